@@ -1,0 +1,60 @@
+/**
+ * The `polycrit` command line: a commander program with one module per command under
+ * `commands/`. Exit codes: 0 success, 1 a computation that failed, 2 bad usage or bad input;
+ * messages go to stderr. `main` never calls process.exit, so it can be tested in-process.
+ */
+import { Command, CommanderError } from 'commander';
+import { CliContext, CliIO, processIO, UsageError } from './context';
+import { InputError, PolycritError } from '../errors';
+import { commands } from './commands';
+
+/** Builds the program; commands write through `ctx`. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command();
+  program
+    .name('polycrit')
+    .description('Exact critical points of polynomial losses: polynomial algebra, Gröbner bases, solving, networks.')
+    .version(require('../../../package.json').version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(s),
+      writeErr: (s) => ctx.io.stderr(s),
+    });
+  for (const register of commands) register(program, ctx);
+  // Commander only propagates exitOverride to subcommands created before the call; set it on all.
+  const walk = (c: Command): void => {
+    c.exitOverride();
+    c.configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+    c.commands.forEach(walk);
+  };
+  program.commands.forEach(walk);
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const ctx = new CliContext(io);
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.executeSubCommandAsync') return 0;
+      // commander already printed its message
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.stderr(`polycrit: ${(e as Error).message}\n`);
+      return 2;
+    }
+    if (e instanceof PolycritError) {
+      io.stderr(`polycrit: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`polycrit: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The error classes of polycrit.
+ *
+ * Ordinary outcomes (an empty solution set, a unit ideal) are results, never errors. Errors are
+ * for the caller's mistakes and for computations that cannot finish: each class says which, so
+ * the CLI can map them to exit codes (2 for bad input or usage, 1 for a computation that failed).
+ */
+
+/** Base class of every error polycrit throws on purpose. */
+export class PolycritError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The caller gave input that cannot be used (malformed text, wrong variables, bad option). */
+export class InputError extends PolycritError {}
+
+/** A computation exceeded a resource limit set by an option (degree, size, time). */
+export class ResourceLimitError extends PolycritError {}
+
+/** A computation ran past its time limit (`timeout` option / `--timeout`). */
+export class TimeoutError extends ResourceLimitError {}
+
+/** A computation that should have succeeded failed (an internal consistency check did not hold). */
+export class ComputationError extends PolycritError {}
+
+/** A deadline checked cooperatively by long computations. */
+export class Deadline {
+  private readonly end: number;
+  constructor(
+    /** Seconds allowed; `Infinity` for none. */
+    readonly seconds: number = Infinity,
+    private readonly what: string = 'computation',
+  ) {
+    this.end = Number.isFinite(seconds) ? Date.now() + seconds * 1000 : Infinity;
+  }
+  /** Throws a TimeoutError when the deadline has passed. Cheap enough for inner loops of rounds. */
+  check(): void {
+    if (this.end !== Infinity && Date.now() > this.end) {
+      throw new TimeoutError(`${this.what} stopped after the time limit of ${this.seconds} s (raise it with --timeout / the timeout option)`);
+    }
+  }
+  /** True when the deadline has passed. */
+  get expired(): boolean {
+    return this.end !== Infinity && Date.now() > this.end;
+  }
+}

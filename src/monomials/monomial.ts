@@ -1,0 +1,116 @@
+/**
+ * Monomials as exponent vectors with the total degree kept in slot 0.
+ *
+ * Representation: a plain array `[deg, e1, …, en]` with `deg = e1 + … + en`, so degree
+ * comparisons are O(1). Arrays are never mutated after construction (functions return new ones),
+ * which lets polynomials share monomials freely. The monomial 1 in n variables is `[0, 0, …, 0]`.
+ */
+
+/** An exponent vector `[totalDegree, e1, …, en]`. */
+export type Monomial = readonly number[];
+
+/** Builds a monomial from exponents `[e1, …, en]`. Example: `monomial([2, 0, 1])` is x1²·x3. */
+export function monomial(exponents: readonly number[]): Monomial {
+  let d = 0;
+  for (const e of exponents) {
+    if (!Number.isInteger(e) || e < 0) throw new RangeError(`exponents must be non-negative integers, got ${e}`);
+    d += e;
+  }
+  return [d, ...exponents];
+}
+
+/** The monomial 1 in n variables. */
+export function oneMonomial(n: number): Monomial {
+  return new Array<number>(n + 1).fill(0);
+}
+
+/** The i-th variable (0-based) of n as a monomial. */
+export function variableMonomial(n: number, i: number, power = 1): Monomial {
+  const m = new Array<number>(n + 1).fill(0);
+  m[0] = power;
+  m[i + 1] = power;
+  return m;
+}
+
+/** Number of variables of a monomial. */
+export function nvarsOf(m: Monomial): number {
+  return m.length - 1;
+}
+
+/** The exponents `[e1, …, en]` without the degree slot. */
+export function exponents(m: Monomial): number[] {
+  return m.slice(1);
+}
+
+/** a·b */
+export function mulMonomials(a: Monomial, b: Monomial): Monomial {
+  const r = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) r[i] = a[i] + b[i];
+  return r;
+}
+
+/** a/b, assuming b divides a. */
+export function divMonomials(a: Monomial, b: Monomial): Monomial {
+  const r = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) r[i] = a[i] - b[i];
+  return r;
+}
+
+/** Does a divide b? */
+export function divides(a: Monomial, b: Monomial): boolean {
+  if (a[0] > b[0]) return false;
+  for (let i = 1; i < a.length; i++) if (a[i] > b[i]) return false;
+  return true;
+}
+
+/** lcm(a, b): componentwise maximum. */
+export function lcmMonomials(a: Monomial, b: Monomial): Monomial {
+  const r = new Array<number>(a.length);
+  let d = 0;
+  for (let i = 1; i < a.length; i++) {
+    r[i] = a[i] > b[i] ? a[i] : b[i];
+    d += r[i];
+  }
+  r[0] = d;
+  return r;
+}
+
+/** gcd(a, b): componentwise minimum. */
+export function gcdMonomials(a: Monomial, b: Monomial): Monomial {
+  const r = new Array<number>(a.length);
+  let d = 0;
+  for (let i = 1; i < a.length; i++) {
+    r[i] = a[i] < b[i] ? a[i] : b[i];
+    d += r[i];
+  }
+  r[0] = d;
+  return r;
+}
+
+/** True when gcd(a, b) = 1 (Buchberger's first criterion). */
+export function coprime(a: Monomial, b: Monomial): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i] !== 0 && b[i] !== 0) return false;
+  return true;
+}
+
+/** Exact equality. */
+export function monomialsEqual(a: Monomial, b: Monomial): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** m^k */
+export function powMonomial(m: Monomial, k: number): Monomial {
+  return m.map((e) => e * k);
+}
+
+/** A string key for hash maps (exponents joined by commas). */
+export function monomialKey(m: Monomial): string {
+  return m.join(',');
+}
+
+/** True for the monomial 1. */
+export function isOneMonomial(m: Monomial): boolean {
+  return m[0] === 0;
+}

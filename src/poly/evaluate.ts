@@ -1,0 +1,109 @@
+/**
+ * Evaluation at a point (exact, in the field), substitution of polynomials for variables, and
+ * homogenization.
+ *
+ * Evaluation caches the powers of each coordinate, so a polynomial with t terms in n variables
+ * of degree d costs O(t·n) multiplications plus O(n·d) for the powers.
+ */
+import { InputError } from '../errors';
+import { Monomial } from '../monomials/monomial';
+import { MonomialOrder, degrevlex } from '../monomials/order';
+import { Polynomial, PolynomialRing } from './polynomial';
+
+/** A point as coordinates in the ring's variable order, or as values by variable name. */
+export type Point<T> = readonly T[] | Readonly<Record<string, T>>;
+
+function coordinates<T>(R: PolynomialRing<T>, point: Point<T>, p: Polynomial<T>): (T | undefined)[] {
+  if (Array.isArray(point)) {
+    if (point.length !== R.nvars) throw new InputError(`point has ${point.length} coordinates, the ring has ${R.nvars} variables`);
+    return point as T[];
+  }
+  const rec = point as Readonly<Record<string, T>>;
+  const used = new Set(p.support());
+  return R.vars.map((v, i) => {
+    if (v in rec) return rec[v];
+    if (used.has(i)) throw new InputError(`no value given for variable '${v}'`);
+    return undefined;
+  });
+}
+
+/** p(point), exactly in the ring's field. Example: (x² + y)(2, 3) = 7. */
+export function evaluate<T>(p: Polynomial<T>, point: Point<T>): T {
+  const R = p.ring;
+  const F = R.field;
+  const xs = coordinates(R, point, p);
+  const powers: T[][] = xs.map((x) => (x === undefined ? [] : [F.one, x]));
+  const power = (i: number, e: number): T => {
+    const list = powers[i];
+    while (list.length <= e) list.push(F.mul(list[list.length - 1], xs[i] as T));
+    return list[e];
+  };
+  let acc = F.zero;
+  for (let k = 0; k < p.length; k++) {
+    const m = p.monomials[k];
+    let t = p.coefficients[k];
+    for (let i = 0; i < R.nvars; i++) if (m[i + 1] !== 0) t = F.mul(t, power(i, m[i + 1]));
+    acc = F.add(acc, t);
+  }
+  return acc;
+}
+
+/**
+ * Substitutes polynomials for variables: `substitute(p, { x: q1, y: q2 })`. The values must share
+ * one ring, which is the ring of the result; variables not substituted must exist in that ring.
+ */
+export function substitute<T>(p: Polynomial<T>, values: Readonly<Record<string, Polynomial<T>>>, target?: PolynomialRing<T>): Polynomial<T> {
+  const R = p.ring;
+  const given = Object.values(values);
+  const S = target ?? (given.length > 0 ? given[0].ring : R);
+  for (const q of given) if (q.ring !== S && !q.ring.equals(S)) throw new InputError('substituted polynomials must share one ring');
+  const used = new Set(p.support());
+  // Only variables that occur need an image; an unused one may be absent from the target ring.
+  const images: (Polynomial<T> | undefined)[] = R.vars.map((v, i) =>
+    v in values ? values[v] : used.has(i) ? S.variable(v) : undefined,
+  );
+  const powers: Polynomial<T>[][] = images.map((q) => (q === undefined ? [] : [S.one(), q]));
+  const power = (i: number, e: number): Polynomial<T> => {
+    const list = powers[i];
+    while (list.length <= e) list.push(list[list.length - 1].mul(images[i] as Polynomial<T>));
+    return list[e];
+  };
+  let acc = S.zero();
+  for (let k = 0; k < p.length; k++) {
+    const m = p.monomials[k];
+    let t = S.constant(p.coefficients[k]);
+    for (let i = 0; i < R.nvars; i++) if (m[i + 1] !== 0) t = t.mul(power(i, m[i + 1]));
+    acc = acc.add(t);
+  }
+  return acc;
+}
+
+/**
+ * Homogenizes p with a new variable `h` appended to the variables: each term c·x^e becomes
+ * c·x^e·h^(d − |e|) with d the total degree of p. The result lives in a new ring (default degrevlex).
+ */
+export function homogenize<T>(p: Polynomial<T>, h = 'h', order: MonomialOrder = degrevlex): Polynomial<T> {
+  const R = p.ring;
+  if (R.hasVar(h)) throw new InputError(`the homogenizing variable '${h}' is already a variable of the ring`);
+  const S = new PolynomialRing(R.field, [...R.vars, h], order);
+  const d = p.totalDegree();
+  const monos: Monomial[] = p.monomials.map((m) => [d, ...m.slice(1), d - m[0]]);
+  return S.normalize(monos, [...p.coefficients]);
+}
+
+/** Is p homogeneous (all terms of the same total degree)? */
+export function isHomogeneous<T>(p: Polynomial<T>): boolean {
+  return p.monomials.every((m) => m[0] === p.monomials[0][0]);
+}
+
+/** Sets the variable h to 1 and returns the polynomial in the ring without h. */
+export function dehomogenize<T>(p: Polynomial<T>, h: string): Polynomial<T> {
+  const R = p.ring;
+  const hi = R.varIndex(h);
+  const S = new PolynomialRing(R.field, R.vars.filter((_, i) => i !== hi), R.order.kind === 'lex' || R.order.kind === 'deglex' || R.order.kind === 'degrevlex' ? R.order : degrevlex);
+  const monos: Monomial[] = p.monomials.map((m) => {
+    const e = m.slice(1).filter((_, i) => i !== hi);
+    return [e.reduce((a, b) => a + b, 0), ...e];
+  });
+  return S.normalize(monos, [...p.coefficients]);
+}
