@@ -1,0 +1,10 @@
+/**
+ * The list of CLI commands. Each module exports `register(program, ctx)`, which adds one
+ * subcommand with its options, help text and action.
+ */
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export const commands: RegisterCommand[] = [];
