@@ -86,7 +86,8 @@ export function Zp(p: number | bigint): PrimeField {
   const fast = pn < FAST_PRIME_LIMIT;
   const reduce = (n: number): number => {
     const r = n % pn;
-    return r < 0 ? r + pn : r;
+    // `+ 0` turns the -0 of a negative multiple of p into the canonical 0.
+    return r < 0 ? r + pn : r + 0;
   };
   const mul = fast
     ? (a: number, b: number): number => (a * b) % pn
@@ -113,8 +114,9 @@ export function Zp(p: number | bigint): PrimeField {
     zero: 0,
     one: 1 % pn,
     add: (a, b) => {
-      const s = a + b;
-      return s >= pn ? s - pn : s;
+      // a − (p − b) lies in (−p, p), so it is exact even when a + b would pass 2^53.
+      const s = a - (pn - b);
+      return s < 0 ? s + pn : s;
     },
     sub: (a, b) => {
       const s = a - b;
