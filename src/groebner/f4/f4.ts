@@ -1,0 +1,228 @@
+/**
+ * The F4 main loop over Z/p (Faugère, "A new efficient algorithm for computing Gröbner bases
+ * (F4)", JPAA 139, 1999), optionally recording a trace for replays with other primes.
+ *
+ * The loop reads like the algorithm: the inputs (made monic, sorted by lm increasing) enter the
+ * basis through the Gebauer–Möller update; then, while critical pairs remain, select all pairs of
+ * minimal degree (normal strategy: lcm degree for degree-compatible orders, sugar otherwise), build
+ * the matrix by symbolic preprocessing, reduce its new rows against the pivots and among
+ * themselves, and add the non-zero results (their leading monomials are new) to the basis with the
+ * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
+ * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
+ */
+import { Deadline } from '../../errors';
+import { isDegreeCompatible, orderToString } from '../../monomials/order';
+import { Polynomial, PolynomialRing } from '../../poly/polynomial';
+import { Basis } from './basis';
+import { checkInput, internPolynomial } from './convert';
+import { MonomialTable } from './hashtable';
+import { RowReducer } from './matrix/linear-algebra';
+import { PairSet, updatePairs } from './pairs';
+import { addPairRows, addRow, assignColumns, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
+import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
+
+/** Options of f4, f4Learn and f4Apply. */
+export interface F4Options {
+  /** Checked once per round. */
+  deadline?: Deadline;
+  /** Called after every round. */
+  onProgress?: (info: { round: number; degree: number; pairs: number; basisSize: number; matrixRows: number; matrixCols: number }) => void;
+}
+
+/** Statistics of a run. */
+export interface F4Stats {
+  rounds: number;
+  maxMatrixRows: number;
+  maxMatrixCols: number;
+  pairsReduced: number;
+  basisSizeMax: number;
+}
+
+/** The result of a learning run. */
+export interface F4Result {
+  basis: Polynomial<number>[];
+  stats: F4Stats;
+  trace: F4Trace | undefined;
+}
+
+/** Runs F4 on the polynomials; records a trace when `learn` is set. */
+export function runF4(polys: readonly Polynomial<number>[], options: F4Options, learn: boolean, what: string): F4Result {
+  const stats: F4Stats = { rounds: 0, maxMatrixRows: 0, maxMatrixCols: 0, pairsReduced: 0, basisSizeMax: 0 };
+  const { ring, p } = checkInput(polys, what);
+  if (ring === undefined) {
+    return { basis: [], stats, trace: learn ? emptyTrace(polys.length) : undefined };
+  }
+  const table = new MonomialTable(ring.nvars, ring.order, ring.cmp);
+  const basis = new Basis(table);
+  const pairs = new PairSet();
+  const degreeCompatible = isDegreeCompatible(ring.order);
+  const rounds: TraceRound[] = [];
+
+  // Inputs: monic, sorted by leading monomial increasing, through the update.
+  const inputs: { src: number; monos: Int32Array; coeffs: Int32Array }[] = [];
+  polys.forEach((f, src) => {
+    if (!f.isZero()) inputs.push({ src, ...internPolynomial(table, f, p) });
+  });
+  inputs.sort((x, y) => table.cmp(x.monos[0], y.monos[0]) || x.src - y.src);
+  let unit = false;
+  for (const inp of inputs) {
+    const k = basis.add(inp.monos, inp.coeffs, totalDegree(table, inp.monos));
+    updatePairs(pairs, basis, k, degreeCompatible);
+    if (table.degree(inp.monos[0]) === 0) unit = true;
+  }
+  if (unit) pairs.size = 0;
+
+  while (pairs.size > 0) {
+    options.deadline?.check();
+    const d = pairs.minDegree();
+    const sel = pairs.takeDegree(d);
+    stats.pairsReduced += sel.lcm.length;
+
+    const matrix = newMatrix(table);
+    addPairRows(matrix, basis, sel.a, sel.b, sel.lcm);
+    symbolicPreprocessing(matrix, basis);
+    const columns = assignColumns(matrix, table);
+    const ncols = columns.length;
+    const { upper, lower } = matrix;
+
+    const red = new RowReducer(ncols, p);
+    for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
+    // Lower rows by pivot column, then sparsest first.
+    const order = lower.cols.map((_, i) => i);
+    order.sort((x, y) => lower.cols[x][0] - lower.cols[y][0] || lower.cols[x].length - lower.cols[y].length);
+    const usefulRows: number[] = [];
+    const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
+    for (const i of order) {
+      const n = red.reduce(lower.cols[i], basis.coeffs[lower.poly[i]], 0);
+      if (n === 0) continue;
+      const row = red.extract(n);
+      red.setPivot(row.cols, row.coeffs);
+      usefulRows.push(i);
+      found.push(row);
+    }
+
+    // New basis elements, by leading monomial increasing (largest column index first).
+    const byLead = found.map((_, t) => t).sort((x, y) => found[y].cols[0] - found[x].cols[0]);
+    const newIndex = new Int32Array(found.length);
+    for (const t of byLead) {
+      const { cols, coeffs } = found[t];
+      const monos = new Int32Array(cols.length);
+      for (let i = 0; i < cols.length; i++) monos[i] = columns[cols[i]];
+      const sugar = degreeCompatible ? table.degree(monos[0]) : Math.max(d, totalDegree(table, monos));
+      const k = basis.add(monos, coeffs, sugar);
+      newIndex[t] = k;
+      updatePairs(pairs, basis, k, degreeCompatible);
+      if (table.degree(monos[0]) === 0) unit = true;
+    }
+    if (unit) pairs.size = 0;
+
+    const nrows = upper.cols.length + lower.cols.length;
+    stats.rounds++;
+    stats.maxMatrixRows = Math.max(stats.maxMatrixRows, nrows);
+    stats.maxMatrixCols = Math.max(stats.maxMatrixCols, ncols);
+    stats.basisSizeMax = Math.max(stats.basisSizeMax, basis.size);
+    if (learn) {
+      rounds.push({
+        ncols,
+        degree: d,
+        upperPoly: Int32Array.from(upper.poly),
+        upperCols: upper.cols,
+        lowerPoly: Int32Array.from(usefulRows, (i) => lower.poly[i]),
+        lowerCols: usefulRows.map((i) => lower.cols[i]),
+        newCols: found.map((r) => r.cols),
+        newIndex,
+      });
+    }
+    options.onProgress?.({ round: stats.rounds, degree: d, pairs: sel.lcm.length, basisSize: basis.size, matrixRows: nrows, matrixCols: ncols });
+  }
+
+  const { polys: out, final } = interreduce(ring, basis, p);
+  let trace: F4Trace | undefined;
+  if (learn) {
+    trace = {
+      nvars: ring.nvars,
+      order: orderToString(ring.order),
+      ninputs: polys.length,
+      table,
+      inputSrc: Int32Array.from(inputs, (x) => x.src),
+      inputMonos: inputs.map((x) => x.monos),
+      rounds,
+      final,
+      maxMatrixRows: stats.maxMatrixRows,
+      maxMatrixCols: stats.maxMatrixCols,
+    };
+  }
+  return { basis: out, stats, trace };
+}
+
+/**
+ * The reduced basis from the final basis: keep a minimal set of leading monomials, then reduce
+ * each tail with one matrix whose pivots are those elements and reducers for every other monomial.
+ */
+function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { polys: Polynomial<number>[]; final: TraceFinal } {
+  const table = basis.table;
+  // Minimal leading monomials among the active elements (equal leads: keep the latest).
+  const act = basis.active;
+  const gmin: number[] = [];
+  for (let s = 0; s < act.length; s++) {
+    const k = act[s];
+    let keep = true;
+    for (let t = 0; t < act.length && keep; t++) {
+      if (t === s) continue;
+      const j = act[t];
+      const lj = basis.lead[j];
+      const lk = basis.lead[k];
+      if (lj === lk ? t > s : table.divides(lj, lk)) keep = false;
+    }
+    if (keep) gmin.push(k);
+  }
+  gmin.sort((x, y) => table.cmp(basis.lead[x], basis.lead[y]));
+
+  const one = table.intern(new Array<number>(ring.nvars + 1).fill(0));
+  const matrix = newMatrix(table);
+  for (const k of gmin) addRow(matrix, basis, one, k, true);
+  symbolicPreprocessing(matrix, basis);
+  const columns = assignColumns(matrix, table);
+  const upper = matrix.upper;
+  const red = new RowReducer(columns.length, p);
+  for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
+  const polys: Polynomial<number>[] = [];
+  const outputLength = new Int32Array(gmin.length);
+  for (let t = 0; t < gmin.length; t++) {
+    const cols = upper.cols[t];
+    const n = red.reduce(cols, basis.coeffs[gmin[t]], cols[0] + 1);
+    outputLength[t] = n;
+    polys.push(rowToPolynomial(ring, table, columns, red, n));
+  }
+  const final: TraceFinal = {
+    ncols: columns.length,
+    columns,
+    upperPoly: Int32Array.from(upper.poly),
+    upperCols: upper.cols,
+    outputRows: Int32Array.from(gmin, (_, t) => t),
+    outputLength,
+  };
+  return { polys, final };
+}
+
+function totalDegree(table: MonomialTable, monos: Int32Array): number {
+  let d = 0;
+  for (let i = 0; i < monos.length; i++) d = Math.max(d, table.degree(monos[i]));
+  return d;
+}
+
+function emptyTrace(ninputs: number): F4Trace {
+  const table = new MonomialTable(0, { kind: 'degrevlex' }, () => 0, 16);
+  return {
+    nvars: -1,
+    order: '',
+    ninputs,
+    table,
+    inputSrc: new Int32Array(0),
+    inputMonos: [],
+    rounds: [],
+    final: { ncols: 0, columns: new Int32Array(0), upperPoly: new Int32Array(0), upperCols: [], outputRows: new Int32Array(0), outputLength: new Int32Array(0) },
+    maxMatrixRows: 0,
+    maxMatrixCols: 0,
+  };
+}

@@ -1,0 +1,302 @@
+/**
+ * The monomial hashtable of F4: every exponent vector met during a run is interned once and
+ * named by a small integer id, so rows, basis polynomials and critical pairs are plain Int32Arrays.
+ *
+ * Representation: exponents live in one flat Int32Array, `stride = nvars + 1` slots per id with the
+ * total degree in slot 0 (as in src/monomials/monomial.ts). Each id also stores a 32-bit hash and a
+ * divisibility mask (a sparse bit signature: bit b is set when the exponent of variable `maskVar[b]`
+ * is at least `maskThr[b]`), so `a | b` implies `mask(a) & ~mask(b) == 0` and most failed
+ * divisibility tests cost one AND. The hash is linear in the exponents (Σ eᵢ·rᵢ mod 2^32), so the
+ * hash of a product is the sum of the hashes and a product is found without rehashing. Lookup is
+ * open addressing with linear probing over a power-of-two slot array holding id + 1 (0 = empty).
+ * Two scratch Int32Arrays (`mark`, `label`) per id belong to the symbolic preprocessing (column
+ * membership by stamp, column index). Ids are never removed; the table only grows.
+ *
+ * Orders: degrevlex, deglex and lex are compared inline on the flat array; weighted and block
+ * orders go through the ring's comparator on cached Monomial arrays.
+ * Reference: Groebner.jl `src/f4/hashtable.jl` (Demin–Gowda 2023) and msolve's `hash.c`.
+ */
+import { Monomial } from '../../monomials/monomial';
+import { Comparator, MonomialOrder } from '../../monomials/order';
+
+const ORDER_DEGREVLEX = 0;
+const ORDER_DEGLEX = 1;
+const ORDER_LEX = 2;
+const ORDER_GENERIC = 3;
+
+/** Interned monomials of one ring (one variable count and monomial order). */
+export class MonomialTable {
+  readonly nvars: number;
+  readonly stride: number;
+  /** Flat exponent storage: id·stride is the degree, then e1..en. */
+  exps: Int32Array;
+  hashes: Int32Array;
+  masks: Int32Array;
+  /** Scratch per id for symbolic preprocessing: stamp of the matrix the monomial belongs to. */
+  mark: Int32Array;
+  /** Scratch per id: column index (or pivot flag) in the matrix named by `mark`. */
+  label: Int32Array;
+  /** Number of interned monomials. */
+  size = 0;
+  /** Fresh stamp source for `mark`. */
+  private stampCounter = 0;
+  private slots: Int32Array;
+  private slotMask: number;
+  private readonly hashMul: Int32Array;
+  private readonly maskVar: Int32Array;
+  private readonly maskThr: Int32Array;
+  private readonly orderKind: number;
+  private readonly generic: Comparator | undefined;
+  private readonly monoCache: (Monomial | undefined)[] = [];
+  /** Scratch exponent vector used by the interning operations. */
+  readonly tmp: Int32Array;
+
+  constructor(nvars: number, order: MonomialOrder, cmp: Comparator, capacity = 1 << 12) {
+    this.nvars = nvars;
+    this.stride = nvars + 1;
+    let cap = 16;
+    while (cap < capacity) cap <<= 1;
+    this.exps = new Int32Array(cap * this.stride);
+    this.hashes = new Int32Array(cap);
+    this.masks = new Int32Array(cap);
+    this.mark = new Int32Array(cap);
+    this.label = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 2);
+    this.slotMask = cap * 2 - 1;
+    this.tmp = new Int32Array(this.stride);
+    // Deterministic pseudo-random odd multipliers (xorshift), so runs are reproducible.
+    this.hashMul = new Int32Array(this.stride);
+    let s = 0x9e3779b9 | 0;
+    for (let i = 1; i < this.stride; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      this.hashMul[i] = s | 1;
+    }
+    // Divisibility mask: spread 32 bits over the variables, thresholds 1, 2, … per variable.
+    const perVar = nvars === 0 ? 0 : Math.max(1, Math.floor(32 / nvars));
+    const nbits = Math.min(32, perVar * nvars);
+    this.maskVar = new Int32Array(nbits);
+    this.maskThr = new Int32Array(nbits);
+    for (let b = 0; b < nbits; b++) {
+      this.maskVar[b] = (b % nvars) + 1;
+      this.maskThr[b] = Math.floor(b / nvars) + 1;
+    }
+    this.orderKind =
+      order.kind === 'degrevlex' ? ORDER_DEGREVLEX : order.kind === 'deglex' ? ORDER_DEGLEX : order.kind === 'lex' ? ORDER_LEX : ORDER_GENERIC;
+    this.generic = this.orderKind === ORDER_GENERIC ? cmp : undefined;
+  }
+
+  /** A stamp never used before for `mark`. */
+  newStamp(): number {
+    return ++this.stampCounter;
+  }
+
+  /** Total degree of monomial id. */
+  degree(id: number): number {
+    return this.exps[id * this.stride];
+  }
+
+  /** Interns the exponent vector currently in `tmp` (degree slot included) and returns its id. */
+  internTmp(): number {
+    const t = this.tmp;
+    const mul = this.hashMul;
+    let h = 0;
+    for (let i = 1; i < this.stride; i++) h = (h + Math.imul(t[i], mul[i])) | 0;
+    return this.lookupTmp(h, true);
+  }
+
+  /** Interns a Monomial `[deg, e1..en]`. */
+  intern(m: Monomial): number {
+    const t = this.tmp;
+    for (let i = 0; i < this.stride; i++) t[i] = m[i];
+    return this.internTmp();
+  }
+
+  /** The id of a Monomial, or −1 if it was never interned. */
+  find(m: Monomial): number {
+    const t = this.tmp;
+    const mul = this.hashMul;
+    let h = 0;
+    for (let i = 0; i < this.stride; i++) t[i] = m[i];
+    for (let i = 1; i < this.stride; i++) h = (h + Math.imul(t[i], mul[i])) | 0;
+    return this.lookupTmp(h, false);
+  }
+
+  /** The id of a·b (interned if new). */
+  mul(a: number, b: number): number {
+    const e = this.exps;
+    const s = this.stride;
+    const t = this.tmp;
+    const oa = a * s;
+    const ob = b * s;
+    for (let i = 0; i < s; i++) t[i] = e[oa + i] + e[ob + i];
+    return this.lookupTmp((this.hashes[a] + this.hashes[b]) | 0, true);
+  }
+
+  /** The id of a/b, assuming b | a (interned if new). */
+  div(a: number, b: number): number {
+    const e = this.exps;
+    const s = this.stride;
+    const t = this.tmp;
+    const oa = a * s;
+    const ob = b * s;
+    for (let i = 0; i < s; i++) t[i] = e[oa + i] - e[ob + i];
+    return this.lookupTmp((this.hashes[a] - this.hashes[b]) | 0, true);
+  }
+
+  /** The id of lcm(a, b) (interned if new). */
+  lcm(a: number, b: number): number {
+    const e = this.exps;
+    const s = this.stride;
+    const t = this.tmp;
+    const oa = a * s;
+    const ob = b * s;
+    let d = 0;
+    for (let i = 1; i < s; i++) {
+      const x = e[oa + i];
+      const y = e[ob + i];
+      const m = x > y ? x : y;
+      t[i] = m;
+      d += m;
+    }
+    t[0] = d;
+    return this.internTmp();
+  }
+
+  /** Does monomial a divide monomial b? */
+  divides(a: number, b: number): boolean {
+    if ((this.masks[a] & ~this.masks[b]) !== 0) return false;
+    const e = this.exps;
+    const s = this.stride;
+    const oa = a * s;
+    const ob = b * s;
+    if (e[oa] > e[ob]) return false;
+    for (let i = 1; i < s; i++) if (e[oa + i] > e[ob + i]) return false;
+    return true;
+  }
+
+  /** gcd(a, b) = 1? */
+  coprime(a: number, b: number): boolean {
+    const e = this.exps;
+    const s = this.stride;
+    const oa = a * s;
+    const ob = b * s;
+    for (let i = 1; i < s; i++) if (e[oa + i] !== 0 && e[ob + i] !== 0) return false;
+    return true;
+  }
+
+  /** Compares two ids in the ring's order: positive when a > b, 0 when equal. */
+  cmp(a: number, b: number): number {
+    if (a === b) return 0;
+    const e = this.exps;
+    const s = this.stride;
+    const oa = a * s;
+    const ob = b * s;
+    switch (this.orderKind) {
+      case ORDER_DEGREVLEX: {
+        const d = e[oa] - e[ob];
+        if (d !== 0) return d;
+        for (let i = s - 1; i >= 1; i--) if (e[oa + i] !== e[ob + i]) return e[ob + i] - e[oa + i];
+        return 0;
+      }
+      case ORDER_DEGLEX: {
+        const d = e[oa] - e[ob];
+        if (d !== 0) return d;
+        for (let i = 1; i < s; i++) if (e[oa + i] !== e[ob + i]) return e[oa + i] - e[ob + i];
+        return 0;
+      }
+      case ORDER_LEX:
+        for (let i = 1; i < s; i++) if (e[oa + i] !== e[ob + i]) return e[oa + i] - e[ob + i];
+        return 0;
+      default:
+        return this.generic!(this.monomialCached(a), this.monomialCached(b));
+    }
+  }
+
+  /** The exponent vector of id as a fresh Monomial `[deg, e1..en]`. */
+  toMonomial(id: number): number[] {
+    const o = id * this.stride;
+    const m = new Array<number>(this.stride);
+    for (let i = 0; i < this.stride; i++) m[i] = this.exps[o + i];
+    return m;
+  }
+
+  private monomialCached(id: number): Monomial {
+    let m = this.monoCache[id];
+    if (m === undefined) {
+      m = this.toMonomial(id);
+      this.monoCache[id] = m;
+    }
+    return m;
+  }
+
+  /** Finds (or, when `insert`, interns) the vector in `tmp` whose hash is h; −1 when absent. */
+  private lookupTmp(h: number, insert: boolean): number {
+    const t = this.tmp;
+    const e = this.exps;
+    const s = this.stride;
+    let slot = (h ^ (h >>> 15)) & this.slotMask;
+    for (;;) {
+      const v = this.slots[slot];
+      if (v === 0) break;
+      const id = v - 1;
+      if (this.hashes[id] === h) {
+        const o = id * s;
+        let eq = true;
+        for (let i = 0; i < s; i++) {
+          if (e[o + i] !== t[i]) {
+            eq = false;
+            break;
+          }
+        }
+        if (eq) return id;
+      }
+      slot = (slot + 1) & this.slotMask;
+    }
+    if (!insert) return -1;
+    const id = this.size;
+    if (id >= this.hashes.length) {
+      this.grow();
+      return this.lookupTmp(h, true);
+    }
+    this.size = id + 1;
+    this.slots[slot] = id + 1;
+    const o = id * s;
+    for (let i = 0; i < s; i++) e[o + i] = t[i];
+    this.hashes[id] = h;
+    let mask = 0;
+    const mv = this.maskVar;
+    const mt = this.maskThr;
+    for (let b = 0; b < mv.length; b++) if (t[mv[b]] >= mt[b]) mask |= 1 << b;
+    this.masks[id] = mask;
+    return id;
+  }
+
+  private grow(): void {
+    const cap = this.hashes.length * 2;
+    const exps = new Int32Array(cap * this.stride);
+    exps.set(this.exps);
+    this.exps = exps;
+    const hashes = new Int32Array(cap);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const masks = new Int32Array(cap);
+    masks.set(this.masks);
+    this.masks = masks;
+    const mark = new Int32Array(cap);
+    mark.set(this.mark);
+    this.mark = mark;
+    const label = new Int32Array(cap);
+    label.set(this.label);
+    this.label = label;
+    this.slots = new Int32Array(cap * 2);
+    this.slotMask = cap * 2 - 1;
+    for (let id = 0; id < this.size; id++) {
+      const h = hashes[id];
+      let slot = (h ^ (h >>> 15)) & this.slotMask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.slotMask;
+      this.slots[slot] = id + 1;
+    }
+  }
+}

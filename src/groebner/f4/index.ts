@@ -1,0 +1,51 @@
+/**
+ * F4 over Z/p (p < 2^26): the reduced Gröbner basis of an ideal for any monomial order of the ring,
+ * and a trace of a run that replays cheaply for other primes (for the multi-modular driver).
+ *
+ * Files: `hashtable.ts` (interned monomials), `basis.ts`, `pairs.ts` (Gebauer–Möller),
+ * `symbolic-preprocessing.ts`, `matrix/linear-algebra.ts` (sparse rows, delayed reduction),
+ * `f4.ts` (main loop and final interreduction), `trace.ts` (recording and replay),
+ * `convert.ts` (the boundary). Reference: Faugère 1999; Groebner.jl; msolve.
+ */
+import { Polynomial } from '../../poly/polynomial';
+import { F4Options, F4Stats, runF4 } from './f4';
+import { F4Trace, applyTrace } from './trace';
+
+export type { F4Options, F4Stats } from './f4';
+export type { F4Trace } from './trace';
+
+/**
+ * Reduced GB (monic, interreduced), sorted by leading monomial INCREASING in the ring order. Zero
+ * inputs are ignored; the unit ideal gives [1]; the zero ideal gives [].
+ *
+ * @example
+ * const { polynomials } = katsura(4, Zp(65521));
+ * const { basis, stats } = f4(polynomials); // basis.length === 5 … , stats.rounds > 0
+ */
+export function f4(polys: readonly Polynomial<number>[], options: F4Options = {}): { basis: Polynomial<number>[]; stats: F4Stats } {
+  const { basis, stats } = runF4(polys, options, false, 'f4');
+  return { basis, stats };
+}
+
+/**
+ * Same as `f4`, also recording a trace of the run (which rows and pivots were used, which
+ * reductions were zero) for `f4Apply`.
+ *
+ * @example
+ * const { basis, trace } = f4Learn(katsura(6, Zp(67108859)).polynomials);
+ * const other = f4Apply(trace, katsura(6, Zp(67108837)).polynomials); // or undefined if unlucky
+ */
+export function f4Learn(polys: readonly Polynomial<number>[], options: F4Options = {}): { basis: Polynomial<number>[]; stats: F4Stats; trace: F4Trace } {
+  const { basis, stats, trace } = runF4(polys, options, true, 'f4Learn');
+  return { basis, stats, trace: trace! };
+}
+
+/**
+ * Replays the trace on the same input system reduced modulo another prime (same ring variables and
+ * order, another PrimeField, same monomial supports). Returns undefined when the prime is unlucky
+ * for the trace (a pivot vanishes, a row expected non-zero reduces to zero, or the leading
+ * monomials differ); the caller then skips that prime.
+ */
+export function f4Apply(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): Polynomial<number>[] | undefined {
+  return applyTrace(trace, polys, options);
+}

@@ -1,0 +1,180 @@
+/**
+ * Sparse-row Gaussian elimination over Z/p (p < 2^26) for the F4 matrices.
+ *
+ * Rows are sparse: an Int32Array of column indices (the first entry is the pivot column of the
+ * row, the smallest index) and an Int32Array of residues in [0, p). Pivot rows are registered by
+ * column and are monic. A row is reduced in a dense Float64Array accumulator by one left-to-right
+ * pass: at each non-zero column that has a pivot, the pivot row times −acc[c] is added. Modular
+ * reduction is delayed: with p < 2^26 a product is < 2^52, and accumulator entries are kept below
+ * M = ⌊2^52/p⌋·p, so an entry plus a product stays below 2^53 (exact in a double); an add that
+ * crosses M subtracts M, which keeps the residue. One compare per multiply-add, no `%` in the
+ * inner loop; entries are reduced modulo p (by a multiply with 1/p and a correction) only when the
+ * pass reaches them. A reduced non-zero row whose pivot column is new becomes a pivot itself, so
+ * the new rows are echelonized among themselves in the same pass (Faugère 1999; the accumulator
+ * scheme is msolve's and Groebner.jl's).
+ */
+
+const EMPTY = new Int32Array(0);
+
+/** Inverse of a modulo the prime p (a ≠ 0 mod p), by the extended Euclidean algorithm. */
+export function invMod(a: number, p: number): number {
+  let r0 = a % p;
+  let r1 = p;
+  let s0 = 1;
+  let s1 = 0;
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    let t = r0 - q * r1;
+    r0 = r1;
+    r1 = t;
+    t = s0 - q * s1;
+    s0 = s1;
+    s1 = t;
+  }
+  if (r0 !== 1) throw new RangeError(`${a} is not invertible modulo ${p}`);
+  return s0 < 0 ? s0 + p : s0;
+}
+
+/**
+ * Reduces rows against a growing set of pivots over Z/p with a dense delayed-reduction
+ * accumulator. One instance serves one matrix (`ncols` columns).
+ */
+export class RowReducer {
+  readonly p: number;
+  readonly ncols: number;
+  /** Pivot rows by pivot column (`EMPTY` when the column has no pivot). */
+  readonly pivCols: Int32Array[];
+  readonly pivCoeffs: Int32Array[];
+  /** The dense accumulator, all zero between rows. */
+  readonly acc: Float64Array;
+  /** Columns of the non-zero entries left by the last `reduce`, increasing. */
+  readonly nz: Int32Array;
+  private readonly big: number;
+  private readonly pinv: number;
+
+  constructor(ncols: number, p: number) {
+    this.p = p;
+    this.ncols = ncols;
+    this.pivCols = new Array<Int32Array>(ncols).fill(EMPTY);
+    this.pivCoeffs = new Array<Int32Array>(ncols).fill(EMPTY);
+    this.acc = new Float64Array(ncols);
+    this.nz = new Int32Array(ncols);
+    this.big = Math.floor(2 ** 52 / p) * p;
+    this.pinv = 1 / p;
+  }
+
+  /** Registers a monic row as the pivot of its first column. */
+  setPivot(cols: Int32Array, coeffs: Int32Array): void {
+    this.pivCols[cols[0]] = cols;
+    this.pivCoeffs[cols[0]] = coeffs;
+  }
+
+  hasPivot(c: number): boolean {
+    return this.pivCols[c].length !== 0;
+  }
+
+  /**
+   * Loads the row into the accumulator and eliminates every column ≥ `elimFrom` that has a pivot.
+   * Returns the number of surviving non-zero entries; their columns are `nz[0..n)` and their
+   * values (reduced modulo p) stay in `acc` until `extract` or `clear`.
+   */
+  reduce(cols: Int32Array, coeffs: Int32Array, elimFrom: number): number {
+    const acc = this.acc;
+    const p = this.p;
+    const pinv = this.pinv;
+    const big = this.big;
+    const pivCols = this.pivCols;
+    const pivCoeffs = this.pivCoeffs;
+    const nz = this.nz;
+    const ncols = this.ncols;
+    let start = ncols;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      acc[c] = coeffs[k];
+      if (c < start) start = c;
+    }
+    let n = 0;
+    for (let c = start; c < ncols; c++) {
+      let v = acc[c];
+      if (v === 0) continue;
+      v -= Math.floor(v * pinv) * p;
+      if (v < 0) v += p;
+      else if (v >= p) v -= p;
+      if (v === 0) {
+        acc[c] = 0;
+        continue;
+      }
+      const pc = pivCols[c];
+      if (pc.length === 0 || c < elimFrom) {
+        acc[c] = v;
+        nz[n++] = c;
+        continue;
+      }
+      acc[c] = 0;
+      const mult = p - v;
+      const pv = pivCoeffs[c];
+      const len = pc.length;
+      for (let k = 1; k < len; k++) {
+        const j = pc[k];
+        let x = acc[j] + mult * pv[k];
+        if (x >= big) x -= big;
+        acc[j] = x;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The surviving row of the last `reduce` (n entries), scaled to be monic, as new arrays; clears
+   * the accumulator.
+   */
+  extract(n: number): { cols: Int32Array; coeffs: Int32Array } {
+    const acc = this.acc;
+    const p = this.p;
+    const cols = this.nz.slice(0, n);
+    const coeffs = new Int32Array(n);
+    const inv = invMod(acc[cols[0]], p);
+    for (let i = 0; i < n; i++) {
+      const c = cols[i];
+      coeffs[i] = (acc[c] * inv) % p;
+      acc[c] = 0;
+    }
+    return { cols, coeffs };
+  }
+
+  /**
+   * Like `extract`, but on a prescribed support `support` (increasing, starting at the pivot
+   * column): returns the monic coefficients on it, or undefined when the pivot entry vanished or
+   * an entry outside the support survived. Clears the accumulator either way.
+   */
+  extractOn(n: number, support: Int32Array): Int32Array | undefined {
+    const acc = this.acc;
+    const p = this.p;
+    const nz = this.nz;
+    let ok = n > 0 && nz[0] === support[0];
+    if (ok) {
+      // nz ⊆ support (both increasing).
+      let j = 0;
+      for (let i = 0; i < n && ok; i++) {
+        const c = nz[i];
+        while (j < support.length && support[j] < c) j++;
+        if (j === support.length || support[j] !== c) ok = false;
+      }
+    }
+    let coeffs: Int32Array | undefined;
+    if (ok) {
+      coeffs = new Int32Array(support.length);
+      const inv = invMod(acc[support[0]], p);
+      for (let i = 0; i < support.length; i++) coeffs[i] = (acc[support[i]] * inv) % p;
+    }
+    this.clear(n);
+    return coeffs;
+  }
+
+  /** Zeroes the n surviving entries of the last `reduce`. */
+  clear(n: number): void {
+    const acc = this.acc;
+    const nz = this.nz;
+    for (let i = 0; i < n; i++) acc[nz[i]] = 0;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Symbolic preprocessing of F4: from the selected critical pairs to the rows and columns of the
+ * Macaulay-like matrix of one round.
+ *
+ * A row is `mult · g_poly` for a multiplier monomial id and a basis index; its monomials are the
+ * products `mult · m` (ids), later replaced in place by column indices. Rows come in two kinds:
+ * the *upper* (pivot) rows, whose leading monomials are pairwise distinct and cover every monomial
+ * of the matrix that is divisible by a leading monomial of the basis, and the *lower* rows, the
+ * new S-polynomial halves to be reduced. For each distinct lcm among the selected pairs, one of
+ * the polynomials involved (the one with the fewest terms) gives the upper row for that lcm, the
+ * others give lower rows; then every monomial still without a pivot gets a reducer
+ * (Faugère 1999, §2.3, SymbolicPreprocessing). Columns are all monomials of the rows sorted
+ * decreasing in the ring order, so every row has its leading monomial in its first (smallest)
+ * column index and a pivot row only reaches columns to the right of its pivot: one left-to-right
+ * pass of the dense accumulator reduces a row completely (this is the "A|B over C|D" layout with
+ * the pivot columns interleaved instead of moved to the left).
+ *
+ * Membership of a monomial in the current matrix uses the table's `mark` array with a fresh stamp
+ * per matrix; `label` holds PIVOT/NO_PIVOT during preprocessing and the column index afterwards.
+ */
+import { Basis } from './basis';
+import { MonomialTable } from './hashtable';
+
+const NO_PIVOT = -1;
+const PIVOT = -2;
+
+/** Rows of one kind: parallel lists of multiplier, basis index and monomials (then columns). */
+export interface Rows {
+  mult: number[];
+  poly: number[];
+  cols: Int32Array[];
+}
+
+/** The matrix of one round while it is being assembled. */
+export interface SymbolicMatrix {
+  readonly stamp: number;
+  readonly upper: Rows;
+  readonly lower: Rows;
+  /** Monomial ids of the columns; sorted decreasing by `assignColumns`. */
+  columns: number[];
+}
+
+/** A fresh empty matrix over the table. */
+export function newMatrix(table: MonomialTable): SymbolicMatrix {
+  return {
+    stamp: table.newStamp(),
+    upper: { mult: [], poly: [], cols: [] },
+    lower: { mult: [], poly: [], cols: [] },
+    columns: [],
+  };
+}
+
+/** Appends the row mult·g_k (upper when `pivot`), registering its monomials as columns. */
+export function addRow(matrix: SymbolicMatrix, basis: Basis, mult: number, k: number, pivot: boolean): void {
+  const table = basis.table;
+  const src = basis.monos[k];
+  const n = src.length;
+  const ids = new Int32Array(n);
+  const stamp = matrix.stamp;
+  const columns = matrix.columns;
+  for (let i = 0; i < n; i++) {
+    const id = table.mul(mult, src[i]);
+    ids[i] = id;
+    if (table.mark[id] !== stamp) {
+      table.mark[id] = stamp;
+      table.label[id] = NO_PIVOT;
+      columns.push(id);
+    }
+  }
+  if (pivot) table.label[ids[0]] = PIVOT;
+  const rows = pivot ? matrix.upper : matrix.lower;
+  rows.mult.push(mult);
+  rows.poly.push(k);
+  rows.cols.push(ids);
+}
+
+/**
+ * The rows of the selected pairs (`a`, `b`, `lcm` sorted so equal lcms are adjacent): per lcm, the
+ * shortest polynomial gives the pivot row and the other distinct polynomials give lower rows.
+ */
+export function addPairRows(matrix: SymbolicMatrix, basis: Basis, a: number[], b: number[], lcm: number[]): void {
+  const table = basis.table;
+  const group: number[] = [];
+  let i = 0;
+  while (i < lcm.length) {
+    const l = lcm[i];
+    group.length = 0;
+    let j = i;
+    for (; j < lcm.length && lcm[j] === l; j++) {
+      if (!group.includes(a[j])) group.push(a[j]);
+      if (!group.includes(b[j])) group.push(b[j]);
+    }
+    let best = group[0];
+    for (const k of group) {
+      const lk = basis.monos[k].length;
+      const lb = basis.monos[best].length;
+      if (lk < lb || (lk === lb && k > best)) best = k;
+    }
+    addRow(matrix, basis, table.div(l, basis.lead[best]), best, true);
+    for (const k of group) if (k !== best) addRow(matrix, basis, table.div(l, basis.lead[k]), k, false);
+    i = j;
+  }
+}
+
+/** Adds a reducer row for every column monomial without a pivot that some leading monomial divides. */
+export function symbolicPreprocessing(matrix: SymbolicMatrix, basis: Basis): void {
+  const table = basis.table;
+  const columns = matrix.columns;
+  for (let i = 0; i < columns.length; i++) {
+    const m = columns[i];
+    if (table.label[m] === PIVOT) continue;
+    const k = basis.findReducer(m);
+    if (k < 0) continue;
+    addRow(matrix, basis, table.div(m, basis.lead[k]), k, true);
+  }
+}
+
+/**
+ * Sorts the columns decreasing in the ring order and rewrites every row's monomial ids as column
+ * indices. Returns the columns as an Int32Array of monomial ids.
+ */
+export function assignColumns(matrix: SymbolicMatrix, table: MonomialTable): Int32Array {
+  const cols = matrix.columns;
+  cols.sort((x, y) => table.cmp(y, x));
+  const label = table.label;
+  for (let c = 0; c < cols.length; c++) label[cols[c]] = c;
+  for (const rows of [matrix.upper, matrix.lower]) {
+    for (const r of rows.cols) for (let i = 0; i < r.length; i++) r[i] = label[r[i]];
+  }
+  return Int32Array.from(cols);
+}

@@ -1,0 +1,163 @@
+/**
+ * The trace of an F4 run over Z/p and its replay for another prime (`f4Apply`).
+ *
+ * A learned run is recorded as the plain sequence of matrices it reduced. Per round: the pivot
+ * (upper) rows and the useful lower rows, each as a basis index and its column-index array (the
+ * structure depends only on monomials, so it is shared by every replay), the learned support of
+ * every new basis element (column indices, pivot first) and the basis index it received. Lower
+ * rows that reduced to zero are not recorded, so a replay never builds them; pair selection,
+ * symbolic preprocessing and the hashtable are not touched again. The final interreduction is one
+ * more matrix whose reduced pivot rows are the output.
+ *
+ * Replay keeps every basis element on its learned support (a coefficient may become 0). A prime is
+ * unlucky for the trace, and the replay returns undefined, when a row expected non-zero reduces to
+ * zero or to another leading column, or leaves a non-zero entry outside the learned support.
+ * Reduction to zero of the skipped rows is not checked (as in Groebner.jl and msolve): the
+ * multi-modular driver verifies the lifted result.
+ */
+import { Polynomial, PolynomialRing } from '../../poly/polynomial';
+import { Deadline, InputError } from '../../errors';
+import { orderToString } from '../../monomials/order';
+import { MonomialTable } from './hashtable';
+import { RowReducer, invMod } from './matrix/linear-algebra';
+import { checkInput } from './convert';
+import type { F4Options } from './f4';
+
+/** One recorded matrix. */
+export interface TraceRound {
+  readonly ncols: number;
+  readonly degree: number;
+  readonly upperPoly: Int32Array;
+  readonly upperCols: Int32Array[];
+  readonly lowerPoly: Int32Array;
+  readonly lowerCols: Int32Array[];
+  /** Learned support (column indices, pivot first) of the reduced lower row i. */
+  readonly newCols: Int32Array[];
+  /** Basis index given to the reduced lower row i. */
+  readonly newIndex: Int32Array;
+}
+
+/** The final interreduction matrix. */
+export interface TraceFinal {
+  readonly ncols: number;
+  /** Monomial ids of the columns (decreasing). */
+  readonly columns: Int32Array;
+  readonly upperPoly: Int32Array;
+  readonly upperCols: Int32Array[];
+  /** Upper row indices of the output polynomials, in output order (lm increasing). */
+  readonly outputRows: Int32Array;
+  /** Learned support size of each output polynomial (for the statistics only). */
+  readonly outputLength: Int32Array;
+}
+
+/** A recorded F4 run (see the file header). Treat as opaque. */
+export interface F4Trace {
+  readonly nvars: number;
+  readonly order: string;
+  readonly ninputs: number;
+  readonly table: MonomialTable;
+  /** Index into the caller's list of the polynomial that became basis element k (k < inputSrc.length). */
+  readonly inputSrc: Int32Array;
+  /** Learned monomial ids of those basis elements. */
+  readonly inputMonos: Int32Array[];
+  readonly rounds: TraceRound[];
+  readonly final: TraceFinal;
+  /** Learned statistics, reported again by replays. */
+  readonly maxMatrixRows: number;
+  readonly maxMatrixCols: number;
+}
+
+/**
+ * Replays `trace` on `polys` (the learned system reduced modulo another prime). Returns the
+ * reduced Gröbner basis sorted by lm increasing, or undefined when the prime is unlucky.
+ */
+export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): Polynomial<number>[] | undefined {
+  if (polys.length !== trace.ninputs) {
+    throw new InputError(`f4Apply: the trace was learned on ${trace.ninputs} polynomials, got ${polys.length}`);
+  }
+  const { ring, p } = checkInput(polys, 'f4Apply');
+  if (ring === undefined) return [];
+  if (ring.nvars !== trace.nvars || orderToString(ring.order) !== trace.order) {
+    throw new InputError(`f4Apply: the ring ${ring} is not the one the trace was learned in`);
+  }
+  const table = trace.table;
+  const deadline: Deadline | undefined = options.deadline;
+
+  // Inputs, aligned on the learned supports.
+  const coeffs: Int32Array[] = [];
+  for (let k = 0; k < trace.inputSrc.length; k++) {
+    const f = polys[trace.inputSrc[k]];
+    const learned = trace.inputMonos[k];
+    if (f.isZero() || table.find(f.monomials[0]) !== learned[0]) return undefined;
+    const c = new Int32Array(learned.length);
+    const inv = invMod(f.coefficients[0], p);
+    let j = 0;
+    for (let i = 0; i < f.length; i++) {
+      const id = table.find(f.monomials[i]);
+      while (j < learned.length && learned[j] !== id) j++;
+      if (j === learned.length) return undefined;
+      c[j] = (f.coefficients[i] * inv) % p;
+    }
+    coeffs.push(c);
+  }
+  // Zero inputs in learning must be zero here too (others were skipped there).
+  const used = new Set(trace.inputSrc);
+  for (let i = 0; i < polys.length; i++) if (!used.has(i) && !polys[i].isZero()) return undefined;
+
+  for (let r = 0; r < trace.rounds.length; r++) {
+    deadline?.check();
+    const round = trace.rounds[r];
+    const red = new RowReducer(round.ncols, p);
+    for (let i = 0; i < round.upperCols.length; i++) red.setPivot(round.upperCols[i], coeffs[round.upperPoly[i]]);
+    for (let i = 0; i < round.lowerCols.length; i++) {
+      const n = red.reduce(round.lowerCols[i], coeffs[round.lowerPoly[i]], 0);
+      const support = round.newCols[i];
+      const c = red.extractOn(n, support);
+      if (c === undefined) return undefined;
+      red.setPivot(support, c);
+      coeffs[round.newIndex[i]] = c;
+    }
+    options.onProgress?.({
+      round: r + 1,
+      degree: round.degree,
+      pairs: 0,
+      basisSize: coeffs.length,
+      matrixRows: round.upperCols.length + round.lowerCols.length,
+      matrixCols: round.ncols,
+    });
+  }
+
+  const fin = trace.final;
+  const red = new RowReducer(fin.ncols, p);
+  for (let i = 0; i < fin.upperCols.length; i++) red.setPivot(fin.upperCols[i], coeffs[fin.upperPoly[i]]);
+  const out: Polynomial<number>[] = [];
+  for (let t = 0; t < fin.outputRows.length; t++) {
+    const row = fin.outputRows[t];
+    const cols = fin.upperCols[row];
+    const n = red.reduce(cols, coeffs[fin.upperPoly[row]], cols[0] + 1);
+    if (n === 0 || red.nz[0] !== cols[0]) {
+      red.clear(n);
+      return undefined;
+    }
+    out.push(rowToPolynomial(ring, table, fin.columns, red, n));
+  }
+  return out;
+}
+
+/** The surviving row of `red` (monic by construction) as a Polynomial; clears the accumulator. */
+export function rowToPolynomial(
+  ring: PolynomialRing<number>,
+  table: MonomialTable,
+  columns: Int32Array,
+  red: RowReducer,
+  n: number,
+): Polynomial<number> {
+  const { cols, coeffs } = red.extract(n);
+  const ms: number[][] = new Array(n);
+  const cs: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    ms[i] = table.toMonomial(columns[cols[i]]);
+    cs[i] = coeffs[i];
+  }
+  return new Polynomial(ring, ms, cs);
+}
