@@ -137,9 +137,18 @@ export function rationalToNumber(a: Rational): number {
   const n = Number(a.num);
   const d = Number(a.den);
   if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
-  // Scale both down to keep the quotient accurate for huge values.
-  const shift = BigInt(Math.max(0, Math.max(bitLength(a.num), bitLength(a.den)) - 1000));
-  return Number(a.num >> shift) / Number(a.den >> shift);
+  // Keep about 64 leading bits of each part (one common shift would zero a small part and make
+  // the quotient 0 or ∞), then put the binary exponent back in two halves: 2^e alone may leave
+  // the double range while the product does not.
+  const neg = a.num < 0n;
+  const absNum = neg ? -a.num : a.num;
+  const sn = Math.max(0, bitLength(absNum) - 64);
+  const sd = Math.max(0, bitLength(a.den) - 64);
+  const q = Number(absNum >> BigInt(sn)) / Number(a.den >> BigInt(sd));
+  const e = sn - sd;
+  const h = Math.trunc(e / 2);
+  const x = q * 2 ** h * 2 ** (e - h);
+  return neg ? -x : x;
 }
 
 /** The exact rational value of a finite double. */
