@@ -184,22 +184,29 @@ export function expectFieldEqual(F: Field<unknown>, a: unknown, b: unknown): voi
  * sum, right length), strictly decreasing in the ring's order, coefficients non-zero and canonical.
  */
 export function expectWellFormed<T>(p: Polynomial<T>): void {
+  const problem = wellFormedProblem(p);
+  if (problem !== undefined) expect(`${p}: ${problem}`).toBe(`${p}: well formed`);
+}
+
+/** Why p breaks the representation invariant, or undefined (cheap, so properties can call it often). */
+export function wellFormedProblem<T>(p: Polynomial<T>): string | undefined {
   const R = p.ring;
   const F = R.field as Field<unknown>;
-  expect(p.coefficients.length).toBe(p.monomials.length);
+  if (p.coefficients.length !== p.monomials.length) return 'monomials and coefficients differ in length';
   for (let i = 0; i < p.monomials.length; i++) {
     const m = p.monomials[i];
-    expect(m.length).toBe(R.nvars + 1);
+    if (m.length !== R.nvars + 1) return `monomial ${i} has length ${m.length}`;
     let d = 0;
     for (let k = 1; k < m.length; k++) {
-      expect(Number.isInteger(m[k]) && m[k] >= 0).toBe(true);
+      if (!Number.isInteger(m[k]) || m[k] < 0) return `monomial ${i} has exponent ${m[k]}`;
       d += m[k];
     }
-    expect(m[0]).toBe(d);
-    expect(F.isZero(p.coefficients[i])).toBe(false);
-    expectCanonical(F, p.coefficients[i]);
-    if (i > 0) expect(R.cmp(p.monomials[i - 1], m)).toBeGreaterThan(0);
+    if (m[0] !== d) return `monomial ${i} has degree slot ${m[0]}, exponents sum to ${d}`;
+    if (F.isZero(p.coefficients[i])) return `coefficient ${i} is zero`;
+    if (!isCanonical(F, p.coefficients[i])) return `coefficient ${i} is not canonical`;
+    if (i > 0 && !(R.cmp(p.monomials[i - 1], m) > 0)) return `terms ${i - 1} and ${i} are not strictly decreasing`;
   }
+  return undefined;
 }
 
 /** Polynomial equality with readable failure output (compares canonical text and terms). */
