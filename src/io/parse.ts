@@ -1,0 +1,126 @@
+/**
+ * Reading polynomials from text: the public entry points `parsePolynomial` and
+ * `parsePolynomials`.
+ *
+ * The text is tokenized (`tokenize.ts`), parsed to syntax trees (`syntax.ts`), the ring is
+ * chosen, and each entry is evaluated in it (`evaluate.ts`). The ring is, in order of
+ * preference: the `ring` option; or the `field` (default QQ), `vars` and `order` (default
+ * degrevlex) options, where without `vars` the variables are the names of the text in order of
+ * first appearance across the whole list. With given variables an unknown name is an error at its
+ * first occurrence. Over Z/p the coefficients are mapped into the field (`1/3` is the inverse of
+ * 3; it is an error when p divides a denominator). Errors are `ParseError`s (bad input) and
+ * `ExpansionLimitError`s (an expansion past a limit), both pointing at the spot in the text.
+ * Nothing is ever passed to `eval`.
+ */
+import { Field, QQ } from '../arithmetic/field';
+import { Rational } from '../arithmetic/rational';
+import { InputError } from '../errors';
+import { MonomialOrder, degrevlex, orderByName } from '../monomials/order';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { ParseError } from './errors';
+import { evaluate, ExpansionLimits } from './evaluate';
+import { parseSyntax, SyntaxLimits } from './syntax';
+
+/** Every limit of the parser; see `DEFAULT_PARSE_LIMITS` for the defaults. */
+export interface ParseLimits extends SyntaxLimits, ExpansionLimits {
+  /** Most characters of input. */
+  readonly maxLength: number;
+}
+
+/**
+ * The default limits: 1,000,000 characters, nesting depth 500, exponents up to 10,000,
+ * 200,000 terms per polynomial, 20,000,000 term multiplications per product and coefficients of
+ * up to 1,000,000 bits.
+ */
+export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
+  maxLength: 1_000_000,
+  maxDepth: 500,
+  maxExponent: 10_000,
+  maxTerms: 200_000,
+  maxProducts: 20_000_000,
+  maxCoefficientBits: 1_000_000,
+});
+
+/** Options of `parsePolynomial(s)`. Give either `ring`, or any of `field`, `vars`, `order`. */
+export interface ParseOptions<T> {
+  /** Parse into this ring (its field, variables and order). */
+  readonly ring?: PolynomialRing<T>;
+  /** The coefficient field; default QQ. */
+  readonly field?: Field<T>;
+  /** The variables, in order; default: the names of the text by first appearance. */
+  readonly vars?: readonly string[];
+  /** The monomial order or its name; default degrevlex. */
+  readonly order?: MonomialOrder | string;
+  /** Overrides of some of `DEFAULT_PARSE_LIMITS`. */
+  readonly limits?: Partial<ParseLimits>;
+}
+
+/** The result of `parsePolynomials`: the ring and the entries in input order. */
+export interface ParsedPolynomials<T> {
+  readonly ring: PolynomialRing<T>;
+  readonly polynomials: Polynomial<T>[];
+}
+
+/**
+ * Parses a list of polynomials separated by line ends, `,` or `;` (blank entries skipped,
+ * `#` comments). Without `field` or `ring` the field is QQ (T = Rational).
+ *
+ * @example
+ * const { ring, polynomials } = parsePolynomials('x^2 + y; x*y - 1/2');
+ * ring.vars;                 // ['x', 'y']
+ * polynomials[1].toString(); // 'x*y - 1/2'
+ */
+export function parsePolynomials<T = Rational>(text: string, options: ParseOptions<T> = {}): ParsedPolynomials<T> {
+  const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  if (text.length > limits.maxLength) {
+    throw new ParseError('input-too-long', `the input has ${text.length} characters, more than the limit ${limits.maxLength} (option maxLength)`, text, limits.maxLength);
+  }
+  const syntax = parseSyntax(text, limits);
+  if (syntax.entries.length === 0) {
+    throw new ParseError('empty-input', 'the input holds no polynomial (it is empty, blank or only comments)', text, 0);
+  }
+  const ring = ringFromOptions(options, [...syntax.names.keys()]);
+  for (const [name, position] of syntax.names) {
+    if (!ring.hasVar(name)) {
+      throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
+    }
+  }
+  const polynomials = syntax.entries.map((entry) => evaluate(entry.expr, ring, text, limits));
+  return { ring, polynomials };
+}
+
+/**
+ * Parses exactly one polynomial (a list with a second entry is an error).
+ *
+ * @example
+ * parsePolynomial('(x+y)^3 - x^3').toString(); // '3*x^2*y + 3*x*y^2 + y^3'
+ * parsePolynomial('x/3 + 1', { field: Zp(7) }).toString(); // '5*x + 1'
+ */
+export function parsePolynomial<T = Rational>(text: string, options: ParseOptions<T> = {}): Polynomial<T> {
+  const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  if (text.length <= limits.maxLength) {
+    const syntax = parseSyntax(text, limits);
+    if (syntax.entries.length > 1) {
+      const second = syntax.entries[1];
+      throw new ParseError('multiple-polynomials', `expected one polynomial, found ${syntax.entries.length} (entries are separated by line ends, ',' or ';')`, text, second.start);
+    }
+  }
+  return parsePolynomials(text, options).polynomials[0];
+}
+
+/**
+ * The ring the options describe: `ring` itself, or `field` (default QQ), `vars` (default `names`)
+ * and `order` (default degrevlex). Throws an InputError when `ring` is combined with the others.
+ */
+export function ringFromOptions<T = Rational>(options: ParseOptions<T>, names: readonly string[]): PolynomialRing<T> {
+  if (options.ring) {
+    if (options.field !== undefined || options.vars !== undefined || options.order !== undefined) {
+      throw new InputError('give either the ring option or field/vars/order, not both');
+    }
+    return options.ring;
+  }
+  // Without a field the caller gets QQ; the default type argument T = Rational says so.
+  const field = options.field ?? (QQ as unknown as Field<T>);
+  const order = options.order === undefined ? degrevlex : typeof options.order === 'string' ? orderByName(options.order) : options.order;
+  return new PolynomialRing(field, options.vars ?? names, order);
+}
