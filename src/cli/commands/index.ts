@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { register as expand } from './expand';
+import { register as diff } from './diff';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [expand, diff];
