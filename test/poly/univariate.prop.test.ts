@@ -11,7 +11,7 @@ import {
 } from '../../src/poly/univariate';
 import { QQu, arbCoefficient, expectPolyEqual, naiveGcd } from '../arbitraries';
 
-const FIELDS: Field<unknown>[] = [QQu, ...[2, 3, 7, 101, 67108859, 2147483647].map((p) => Zp(p) as unknown as Field<unknown>)];
+const FIELDS: Field<unknown>[] = [QQu, ...[2, 3, 7, 67108859, 2147483647].map((p) => Zp(p) as unknown as Field<unknown>)];
 
 const arbU = (F: Field<unknown>, maxDeg = 6): fc.Arbitrary<UPoly<unknown>> =>
   fc.array(arbCoefficient(F), { maxLength: maxDeg + 1 }).map((c) => utrim(F, c));
@@ -65,7 +65,7 @@ describe.each(FIELDS.map((F) => [F.name, F] as const))('univariate over %s', (_,
 
   test('upow, ucompose and uevaluate agree with products and Horner by hand', () => {
     fc.assert(
-      fc.property(arbU(F, 3), arbU(F, 2), arbCoefficient(F), fc.integer({ min: 0, max: 5 }), (a, b, x) => {
+      fc.property(arbU(F, 3), arbU(F, 2), arbCoefficient(F), (a, b, x) => {
         let p: UPoly<unknown> = [F.one];
         for (let i = 0; i < 3; i++) p = umul(F, p, a);
         expectUEqual(F, upow(F, a, 3), p);
