@@ -155,6 +155,30 @@ class Evaluator<T> {
     return { terms: p.length, minDeg, maxDeg, minExp, maxExp, bits };
   }
 
+  /** c^k in the field, by repeated squaring. */
+  private fieldPow(c: T, k: number): T {
+    const F = this.field;
+    let result = F.one;
+    let base = c;
+    for (let e = k; e > 0; e = Math.floor(e / 2)) {
+      if (e & 1) result = F.mul(result, base);
+      if (e > 1) base = F.mul(base, base);
+    }
+    return result;
+  }
+
+  /** Largest bit size of a numerator or denominator of p (0 outside characteristic 0). */
+  private maxBits(p: Polynomial<T>): number {
+    if (this.field.characteristic !== 0n) return 0;
+    let bits = 0;
+    for (const c of p.coefficients) {
+      const r = this.field.toRational(c);
+      const b = Math.max(bitLength(r.num), bitLength(r.den));
+      if (b > bits) bits = b;
+    }
+    return bits;
+  }
+
   /** Upper bound on the terms of a product whose exponents span the given ranges. */
   private termBound(minDeg: number, maxDeg: number, minExp: readonly number[], maxExp: readonly number[]): number {
     const n = this.ring.nvars;
@@ -173,6 +197,12 @@ class Evaluator<T> {
   /** a·b after checking the limits; `position` is where the product is in the text. */
   private mul(a: Polynomial<T>, b: Polynomial<T>, position: number): Polynomial<T> {
     if (a.isZero() || b.isZero()) return this.ring.zero();
+    if (a.length === 1 || b.length === 1) {
+      // A term times a polynomial keeps the number of terms; only coefficients can grow.
+      const bits = this.maxBits(a) + this.maxBits(b);
+      if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', 'this product may have coefficients of {} bits', bits, position);
+      return a.mul(b);
+    }
     const work = a.length * b.length;
     if (work > this.limits.maxProducts) this.tooBig('maxProducts', 'this product needs {} term multiplications', work, position);
     const sa = this.shape(a);
@@ -197,8 +227,12 @@ class Evaluator<T> {
   private pow(p: Polynomial<T>, k: number, position: number): Polynomial<T> {
     if (k === 0) return this.ring.one();
     if (k === 1 || p.isZero()) return p;
+    if (p.length === 1) {
+      const bits = k * this.maxBits(p);
+      if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', `this power ^${k} may have coefficients of {} bits`, bits, position);
+      return this.ring.term(p.monomials[0].map((e) => e * k), this.fieldPow(p.coefficients[0], k));
+    }
     const s = this.shape(p);
-    const n = this.ring.nvars;
     let multinomial = 1;
     for (let i = 1; i < s.terms && multinomial <= this.limits.maxTerms; i++) multinomial = (multinomial * (k + i)) / i;
     const bound = Math.min(

@@ -199,7 +199,8 @@ class Parser {
         const close = this.tok;
         if (close.kind === ')') {
           this.i++;
-          return inner;
+          // The group starts at its '(' (so errors about it point there).
+          return { ...inner, position: t.position };
         }
         if (close.kind === 'end' || close.kind === 'separator') {
           this.fail('unbalanced-parentheses', `unbalanced parentheses: this '(' is never closed (reached ${describe(close)})`, t.position);
