@@ -26,6 +26,10 @@ describe('Zp', () => {
     expect(F.parse('-1/3')).toBe(2);
     expect(F.fromInt(-15)).toBe(6);
     expect(F.fromInt(10n ** 30n)).toBe(Number(10n ** 30n % 7n));
+    // numbers beyond 2^53 take the bigint path
+    expect(F.fromInt(2 ** 60)).toBe(Number(2n ** 60n % 7n));
+    expect(F.fromInt(-(2 ** 60))).toBe(Number((7n - (2n ** 60n % 7n)) % 7n));
+    expect(Object.is(F.fromInt(-14), 0)).toBe(true);
   });
   test('GF(2)', () => {
     const F = Zp(2);

@@ -35,3 +35,13 @@ describe('canonical text', () => {
     expect(R.toString()).toBe('QQ[x, y, z] (degrevlex)');
   });
 });
+
+describe('the ring with no variables is the field', () => {
+  test('constants multiply and print as field elements', () => {
+    const K = new PolynomialRing(QQ, []);
+    const c = K.fromInt(3);
+    expect(c.mul(c).add(K.one()).toString()).toBe('10');
+    expect(c.pow(3).toString()).toBe('27');
+    expect(c.sub(c).isZero()).toBe(true);
+  });
+});
