@@ -96,7 +96,8 @@ export type FromNerdamerOptions<T> = ParseOptions<T>;
 
 /**
  * The polynomial an expression expands to, in the given ring (or QQ with the expression's
- * variables: by first appearance in the text when a string is given, else in nerdamer's order).
+ * variables: by first appearance in the text when a string is given, else in the order of
+ * nerdamer's `variables()`, which is alphabetical).
  * Throws an InputError when nerdamer cannot read the text or the expansion is not a polynomial.
  *
  * @example
@@ -112,7 +113,7 @@ export function fromNerdamer<T = Rational>(input: string | NerdamerExpression, o
   }
   const text = expanded.toString();
   const known = expanded.variables();
-  const ring = targetRing(options, typeof input === 'string' ? input : text, known);
+  const ring = targetRing(options, typeof input === 'string' ? input : '', known);
   const aliases = nerdamerNames(ring.vars);
   let parsed: Polynomial<T>;
   try {
