@@ -1,0 +1,15 @@
+/**
+ * Factorization of univariate polynomials over Q (Zassenhaus: modular factorization, Hensel
+ * lifting, recombination) and over Z/p (Cantor–Zassenhaus). See `factor.ts` for the pipeline.
+ */
+export { factorUnivariate, rationalRoots, isIrreducible } from './factor';
+export type { Factorization, IrreducibleFactor } from './factor';
+export { factorModP, factorSquarefreeModP, factorDegreesModP } from './factor-mod-p';
+export type { ModPFactorization } from './factor-mod-p';
+export { distinctDegreeFactor, upowmod } from './distinct-degree';
+export { equalDegreeFactor } from './equal-degree';
+export { henselLift, liftExponent } from './hensel';
+export { recombine, MAX_SUBSETS_PER_SIZE } from './recombine';
+export { factorSquarefreeZ, linearFactorsZ, goodPrimes } from './zassenhaus';
+export * from './zpoly';
+export { zgcd, zsquarefree } from './squarefree';

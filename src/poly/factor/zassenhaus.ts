@@ -1,0 +1,107 @@
+/**
+ * The Zassenhaus factorization of a square-free primitive integer polynomial: choose a good prime,
+ * factor modulo p, Hensel-lift beyond the Landau–Mignotte bound, recombine.
+ *
+ * Representation: `ZPoly` (bigint, ascending). Preconditions of `factorSquarefreeZ`: f primitive,
+ * square-free, deg f ≥ 1, lc(f) > 0 and f(0) ≠ 0 (powers of x are split off by the caller).
+ * A prime p is good when p ∤ lc(f) and f mod p stays square-free. Several good primes are tried
+ * (`PRIME_TRIALS`); the one with the fewest modular factors is lifted, and the sets of subset sums
+ * of the factor degrees of all of them are intersected: that set bounds the possible factor
+ * degrees (if it holds no degree strictly between 0 and n, f is irreducible without lifting —
+ * this is how x^4 + 1 is settled). Reference: von zur Gathen–Gerhard, Modern Computer Algebra,
+ * Alg. 15.19 and §15.6 ("choosing good primes").
+ */
+import { Zp } from '../../arithmetic/field';
+import { nextPrime } from '../../arithmetic/primes';
+import { ComputationError } from '../../errors';
+import { UPoly, uderivative, ugcd, umonic } from '../univariate';
+import { distinctDegreeFactor } from './distinct-degree';
+import { equalDegreeFactor, makeRandom } from './equal-degree';
+import { factorDegreesModP, factorSquarefreeModP } from './factor-mod-p';
+import { henselLift, liftExponent } from './hensel';
+import { recombine } from './recombine';
+import { ZPoly, mignotteBound, zlc, ztoModP } from './zpoly';
+
+/** How many good primes are compared before lifting. */
+export const PRIME_TRIALS = 7;
+
+/** The first good primes for f (odd primes, p ∤ lc(f), f mod p square-free). */
+export function goodPrimes(f: ZPoly, count: number, start = 2): number[] {
+  const out: number[] = [];
+  const L = zlc(f);
+  for (let p = nextPrime(start); out.length < count; p = nextPrime(p)) {
+    if (L % BigInt(p) === 0n) continue;
+    const F = Zp(p);
+    const fp = ztoModP(f, p);
+    if (ugcd(F, fp, uderivative(F, fp)).length !== 1) continue;
+    out.push(p);
+    if (p > 1 << 24) throw new ComputationError('no good prime found below 2^24 (is f square-free?)');
+  }
+  return out;
+}
+
+/** allowed[d] = d is a sum of some of the given degrees. */
+function subsetSums(degrees: readonly number[], n: number): boolean[] {
+  const ok = new Array<boolean>(n + 1).fill(false);
+  ok[0] = true;
+  for (const d of degrees) for (let s = n - d; s >= 0; s--) if (ok[s]) ok[s + d] = true;
+  return ok;
+}
+
+/**
+ * The irreducible factors over Z of a square-free primitive f (lc > 0, f(0) ≠ 0), each primitive
+ * with positive leading coefficient, in no particular order.
+ * Example: 6x² + 5x + 1 = [1n, 5n, 6n] gives [2x + 1, 3x + 1] = [[1n, 2n], [1n, 3n]] in some order.
+ */
+export function factorSquarefreeZ(f: ZPoly): ZPoly[] {
+  const n = f.length - 1;
+  if (n <= 1) return [f];
+  const primes = goodPrimes(f, PRIME_TRIALS);
+  let allowed = new Array<boolean>(n + 1).fill(true);
+  let best = primes[0];
+  let bestCount = Infinity;
+  for (const p of primes) {
+    const degrees = factorDegreesModP(p, ztoModP(f, p));
+    if (degrees.length === 1) return [f];
+    const sums = subsetSums(degrees, n);
+    allowed = allowed.map((a, d) => a && sums[d]);
+    if (degrees.length < bestCount) [best, bestCount] = [p, degrees.length];
+  }
+  let splittable = false;
+  for (let d = 1; d < n; d++) if (allowed[d]) splittable = true;
+  if (!splittable) return [f];
+  const modular = factorSquarefreeModP(best, ztoModP(f, best));
+  const l = liftExponent(best, 2n * mignotteBound(f));
+  const lifted = henselLift(f, modular, best, l);
+  return recombine(f, lifted, BigInt(best) ** BigInt(l), allowed);
+}
+
+/**
+ * The linear factors over Z of a square-free primitive f (lc > 0, f(0) ≠ 0), i.e. its rational
+ * roots, without factoring the rest: only the roots modulo p are split off and lifted, with the
+ * cofactor lifted as one block.
+ */
+export function linearFactorsZ(f: ZPoly): ZPoly[] {
+  const n = f.length - 1;
+  if (n === 1) return [f];
+  const p = goodPrimes(f, 1, 2)[0];
+  const F = Zp(p);
+  const fp = umonic(F, ztoModP(f, p));
+  const pieces = distinctDegreeFactor(F, fp);
+  if (pieces.length === 0 || pieces[0].degree !== 1) return [];
+  const roots: UPoly<number>[] = equalDegreeFactor(F, pieces[0].product, 1, makeRandom());
+  const rest = pieces.slice(1).reduce<UPoly<number>>((a, pc) => mulModP(p, a, pc.product), [1]);
+  const moduli = rest.length > 1 ? [...roots, rest] : roots;
+  const l = liftExponent(p, 2n * mignotteBound(f));
+  const lifted = henselLift(f, moduli, p, l);
+  const linear = lifted.slice(0, roots.length);
+  const found = recombine(f, linear.concat(rest.length > 1 ? [lifted[lifted.length - 1]] : []), BigInt(p) ** BigInt(l), undefined, 1);
+  return found.filter((g) => g.length === 2);
+}
+
+function mulModP(p: number, a: UPoly<number>, b: UPoly<number>): UPoly<number> {
+  const F = Zp(p);
+  const r = new Array<number>(a.length + b.length - 1).fill(0);
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) r[i + j] = F.add(r[i + j], F.mul(a[i], b[j]));
+  return r;
+}
