@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { register as expand } from './expand';
 import { register as diff } from './diff';
+import { register as experiment } from './experiment';
+import { register as groebner } from './groebner';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [expand, diff];
+export const commands: RegisterCommand[] = [expand, diff, groebner, experiment];

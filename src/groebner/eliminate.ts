@@ -1,0 +1,33 @@
+/**
+ * Elimination: generators of I ∩ K[remaining variables] from a Gröbner basis for a block order
+ * that puts the eliminated variables in the first block (the Elimination Theorem,
+ * Cox–Little–O'Shea §3.1, Theorem 2). The result lives in a ring of the remaining variables,
+ * keeping their relative order.
+ */
+import { InputError } from '../errors';
+import { MonomialOrder, block, degrevlex } from '../monomials/order';
+import { changeRing } from '../poly/change';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { GroebnerOptions, groebner } from './groebner';
+
+/**
+ * The reduced Gröbner basis (degrevlex by default) of the elimination ideal I ∩ K[others],
+ * where `vars` are the variables to eliminate. Example: eliminating t from {x − t², y − t³}
+ * gives [x³ − y²] (up to sign).
+ */
+export function eliminate<T>(
+  polys: readonly Polynomial<T>[],
+  vars: readonly string[],
+  options: Omit<GroebnerOptions, 'order'> & { order?: MonomialOrder } = {},
+): Polynomial<T>[] {
+  if (polys.length === 0) throw new InputError('eliminate needs at least one polynomial');
+  const R = polys[0].ring;
+  for (const v of vars) R.varIndex(v);
+  const others = R.vars.filter((v) => !vars.includes(v));
+  const inner = options.order ?? degrevlex;
+  const E = new PolynomialRing(R.field, [...vars, ...others], block([vars.length, degrevlex], [others.length, inner]));
+  const G = groebner(polys.map((p) => changeRing(p, E)), { ...options, order: undefined });
+  const S = new PolynomialRing(R.field, others, inner);
+  const kept = G.filter((g) => g.monomials.every((m) => vars.every((_, i) => m[i + 1] === 0)));
+  return kept.map((g) => changeRing(g, S));
+}

@@ -1,0 +1,231 @@
+/**
+ * Multi-modular Gröbner bases over Q.
+ *
+ * The reduced basis over Q is recovered from reduced bases over Z/p for many primes p < 2^26:
+ * the first prime's run is learned (for F4 as a trace) and replayed for the others; the images
+ * are combined coefficient by coefficient with the Chinese remainder theorem, and rational
+ * reconstruction turns the residues into fractions once the modulus is large enough (checked at
+ * growing numbers of primes). A candidate is accepted when it agrees with the basis computed at
+ * one more, unused prime; with `certify` it is also verified exactly over Q (Buchberger's
+ * criterion and every input reducing to 0).
+ *
+ * Lucky primes: primes dividing a coefficient of the (integer, primitive) input are skipped; a
+ * replay that fails signals that this prime or the learning prime is unlucky; after repeated
+ * failures the basis is learned again at a new prime and, if its leading monomials differ, the
+ * old images are discarded. Reference: Arnold, "Modular algorithms for computing Gröbner bases",
+ * J. Symb. Comp. 35 (2003); Idrees–Pfister–Steidel, "Parallelization of modular algorithms",
+ * J. Symb. Comp. 46 (2011).
+ */
+import { Zp } from '../arithmetic/field';
+import { modInverse } from '../arithmetic/integers';
+import { primesBelow } from '../arithmetic/primes';
+import { Rational } from '../arithmetic/rational';
+import { rationalReconstruction } from '../arithmetic/reconstruction';
+import { ComputationError, Deadline } from '../errors';
+import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
+import { changeRing } from '../poly/change';
+import { primitivePart } from '../poly/content';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { isGroebner, normalForm } from './normal-form';
+
+/** A Gröbner engine over Z/p that can learn a run and replay it for other primes. */
+export interface ModularEngine {
+  readonly name: string;
+  learn(
+    polys: readonly Polynomial<number>[],
+    deadline?: Deadline,
+  ): { basis: Polynomial<number>[]; replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined };
+}
+
+export interface ModularOptions {
+  deadline?: Deadline;
+  /** Verify the result exactly over Q (slower; see the file header). */
+  certify?: boolean;
+  /** Called after each prime. */
+  onProgress?: (info: { primes: number; bits: number }) => void;
+}
+
+export interface ModularStats {
+  primesUsed: number;
+  primesSkipped: number;
+  replayFailures: number;
+  relearned: number;
+  reconstructionAttempts: number;
+  modulusBits: number;
+  certified: boolean;
+}
+
+interface Accumulator {
+  lms: Monomial[];
+  /** Per basis element: monomial key → [monomial, residue modulo `modulus`]. */
+  terms: Map<string, [Monomial, bigint]>[];
+  modulus: bigint;
+  count: number;
+}
+
+const MAX_PRIMES = 20000;
+
+/** The reduced Gröbner basis over Q of `polys` by multi-modular computation with `engine`. */
+export function modularGroebner(
+  polys: readonly Polynomial<Rational>[],
+  engine: ModularEngine,
+  options: ModularOptions = {},
+): { basis: Polynomial<Rational>[]; stats: ModularStats } {
+  const stats: ModularStats = { primesUsed: 0, primesSkipped: 0, replayFailures: 0, relearned: 0, reconstructionAttempts: 0, modulusBits: 0, certified: false };
+  const input = polys.filter((p) => !p.isZero()).map(primitivePart);
+  if (input.length === 0) return { basis: [], stats };
+  const R = input[0].ring;
+  if (input.some((p) => p.isConstant())) return { basis: [R.one()], stats };
+
+  const primes = primesBelow(2 ** 26);
+  const nextPrime = (): { p: number; images: Polynomial<number>[] } => {
+    for (;;) {
+      const r = primes.next();
+      if (r.done) throw new ComputationError('ran out of primes in the modular Gröbner computation');
+      const p = r.value;
+      const P = BigInt(p);
+      // Skip primes dividing any coefficient: the images keep their supports, so replays see the same shapes.
+      if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) {
+        stats.primesSkipped++;
+        continue;
+      }
+      const S = new PolynomialRing(Zp(p), R.vars, R.order);
+      return { p, images: input.map((f) => changeRing(f, S)) };
+    }
+  };
+
+  let learned = engine.learn(nextPrime().images, options.deadline);
+  let acc = startAccumulator(learned.basis);
+  stats.primesUsed = 1;
+  let consecutiveFailures = 0;
+  let nextAttempt = 1;
+  for (let round = 0; round < MAX_PRIMES; round++) {
+    options.deadline?.check();
+    if (acc.count >= nextAttempt) {
+      nextAttempt = Math.max(acc.count + 1, Math.ceil(acc.count * 1.25));
+      stats.reconstructionAttempts++;
+      const candidate = reconstruct(acc, R);
+      if (candidate) {
+        // Acceptance: agree with the image at a fresh prime.
+        const { p, images } = nextPrime();
+        const check = learned.replay(images);
+        if (check && sameBasis(reduceCandidate(candidate, p), check)) {
+          if (options.certify) {
+            if (!certify(candidate, input)) throw new ComputationError('the modular Gröbner basis failed exact certification over Q');
+            stats.certified = true;
+          }
+          stats.primesUsed = acc.count + 1;
+          stats.modulusBits = acc.modulus.toString(2).length;
+          return { basis: candidate, stats };
+        }
+        if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
+      }
+    }
+    const { p, images } = nextPrime();
+    const basis = learned.replay(images);
+    if (basis === undefined || !sameLeading(basis, acc.lms)) {
+      stats.replayFailures++;
+      consecutiveFailures++;
+      if (consecutiveFailures >= 3) {
+        // The learning prime was probably unlucky: learn again at a new prime.
+        stats.relearned++;
+        consecutiveFailures = 0;
+        learned = engine.learn(images, options.deadline);
+        if (!sameLeading(learned.basis, acc.lms)) {
+          acc = startAccumulator(learned.basis);
+          nextAttempt = 1;
+        } else addImage(acc, learned.basis, p);
+      }
+      continue;
+    }
+    consecutiveFailures = 0;
+    addImage(acc, basis, p);
+    options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+  }
+  throw new ComputationError(`no stable modular Gröbner basis after ${MAX_PRIMES} primes`);
+}
+
+function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
+  const p = BigInt(basis.length > 0 ? basis[0].field.characteristic : 2n);
+  return {
+    lms: basis.map((g) => g.lm()),
+    terms: basis.map((g) => {
+      const m = new Map<string, [Monomial, bigint]>();
+      for (let i = 0; i < g.length; i++) m.set(monomialKey(g.monomials[i]), [g.monomials[i], BigInt(g.coefficients[i])]);
+      return m;
+    }),
+    modulus: p,
+    count: 1,
+  };
+}
+
+/** CRT step: folds the image modulo p into the accumulated residues. */
+function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: number): void {
+  const P = BigInt(p);
+  const M = acc.modulus;
+  const mInv = modInverse(M % P, P);
+  for (let i = 0; i < basis.length; i++) {
+    const g = basis[i];
+    const terms = acc.terms[i];
+    const seen = new Set<string>();
+    for (let k = 0; k < g.length; k++) {
+      const key = monomialKey(g.monomials[k]);
+      seen.add(key);
+      const old = terms.get(key);
+      const x = old ? old[1] : 0n;
+      terms.set(key, [g.monomials[k], combine(x, M, BigInt(g.coefficients[k]), P, mInv)]);
+    }
+    // Monomials absent modulo p have residue 0 there.
+    for (const [key, [m, x]] of terms) if (!seen.has(key)) terms.set(key, [m, combine(x, M, 0n, P, mInv)]);
+  }
+  acc.modulus = M * P;
+  acc.count++;
+}
+
+function combine(x: bigint, M: bigint, r: bigint, P: bigint, mInv: bigint): bigint {
+  let t = ((r - (x % P)) * mInv) % P;
+  if (t < 0n) t += P;
+  return x + M * t;
+}
+
+/** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
+function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
+  const out: Polynomial<Rational>[] = [];
+  for (const terms of acc.terms) {
+    const monos: Monomial[] = [];
+    const coeffs: Rational[] = [];
+    for (const [m, x] of terms.values()) {
+      if (x === 0n) continue;
+      const q = rationalReconstruction(x, acc.modulus);
+      if (q === undefined) return undefined;
+      monos.push(m);
+      coeffs.push(q);
+    }
+    out.push(R.normalize(monos, coeffs));
+  }
+  return out;
+}
+
+function reduceCandidate(G: readonly Polynomial<Rational>[], p: number): Polynomial<number>[] | undefined {
+  const R = G[0].ring;
+  const S = new PolynomialRing(Zp(p), R.vars, R.order);
+  try {
+    return G.map((g) => changeRing(g, S));
+  } catch (e) {
+    if (e instanceof RangeError) return undefined; // a denominator vanishes at p
+    throw e;
+  }
+}
+
+function sameLeading(basis: readonly Polynomial<number>[], lms: readonly Monomial[]): boolean {
+  return basis.length === lms.length && basis.every((g, i) => monomialsEqual(g.lm(), lms[i]));
+}
+
+function sameBasis(a: readonly Polynomial<number>[] | undefined, b: readonly Polynomial<number>[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((g, i) => g.equals(b[i]));
+}
+
+/** Exact verification over Q: G is a Gröbner basis and every input reduces to 0 modulo G. */
+function certify(G: readonly Polynomial<Rational>[], input: readonly Polynomial<Rational>[]): boolean {
+  return input.every((f) => normalForm(f, G).isZero()) && isGroebner(G);
+}
