@@ -16,3 +16,5 @@ export * as losses from './losses';
 export * from './optim';
 export * from './lbfgs';
 export * from './linalg';
+export * from './plot';
+export * as experiments from './experiments';
