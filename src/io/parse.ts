@@ -8,7 +8,9 @@
  * degrevlex) options, where without `vars` the variables are the names of the text in order of
  * first appearance across the whole list. With given variables an unknown name is an error at its
  * first occurrence. Over Z/p the coefficients are mapped into the field (`1/3` is the inverse of
- * 3; it is an error when p divides a denominator). Errors are `ParseError`s (bad input) and
+ * 3; it is an error when p divides a denominator). Every name is a variable — there are no
+ * built-in constants or functions (`pi` is a variable, `sin(x)` is refused) — and `x^0` is 1 for
+ * every x, `0^0` included, as in polynomial algebra. Errors are `ParseError`s (bad input) and
  * `ExpansionLimitError`s (an expansion past a limit), both pointing at the spot in the text.
  * Nothing is ever passed to `eval`.
  */
@@ -71,22 +73,7 @@ export interface ParsedPolynomials<T> {
  * polynomials[1].toString(); // 'x*y - 1/2'
  */
 export function parsePolynomials<T = Rational>(text: string, options: ParseOptions<T> = {}): ParsedPolynomials<T> {
-  const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  if (text.length > limits.maxLength) {
-    throw new ParseError('input-too-long', `the input has ${text.length} characters, more than the limit ${limits.maxLength} (option maxLength)`, text, limits.maxLength);
-  }
-  const syntax = parseSyntax(text, limits);
-  if (syntax.entries.length === 0) {
-    throw new ParseError('empty-input', 'the input holds no polynomial (it is empty, blank or only comments)', text, 0);
-  }
-  const ring = ringFromOptions(options, [...syntax.names.keys()]);
-  for (const [name, position] of syntax.names) {
-    if (!ring.hasVar(name)) {
-      throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
-    }
-  }
-  const polynomials = syntax.entries.map((entry) => evaluate(entry.expr, ring, text, limits));
-  return { ring, polynomials };
+  return parseList(text, options, false);
 }
 
 /**
@@ -97,15 +84,30 @@ export function parsePolynomials<T = Rational>(text: string, options: ParseOptio
  * parsePolynomial('x/3 + 1', { field: Zp(7) }).toString(); // '5*x + 1'
  */
 export function parsePolynomial<T = Rational>(text: string, options: ParseOptions<T> = {}): Polynomial<T> {
+  return parseList(text, options, true).polynomials[0];
+}
+
+function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): ParsedPolynomials<T> {
   const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  if (text.length <= limits.maxLength) {
-    const syntax = parseSyntax(text, limits);
-    if (syntax.entries.length > 1) {
-      const second = syntax.entries[1];
-      throw new ParseError('multiple-polynomials', `expected one polynomial, found ${syntax.entries.length} (entries are separated by line ends, ',' or ';')`, text, second.start);
+  if (text.length > limits.maxLength) {
+    throw new ParseError('input-too-long', `the input has ${text.length} characters, more than the limit ${limits.maxLength} (option maxLength)`, text, limits.maxLength);
+  }
+  const syntax = parseSyntax(text, limits);
+  const { entries } = syntax;
+  if (entries.length === 0) {
+    throw new ParseError('empty-input', 'the input holds no polynomial (it is empty, blank or only comments)', text, 0);
+  }
+  if (single && entries.length > 1) {
+    throw new ParseError('multiple-polynomials', `expected one polynomial, found ${entries.length} (entries are separated by line ends, ',' or ';')`, text, entries[1].start);
+  }
+  const ring = ringFromOptions(options, [...syntax.names.keys()]);
+  for (const [name, position] of syntax.names) {
+    if (!ring.hasVar(name)) {
+      throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
     }
   }
-  return parsePolynomials(text, options).polynomials[0];
+  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits));
+  return { ring, polynomials };
 }
 
 /**
