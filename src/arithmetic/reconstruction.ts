@@ -7,7 +7,7 @@
  * when it exists; `undefined` says none exists yet (take more primes).
  */
 import { gcd, isqrt, modInverse, modulo } from './integers';
-import { Rational, rational } from './rational';
+import { Rational } from './rational';
 
 /** x ≡ a (mod m) and x ≡ b (mod n), m, n coprime: returns [x mod m·n in [0, mn), m·n]. */
 export function crtPair(a: bigint, m: bigint, b: bigint, n: bigint): [bigint, bigint] {
@@ -36,15 +36,24 @@ export function symmetricMod(a: bigint, m: bigint): bigint {
  * or undefined when there is none. Example: `rationalReconstruction(5n * modInverse(7n, 1009n) % 1009n, 1009n)` is 5/7.
  */
 export function rationalReconstruction(a: bigint, m: bigint, N?: bigint, D?: bigint): Rational | undefined {
-  const bound = isqrt(m / 2n);
-  N ??= bound;
-  D ??= bound;
-  let [r0, r1] = [m, modulo(a, m)];
-  let [t0, t1] = [0n, 1n];
+  if (N === undefined || D === undefined) {
+    const bound = isqrt(m / 2n);
+    N ??= bound;
+    D ??= bound;
+  }
+  let r0 = m;
+  let r1 = modulo(a, m);
+  let t0 = 0n;
+  let t1 = 1n;
+  // Plain temporaries: this loop is hot in multi-modular algorithms.
   while (r1 > N) {
     const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
+    const r2 = r0 - q * r1;
+    r0 = r1;
+    r1 = r2;
+    const t2 = t0 - q * t1;
+    t0 = t1;
+    t1 = t2;
   }
   if (t1 === 0n) return undefined;
   let num = r1;
@@ -54,5 +63,5 @@ export function rationalReconstruction(a: bigint, m: bigint, N?: bigint, D?: big
     den = -den;
   }
   if (den > D || gcd(num, den) !== 1n) return undefined;
-  return rational(num, den);
+  return { num, den };
 }

@@ -16,8 +16,8 @@
  * J. Symb. Comp. 35 (2003); Idrees–Pfister–Steidel, "Parallelization of modular algorithms",
  * J. Symb. Comp. 46 (2011).
  */
-import { Zp } from '../arithmetic/field';
-import { modInverse } from '../arithmetic/integers';
+import { QQ, Zp } from '../arithmetic/field';
+import { isqrt, modInverse } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
@@ -55,12 +55,24 @@ export interface ModularStats {
   certified: boolean;
 }
 
+/**
+ * The images combined so far. Per basis element the monomials (a union over the primes seen),
+ * their residues modulo `modulus`, and for each coefficient its rational reconstruction once one
+ * was found (kept while it stays consistent with new primes, so each coefficient is usually
+ * reconstructed once).
+ */
 interface Accumulator {
   lms: Monomial[];
-  /** Per basis element: monomial key → [monomial, residue modulo `modulus`]. */
-  terms: Map<string, [Monomial, bigint]>[];
+  elements: {
+    monos: Monomial[];
+    keys: Map<string, number>;
+    residues: bigint[];
+    known: (Rational | undefined)[];
+  }[];
   modulus: bigint;
   count: number;
+  /** Where the last reconstruction attempt failed: tried first next time (a cheap early exit). */
+  sentinel: [number, number];
 }
 
 const MAX_PRIMES = 20000;
@@ -149,13 +161,15 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
   const p = BigInt(basis.length > 0 ? basis[0].field.characteristic : 2n);
   return {
     lms: basis.map((g) => g.lm()),
-    terms: basis.map((g) => {
-      const m = new Map<string, [Monomial, bigint]>();
-      for (let i = 0; i < g.length; i++) m.set(monomialKey(g.monomials[i]), [g.monomials[i], BigInt(g.coefficients[i])]);
-      return m;
-    }),
+    elements: basis.map((g) => ({
+      monos: [...g.monomials],
+      keys: new Map(g.monomials.map((m, i) => [monomialKey(m), i])),
+      residues: g.coefficients.map((c) => BigInt(c)),
+      known: g.coefficients.map(() => undefined),
+    })),
     modulus: p,
     count: 1,
+    sentinel: [0, 0],
   };
 }
 
@@ -166,20 +180,40 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
   const mInv = modInverse(M % P, P);
   for (let i = 0; i < basis.length; i++) {
     const g = basis[i];
-    const terms = acc.terms[i];
-    const seen = new Set<string>();
+    const el = acc.elements[i];
+    const image = new Array<bigint>(el.monos.length).fill(0n); // absent monomials have residue 0
+    // Usually the image has the stored support in the same positions: compare before hashing.
+    let aligned = g.length === el.monos.length;
+    for (let k = 0; aligned && k < g.length; k++) if (!monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
     for (let k = 0; k < g.length; k++) {
-      const key = monomialKey(g.monomials[k]);
-      seen.add(key);
-      const old = terms.get(key);
-      const x = old ? old[1] : 0n;
-      terms.set(key, [g.monomials[k], combine(x, M, BigInt(g.coefficients[k]), P, mInv)]);
+      let idx = aligned ? k : el.keys.get(monomialKey(g.monomials[k]));
+      if (idx === undefined) {
+        idx = el.monos.length;
+        el.monos.push(g.monomials[k]);
+        el.keys.set(monomialKey(g.monomials[k]), idx);
+        el.residues.push(0n);
+        el.known.push(undefined);
+        image.push(0n);
+      }
+      image[idx] = BigInt(g.coefficients[k]);
     }
-    // Monomials absent modulo p have residue 0 there.
-    for (const [key, [m, x]] of terms) if (!seen.has(key)) terms.set(key, [m, combine(x, M, 0n, P, mInv)]);
+    for (let k = 0; k < el.monos.length; k++) {
+      el.residues[k] = combine(el.residues[k], M, image[k], P, mInv);
+      const q = el.known[k];
+      // A reconstruction that disagrees with the new image was premature: forget it.
+      if (q !== undefined && !agrees(q, image[k], P)) el.known[k] = undefined;
+    }
   }
   acc.modulus = M * P;
   acc.count++;
+}
+
+function agrees(q: Rational, r: bigint, P: bigint): boolean {
+  const d = q.den % P;
+  if (d === 0n) return false;
+  let lhs = (q.num - r * q.den) % P;
+  if (lhs < 0n) lhs += P;
+  return lhs === 0n;
 }
 
 function combine(x: bigint, M: bigint, r: bigint, P: bigint, mInv: bigint): bigint {
@@ -190,20 +224,39 @@ function combine(x: bigint, M: bigint, r: bigint, P: bigint, mInv: bigint): bigi
 
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
 function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
-  const out: Polynomial<Rational>[] = [];
-  for (const terms of acc.terms) {
+  const bound = isqrt(acc.modulus / 2n);
+  const attempt = (i: number, k: number): boolean => {
+    const el = acc.elements[i];
+    if (el.known[k] !== undefined) return true;
+    if (el.residues[k] === 0n) {
+      el.known[k] = QQ.zero;
+      return true;
+    }
+    const q = rationalReconstruction(el.residues[k], acc.modulus, bound, bound);
+    if (q === undefined) {
+      acc.sentinel = [i, k];
+      return false;
+    }
+    el.known[k] = q;
+    return true;
+  };
+  const [si, sk] = acc.sentinel;
+  if (si < acc.elements.length && sk < acc.elements[si].monos.length && !attempt(si, sk)) return undefined;
+  for (let i = 0; i < acc.elements.length; i++) {
+    for (let k = 0; k < acc.elements[i].monos.length; k++) if (!attempt(i, k)) return undefined;
+  }
+  return acc.elements.map((el) => {
     const monos: Monomial[] = [];
     const coeffs: Rational[] = [];
-    for (const [m, x] of terms.values()) {
-      if (x === 0n) continue;
-      const q = rationalReconstruction(x, acc.modulus);
-      if (q === undefined) return undefined;
-      monos.push(m);
-      coeffs.push(q);
-    }
-    out.push(R.normalize(monos, coeffs));
-  }
-  return out;
+    el.monos.forEach((m, k) => {
+      const q = el.known[k] as Rational;
+      if (q.num !== 0n) {
+        monos.push(m);
+        coeffs.push(q);
+      }
+    });
+    return R.normalize(monos, coeffs);
+  });
 }
 
 function reduceCandidate(G: readonly Polynomial<Rational>[], p: number): Polynomial<number>[] | undefined {
