@@ -1,0 +1,181 @@
+/**
+ * Real roots of univariate polynomials over Q, exactly: isolating intervals with rational
+ * (dyadic) endpoints, refinement by bisection, decimal approximations that are provably correct,
+ * root counts in intervals (Sturm), and exact signs.
+ *
+ * Representation: input coefficients as `bigint[]` or `UPoly<Rational>` (ascending); internally
+ * the square-free primitive integer part F. Isolation: the rational roots are found exactly
+ * (`rationalRoots`, modular) and returned as degenerate intervals lo = hi; they are divided out and
+ * the remaining irrational roots are isolated by Descartes' rule with bisection (`descartes.ts`,
+ * Collins–Akritas 1976) on the positive and the negative half-line. Invariants of the output:
+ * intervals sorted, each closed interval [lo, hi] containing exactly one root; the open intervals
+ * (lo, hi) and the points [r, r] are pairwise disjoint (neighbours may share an endpoint, which is
+ * then never a root); a non-degenerate interval has F(lo)·F(hi) < 0. Multiple roots are reported once.
+ */
+import { Rational, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmetic/rational';
+import { InputError } from '../../errors';
+import { rationalRoots } from '../../poly/factor/factor';
+import { zgcd } from '../../poly/factor/squarefree';
+import { ZPoly, zdivExact, zprimitive, zmul } from '../../poly/factor/zpoly';
+import { UPoly, uprimitive } from '../../poly/univariate';
+import { RootInterval, isolatePositiveRoots, positiveRootBoundExponent } from './descartes';
+import { roundSignificant } from './decimal';
+import { ExtendedRational, signAtPoint, sturmCount, sturmSequence } from './sturm';
+
+export type { RootInterval } from './descartes';
+
+/** Coefficients over Q or Z, ascending. */
+export type RealPolyInput = UPoly<Rational> | readonly bigint[];
+
+/** [sign of the content, primitive integer part with positive leading coefficient]. */
+function integerPart(f: RealPolyInput): [-1 | 0 | 1, ZPoly] {
+  const fr = f.map((c) => (typeof c === 'bigint' ? rational(c) : c));
+  const [content, F] = uprimitive(fr);
+  let n = F.length;
+  while (n > 0 && F[n - 1] === 0n) n--;
+  return [content.num < 0n ? -1 : content.num > 0n ? 1 : 0, F.slice(0, n)];
+}
+
+/** The square-free part F/gcd(F, F′) of f, primitive with positive leading coefficient. */
+export function squarefreePartZ(f: RealPolyInput): ZPoly {
+  const [s, F] = integerPart(f);
+  if (s === 0) throw new InputError('the zero polynomial has every real number as a root');
+  if (F.length <= 2) return F;
+  const dF = F.slice(1).map((c, i) => c * BigInt(i + 1));
+  return zprimitive(zdivExact(F, zprimitive(zgcd(F, dF)))!);
+}
+
+/**
+ * The exact sign of f(r) (−1, 0 or 1). Example: `signAt([-2n, 0n, 1n], rational(3n, 2n))` is 1.
+ */
+export function signAt(f: RealPolyInput, r: Rational): -1 | 0 | 1 {
+  const [s, F] = integerPart(f);
+  const v = s * signAtPoint(F, r);
+  return v === 0 ? 0 : (v as -1 | 1);
+}
+
+/**
+ * The number of distinct real roots of f in the closed interval [lo, hi] (default: all of R),
+ * by a Sturm sequence. Example: `countRealRoots([-2n, 0n, 1n])` is 2, `countRealRoots([-2n, 0n, 1n], rational(0n))` is 1.
+ */
+export function countRealRoots(f: RealPolyInput, lo?: Rational, hi?: Rational): number {
+  const F = squarefreePartZ(f);
+  if (F.length <= 1) return 0;
+  const a: ExtendedRational = lo ?? '-inf';
+  const b: ExtendedRational = hi ?? 'inf';
+  if (lo !== undefined && hi !== undefined && rcmp(lo, hi) > 0) throw new InputError('countRealRoots: lo must not exceed hi');
+  const seq = sturmSequence(F);
+  return sturmCount(seq, a, b) + (lo !== undefined && signAtPoint(F, lo) === 0 ? 1 : 0);
+}
+
+/** f(−x) */
+function reflect(F: readonly bigint[]): ZPoly {
+  return F.map((c, i) => (i % 2 === 1 ? -c : c));
+}
+
+/** One bisection step on (lo, hi) with F(lo) of sign sLo ≠ 0; returns the half holding the root (or the exact midpoint). */
+function bisect(F: ZPoly, iv: RootInterval, sLo: number): RootInterval {
+  const mid = rdiv(radd(iv.lo, iv.hi), rational(2n));
+  const s = signAtPoint(F, mid);
+  if (s === 0) return { lo: mid, hi: mid };
+  return s === sLo ? { lo: mid, hi: iv.hi } : { lo: iv.lo, hi: mid };
+}
+
+/**
+ * Isolating intervals for the distinct real roots of a non-zero f, sorted and disjoint; exact
+ * rational roots come as lo = hi. Example: x³ − 2x gives (−2, −1), [0, 0], (1, 2) (dyadic endpoints).
+ */
+export function isolateRealRoots(f: RealPolyInput): RootInterval[] {
+  const F = squarefreePartZ(f);
+  if (F.length <= 1) return [];
+  const rat = rationalRoots(F);
+  let G: ZPoly = F;
+  for (const r of rat) G = zdivExact(G, [-r.num, r.den])!;
+  const out: RootInterval[] = rat.map((r) => ({ lo: r, hi: r }));
+  if (G.length > 1) {
+    const pos = isolatePositiveRoots(G, positiveRootBoundExponent(G));
+    const Gm = reflect(G);
+    const neg = isolatePositiveRoots(Gm, positiveRootBoundExponent(Gm)).map(({ lo, hi }) => ({
+      lo: rational(-hi.num, hi.den),
+      hi: rational(-lo.num, lo.den),
+    }));
+    for (let iv of [...neg, ...pos]) {
+      // Shrink until no rational root of F lies in the closed interval.
+      const sLo = signAtPoint(G, iv.lo);
+      while (rat.some((r) => rcmp(iv.lo, r) <= 0 && rcmp(r, iv.hi) <= 0)) iv = bisect(G, iv, sLo);
+      out.push(iv);
+    }
+  }
+  return out.sort((a, b) => rcmp(a.lo, b.lo) || rcmp(a.hi, b.hi));
+}
+
+/** How far to refine: a width of at most `epsilon`, or at most 2^−bits. */
+export interface RefineOptions {
+  readonly epsilon?: Rational;
+  readonly bits?: number;
+}
+
+/**
+ * Shrinks an isolating interval of f (one root, a sign change of the square-free part at the
+ * endpoints) by bisection until its width is at most the target; the root stays inside, and an
+ * exact rational midpoint root ends the search with lo = hi.
+ * Example: `refineRoot([-2n, 0n, 1n], {lo: 1, hi: 2}, {bits: 20})` has width ≤ 2^−20 around √2.
+ */
+export function refineRoot(f: RealPolyInput, interval: RootInterval, options: RefineOptions): RootInterval {
+  const F = squarefreePartZ(f);
+  const eps = options.epsilon ?? (options.bits !== undefined ? rational(1n, 1n << BigInt(options.bits)) : undefined);
+  if (eps === undefined || eps.num <= 0n) throw new InputError('refineRoot needs a positive epsilon or a number of bits');
+  let iv = interval;
+  if (req(iv.lo, iv.hi)) {
+    if (signAtPoint(F, iv.lo) !== 0) throw new InputError('refineRoot: the degenerate interval is not a root');
+    return iv;
+  }
+  const sLo = signAtPoint(F, iv.lo);
+  const sHi = signAtPoint(F, iv.hi);
+  if (sLo === 0) return { lo: iv.lo, hi: iv.lo };
+  if (sHi === 0) return { lo: iv.hi, hi: iv.hi };
+  if (sLo === sHi) throw new InputError('refineRoot: f does not change sign on the interval (not an isolating interval)');
+  while (rcmp(rsub(iv.hi, iv.lo), eps) > 0) {
+    iv = bisect(F, iv, sLo);
+    if (req(iv.lo, iv.hi)) break;
+  }
+  return iv;
+}
+
+/** A real root: its isolating interval and its decimal value to the requested significant digits. */
+export interface RealRoot extends RootInterval {
+  /** The root rounded to `digits` significant digits (ties to even), proven by the interval. */
+  readonly decimal: string;
+  /** True when the root is rational and lo = hi is its exact value. */
+  readonly exact: boolean;
+}
+
+/**
+ * All distinct real roots of f, ascending, with isolating intervals refined until the decimal
+ * rounding to `digits` significant digits (default 15) is certain. Example:
+ * `realRoots([-2n, 0n, 1n], {digits: 10})` gives decimals "-1.414213562" and "1.414213562".
+ */
+export function realRoots(f: RealPolyInput, options: { digits?: number } = {}): RealRoot[] {
+  const digits = options.digits ?? 15;
+  if (!Number.isInteger(digits) || digits < 1) throw new InputError(`realRoots: digits must be a positive integer, got ${digits}`);
+  const F = squarefreePartZ(f);
+  return isolateRealRoots(F).map((iv0) => {
+    let iv = iv0;
+    if (req(iv.lo, iv.hi)) return { ...iv, decimal: roundSignificant(iv.lo, digits), exact: true };
+    const sLo = signAtPoint(F, iv.lo);
+    for (;;) {
+      // The root is irrational, so it is not 0 and not a rounding tie: the two ends eventually agree.
+      const a = roundSignificant(iv.lo.num === 0n ? iv.hi : iv.lo, digits);
+      const b = roundSignificant(iv.hi.num === 0n ? iv.lo : iv.hi, digits);
+      if (a === b && iv.lo.num !== 0n && iv.hi.num !== 0n) return { ...iv, decimal: a, exact: false };
+      for (let k = 0; k < 4; k++) iv = bisect(F, iv, sLo);
+    }
+  });
+}
+
+/** The product Π(x − rᵢ) cleared to integers, handy for planting rational roots. */
+export function fromRationalRoots(roots: readonly Rational[]): ZPoly {
+  return roots.reduce<ZPoly>((acc, r) => zmul(acc, [-r.num, r.den]), [1n]);
+}
+
+
