@@ -74,20 +74,27 @@ class Evaluator<T> {
       case 'neg':
         return this.eval(e.operand).neg();
       case 'sum': {
-        const monos: (readonly number[])[] = [];
-        const coeffs: T[] = [];
+        let monos: (readonly number[])[] = [];
+        let coeffs: T[] = [];
+        const compact = (): Polynomial<T> => {
+          const s = this.ring.normalize(monos, coeffs);
+          if (s.length > this.limits.maxTerms) {
+            throw new ExpansionLimitError('maxTerms', `this sum has ${s.length} terms, more than the limit ${this.limits.maxTerms} (option maxTerms)`, this.text, e.position);
+          }
+          monos = [...s.monomials];
+          coeffs = [...s.coefficients];
+          return s;
+        };
         for (const t of e.terms) {
           const p = this.eval(t.expr);
           for (let i = 0; i < p.length; i++) {
             monos.push(p.monomials[i]);
             coeffs.push(t.negate ? this.field.neg(p.coefficients[i]) : p.coefficients[i]);
           }
+          // Many large summands: combine early so the pending terms stay within a few times the limit.
+          if (monos.length > 2 * this.limits.maxTerms) compact();
         }
-        const s = this.ring.normalize(monos, coeffs);
-        if (s.length > this.limits.maxTerms) {
-          throw new ExpansionLimitError('maxTerms', `this sum has ${s.length} terms, more than the limit ${this.limits.maxTerms} (option maxTerms)`, this.text, e.position);
-        }
-        return s;
+        return compact();
       }
       case 'product': {
         let acc = this.eval(e.factors[0].expr);

@@ -240,3 +240,20 @@ describe('limits', () => {
     expect(text('((3^10000)^10000)', { field: Zp(7) })).toBe('4');
   });
 });
+
+describe('sums of many large summands', () => {
+  test('are combined early and checked against maxTerms', () => {
+    const big = '(x+y+1)^3';
+    // Each summand has 10 terms; with maxTerms 12 the pending terms are combined every few summands.
+    const input = Array.from({ length: 50 }, () => big).join(' - ') + ` + 48*${big}`;
+    expect(parsePolynomial(input, { limits: { maxTerms: 12 } }).toString()).toBe('0');
+    let e: unknown;
+    try {
+      parsePolynomial('x + y + z + w', { limits: { maxTerms: 3 } });
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(ExpansionLimitError);
+    expect((e as ExpansionLimitError).limit).toBe('maxTerms');
+  });
+});
