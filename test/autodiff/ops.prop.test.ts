@@ -147,3 +147,26 @@ describe('forward values', () => {
     expect(y).toEqual([0, 1]);
   });
 });
+
+describe('matmul kernel', () => {
+  test('agrees with the naive triple loop for short and long inner dimensions', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5 })).chain(([m, k, n]) => fc.tuple(tensorArb([m, k]), tensorArb([k, n]))),
+        ([a, b]) => {
+          const [m, k] = a.shape;
+          const n = b.shape[1];
+          const c = O.matmul(constant(a), constant(b)).value;
+          for (let i = 0; i < m; i++) {
+            for (let j = 0; j < n; j++) {
+              let s = 0;
+              for (let p = 0; p < k; p++) s += a.get(i, p) * b.get(p, j);
+              expect(Math.abs(c.get(i, j) - s)).toBeLessThan(1e-12 * (1 + k));
+            }
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
