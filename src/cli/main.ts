@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { CliContext, CliIO, processIO, UsageError } from './context';
 import { InputError, PolycritError } from '../errors';
 import { commands } from './commands';
+import { version as packageVersion } from '../../package.json';
 
 /** Builds the program; commands write through `ctx`. */
 export function buildProgram(ctx: CliContext): Command {
@@ -14,7 +15,7 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .name('polycrit')
     .description('Exact critical points of polynomial losses: polynomial algebra, Gröbner bases, solving, networks.')
-    .version(require('../../../package.json').version)
+    .version(packageVersion)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({

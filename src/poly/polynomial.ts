@@ -83,8 +83,10 @@ export class PolynomialRing<T> {
 
   /** c·m for a monomial m (given as a Monomial or as plain exponents). */
   term(m: Monomial | readonly number[], c: T): Polynomial<T> {
-    const mono = m.length === this.nvars + 1 ? m : monomial(m);
-    if (mono.length !== this.nvars + 1) throw new RangeError(`monomial has ${mono.length - 1} variables, ring has ${this.nvars}`);
+    let mono: Monomial;
+    if (m.length === this.nvars + 1 && m[0] === m.slice(1).reduce((a, b) => a + b, 0)) mono = m;
+    else if (m.length === this.nvars) mono = monomial(m);
+    else throw new RangeError(`term needs ${this.nvars} exponents (or a monomial [degree, ...exponents]), got ${m.length} entries`);
     return this.field.isZero(c) ? this.zero() : new Polynomial(this, [mono], [c]);
   }
 
@@ -271,12 +273,12 @@ export class Polynomial<T> {
 
   /** self^k for an integer k ≥ 0, by repeated squaring. */
   pow(k: number): Polynomial<T> {
-    if (!Number.isInteger(k) || k < 0) throw new RangeError(`power must be a non-negative integer, got ${k}`);
+    if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`power must be a non-negative integer, got ${k}`);
     let result = this.ring.one();
     let base: Polynomial<T> = this;
     while (k > 0) {
-      if (k & 1) result = result.mul(base);
-      k >>= 1;
+      if (k % 2 === 1) result = result.mul(base);
+      k = Math.floor(k / 2);
       if (k > 0) base = base.mul(base);
     }
     return result;
