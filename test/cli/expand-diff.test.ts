@@ -1,8 +1,4 @@
 // The `expand` and `diff` commands, run in-process through main(argv, io) with a fake io.
-// main.ts reads the version from '../../../package.json', which resolves to the package.json of
-// the compiled layout (dist/src/cli); from the sources that path is outside the repository, so
-// it is mocked here (virtual: harmless once the path resolves).
-jest.mock('../../../package.json', () => ({ version: '0.0.0-test' }), { virtual: true });
 
 import { main } from '../../src/cli/main';
 
