@@ -45,13 +45,13 @@ export interface WeightsDatasetOptions {
 }
 
 export const weightsDatasetDefaults: WeightsDatasetOptions = {
-  count: 200,
+  count: 150,
   samples: 64,
   steps: 100,
   activation: 'tanh',
   init: 'same',
-  seqSteps: 600,
-  seqHidden: 48,
+  seqSteps: 400,
+  seqHidden: 32,
   testFraction: 0.2,
   seed: 1,
 };
