@@ -113,6 +113,7 @@ describe('reductions, products and shape operations', () => {
           expectGradMatchesFD((x) => contract(O.pad(x, 0, 1, 2)), [a]);
           expectGradMatchesFD((x) => O.mul(O.index(O.reshape(x, [a.size]), start), O.sum(x)), [a]);
           expectGradMatchesFD((x) => contract(O.take(x, rows)), [a]);
+          expectGradMatchesFD((x) => contract(O.scatterAdd(x, rows.map((r) => r % 2), 3)), [O.take(O.lit(a), rows).value]);
         },
       ),
       RUNS,

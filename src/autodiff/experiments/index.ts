@@ -29,7 +29,6 @@ export interface Experiment<O, R> {
   plot(result: R): string;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const gradientDescent: Experiment<GradientDescentOptions, ReturnType<typeof runGradientDescent>> = {
   name: 'gradient-descent',
   seed: '004',

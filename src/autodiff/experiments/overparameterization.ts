@@ -159,7 +159,6 @@ function runOne(fn: TestFunction, mode: 'direct' | 'mlp9', o: Overparameterizati
   const steps = fn.name === 'six-hump-camel' && mode === 'direct' ? o.sixHumpDirectSteps : o.steps;
   const every = Math.max(1, Math.floor(steps / 500));
   const trajectory: OverparameterizationRun['trajectory'] = [];
-  const loss = (...ps: Var[]): Var => fn.f(output(ps));
   let last = { x: [] as number[], loss: NaN };
   for (let t = 0; t <= steps; t++) {
     let x: number[] = [];
@@ -172,7 +171,6 @@ function runOne(fn: TestFunction, mode: 'direct' | 'mlp9', o: Overparameterizati
     if (t % every === 0 || t === steps) trajectory.push({ step: t, x, loss: value });
     if (t < steps) opt.stepInPlace(params, grads);
   }
-  void loss;
   return { function: fn.name, mode, start: fn.start, x: last.x, loss: last.loss, steps, fitSteps, trajectory, seconds: (Date.now() - t0) / 1000 };
 }
 
