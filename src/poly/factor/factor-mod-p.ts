@@ -9,6 +9,7 @@
  * f = lc · Π factorᵢ^mᵢ. Reference: von zur Gathen–Gerhard, Modern Computer Algebra, ch. 14.
  */
 import { Zp } from '../../arithmetic/field';
+import { isPrime } from '../../arithmetic/primes';
 import { InputError } from '../../errors';
 import { UPoly, umonic, usquarefree, utrim } from '../univariate';
 import { distinctDegreeFactor } from './distinct-degree';
@@ -25,7 +26,7 @@ export interface ModPFactorization {
  * Example: `factorModP([6, 0, 1], 7)` (x² − 1 mod 7) gives lc 1 and factors x + 1 = [1, 1], x + 6 = [6, 1].
  */
 export function factorModP(f: UPoly<number>, p: number): ModPFactorization {
-  if (!Number.isSafeInteger(p) || p < 2) throw new InputError(`factorModP needs a prime p ≥ 2, got ${p}`);
+  if (!Number.isSafeInteger(p) || !isPrime(p)) throw new InputError(`factorModP needs a prime modulus, got ${p}`);
   const F = Zp(p);
   const g = utrim(F, f.map((c) => F.fromInt(c)));
   if (g.length === 0) throw new InputError('factorModP: cannot factor the zero polynomial');

@@ -41,7 +41,8 @@ export function aberthDouble(c: readonly bigint[], maxSweeps = 500): [number, nu
   const maxBits = Math.max(...c.map(bitLength));
   const shift = BigInt(Math.max(0, maxBits - 900));
   const a = c.map((x) => Number(x >> shift));
-  if (a[n] === 0) return undefined;
+  // A coefficient lost to the shift means the dynamic range is beyond doubles.
+  if (a.some((x, i) => x === 0 && c[i] !== 0n)) return undefined;
   const z = initialGuesses(c);
   if (z.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) return undefined;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {

@@ -6,7 +6,7 @@
  * (`real.ts`) and are printed from refined rational intervals (their radius is exact). All n roots
  * are approximated by Aberth's iteration (`aberth.ts`: doubles, then bigint fixed point at
  * ⌈digits·log₂10⌉ + ~40 bits, doubled until the checks pass). The r approximations nearest to the
- * exact real roots are replaced by those real values; of the rest, the ones in the upper half
+ * exact real roots are moved onto the real axis; of the rest, the ones in the upper half
  * plane u and their conjugates ū form the remaining centres, so the output is conjugation-closed
  * by construction. Error bound: with Weierstrass corrections Wᵢ = F(zᵢ)/(lc·Π_{j≠i}(zᵢ − zⱼ)), the
  * disks D(zᵢ, n·|Wᵢ|) cover all roots, and a connected union of k disks holds exactly k roots
@@ -98,10 +98,14 @@ function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number): Com
   while (F[k0] === 0n) k0++;
   const kLow = k0 === n ? 0 : positiveRootBoundExponent(F.slice(k0).reverse()) + 1;
   let prec = Math.ceil(digits * Math.log2(10)) + kLow + 40;
-  const seeds = aberthDouble(F) ?? initialGuesses(F);
+  const circle = initialGuesses(F);
+  const seeds = aberthDouble(F) ?? circle;
   let X = new Fixed(prec);
-  let z: FC[] = seeds.map(([x, y]) => ({ re: X.fromNumber(x), im: X.fromNumber(y) }));
+  const toFixed = (w: [number, number][]): FC[] => w.map(([x, y]) => ({ re: X.fromNumber(x), im: X.fromNumber(y) }));
+  let z = toFixed(seeds);
   for (let round = 0; round < 8; round++) {
+    // Coinciding approximations never separate under Aberth: restart those runs from the circle.
+    if (round === 3 || new Set(z.map((w) => `${w.re},${w.im}`)).size < n) z = toFixed(circle);
     aberthFixed(X, F, z, prec - 8, 200);
     const verified = verify(X, F, z, realCentres, m, digits);
     if (verified !== undefined) return format(X, verified, digits);
@@ -116,8 +120,11 @@ function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number): Com
 /** Replaces approximations by the symmetric centre set and checks the inclusion disks. */
 function verify(X: Fixed, F: bigint[], z: FC[], realCentres: Rational[], m: number, digits: number): Candidate[] | undefined {
   const n = F.length - 1;
-  // Assign each exact real root its nearest approximation (greedy), the rest must be non-real.
+  // Assign each exact real root its nearest approximation (greedy); that approximation, moved
+  // onto the real axis, is the centre (it is as accurate as the working precision, unlike the
+  // printed decimal). The rest must be non-real: their upper half gives the pairs.
   const free = z.map((_, i) => i);
+  const realZ: FC[] = [];
   for (const x of realCentres) {
     const xr = (x.num << BigInt(X.prec)) / x.den;
     let best = -1;
@@ -127,14 +134,11 @@ function verify(X: Fixed, F: bigint[], z: FC[], realCentres: Rational[], m: numb
       if (best < 0 || d < bestD) [best, bestD] = [i, d];
     }
     free.splice(free.indexOf(best), 1);
+    realZ.push({ re: z[best].re, im: 0n });
   }
   const upper = free.filter((i) => z[i].im > 0n).map((i) => z[i]);
   if (upper.length !== m) return undefined;
-  const centres: FC[] = [
-    ...realCentres.map((x) => ({ re: (x.num << BigInt(X.prec)) / x.den, im: 0n })),
-    ...upper,
-    ...upper.map((u) => ({ re: u.re, im: -u.im })),
-  ];
+  const centres: FC[] = [...realZ, ...upper, ...upper.map((u) => ({ re: u.re, im: -u.im }))];
   const lc = F[n] < 0n ? -F[n] : F[n];
   const rho = centres.map((c, i) => (i < realCentres.length + m ? inclusionRadius(X, F, centres, i, lc) : 0n));
   for (let k = 0; k < m; k++) rho[realCentres.length + m + k] = rho[realCentres.length + k];

@@ -44,7 +44,8 @@ export function roundAt(r: Rational, e: number): [bigint, number] {
 /** Text of m·10^e: plain notation when the exponent is moderate, exponential otherwise. */
 export function formatScaled(m: bigint, e: number, digits: number): string {
   const b = new Big(`${m}e${e}`);
-  if (m === 0n) return e < 0 ? new Big(0).toFixed(-e) : '0';
+  // Zero keeps its trailing zeros (they state the precision) unless that would be a long run.
+  if (m === 0n) return e < 0 && e >= -21 ? new Big(0).toFixed(-e) : '0';
   const lead = floorLog10({ num: m, den: 1n }) + e;
   if (lead >= -7 && lead < 21) return b.toFixed(Math.max(0, -e));
   return b.toExponential(Math.max(0, digits - 1));

@@ -112,6 +112,17 @@ describe('factorModP', () => {
   });
 });
 
+describe('Swinnerton-Dyer modulo primes', () => {
+  test('x⁴ − 10x² + 1 splits modulo every prime into factors of degree ≤ 2, yet is irreducible over Q', () => {
+    for (const p of [2, 3, 5, 7, 11, 13, 101, 65521]) {
+      const r = factorModP([1, 0, -10, 0, 1], p);
+      expect(r.factors.every((f) => f.factor.length - 1 <= 2)).toBe(true);
+    }
+    expect(factorUnivariate([1n, 0n, -10n, 0n, 1n]).factors.length).toBe(1);
+    expect(() => factorModP([1, 1], 9)).toThrow('prime');
+  });
+});
+
 describe('the recombination guard', () => {
   test('more subsets than the documented limit raise a ResourceLimitError', () => {
     // 40 fake "modular factors" of x − 1 modulo a small M: the subsets of size 1 fail, size 2 fail, …

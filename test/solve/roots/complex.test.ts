@@ -112,6 +112,10 @@ describe('complexRoots', () => {
     const roots = complexRoots(f, { digits: 50 });
     expect(roots.filter((r) => r.real).length).toBe(4);
     checkRoots(f, roots);
+    // At 5 digits the pair prints equal, but the centres (and disks) are still separated.
+    const coarse = complexRoots(f, { digits: 5 });
+    expect(coarse.filter((r) => r.real).map((r) => r.re)).toEqual(['-1.7347', '0.010000', '0.010000', '1.7325']);
+    expect(coarse.length).toBe(20);
   });
 
   test('planted roots of Π(x − a)(x² + b²) are within the stated radius', () => {
@@ -143,6 +147,23 @@ describe('complexRoots', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  test('multiple roots are reported once; tiny and huge roots (coefficients beyond doubles)', () => {
+    const f = prod([[1n, 0n, 1n], [1n, 0n, 1n], [-1n, 1n], [-1n, 1n], [-1n, 1n]]);
+    const roots = complexRoots(f, { digits: 10 });
+    expect(roots.map((r) => [r.re, r.im, r.real])).toEqual([
+      ['1.000000000', '0', true],
+      ['0.000000000', '-1.000000000', false],
+      ['0.000000000', '1.000000000', false],
+    ]);
+    const tiny = complexRoots([1n, 0n, 10n ** 400n], { digits: 8 });
+    expect(tiny.map((r) => [r.re, r.im])).toEqual([
+      ['0', '-1.0000000e-200'],
+      ['0', '1.0000000e-200'],
+    ]);
+    expect(complexRoots([10n ** 400n, 0n, 1n], { digits: 8 }).map((r) => r.im)).toEqual(['-1.0000000e+200', '1.0000000e+200']);
+    checkRoots([1n, 0n, 0n, 0n, 0n, 0n, 10n ** 100n], complexRoots([1n, 0n, 0n, 0n, 0n, 0n, 10n ** 100n], { digits: 8 }));
   });
 
   test('constants have no roots; bad digits are input errors', () => {
