@@ -8,7 +8,8 @@ import { register as expand } from './expand';
 import { register as diff } from './diff';
 import { register as experiment } from './experiment';
 import { register as groebner } from './groebner';
+import { register as solve } from './solve';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [expand, diff, groebner, experiment];
+export const commands: RegisterCommand[] = [expand, diff, groebner, solve, experiment];

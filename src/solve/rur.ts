@@ -1,0 +1,99 @@
+/**
+ * The rational univariate representation (RUR) of a radical zero-dimensional ideal over Q:
+ * a separating linear form t = Σ cᵢxᵢ, its minimal polynomial χ(T) (square-free, of degree D =
+ * the number of solutions), and polynomials vᵢ of degree < D with xᵢ = vᵢ(t) at every solution.
+ * Every solution is then (v₁(θ), …, vₙ(θ)) for a root θ of χ (Rouillier 1999, in the shape form
+ * valid for radical ideals; Cox–Little–O'Shea, Using Algebraic Geometry, §2.4).
+ *
+ * t separates the solutions exactly when deg χ = D (the dimension of K[x]/√I). Candidates are
+ * tried in a fixed sequence built on a caller-given variable order — single variables first,
+ * then (1, k, k², …) for k = 2, 3, … — so the representation does not depend on the order of
+ * the ring's variables when the caller passes a canonical order.
+ */
+import { EchelonSpace } from '../arithmetic/echelon';
+import { QQ } from '../arithmetic/field';
+import { Matrix, matVec } from '../arithmetic/matrix';
+import { Rational, rational } from '../arithmetic/rational';
+import { ComputationError, Deadline } from '../errors';
+import { Polynomial } from '../poly/polynomial';
+import { UPoly, utrim } from '../poly/univariate';
+import { QuotientAlgebra } from './quotient';
+
+export interface RationalUnivariateRepresentation {
+  /** cᵢ for each variable of the ring (ring order). */
+  separatingForm: bigint[];
+  /** χ(T), monic, ascending coefficients, square-free, degree = number of solutions. */
+  minimalPolynomial: UPoly<Rational>;
+  /** xᵢ = coordinates[i](T) (ring order), each of degree < deg χ. */
+  coordinates: UPoly<Rational>[];
+}
+
+/** Σ cᵢ·M_{xᵢ} */
+function formMatrix(A: QuotientAlgebra<Rational>, c: readonly bigint[]): Matrix<Rational> {
+  const D = A.dimension;
+  const M: Matrix<Rational> = Array.from({ length: D }, () => new Array<Rational>(D).fill(QQ.zero));
+  c.forEach((ci, i) => {
+    if (ci === 0n) return;
+    const Mi = A.variableMatrix(i);
+    const q = rational(ci);
+    for (let r = 0; r < D; r++) for (let s = 0; s < D; s++) if (Mi[r][s].num !== 0n) M[r][s] = QQ.add(M[r][s], QQ.mul(q, Mi[r][s]));
+  });
+  return M;
+}
+
+/** The candidate separating forms, in order, over the variable order `order` (indices). */
+function* candidates(n: number, order: readonly number[]): Generator<bigint[]> {
+  for (const i of order) {
+    const c = new Array<bigint>(n).fill(0n);
+    c[i] = 1n;
+    yield c;
+  }
+  for (let k = 2n; ; k++) {
+    const c = new Array<bigint>(n).fill(0n);
+    let w = 1n;
+    for (const i of order) {
+      c[i] = w;
+      w *= k;
+    }
+    yield c;
+  }
+}
+
+/**
+ * The RUR of the radical zero-dimensional ideal with Gröbner basis G (over Q). `order` lists the
+ * variable indices in the order candidates are built on (default: the ring's order).
+ */
+export function rationalUnivariateRepresentation(
+  G: readonly Polynomial<Rational>[],
+  order?: readonly number[],
+  deadline?: Deadline,
+): RationalUnivariateRepresentation {
+  const A = new QuotientAlgebra(G);
+  const n = A.ring.nvars;
+  const D = A.dimension;
+  const idx = order ?? Array.from({ length: n }, (_, i) => i);
+  const one = A.coordinates(A.ring.one());
+  let tries = 0;
+  for (const c of candidates(n, idx)) {
+    deadline?.check();
+    if (++tries > 10 * (D * D + n + 10)) throw new ComputationError('no separating linear form found (is the ideal radical?)');
+    const M = formMatrix(A, c);
+    const space = new EchelonSpace(QQ);
+    let v = one;
+    let dependent: Rational[] | undefined;
+    for (let k = 0; k <= D; k++) {
+      dependent = space.insert(v);
+      if (dependent !== undefined) break;
+      v = matVec(QQ, M, v);
+    }
+    if (dependent === undefined || dependent.length < D) continue; // degree < D: not separating
+    const chi: Rational[] = [...dependent.map((x) => QQ.neg(x)), QQ.one];
+    const coordinates = A.ring.vars.map((_, i) => {
+      const e = space.express(A.coordinates(A.ring.variable(i)));
+      if (e === undefined) throw new ComputationError('a coordinate is not a polynomial in the separating form');
+      return utrim(QQ, e);
+    });
+    return { separatingForm: c, minimalPolynomial: chi, coordinates };
+  }
+  throw new ComputationError('unreachable');
+}

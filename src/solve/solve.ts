@@ -1,0 +1,60 @@
+/**
+ * `solve(polys)`: the whole solution set of a polynomial system over Q, as irreducible
+ * components over Q — never a silent partial answer.
+ *
+ * The reduced Gröbner basis (degrevlex, multi-modular F4) gives the dimension. The empty set
+ * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
+ * Positive-dimensional sets are decomposed by `decompose.ts` when available; otherwise the
+ * result says it is incomplete (`complete: false`) with the reason.
+ */
+import { QQ } from '../arithmetic/field';
+import { Rational } from '../arithmetic/rational';
+import { Deadline, InputError } from '../errors';
+import { Polynomial } from '../poly/polynomial';
+import { groebner } from '../groebner/groebner';
+import { dimension, maximalIndependentSets } from './ideal';
+import { ZeroDimensionalComponent, solveZeroDimensional } from './zero-dimensional';
+
+export interface SolveOptions {
+  /** Significant digits of decimal approximations (default 20). */
+  digits?: number;
+  /** Seconds before a TimeoutError. */
+  timeout?: number;
+  deadline?: Deadline;
+}
+
+export type Component = ZeroDimensionalComponent;
+
+export interface SolveResult {
+  /** The variables as the caller gave them. */
+  vars: string[];
+  /** −1 for the empty set, else the largest dimension of a component. */
+  dimension: number;
+  components: Component[];
+  /** True when `components` describe the whole solution set. */
+  complete: boolean;
+  /** Why the answer is incomplete, when it is. */
+  message?: string;
+  /** Maximal independent sets of variables of the input ideal (names). */
+  independentSets: string[][];
+}
+
+/** Solves the system; see the file header. Example: solve([x^2 − 2, y − x]) has one component of degree 2. */
+export function solve(polys: readonly Polynomial<Rational>[], options: SolveOptions = {}): SolveResult {
+  if (polys.length === 0) throw new InputError('solve needs at least one polynomial');
+  const R = polys[0].ring;
+  if (R.field !== QQ) throw new InputError(`solve works over the rationals; this system is over ${R.field.name}`);
+  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'solve');
+  const G = groebner(polys, { deadline });
+  const dim = G.length === 0 ? R.nvars : dimension(G);
+  const independentSets = G.length === 0 ? [R.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => R.vars[i]));
+  const base = { vars: [...R.vars], dimension: dim, independentSets };
+  if (dim === -1) return { ...base, components: [], complete: true };
+  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline }), complete: true };
+  return {
+    ...base,
+    components: [],
+    complete: false,
+    message: `the solution set has dimension ${dim}: decomposition into irreducible components is not available yet, so no partial list of solutions is returned`,
+  };
+}

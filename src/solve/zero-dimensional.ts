@@ -1,0 +1,199 @@
+/**
+ * Every complex solution of a zero-dimensional system over Q, grouped into irreducible
+ * components over Q, each point exact and approximated.
+ *
+ * Pipeline: √I (Seidenberg) → rational univariate representation (separating form t, χ(T),
+ * xᵢ = vᵢ(T)) → factorization of χ over Q: each irreducible factor q is one component, the
+ * Galois orbit {(w₁(θ), …, wₙ(θ)) : q(θ) = 0} with wᵢ = vᵢ mod q. Multiplicities come from the
+ * characteristic polynomial of M_t on K[x]/I, which is Π q^m over the components (Stickelberger);
+ * they are all 1 when I is radical. Real points get certified decimals from exact isolating
+ * intervals; complex points approximations with an error bound. The separating form is built on
+ * the canonical (natural) order of the variable names, so the answer does not depend on the
+ * order of the variables or equations.
+ */
+import { QQ } from '../arithmetic/field';
+import { charpoly } from '../arithmetic/matrix';
+import { Rational, rational, rationalToString } from '../arithmetic/rational';
+import { Deadline } from '../errors';
+import { changeRing } from '../poly/change';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { UPoly, fromUnivariate, urem, utrim, udivmod } from '../poly/univariate';
+import { factorUnivariate } from '../poly/factor';
+import { groebner } from '../groebner/groebner';
+import { canonicalRing, canonicalVariables } from './canonical';
+import { QuotientAlgebra } from './quotient';
+import { zeroDimensionalRadical } from './radical';
+import { rationalUnivariateRepresentation } from './rur';
+import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
+import { isolateRealRoots } from './roots/real';
+import { complexRoots } from './roots/complex';
+
+/** One solution point. Coordinates are keyed by variable name. */
+export interface SolutionPoint {
+  real: boolean;
+  /** Decimal approximations: certified for real points; for complex points `re+imi` text. */
+  approx: Record<string, string>;
+  /** Exact rational coordinates when the point is rational. */
+  rational?: Record<string, string>;
+  /** Real points: an exact box [lo, hi] per coordinate (as rational text). */
+  box?: Record<string, [string, string]>;
+  /** Complex points: real and imaginary parts and an upper bound of the approximation error. */
+  re?: Record<string, string>;
+  im?: Record<string, string>;
+  errorBound?: number;
+  multiplicity: number;
+}
+
+/** The exact description of a zero-dimensional irreducible component. */
+export interface AlgebraicDescription {
+  /** The separating linear form t as text in the variables. */
+  separatingForm: string;
+  /** The minimal polynomial of t on the component, in T (primitive, integer coefficients). */
+  minimalPolynomial: string;
+  /** xᵢ as polynomials in T (reduced modulo the minimal polynomial). */
+  coordinates: Record<string, string>;
+}
+
+export interface ZeroDimensionalComponent {
+  dimension: 0;
+  /** Number of points (the degree of the minimal polynomial). */
+  degree: number;
+  /** Multiplicity of each point of the component in the input system. */
+  multiplicity: number;
+  /** Reduced Gröbner basis of the component's prime ideal (canonical ring, degrevlex). */
+  basis: Polynomial<Rational>[];
+  exact: AlgebraicDescription;
+  realPoints: number;
+  points: SolutionPoint[];
+}
+
+export interface ZeroDimensionalOptions {
+  /** Significant digits of the decimals (default 20). */
+  digits?: number;
+  deadline?: Deadline;
+}
+
+/** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
+function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
+  let m = 0;
+  let r = p;
+  for (;;) {
+    const [quo, rem] = udivmod(QQ, r, q);
+    if (rem.length !== 0) return m;
+    m++;
+    r = quo;
+  }
+}
+
+/**
+ * The components of the zero-dimensional ideal with Gröbner basis G (any order) over Q.
+ * Components are sorted by degree, then by their minimal polynomial's text.
+ */
+export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options: ZeroDimensionalOptions = {}): ZeroDimensionalComponent[] {
+  const digits = options.digits ?? 20;
+  const R = G[0].ring;
+  const canonical = canonicalVariables(R.vars);
+  const order = canonical.map((v) => R.varIndex(v));
+  const radical = zeroDimensionalRadical(G, { deadline: options.deadline });
+  const rur = rationalUnivariateRepresentation(radical, order, options.deadline);
+  const A = new QuotientAlgebra(G);
+  // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
+  let chiFull: UPoly<Rational> | undefined;
+  if (A.dimension !== rur.minimalPolynomial.length - 1) {
+    const t = linearForm(R, rur.separatingForm);
+    chiFull = charpoly(QQ, A.multiplicationMatrix(t));
+  }
+  const C = canonicalRing(QQ, R.vars);
+  const T = new PolynomialRing(QQ, ['T']);
+  const tForm = linearForm(R, rur.separatingForm);
+  const factors = factorUnivariate(rur.minimalPolynomial).factors;
+  const components: ZeroDimensionalComponent[] = factors.map(({ factor }) => {
+    options.deadline?.check();
+    const q: UPoly<Rational> = factor.map((c) => rational(c));
+    const ws = rur.coordinates.map((v) => utrim(QQ, urem(QQ, v, q)));
+    const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
+    const degree = q.length - 1;
+    const points: SolutionPoint[] = [];
+    if (degree === 1) {
+      const theta = QQ.div(QQ.neg(q[0]), q[1]);
+      const coords = rationalCoordinates(theta, ws);
+      points.push({
+        real: true,
+        approx: Object.fromEntries(R.vars.map((v, i) => [v, decimal(coords[i], digits)])),
+        rational: Object.fromEntries(R.vars.map((v, i) => [v, rationalToString(coords[i])])),
+        multiplicity,
+      });
+    } else {
+      for (const iv of isolateRealRoots(factor)) {
+        const rc = realCoordinates(factor, iv, ws, digits);
+        points.push({
+          real: true,
+          approx: Object.fromEntries(R.vars.map((v, i) => [v, rc.decimals[i]])),
+          box: Object.fromEntries(R.vars.map((v, i) => [v, [rationalToString(rc.boxes[i].lo), rationalToString(rc.boxes[i].hi)]])),
+          multiplicity,
+        });
+      }
+      for (const root of complexRoots(factor, { digits: digits + 10 })) {
+        if (root.real) continue;
+        const cc = complexCoordinates(root, ws, digits);
+        points.push({
+          real: false,
+          approx: Object.fromEntries(R.vars.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
+          re: Object.fromEntries(R.vars.map((v, i) => [v, cc[i].re])),
+          im: Object.fromEntries(R.vars.map((v, i) => [v, cc[i].im])),
+          errorBound: Math.max(...cc.map((c) => c.errorBound)),
+          multiplicity,
+        });
+      }
+    }
+    // The prime ideal ⟨q(t), xᵢ − wᵢ(t)⟩, as a reduced basis in the canonical ring.
+    const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => R.variable(i).sub(polyInForm(R, ws[i], tForm)))];
+    const basis = groebner(gens.map((g) => changeRing(g, C)), { deadline: options.deadline });
+    return {
+      dimension: 0,
+      degree,
+      multiplicity,
+      basis,
+      exact: {
+        separatingForm: tForm.toString(),
+        minimalPolynomial: fromUnivariate(T, 0, q).toString(),
+        coordinates: Object.fromEntries(R.vars.map((v, i) => [v, fromUnivariate(T, 0, ws[i]).toString()])),
+      },
+      realPoints: points.filter((p) => p.real).length,
+      points: sortPoints(points, canonical),
+    };
+  });
+  return components.sort((a, b) => a.degree - b.degree || compareText(a.exact.minimalPolynomial, b.exact.minimalPolynomial));
+}
+
+function complexText(re: string, im: string): string {
+  return im.startsWith('-') ? `${re}-${im.slice(1)}i` : `${re}+${im}i`;
+}
+
+function compareText(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function linearForm(R: PolynomialRing<Rational>, c: readonly bigint[]): Polynomial<Rational> {
+  return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(rational(ci)))), R.zero());
+}
+
+/** q(t) for a univariate q and a polynomial t, by Horner. */
+function polyInForm(R: PolynomialRing<Rational>, q: UPoly<Rational>, t: Polynomial<Rational>): Polynomial<Rational> {
+  let acc = R.zero();
+  for (let k = q.length - 1; k >= 0; k--) acc = acc.mul(t).add(R.constant(q[k]));
+  return acc;
+}
+
+/** Real points first, by their coordinates in canonical variable order; then complex points. */
+function sortPoints(points: SolutionPoint[], canonical: readonly string[]): SolutionPoint[] {
+  const key = (p: SolutionPoint): number[] =>
+    canonical.flatMap((v) => (p.real ? [Number(p.approx[v])] : [Number(p.re?.[v]), Number(p.im?.[v])]));
+  return points.sort((a, b) => {
+    if (a.real !== b.real) return a.real ? -1 : 1;
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+    return 0;
+  });
+}

@@ -1,0 +1,206 @@
+// The zero-dimensional solver against planted solutions: rational and algebraic points, complex
+// pairs and multiplicities under random linear changes of coordinates. Oracles: every planted
+// point is found with its multiplicity, every returned component's prime contains the input,
+// counts equal dim K[x]/I, and the answer is the same for permuted variables and equations.
+import fc from 'fast-check';
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, rational, rationalToNumber } from '../../src/arithmetic/rational';
+import { groebner } from '../../src/groebner/groebner';
+import { normalForm } from '../../src/groebner/normal-form';
+import { changeRing } from '../../src/poly/change';
+import { evaluate, substitute } from '../../src/poly/evaluate';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { solutionCount } from '../../src/solve/ideal';
+import { solve } from '../../src/solve/solve';
+import { solveResultToJSON } from '../../src/cli/commands/solve';
+import { parsePolynomials } from '../../src/io/parse';
+import { cyclic, eco, katsura } from '../../src/systems';
+
+const q = (n: number, d = 1) => rational(BigInt(n), BigInt(d));
+
+/** Total number of points with multiplicity. */
+const total = (r: ReturnType<typeof solve>) => r.components.reduce((s, c) => s + c.degree * c.multiplicity, 0);
+
+/** Every input polynomial lies in every component's prime ideal (all its points satisfy the system). */
+function componentsSatisfy(polys: Polynomial<Rational>[], r: ReturnType<typeof solve>): boolean {
+  return r.components.every((c) => {
+    const C = c.basis[0].ring;
+    return polys.every((f) => normalForm(changeRing(f, C), c.basis).isZero());
+  });
+}
+
+/**
+ * A planted system: u(x1) = Π (x1 − aⱼ)^mⱼ · Π (x1² + bⱼ)…, xᵢ = vᵢ(x1) for i ≥ 2, then the
+ * coordinates changed by x ↦ A·x with an invertible integer matrix A (so the points move too).
+ */
+interface Plant {
+  polys: Polynomial<Rational>[];
+  /** Planted real points (numeric) with their multiplicities. */
+  realPoints: { coords: number[]; multiplicity: number }[];
+  count: number;
+}
+
+function plant(roots: { a: number; m: number }[], quadratics: { b: number; m: number }[], vs: number[][], A: number[][]): Plant {
+  const n = A.length;
+  const R = new PolynomialRing(QQ, Array.from({ length: n }, (_, i) => `x${i + 1}`));
+  const X = R.gens();
+  let u = R.one();
+  for (const { a, m } of roots) u = u.mul(X[0].sub(R.fromInt(a)).pow(m));
+  for (const { b, m } of quadratics) u = u.mul(X[0].pow(2).add(R.fromInt(b)).pow(m));
+  const gens: Polynomial<Rational>[] = [u];
+  for (let i = 1; i < n; i++) {
+    const v = vs[i - 1].reduce((acc, c, k) => acc.add(X[0].pow(k).scale(q(c))), R.zero());
+    gens.push(X[i].sub(v));
+  }
+  // y = A·x: substitute x = A^{-1}·y — equivalently the new system is f(A·y) with points A^{-1}·p.
+  // We substitute xᵢ ↦ Σ A[i][j]·xⱼ, so a point p of the old system becomes A^{-1}p.
+  const images: Record<string, Polynomial<Rational>> = {};
+  R.vars.forEach((v, i) => {
+    images[v] = A[i].reduce((acc, c, j) => acc.add(X[j].scale(q(c))), R.zero());
+  });
+  const polys = gens.map((g) => substitute(g, images, R));
+  const inv = invert(A);
+  const realPoints = roots.map(({ a, m }) => {
+    const p = [a, ...vs.map((v) => v.reduce((s, c, k) => s + c * a ** k, 0))];
+    return { coords: inv.map((row) => row.reduce((s, c, j) => s + c * p[j], 0)), multiplicity: m };
+  });
+  // Quadratics x² + b with b < 0 have real roots ±√(−b).
+  for (const { b, m } of quadratics) {
+    if (b >= 0) continue;
+    for (const s of [-1, 1]) {
+      const a = s * Math.sqrt(-b);
+      const p = [a, ...vs.map((v) => v.reduce((acc, c, k) => acc + c * a ** k, 0))];
+      realPoints.push({ coords: inv.map((row) => row.reduce((acc, c, j) => acc + c * p[j], 0)), multiplicity: m });
+    }
+  }
+  const count = roots.reduce((s, r) => s + r.m, 0) + quadratics.reduce((s, r) => s + 2 * r.m, 0);
+  return { polys, realPoints, count };
+}
+
+function invert(A: number[][]): number[][] {
+  const n = A.length;
+  const M = A.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    while (Math.abs(M[p][c]) < 1e-12) p++;
+    [M[c], M[p]] = [M[p], M[c]];
+    const d = M[c][c];
+    M[c] = M[c].map((x) => x / d);
+    for (let r = 0; r < n; r++) if (r !== c) M[r] = M[r].map((x, j) => x - M[r][c] * M[c][j]);
+  }
+  return M.map((row) => row.slice(n));
+}
+
+const plantArb = fc
+  .record({
+    roots: fc.uniqueArray(fc.record({ a: fc.integer({ min: -4, max: 4 }), m: fc.integer({ min: 1, max: 2 }) }), { selector: (r) => r.a, minLength: 0, maxLength: 3 }),
+    quadratics: fc.uniqueArray(fc.record({ b: fc.constantFrom(-2, -3, -5, 1, 2, 3), m: fc.constant(1) }), { selector: (r) => r.b, minLength: 0, maxLength: 2 }),
+    n: fc.integer({ min: 2, max: 3 }),
+    seed: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 12, maxLength: 12 }),
+  })
+  .filter((r) => r.roots.length + r.quadratics.length > 0);
+
+function matrixFrom(seed: number[], n: number): number[][] {
+  // Unipotent upper times lower triangular: invertible with integer entries.
+  const U = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : j > i ? seed[i * n + j] : 0)));
+  const L = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : j < i ? seed[(i * n + j + 5) % 12] : 0)));
+  return U.map((row, i) => L[0].map((_, j) => row.reduce((s, _x, k) => s + U[i][k] * L[k][j], 0)));
+}
+
+describe('planted solutions', () => {
+  test('every planted point is found with its multiplicity; counts and primes check out', () => {
+    fc.assert(
+      fc.property(plantArb, ({ roots, quadratics, n, seed }) => {
+        const vs = Array.from({ length: n - 1 }, (_, i) => [seed[i], seed[i + 3], seed[i + 6] % 2]);
+        const A = matrixFrom(seed, n);
+        const P = plant(roots, quadratics, vs, A);
+        const r = solve(P.polys, { digits: 12 });
+        expect(r.complete).toBe(true);
+        expect(r.dimension).toBe(0);
+        expect(total(r)).toBe(P.count);
+        expect(total(r)).toBe(solutionCount(groebner(P.polys)));
+        expect(componentsSatisfy(P.polys, r)).toBe(true);
+        const found = r.components.flatMap((c) => c.points.filter((p) => p.real).map((p) => ({ coords: r.vars.map((v) => Number(p.approx[v])), multiplicity: p.multiplicity })));
+        expect(found.length).toBe(P.realPoints.length);
+        for (const planted of P.realPoints) {
+          const match = found.filter((f) => f.coords.every((x, i) => Math.abs(x - planted.coords[i]) < 1e-6 * (1 + Math.abs(x))));
+          expect(match.length).toBe(1);
+          expect(match[0].multiplicity).toBe(planted.multiplicity);
+        }
+        // Complex points come in conjugate pairs and number what is left.
+        const complexCount = r.components.reduce((s, c) => s + c.points.filter((p) => !p.real).length * c.multiplicity, 0);
+        const realCount = found.reduce((s, f) => s + f.multiplicity, 0);
+        expect(complexCount + realCount).toBe(P.count);
+        expect(complexCount % 2).toBe(0);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  test('the answer is identical under permutations of the variables and of the equations', () => {
+    fc.assert(
+      fc.property(plantArb, fc.integer({ min: 0, max: 5 }), ({ roots, quadratics, n, seed }, k) => {
+        const vs = Array.from({ length: n - 1 }, (_, i) => [seed[i], seed[i + 3], 0]);
+        const P = plant(roots, quadratics, vs, matrixFrom(seed, n));
+        const R = P.polys[0].ring;
+        const perm = [...R.vars];
+        for (let i = 0; i < k; i++) perm.push(perm.shift() as string);
+        if (k % 2 === 1) perm.reverse();
+        const S = new PolynomialRing(QQ, perm);
+        const shuffled = P.polys.map((f) => changeRing(f, S)).reverse();
+        const a = solveResultToJSON(solve(P.polys, { digits: 12 })) as { components: unknown };
+        const b = solveResultToJSON(solve(shuffled, { digits: 12 })) as { components: unknown };
+        expect(b.components).toEqual(a.components);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('known systems', () => {
+  test('katsura-n has 2^n solutions (n = 2, 3), all distinct', () => {
+    for (const n of [2, 3]) {
+      const r = solve(katsura(n).polynomials, { digits: 10 });
+      expect(total(r)).toBe(2 ** n);
+      expect(r.components.every((c) => c.multiplicity === 1)).toBe(true);
+    }
+  });
+  test('eco-5 has 2^3 solutions', () => {
+    expect(total(solve(eco(5).polynomials, { digits: 10 }))).toBe(8);
+  });
+  test('cyclic-5 has 70 distinct solutions', () => {
+    const r = solve(cyclic(5).polynomials, { digits: 10 });
+    expect(total(r)).toBe(70);
+    expect(r.components.reduce((s, c) => s + c.points.length, 0)).toBe(70);
+  });
+  test('an inconsistent system has no solutions', () => {
+    const r = solve(parsePolynomials('x*y - 1, x, y + 1').polynomials);
+    expect(r.dimension).toBe(-1);
+    expect(r.components).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+  test('a rational point is exact and satisfies the system exactly', () => {
+    const { polynomials } = parsePolynomials('x + y - 1/2, x - y - 3/4');
+    const r = solve(polynomials);
+    expect(r.components).toHaveLength(1);
+    const p = r.components[0].points[0];
+    expect(p.rational).toEqual({ x: '5/8', y: '-1/8' });
+    for (const f of polynomials) expect(QQ.isZero(evaluate(f, { x: q(5, 8), y: q(-1, 8) }))).toBe(true);
+  });
+  test('real coordinates are certified: the box contains the decimal and is narrower than the digits', () => {
+    const r = solve(parsePolynomials('x^2 - 2, y^3 - x').polynomials, { digits: 15 });
+    for (const c of r.components) for (const p of c.points) if (p.real && p.box) {
+      for (const v of r.vars) {
+        const [lo, hi] = p.box[v].map((s) => rationalToNumber(parseQ(s)));
+        expect(lo).toBeLessThanOrEqual(hi);
+        expect(Math.abs(Number(p.approx[v]) - (lo + hi) / 2)).toBeLessThan(1e-12);
+      }
+    }
+    expect(total(r)).toBe(6);
+  });
+});
+
+function parseQ(s: string): Rational {
+  const [n, d] = s.split('/');
+  return rational(BigInt(n), BigInt(d ?? '1'));
+}
