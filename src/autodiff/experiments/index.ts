@@ -66,7 +66,7 @@ const weightsDataset: Experiment<WeightsDatasetOptions, ReturnType<typeof runWei
   name: 'weights-dataset',
   seed: '001',
   summary: 'MLP weights of random quadratics (JSONL), then a sequence model from weights to tokens',
-  optionKeys: ['count', 'samples', 'steps', 'activation', 'init', 'seqSteps', 'seqHidden', 'testFraction', 'seed'],
+  optionKeys: ['count', 'samples', 'steps', 'fit', 'activation', 'init', 'seqSteps', 'seqHidden', 'testFraction', 'seed'],
   full: { count: 100000, samples: 5000, steps: 1000, seqSteps: 20000, seqHidden: 256 },
   run: runWeightsDataset,
   format: formatWeightsDataset,

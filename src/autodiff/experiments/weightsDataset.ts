@@ -4,7 +4,7 @@
  * 1-8-7-8-1 MLP with MSE; keep its 128 weights (biases excluded). Phase 2 — a small
  * autoregressive sequence model maps a weight vector to the equation's tokens, trained with
  * cross-entropy (teacher forcing): hidden = tanh(E_w·weights + E_prev[previous token] +
- * E_pos[position] + b), a second tanh layer, then logits over the 19 tokens. Held-out equations
+ * E_prev2[token before that] + E_pos[position] + b), a second tanh layer, then logits over the 19 tokens. Held-out equations
  * are decoded greedily and scored position by position, by token type, against a baseline that
  * predicts the most frequent training token at each position.
  * Representation: records are plain JSON (`toJsonl` writes one per line); all randomness seeded.
@@ -21,8 +21,9 @@ import { Adam } from '../optim';
 import { renderSvg } from '../plot';
 import { Rng } from '../random';
 import { Var, constant, noGrad } from '../tape';
-import { Tensor } from '../tensor';
-import { BOS, Equation, TokenType, VOCAB, detokenize, evaluateEquation, randomEquation, tokenType } from './equations';
+import { Tensor, flatten, unflatten } from '../tensor';
+import { lbfgs } from '../lbfgs';
+import { BOS, PAD, Equation, TokenType, VOCAB, detokenize, evaluateEquation, randomEquation, tokenType } from './equations';
 
 /** Options of the experiment. */
 export interface WeightsDatasetOptions {
@@ -30,8 +31,10 @@ export interface WeightsDatasetOptions {
   count: number;
   /** (x, y) samples per equation (the seed: 5,000). */
   samples: number;
-  /** Adam steps per equation in phase 1. */
+  /** Optimizer steps (Adam) or iterations (L-BFGS) per equation in phase 1. */
   steps: number;
+  /** Phase-1 optimizer: Adam (lr 0.01, full batch) or L-BFGS. */
+  fit: 'adam' | 'lbfgs';
   activation: Activation;
   /** 'same': every equation's MLP starts from one initialisation; 'random': a fresh one each. */
   init: 'same' | 'random';
@@ -48,6 +51,7 @@ export const weightsDatasetDefaults: WeightsDatasetOptions = {
   count: 150,
   samples: 64,
   steps: 100,
+  fit: 'lbfgs',
   activation: 'tanh',
   init: 'same',
   seqSteps: 400,
@@ -109,8 +113,20 @@ function fitEquation(eq: Equation, o: WeightsDatasetOptions, net: MLP, init: Ten
   const X = constant(new Tensor(xs, [o.samples, 1]));
   const Y = constant(new Tensor(xs.map((x) => evaluateEquation(eq, x)), [o.samples, 1]));
   const params = init.map((t) => t.clone());
-  const opt = new Adam({ lr: 0.01 });
   const loss = (...ps: Var[]): Var => mse(net.apply(ps, X), Y);
+  if (o.fit === 'lbfgs') {
+    const shapes = params.map((p) => p.shape);
+    const res = lbfgs(
+      (x) => {
+        const r = valueAndGrad(loss, unflatten(x, shapes));
+        return { value: r.value, grad: flatten(r.grads).data };
+      },
+      flatten(params).data,
+      { maxIterations: o.steps, gradTol: 1e-8 },
+    );
+    return { weights: net.weightsOnly(unflatten(res.x, shapes)), mse: res.value };
+  }
+  const opt = new Adam({ lr: 0.01 });
   let last = Infinity;
   for (let t = 0; t <= o.steps; t++) {
     const { value, grads } = valueAndGrad(loss, params);
@@ -146,12 +162,12 @@ class Decoder {
   init(rng: Rng): Tensor[] {
     const { inputs: n, hidden: h, V, maxLen } = this;
     const u = (shape: number[], fanIn: number): Tensor => rng.uniformTensor(shape, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
-    return [u([n, h], n), u([V, h], 1), u([maxLen + 1, h], 1), u([h], h), u([h, h], h), u([h], h), u([h, V], h), u([V], h)];
+    return [u([n, h], n), u([V, h], 1), u([maxLen + 1, h], 1), u([h], h), u([h, h], h), u([h], h), u([h, V], h), u([V], h), u([V, h], 1)];
   }
-  /** Logits [rows, V] for rows (equation, previous token, position); `eqHidden` = features·E_w. */
-  logits(p: readonly Var[], features: Var, eqRows: number[], prev: number[], pos: number[]): Var {
+  /** Logits [rows, V] for rows (equation, previous two tokens, position); `eqHidden` = features·E_w. */
+  logits(p: readonly Var[], features: Var, eqRows: number[], prev: number[], pos: number[], prev2: number[]): Var {
     const eqHidden = matmul(features, p[0]);
-    const h1 = tanh(add(add(add(take(eqHidden, eqRows), take(p[1], prev)), take(p[2], pos)), p[3]));
+    const h1 = tanh(add(add(add(add(take(eqHidden, eqRows), take(p[1], prev)), take(p[8], prev2)), take(p[2], pos)), p[3]));
     const h2 = tanh(add(matmul(h1, p[4]), p[5]));
     return add(matmul(h2, p[6]), p[7]);
   }
@@ -211,15 +227,17 @@ export function runWeightsDataset(opts: Partial<WeightsDatasetOptions> = {}): We
   const dec = new Decoder(dim, o.seqHidden, maxLen);
   const params = dec.init(rng);
   const trainFeatures = features(trainIds);
-  const rows: { eq: number; prev: number; pos: number; target: number }[] = [];
-  trainIds.forEach((id, k) => tokens[id].forEach((tok, t) => rows.push({ eq: k, prev: t === 0 ? BOS : tokens[id][t - 1], pos: t, target: tok })));
+  /** The token two before position t (PAD before the start, BOS at t = 1). */
+  const before2 = (seq: readonly number[], t: number): number => (t >= 2 ? seq[t - 2] : t === 1 ? BOS : PAD);
+  const rows: { eq: number; prev: number; prev2: number; pos: number; target: number }[] = [];
+  trainIds.forEach((id, k) => tokens[id].forEach((tok, t) => rows.push({ eq: k, prev: t === 0 ? BOS : tokens[id][t - 1], prev2: before2(tokens[id], t), pos: t, target: tok })));
   const opt = new Adam({ lr: 3e-3 });
   const lossCurve: number[] = [];
   const batch = Math.min(256, rows.length);
   for (let step = 0; step < o.seqSteps; step++) {
     const b = Array.from({ length: batch }, () => rows[rng.int(0, rows.length - 1)]);
     const { value, grads } = valueAndGrad(
-      (...ps) => softmaxCrossEntropy(dec.logits(ps, trainFeatures, b.map((r) => r.eq), b.map((r) => r.prev), b.map((r) => r.pos)), b.map((r) => r.target)),
+      (...ps) => softmaxCrossEntropy(dec.logits(ps, trainFeatures, b.map((r) => r.eq), b.map((r) => r.prev), b.map((r) => r.pos), b.map((r) => r.prev2)), b.map((r) => r.target)),
       params,
     );
     lossCurve.push(value);
@@ -227,7 +245,7 @@ export function runWeightsDataset(opts: Partial<WeightsDatasetOptions> = {}): We
   }
   const pv = params.map((t) => constant(t));
   const finalTrainLoss = noGrad(() =>
-    softmaxCrossEntropy(dec.logits(pv, trainFeatures, rows.map((r) => r.eq), rows.map((r) => r.prev), rows.map((r) => r.pos)), rows.map((r) => r.target)).item(),
+    softmaxCrossEntropy(dec.logits(pv, trainFeatures, rows.map((r) => r.eq), rows.map((r) => r.prev), rows.map((r) => r.pos), rows.map((r) => r.prev2)), rows.map((r) => r.target)).item(),
   );
 
   // held-out evaluation
@@ -236,14 +254,15 @@ export function runWeightsDataset(opts: Partial<WeightsDatasetOptions> = {}): We
   noGrad(() => {
     for (let t = 0; t < maxLen; t++) {
       const prev = testIds.map((_, k) => (t === 0 ? BOS : predicted[k][t - 1]));
-      const next = argmaxRows(dec.logits(pv, testFeatures, testIds.map((_, k) => k), prev, testIds.map(() => t)).value);
+      const prev2 = testIds.map((_, k) => before2(predicted[k], t));
+      const next = argmaxRows(dec.logits(pv, testFeatures, testIds.map((_, k) => k), prev, testIds.map(() => t), prev2).value);
       next.forEach((tok, k) => predicted[k].push(tok));
     }
   });
   const teacher = noGrad(() => {
-    const r: { k: number; t: number; prev: number }[] = [];
-    testIds.forEach((id, k) => tokens[id].forEach((_, t) => r.push({ k, t, prev: t === 0 ? BOS : tokens[id][t - 1] })));
-    const pred = argmaxRows(dec.logits(pv, testFeatures, r.map((x) => x.k), r.map((x) => x.prev), r.map((x) => x.t)).value);
+    const r: { k: number; t: number; prev: number; prev2: number }[] = [];
+    testIds.forEach((id, k) => tokens[id].forEach((_, t) => r.push({ k, t, prev: t === 0 ? BOS : tokens[id][t - 1], prev2: before2(tokens[id], t) })));
+    const pred = argmaxRows(dec.logits(pv, testFeatures, r.map((x) => x.k), r.map((x) => x.prev), r.map((x) => x.t), r.map((x) => x.prev2)).value);
     return r.map((x, i) => ({ ...x, pred: pred[i] }));
   });
   const counts = Array.from({ length: maxLen }, () => new Array<number>(VOCAB.length).fill(0));
@@ -299,7 +318,7 @@ export function formatWeightsDataset(r: WeightsDatasetResult): string {
   const p = r.phase2;
   const row = (name: string, s: Scores): string => `${name.padEnd(24)} ${pct(s.sign)} ${pct(s.digit)} ${pct(s.structure)} ${pct(s.all)}`;
   return [
-    `weights-dataset (seed 001): ${r.phase1.equations} random quadratics, ${r.settings.samples} samples each, 1-8-7-8-1 ${r.settings.activation} MLPs (${r.settings.init} init), ${r.settings.steps} Adam steps`,
+    `weights-dataset (seed 001): ${r.phase1.equations} random quadratics, ${r.settings.samples} samples each, 1-8-7-8-1 ${r.settings.activation} MLPs (${r.settings.init} init), ${r.settings.steps} ${r.settings.fit === 'adam' ? 'Adam steps' : 'L-BFGS iterations'}`,
     `phase 1: mean MSE ${r.phase1.meanMse.toExponential(2)}, max ${r.phase1.maxMse.toExponential(2)}, ${r.phase1.seconds.toFixed(1)} s; sequence lengths ${JSON.stringify(r.phase1.lengthHistogram)}`,
     `phase 2: decoder hidden ${r.settings.seqHidden}, ${r.settings.seqSteps} steps, train cross-entropy ${p.finalTrainLoss.toFixed(3)}; ${p.trainEquations} train / ${p.testEquations} held-out equations, ${p.seconds.toFixed(1)} s`,
     '',
