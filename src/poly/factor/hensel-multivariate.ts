@@ -1,0 +1,132 @@
+/**
+ * Multivariate Hensel lifting over Q with prescribed leading coefficients: from a factorization
+ * F(x, 0, …, 0) = Π uᵢ(x) of the image at the origin to F = Π Uᵢ, one variable at a time.
+ *
+ * Representation: F is a `Polynomial<Rational>` already shifted so that the evaluation point is
+ * the origin (the ideal is (y₁, …, y_m), so Taylor coefficients are plain coefficients); the
+ * images uᵢ are dense univariate polynomials in the main variable x, pairwise coprime, and the
+ * wanted leading coefficients Lᵢ (x-free) satisfy Lᵢ(0) = lc(uᵢ). Invariant: after lifting yⱼ,
+ * F(x, y₁…yⱼ, 0…) ≡ Π Uᵢ, and each Uᵢ has leading coefficient Lᵢ(y₁…yⱼ, 0…). The univariate
+ * Diophantine equations are solved over Q once (σᵢ = c·sᵢ mod uᵢ with Σ sᵢ·Π_{l≠i} u_l = 1); the
+ * multivariate ones recursively, variable by variable (Geddes–Czapor–Labahn Alg. 6.2).
+ *
+ * Because the lift with fixed leading coefficients is unique, and the true factors have integer
+ * coefficients when F, the Lᵢ and the uᵢ do, a non-integral coefficient proves that no such
+ * factorization exists: the lift stops early and reports failure (`undefined`).
+ * Reference: Wang, "An improved multivariate polynomial factoring algorithm", Math. Comp. 32
+ * (1978); Geddes–Czapor–Labahn, Algorithms for Computer Algebra, Alg. 6.4 (MultivariateHensel).
+ */
+import { QQ } from '../../arithmetic/field';
+import { Rational } from '../../arithmetic/rational';
+import { UPoly, umul, urem, uxgcd } from '../univariate';
+import {
+  QPoly, coefficientOfPower, fromImage, isIntegral, maxDegreeIn, productOf, replaceLeadingCoefficient, setZero,
+} from './multivariate-tools';
+import { toUnivariate } from '../univariate';
+
+/** The univariate solver: σᵢ with Σ σᵢ·Π_{l≠i} u_l = c and deg σᵢ < deg uᵢ (deg c < Σ deg uᵢ). */
+function univariateSolver(images: readonly UPoly<Rational>[]): ((c: UPoly<Rational>) => UPoly<Rational>[]) | undefined {
+  const s: UPoly<Rational>[] = [];
+  for (let i = 0; i < images.length; i++) {
+    let b: UPoly<Rational> = [QQ.one];
+    for (let l = 0; l < images.length; l++) if (l !== i) b = urem(QQ, umul(QQ, b, images[l]), images[i]);
+    const [g, si] = uxgcd(QQ, b, images[i]);
+    if (g.length !== 1) return undefined; // not coprime
+    s.push(si);
+  }
+  return (c) => s.map((si, i) => urem(QQ, umul(QQ, c, si), images[i]));
+}
+
+/** One level of the multivariate Diophantine solver: the factors and their cofactors Π_{l≠i}. */
+interface Level {
+  as: QPoly[];
+  bs: QPoly[];
+}
+
+function cofactors(as: readonly QPoly[]): QPoly[] {
+  return as.map((_, i) => productOf(as[0], as.filter((__, l) => l !== i)));
+}
+
+/**
+ * The solver of Σ σᵢ·Π_{l≠i} aᵢ = c for the factors `as` in x and ys[0..m−1], with every
+ * σᵢ of degree < deg_x aᵢ, as Taylor series in the ys up to degree `maxdeg`.
+ */
+function diophantineSolver(
+  as: readonly QPoly[], x: number, ys: readonly number[], maxdeg: number, base: (c: UPoly<Rational>) => UPoly<Rational>[],
+): (c: QPoly) => QPoly[] {
+  const levels: Level[] = [];
+  let cur = as.slice();
+  for (let m = ys.length; m >= 1; m--) {
+    levels[m] = { as: cur, bs: cofactors(cur) };
+    cur = cur.map((a) => setZero(a, ys[m - 1]));
+  }
+  const ring = as[0].ring;
+  const solve = (c: QPoly, m: number): QPoly[] => {
+    if (m === 0) return base(toUnivariate(c, x)).map((u) => fromImage(c, x, u));
+    const y = ys[m - 1];
+    const { bs } = levels[m];
+    let sigma = solve(setZero(c, y), m - 1);
+    let e = c;
+    for (let i = 0; i < sigma.length; i++) e = e.sub(sigma[i].mul(bs[i]));
+    const yv = ring.variable(y);
+    let yk = ring.one();
+    for (let k = 1; k <= maxdeg && !e.isZero(); k++) {
+      yk = yk.mul(yv);
+      const ck = coefficientOfPower(e, y, k);
+      if (ck.isZero()) continue;
+      const ds = solve(ck, m - 1).map((d) => d.mul(yk));
+      sigma = sigma.map((s, i) => s.add(ds[i]));
+      for (let i = 0; i < ds.length; i++) e = e.sub(ds[i].mul(bs[i]));
+    }
+    return sigma;
+  };
+  return (c) => solve(c, ys.length);
+}
+
+/**
+ * Lifts F(x, 0) = Π images to F = Π Uᵢ with lc_x(Uᵢ) = lcs[i], or `undefined` when no such
+ * factorization with integer coefficients exists. F, lcs: shifted so the point is the origin;
+ * `ys` are the variables other than x that may occur.
+ * Example: F = x² − y² − 2y − 1 (that is x² − (y+1)²), images x − 1 and x + 1, lcs 1 and 1 give
+ * x − y − 1 and x + y + 1.
+ */
+export function henselLiftMultivariate(
+  F: QPoly, x: number, ys: readonly number[], images: readonly UPoly<Rational>[], lcs: readonly QPoly[],
+): QPoly[] | undefined {
+  const base = univariateSolver(images);
+  if (!base) return undefined;
+  const m = ys.length;
+  const A: QPoly[] = new Array<QPoly>(m + 1);
+  A[m] = F;
+  for (let k = m - 1; k >= 0; k--) A[k] = setZero(A[k + 1], ys[k]);
+  const maxdeg = maxDegreeIn(F, ys);
+  const ring = F.ring;
+  let U = images.map((u) => fromImage(F, x, u));
+  for (let j = 0; j < m; j++) {
+    const y = ys[j];
+    const U1 = U;
+    U = U.map((u, i) => {
+      let L = lcs[i];
+      for (let k = j + 1; k < m; k++) L = setZero(L, ys[k]);
+      return replaceLeadingCoefficient(u, x, L);
+    });
+    const target = A[j + 1];
+    const dj = target.degree(y);
+    let e = target.sub(productOf(F, U));
+    if (e.isZero()) continue;
+    const solver = diophantineSolver(U1, x, ys.slice(0, j), maxdeg, base);
+    const yv = ring.variable(y);
+    let yk = ring.one();
+    for (let k = 1; k <= dj && !e.isZero(); k++) {
+      yk = yk.mul(yv);
+      const c = coefficientOfPower(e, y, k);
+      if (c.isZero()) continue;
+      const ds = solver(c);
+      U = U.map((u, i) => u.add(ds[i].mul(yk)));
+      if (!U.every(isIntegral)) return undefined;
+      e = target.sub(productOf(F, U));
+    }
+    if (!e.isZero()) return undefined;
+  }
+  return U;
+}

@@ -1,0 +1,167 @@
+/**
+ * Greatest common divisors of multivariate polynomials over Q, and contents / primitive parts with
+ * respect to one variable, by the EEZ-GCD method: reduce to one main variable x with the content
+ * (a gcd of the coefficients, recursively in fewer variables), evaluate the other variables at a
+ * small integer point, take the univariate gcd h of the images (modular gcd over Z), and lift the
+ * factorization P(α) = h·(P(α)/h) of one of f, g, f ± k·g back to Q[x, y] by multivariate Hensel
+ * lifting with the leading coefficient gcd(lc_x f, lc_x g) imposed on the gcd's lift. Every
+ * candidate is confirmed by exact division, so an unlucky point only costs a retry.
+ *
+ * Representation and normalization: `Polynomial<Rational>`; gcds, contents and lcms are returned
+ * primitive with integer coefficients and a positive leading coefficient in the ring's order
+ * (not monic), so they are unique; gcd(0, 0) = 0 and the gcd of coprime polynomials is 1.
+ * Reference: Wang, "The EEZ-GCD algorithm", SIGSAM Bull. 14 (1980); Moses–Yun, "The EZ GCD
+ * algorithm" (1973); Geddes–Czapor–Labahn, Algorithms for Computer Algebra, §7.6.
+ */
+import { QQ } from '../../arithmetic/field';
+import { Rational, rational } from '../../arithmetic/rational';
+import { ComputationError } from '../../errors';
+import { content } from '../content';
+import { tryExactDivide } from '../division';
+import { UPoly, uexactDiv } from '../univariate';
+import { henselLiftMultivariate } from './hensel-multivariate';
+import {
+  PointGenerator, QPoly, coefficientsIn, evaluateAt, fromImage, integerPrimitive, leadingCoefficientIn, shiftVariables, univariateImage,
+} from './multivariate-tools';
+import { zgcd } from './squarefree';
+import { ZPoly, zprimitive } from './zpoly';
+
+const MAX_ATTEMPTS = 24;
+
+/** Dense integer image → primitive integer polynomial (positive lc). */
+function primitiveImage(u: UPoly<Rational>): ZPoly {
+  let l = 1n;
+  for (const c of u) if (c.den !== 1n) l = (l * c.den) / gcdBig(l, c.den);
+  return zprimitive(u.map((c) => (c.num * l) / c.den));
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+function toRationals(z: ZPoly): UPoly<Rational> {
+  return z.map((c) => rational(c));
+}
+
+/**
+ * The content of f with respect to x_v: the gcd of its coefficients as a polynomial in x_v,
+ * primitive with integer coefficients and positive leading coefficient (0 for f = 0).
+ * Example: the content of x·y² + x·y in y is x.
+ */
+export function polynomialContent(f: QPoly, v: number): QPoly {
+  if (f.isZero()) return f;
+  const coeffs = [...coefficientsIn(f, v).values()].sort((a, b) => a.length - b.length);
+  let g = integerPrimitive(coeffs[0]);
+  for (let i = 1; i < coeffs.length && !g.isConstant(); i++) g = polynomialGcd(g, coeffs[i]);
+  return g.isConstant() ? f.ring.one() : g;
+}
+
+/**
+ * f divided by its content in x_v, so f = polynomialContent(f, v) · primitivePartIn(f, v)
+ * exactly (the rational unit of f stays in the primitive part). Example: x·y² + x·y ↦ y² + y.
+ */
+export function primitivePartIn(f: QPoly, v: number): QPoly {
+  if (f.isZero()) return f;
+  const c = polynomialContent(f, v);
+  return c.isOne() ? f : exactQuotient(f, c);
+}
+
+function exactQuotient(f: QPoly, g: QPoly): QPoly {
+  const q = tryExactDivide(f, g);
+  if (q === undefined) throw new ComputationError(`multivariate gcd: ${g} was expected to divide ${f}`);
+  return q;
+}
+
+/**
+ * The gcd of f and g over Q: primitive, integer coefficients, positive leading coefficient in
+ * the ring's order. Example: gcd(x² − y², x² + 2xy + y²) = x + y.
+ */
+export function polynomialGcd(f: QPoly, g: QPoly): QPoly {
+  if (f.isZero()) return integerPrimitive(g);
+  if (g.isZero()) return integerPrimitive(f);
+  if (f.isConstant() || g.isConstant()) return f.ring.one();
+  f = integerPrimitive(f);
+  g = integerPrimitive(g);
+  if (f.equals(g)) return f;
+  const sf = f.support();
+  const sg = g.support();
+  // A variable that occurs in only one of them cannot occur in the gcd: pass to its content.
+  const onlyF = sf.find((v) => !sg.includes(v));
+  if (onlyF !== undefined) return polynomialGcd(polynomialContent(f, onlyF), g);
+  const onlyG = sg.find((v) => !sf.includes(v));
+  if (onlyG !== undefined) return polynomialGcd(f, polynomialContent(g, onlyG));
+  // Main variable: the one of smallest degree keeps the univariate images small.
+  let x = sf[0];
+  for (const v of sf) if (Math.max(f.degree(v), g.degree(v)) < Math.max(f.degree(x), g.degree(x))) x = v;
+  const cf = polynomialContent(f, x);
+  const cg = polynomialContent(g, x);
+  const c = cf.isOne() || cg.isOne() ? f.ring.one() : polynomialGcd(cf, cg);
+  const G = gcdPrimitiveIn(cf.isOne() ? f : exactQuotient(f, cf), cg.isOne() ? g : exactQuotient(g, cg), x);
+  return integerPrimitive(c.mul(G));
+}
+
+/** The least common multiple, primitive with positive leading coefficient (0 if either is 0). */
+export function polynomialLcm(f: QPoly, g: QPoly): QPoly {
+  if (f.isZero() || g.isZero()) return f.ring.zero();
+  const d = polynomialGcd(f, g);
+  return integerPrimitive(exactQuotient(integerPrimitive(f), d).mul(integerPrimitive(g)));
+}
+
+/** gcd of f, g primitive in x (both non-zero), by evaluation and Hensel lifting. */
+function gcdPrimitiveIn(f: QPoly, g: QPoly, x: number): QPoly {
+  const R = f.ring;
+  if (f.degree(x) <= 0 || g.degree(x) <= 0) return R.one();
+  const ys = [...new Set([...f.support(), ...g.support()])].filter((v) => v !== x).sort((a, b) => a - b);
+  if (ys.length === 0) {
+    const h = zgcd(primitiveImage(univariateImage(f, x, [], [])), primitiveImage(univariateImage(g, x, [], [])));
+    return integerPrimitive(fromImage(f, x, toRationals(h)));
+  }
+  const lf = leadingCoefficientIn(f, x);
+  const lg = leadingCoefficientIn(g, x);
+  // lc(gcd) divides gcd(lf, lg) over Z[ys] (Gauss), integer contents included.
+  const gamma = polynomialGcd(lf, lg).scale(rational(gcdBig(content(lf).num, content(lg).num)));
+  const rng = new PointGenerator(0x9e3779b1 ^ (f.length * 131 + g.length));
+  let bestDeg = Math.min(f.degree(x), g.degree(x)) + 1;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const bound = 2 + attempt * 2;
+    const alpha = attempt === 0 ? ys.map(() => 0n) : rng.point(ys.length, bound);
+    if (evaluateAt(lf, ys, alpha).num === 0n || evaluateAt(lg, ys, alpha).num === 0n) continue;
+    const fa = primitiveImage(univariateImage(f, x, ys, alpha));
+    const ga = primitiveImage(univariateImage(g, x, ys, alpha));
+    const h = zgcd(fa, ga);
+    const dh = h.length - 1;
+    if (dh === 0) return R.one();
+    if (dh > bestDeg) continue;
+    bestDeg = dh;
+    if (dh === f.degree(x) && tryExactDivide(g, f) !== undefined) return f;
+    if (dh === g.degree(x) && tryExactDivide(f, g) !== undefined) return g;
+    const G = liftGcd(f, g, x, ys, alpha, h, gamma);
+    if (G && tryExactDivide(f, G) !== undefined && tryExactDivide(g, G) !== undefined) return G;
+  }
+  throw new ComputationError(`multivariate gcd: no lucky evaluation point after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** Lifts h (the gcd image at α) to a candidate gcd, through P = f + k·g with a coprime cofactor. */
+function liftGcd(f: QPoly, g: QPoly, x: number, ys: number[], alpha: bigint[], h: ZPoly, gamma: QPoly): QPoly | undefined {
+  const hq = toRationals(h);
+  for (const k of [0n, 1n, -1n, 2n, -2n]) {
+    const P = k === 0n ? f : g.add(f.scale(rational(k)));
+    const lp = leadingCoefficientIn(P, x);
+    if (P.degree(x) !== Math.max(f.degree(x), g.degree(x)) && k !== 0n) continue;
+    const lpa = evaluateAt(lp, ys, alpha);
+    if (lpa.num === 0n) continue;
+    const pa = univariateImage(P, x, ys, alpha);
+    const cof = uexactDiv(QQ, pa, hq);
+    if (zgcd(primitiveImage(cof), h).length !== 1) continue;
+    const ga = evaluateAt(gamma, ys, alpha);
+    const hs = hq.map((c) => QQ.mul(c, QQ.div(ga, hq[hq.length - 1])));
+    const cs = cof.map((c) => QQ.mul(c, QQ.div(lpa, cof[cof.length - 1])));
+    const F = shiftVariables(gamma.mul(P), ys, alpha);
+    const lifted = henselLiftMultivariate(F, x, ys, [hs, cs], [shiftVariables(gamma, ys, alpha), shiftVariables(lp, ys, alpha)]);
+    if (!lifted) return undefined;
+    const back = shiftVariables(lifted[0], ys, alpha.map((a) => -a));
+    return integerPrimitive(primitivePartIn(back, x));
+  }
+  return undefined;
+}
