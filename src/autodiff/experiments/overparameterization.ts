@@ -207,6 +207,9 @@ export function formatOverparameterization(r: OverparameterizationResult): strin
       (run) =>
         `${run.function.padEnd(16)} ${run.mode.padEnd(7)} ${JSON.stringify(run.start).padEnd(10)} ${`(${run.x.map((v) => v.toFixed(5)).join(', ')})`.padEnd(25)} ${run.loss.toFixed(5).padStart(10)}  ${String(run.fitSteps).padStart(9)}  ${run.seconds.toFixed(1).padStart(7)} | ${SEED_OUTCOMES[`${run.function}/${run.mode}`]}`,
     ),
+    ...(s.hidden < 256 && r.runs.some((x) => x.function === 'ackley' && x.mode === 'mlp9')
+      ? ['', `note: with hidden ${s.hidden} mlp9 stays in Ackley's local minimum; in our runs the escape needs hidden ≥ 256 (latent 64: x ≈ 0.0004–0.0006) — try --full (latent 128, hidden 512).`]
+      : []),
   ].join('\n');
 }
 
