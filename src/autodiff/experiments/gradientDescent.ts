@@ -188,7 +188,7 @@ export function plotGradientDescent(r: GradientDescentResult): string {
   const hi = Math.max(5, ...r.runs.flatMap((x) => x.trajectory));
   return renderSvg([
     {
-      title: 'gradient descent with decay on f(x) = x² + 3 sin x − 4 cos x²',
+      title: 'GD with decay on x² + 3 sin x − 4 cos x²',
       xLabel: 'x',
       yLabel: 'f(x)',
       series: [

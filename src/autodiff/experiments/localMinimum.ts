@@ -204,7 +204,7 @@ export function formatLocalMinimum(r: LocalMinimumResult): string {
 export function plotLocalMinimum(r: LocalMinimumResult): string {
   return renderSvg([
     {
-      title: 'loss from the local minimum (t=0) to the best restart (t=1)',
+      title: 'loss: local min (t=0) → best restart (t=1)',
       xLabel: 't',
       yLabel: 'mean BCE',
       series: [{ name: 'loss', points: r.path }],

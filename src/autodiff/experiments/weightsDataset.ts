@@ -341,7 +341,7 @@ export function plotWeightsDataset(r: WeightsDatasetResult): string {
   return renderSvg([
     { title: 'phase 2: cross-entropy per step', xLabel: 'step', yLabel: 'loss', series: [{ name: 'train batch', points: r.phase2.lossCurve.map((v, i) => [i, v] as [number, number]) }] },
     {
-      title: 'held-out accuracy: 0 sign, 1 digit, 2 structure',
+      title: 'held-out: 0 sign, 1 digit, 2 structure',
       xLabel: 'token type',
       yLabel: '% correct',
       yRange: [0, 100],
