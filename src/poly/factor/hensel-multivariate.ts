@@ -84,8 +84,54 @@ function diophantineSolver(
 }
 
 /**
- * Lifts F(x, 0) = Π images to F = Π Uᵢ with lc_x(Uᵢ) = lcs[i], or `undefined` when no such
- * factorization with integer coefficients exists. F, lcs: shifted so the point is the origin;
+ * One variable y of the lift: U (leading coefficients already in place) is corrected degree by
+ * degree in y so that Π U ≡ target mod y^(dj+1). The y-coefficients of the product are kept as
+ * truncated partial products P_i = U_1⋯U_i, so each degree costs O(r·k) products of y-free
+ * coefficients instead of a full product. Returns undefined on a non-integral correction.
+ */
+function liftVariable(target: QPoly, U: QPoly[], y: number, dj: number, makeSolver: () => (c: QPoly) => QPoly[]): QPoly[] | undefined {
+  const r = U.length;
+  const ring = target.ring;
+  const coeffs = U.map((u) => Array.from({ length: dj + 1 }, (_, d) => coefficientOfPower(u, y, d)));
+  const tc = Array.from({ length: dj + 1 }, (_, d) => coefficientOfPower(target, y, d));
+  // P[i][d]: coefficient of y^d in U_0⋯U_i.
+  const P: QPoly[][] = Array.from({ length: r }, () => []);
+  const productCoefficient = (i: number, k: number): QPoly => {
+    if (i === 0) return coeffs[0][k];
+    let s = ring.zero();
+    for (let a = 0; a <= k; a++) {
+      const c = coeffs[i][k - a];
+      if (!c.isZero() && !P[i - 1][a].isZero()) s = s.add(P[i - 1][a].mul(c));
+    }
+    return s;
+  };
+  for (let i = 0; i < r; i++) P[i][0] = productCoefficient(i, 0);
+  let solver: ((c: QPoly) => QPoly[]) | undefined;
+  for (let k = 1; k <= dj; k++) {
+    for (let i = 0; i < r; i++) P[i][k] = productCoefficient(i, k);
+    const e = tc[k].sub(P[r - 1][k]);
+    if (e.isZero()) continue;
+    solver ??= makeSolver();
+    const ds = solver(e);
+    for (let i = 0; i < r; i++) {
+      if (!isIntegral(ds[i])) return undefined;
+      coeffs[i][k] = coeffs[i][k].add(ds[i]);
+    }
+    for (let i = 0; i < r; i++) P[i][k] = productCoefficient(i, k);
+  }
+  const yv = ring.variable(y);
+  return coeffs.map((cs) => {
+    let u = ring.zero();
+    for (let d = dj; d >= 0; d--) u = u.mul(yv).add(cs[d]);
+    return u;
+  });
+}
+
+/**
+ * Lifts F(x, 0) = Π images to F = Π Uᵢ with lc_x(Uᵢ) = lcs[i], or `undefined` when a
+ * correction is not integral (then no such factorization with integer coefficients exists). The
+ * result is only certain to be a factorization up to degree deg_y F in each y: callers confirm it
+ * by exact division. F, lcs: shifted so the point is the origin;
  * `ys` are the variables other than x that may occur.
  * Example: F = x² − y² − 2y − 1 (that is x² − (y+1)²), images x − 1 and x + 1, lcs 1 and 1 give
  * x − y − 1 and x + y + 1.
@@ -100,7 +146,6 @@ export function henselLiftMultivariate(
   A[m] = F;
   for (let k = m - 1; k >= 0; k--) A[k] = setZero(A[k + 1], ys[k]);
   const maxdeg = maxDegreeIn(F, ys);
-  const ring = F.ring;
   let U = images.map((u) => fromImage(F, x, u));
   for (let j = 0; j < m; j++) {
     const y = ys[j];
@@ -112,21 +157,9 @@ export function henselLiftMultivariate(
     });
     const target = A[j + 1];
     const dj = target.degree(y);
-    let e = target.sub(productOf(F, U));
-    if (e.isZero()) continue;
-    const solver = diophantineSolver(U1, x, ys.slice(0, j), maxdeg, base);
-    const yv = ring.variable(y);
-    let yk = ring.one();
-    for (let k = 1; k <= dj && !e.isZero(); k++) {
-      yk = yk.mul(yv);
-      const c = coefficientOfPower(e, y, k);
-      if (c.isZero()) continue;
-      const ds = solver(c);
-      U = U.map((u, i) => u.add(ds[i].mul(yk)));
-      if (!U.every(isIntegral)) return undefined;
-      e = target.sub(productOf(F, U));
-    }
-    if (!e.isZero()) return undefined;
+    const lifted = liftVariable(target, U, y, dj, () => diophantineSolver(U1, x, ys.slice(0, j), maxdeg, base));
+    if (!lifted) return undefined;
+    U = lifted;
   }
   return U;
 }

@@ -65,7 +65,7 @@ function factorSquarefree(a: QPoly): QPoly[] {
   }
   const out = c.isOne() ? [] : factorSquarefree(c);
   if (p.degree(x) === 1) out.push(integerPrimitive(p));
-  else if (p.degree(x) > 1) out.push(...wangFactor(integerPrimitive(p), x));
+  else if (p.degree(x) > 1) out.push(...wangFactor(integerPrimitive(p), x, factorPolynomial));
   return out;
 }
 

@@ -29,16 +29,24 @@ import {
   PointGenerator, QPoly, evaluateAt, integerPrimitive, leadingCoefficientIn, shiftVariables, univariateImage,
 } from './multivariate-tools';
 import { zgcd } from './squarefree';
+import { LeadingFactors, distributeLeadingCoefficients, wangNonDivisors } from './wang-leading';
 import { ZPoly, zderivative, zmul, zprimitive } from './zpoly';
 
 /** Good evaluation points wanted before lifting (each gives a factor count; the least wins). */
 const CONFIGS = 3;
-const MAX_ATTEMPTS = 60;
+const MAX_ATTEMPTS = 80;
 
 interface Config {
   alpha: bigint[];
   images: ZPoly[];
+  /** f(α) = content · Π images. */
+  content: bigint;
+  /** Whether the point satisfies Wang's condition for distributing leading coefficients. */
+  wangOk: boolean;
 }
+
+/** Factors the leading coefficient (fewer variables): the caller's full factorization. */
+export type LeadingFactorizer = (l: QPoly) => { unit: Rational; factors: { factor: QPoly; multiplicity: number }[] };
 
 function primitiveImage(u: UPoly<Rational>): ZPoly {
   let l = 1n;
@@ -52,22 +60,23 @@ function primitiveImage(u: UPoly<Rational>): ZPoly {
 }
 
 /**
- * Lifts f(α) = c · Π groups to factors of f (one per group), or `undefined` when the grouping
- * does not come from a factorization of f. Leading coefficients: ℓ^{k−1}·f = Π Gᵢ, lc Gᵢ = ℓ.
+ * Lifts F = Π Gᵢ with lc_x(Gᵢ) = lcs[i] from F(x, α) = Π images, then returns the factors
+ * pp_x(Gᵢ) of f when they divide f exactly (otherwise `undefined`).
  */
-function liftGroups(f: QPoly, x: number, ys: number[], alpha: bigint[], groups: readonly ZPoly[]): QPoly[] | undefined {
-  const ell = leadingCoefficientIn(f, x);
-  const la = evaluateAt(ell, ys, alpha);
-  const images = groups.map((g) => g.map((c) => QQ.mul(rational(c), QQ.div(la, rational(g[g.length - 1])))));
-  let F = f;
-  for (let i = 1; i < groups.length; i++) F = F.mul(ell);
-  const ellShifted = shiftVariables(ell, ys, alpha);
-  const lifted = henselLiftMultivariate(shiftVariables(F, ys, alpha), x, ys, images, groups.map(() => ellShifted));
+function liftAndCheck(
+  f: QPoly, x: number, ys: number[], alpha: bigint[], F: QPoly, images: UPoly<Rational>[], lcs: QPoly[],
+): QPoly[] | undefined {
+  for (let i = 0; i < images.length; i++) {
+    if (!QQ.eq(evaluateAt(lcs[i], ys, alpha), images[i][images[i].length - 1])) return undefined;
+  }
+  const shiftedLcs = lcs.map((l) => shiftVariables(l, ys, alpha));
+  const lifted = henselLiftMultivariate(shiftVariables(F, ys, alpha), x, ys, images, shiftedLcs);
   if (!lifted) return undefined;
   const back = alpha.map((a) => -a);
   const factors = lifted.map((g) => integerPrimitive(primitivePartIn(shiftVariables(g, ys, back), x)));
   let rest = f;
   for (const g of factors) {
+    if (g.degree(x) <= 0) return undefined;
     const q = tryExactDivide(rest, g);
     if (q === undefined) return undefined;
     rest = q;
@@ -75,28 +84,69 @@ function liftGroups(f: QPoly, x: number, ys: number[], alpha: bigint[], groups: 
   return rest.isConstant() ? factors : undefined;
 }
 
+/** The lift with ℓ = lc_x(f) imposed on every factor: ℓ^{k−1}·f = Π Gᵢ (always applicable). */
+function liftGroups(f: QPoly, x: number, ys: number[], alpha: bigint[], groups: readonly ZPoly[]): QPoly[] | undefined {
+  const ell = leadingCoefficientIn(f, x);
+  const la = evaluateAt(ell, ys, alpha);
+  const images = groups.map((g) => g.map((c) => QQ.mul(rational(c), QQ.div(la, rational(g[g.length - 1])))));
+  let F = f;
+  for (let i = 1; i < groups.length; i++) F = F.mul(ell);
+  return liftAndCheck(f, x, ys, alpha, F, images, groups.map(() => ell));
+}
+
+/** The lift with Wang's distributed leading coefficients (undefined when they cannot be read off). */
+function liftDistributed(f: QPoly, x: number, ys: number[], c: Config, T: LeadingFactors): QPoly[] | undefined {
+  const problem = distributeLeadingCoefficients(f, ys, c.alpha, T, c.content, c.images);
+  if (!problem) return undefined;
+  const images = problem.images.map((h) => h.map((a) => rational(a)));
+  return liftAndCheck(f, x, ys, c.alpha, problem.F, images, problem.lcs);
+}
+
+const SMALL_PRIMES = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n, 43n, 47n];
+
+/**
+ * For Wang's condition, a variable y that is itself a factor of ℓ gets a value ± a prime not
+ * dividing the content of ℓ, distinct for distinct variables (small random values rarely pass).
+ */
+function placePrimes(alpha: bigint[], ys: readonly number[], T: LeadingFactors, rng: PointGenerator): void {
+  const pool = SMALL_PRIMES.filter((p) => T.content % p !== 0n);
+  for (const t of T.factors) {
+    if (t.length !== 1 || t.totalDegree() !== 1 || pool.length === 0) continue;
+    const j = ys.indexOf(t.support()[0]);
+    const k = Number((rng.next(1000) + 1000n) % BigInt(Math.min(pool.length, 6)));
+    const p = pool.splice(k, 1)[0];
+    alpha[j] = rng.next(1) < 0n ? -p : p;
+  }
+}
+
 /** Evaluation points with the fewest image factors (all with that count). */
-function chooseConfigs(f: QPoly, x: number, ys: number[]): Config[] {
+function chooseConfigs(f: QPoly, x: number, ys: number[], T: LeadingFactors): Config[] {
   const ell = leadingCoefficientIn(f, x);
   const rng = new PointGenerator(0x3c6ef372 ^ (f.length * 7919));
   let configs: Config[] = [];
   let best = Infinity;
   const seen = new Set<string>();
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && configs.length < CONFIGS; attempt++) {
-    const alpha = attempt === 0 ? ys.map(() => 0n) : rng.point(ys.length, 1 + Math.floor(attempt / 4));
+  const enough = (): boolean => configs.length >= CONFIGS && configs.some((c) => c.wangOk);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && !enough(); attempt++) {
+    const alpha = attempt === 0 ? ys.map(() => 0n) : rng.point(ys.length, 2 + Math.floor(attempt / 3));
+    if (attempt > 0 && attempt % 2 === 1) placePrimes(alpha, ys, T, rng);
     const key = alpha.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
     if (evaluateAt(ell, ys, alpha).num === 0n) continue;
-    const image = primitiveImage(univariateImage(f, x, ys, alpha));
+    const full = univariateImage(f, x, ys, alpha);
+    const image = primitiveImage(full);
     if (zgcd(image, zderivative(image)).length !== 1) continue;
     const images = factorUnivariate(image).factors.map((u) => u.factor);
-    if (images.length === 1) return [{ alpha, images }];
+    const content = full[full.length - 1].num / image[image.length - 1];
+    const values = T.factors.map((t) => evaluateAt(t, ys, alpha).num);
+    const config = { alpha, images, content, wangOk: wangNonDivisors(values, content, T.content) };
+    if (images.length === 1) return [config];
     if (images.length < best) {
       best = images.length;
       configs = [];
     }
-    if (images.length === best) configs.push({ alpha, images });
+    if (images.length === best) configs.push(config);
   }
   if (configs.length === 0) throw new ComputationError(`multivariate factorization: no good evaluation point for ${f}`);
   return configs;
@@ -146,13 +196,25 @@ function recombine(f: QPoly, x: number, ys: number[], { alpha, images }: Config)
  * The irreducible factors of f (integer coefficients, square-free, primitive in x, involving x
  * and at least one other variable). Example: x² − y² in x gives x − y and x + y.
  */
-export function wangFactor(f: QPoly, x: number): QPoly[] {
+export function wangFactor(f: QPoly, x: number, factorLeading: LeadingFactorizer): QPoly[] {
   const ys = f.support().filter((v) => v !== x);
-  const configs = chooseConfigs(f, x, ys);
+  const ell = leadingCoefficientIn(f, x);
+  let T: LeadingFactors;
+  if (ell.isConstant()) T = { factors: [], values: [], content: ell.lc().num };
+  else {
+    const fl = factorLeading(ell);
+    T = { factors: fl.factors.map((t) => t.factor), values: [], content: fl.unit.num };
+  }
+  const configs = chooseConfigs(f, x, ys, T);
+  if (process.env.WANG_DEBUG) console.log("T", x, ys, T.factors.map(String), T.content, configs.map((c) => [c.alpha.join(","), c.content, c.wangOk, c.images.length]));
   if (configs[0].images.length === 1) return [integerPrimitive(f)];
   for (const c of configs) {
-    const factors = liftGroups(f, x, ys, c.alpha, c.images);
+    if (!c.wangOk) continue;
+    const values = T.factors.map((t) => evaluateAt(t, ys, c.alpha).num);
+    const factors = liftDistributed(f, x, ys, c, { ...T, values });
     if (factors) return factors;
   }
+  const factors = liftGroups(f, x, ys, configs[0].alpha, configs[0].images);
+  if (factors) return factors;
   return recombine(f, x, ys, configs[0]);
 }

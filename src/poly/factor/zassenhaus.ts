@@ -30,12 +30,12 @@ export function goodPrimes(f: ZPoly, count: number, start = 2): number[] {
   const out: number[] = [];
   const L = zlc(f);
   for (let p = nextPrime(start); out.length < count; p = nextPrime(p)) {
+    if (p > 1 << 24) throw new ComputationError('no good prime found below 2^24 (is f square-free?)');
     if (L % BigInt(p) === 0n) continue;
     const F = Zp(p);
     const fp = ztoModP(f, p);
     if (ugcd(F, fp, uderivative(F, fp)).length !== 1) continue;
     out.push(p);
-    if (p > 1 << 24) throw new ComputationError('no good prime found below 2^24 (is f square-free?)');
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { Rational, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmeti
 import { InputError } from '../../errors';
 import { rationalRoots } from '../../poly/factor/factor';
 import { zgcd } from '../../poly/factor/squarefree';
-import { ZPoly, zdivExact, zprimitive, zmul } from '../../poly/factor/zpoly';
+import { ZPoly, zdivExact, zprimitive } from '../../poly/factor/zpoly';
 import { UPoly, uprimitive } from '../../poly/univariate';
 import { RootInterval, isolatePositiveRoots, positiveRootBoundExponent } from './descartes';
 import { roundSignificant } from './decimal';
@@ -172,10 +172,3 @@ export function realRoots(f: RealPolyInput, options: { digits?: number } = {}): 
     }
   });
 }
-
-/** The product Π(x − rᵢ) cleared to integers, handy for planting rational roots. */
-export function fromRationalRoots(roots: readonly Rational[]): ZPoly {
-  return roots.reduce<ZPoly>((acc, r) => zmul(acc, [-r.num, r.den]), [1n]);
-}
-
-

@@ -65,6 +65,20 @@ describe('factorUnivariate properties', () => {
     );
   });
 
+  test('rationalRoots (roots mod p, lifted) agrees with the linear factors of the full factorization', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(arbLinear, arbIntPoly(3, 6n)), { minLength: 1, maxLength: 5 }), (polys) => {
+        const f = prod(polys);
+        const fromFactors = factorUnivariate(f)
+          .factors.filter((x) => x.factor.length === 2)
+          .map((x) => rational(-x.factor[0], x.factor[1]))
+          .sort((a, b) => (a.num * b.den < b.num * a.den ? -1 : 1));
+        expect(rationalRoots(f)).toEqual(fromFactors);
+      }),
+      RUNS,
+    );
+  });
+
   test('output is canonical: sorted by degree then coefficients, distinct factors', () => {
     fc.assert(
       fc.property(fc.array(arbIntPoly(3, 5n), { minLength: 1, maxLength: 5 }), (polys) => {

@@ -70,6 +70,12 @@ describe('irreducibility', () => {
     expect(isIrreducible(swinnertonDyer([2, 3, 5, 7]))).toBe(true);
   });
 
+  test('Swinnerton-Dyer of degree 32 (16 quadratic factors mod p, 2^15 subsets) is irreducible', () => {
+    const sd = swinnertonDyer([2, 3, 5, 7, 11]);
+    expect(sd.length).toBe(33);
+    expect(factorUnivariate(sd).factors).toEqual([{ factor: sd, multiplicity: 1 }]);
+  });
+
   test('the cyclotomic polynomials Φ_n, n ≤ 30, are irreducible', () => {
     for (let n = 1; n <= 30; n++) expect([n, isIrreducible(cyclotomic(n))]).toEqual([n, true]);
   });
