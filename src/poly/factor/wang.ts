@@ -1,13 +1,15 @@
 /**
  * Factorization of a square-free multivariate polynomial over Z, primitive in its main variable x,
- * into irreducibles (Wang's method, with the leading coefficient handled by multiplication).
+ * into irreducibles (Wang's method).
  *
  * Steps: evaluate the other variables y at small integer points α keeping deg_x and
  * square-freeness (lc_x f(α) ≠ 0, f(α) square-free); factor the univariate images with
  * `factorUnivariate` and keep the points giving the fewest factors r (a lucky point gives the true
- * number; r = 1 proves irreducibility). With ℓ = lc_x(f), lift ℓ^{r−1}·f = Π Gᵢ from the images
- * scaled to leading coefficient ℓ(α), imposing lc_x(Gᵢ) = ℓ (`henselLiftMultivariate`, after the
- * shift y ↦ y + α); the factors are the primitive parts pp_x(Gᵢ), confirmed by exact division. If
+ * number; r = 1 proves irreducibility). Leading coefficients: first Wang's distribution of the
+ * factors of ℓ = lc_x(f) over the image factors (`wang-leading.ts`, at points satisfying Wang's
+ * condition); if that fails, the simple solution: lift ℓ^{r−1}·f = Π Gᵢ from the images scaled to
+ * leading coefficient ℓ(α), imposing lc_x(Gᵢ) = ℓ. Lifting is `henselLiftMultivariate` after the
+ * shift y ↦ y + α; the factors are the primitive parts pp_x(Gᵢ), confirmed by exact division. If
  * every point has extraneous image factors (f(α) splits more than f), the image factors are
  * recombined: subsets by increasing size, each tried by a two-factor lift.
  *
@@ -206,7 +208,6 @@ export function wangFactor(f: QPoly, x: number, factorLeading: LeadingFactorizer
     T = { factors: fl.factors.map((t) => t.factor), values: [], content: fl.unit.num };
   }
   const configs = chooseConfigs(f, x, ys, T);
-  if (process.env.WANG_DEBUG) console.log("T", x, ys, T.factors.map(String), T.content, configs.map((c) => [c.alpha.join(","), c.content, c.wangOk, c.images.length]));
   if (configs[0].images.length === 1) return [integerPrimitive(f)];
   for (const c of configs) {
     if (!c.wangOk) continue;
