@@ -116,6 +116,16 @@ describe('factorModP', () => {
     // x^4 + x = x(x + 1)(x² + x + 1) over GF(2)
     expect(factorModP([0, 1, 0, 0, 1], 2).factors.map((f) => f.factor)).toEqual([[0, 1], [1, 1], [1, 1, 1]]);
   });
+
+  test('x^15 − 1 and x^63 − 1 over GF(2) (equal-degree splitting by the trace map)', () => {
+    const f = new Array<number>(16).fill(0);
+    [f[0], f[15]] = [1, 1];
+    expect(factorModP(f, 2).factors.map((x) => x.factor)).toEqual([[1, 1], [1, 1, 1], [1, 1, 0, 0, 1], [1, 0, 0, 1, 1], [1, 1, 1, 1, 1]]);
+    const g = new Array<number>(64).fill(0);
+    [g[0], g[63]] = [1, 1];
+    // 1 + 1 + 2 + 9 irreducible factors of degrees 1, 2, 3, 6 (the divisors of 6 = ord_63(2)).
+    expect(factorModP(g, 2).factors.map((x) => x.factor.length - 1)).toEqual([1, 2, 3, 3, 6, 6, 6, 6, 6, 6, 6, 6, 6]);
+  });
 });
 
 describe('Swinnerton-Dyer modulo primes', () => {

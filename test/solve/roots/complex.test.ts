@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { parseRational, Rational, rational } from '../../../src/arithmetic/rational';
-import { ComplexRoot, complexRoots, countRealRoots } from '../../../src/solve/roots';
+import { ComplexRoot, complexRoots, countRealRoots, squarefreePartZ } from '../../../src/solve/roots';
 import { arbIntPoly, mul, prod, xn } from '../../poly/factor/helpers';
 
 /** A Gaussian rational as (re + i·im)/den with integers. */
@@ -141,9 +141,11 @@ describe('complexRoots', () => {
 
   test('random integer polynomials: real count, conjugate pairs, residuals', () => {
     fc.assert(
-      fc.property(arbIntPoly(9, 30n), fc.integer({ min: 3, max: 30 }), (f, digits) => {
+      fc.property(fc.oneof(arbIntPoly(9, 30n), fc.tuple(arbIntPoly(3, 9n), arbIntPoly(3, 9n)).map(([a, b]) => mul(mul(a, a), b))), fc.integer({ min: 3, max: 30 }), (f, digits) => {
         fc.pre(f.length > 1);
-        checkRoots(f, complexRoots(f, { digits }));
+        const roots = complexRoots(f, { digits });
+        expect(roots.length).toBe(squarefreePartZ(f).length - 1);
+        checkRoots(f, roots);
       }),
       { numRuns: 20 },
     );
