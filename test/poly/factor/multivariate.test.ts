@@ -31,10 +31,10 @@ describe('factorPolynomial: known factorizations', () => {
     ['x^4 - y^4', '1 | x + y^1 | x - y^1 | x^2 + y^2^1'],
     ['(x + y + z)^3', '1 | x + y + z^3'],
     ['x^2 + y^2', '1 | x^2 + y^2^1'],
-    ['x^2*y - x*y^2', '1 | x^1 | y^1 | x - y^1'],
+    ['x^2*y - x*y^2', '1 | x^1 | x - y^1 | y^1'],
     ['x^3 + y^3 + z^3 - 3*x*y*z', '1 | x + y + z^1 | x^2 - x*y + y^2 - x*z - y*z + z^2^1'],
     ['x/2 - y/3', '1/6 | 3*x - 2*y^1'],
-    ['-4*x^2*y + 4*y^3', '-4 | y^1 | x + y^1 | x - y^1'],
+    ['-4*x^2*y + 4*y^3', '-4 | x + y^1 | x - y^1 | y^1'],
     ['x^4 + 4*y^4', '1 | x^2 + 2*x*y + 2*y^2^1 | x^2 - 2*x*y + 2*y^2^1'],
   ])('%s', (f, expected) => {
     expect(factorText(f)).toBe(expected);
