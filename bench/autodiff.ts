@@ -120,8 +120,8 @@ async function main(): Promise<void> {
       p.fwdBwd.toFixed(3),
       t ? t.fwdBwd.toFixed(3) : '—',
       t ? (t.fwdBwd / p.fwdBwd).toFixed(2) : '—',
-      (1000 / p.train).toFixed(0),
-      t ? (1000 / t.train).toFixed(0) : '—',
+      (1000 / p.train).toPrecision(3),
+      t ? (1000 / t.train).toPrecision(3) : '—',
       t ? (t.train / p.train).toFixed(2) : '—',
     ]);
   }
