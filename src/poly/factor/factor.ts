@@ -14,7 +14,7 @@
  */
 import { QQ } from '../../arithmetic/field';
 import { Rational, rational, rcmp, rdiv } from '../../arithmetic/rational';
-import { ComputationError, InputError } from '../../errors';
+import { ComputationError, Deadline, InputError } from '../../errors';
 import { UPoly, uprimitive } from '../univariate';
 import { zsquarefree } from './squarefree';
 import { linearFactorsZ, factorSquarefreeZ } from './zassenhaus';
@@ -60,10 +60,11 @@ function canonical(factors: IrreducibleFactor[]): IrreducibleFactor[] {
 
 /**
  * The factorization of a non-zero f ∈ Q[x] into irreducibles over Q (also accepts bigint
- * coefficients). Example: 6x² + 5x + 1 gives unit 1 and factors 2x + 1, 3x + 1:
+ * coefficients); `options.deadline` is checked during the recombination search. Example:
+ * 6x² + 5x + 1 gives unit 1 and factors 2x + 1, 3x + 1:
  * `factorUnivariate([1n, 5n, 6n])` → `{ unit: 1, factors: [{factor: [1n, 2n], multiplicity: 1}, {factor: [1n, 3n], multiplicity: 1}] }`.
  */
-export function factorUnivariate(f: UPoly<Rational> | readonly bigint[]): Factorization {
+export function factorUnivariate(f: UPoly<Rational> | readonly bigint[], options: { deadline?: Deadline } = {}): Factorization {
   const fr = trimRational(toRationals(f));
   if (fr.length === 0) throw new InputError('factorUnivariate: the zero polynomial has no factorization');
   if (fr.length === 1) return { unit: fr[0], factors: [] };
@@ -71,7 +72,7 @@ export function factorUnivariate(f: UPoly<Rational> | readonly bigint[]): Factor
   const factors: IrreducibleFactor[] = [];
   if (xPower > 0) factors.push({ factor: [0n, 1n], multiplicity: xPower });
   for (const [part, m] of squarefreeParts(F)) {
-    for (const g of factorSquarefreeZ(part)) factors.push({ factor: g, multiplicity: m });
+    for (const g of factorSquarefreeZ(part, options.deadline)) factors.push({ factor: g, multiplicity: m });
   }
   canonical(factors);
   let prod: ZPoly = [1n];

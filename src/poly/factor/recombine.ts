@@ -17,7 +17,7 @@
  * needing more than C(24, 12) = 2 704 156 candidates raises a ResourceLimitError instead of hanging
  * (so every input with at most 24 modular factors is always finished).
  */
-import { ResourceLimitError } from '../../errors';
+import { Deadline, ResourceLimitError } from '../../errors';
 import { binomial } from '../../arithmetic/integers';
 import { ZPoly, zdivExact, zlc, zmodSymmetric, zmul, zprimitive } from './zpoly';
 
@@ -28,7 +28,8 @@ export const MAX_SUBSETS_PER_SIZE = 2704156;
  * The irreducible factors of f over Z (primitive, positive leading coefficient, in the order
  * found) from its monic factors modulo M. `degreeAllowed[d]` may rule out factor degrees d.
  * With `maxSize`, only subsets up to that size are tried and the unresolved rest is returned as
- * one last polynomial (`maxSize = 1` with linear moduli finds the rational roots).
+ * one last polynomial (`maxSize = 1` with linear moduli finds the rational roots). A `deadline`
+ * is checked every 4096 subsets (TimeoutError).
  */
 export function recombine(
   f: ZPoly,
@@ -36,6 +37,7 @@ export function recombine(
   M: bigint,
   degreeAllowed?: readonly boolean[],
   maxSize = Infinity,
+  deadline?: Deadline,
 ): ZPoly[] {
   const found: ZPoly[] = [];
   let T = lifted.map((_, i) => i);
@@ -49,7 +51,7 @@ export function recombine(
           `(limit ${MAX_SUBSETS_PER_SIZE}); the exhaustive Zassenhaus search is meant for up to 24 modular factors`,
       );
     }
-    const hit = searchSize(rest, T, lifted, M, s, degreeAllowed);
+    const hit = searchSize(rest, T, lifted, M, s, degreeAllowed, deadline);
     if (hit === undefined) {
       s++;
       continue;
@@ -70,7 +72,7 @@ interface Hit {
 }
 
 /** Tries every subset of T of size s (lexicographically); the first true factor wins. */
-function searchSize(f: ZPoly, T: number[], lifted: readonly ZPoly[], M: bigint, s: number, degreeAllowed?: readonly boolean[]): Hit | undefined {
+function searchSize(f: ZPoly, T: number[], lifted: readonly ZPoly[], M: bigint, s: number, degreeAllowed?: readonly boolean[], deadline?: Deadline): Hit | undefined {
   const L = zlc(f);
   const half = M / 2n;
   const target = L * f[0];
@@ -78,7 +80,8 @@ function searchSize(f: ZPoly, T: number[], lifted: readonly ZPoly[], M: bigint, 
   const deg = T.map((i) => lifted[i].length - 1);
   const idx = Array.from({ length: s }, (_, i) => i);
   const onlyFirst = 2 * s === T.length;
-  for (;;) {
+  for (let tried = 1; ; tried++) {
+    if ((tried & 4095) === 0) deadline?.check();
     if (onlyFirst && idx[0] !== 0) return undefined;
     let d = 0;
     for (const i of idx) d += deg[i];

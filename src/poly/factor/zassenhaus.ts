@@ -7,13 +7,15 @@
  * A prime p is good when p ∤ lc(f) and f mod p stays square-free. Several good primes are tried
  * (`PRIME_TRIALS`); the one with the fewest modular factors is lifted, and the sets of subset sums
  * of the factor degrees of all of them are intersected: that set bounds the possible factor
- * degrees (if it holds no degree strictly between 0 and n, f is irreducible without lifting —
- * this is how x^4 + 1 is settled). Reference: von zur Gathen–Gerhard, Modern Computer Algebra,
+ * degrees (if it holds no degree strictly between 0 and n, f is irreducible without lifting — e.g.
+ * a quintic with factor degrees 2 + 3 modulo one prime and 1 + 4 modulo another). Polynomials that
+ * split modulo every prime (x^4 + 1, Swinnerton-Dyer) still need the recombination to prove them
+ * irreducible. Reference: von zur Gathen–Gerhard, Modern Computer Algebra,
  * Alg. 15.19 and §15.6 ("choosing good primes").
  */
 import { Zp } from '../../arithmetic/field';
 import { nextPrime } from '../../arithmetic/primes';
-import { ComputationError } from '../../errors';
+import { ComputationError, Deadline } from '../../errors';
 import { UPoly, uderivative, ugcd, umonic } from '../univariate';
 import { distinctDegreeFactor } from './distinct-degree';
 import { equalDegreeFactor, makeRandom } from './equal-degree';
@@ -53,7 +55,7 @@ function subsetSums(degrees: readonly number[], n: number): boolean[] {
  * with positive leading coefficient, in no particular order.
  * Example: 6x² + 5x + 1 = [1n, 5n, 6n] gives [2x + 1, 3x + 1] = [[1n, 2n], [1n, 3n]] in some order.
  */
-export function factorSquarefreeZ(f: ZPoly): ZPoly[] {
+export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
   const n = f.length - 1;
   if (n <= 1) return [f];
   const primes = goodPrimes(f, PRIME_TRIALS);
@@ -73,7 +75,8 @@ export function factorSquarefreeZ(f: ZPoly): ZPoly[] {
   const modular = factorSquarefreeModP(best, ztoModP(f, best));
   const l = liftExponent(best, 2n * mignotteBound(f));
   const lifted = henselLift(f, modular, best, l);
-  return recombine(f, lifted, BigInt(best) ** BigInt(l), allowed);
+  deadline?.check();
+  return recombine(f, lifted, BigInt(best) ** BigInt(l), allowed, Infinity, deadline);
 }
 
 /**

@@ -19,7 +19,7 @@
  * im. Reference: Bini 1996 (Aberth, inclusion disks), Carstensen 1991.
  */
 import { Rational, rational, rcmp, rsub, rabs, radd } from '../../arithmetic/rational';
-import { ComputationError, InputError } from '../../errors';
+import { ComputationError, Deadline, InputError } from '../../errors';
 import { UPoly } from '../../poly/univariate';
 import { aberthDouble, aberthFixed, initialGuesses } from './aberth';
 import { floorLog10, formatScaled, roundAt } from './decimal';
@@ -56,11 +56,11 @@ interface Candidate {
 
 /**
  * All complex roots of f (distinct roots of its square-free part) with `digits` significant
- * digits (relative to |root|, default 15). Sorted: real roots ascending, then the others by real
+ * digits (relative to |root|, default 15); `options.deadline` is checked between precision rounds. Sorted: real roots ascending, then the others by real
  * part, then imaginary part. Example: `complexRoots([1n, 0n, 1n], {digits: 10})` gives
  * re "0.000000000", im "-1.000000000" and "1.000000000", real false.
  */
-export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: { digits?: number } = {}): ComplexRoot[] {
+export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: { digits?: number; deadline?: Deadline } = {}): ComplexRoot[] {
   const digits = options.digits ?? 15;
   if (!Number.isInteger(digits) || digits < 1) throw new InputError(`complexRoots: digits must be a positive integer, got ${digits}`);
   const F = squarefreePartZ(f);
@@ -73,7 +73,7 @@ export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: { 
     return { re: x.decimal, im: '0', radius: upperBound(err), real: true };
   });
   if (reals.length === n) return realOut;
-  const pairs = nonRealRoots(F, reals.map((x) => radd(x.lo, x.hi)).map((s) => rational(s.num, s.den * 2n)), digits);
+  const pairs = nonRealRoots(F, reals.map((x) => radd(x.lo, x.hi)).map((s) => rational(s.num, s.den * 2n)), digits, options.deadline);
   return [...realOut, ...pairs];
 }
 
@@ -88,7 +88,7 @@ function decimalValue(text: string): Rational {
 }
 
 /** The non-real roots, conjugate pairs, verified by inclusion disks. */
-function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number): ComplexRoot[] {
+function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number, deadline?: Deadline): ComplexRoot[] {
   const n = F.length - 1;
   const r = realCentres.length;
   const m = (n - r) / 2;
@@ -106,6 +106,7 @@ function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number): Com
   for (let round = 0; round < 8; round++) {
     // Coinciding approximations never separate under Aberth: restart those runs from the circle.
     if (round === 3 || new Set(z.map((w) => `${w.re},${w.im}`)).size < n) z = toFixed(circle);
+    deadline?.check();
     aberthFixed(X, F, z, prec - 8, 200);
     const verified = verify(X, F, z, realCentres, m, digits);
     if (verified !== undefined) return format(X, verified, digits);

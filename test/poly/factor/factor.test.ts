@@ -1,5 +1,5 @@
 import { rational } from '../../../src/arithmetic/rational';
-import { ResourceLimitError } from '../../../src/errors';
+import { Deadline, ResourceLimitError, TimeoutError } from '../../../src/errors';
 import { factorModP, factorUnivariate, isIrreducible, rationalRoots, MAX_SUBSETS_PER_SIZE, recombine } from '../../../src/poly/factor';
 import { cyclotomic, expand, mul, prod, sameRational, swinnertonDyer, xn } from './helpers';
 
@@ -146,5 +146,11 @@ describe('the recombination guard', () => {
     const f = [5n, 0n, 0n, 1n];
     expect(MAX_SUBSETS_PER_SIZE).toBe(2704156);
     expect(() => recombine(f, fake, 101n)).toThrow(ResourceLimitError);
+  });
+
+  test('an expired deadline stops the subset search with a TimeoutError', () => {
+    const fake = Array.from({ length: 24 }, () => [3n, 1n]);
+    const deadline = new Deadline(0, 'factorization');
+    expect(() => recombine([5n, 0n, 0n, 1n], fake, 101n, undefined, Infinity, deadline)).toThrow(TimeoutError);
   });
 });
