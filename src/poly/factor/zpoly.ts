@@ -34,6 +34,7 @@ export function zlc(a: readonly bigint[]): bigint {
   return a.length === 0 ? 0n : a[a.length - 1];
 }
 
+/** a + b. Example: `zadd([1n, 2n], [3n, -2n])` is `[4n]`. */
 export function zadd(a: readonly bigint[], b: readonly bigint[]): ZPoly {
   const n = Math.max(a.length, b.length);
   const r = new Array<bigint>(n);
@@ -41,6 +42,7 @@ export function zadd(a: readonly bigint[], b: readonly bigint[]): ZPoly {
   return ztrim(r);
 }
 
+/** a − b. Example: `zsub([1n, 2n], [1n])` is `[0n, 2n]`. */
 export function zsub(a: readonly bigint[], b: readonly bigint[]): ZPoly {
   const n = Math.max(a.length, b.length);
   const r = new Array<bigint>(n);
