@@ -13,20 +13,23 @@
  * Reference: Wang, "The EEZ-GCD algorithm", SIGSAM Bull. 14 (1980); Moses–Yun, "The EZ GCD
  * algorithm" (1973); Geddes–Czapor–Labahn, Algorithms for Computer Algebra, §7.6.
  */
-import { QQ } from '../../arithmetic/field';
+import { QQ, Zp } from '../../arithmetic/field';
+import { prevPrime } from '../../arithmetic/primes';
 import { Rational, rational } from '../../arithmetic/rational';
 import { ComputationError } from '../../errors';
 import { content } from '../content';
 import { tryExactDivide } from '../division';
-import { UPoly, uexactDiv } from '../univariate';
+import { UPoly, uexactDiv, ugcd } from '../univariate';
 import { henselLiftMultivariate } from './hensel-multivariate';
 import {
   PointGenerator, QPoly, coefficientsIn, evaluateAt, fromImage, integerPrimitive, leadingCoefficientIn, shiftVariables, univariateImage,
 } from './multivariate-tools';
 import { zgcd } from './squarefree';
-import { ZPoly, zprimitive } from './zpoly';
+import { ZPoly, zprimitive, ztoModP } from './zpoly';
 
 const MAX_ATTEMPTS = 24;
+const CHECK_PRIME = prevPrime(2 ** 26);
+const CHECK_FIELD = Zp(CHECK_PRIME);
 
 /** Dense integer image → primitive integer polynomial (positive lc). */
 function primitiveImage(u: UPoly<Rational>): ZPoly {
@@ -86,6 +89,7 @@ export function polynomialGcd(f: QPoly, g: QPoly): QPoly {
   if (f.equals(g)) return f;
   const sf = f.support();
   const sg = g.support();
+  if (provablyCoprime(f, g, sf.filter((v) => sg.includes(v)))) return f.ring.one();
   // A variable that occurs in only one of them cannot occur in the gcd: pass to its content.
   const onlyF = sf.find((v) => !sg.includes(v));
   if (onlyF !== undefined) return polynomialGcd(polynomialContent(f, onlyF), g);
@@ -99,6 +103,29 @@ export function polynomialGcd(f: QPoly, g: QPoly): QPoly {
   const c = cf.isOne() || cg.isOne() ? f.ring.one() : polynomialGcd(cf, cg);
   const G = gcdPrimitiveIn(cf.isOne() ? f : exactQuotient(f, cf), cg.isOne() ? g : exactQuotient(g, cg), x);
   return integerPrimitive(c.mul(G));
+}
+
+/**
+ * A cheap certificate that gcd(f, g) = 1: for every common variable v, the images in v at one
+ * point (other variables substituted, leading coefficients in v not vanishing) are coprime, so
+ * the gcd has degree 0 in every common variable, and it cannot involve any other. `false` means
+ * "not shown", not "not coprime".
+ */
+function provablyCoprime(f: QPoly, g: QPoly, common: readonly number[]): boolean {
+  if (common.length === 0) return true;
+  const all = f.ring.vars.map((_, i) => i);
+  const rng = new PointGenerator(0x85ebca6b ^ (f.length * 31 + g.length));
+  const point = rng.point(all.length, 6);
+  for (const v of common) {
+    const others = all.filter((u) => u !== v);
+    const values = others.map((u) => point[u]);
+    // Images modulo a prime: coprime there with the degrees kept implies coprime over Q.
+    const fa = ztoModP(primitiveImage(univariateImage(f, v, others, values)), CHECK_PRIME);
+    const ga = ztoModP(primitiveImage(univariateImage(g, v, others, values)), CHECK_PRIME);
+    if (fa.length - 1 !== f.degree(v) || ga.length - 1 !== g.degree(v)) return false;
+    if (ugcd(CHECK_FIELD, fa, ga).length !== 1) return false;
+  }
+  return true;
 }
 
 /** The least common multiple, primitive with positive leading coefficient (0 if either is 0). */
