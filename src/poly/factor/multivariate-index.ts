@@ -10,4 +10,5 @@ export { polynomialGcd, polynomialLcm, polynomialContent, primitivePartIn } from
 export { squarefreeDecomposition, squarefreePart } from './squarefree-multivariate';
 export type { SquarefreeDecomposition } from './squarefree-multivariate';
 export { henselLiftMultivariate } from './hensel-multivariate';
-export { wangFactor } from './wang';
+export { wangFactor, recombine } from './wang';
+export { wangNonDivisors, distributeLeadingCoefficients } from './wang-leading';

@@ -167,8 +167,14 @@ function* subsets(n: number, k: number): Generator<number[]> {
   }
 }
 
-/** Factor recombination for points with extraneous image factors (two-factor lifts). */
-function recombine(f: QPoly, x: number, ys: number[], { alpha, images }: Config): QPoly[] {
+/**
+ * Factor recombination for a point α with extraneous image factors: subsets of the image
+ * factors by increasing size, each tried by a two-factor lift; the smallest subset that lifts is
+ * an irreducible factor. `images` are the primitive irreducible factors of f(x, α) (ascending
+ * `ZPoly`), `ys` the other variables of f in the order of α. Exported for tests.
+ * Example: f = (x² − y − 1)(x + y) at y = 0 has images x − 1, x + 1, x and gives the two factors.
+ */
+export function recombine(f: QPoly, x: number, ys: number[], { alpha, images }: { alpha: bigint[]; images: ZPoly[] }): QPoly[] {
   const found: QPoly[] = [];
   let rest = f;
   let left = images.slice();

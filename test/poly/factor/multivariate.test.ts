@@ -4,8 +4,10 @@ import { InputError } from '../../../src/errors';
 import { parsePolynomial } from '../../../src/io/parse';
 import { partialDerivative } from '../../../src/poly/derivative';
 import {
-  factorPolynomial, isIrreduciblePolynomial, polynomialContent, polynomialGcd, polynomialLcm, primitivePartIn, squarefreeDecomposition,
+  factorPolynomial, isIrreduciblePolynomial, polynomialContent, polynomialGcd, polynomialLcm, primitivePartIn, recombine, squarefreeDecomposition,
+  wangNonDivisors,
 } from '../../../src/poly/factor/multivariate-index';
+import { factorUnivariate } from '../../../src/poly/factor';
 import { Polynomial, PolynomialRing } from '../../../src/poly/polynomial';
 
 const R = new PolynomialRing(QQ, ['x', 'y', 'z', 'w']);
@@ -82,7 +84,29 @@ describe('factorPolynomial: known factorizations', () => {
       expect(isIrreduciblePolynomial(P(s))).toBe(true);
     }
     expect(isIrreduciblePolynomial(P('x^4 - 4*y^2'))).toBe(false);
+    expect(isIrreduciblePolynomial(P('x^4 - 2*(2 + y)*x^2 + (2 - y)^2'))).toBe(true); // roots ±√2 ± √y
+  });
+
+  test('recombination when the point has extraneous image factors', () => {
+    // (x² − y − 1)(x + y) at y = 0: images x − 1, x + 1, x (three), true factors two.
+    const f = P('(x^2 - y - 1)*(x + y)');
+    const found = recombine(f, 0, [1], { alpha: [0n], images: [[-1n, 1n], [1n, 1n], [0n, 1n]] });
+    expect(found.map(String).sort()).toEqual(['x + y', 'x^2 - y - 1']);
+    // x⁴ − 2(2 + y)x² + (2 − y)² is irreducible but splits in four at y = 1 (√2 ± 1).
+    const g = P('x^4 - 2*(2 + y)*x^2 + (2 - y)^2');
+    const images = factorUnivariate([1n, 0n, -6n, 0n, 1n]).factors.map((u) => u.factor);
+    expect(images.length).toBe(2);
+    expect(recombine(g, 0, [1], { alpha: [1n], images }).map(String)).toEqual([g.toString()]);
     expect(isIrreduciblePolynomial(P('7'))).toBe(false);
+  });
+});
+
+describe("Wang's leading coefficient condition", () => {
+  test('non-divisors', () => {
+    expect(wangNonDivisors([6n, 10n], 1n, 1n)).toBe(true);
+    expect(wangNonDivisors([6n, 3n], 1n, 1n)).toBe(false);
+    expect(wangNonDivisors([5n, 7n], 1n, 35n)).toBe(false);
+    expect(wangNonDivisors([-1n], 1n, 1n)).toBe(false);
   });
 });
 
