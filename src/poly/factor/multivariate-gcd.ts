@@ -172,10 +172,11 @@ function gcdPrimitiveIn(f: QPoly, g: QPoly, x: number): QPoly {
 /** Lifts h (the gcd image at α) to a candidate gcd, through P = f + k·g with a coprime cofactor. */
 function liftGcd(f: QPoly, g: QPoly, x: number, ys: number[], alpha: bigint[], h: ZPoly, gamma: QPoly): QPoly | undefined {
   const hq = toRationals(h);
-  for (const k of [0n, 1n, -1n, 2n, -2n]) {
-    const P = k === 0n ? f : g.add(f.scale(rational(k)));
+  for (const k of [undefined, 0n, 1n, -1n, 2n, -2n]) {
+    // P = f, g, then g + k·f: gcd(P, g) = gcd(f, g) for all of them, and one usually has a cofactor coprime to the gcd.
+    const P = k === undefined ? f : k === 0n ? g : g.add(f.scale(rational(k)));
     const lp = leadingCoefficientIn(P, x);
-    if (P.degree(x) !== Math.max(f.degree(x), g.degree(x)) && k !== 0n) continue;
+    if (k !== undefined && k !== 0n && P.degree(x) !== Math.max(f.degree(x), g.degree(x))) continue;
     const lpa = evaluateAt(lp, ys, alpha);
     if (lpa.num === 0n) continue;
     const pa = univariateImage(P, x, ys, alpha);

@@ -46,15 +46,16 @@ function mainVariable(f: QPoly, support: readonly number[]): number {
   return best;
 }
 
+/** Irreducible factors of a polynomial in x_v alone (Zassenhaus, `factorUnivariate`). */
+function factorInOneVariable(a: QPoly, v: number): QPoly[] {
+  return factorUnivariate(toUnivariate(a, v)).factors.map(({ factor }) => fromUnivariate(a.ring, v, factor.map((c) => rational(c))));
+}
+
 /** Irreducible factors of a square-free, primitive, integer, non-constant polynomial. */
 function factorSquarefree(a: QPoly): QPoly[] {
   const support = a.support();
   if (support.length === 0) return [];
-  if (support.length === 1) {
-    const v = support[0];
-    const fz = factorUnivariate(toUnivariate(a, v));
-    return fz.factors.map(({ factor }) => fromUnivariate(a.ring, v, factor.map((c) => rational(c))));
-  }
+  if (support.length === 1) return factorInOneVariable(a, support[0]);
   const x = mainVariable(a, support);
   const c = polynomialContent(a, x);
   let p = a;
@@ -65,6 +66,7 @@ function factorSquarefree(a: QPoly): QPoly[] {
   }
   const out = c.isOne() ? [] : factorSquarefree(c);
   if (p.degree(x) === 1) out.push(integerPrimitive(p));
+  else if (p.support().length === 1) out.push(...factorInOneVariable(p, x));
   else if (p.degree(x) > 1) out.push(...wangFactor(integerPrimitive(p), x, factorPolynomial));
   return out;
 }
