@@ -173,7 +173,7 @@ function gcdPrimitiveIn(f: QPoly, g: QPoly, x: number): QPoly {
 function liftGcd(f: QPoly, g: QPoly, x: number, ys: number[], alpha: bigint[], h: ZPoly, gamma: QPoly): QPoly | undefined {
   const hq = toRationals(h);
   for (const k of [undefined, 0n, 1n, -1n, 2n, -2n]) {
-    // P = f, g, then g + k·f: gcd(P, g) = gcd(f, g) for all of them, and one usually has a cofactor coprime to the gcd.
+    // P = f, g, then g + k·f: each is a multiple of G = gcd(f, g); the lift needs P(α)/h coprime to h.
     const P = k === undefined ? f : k === 0n ? g : g.add(f.scale(rational(k)));
     const lp = leadingCoefficientIn(P, x);
     if (k !== undefined && k !== 0n && P.degree(x) !== Math.max(f.degree(x), g.degree(x))) continue;
