@@ -4,8 +4,9 @@
  *
  * The reduced Gröbner basis (degrevlex, multi-modular F4) gives the dimension. The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
- * Positive-dimensional sets are decomposed by `decompose.ts` when available; otherwise the
- * result says it is incomplete (`complete: false`) with the reason.
+ * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
+ * isolated points are solved like finite sets, components of positive dimension are described by
+ * `components.ts`. Components are listed by decreasing dimension, then degree, then basis text.
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
@@ -14,6 +15,10 @@ import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets } from './ideal';
 import { ZeroDimensionalComponent, solveZeroDimensional } from './zero-dimensional';
+import { PositiveDimensionalComponent, describeComponent } from './components';
+import { minimalPrimes } from './decompose';
+import { changeRing } from '../poly/change';
+import { canonicalRing } from './canonical';
 
 export interface SolveOptions {
   /** Significant digits of decimal approximations (default 20). */
@@ -23,7 +28,7 @@ export interface SolveOptions {
   deadline?: Deadline;
 }
 
-export type Component = ZeroDimensionalComponent;
+export type Component = ZeroDimensionalComponent | PositiveDimensionalComponent;
 
 export interface SolveResult {
   /** The variables as the caller gave them. */
@@ -51,10 +56,25 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const base = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
   if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline }), complete: true };
-  return {
-    ...base,
-    components: [],
-    complete: false,
-    message: `the solution set has dimension ${dim}: decomposition into irreducible components is not available yet, so no partial list of solutions is returned`,
-  };
+  const C = canonicalRing(QQ, R.vars);
+  const components: Component[] = [];
+  for (const P of minimalPrimes(G, { deadline })) {
+    deadline.check();
+    if (P.dimension === 0) {
+      // An isolated point set: one Galois orbit. Multiplicities are not defined here without
+      // localization, so each point reports multiplicity 1 of its prime (documented).
+      const zs = solveZeroDimensional(groebner(P.basis.map((g) => changeRing(g, C)), { deadline }), { digits: options.digits, deadline });
+      components.push(...zs);
+    } else components.push(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
+  }
+  components.sort(compareComponents);
+  return { ...base, components, complete: true };
+}
+
+function compareComponents(a: Component, b: Component): number {
+  if (a.dimension !== b.dimension) return b.dimension - a.dimension;
+  if (a.degree !== b.degree) return a.degree - b.degree;
+  const ka = a.basis.map(String).join(';');
+  const kb = b.basis.map(String).join(';');
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

@@ -55,6 +55,7 @@ export interface AlgebraicDescription {
 }
 
 export interface ZeroDimensionalComponent {
+  kind: 'points';
   dimension: 0;
   /** Number of points (the degree of the minimal polynomial). */
   degree: number;
@@ -150,7 +151,8 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
     const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => R.variable(i).sub(polyInForm(R, ws[i], tForm)))];
     const basis = groebner(gens.map((g) => changeRing(g, C)), { deadline: options.deadline });
     return {
-      dimension: 0,
+      kind: 'points' as const,
+      dimension: 0 as const,
       degree,
       multiplicity,
       basis,

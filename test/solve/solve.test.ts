@@ -12,6 +12,7 @@ import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { solutionCount } from '../../src/solve/ideal';
 import { solve } from '../../src/solve/solve';
+import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
 import { parsePolynomials } from '../../src/io/parse';
 import { cyclic, eco, katsura } from '../../src/systems';
@@ -19,7 +20,9 @@ import { cyclic, eco, katsura } from '../../src/systems';
 const q = (n: number, d = 1) => rational(BigInt(n), BigInt(d));
 
 /** Total number of points with multiplicity. */
-const total = (r: ReturnType<typeof solve>) => r.components.reduce((s, c) => s + c.degree * c.multiplicity, 0);
+const pointSets = (r: ReturnType<typeof solve>): ZeroDimensionalComponent[] =>
+  r.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
+const total = (r: ReturnType<typeof solve>) => pointSets(r).reduce((s, c) => s + c.degree * c.multiplicity, 0);
 
 /** Every input polynomial lies in every component's prime ideal (all its points satisfy the system). */
 function componentsSatisfy(polys: Polynomial<Rational>[], r: ReturnType<typeof solve>): boolean {
@@ -120,7 +123,7 @@ describe('planted solutions', () => {
         expect(total(r)).toBe(P.count);
         expect(total(r)).toBe(solutionCount(groebner(P.polys)));
         expect(componentsSatisfy(P.polys, r)).toBe(true);
-        const found = r.components.flatMap((c) => c.points.filter((p) => p.real).map((p) => ({ coords: r.vars.map((v) => Number(p.approx[v])), multiplicity: p.multiplicity })));
+        const found = pointSets(r).flatMap((c) => c.points.filter((p) => p.real).map((p) => ({ coords: r.vars.map((v) => Number(p.approx[v])), multiplicity: p.multiplicity })));
         expect(found.length).toBe(P.realPoints.length);
         for (const planted of P.realPoints) {
           const match = found.filter((f) => f.coords.every((x, i) => Math.abs(x - planted.coords[i]) < 1e-6 * (1 + Math.abs(x))));
@@ -128,7 +131,7 @@ describe('planted solutions', () => {
           expect(match[0].multiplicity).toBe(planted.multiplicity);
         }
         // Complex points come in conjugate pairs and number what is left.
-        const complexCount = r.components.reduce((s, c) => s + c.points.filter((p) => !p.real).length * c.multiplicity, 0);
+        const complexCount = pointSets(r).reduce((s, c) => s + c.points.filter((p) => !p.real).length * c.multiplicity, 0);
         const realCount = found.reduce((s, f) => s + f.multiplicity, 0);
         expect(complexCount + realCount).toBe(P.count);
         expect(complexCount % 2).toBe(0);
@@ -158,11 +161,11 @@ describe('planted solutions', () => {
 });
 
 describe('known systems', () => {
-  test('katsura-n has 2^n solutions (n = 2, 3), all distinct', () => {
-    for (const n of [2, 3]) {
+  test('katsura-n has 2^n solutions (n = 2, 3, 4), all distinct', () => {
+    for (const n of [2, 3, 4]) {
       const r = solve(katsura(n).polynomials, { digits: 10 });
       expect(total(r)).toBe(2 ** n);
-      expect(r.components.every((c) => c.multiplicity === 1)).toBe(true);
+      expect(pointSets(r).every((c) => c.multiplicity === 1)).toBe(true);
     }
   });
   test('eco-5 has 2^3 solutions', () => {
@@ -171,7 +174,7 @@ describe('known systems', () => {
   test('cyclic-5 has 70 distinct solutions', () => {
     const r = solve(cyclic(5).polynomials, { digits: 10 });
     expect(total(r)).toBe(70);
-    expect(r.components.reduce((s, c) => s + c.points.length, 0)).toBe(70);
+    expect(pointSets(r).reduce((s, c) => s + c.points.length, 0)).toBe(70);
   });
   test('an inconsistent system has no solutions', () => {
     const r = solve(parsePolynomials('x*y - 1, x, y + 1').polynomials);
@@ -183,13 +186,13 @@ describe('known systems', () => {
     const { polynomials } = parsePolynomials('x + y - 1/2, x - y - 3/4');
     const r = solve(polynomials);
     expect(r.components).toHaveLength(1);
-    const p = r.components[0].points[0];
+    const p = pointSets(r)[0].points[0];
     expect(p.rational).toEqual({ x: '5/8', y: '-1/8' });
     for (const f of polynomials) expect(QQ.isZero(evaluate(f, { x: q(5, 8), y: q(-1, 8) }))).toBe(true);
   });
   test('real coordinates are certified: the box contains the decimal and is narrower than the digits', () => {
     const r = solve(parsePolynomials('x^2 - 2, y^3 - x').polynomials, { digits: 15 });
-    for (const c of r.components) for (const p of c.points) if (p.real && p.box) {
+    for (const c of pointSets(r)) for (const p of c.points) if (p.real && p.box) {
       for (const v of r.vars) {
         const [lo, hi] = p.box[v].map((s) => rationalToNumber(parseQ(s)));
         expect(lo).toBeLessThanOrEqual(hi);

@@ -7,6 +7,8 @@ import { QQ } from '../../arithmetic/field';
 import { Rational } from '../../arithmetic/rational';
 import { Polynomial } from '../../poly/polynomial';
 import { SolveResult, solve } from '../../solve/solve';
+import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
+import { PositiveDimensionalComponent } from '../../solve/components';
 import { CliContext, UsageError, intOption, secondsOption } from '../context';
 import { readSystem } from '../system-input';
 
@@ -26,20 +28,34 @@ export function solveResultToJSON(result: SolveResult): unknown {
 export function formatSolveResult(result: SolveResult): string {
   const lines: string[] = [];
   if (result.dimension === -1) return 'no solutions: the system is inconsistent (its ideal is the unit ideal)';
-  const total = result.components.reduce((s, c) => s + c.degree * c.multiplicity, 0);
-  const distinct = result.components.reduce((s, c) => s + c.degree, 0);
-  if (!result.complete) {
-    lines.push(`INCOMPLETE: ${result.message}`);
-    return lines.join('\n');
+  if (!result.complete) return `INCOMPLETE: ${result.message}`;
+  const pointSets = result.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
+  const varieties = result.components.filter((c): c is PositiveDimensionalComponent => c.kind === 'variety');
+  const distinct = pointSets.reduce((s, c) => s + c.degree, 0);
+  const summary = [`${result.components.length} irreducible component(s) over Q, dimension ${result.dimension}`];
+  if (varieties.length > 0) summary.push(`${varieties.length} of positive dimension`);
+  if (pointSets.length > 0) {
+    const total = pointSets.reduce((s, c) => s + c.degree * c.multiplicity, 0);
+    summary.push(`${distinct} isolated point(s)${varieties.length === 0 ? `, ${total} counted with multiplicity` : ''}`);
   }
-  lines.push(`${distinct} distinct solution(s), ${total} counted with multiplicity, in ${result.components.length} irreducible component(s) over Q`);
+  lines.push(summary.join('; '));
+  const vars = result.vars;
+  const width = Math.max(...vars.map((v) => v.length));
   result.components.forEach((c, k) => {
+    if (c.kind === 'variety') {
+      lines.push(`component ${k + 1}: dimension ${c.dimension}, degree ${c.degree}, free variables ${c.freeVariables.join(', ') || '(none)'}`);
+      lines.push(`    ${c.basis.map(String).join(', ')}`);
+      if (c.parametrization) for (const [v, e] of Object.entries(c.parametrization)) lines.push(`    ${v} = ${e}`);
+      for (const p of c.samplePoints) {
+        lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ')}`);
+      }
+      if (c.realPoints === 'none-found') lines.push('  (no real sample point found on the slices tried)');
+      return;
+    }
     const head = `component ${k + 1}: ${c.degree} point(s)${c.multiplicity > 1 ? `, multiplicity ${c.multiplicity}` : ''}`;
     if (c.degree === 1) lines.push(`${head}, rational`);
     else lines.push(`${head}, T = ${c.exact.separatingForm} where ${c.exact.minimalPolynomial} = 0`);
     if (c.degree > 1) for (const [v, w] of Object.entries(c.exact.coordinates)) if (w !== 'T' || c.exact.separatingForm !== v) lines.push(`    ${v} = ${w}`);
-    const vars = result.vars;
-    const width = Math.max(...vars.map((v) => v.length));
     for (const p of c.points) {
       const coords = vars.map((v) => `${v.padStart(width)} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ');
       lines.push(`  ${p.real ? 'real   ' : 'complex'}  ${coords}`);

@@ -1,0 +1,138 @@
+/**
+ * Describing a positive-dimensional irreducible component (a prime ideal P over Q): dimension,
+ * degree, free (independent) variables, reduced Gröbner basis, a rational parametrization when the
+ * component is rational over its free variables with degree 1, and sample points.
+ *
+ * Everything is computed in the canonical ring (variables in natural name order, degrevlex), so
+ * the description does not depend on the caller's variable order. Sample points fix the free
+ * variables at small integers (a fixed sequence, skipping values where the fibre degenerates) and
+ * solve the zero-dimensional fibre exactly: a rational point when the fibre has one, real points
+ * when it has some; each sample point lies on the component by construction, and rational ones
+ * are checked against the input system exactly by the caller.
+ */
+import { QQ } from '../arithmetic/field';
+import { Rational, rational } from '../arithmetic/rational';
+import { Deadline } from '../errors';
+import { block, degrevlex } from '../monomials/order';
+import { changeRing } from '../poly/change';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { groebner } from '../groebner/groebner';
+import { canonicalRing } from './canonical';
+import { dimensionAndDegree } from './hilbert';
+import { dimension, maximalIndependentSets, solutionCount } from './ideal';
+import { solveZeroDimensional } from './zero-dimensional';
+
+export interface SamplePoint {
+  real: boolean;
+  /** Exact coordinates when the point is rational. */
+  rational?: Record<string, string>;
+  /** Decimal approximations (`re+imi` for complex coordinates). */
+  approx: Record<string, string>;
+}
+
+export interface PositiveDimensionalComponent {
+  kind: 'variety';
+  dimension: number;
+  /** Degree of the component (points on a generic linear space of complementary dimension). */
+  degree: number;
+  /** A maximal independent set: the component is parametrized (algebraically) by these. */
+  freeVariables: string[];
+  /** Reduced Gröbner basis of the prime ideal (canonical ring, degrevlex). */
+  basis: Polynomial<Rational>[];
+  /** Dependent variables as rational functions of the free ones, when the component is rational that way. */
+  parametrization?: Record<string, string>;
+  samplePoints: SamplePoint[];
+  /** Whether a real sample point was found; a component may still have real points elsewhere. */
+  realPoints: 'found' | 'none-found';
+}
+
+/** The fixed sequence of values tried for the free variables. */
+function trialValues(attempt: number, k: number): number[] {
+  const base = [1, 2, -1, 3, -2, 5, 4, -3, 7, 6];
+  return Array.from({ length: k }, (_, j) => base[(attempt + 3 * j) % base.length] + Math.floor((attempt + 3 * j) / base.length));
+}
+
+/** A description of the prime P (given by any basis in any ring over the same variables). */
+export function describeComponent(P: readonly Polynomial<Rational>[], vars: readonly string[], options: { digits?: number; deadline?: Deadline; samples?: number } = {}): PositiveDimensionalComponent {
+  const C = canonicalRing(QQ, vars);
+  const G = groebner(P.map((g) => changeRing(g, C)), { deadline: options.deadline });
+  const [dim, degree] = dimensionAndDegree(G);
+  const U = maximalIndependentSets(G)[0];
+  const free = U.map((i) => C.vars[i]);
+  const dependent = C.vars.filter((v) => !free.includes(v));
+  // Parametrization: the block basis (dependent ≫ free) is linear in each dependent variable.
+  let parametrization: Record<string, string> | undefined;
+  if (dependent.length > 0 && free.length > 0) {
+    const B = new PolynomialRing(QQ, [...dependent, ...free], block([dependent.length, degrevlex], [free.length, degrevlex]));
+    const GB = groebner(G.map((g) => changeRing(g, B)), { deadline: options.deadline });
+    parametrization = linearParametrization(GB, dependent.length);
+  }
+  const samplePoints: SamplePoint[] = [];
+  const wanted = options.samples ?? 2;
+  const digits = options.digits ?? 20;
+  const fibreDegree = degreeOverFree(G, U);
+  for (let attempt = 0; attempt < 20 && samplePoints.length < wanted; attempt++) {
+    options.deadline?.check();
+    const values = trialValues(attempt, free.length);
+    const fixed = free.map((v, j) => C.variable(v).sub(C.fromInt(values[j])));
+    const F = groebner([...G, ...fixed], { deadline: options.deadline });
+    if (F.length === 0 || dimension(F) !== 0) continue;
+    if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
+    const comps = solveZeroDimensional(F, { digits, deadline: options.deadline });
+    const candidates = comps.flatMap((c) => c.points);
+    // Prefer rational, then real points; at most one point per fibre for variety.
+    const pick = candidates.find((p) => p.rational) ?? candidates.find((p) => p.real) ?? candidates[0];
+    if (pick) samplePoints.push({ real: pick.real, approx: pick.approx, ...(pick.rational ? { rational: pick.rational } : {}) });
+  }
+  return {
+    kind: 'variety',
+    dimension: dim,
+    degree,
+    freeVariables: free,
+    basis: G,
+    ...(parametrization ? { parametrization } : {}),
+    samplePoints,
+    realPoints: samplePoints.some((p) => p.real) ? 'found' : 'none-found',
+  };
+}
+
+/** The number of points of a generic fibre (dim over K(U) of the quotient), or undefined if unknown. */
+function degreeOverFree(G: readonly Polynomial<Rational>[], U: readonly number[]): number | undefined {
+  try {
+    const C = G[0].ring;
+    const values = U.map((_, j) => rational(BigInt(1000003 + 7919 * j)));
+    const fixed = U.map((i, j) => C.variable(i).sub(C.constant(values[j])));
+    const F = groebner([...G, ...fixed]);
+    return dimension(F) === 0 ? solutionCount(F) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** x = −b(U)/a(U) for each dependent x, when every dependent variable has such a basis element. */
+function linearParametrization(GB: readonly Polynomial<Rational>[], k: number): Record<string, string> | undefined {
+  const B = GB[0].ring;
+  const out: Record<string, string> = {};
+  const F = new PolynomialRing(QQ, B.vars.slice(k));
+  for (let i = 0; i < k; i++) {
+    const g = GB.find((p) => p.monomials.every((m) => m.slice(1, k + 1).every((e, j) => (j === i ? e <= 1 : e === 0))) && p.degree(i) === 1);
+    if (!g) return undefined;
+    let a = B.zero();
+    let b = B.zero();
+    for (let t = 0; t < g.length; t++) {
+      const m = g.monomials[t];
+      const term = B.term(m, g.coefficients[t]);
+      if (m[i + 1] === 1) {
+        const r = m.slice();
+        r[i + 1] = 0;
+        r[0] -= 1;
+        a = a.add(B.term(r, g.coefficients[t]));
+      } else b = b.add(term);
+    }
+    const num = changeRing(b.neg(), F);
+    const den = changeRing(a, F);
+    out[B.vars[i]] = den.isOne() ? num.toString() : `(${num})/(${den})`;
+  }
+  return out;
+}
+

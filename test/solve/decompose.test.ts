@@ -1,0 +1,138 @@
+// Positive-dimensional solution sets: planted unions of planes, lines, conics and points under
+// random linear changes of coordinates are recovered component by component. Oracles: each
+// planted prime equals a returned one; every returned prime contains the input (its points
+// solve the system) and rational sample points satisfy it exactly; the product of the returned
+// primes lies in the radical of the input (their union is the whole solution set); the answer
+// is identical under permutations of the variables.
+import fc from 'fast-check';
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, parseRational, rational } from '../../src/arithmetic/rational';
+import { groebner } from '../../src/groebner/groebner';
+import { normalForm } from '../../src/groebner/normal-form';
+import { changeRing } from '../../src/poly/change';
+import { evaluate, substitute } from '../../src/poly/evaluate';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { minimalPrimes } from '../../src/solve/decompose';
+import { solve } from '../../src/solve/solve';
+import { solveResultToJSON } from '../../src/cli/commands/solve';
+import { parsePolynomials } from '../../src/io/parse';
+
+const R = new PolynomialRing(QQ, ['x', 'y', 'z']);
+const [x, y, z] = R.gens();
+const c = (n: number) => R.fromInt(n);
+
+/** Prime ideals of simple shapes (before a change of coordinates). */
+const shapes: Record<string, (k: number) => Polynomial<Rational>[]> = {
+  plane: (k) => [x.sub(c(k))],
+  line: (k) => [x.sub(y), z.sub(c(k))],
+  conic: (k) => [z.sub(c(k)), x.pow(2).add(y.pow(2)).sub(c(1))],
+  point: (k) => [x.sub(c(k)), y.sub(c(1 - k)), z.sub(c(2))],
+  twistedCubic: () => [y.sub(x.pow(2)), z.sub(x.pow(3))],
+};
+
+/** Substitutes x ↦ a unimodular integer combination (an invertible change of coordinates). */
+function change(ps: Polynomial<Rational>[], s: number[]): Polynomial<Rational>[] {
+  // Upper unitriangular times lower unitriangular: determinant 1.
+  const [a, b, d, e, f, g] = s;
+  const X = x.add(y.scale(rational(BigInt(a)))).add(z.scale(rational(BigInt(b))));
+  const Y = y.add(z.scale(rational(BigInt(d))));
+  const Z = z;
+  const X2 = X;
+  const Y2 = Y.add(X.scale(rational(BigInt(e))));
+  const Z2 = Z.add(X.scale(rational(BigInt(f)))).add(Y.scale(rational(BigInt(g))));
+  return ps.map((p) => substitute(p, { x: X2, y: Y2, z: Z2 }, R));
+}
+
+/** Generators of the product ideal P1·P2·…, whose variety is the union. */
+function productIdeal(ideals: Polynomial<Rational>[][]): Polynomial<Rational>[] {
+  return ideals.reduce((acc, I) => acc.flatMap((a) => I.map((b) => a.mul(b))), [R.one()]);
+}
+
+function sameIdeal(A: Polynomial<Rational>[], B: Polynomial<Rational>[]): boolean {
+  const GA = groebner(A);
+  const GB = groebner(B);
+  return GA.map(String).join(';') === GB.map(String).join(';');
+}
+
+/** Is f in √⟨F⟩? (Rabinowitsch: 1 ∈ ⟨F, 1 − t·f⟩.) */
+function inRadical(f: Polynomial<Rational>, F: Polynomial<Rational>[]): boolean {
+  const S = new PolynomialRing(QQ, [...F[0].ring.vars, 't_']);
+  const t = S.variable('t_');
+  const G = groebner([...F.map((p) => changeRing(p, S)), S.one().sub(t.mul(changeRing(f, S)))]);
+  return G.length === 1 && G[0].isOne();
+}
+
+const plantArb = fc.record({
+  kinds: fc.uniqueArray(fc.constantFrom('plane', 'line', 'conic', 'point', 'twistedCubic'), { minLength: 1, maxLength: 3 }),
+  k: fc.integer({ min: -2, max: 2 }),
+  s: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: 6, maxLength: 6 }),
+});
+
+describe('planted unions of components', () => {
+  test('every planted component is recovered, and the union is the solution set', () => {
+    fc.assert(
+      fc.property(plantArb, ({ kinds, k, s }) => {
+        const planted = kinds.map((kind, i) => change(shapes[kind](k + i), s));
+        const F = productIdeal(planted);
+        const primes = minimalPrimes(F);
+        // Redundant planted pieces (a point on a plane, say) are absorbed: count the minimal ones.
+        const minimal = planted.filter((P, i) => !planted.some((Q, j) => j !== i && groebner(P).every((p) => p) && containedIn(Q, P) && !containedIn(P, Q)));
+        expect(primes.length).toBe(minimal.length);
+        for (const P of minimal) expect(primes.some((Q) => sameIdeal(P, Q.basis))).toBe(true);
+        for (const Q of primes) for (const f of F) expect(normalForm(f, Q.basis).isZero()).toBe(true);
+        // The product of one generator from each prime vanishes on V(F).
+        const product = primes.reduce((acc, Q) => acc.mul(Q.basis[Q.basis.length - 1]), R.one());
+        expect(inRadical(product, F)).toBe(true);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  test('solve reports sample points on each positive-dimensional component that satisfy the system exactly', () => {
+    const F = productIdeal([shapes.line(1), shapes.conic(0), shapes.point(3)]);
+    const r = solve(F, { digits: 10 });
+    expect(r.complete).toBe(true);
+    expect(r.dimension).toBe(1);
+    expect(r.components.map((c) => [c.dimension, c.degree])).toEqual([[1, 1], [1, 2], [0, 1]]);
+    for (const comp of r.components) {
+      if (comp.kind !== 'variety') continue;
+      expect(comp.samplePoints.length).toBeGreaterThan(0);
+      for (const p of comp.samplePoints) {
+        if (!p.rational) continue;
+        const point = Object.fromEntries(Object.entries(p.rational).map(([v, q]) => [v, parseRational(q)]));
+        for (const f of F) expect(QQ.isZero(evaluate(f, point))).toBe(true);
+      }
+    }
+  });
+
+  test('the answer is identical under permutations of the variables', () => {
+    fc.assert(
+      fc.property(plantArb, fc.constantFrom(['y', 'z', 'x'], ['z', 'x', 'y'], ['z', 'y', 'x']), ({ kinds, k, s }, perm) => {
+        const F = productIdeal(kinds.map((kind, i) => change(shapes[kind](k + i), s)));
+        const S = new PolynomialRing(QQ, perm);
+        const a = solveResultToJSON(solve(F, { digits: 8 })) as { components: unknown };
+        const b = solveResultToJSON(solve(F.map((f) => changeRing(f, S)), { digits: 8 })) as { components: unknown };
+        expect(b.components).toEqual(a.components);
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
+
+function containedIn(A: Polynomial<Rational>[], B: Polynomial<Rational>[]): boolean {
+  const G = groebner(B);
+  return A.every((a) => normalForm(a, G).isZero());
+}
+
+describe('known decompositions', () => {
+  test('cyclic-4 splits into two curves', () => {
+    const { polynomials } = parsePolynomials('a+b+c+d, a*b+b*c+c*d+d*a, a*b*c+b*c*d+c*d*a+d*a*b, a*b*c*d-1');
+    const P = minimalPrimes(polynomials);
+    expect(P.map((p) => p.dimension)).toEqual([1, 1]);
+  });
+  test('x*z − y², x³ − y*z: a space curve and a line', () => {
+    const { polynomials } = parsePolynomials('x*z - y^2, x^3 - y*z');
+    const r = solve(polynomials);
+    expect(r.components.map((c) => [c.dimension, c.degree]).sort()).toEqual([[1, 1], [1, 5]]);
+  });
+});
