@@ -33,7 +33,9 @@ export class Fixed {
     if (x === 0) return 0n;
     // x = m·2^e exactly with an integer m of 53 bits.
     const e = Math.floor(Math.log2(Math.abs(x))) - 52;
-    const m = BigInt(Math.round(x / 2 ** e));
+    // Scale in two halves: 2^−e alone overflows (or 2^e underflows) for subnormal and huge x.
+    const a = Math.trunc(-e / 2);
+    const m = BigInt(Math.round(x * 2 ** a * 2 ** (-e - a)));
     const s = BigInt(e) + this.p;
     return s >= 0n ? m << s : m >> -s;
   }
