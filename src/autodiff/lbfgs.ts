@@ -23,6 +23,8 @@ export interface LbfgsOptions {
   maxIterations?: number;
   /** Number of stored pairs (default 10). */
   memory?: number;
+  /** Longest trial step ‖Δx‖ (default unbounded); keeps runs that drift to infinity readable. */
+  maxStep?: number;
 }
 
 /** Outcome of an L-BFGS run. */
@@ -51,6 +53,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}
   const gradTol = options.gradTol ?? 1e-9;
   const maxIter = options.maxIterations ?? 1000;
   const mem = options.memory ?? 10;
+  const maxStep = options.maxStep ?? Infinity;
   if (!(mem >= 1)) throw new InputError('lbfgs memory must be at least 1');
   let x = new Float64Array(x0);
   let { value, grad } = f(x);
@@ -85,7 +88,8 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}
       for (let j = 0; j < n; j++) d[j] = -grad[j] / Math.max(1, Math.sqrt(dot(grad, grad)));
       slope = dot(grad, d);
     }
-    let step = 1;
+    const dNorm = Math.sqrt(dot(d, d));
+    let step = dNorm > maxStep ? maxStep / dNorm : 1;
     let accepted = false;
     let xNew = x;
     let next = { value, grad };

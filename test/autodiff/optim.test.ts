@@ -92,3 +92,18 @@ describe('solve', () => {
     expect(() => solve(new Tensor(Float64Array.of(1, 2, 2, 4), [2, 2]), tensor([1, 1]))).toThrow(/singular/);
   });
 });
+
+describe('lbfgs maxStep', () => {
+  test('no trial step is longer than maxStep; without it the far minimum is reached', () => {
+    const xs: number[] = [];
+    const f = (x: Float64Array) => {
+      xs.push(x[0]);
+      return { value: (x[0] - 1000) ** 2 / 2, grad: Float64Array.of(x[0] - 1000) };
+    };
+    const res = lbfgs(f, Float64Array.of(0), { maxIterations: 10, maxStep: 2 });
+    expect(res.kind).toBe('maxIterations');
+    for (let i = 1; i < xs.length; i++) expect(Math.abs(xs[i] - xs[i - 1])).toBeLessThanOrEqual(2 + 1e-9);
+    expect(res.x[0]).toBeCloseTo(19, 9); // a unit first step, then nine clamped steps of 2
+    expect(lbfgs(f, Float64Array.of(0), { maxIterations: 10 }).x[0]).toBeCloseTo(1000, 6);
+  });
+});
