@@ -20,7 +20,7 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
 import { dimension, maximalIndependentSets, solutionCount } from './ideal';
-import { solveZeroDimensional } from './zero-dimensional';
+import { exactRealPoints, solveZeroDimensional } from './zero-dimensional';
 
 export interface SamplePoint {
   real: boolean;
@@ -82,7 +82,12 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
     const candidates = comps.flatMap((c) => c.points);
     // Prefer rational, then real points; at most one point per fibre for variety.
     const pick = candidates.find((p) => p.rational) ?? candidates.find((p) => p.real) ?? candidates[0];
-    if (pick) samplePoints.push({ real: pick.real, approx: pick.approx, ...(pick.rational ? { rational: pick.rational } : {}) });
+    if (pick) {
+      const sample: SamplePoint = { real: pick.real, approx: pick.approx, ...(pick.rational ? { rational: pick.rational } : {}) };
+      const exact = exactRealPoints.get(pick);
+      if (exact) exactRealPoints.set(sample, exact);
+      samplePoints.push(sample);
+    }
   }
   return {
     kind: 'variety',

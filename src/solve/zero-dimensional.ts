@@ -25,7 +25,7 @@ import { QuotientAlgebra } from './quotient';
 import { zeroDimensionalRadical } from './radical';
 import { rationalUnivariateRepresentation } from './rur';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
-import { isolateRealRoots } from './roots/real';
+import { RootInterval, isolateRealRoots } from './roots/real';
 import { complexRoots } from './roots/complex';
 
 /** One solution point. Coordinates are keyed by variable name. */
@@ -43,6 +43,21 @@ export interface SolutionPoint {
   errorBound?: number;
   multiplicity: number;
 }
+
+/**
+ * Exact data of a real point, kept beside the JSON-friendly `SolutionPoint` (a side table, so it
+ * never shows in printed output): the point is (w₁(θ), …, wₙ(θ)) in the ring's variable order
+ * for the root θ of the irreducible χ in `interval` (for a rational point χ is linear).
+ */
+export interface ExactRealPoint {
+  vars: readonly string[];
+  chi: bigint[];
+  interval: RootInterval;
+  coordinates: UPoly<Rational>[];
+}
+
+/** Exact data of the real points returned by `solveZeroDimensional`. */
+export const exactRealPoints = new WeakMap<object, ExactRealPoint>();
 
 /** The exact description of a zero-dimensional irreducible component. */
 export interface AlgebraicDescription {
@@ -118,21 +133,25 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
     if (degree === 1) {
       const theta = QQ.div(QQ.neg(q[0]), q[1]);
       const coords = rationalCoordinates(theta, ws);
-      points.push({
+      const point: SolutionPoint = {
         real: true,
         approx: Object.fromEntries(R.vars.map((v, i) => [v, decimal(coords[i], digits)])),
         rational: Object.fromEntries(R.vars.map((v, i) => [v, rationalToString(coords[i])])),
         multiplicity,
-      });
+      };
+      exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: { lo: theta, hi: theta }, coordinates: coords.map((c) => utrim(QQ, [c])) });
+      points.push(point);
     } else {
       for (const iv of isolateRealRoots(factor)) {
         const rc = realCoordinates(factor, iv, ws, digits);
-        points.push({
+        const point: SolutionPoint = {
           real: true,
           approx: Object.fromEntries(R.vars.map((v, i) => [v, rc.decimals[i]])),
           box: Object.fromEntries(R.vars.map((v, i) => [v, [rationalToString(rc.boxes[i].lo), rationalToString(rc.boxes[i].hi)]])),
           multiplicity,
-        });
+        };
+        exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: rc.theta, coordinates: ws });
+        points.push(point);
       }
       for (const root of complexRoots(factor, { digits: digits + 10 })) {
         if (root.real) continue;

@@ -9,7 +9,8 @@ import { register as diff } from './diff';
 import { register as experiment } from './experiment';
 import { register as groebner } from './groebner';
 import { register as solve } from './solve';
+import { register as critical } from './critical';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [expand, diff, groebner, solve, experiment];
+export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment];

@@ -1,0 +1,72 @@
+/**
+ * `polycrit critical (--preset NAME | SPEC.json)`: every critical point of a polynomial
+ * network's loss, as a table a researcher can paste into a paper, or JSON.
+ */
+import type { Command } from 'commander';
+import { CriticalAnalysis, CriticalValue, criticalPoints } from '../../networks/critical';
+import { networkLoss } from '../../networks/loss';
+import { PRESET_NAMES, preset } from '../../networks/presets';
+import { NetworkSpec, readSpecFile } from '../../networks/spec';
+import { CliContext, UsageError, intOption, secondsOption } from '../context';
+
+function valueText(v: CriticalValue): string {
+  if (typeof v === 'string') return v;
+  const reals = v.realRoots.map((r) => r.approx).join(', ');
+  return `root of ${v.minimalPolynomial}${reals ? ` (≈ ${reals})` : ' (no real root)'}`;
+}
+
+/** The analysis as a plain-text table. */
+export function formatCritical(name: string, a: CriticalAnalysis): string {
+  const lines: string[] = [];
+  lines.push(`Critical points of the loss of ${name}`);
+  lines.push(`weights (${a.weights.length}): ${a.weights.join(', ')}`);
+  lines.push(`loss: ${a.loss.length > 200 ? a.loss.slice(0, 200) + ` … (${a.loss.split(/ [+-] /).length} terms)` : a.loss}`);
+  lines.push(`critical set: ${a.components.length} irreducible component(s) over Q, of dimension up to ${a.dimension}`);
+  lines.push(`critical values: ${a.criticalValues.map(valueText).join('; ')}`);
+  lines.push('');
+  const rows = a.components.map((c, i) => [
+    String(i + 1),
+    String(c.dimension),
+    String(c.degree),
+    valueText(c.criticalValue),
+    c.type,
+    c.inertia && c.inertia.length > 0 ? `(${c.inertia[0].positive}, ${c.inertia[0].negative}, ${c.inertia[0].zero})` : '-',
+    c.basis.length <= 3 ? c.basis.join(', ') : `${c.basis.slice(0, 3).join(', ')}, … (${c.basis.length} equations)`,
+  ]);
+  const header = ['#', 'dim', 'degree', 'loss', 'type', 'inertia (+,−,0)', 'equations (reduced Gröbner basis)'];
+  const widths = header.map((h, j) => Math.min(j === 6 ? 200 : 60, Math.max(h.length, ...rows.map((r) => r[j].length))));
+  const fmt = (r: string[]) => r.map((cell, j) => (j === r.length - 1 ? cell : cell.padEnd(widths[j]))).join('  ');
+  lines.push(fmt(header));
+  lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) lines.push(fmt(r));
+  lines.push('');
+  if (a.globalMinimum) lines.push(`global minimum: loss = ${valueText(a.globalMinimum.value)} on component(s) ${a.globalMinimum.components.join(', ')} (${a.globalMinimum.note})`);
+  lines.push(`(${a.seconds.toFixed(2)} s; type from the Hessian's inertia at real points, exact; components of positive dimension at generic sample points)`);
+  return lines.join('\n');
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('critical')
+    .description("all critical points of a polynomial network's loss: components, loss values, types")
+    .argument('[spec]', 'a network spec as JSON (see README), instead of --preset')
+    .option('--preset <name>', `a named network: ${PRESET_NAMES.join(', ')} (deep-linear:a,b,c takes sizes)`)
+    .option('--shuffle-vars <seed>', 'permute the variables with this seed before solving (the answer must not change)', intOption('--shuffle-vars', 0, 2 ** 31 - 1))
+    .option('--digits <n>', 'significant digits of decimals', intOption('--digits', 1, 1000), 20)
+    .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
+    .option('--json', 'print JSON: {weights, loss, dimension, criticalValues, components: [{dimension, criticalValue, type, basis, points}]}')
+    .addHelpText('after', '\nExamples:\n  polycrit critical --preset xor-blog\n  polycrit critical --preset deep-linear:1,2,1 --json\n  polycrit critical my-network.json --shuffle-vars 7')
+    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; timeout?: number; json?: boolean }) => {
+      if ((file === undefined) === (opts.preset === undefined)) throw new UsageError('give either a network spec file or --preset NAME');
+      let spec: NetworkSpec;
+      let baseDir: string | undefined;
+      if (opts.preset !== undefined) spec = preset(opts.preset);
+      else ({ spec, baseDir } = readSpecFile(file as string));
+      const net = networkLoss(spec, baseDir);
+      const analysis = criticalPoints(net, { digits: opts.digits, timeout: opts.timeout, shuffleSeed: opts.shuffleVars });
+      if (opts.json) {
+        const { seconds: _s, ...stable } = analysis;
+        ctx.printJSON({ network: spec.name ?? file, ...stable, seconds: analysis.seconds });
+      } else ctx.print(formatCritical(spec.name ?? String(file), analysis));
+    });
+}

@@ -1,0 +1,239 @@
+/**
+ * All critical points of a network's loss: the critical set {∇L = 0} decomposed into
+ * irreducible components over Q (points and positive-dimensional pieces), the loss value on each
+ * component, and its type (minimum, maximum, saddle, degenerate) from the Hessian's inertia.
+ *
+ * - Critical values: L is constant on every irreducible component of the critical set (its
+ *   gradient vanishes there), so the value on a prime P is the root of the generator of
+ *   (P + ⟨t − L⟩) ∩ Q[t]; when L reduces to a constant modulo P the value is rational.
+ * - Classification at real points, exactly: rational points give a rational Hessian; algebraic
+ *   points give a Hessian over Q(θ) whose characteristic polynomial's signs are decided at θ
+ *   (see `solve/inertia.ts`). On a component of dimension d the Hessian has at least d zero
+ *   eigenvalues (the tangent directions); with exactly d (Morse–Bott) the other signs decide
+ *   minimum/maximum/saddle, with more it is a saddle if both signs occur and degenerate
+ *   otherwise. Positive-dimensional components are classified at their sample points (the most
+ *   generic one: the fewest zero eigenvalues). Components without a real point found are
+ *   'complex'.
+ */
+import { QQ } from '../arithmetic/field';
+import { Rational, rational, rationalToString } from '../arithmetic/rational';
+import { Deadline } from '../errors';
+import { changeRing } from '../poly/change';
+import { gradient, hessian } from '../poly/derivative';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { NumberFieldElement, numberField } from '../poly/number-field';
+import { UPoly, toUnivariate } from '../poly/univariate';
+import { eliminate } from '../groebner/eliminate';
+import { normalForm } from '../groebner/normal-form';
+import { Inertia, algebraicInertia } from '../solve/inertia';
+import { evaluateOnInterval, decimal } from '../solve/points';
+import { isolateRealRoots, refineRoot } from '../solve/roots/real';
+import { Component, SolveResult, solve } from '../solve/solve';
+import { ExactRealPoint, exactRealPoints } from '../solve/zero-dimensional';
+import { factorUnivariate } from '../poly/factor';
+import { NetworkLoss } from './loss';
+
+export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
+
+/** A critical value: exact rational text, or an algebraic number. */
+export type CriticalValue =
+  | string
+  | { minimalPolynomial: string; realRoots: { lo: string; hi: string; approx: string }[]; approx: string };
+
+export interface CriticalComponent {
+  dimension: number;
+  degree: number;
+  criticalValue: CriticalValue;
+  type: CriticalType;
+  /** Inertia (positive, negative, zero eigenvalues) at the point(s) the type was read from. */
+  inertia?: Inertia[];
+  basis: string[];
+  freeVariables?: string[];
+  parametrization?: Record<string, string>;
+  points?: unknown[];
+  samplePoints?: unknown[];
+}
+
+export interface CriticalAnalysis {
+  weights: string[];
+  loss: string;
+  /** Largest dimension of a component of the critical set. */
+  dimension: number;
+  /** Distinct critical values, real ones ascending first. */
+  criticalValues: CriticalValue[];
+  components: CriticalComponent[];
+  /** The smallest critical value over components with real points (the global minimum when attained). */
+  globalMinimum?: { value: CriticalValue; components: number[]; note: string };
+  seconds: number;
+}
+
+export interface CriticalOptions {
+  digits?: number;
+  timeout?: number;
+  deadline?: Deadline;
+  /** Permute the variables with this seed before solving (the answer must not change). */
+  shuffleSeed?: number;
+}
+
+/** A seeded permutation of 0..n−1 (xorshift32; Fisher–Yates). */
+export function seededPermutation(n: number, seed: number): number[] {
+  let s = seed >>> 0 || 0x9e3779b9;
+  const next = (): number => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+  const p = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [p[i], p[j]] = [p[j], p[i]];
+  }
+  return p;
+}
+
+/** p evaluated at number-field coordinates (one per ring variable). */
+function evaluateInField(p: Polynomial<Rational>, F: ReturnType<typeof numberField>, values: NumberFieldElement[]): NumberFieldElement {
+  const powers: NumberFieldElement[][] = values.map((v) => [F.one, v]);
+  const power = (i: number, e: number): NumberFieldElement => {
+    const list = powers[i];
+    while (list.length <= e) list.push(F.mul(list[list.length - 1], values[i]));
+    return list[e];
+  };
+  let acc = F.zero;
+  for (let k = 0; k < p.length; k++) {
+    const m = p.monomials[k];
+    let t = F.fromRational(p.coefficients[k]);
+    for (let i = 0; i < values.length; i++) if (m[i + 1] > 0) t = F.mul(t, power(i, m[i + 1]));
+    acc = F.add(acc, t);
+  }
+  return acc;
+}
+
+/** Inertia of the Hessian H (entries in the weights' ring) at an exact real point. */
+function inertiaAt(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, point: ExactRealPoint): Inertia {
+  const F = numberField(point.chi);
+  const coords = W.vars.map((v) => point.coordinates[point.vars.indexOf(v)] as NumberFieldElement);
+  const M = H.map((row) => row.map((h) => evaluateInField(h, F, coords)));
+  return algebraicInertia(F, M, point.chi, point.interval);
+}
+
+function typeOf(inertia: Inertia, dimension: number): CriticalType {
+  if (inertia.positive > 0 && inertia.negative > 0) return 'saddle';
+  if (inertia.zero === dimension) return inertia.negative === 0 ? 'minimum' : 'maximum';
+  return 'degenerate';
+}
+
+/** The value of L on the prime with basis B (canonical ring). */
+function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: number, deadline?: Deadline): { value: CriticalValue; key: number } {
+  const C = B[0].ring;
+  const LC = changeRing(L, C);
+  const r = normalForm(LC, B);
+  if (r.isConstant()) {
+    const q = r.isZero() ? QQ.zero : r.lc();
+    return { value: rationalToString(q), key: Number(decimal(q, 17)) };
+  }
+  const S = new PolynomialRing(QQ, [...C.vars, 't_']);
+  const gens = [...B.map((g) => changeRing(g, S)), S.variable('t_').sub(changeRing(LC, S))];
+  const E = eliminate(gens, C.vars, { deadline });
+  const e = toUnivariate(E[0], 0);
+  const factors = factorUnivariate(e).factors;
+  const f = factors[0].factor;
+  const T = new PolynomialRing(QQ, ['t']);
+  const realRoots = isolateRealRoots(f).map((iv) => {
+    const refined = iv.lo === iv.hi ? iv : refineRoot(f, iv, { bits: Math.ceil(digits * 3.33) + 8 });
+    const box = evaluateOnInterval([QQ.zero, QQ.one] as UPoly<Rational>, refined);
+    return { lo: rationalToString(box.lo), hi: rationalToString(box.hi), approx: decimal(QQ.div(QQ.add(box.lo, box.hi), rational(2n)), digits), mid: QQ.div(QQ.add(box.lo, box.hi), rational(2n)) };
+  });
+  const poly = T.fromTerms(f.map((c, i) => [[i], rational(c)] as const));
+  return {
+    value: { minimalPolynomial: poly.toString(), realRoots: realRoots.map(({ lo, hi, approx }) => ({ lo, hi, approx })), approx: realRoots.map((r) => r.approx).join(', ') },
+    key: realRoots.length > 0 ? Number(realRoots[0].approx) : Infinity,
+  };
+}
+
+/** Analyses the critical set of a network's loss. */
+export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
+  const start = performance.now();
+  const digits = options.digits ?? 20;
+  const W = net.ring;
+  let ring = W;
+  if (options.shuffleSeed !== undefined) {
+    const perm = seededPermutation(W.nvars, options.shuffleSeed);
+    ring = new PolynomialRing(QQ, perm.map((i) => W.vars[i]));
+  }
+  const L = changeRing(net.loss, ring);
+  const grad = gradient(L);
+  const result: SolveResult = solve(grad, { digits, timeout: options.timeout, deadline: options.deadline });
+  const H = hessian(L);
+  const components: (CriticalComponent & { key: number; real: boolean })[] = result.components.map((c: Component) => {
+    const { value, key } = valueOn(L, c.basis, digits, options.deadline);
+    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
+    if (c.kind === 'points') {
+      const realPoints = c.points.filter((p) => p.real);
+      const inertias = realPoints.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
+      const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
+      const type: CriticalType = types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
+      return { ...base, type, inertia: inertias, points: c.points, key, real: realPoints.length > 0 };
+    }
+    const exact = c.samplePoints.filter((p) => p.real && exactRealPoints.has(p)).map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
+    exact.sort((a, b) => a.zero - b.zero);
+    const type: CriticalType = exact.length === 0 ? 'complex' : typeOf(exact[0], c.dimension);
+    return {
+      ...base,
+      type,
+      ...(exact.length > 0 ? { inertia: [exact[0]] } : {}),
+      freeVariables: c.freeVariables,
+      ...(c.parametrization ? { parametrization: c.parametrization } : {}),
+      samplePoints: c.samplePoints,
+      key,
+      real: c.realPoints === 'found',
+    };
+  });
+  // Distinct critical values, sorted by (first real) value.
+  const seen = new Map<string, { value: CriticalValue; key: number }>();
+  for (const c of components) seen.set(JSON.stringify(c.criticalValue), { value: c.criticalValue, key: c.key });
+  const criticalValues = [...seen.values()].sort((a, b) => a.key - b.key).map((v) => v.value);
+  const realOnes = components.map((c, i) => ({ c, i })).filter(({ c }) => c.real);
+  let globalMinimum: CriticalAnalysis['globalMinimum'];
+  if (realOnes.length > 0) {
+    const best = Math.min(...realOnes.map(({ c }) => c.key));
+    const at = realOnes.filter(({ c }) => c.key === best);
+    const regularized = isCoercive(net);
+    globalMinimum = {
+      value: at[0].c.criticalValue,
+      components: at.map(({ i }) => i + 1),
+      note: regularized
+        ? 'the loss is a sum of squares plus λ·|w|² with every λ > 0, so it is coercive and this is its global minimum'
+        : 'the loss is a sum of squares, so it is bounded below; this is the smallest value at a real critical point, hence the global minimum whenever the minimum is attained',
+    };
+  }
+  return {
+    weights: [...W.vars],
+    loss: net.loss.toString(),
+    dimension: result.dimension,
+    criticalValues,
+    components: components.map(({ key: _k, real: _r, ...c }) => c),
+    ...(globalMinimum ? { globalMinimum } : {}),
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+/** Does the spec regularize every free weight with λ > 0? */
+function isCoercive(net: NetworkLoss): boolean {
+  const reg = net.spec.regularization;
+  if (reg === undefined) return false;
+  const positive = (v: string | number): boolean => {
+    try {
+      const r = String(v).includes('/') ? String(v).split('/') : [String(v), '1'];
+      return Number(r[0]) / Number(r[1]) > 0;
+    } catch {
+      return false;
+    }
+  };
+  if (typeof reg === 'object') return net.ring.vars.every((w) => reg[w] !== undefined && positive(reg[w]));
+  return positive(reg);
+}
+

@@ -1,0 +1,121 @@
+/**
+ * The symbolic forward pass: a network spec to its loss, a polynomial over Q in the weights,
+ * with the gradient and the Hessian.
+ *
+ * For every data row the inputs are exact constants, so each node's value is a polynomial in the
+ * weights; activations are applied by substituting the pre-activation for z. The weights live in
+ * a ring whose variables are the free weights in creation order (node by node, inputs then bias);
+ * fixed weights are substituted by their values. Exact rationals throughout (decimals in the data
+ * are read exactly).
+ */
+import { QQ } from '../arithmetic/field';
+import { Rational, parseRational, rational } from '../arithmetic/rational';
+import { InputError } from '../errors';
+import { parsePolynomial } from '../io/parse';
+import { gradient, hessian } from '../poly/derivative';
+import { substitute } from '../poly/evaluate';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { NetworkSpec, dataRows, inputNames, validateSpec } from './spec';
+
+export interface NetworkLoss {
+  spec: NetworkSpec;
+  /** The ring of the free weights, in creation order. */
+  ring: PolynomialRing<Rational>;
+  /** All weight names in creation order (fixed ones included). */
+  allWeights: string[];
+  loss: Polynomial<Rational>;
+  /** The network's outputs as polynomials in the weights and the inputs (a ring of weights + inputs). */
+  outputs: Polynomial<Rational>[];
+}
+
+function rationalOf(v: string | number, what: string): Rational {
+  try {
+    return parseRational(String(v));
+  } catch {
+    throw new InputError(`${what}: '${v}' is not an exact number (use integers, decimals or fractions like 1/3)`);
+  }
+}
+
+/** Builds the loss polynomial of a network. */
+export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
+  validateSpec(spec, baseDir);
+  const inputs = inputNames(spec);
+  // Weight names in the blog's order.
+  const weightNames: string[] = [];
+  const layerWeights: { weights: string[][]; biases: (string | undefined)[] }[] = [];
+  let node = 0;
+  let fanIn = inputs.length;
+  for (const layer of spec.layers) {
+    const weights: string[][] = [];
+    const biases: (string | undefined)[] = [];
+    for (let j = 0; j < layer.width; j++, node++) {
+      const w = Array.from({ length: fanIn }, (_, i) => `w${node}_${i}`);
+      weights.push(w);
+      weightNames.push(...w);
+      const b = layer.bias ? `b${node}` : undefined;
+      if (b) weightNames.push(b);
+      biases.push(b);
+    }
+    layerWeights.push({ weights, biases });
+    fanIn = layer.width;
+  }
+  for (const name of inputs) if (weightNames.includes(name)) throw new InputError(`input name '${name}' clashes with a weight name`);
+  const fixed = spec.fixed ?? {};
+  for (const name of Object.keys(fixed)) if (!weightNames.includes(name)) throw new InputError(`fixed weight '${name}' is not a weight of the network (weights: ${weightNames.join(', ')})`);
+  const free = weightNames.filter((w) => !(w in fixed));
+  if (free.length === 0) throw new InputError('every weight is fixed: nothing to solve for');
+  const W = new PolynomialRing(QQ, free);
+  const value = (name: string): Polynomial<Rational> => (name in fixed ? W.constant(rationalOf(fixed[name], `fixed weight ${name}`)) : W.variable(name));
+  // Activations as polynomials in z.
+  const Z = new PolynomialRing(QQ, ['z']);
+  const activations = spec.layers.map((l, i) => {
+    const text = l.activation ?? 'z';
+    try {
+      return parsePolynomial(text, { ring: Z });
+    } catch (e) {
+      throw new InputError(`layers[${i}].activation: ${(e as Error).message}`);
+    }
+  });
+  const outputs = spec.layers[spec.layers.length - 1].width;
+  const rows = dataRows(spec, baseDir);
+  let loss = W.zero();
+  rows.forEach((row, r) => {
+    let current: Polynomial<Rational>[] = row.slice(0, inputs.length).map((c) => W.constant(rationalOf(c, `data row ${r + 1}`)));
+    spec.layers.forEach((_, li) => {
+      const { weights, biases } = layerWeights[li];
+      current = weights.map((ws, j) => {
+        let pre = ws.reduce((acc, w, i) => acc.add(value(w).mul(current[i])), W.zero());
+        const b = biases[j];
+        if (b) pre = pre.add(value(b));
+        const act = activations[li];
+        return act.isOne() || act.equals(Z.variable('z')) ? pre : substitute(act, { z: pre }, W);
+      });
+    });
+    for (let o = 0; o < outputs; o++) {
+      const target = rationalOf(row[inputs.length + o], `data row ${r + 1}`);
+      loss = loss.add(current[o].sub(W.constant(target)).pow(2));
+    }
+  });
+  const kind = spec.loss ?? 'sum';
+  if (kind === 'mean') loss = loss.scale(rational(1n, BigInt(rows.length)));
+  if (kind === 'half') loss = loss.scale(rational(1n, 2n));
+  if (spec.regularization !== undefined) {
+    const reg = spec.regularization;
+    for (const w of free) {
+      const lambda = typeof reg === 'object' ? (reg[w] !== undefined ? rationalOf(reg[w], `regularization of ${w}`) : undefined) : rationalOf(reg, 'regularization');
+      if (lambda) loss = loss.add(W.variable(w).pow(2).scale(lambda));
+    }
+    if (typeof reg === 'object') for (const k of Object.keys(reg)) if (!weightNames.includes(k)) throw new InputError(`regularization names '${k}', which is not a weight`);
+  }
+  return { spec, ring: W, allWeights: weightNames, loss, outputs: [] };
+}
+
+/** ∇L in the ring's variable order. */
+export function lossGradient(L: NetworkLoss): Polynomial<Rational>[] {
+  return gradient(L.loss);
+}
+
+/** The Hessian of L. */
+export function lossHessian(L: NetworkLoss): Polynomial<Rational>[][] {
+  return hessian(L.loss);
+}
