@@ -22,7 +22,7 @@ import { tryExactDivide } from '../division';
 import { UPoly, uexactDiv, ugcd } from '../univariate';
 import { henselLiftMultivariate } from './hensel-multivariate';
 import {
-  PointGenerator, QPoly, coefficientsIn, evaluateAt, fromImage, integerPrimitive, leadingCoefficientIn, shiftVariables, univariateImage,
+  PointGenerator, QPoly, coefficientsIn, evaluateAt, fromImage, integerPrimitive, leadingCoefficientIn, univariateImage,
 } from './multivariate-tools';
 import { zgcd } from './squarefree';
 import { ZPoly, zprimitive, ztoModP } from './zpoly';
@@ -169,7 +169,7 @@ function gcdPrimitiveIn(f: QPoly, g: QPoly, x: number): QPoly {
   throw new ComputationError(`multivariate gcd: no lucky evaluation point after ${MAX_ATTEMPTS} attempts`);
 }
 
-/** Lifts h (the gcd image at α) to a candidate gcd, through P = f + k·g with a coprime cofactor. */
+/** Lifts h (the gcd image at α) to a candidate gcd, through P ∈ {f, g, g + k·f} with a coprime cofactor. */
 function liftGcd(f: QPoly, g: QPoly, x: number, ys: number[], alpha: bigint[], h: ZPoly, gamma: QPoly): QPoly | undefined {
   const hq = toRationals(h);
   for (const k of [undefined, 0n, 1n, -1n, 2n, -2n]) {
@@ -185,11 +185,9 @@ function liftGcd(f: QPoly, g: QPoly, x: number, ys: number[], alpha: bigint[], h
     const ga = evaluateAt(gamma, ys, alpha);
     const hs = hq.map((c) => QQ.mul(c, QQ.div(ga, hq[hq.length - 1])));
     const cs = cof.map((c) => QQ.mul(c, QQ.div(lpa, cof[cof.length - 1])));
-    const F = shiftVariables(gamma.mul(P), ys, alpha);
-    const lifted = henselLiftMultivariate(F, x, ys, [hs, cs], [shiftVariables(gamma, ys, alpha), shiftVariables(lp, ys, alpha)]);
+    const lifted = henselLiftMultivariate(gamma.mul(P), x, ys, alpha, [hs, cs], [gamma, lp]);
     if (!lifted) return undefined;
-    const back = shiftVariables(lifted[0], ys, alpha.map((a) => -a));
-    return integerPrimitive(primitivePartIn(back, x));
+    return integerPrimitive(primitivePartIn(lifted[0], x));
   }
   return undefined;
 }

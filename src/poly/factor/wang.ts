@@ -8,8 +8,8 @@
  * number; r = 1 proves irreducibility). Leading coefficients: first Wang's distribution of the
  * factors of ℓ = lc_x(f) over the image factors (`wang-leading.ts`, at points satisfying Wang's
  * condition); if that fails, the simple solution: lift ℓ^{r−1}·f = Π Gᵢ from the images scaled to
- * leading coefficient ℓ(α), imposing lc_x(Gᵢ) = ℓ. Lifting is `henselLiftMultivariate` after the
- * shift y ↦ y + α; the factors are the primitive parts pp_x(Gᵢ), confirmed by exact division. If
+ * leading coefficient ℓ(α), imposing lc_x(Gᵢ) = ℓ. Lifting is `henselLiftMultivariate` at the
+ * point α; the factors are the primitive parts pp_x(Gᵢ), confirmed by exact division. If
  * every point has extraneous image factors (f(α) splits more than f), the image factors are
  * recombined: subsets by increasing size, each tried by a two-factor lift.
  *
@@ -28,7 +28,7 @@ import { factorUnivariate } from './factor';
 import { henselLiftMultivariate } from './hensel-multivariate';
 import { primitivePartIn } from './multivariate-gcd';
 import {
-  PointGenerator, QPoly, evaluateAt, integerPrimitive, leadingCoefficientIn, shiftVariables, univariateImage,
+  PointGenerator, QPoly, evaluateAt, integerPrimitive, leadingCoefficientIn, univariateImage,
 } from './multivariate-tools';
 import { zgcd } from './squarefree';
 import { LeadingFactors, distributeLeadingCoefficients, wangNonDivisors } from './wang-leading';
@@ -71,11 +71,9 @@ function liftAndCheck(
   for (let i = 0; i < images.length; i++) {
     if (!QQ.eq(evaluateAt(lcs[i], ys, alpha), images[i][images[i].length - 1])) return undefined;
   }
-  const shiftedLcs = lcs.map((l) => shiftVariables(l, ys, alpha));
-  const lifted = henselLiftMultivariate(shiftVariables(F, ys, alpha), x, ys, images, shiftedLcs);
+  const lifted = henselLiftMultivariate(F, x, ys, alpha, images, lcs);
   if (!lifted) return undefined;
-  const back = alpha.map((a) => -a);
-  const factors = lifted.map((g) => integerPrimitive(primitivePartIn(shiftVariables(g, ys, back), x)));
+  const factors = lifted.map((g) => integerPrimitive(primitivePartIn(g, x)));
   let rest = f;
   for (const g of factors) {
     if (g.degree(x) <= 0) return undefined;
