@@ -192,6 +192,17 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       real: c.realPoints === 'found',
     };
   });
+  // Second-order tests are inconclusive on degenerate components; values settle some of them:
+  // the loss is ≥ 0 (a sum of squares plus λ·|w|² with λ ≥ 0), so real points at value 0 are
+  // global minima, and with a coercive loss so are real points at the smallest real critical value.
+  const nonNegative = isNonNegative(net);
+  const coercive = isCoercive(net);
+  const smallestReal = Math.min(...components.filter((c) => c.real).map((c) => c.key));
+  for (const c of components) {
+    if (!c.real || c.type === 'minimum' || c.type === 'saddle') continue;
+    const zero = c.criticalValue === '0' && nonNegative;
+    if (zero || (coercive && c.key === smallestReal && typeof c.criticalValue === 'string')) c.type = 'minimum';
+  }
   // Distinct critical values, sorted by (first real) value.
   const seen = new Map<string, { value: CriticalValue; key: number }>();
   for (const c of components) seen.set(JSON.stringify(c.criticalValue), { value: c.criticalValue, key: c.key });
@@ -219,6 +230,14 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     ...(globalMinimum ? { globalMinimum } : {}),
     seconds: (performance.now() - start) / 1000,
   };
+}
+
+/** Is the loss a sum of squares plus non-negative regularization (so L ≥ 0)? */
+function isNonNegative(net: NetworkLoss): boolean {
+  const reg = net.spec.regularization;
+  if (reg === undefined) return true;
+  const values = typeof reg === 'object' ? Object.values(reg) : [reg];
+  return values.every((v) => !String(v).trim().startsWith('-'));
 }
 
 /** Does the spec regularize every free weight with λ > 0? */

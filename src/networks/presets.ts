@@ -6,8 +6,10 @@
  * - `xor-bias`: the same with biases on every node.
  * - `xor-square`: 2-2-1 with the activation z² on the hidden layers.
  * - `deep-linear[:a,b,c,…]`: a linear network with layer widths a → b → … (default 1,1,1),
- *   data rows from a fixed small table, L2 regularization λ = 1/10 (generic enough for a finite
- *   critical set).
+ *   data rows from a fixed small table, L2 regularization with a distinct λ per weight
+ *   (λ = 1/(10 + k) for the k-th weight). One common λ would keep the rotational symmetry of
+ *   the hidden layers (w ↦ Q·w, v ↦ v·Qᵀ) and a positive-dimensional critical set; distinct λ are
+ *   generic and make it finite.
  */
 import { InputError } from '../errors';
 import { NetworkSpec } from './spec';
@@ -43,7 +45,15 @@ export function preset(name: string): NetworkSpec {
         ...Array.from({ length: inputs }, (_, i) => ((r + i) % 3) + 1),
         ...Array.from({ length: outputs }, (_, o) => (2 * r + o + 1) % 4),
       ]);
-      return { name: `deep-linear:${sizes.join(',')}`, inputs, layers: layers.map((width) => ({ width })), data: rows, loss: 'half', regularization: '1/10' };
+      const regularization: Record<string, string> = {};
+      let node = 0;
+      let fanIn = inputs;
+      let k = 0;
+      for (const width of layers) {
+        for (let j = 0; j < width; j++, node++) for (let i = 0; i < fanIn; i++) regularization[`w${node}_${i}`] = `1/${10 + k++}`;
+        fanIn = width;
+      }
+      return { name: `deep-linear:${sizes.join(',')}`, inputs, layers: layers.map((width) => ({ width })), data: rows, loss: 'half', regularization };
     }
     default:
       throw new InputError(`unknown preset '${name}' (presets: ${PRESET_NAMES.join(', ')}; deep-linear:a,b,c takes sizes)`);

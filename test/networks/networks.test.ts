@@ -1,0 +1,137 @@
+// Polynomial networks: the symbolic loss and gradient against independent oracles (nerdamer's
+// differentiation; a numeric forward pass differentiated by the autodiff module), and the
+// critical-point analysis against the solver's own invariants: sample points make the gradient
+// vanish, the answer is unchanged by --shuffle-vars, and for a regularized deep linear network
+// the critical set is finite with as many points as the degree of the critical ideal.
+import fc from 'fast-check';
+import nerdamer from 'nerdamer';
+import 'nerdamer/Calculus';
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, parseRational, rational, rationalToNumber } from '../../src/arithmetic/rational';
+import { Tensor, ops, valueAndGrad, Var } from '../../src/autodiff';
+import { groebner } from '../../src/groebner/groebner';
+import { normalForm } from '../../src/groebner/normal-form';
+import { fromNerdamer } from '../../src/io/nerdamer';
+import { criticalPoints } from '../../src/networks/critical';
+import { lossGradient, networkLoss } from '../../src/networks/loss';
+import { preset } from '../../src/networks/presets';
+import { NetworkSpec } from '../../src/networks/spec';
+import { changeRing } from '../../src/poly/change';
+import { partialDerivative } from '../../src/poly/derivative';
+import { evaluate } from '../../src/poly/evaluate';
+import { solutionCount } from '../../src/solve/ideal';
+
+describe('the symbolic loss', () => {
+  test('xor-blog: the loss is (A−1)² + (B−1)² + (A+B)² in the blog’s weights', () => {
+    const net = networkLoss(preset('xor-blog'));
+    expect(net.ring.vars).toEqual(['w0_0', 'w0_1', 'w1_0', 'w1_1', 'w2_0', 'w2_1', 'w3_0', 'w3_1', 'w4_0', 'w4_1']);
+    // out(x, y) = A·x + B·y; check at random rational weights against a direct evaluation.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 10, maxLength: 10 }), (ws) => {
+        const [a0, a1, b0, b1, c0, c1, d0, d1, e0, e1] = ws;
+        const o21 = (x: number, y: number) => c0 * (a0 * x + a1 * y) + c1 * (b0 * x + b1 * y);
+        const o22 = (x: number, y: number) => d0 * (a0 * x + a1 * y) + d1 * (b0 * x + b1 * y);
+        const out = (x: number, y: number) => e0 * o21(x, y) + e1 * o22(x, y);
+        const expected = out(0, 1) ** 2 - 2 * out(0, 1) + 1 + (out(1, 0) - 1) ** 2 + out(1, 1) ** 2 + out(0, 0) ** 2;
+        const value = evaluate(net.loss, ws.map((w) => rational(BigInt(w))));
+        expect(rationalToNumber(value)).toBe(expected);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test('the gradient agrees with nerdamer’s differentiation (xor-blog, xor-square)', () => {
+    for (const name of ['xor-blog', 'xor-square']) {
+      const net = networkLoss(preset(name));
+      const text = net.loss.toString();
+      for (const w of net.ring.vars.slice(0, 4)) {
+        const d = nerdamer(`diff(${text}, ${w})`).expand();
+        const theirs = fromNerdamer(d, { ring: net.ring });
+        expect(theirs.equals(partialDerivative(net.loss, w))).toBe(true);
+      }
+    }
+  });
+
+  test('the gradient agrees with the autodiff module on a numeric forward pass at random points', () => {
+    const rows = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]];
+    const net = networkLoss(preset('xor-square'));
+    const grad = lossGradient(net);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -8, max: 8 }), { minLength: 6, maxLength: 6 }), (ints) => {
+        const ws = ints.map((k) => k / 4);
+        // Independent numeric model: hidden h_j = (w_j0·x + w_j1·y)², out = w2_0·h_0 + w2_1·h_1.
+        const f = (W: Var): Var => {
+          let total: Var | undefined;
+          for (const [x, y, t] of rows) {
+            const h0 = ops.square(ops.add(ops.mul(ops.index(W, 0), x), ops.mul(ops.index(W, 1), y)));
+            const h1 = ops.square(ops.add(ops.mul(ops.index(W, 2), x), ops.mul(ops.index(W, 3), y)));
+            const out = ops.add(ops.mul(ops.index(W, 4), h0), ops.mul(ops.index(W, 5), h1));
+            const e = ops.square(ops.sub(out, t));
+            total = total ? ops.add(total, e) : e;
+          }
+          return total as Var;
+        };
+        const { grads } = valueAndGrad(f, [new Tensor(Float64Array.from(ws), [6])]);
+        const point = ws.map((w) => parseRational(String(w)));
+        grad.forEach((g, i) => expect(grads[0].data[i]).toBeCloseTo(rationalToNumber(evaluate(g, point)), 9));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test('bad specs are refused with a clear message', () => {
+    const bad = (spec: unknown) => () => networkLoss(spec as NetworkSpec);
+    expect(bad({ inputs: 2, layers: [], data: [] })).toThrow(/layers must be a non-empty list/);
+    expect(bad({ inputs: 2, layers: [{ width: 1 }], data: [[1, 2]] })).toThrow(/data row 1 has 2 values; expected 2 inputs \+ 1 targets/);
+    expect(bad({ inputs: 1, layers: [{ width: 1, activation: 'sin(z)' }], data: [[1, 2]] })).toThrow(/activation/);
+    expect(bad({ inputs: 1, layers: [{ width: 1 }], data: [[1, 2]], fixed: { w9_9: 1 } })).toThrow(/fixed weight 'w9_9' is not a weight/);
+    expect(() => preset('no-such-net')).toThrow(/unknown preset/);
+  });
+});
+
+describe('critical points', () => {
+  test('xor-blog: minimum 4/3 on an 8-dimensional component, saddles at 2; identical under --shuffle-vars', () => {
+    const net = networkLoss(preset('xor-blog'));
+    const a = criticalPoints(net, { digits: 10 });
+    expect(a.criticalValues).toEqual(['4/3', '2']);
+    expect(a.globalMinimum?.value).toBe('4/3');
+    expect(a.components[0]).toMatchObject({ dimension: 8, criticalValue: '4/3', type: 'minimum' });
+    expect(a.components.slice(1).every((c) => c.criticalValue === '2' && c.type === 'saddle')).toBe(true);
+    // Every rational sample point makes the gradient vanish exactly; every component's prime contains the gradient.
+    const grad = lossGradient(net);
+    for (const c of a.components) {
+      for (const p of (c.samplePoints ?? []) as { rational?: Record<string, string> }[]) {
+        if (!p.rational) continue;
+        const point = Object.fromEntries(Object.entries(p.rational).map(([v, q]) => [v, parseRational(q)]));
+        for (const g of grad) expect(QQ.isZero(evaluate(g, point))).toBe(true);
+      }
+    }
+    const { seconds: _a, ...first } = a;
+    const { seconds: _b, ...shuffled } = criticalPoints(net, { digits: 10, shuffleSeed: 7 });
+    expect(shuffled).toEqual(first);
+  });
+
+  test('regularized deep linear networks: a finite critical set whose count is the degree of the critical ideal', () => {
+    for (const sizes of ['1,1,1', '1,2,1']) {
+      const net = networkLoss(preset(`deep-linear:${sizes}`));
+      const a = criticalPoints(net, { digits: 10 });
+      expect(a.dimension).toBe(0);
+      const G = groebner(lossGradient(net));
+      const count = a.components.reduce((s, c) => s + c.degree * ((c.points as { multiplicity: number }[])[0]?.multiplicity ?? 1), 0);
+      expect(count).toBe(solutionCount(G));
+      for (const c of a.components) {
+        const B = groebner(c.basis.map((t) => fromNerdamerSafe(t, net.ring.vars)));
+        for (const g of lossGradient(net)) expect(normalForm(changeRing(g, B[0].ring), B).isZero()).toBe(true);
+      }
+      const { seconds: _x, ...one } = a;
+      const { seconds: _y, ...two } = criticalPoints(net, { digits: 10, shuffleSeed: 3 });
+      expect(two).toEqual(one);
+    }
+  });
+});
+
+import { parsePolynomial } from '../../src/io/parse';
+import { canonicalRing } from '../../src/solve/canonical';
+function fromNerdamerSafe(text: string, vars: readonly string[]) {
+  return parsePolynomial(text, { ring: canonicalRing(QQ, vars) }) as ReturnType<typeof parsePolynomial<Rational>>;
+}
