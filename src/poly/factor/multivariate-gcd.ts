@@ -95,9 +95,16 @@ export function polynomialGcd(f: QPoly, g: QPoly): QPoly {
   if (onlyF !== undefined) return polynomialGcd(polynomialContent(f, onlyF), g);
   const onlyG = sg.find((v) => !sf.includes(v));
   if (onlyG !== undefined) return polynomialGcd(f, polynomialContent(g, onlyG));
-  // Main variable: the one of smallest degree keeps the univariate images small.
+  // Main variable: a constant leading coefficient in f or g makes gcd(lc f, lc g) constant, so
+  // nothing has to be imposed on the lift; then the smallest degree keeps the images small.
+  const cost = (v: number): number =>
+    (leadingCoefficientIn(f, v).isConstant() || leadingCoefficientIn(g, v).isConstant() ? 0 : 1000) + Math.max(f.degree(v), g.degree(v));
   let x = sf[0];
-  for (const v of sf) if (Math.max(f.degree(v), g.degree(v)) < Math.max(f.degree(x), g.degree(x))) x = v;
+  let best = cost(x);
+  for (const v of sf) {
+    const c = cost(v);
+    if (c < best) [x, best] = [v, c];
+  }
   const cf = polynomialContent(f, x);
   const cg = polynomialContent(g, x);
   const c = cf.isOne() || cg.isOne() ? f.ring.one() : polynomialGcd(cf, cg);
