@@ -1,7 +1,9 @@
 /**
- * polycrit's public API, grouped by layer: arithmetic (fields, rationals, primes, CRT),
- * monomials and orders, the polynomial ring, named benchmark systems, and errors.
- * Later layers (Gröbner bases, solving, networks, autodiff, io) are exported as they land.
+ * polycrit's public API, grouped by layer, bottom up: errors; arithmetic (fields, rationals,
+ * primes, CRT, linear algebra); monomials and orders; the polynomial ring (division, derivatives,
+ * univariate and multivariate factorization, number fields); the named benchmark systems; io
+ * (parsing, printing, nerdamer); Gröbner bases; solving; polynomial networks; and the numeric
+ * autodiff stack under the `autodiff` namespace.
  */
 export * from './errors';
 export * from './arithmetic/integers';
@@ -20,3 +22,39 @@ export * from './poly/change';
 export * from './poly/evaluate';
 export * from './poly/univariate';
 export * from './systems';
+export * from './poly/number-field';
+export * from './poly/factor';
+export { factorPolynomial, isIrreduciblePolynomial, polynomialGcd, polynomialLcm, polynomialContent, primitivePartIn, squarefreeDecomposition, squarefreePart } from './poly/factor/multivariate-index';
+export type { PolynomialFactorization, SquarefreeDecomposition } from './poly/factor/multivariate-index';
+export * from './io/parse';
+export * from './io/print';
+export * from './io/errors';
+export { fromNerdamer, toNerdamer } from './io/nerdamer';
+export * from './groebner/groebner';
+export * from './groebner/buchberger';
+export * from './groebner/normal-form';
+export * from './groebner/reduced-basis';
+export * from './groebner/eliminate';
+export * from './groebner/modular';
+export { f4, f4Learn, f4Apply } from './groebner/f4';
+export * from './arithmetic/matrix';
+export * from './arithmetic/echelon';
+export * from './solve/ideal';
+export * from './solve/quotient';
+export * from './solve/fglm';
+export * from './solve/radical';
+export * from './solve/saturation';
+export * from './solve/rur';
+export * from './solve/hilbert';
+export * from './solve/decompose';
+export * from './solve/components';
+export * from './solve/zero-dimensional';
+export * from './solve/inertia';
+export * from './solve/solve';
+export * from './solve/roots';
+export * from './networks/spec';
+export * from './networks/presets';
+export * from './networks/loss';
+export * from './networks/critical';
+/** The numeric autodiff stack, kept in its own namespace. */
+export * as autodiff from './autodiff';
