@@ -22,7 +22,7 @@ import { tryExactDivide } from '../division';
 import { UPoly, uexactDiv, ugcd } from '../univariate';
 import { henselLiftMultivariate } from './hensel-multivariate';
 import {
-  PointGenerator, QPoly, coefficientsIn, evaluateAt, fromImage, integerPrimitive, leadingCoefficientIn, univariateImage,
+  PointGenerator, QPoly, coefficientsIn, evaluateAt, fromImage, integerPrimitive, leadingCoefficientIn, substituteValue, univariateImage,
 } from './multivariate-tools';
 import { zgcd } from './squarefree';
 import { ZPoly, zprimitive, ztoModP } from './zpoly';
@@ -154,7 +154,8 @@ function gcdPrimitiveIn(f: QPoly, g: QPoly, x: number): QPoly {
   const lf = leadingCoefficientIn(f, x);
   const lg = leadingCoefficientIn(g, x);
   // lc(gcd) divides gcd(lf, lg) over Z[ys] (Gauss), integer contents included.
-  const gamma = polynomialGcd(lf, lg).scale(rational(gcdBig(content(lf).num, content(lg).num)));
+  let gamma = polynomialGcd(lf, lg).scale(rational(gcdBig(content(lf).num, content(lg).num)));
+  if (ys.length >= 2) gamma = trimMonomialPart(f, g, x, ys, gamma);
   const rng = new PointGenerator(0x9e3779b1 ^ (f.length * 131 + g.length));
   let bestDeg = Math.min(f.degree(x), g.degree(x)) + 1;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -174,6 +175,35 @@ function gcdPrimitiveIn(f: QPoly, g: QPoly, x: number): QPoly {
     if (G && tryExactDivide(f, G) !== undefined && tryExactDivide(g, G) !== undefined) return G;
   }
   throw new ComputationError(`multivariate gcd: no lucky evaluation point after ${MAX_ATTEMPTS} attempts`);
+}
+
+/**
+ * γ with the power of each variable y in its monomial part cut down to ord_y(lc_x gcd), read off
+ * the bivariate gcd of f and g with the other variables at random values. The order can only go
+ * up under evaluation, so the result is still a multiple of lc_x(gcd) and the lift stays valid;
+ * it matters because a monomial leading coefficient becomes dense once the lift shifts y.
+ */
+function trimMonomialPart(f: QPoly, g: QPoly, x: number, ys: number[], gamma: QPoly): QPoly {
+  const lf = leadingCoefficientIn(f, x);
+  const lg = leadingCoefficientIn(g, x);
+  const rng = new PointGenerator(0x27d4eb2f ^ f.length);
+  let out = gamma;
+  for (const y of ys) {
+    const e = Math.min(...gamma.monomials.map((m) => m[y + 1]));
+    if (e === 0) continue;
+    const others = ys.filter((v) => v !== y);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const values = others.map(() => rational(rng.next(8 + 4 * attempt)));
+      const at = (p: QPoly): QPoly => others.reduce((q, v, i) => substituteValue(q, v, values[i]), p);
+      if (at(lf).isZero() || at(lg).isZero()) continue;
+      const G = polynomialGcd(at(f), at(g));
+      if (G.degree(x) <= 0) break;
+      const k = Math.min(...leadingCoefficientIn(G, x).monomials.map((m) => m[y + 1]));
+      if (k < e) out = exactQuotient(out, f.ring.variable(y).pow(e - k));
+      break;
+    }
+  }
+  return out;
 }
 
 /** Lifts h (the gcd image at α) to a candidate gcd, through P ∈ {f, g, g + k·f} with a coprime cofactor. */
