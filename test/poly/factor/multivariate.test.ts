@@ -5,7 +5,7 @@ import { parsePolynomial } from '../../../src/io/parse';
 import { partialDerivative } from '../../../src/poly/derivative';
 import {
   factorPolynomial, isIrreduciblePolynomial, polynomialContent, polynomialGcd, polynomialLcm, primitivePartIn, recombine, squarefreeDecomposition,
-  wangNonDivisors,
+  henselLiftMultivariate, wangNonDivisors,
 } from '../../../src/poly/factor/multivariate-index';
 import { factorUnivariate } from '../../../src/poly/factor';
 import { Polynomial, PolynomialRing } from '../../../src/poly/polynomial';
@@ -172,7 +172,27 @@ describe('polynomialGcd, lcm, content', () => {
   });
 });
 
+describe('henselLiftMultivariate', () => {
+  test('x² − y² from the images x − 1, x + 1 at y = 1', () => {
+    const lifted = henselLiftMultivariate(P('x^2 - y^2'), 0, [1], [1n], [[rational(-1n), rational(1n)], [rational(1n), rational(1n)]], [R.one(), R.one()]);
+    expect(lifted?.map(String)).toEqual(['x - y', 'x + y']);
+  });
+
+  test('a wrong image split is reported, not returned', () => {
+    // x² − y is irreducible; at y = 1 its image splits as (x − 1)(x + 1).
+    const lifted = henselLiftMultivariate(P('x^2 - y'), 0, [1], [1n], [[rational(-1n), rational(1n)], [rational(1n), rational(1n)]], [R.one(), R.one()]);
+    expect(lifted === undefined || !lifted[0].mul(lifted[1]).equals(P('x^2 - y'))).toBe(true);
+  });
+});
+
 describe('squarefreeDecomposition', () => {
+  test('powers of a factor with a monomial leading coefficient in every variable', () => {
+    const S = new PolynomialRing(QQ, ['a', 'b', 'c', 'd', 'e']);
+    const f = parsePolynomial('(a*b*c*d*e - 1)^3 * (a + b + c + d + e)^2', { ring: S });
+    const r = squarefreeDecomposition(f);
+    expect(r.factors.map((g) => `${g.factor}^${g.multiplicity}`)).toEqual(['a + b + c + d + e^2', 'a*b*c*d*e - 1^3']);
+  });
+
   test('x³y + 2x²y² + xy³ = xy(x + y)²', () => {
     const r = squarefreeDecomposition(P('x^3*y + 2*x^2*y^2 + x*y^3'));
     expect(r.factors.map((f) => `${f.factor}^${f.multiplicity}`)).toEqual(['x*y^1', 'x + y^2']);
