@@ -3,8 +3,10 @@
  * (F4)", JPAA 139, 1999), optionally recording a trace for replays with other primes.
  *
  * The loop reads like the algorithm: the inputs (made monic, sorted by lm increasing) enter the
- * basis through the Gebauer–Möller update; then, while critical pairs remain, select all pairs of
- * minimal degree (normal strategy: lcm degree for degree-compatible orders, sugar otherwise), build
+ * basis through the Gebauer–Möller update; then, while critical pairs remain, select pairs by the
+ * normal strategy (all pairs of minimal lcm degree for degree-compatible orders; for lex, weighted
+ * and block orders all pairs with the smallest lcm in the order, which keeps the intermediate
+ * degrees of lex computations from exploding as they do with degree or sugar batches), build
  * the matrix by symbolic preprocessing, reduce its new rows against the pivots and among
  * themselves, and add the non-zero results (their leading monomials are new) to the basis with the
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
@@ -74,8 +76,9 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
 
   while (pairs.size > 0) {
     options.deadline?.check();
-    const d = pairs.minDegree();
-    const sel = pairs.takeDegree(d);
+    // Normal strategy: all pairs of least lcm degree (degree orders), or of least lcm (others).
+    const sel = degreeCompatible ? pairs.takeDegree(pairs.minDegree()) : pairs.takeSmallestLcm(table);
+    const d = sel.degree;
     stats.pairsReduced += sel.lcm.length;
 
     const matrix = newMatrix(table);
@@ -115,7 +118,6 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
       if (table.degree(monos[0]) === 0) unit = true;
     }
     if (unit) pairs.size = 0;
-
     const nrows = upper.cols.length + lower.cols.length;
     stats.rounds++;
     stats.maxMatrixRows = Math.max(stats.maxMatrixRows, nrows);
@@ -155,13 +157,41 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   return { basis: out, stats, trace };
 }
 
+/** The tail-reduced rows of `elements` (each keeps its leading monomial) and the matrix used. */
+interface TailReduction {
+  columns: Int32Array;
+  upperPoly: Int32Array;
+  upperCols: Int32Array[];
+  rows: { cols: Int32Array; coeffs: Int32Array }[];
+}
+
 /**
- * The reduced basis from the final basis: keep a minimal set of leading monomials, then reduce
- * each tail with one matrix whose pivots are those elements and reducers for every other monomial.
+ * Reduces the tails of the basis elements `elements` (distinct leading monomials) by the active
+ * basis with one F4-style matrix: the elements are the pivots of their leading monomials, every
+ * other monomial divisible by a leading monomial gets a reducer row, and each element's row is
+ * reduced left to right from the column after its pivot.
  */
-function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { polys: Polynomial<number>[]; final: TraceFinal } {
+function reduceTails(basis: Basis, p: number, elements: readonly number[]): TailReduction {
   const table = basis.table;
-  // Minimal leading monomials among the active elements (equal leads: keep the latest).
+  const one = table.intern(new Array<number>(table.nvars + 1).fill(0));
+  const matrix = newMatrix(table);
+  for (const k of elements) addRow(matrix, basis, one, k, true);
+  symbolicPreprocessing(matrix, basis);
+  const columns = assignColumns(matrix, table);
+  const upper = matrix.upper;
+  const red = new RowReducer(columns.length, p);
+  for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
+  const rows: { cols: Int32Array; coeffs: Int32Array }[] = [];
+  for (let t = 0; t < elements.length; t++) {
+    const cols = upper.cols[t];
+    rows.push(red.extract(red.reduce(cols, basis.coeffs[elements[t]], cols[0] + 1)));
+  }
+  return { columns, upperPoly: Int32Array.from(upper.poly), upperCols: upper.cols, rows };
+}
+
+/** The minimal basis: active elements whose leading monomial no other one divides (equal: the latest). */
+function minimalElements(basis: Basis): number[] {
+  const table = basis.table;
   const act = basis.active;
   const gmin: number[] = [];
   for (let s = 0; s < act.length; s++) {
@@ -169,38 +199,33 @@ function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { p
     let keep = true;
     for (let t = 0; t < act.length && keep; t++) {
       if (t === s) continue;
-      const j = act[t];
-      const lj = basis.lead[j];
+      const lj = basis.lead[act[t]];
       const lk = basis.lead[k];
       if (lj === lk ? t > s : table.divides(lj, lk)) keep = false;
     }
     if (keep) gmin.push(k);
   }
   gmin.sort((x, y) => table.cmp(basis.lead[x], basis.lead[y]));
+  return gmin;
+}
 
-  const one = table.intern(new Array<number>(ring.nvars + 1).fill(0));
-  const matrix = newMatrix(table);
-  for (const k of gmin) addRow(matrix, basis, one, k, true);
-  symbolicPreprocessing(matrix, basis);
-  const columns = assignColumns(matrix, table);
-  const upper = matrix.upper;
-  const red = new RowReducer(columns.length, p);
-  for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
-  const polys: Polynomial<number>[] = [];
-  const outputLength = new Int32Array(gmin.length);
-  for (let t = 0; t < gmin.length; t++) {
-    const cols = upper.cols[t];
-    const n = red.reduce(cols, basis.coeffs[gmin[t]], cols[0] + 1);
-    outputLength[t] = n;
-    polys.push(rowToPolynomial(ring, table, columns, red, n));
-  }
+/** The reduced basis from the final basis: the minimal elements with their tails reduced. */
+function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { polys: Polynomial<number>[]; final: TraceFinal } {
+  const table = basis.table;
+  const gmin = minimalElements(basis);
+  const tr = reduceTails(basis, p, gmin);
+  const polys = tr.rows.map(({ cols, coeffs }) => {
+    const ms: number[][] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) ms[i] = table.toMonomial(tr.columns[cols[i]]);
+    return new Polynomial(ring, ms, Array.from(coeffs));
+  });
   const final: TraceFinal = {
-    ncols: columns.length,
-    columns,
-    upperPoly: Int32Array.from(upper.poly),
-    upperCols: upper.cols,
+    ncols: tr.columns.length,
+    columns: tr.columns,
+    upperPoly: tr.upperPoly,
+    upperCols: tr.upperCols,
     outputRows: Int32Array.from(gmin, (_, t) => t),
-    outputLength,
+    outputLength: Int32Array.from(tr.rows, (r) => r.cols.length),
   };
   return { polys, final };
 }

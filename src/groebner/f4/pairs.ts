@@ -15,6 +15,14 @@
 import { Basis } from './basis';
 import { MonomialTable } from './hashtable';
 
+/** Pairs taken by a selection: basis indices, lcm ids (equal lcms adjacent) and their degree. */
+export interface SelectedPairs {
+  degree: number;
+  a: number[];
+  b: number[];
+  lcm: number[];
+}
+
 /** The set of pending critical pairs. */
 export class PairSet {
   a: Int32Array = new Int32Array(256);
@@ -39,20 +47,31 @@ export class PairSet {
     return d;
   }
 
-  /**
-   * Normal strategy: removes every pair of selection degree `d` and returns them as arrays
-   * `[a, b, lcm]`, sorted by lcm id so that pairs with equal lcm are adjacent.
-   */
-  takeDegree(d: number): { a: number[]; b: number[]; lcm: number[] } {
+  /** Removes and returns every pair of selection degree `d` (sorted by lcm id: equal lcms adjacent). */
+  takeDegree(d: number): SelectedPairs {
+    const deg = this.deg;
+    return this.take((i) => deg[i] === d, d);
+  }
+
+  /** Removes and returns all pairs whose lcm is the smallest in the order (Buchberger's normal strategy). */
+  takeSmallestLcm(table: MonomialTable): SelectedPairs {
+    let best = 0;
+    for (let i = 1; i < this.size; i++) if (table.cmp(this.lcm[i], this.lcm[best]) < 0) best = i;
+    const l = this.lcm[best];
+    const lcm = this.lcm;
+    return this.take((i) => lcm[i] === l, this.deg[best]);
+  }
+
+  private take(chosen: (i: number) => boolean, degree: number): SelectedPairs {
     const idx: number[] = [];
     let w = 0;
-    for (let i = 0; i < this.size; i++) {
-      if (this.deg[i] === d) idx.push(i);
-    }
+    for (let i = 0; i < this.size; i++) if (chosen(i)) idx.push(i);
     idx.sort((x, y) => this.lcm[x] - this.lcm[y]);
-    const out = { a: idx.map((i) => this.a[i]), b: idx.map((i) => this.b[i]), lcm: idx.map((i) => this.lcm[i]) };
+    const out = { degree, a: idx.map((i) => this.a[i]), b: idx.map((i) => this.b[i]), lcm: idx.map((i) => this.lcm[i]) };
+    const picked = new Uint8Array(this.size);
+    for (const i of idx) picked[i] = 1;
     for (let i = 0; i < this.size; i++) {
-      if (this.deg[i] === d) continue;
+      if (picked[i]) continue;
       this.a[w] = this.a[i];
       this.b[w] = this.b[i];
       this.lcm[w] = this.lcm[i];

@@ -1,0 +1,92 @@
+/**
+ * F4 over Z/p benchmark: prints a table of f4 and f4Apply times (and peak memory) on the standard
+ * systems over Z/p with p = 67108859, the largest prime below 2^26.
+ *
+ * Run: `npm run build && node dist/bench/f4-zp.js [name:n …]` (default: the list below). A size is
+ * skipped once a smaller size of the same family took more than the time budget. msolve's timings
+ * over Z/p (p = 2^30+3, from shared/reference/benchmarks.md) are printed for reference; msolve is
+ * not installed here, so they are not re-measured.
+ */
+import { Zp } from '../src/arithmetic/field';
+import { prevPrime } from '../src/arithmetic/primes';
+import { f4, f4Apply, f4Learn } from '../src/groebner/f4';
+import { namedSystem } from '../src/systems';
+
+const P = 67108859;
+const P2 = prevPrime(P);
+const BUDGET = 60;
+const MSOLVE: Record<string, number> = { 'cyclic:7': 0.13, 'katsura:10': 2.7, 'noon:8': 1.1 };
+const DEFAULT = [
+  'katsura:7', 'katsura:8', 'katsura:9', 'katsura:10',
+  'cyclic:6', 'cyclic:7',
+  'eco:8', 'eco:9', 'eco:10', 'eco:11',
+  'noon:6', 'noon:7', 'noon:8',
+];
+
+/** Runs fn while sampling memory; returns seconds and the peak rss/heapUsed in MB. */
+function measure<T>(fn: () => T): { value: T; seconds: number; rss: number; heap: number } {
+  let rss = 0;
+  let heap = 0;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  sample();
+  const t = process.hrtime.bigint();
+  // The computation is synchronous, so the samples come from the progress callback.
+  const value = fn();
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  sample();
+  return { value, seconds, rss: rss / 2 ** 20, heap: heap / 2 ** 20 };
+}
+
+function main(): void {
+  const specs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT;
+  const slow = new Set<string>();
+  const pad = (s: string | number, n: number): string => String(s).padStart(n);
+  console.log(`F4 over Z/p, p = ${P} (replay prime ${P2}); seconds; memory peaks in MB sampled per round`);
+  console.log(['system', 'gb', 'f4', 'learn', 'apply', 'ratio', 'rounds', 'max matrix', 'rss', 'heap', 'msolve'].map((s, i) => (i === 0 ? s.padEnd(11) : pad(s, i === 9 ? 13 : 7))).join(' '));
+  for (const spec of specs) {
+    const family = spec.split(':')[0];
+    if (slow.has(family)) {
+      console.log(`${spec.padEnd(11)} skipped (a smaller ${family} took over ${BUDGET} s)`);
+      continue;
+    }
+    const sys = namedSystem(spec, Zp(P));
+    const sys2 = namedSystem(spec, Zp(P2));
+    let peakRss = 0;
+    let peakHeap = 0;
+    const onProgress = (): void => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    };
+    global.gc?.();
+    const plain = measure(() => f4(sys.polynomials, { onProgress }));
+    const learn = measure(() => f4Learn(sys.polynomials, { onProgress }));
+    const apply = measure(() => f4Apply(learn.value.trace, sys2.polynomials, { onProgress }));
+    const check = f4(sys2.polynomials).basis;
+    const same = apply.value !== undefined && apply.value.length === check.length && apply.value.every((g, i) => g.equals(check[i]));
+    const st = plain.value.stats;
+    console.log(
+      [
+        spec.padEnd(11),
+        pad(plain.value.basis.length, 7),
+        pad(plain.seconds.toFixed(3), 7),
+        pad(learn.seconds.toFixed(3), 7),
+        pad(apply.seconds.toFixed(3) + (same ? '' : '!'), 7),
+        pad((plain.seconds / apply.seconds).toFixed(1), 7),
+        pad(st.rounds, 7),
+        pad(`${st.maxMatrixRows}x${st.maxMatrixCols}`, 13),
+        pad(Math.max(peakRss / 2 ** 20, plain.rss, learn.rss, apply.rss).toFixed(0), 7),
+        pad(Math.max(peakHeap / 2 ** 20, plain.heap, learn.heap, apply.heap).toFixed(0), 7),
+        pad(MSOLVE[spec] !== undefined ? MSOLVE[spec].toFixed(2) : '-', 7),
+      ].join(' '),
+    );
+    if (plain.seconds > BUDGET) slow.add(family);
+  }
+  console.log("'!' after an apply time: the replay did not reproduce a fresh f4 for that prime.");
+}
+
+main();
