@@ -62,15 +62,22 @@ export function nextPrime(n: number): number {
   for (let m = Math.max(2, Math.floor(n) + 1); ; m++) if (isPrime(m)) return m;
 }
 
+/** Primes found so far below each bound, in decreasing order (modular algorithms ask again and again). */
+const primeCache = new Map<number, number[]>();
+
 /**
  * Primes in decreasing order, starting with the largest prime below `bound`
  * (default 2^26, the fast path of `Zp`). Example: the first of `primesBelow(100)` is 97.
  */
 export function* primesBelow(bound: number = 2 ** 26): Generator<number> {
-  let p = bound;
-  for (;;) {
-    p = prevPrime(p);
-    yield p;
-    if (p <= 2) return;
+  let cached = primeCache.get(bound);
+  if (!cached) primeCache.set(bound, (cached = []));
+  for (let i = 0; ; i++) {
+    if (i === cached.length) {
+      const last = i === 0 ? bound : cached[i - 1];
+      if (last <= 2) return;
+      cached.push(prevPrime(last));
+    }
+    yield cached[i];
   }
 }
