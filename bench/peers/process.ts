@@ -87,8 +87,13 @@ export function versionOf(cmd: string, args: string[], re?: RegExp, input = ''):
   return text.split('\n').find((l) => l.trim() !== '')?.trim();
 }
 
-/** The polycrit source measured: commit of the checkout in the working directory, and whether src/ has uncommitted edits. */
+/**
+ * The polycrit source measured: $POLYCRIT_REVISION when set (for a build made elsewhere, e.g. from
+ * `git archive`), else the commit of the checkout in the working directory and whether src/ has
+ * uncommitted edits.
+ */
 export function polycritRevision(): string {
+  if (process.env.POLYCRIT_REVISION) return process.env.POLYCRIT_REVISION;
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim();
   if (!head) return 'unknown revision';
   const dirty = (spawnSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';

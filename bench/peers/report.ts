@@ -40,12 +40,13 @@ export function formatMB(o: RunOutcome | undefined): string {
 
 /**
  * polycrit time / peer time ("> r" or "< r" when one side timed out). On CPU seconds when both
- * report at least 0.05 s of CPU (robust on a shared, loaded machine; Singular's CPU clock ticks
- * in 10 ms), otherwise on wall seconds, marked "(wall)".
+ * report a non-zero CPU time (robust on a shared, loaded machine, where wall time mostly measures
+ * the other jobs), otherwise on wall seconds, marked "(wall)". Singular's CPU clock ticks in 10 ms,
+ * so ratios against runs of a few ticks are rough.
  */
 export function ratio(ours: RunOutcome | undefined, peer: RunOutcome | undefined, oursLimit: number, peerLimit: number): string {
   if (!ours || !peer) return '';
-  const onCpu = ours.cpu !== undefined && peer.cpu !== undefined && ours.cpu >= 0.05 && peer.cpu >= 0.05;
+  const onCpu = ours.cpu !== undefined && peer.cpu !== undefined && ours.cpu > 0 && peer.cpu > 0;
   const cost = (o: RunOutcome): number => Math.max(onCpu ? o.cpu! : o.seconds!, 1e-3);
   if (ours.status === 'ok' && peer.status === 'ok') return `${(cost(ours) / cost(peer)).toPrecision(2)}${onCpu ? '' : ' (wall)'}`;
   if (ours.status === 'ok' && peer.status === 'timeout') return `< ${(Math.max(ours.cpu ?? ours.seconds!, 1e-3) / peerLimit).toPrecision(2)}`;

@@ -87,7 +87,7 @@ export function barChartSvg(panels: Panel[], footnote: string): string {
   for (const p of panels) for (const s of p.series) if (!names.includes(s.name)) names.push(s.name);
   const colorOf = (name: string): string => COLORS[names.indexOf(name) % COLORS.length];
   const groupsMax = Math.max(1, ...panels.map((p) => p.groups.length));
-  const width = Math.max(640, 210 + groupsMax * 80);
+  const width = Math.max(760, 210 + groupsMax * 80);
   let top = 0;
   const body: string[] = [];
   for (const p of panels) {
@@ -95,8 +95,14 @@ export function barChartSvg(panels: Panel[], footnote: string): string {
     body.push(r.svg);
     top += r.height;
   }
-  body.push(`<text x="10" y="${top + 14}" font-size="11" fill="#555">${esc(footnote)}</text>`);
-  const height = top + 24;
+  // The footnote, wrapped at about 110 characters a line.
+  const lines: string[] = [''];
+  for (const word of footnote.split(' ')) {
+    if (lines[lines.length - 1].length + word.length > 110) lines.push('');
+    lines[lines.length - 1] += (lines[lines.length - 1] ? ' ' : '') + word;
+  }
+  lines.forEach((l, i) => body.push(`<text x="10" y="${top + 14 + 14 * i}" font-size="11" fill="#555">${esc(l)}</text>`));
+  const height = top + 14 * lines.length + 12;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
     `<rect width="100%" height="100%" fill="white"/>`,
