@@ -18,7 +18,7 @@ import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Basis } from './basis';
 import { checkInput, internPolynomial } from './convert';
 import { MonomialTable } from './hashtable';
-import { RowReducer } from './matrix/linear-algebra';
+import { Rng, RowReducer } from './matrix/linear-algebra';
 import { PairSet, updatePairs } from './pairs';
 import { addPairRows, addRow, assignColumns, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
 import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
@@ -28,6 +28,14 @@ export interface F4Options {
   /** Checked once per round. */
   deadline?: Deadline;
   /** Called after every round. */
+  /**
+   * 'randomized' (the default of f4 for p > 2^16): the new rows of a matrix are reduced as random
+   * linear combinations of blocks of rows, which skips most reductions to zero; a block is done
+   * after two combinations in a row reduce to zero, so a missed row has probability below
+   * 1/p² per block (Demin–Gowda, Groebner.jl). 'deterministic' reduces every row (f4Learn always
+   * does, since the trace records rows).
+   */
+  linalg?: 'randomized' | 'deterministic';
   onProgress?: (info: { round: number; degree: number; pairs: number; basisSize: number; matrixRows: number; matrixCols: number }) => void;
 }
 
@@ -59,6 +67,9 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   const pairs = new PairSet();
   const degreeCompatible = isDegreeCompatible(ring.order);
   const rounds: TraceRound[] = [];
+  const randomized = !learn && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
+  const rng = new Rng();
+  let usefulRatio = 1;
 
   // Inputs: monic, sorted by leading monomial increasing, through the update.
   const inputs: { src: number; monos: Int32Array; coeffs: Int32Array }[] = [];
@@ -95,14 +106,21 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     order.sort((x, y) => lower.cols[x][0] - lower.cols[y][0] || lower.cols[x].length - lower.cols[y].length);
     const usefulRows: number[] = [];
     const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
-    for (const i of order) {
-      const n = red.reduce(lower.cols[i], basis.coeffs[lower.poly[i]], 0);
-      if (n === 0) continue;
-      const row = red.extract(n);
-      red.setPivot(row.cols, row.coeffs);
-      usefulRows.push(i);
-      found.push(row);
+    // Random combinations pay off when most rows reduce to zero: decide from the previous round.
+    if (randomized && order.length > 2 * BLOCK && usefulRatio < RANDOMIZED_MAX_USEFUL) {
+      reduceRandomized(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, found);
+    } else {
+      for (const i of order) {
+        const n = red.reduce(lower.cols[i], basis.coeffs[lower.poly[i]], 0);
+        if (n === 0) continue;
+        const row = red.extract(n);
+        red.setPivot(row.cols, row.coeffs);
+        usefulRows.push(i);
+        found.push(row);
+      }
     }
+
+    if (order.length > 0) usefulRatio = found.length / order.length;
 
     // New basis elements, by leading monomial increasing (largest column index first).
     const byLead = found.map((_, t) => t).sort((x, y) => found[y].cols[0] - found[x].cols[0]);
@@ -228,6 +246,45 @@ function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { p
     outputLength: Int32Array.from(tr.rows, (r) => r.cols.length),
   };
   return { polys, final };
+}
+
+/** Rows per block of the randomized reduction; primes below this bound use deterministic reduction. */
+const BLOCK = 24;
+const RANDOMIZED_MIN_PRIME = 2 ** 16;
+/** Randomized reduction is used in a round when at most this share of the previous round's rows was useful. */
+const RANDOMIZED_MAX_USEFUL = 0.17;
+
+/**
+ * Reduces the lower rows (in `order`) block by block through random linear combinations: each
+ * non-zero reduced combination is a new pivot; a block stops when it has given as many pivots as
+ * it has rows, or after two consecutive zero reductions (the block's row space then lies in the
+ * span of the pivots, except with probability below 1/p²).
+ */
+function reduceRandomized(
+  red: RowReducer,
+  order: number[],
+  cols: Int32Array[],
+  coeffs: Int32Array[],
+  rng: Rng,
+  found: { cols: Int32Array; coeffs: Int32Array }[],
+): void {
+  for (let b = 0; b < order.length; b += BLOCK) {
+    const block = order.slice(b, b + BLOCK);
+    let zeros = 0;
+    let pivots = 0;
+    while (zeros < 2 && pivots < block.length) {
+      const n = red.reduceCombination(cols, coeffs, block, rng);
+      if (n === 0) {
+        zeros++;
+        continue;
+      }
+      zeros = 0;
+      pivots++;
+      const row = red.extract(n);
+      red.setPivot(row.cols, row.coeffs);
+      found.push(row);
+    }
+  }
 }
 
 function totalDegree(table: MonomialTable, monos: Int32Array): number {

@@ -17,6 +17,25 @@
  */
 
 const EMPTY = new Int32Array(0);
+const elimFrom0 = 0;
+
+/** A small deterministic xorshift generator (the random combinations must be reproducible). */
+export class Rng {
+  private s: number;
+  constructor(seed = 0x2545f491) {
+    this.s = seed | 0 || 1;
+  }
+  /** A uniform-enough integer in [0, n) for n < 2^31. */
+  below(n: number): number {
+    let s = this.s;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    this.s = s;
+    const hi = (s >>> 0) * 2 ** 21 + ((Math.imul(s, 0x9e3779b1) >>> 11) & 0x1fffff);
+    return hi % n;
+  }
+}
 
 /** Inverse of a modulo the prime p (a ≠ 0 mod p), by the extended Euclidean algorithm. */
 export function invMod(a: number, p: number): number {
@@ -80,18 +99,47 @@ export class RowReducer {
    */
   reduce(cols: Int32Array, coeffs: Int32Array, elimFrom: number): number {
     const acc = this.acc;
+    let start = this.ncols;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      acc[c] = coeffs[k];
+      if (c < start) start = c;
+    }
+    return this.sweep(start, elimFrom);
+  }
+
+  /**
+   * Like `reduce`, for the random linear combination Σ r_i·row_i of the rows `which` of
+   * (`cols`, `coeffs`), with r_i drawn from `rng` in [1, p).
+   */
+  reduceCombination(cols: Int32Array[], coeffs: Int32Array[], which: readonly number[], rng: Rng): number {
+    const acc = this.acc;
+    const p = this.p;
+    const pinv = this.pinv;
+    let start = this.ncols;
+    for (const i of which) {
+      const rc = cols[i];
+      const rv = coeffs[i];
+      const r = 1 + rng.below(p - 1);
+      if (rc[0] < start) start = rc[0];
+      for (let k = 0; k < rc.length; k++) {
+        const c = rc[k];
+        const x = acc[c] + r * rv[k];
+        acc[c] = x - Math.floor(x * pinv) * p;
+      }
+    }
+    return this.sweep(start, elimFrom0);
+  }
+
+  /** The elimination pass from column `start` (see `reduce`). */
+  private sweep(start: number, elimFrom: number): number {
+    const acc = this.acc;
     const p = this.p;
     const pinv = this.pinv;
     const pivCols = this.pivCols;
     const pivCoeffs = this.pivCoeffs;
     const nz = this.nz;
     const ncols = this.ncols;
-    let start = ncols;
-    for (let k = 0; k < cols.length; k++) {
-      const c = cols[k];
-      acc[c] = coeffs[k];
-      if (c < start) start = c;
-    }
     let n = 0;
     for (let c = start; c < ncols; c++) {
       let v = acc[c];
