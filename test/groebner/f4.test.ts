@@ -107,6 +107,14 @@ describe('f4 on the benchmark systems', () => {
     expect(standardMonomials(basis, 6)).toBe(16);
   });
 
+  test('randomized and deterministic linear algebra give the same basis (large p)', () => {
+    for (const sys of [katsura(5, Zp(67108859)), cyclic(5, Zp(67108859)), noon(4, Zp(67108859))]) {
+      const a = f4(sys.polynomials, { linalg: 'randomized' }).basis;
+      const b = f4(sys.polynomials, { linalg: 'deterministic' }).basis;
+      expect(sameBasis(a, b)).toBe(true);
+    }
+  });
+
   test('statistics and progress are reported', () => {
     const seen: number[] = [];
     const { stats } = f4(katsura(4, F).polynomials, { onProgress: (i) => seen.push(i.round) });
@@ -187,7 +195,9 @@ describe('f4 on random ideals', () => {
         for (const p of [P, 7]) {
           const input = build(sys, p, order);
           if (input.every((f) => f.isZero())) continue;
-          checkBasis(input.filter((f) => !f.isZero()), f4(input).basis);
+          const G = f4(input).basis;
+          checkBasis(input.filter((f) => !f.isZero()), G);
+          if (p === P) expect(sameBasis(f4(input, { linalg: 'randomized' }).basis, G)).toBe(true);
         }
       }),
       { numRuns: 25 },

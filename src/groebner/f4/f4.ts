@@ -29,13 +29,14 @@ export interface F4Options {
   deadline?: Deadline;
   /** Called after every round. */
   /**
-   * 'randomized' (the default of f4 for p > 2^16): the new rows of a matrix are reduced as random
-   * linear combinations of blocks of rows, which skips most reductions to zero; a block is done
-   * after two combinations in a row reduce to zero, so a missed row has probability below
-   * 1/p² per block (Demin–Gowda, Groebner.jl). 'deterministic' reduces every row (f4Learn always
-   * does, since the trace records rows).
+   * How the new rows of a matrix are reduced over primes p > 2^16 (smaller primes are always
+   * deterministic). 'randomized': as random linear combinations of blocks of rows, which skips most
+   * reductions to zero; a block is done after two combinations in a row reduce to zero, so a missed
+   * row has probability below 1/p² per block (Demin–Gowda, Groebner.jl). 'deterministic': every row.
+   * 'auto' (default): randomized in the rounds that follow a round where most rows reduced to zero.
+   * f4Learn is always deterministic, since the trace records rows.
    */
-  linalg?: 'randomized' | 'deterministic';
+  linalg?: 'auto' | 'randomized' | 'deterministic';
   onProgress?: (info: { round: number; degree: number; pairs: number; basisSize: number; matrixRows: number; matrixCols: number }) => void;
 }
 
@@ -68,6 +69,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   const degreeCompatible = isDegreeCompatible(ring.order);
   const rounds: TraceRound[] = [];
   const randomized = !learn && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
+  const forceRandom = options.linalg === 'randomized';
   const rng = new Rng();
   let usefulRatio = 1;
 
@@ -107,7 +109,8 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     const usefulRows: number[] = [];
     const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
     // Random combinations pay off when most rows reduce to zero: decide from the previous round.
-    if (randomized && order.length > 2 * BLOCK && usefulRatio < RANDOMIZED_MAX_USEFUL) {
+    const useRandom = forceRandom ? order.length > 2 : order.length > 2 * BLOCK && usefulRatio < RANDOMIZED_MAX_USEFUL;
+    if (randomized && useRandom) {
       reduceRandomized(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, found);
     } else {
       for (const i of order) {
