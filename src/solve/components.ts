@@ -78,7 +78,7 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
     const F = groebner([...G, ...fixed], { deadline: options.deadline });
     if (F.length === 0 || dimension(F) !== 0) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
-    const comps = solveZeroDimensional(F, { digits, deadline: options.deadline });
+    const comps = solveZeroDimensional(F, { digits, deadline: options.deadline, bases: false });
     const candidates = comps.flatMap((c) => c.points);
     // Prefer rational, then real points; at most one point per fibre for variety.
     const pick = candidates.find((p) => p.rational) ?? candidates.find((p) => p.real) ?? candidates[0];

@@ -40,6 +40,8 @@ export interface PrimeIdeal {
 
 export interface DecomposeOptions {
   deadline?: Deadline;
+  /** The input is already the reduced degrevlex Gröbner basis of its ring (skip recomputing it). */
+  reduced?: boolean;
 }
 
 const MAX_SPLITS = 5000;
@@ -75,7 +77,7 @@ export function minimalPrimes(polys: readonly Polynomial<Rational>[], options: D
     work.push({ G, dim: G.length === 0 ? R.nvars : dimension(G) });
     work.sort((a, b) => a.dim - b.dim);
   };
-  push(groebner(polys, { deadline }));
+  push(options.reduced ? [...polys] : groebner(polys, { deadline }));
   while (work.length > 0) {
     deadline?.check();
     if (++splits > MAX_SPLITS) throw new ComputationError(`the decomposition split more than ${MAX_SPLITS} times`);

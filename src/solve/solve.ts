@@ -58,7 +58,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline }), complete: true };
   const C = canonicalRing(QQ, R.vars);
   const components: Component[] = [];
-  for (const P of minimalPrimes(G, { deadline })) {
+  for (const P of minimalPrimes(G, { deadline, reduced: R.order.kind === 'degrevlex' })) {
     deadline.check();
     if (P.dimension === 0) {
       // An isolated point set: one Galois orbit. Multiplicities are not defined here without

@@ -87,6 +87,8 @@ export interface ZeroDimensionalOptions {
   /** Significant digits of the decimals (default 20). */
   digits?: number;
   deadline?: Deadline;
+  /** Compute each component's reduced Gröbner basis (default true; sample points skip it). */
+  bases?: boolean;
 }
 
 /** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
@@ -168,7 +170,7 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
     }
     // The prime ideal ⟨q(t), xᵢ − wᵢ(t)⟩, as a reduced basis in the canonical ring.
     const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => R.variable(i).sub(polyInForm(R, ws[i], tForm)))];
-    const basis = groebner(gens.map((g) => changeRing(g, C)), { deadline: options.deadline });
+    const basis = options.bases === false ? [] : groebner(gens.map((g) => changeRing(g, C)), { deadline: options.deadline });
     return {
       kind: 'points' as const,
       dimension: 0 as const,
