@@ -123,15 +123,35 @@ export class MonomialTable {
     return this.lookupTmp(h, false);
   }
 
-  /** The id of a·b (interned if new). */
+  /**
+   * The id of a·b (interned if new). The hot path of symbolic preprocessing: the probe compares
+   * the sums in place, and only a new product is written out.
+   */
   mul(a: number, b: number): number {
-    const e = this.exps;
+    const h = (this.hashes[a] + this.hashes[b]) | 0;
     const s = this.stride;
-    const t = this.tmp;
     const oa = a * s;
     const ob = b * s;
+    const e = this.exps;
+    const hashes = this.hashes;
+    const slots = this.slots;
+    const slotMask = this.slotMask;
+    let slot = (h ^ (h >>> 15)) & slotMask;
+    for (;;) {
+      const v = slots[slot];
+      if (v === 0) break;
+      const id = v - 1;
+      if (hashes[id] === h) {
+        const o = id * s;
+        let i = 0;
+        while (i < s && e[o + i] === e[oa + i] + e[ob + i]) i++;
+        if (i === s) return id;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+    const t = this.tmp;
     for (let i = 0; i < s; i++) t[i] = e[oa + i] + e[ob + i];
-    return this.lookupTmp((this.hashes[a] + this.hashes[b]) | 0, true);
+    return this.lookupTmp(h, true);
   }
 
   /** The id of a/b, assuming b | a (interned if new). */

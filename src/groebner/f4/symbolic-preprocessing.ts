@@ -58,12 +58,15 @@ export function addRow(matrix: SymbolicMatrix, basis: Basis, mult: number, k: nu
   const ids = new Int32Array(n);
   const stamp = matrix.stamp;
   const columns = matrix.columns;
+  for (let i = 0; i < n; i++) ids[i] = table.mul(mult, src[i]);
+  // After the products: interning may have grown (reallocated) the scratch arrays.
+  const mark = table.mark;
+  const label = table.label;
   for (let i = 0; i < n; i++) {
-    const id = table.mul(mult, src[i]);
-    ids[i] = id;
-    if (table.mark[id] !== stamp) {
-      table.mark[id] = stamp;
-      table.label[id] = NO_PIVOT;
+    const id = ids[i];
+    if (mark[id] !== stamp) {
+      mark[id] = stamp;
+      label[id] = NO_PIVOT;
       columns.push(id);
     }
   }
