@@ -34,6 +34,27 @@ export class CliContext {
   printJSON(value: unknown): void {
     this.print(JSON.stringify(value, null, 2));
   }
+  private lastProgress = 0;
+  private progressShown = false;
+  /**
+   * A progress callback for long computations: on a terminal it redraws one status line on
+   * stderr (at most 10 times a second); elsewhere it does nothing. Call `endProgress` after.
+   */
+  progress(): ((message: string) => void) | undefined {
+    if (!this.io.isTTY) return undefined;
+    return (message: string) => {
+      const now = Date.now();
+      if (now - this.lastProgress < 100) return;
+      this.lastProgress = now;
+      this.progressShown = true;
+      this.io.stderr(`\r\x1b[K… ${message.slice(0, 100)}`);
+    };
+  }
+  /** Clears the progress line, if one was drawn. */
+  endProgress(): void {
+    if (this.progressShown) this.io.stderr('\r\x1b[K');
+    this.progressShown = false;
+  }
   warn(text: string): void {
     this.io.stderr(text.endsWith('\n') ? text : text + '\n');
   }

@@ -41,6 +41,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
+    if (io.isTTY) io.stderr('\r\x1b[K'); // clear a progress line left by the failed computation
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.executeSubCommandAsync') return 0;

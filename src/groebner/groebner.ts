@@ -31,6 +31,8 @@ export interface GroebnerOptions {
   deadline?: Deadline;
   /** Over Q: verify the multi-modular result exactly (Buchberger's criterion over Q). */
   certify?: boolean;
+  /** Receives short progress messages (the CLI shows them on a terminal). */
+  progress?: (message: string) => void;
 }
 
 export interface GroebnerStats {
@@ -68,7 +70,11 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
   const stats: GroebnerStats = { method, seconds: 0 };
   if (isPrimeField(field)) {
     if (method === 'f4' && (field as PrimeField).p < FAST_PRIME_LIMIT) {
-      const r = f4(input as unknown as Polynomial<number>[], { deadline });
+      const onProgress = options.progress
+        ? (i: { round: number; degree: number; basisSize: number; matrixRows: number; matrixCols: number }) =>
+            options.progress?.(`F4 round ${i.round}: degree ${i.degree}, basis ${i.basisSize}, matrix ${i.matrixRows}×${i.matrixCols}`)
+        : undefined;
+      const r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress });
       basis = r.basis as unknown as Polynomial<T>[];
       Object.assign(stats, { rounds: r.stats.rounds, maxMatrix: [r.stats.maxMatrixRows, r.stats.maxMatrixCols], basisSizeMax: r.stats.basisSizeMax });
     } else {
@@ -78,7 +84,8 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       stats.basisSizeMax = r.stats.basisSizeMax;
     }
   } else if (method === 'f4') {
-    const r = modularGroebner(input as unknown as Polynomial<Rational>[], f4Engine, { deadline, certify: options.certify });
+    const onProgress = options.progress ? (i: { primes: number; bits: number }) => options.progress?.(`multi-modular F4: ${i.primes} primes, ${i.bits} bits`) : undefined;
+    const r = modularGroebner(input as unknown as Polynomial<Rational>[], f4Engine, { deadline, certify: options.certify, onProgress });
     basis = r.basis as unknown as Polynomial<T>[];
     Object.assign(stats, { method: 'modular-f4', primes: r.stats.primesUsed, certified: r.stats.certified });
   } else {

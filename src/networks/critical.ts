@@ -73,6 +73,8 @@ export interface CriticalOptions {
   deadline?: Deadline;
   /** Permute the variables with this seed before solving (the answer must not change). */
   shuffleSeed?: number;
+  /** Receives short progress messages (the CLI shows them on a terminal). */
+  progress?: (message: string) => void;
 }
 
 /** A seeded permutation of 0..n−1 (xorshift32; Fisher–Yates). */
@@ -166,7 +168,8 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
   }
   const L = changeRing(net.loss, ring);
   const grad = gradient(L);
-  const result: SolveResult = solve(grad, { digits, timeout: options.timeout, deadline: options.deadline });
+  const result: SolveResult = solve(grad, { digits, timeout: options.timeout, deadline: options.deadline, progress: options.progress });
+  options.progress?.('critical values and Hessians');
   const H = hessian(L);
   const components: (CriticalComponent & { key: number; real: boolean })[] = result.components.map((c: Component) => {
     const { value, key } = valueOn(L, c.basis, digits, options.deadline);

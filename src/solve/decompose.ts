@@ -42,6 +42,8 @@ export interface DecomposeOptions {
   deadline?: Deadline;
   /** The input is already the reduced degrevlex Gröbner basis of its ring (skip recomputing it). */
   reduced?: boolean;
+  /** Receives short progress messages. */
+  progress?: (message: string) => void;
 }
 
 const MAX_SPLITS = 5000;
@@ -82,6 +84,7 @@ export function minimalPrimes(polys: readonly Polynomial<Rational>[], options: D
     deadline?.check();
     if (++splits > MAX_SPLITS) throw new ComputationError(`the decomposition split more than ${MAX_SPLITS} times`);
     const { G } = work.pop() as { G: Polynomial<Rational>[]; dim: number };
+    options.progress?.(`decomposition: ${primes.length} component(s) found, ${work.length + 1} piece(s) to examine`);
     const k = key(G);
     if (seen.has(k)) continue;
     seen.add(k);

@@ -26,6 +26,8 @@ export interface SolveOptions {
   /** Seconds before a TimeoutError. */
   timeout?: number;
   deadline?: Deadline;
+  /** Receives short progress messages (the CLI shows them on a terminal). */
+  progress?: (message: string) => void;
 }
 
 export type Component = ZeroDimensionalComponent | PositiveDimensionalComponent;
@@ -50,7 +52,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const R = polys[0].ring;
   if (R.field !== QQ) throw new InputError(`solve works over the rationals; this system is over ${R.field.name}`);
   const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'solve');
-  const G = groebner(polys, { deadline });
+  const progress = options.progress;
+  progress?.('Gröbner basis');
+  const G = groebner(polys, { deadline, progress });
   const dim = G.length === 0 ? R.nvars : dimension(G);
   const independentSets = G.length === 0 ? [R.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => R.vars[i]));
   const base = { vars: [...R.vars], dimension: dim, independentSets };
@@ -58,7 +62,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline }), complete: true };
   const C = canonicalRing(QQ, R.vars);
   const components: Component[] = [];
-  for (const P of minimalPrimes(G, { deadline, reduced: R.order.kind === 'degrevlex' })) {
+  const primes = minimalPrimes(G, { deadline, reduced: R.order.kind === 'degrevlex', progress });
+  progress?.(`describing ${primes.length} component(s)`);
+  for (const P of primes) {
     deadline.check();
     if (P.dimension === 0) {
       // An isolated point set: one Galois orbit. Multiplicities are not defined here without

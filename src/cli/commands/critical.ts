@@ -63,7 +63,8 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.preset !== undefined) spec = preset(opts.preset);
       else ({ spec, baseDir } = readSpecFile(file as string));
       const net = networkLoss(spec, baseDir);
-      const analysis = criticalPoints(net, { digits: opts.digits, timeout: opts.timeout, shuffleSeed: opts.shuffleVars });
+      const analysis = criticalPoints(net, { digits: opts.digits, timeout: opts.timeout, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
+      ctx.endProgress();
       if (opts.json) {
         const { seconds: _s, ...stable } = analysis;
         ctx.printJSON({ network: spec.name ?? file, ...stable, seconds: analysis.seconds });

@@ -23,7 +23,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { order: string; vars?: string; field: string; method: string; certify?: boolean; timeout?: number; json?: boolean }) => {
       if (opts.method !== 'f4' && opts.method !== 'buchberger') throw new UsageError(`--method must be f4 or buchberger, got '${opts.method}'`);
       const { ring, polynomials } = readSystem(ctx, file, opts);
-      const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, timeout: opts.timeout, certify: opts.certify });
+      const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, timeout: opts.timeout, certify: opts.certify, progress: ctx.progress() });
+      ctx.endProgress();
       const basis = result.basis.map((g) => g.toString());
       if (opts.json) {
         ctx.printJSON({ vars: ring.vars, order: orderToString(ring.order), field: Number(ring.field.characteristic), basis, stats: result.stats });

@@ -77,7 +77,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { vars?: string; digits: number; timeout?: number; json?: boolean }) => {
       const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars });
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
-      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, timeout: opts.timeout });
+      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, timeout: opts.timeout, progress: ctx.progress() });
+      ctx.endProgress();
       if (opts.json) ctx.printJSON(solveResultToJSON(result));
       else ctx.print(formatSolveResult(result));
       if (!result.complete) ctx.exitCode = 1;
