@@ -3,10 +3,14 @@
  * systems over Z/p with p = 67108859, the largest prime below 2^26.
  *
  * Run: `npm run build && node dist/bench/f4-zp.js [name:n …]` (default: the list below). A size is
- * skipped once a smaller size of the same family took more than the time budget. msolve's timings
+ * skipped once a smaller size of the same family took more than the time budget. Columns: f4 (the
+ * default, randomized linear algebra where it pays), learn (f4Learn, deterministic, records the
+ * trace), apply (f4Apply of that trace for the second prime, checked against a fresh f4 there),
+ * ratio = f4 / apply. msolve's timings
  * over Z/p (p = 2^30+3, from shared/reference/benchmarks.md) are printed for reference; msolve is
  * not installed here, so they are not re-measured.
  */
+import { cpus, loadavg } from 'os';
 import { Zp } from '../src/arithmetic/field';
 import { prevPrime } from '../src/arithmetic/primes';
 import { f4, f4Apply, f4Learn } from '../src/groebner/f4';
@@ -45,7 +49,8 @@ function main(): void {
   const specs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT;
   const slow = new Set<string>();
   const pad = (s: string | number, n: number): string => String(s).padStart(n);
-  console.log(`F4 over Z/p, p = ${P} (replay prime ${P2}); seconds; memory peaks in MB sampled per round`);
+  console.log(`F4 over Z/p, p = ${P} (replay prime ${P2}); wall seconds; memory peaks in MB sampled per round`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (timings scale with it)`);
   console.log(['system', 'gb', 'f4', 'learn', 'apply', 'ratio', 'rounds', 'max matrix', 'rss', 'heap', 'msolve'].map((s, i) => (i === 0 ? s.padEnd(11) : pad(s, i === 9 ? 13 : 7))).join(' '));
   for (const spec of specs) {
     const family = spec.split(':')[0];
