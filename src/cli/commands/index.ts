@@ -10,7 +10,8 @@ import { register as experiment } from './experiment';
 import { register as groebner } from './groebner';
 import { register as solve } from './solve';
 import { register as critical } from './critical';
+import { register as bench } from './bench';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment];
+export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment, bench];

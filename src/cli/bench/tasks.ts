@@ -1,0 +1,181 @@
+/**
+ * One row of the orderings benchmark: a task (a Gröbner basis, `solve`, or a network's critical
+ * points) run on one problem for one variable order and one monomial route, timed, with the
+ * engine's statistics and a fingerprint of the answer. A problem is plain data (polynomials as
+ * text, or a network preset / spec path) so that it crosses to worker threads by structured
+ * clone; everything is rebuilt on the worker's side. This file only calls the library.
+ *
+ * Fingerprints are sha256 hashes of canonical text, so rows from different orders compare with
+ * `===`. For `groebner` the answer of a row is a reduced basis *for that row's order*, a
+ * different basis of the same ideal, so it is mapped back into the canonical ring (the
+ * variables in natural-sorted order, degrevlex) and its reduced basis is recomputed there, outside
+ * the timed section: equal fingerprints mean equal ideals. For `solve` and `critical` the solver
+ * already presents answers in a canonical ring: the fingerprint hashes the components' JSON
+ * (critical: the analysis without `seconds` and without the weights' list and the loss's
+ * text, which restate the input in the row's ring) with object keys sorted, since point records list
+ * their coordinates in the input ring's variable order.
+ */
+import { createHash } from 'crypto';
+import { QQ, Zp } from '../../arithmetic/field';
+import { Rational } from '../../arithmetic/rational';
+import { Deadline } from '../../errors';
+import { computeGroebner } from '../../groebner/groebner';
+import { parsePolynomials } from '../../io/parse';
+import { MonomialOrder, degrevlex, deglex, lex } from '../../monomials/order';
+import { criticalPoints } from '../../networks/critical';
+import { NetworkLoss, lossGradient, networkLoss } from '../../networks/loss';
+import { preset } from '../../networks/presets';
+import { readSpecFile } from '../../networks/spec';
+import { changeRing, reduceModulo } from '../../poly/change';
+import { Polynomial, PolynomialRing } from '../../poly/polynomial';
+import { fglm } from '../../solve/fglm';
+import { solve } from '../../solve/solve';
+import { solveResultToJSON } from '../commands/solve';
+
+/** What is being computed. */
+export type BenchTask = 'groebner' | 'solve' | 'critical';
+
+/** Monomial routes compared for one system: three orders, and degrevlex followed by FGLM to lex. */
+export type MonomialRoute = 'degrevlex' | 'deglex' | 'lex' | 'degrevlex+fglm';
+export const MONOMIAL_ROUTES: readonly MonomialRoute[] = ['degrevlex', 'deglex', 'lex', 'degrevlex+fglm'];
+
+/** A problem as plain data: polynomials over Q in text, or a network. */
+export type BenchProblem =
+  | { kind: 'polynomials'; name: string; vars: string[]; polynomials: string[] }
+  | { kind: 'network'; name: string; preset?: string; specFile?: string };
+
+/** One unit of work: the problem, the task, the variable order (a permutation of the variables) and the monomial route. */
+export interface BenchJob {
+  index: number;
+  problem: BenchProblem;
+  task: BenchTask;
+  vars: string[];
+  route: MonomialRoute;
+  /** Seconds allowed for this job (Infinity for none). */
+  timeout: number;
+  digits: number;
+}
+
+/** The measured outcome of one job. */
+export interface BenchRow {
+  index: number;
+  vars: string[];
+  route: MonomialRoute;
+  task: BenchTask;
+  status: 'ok' | 'failed';
+  /** Wall-clock seconds of the timed computation (not the fingerprint). */
+  seconds: number;
+  /** Size of the final reduced basis (groebner) or number of components (solve, critical). */
+  size?: number;
+  basisSizeMax?: number;
+  rounds?: number;
+  maxMatrix?: [number, number];
+  /** sha256 (first 16 hex digits) of the canonical answer. */
+  fingerprint?: string;
+  error?: string;
+}
+
+/** Natural sort of variable names: x2 before x10. */
+export function naturalSort(vars: readonly string[]): string[] {
+  const collator = new Intl.Collator('en', { numeric: true });
+  return [...vars].sort(collator.compare);
+}
+
+/**
+ * JSON with the keys of every object sorted: the solver's point records are keyed by variable in
+ * the order of the input ring, which is exactly what changes between rows.
+ */
+export function canonicalJSON(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function routeOrder(route: MonomialRoute): MonomialOrder {
+  return route === 'deglex' ? deglex : route === 'lex' ? lex : degrevlex;
+}
+
+function loadNetwork(problem: Extract<BenchProblem, { kind: 'network' }>): NetworkLoss {
+  if (problem.preset !== undefined) return networkLoss(preset(problem.preset));
+  const { spec, baseDir } = readSpecFile(problem.specFile as string);
+  return networkLoss(spec, baseDir);
+}
+
+/** The polynomial system of a problem (a network's gradient for networks), in its natural ring. */
+export function problemSystem(problem: BenchProblem): Polynomial<Rational>[] {
+  if (problem.kind === 'network') return lossGradient(loadNetwork(problem));
+  const ring = new PolynomialRing(QQ, problem.vars);
+  return parsePolynomials(problem.polynomials.join('\n'), { ring }).polynomials as Polynomial<Rational>[];
+}
+
+/** The variables of a problem in their natural order. */
+export function problemVars(problem: BenchProblem): string[] {
+  return problem.kind === 'network' ? [...loadNetwork(problem).ring.vars] : [...problem.vars];
+}
+
+/** Fingerprint of an ideal: its reduced degrevlex basis in the ring with natural-sorted variables. */
+export function idealFingerprint(basis: readonly Polynomial<Rational>[]): string {
+  const canonical = new PolynomialRing(QQ, naturalSort(basis[0].ring.vars), degrevlex);
+  const G = computeGroebner(basis.map((g) => changeRing(g, canonical))).basis;
+  return hash(G.map(String).join(';'));
+}
+
+/** Runs one job in this thread. Failures (timeouts included) become rows with `status: 'failed'`. */
+export function runJob(job: BenchJob): BenchRow {
+  const base = { index: job.index, vars: job.vars, route: job.route, task: job.task };
+  const deadline = new Deadline(job.timeout, `${job.task} for one order`);
+  let start = performance.now();
+  try {
+    if (job.task === 'critical') {
+      if (job.problem.kind !== 'network') throw new Error('the critical task needs a network (--preset or a spec file)');
+      const net = loadNetwork(job.problem);
+      const ring = new PolynomialRing(QQ, job.vars, routeOrder(job.route));
+      const permuted: NetworkLoss = { ...net, ring, loss: changeRing(net.loss, ring) };
+      start = performance.now();
+      const analysis = criticalPoints(permuted, { digits: job.digits, deadline });
+      const seconds = (performance.now() - start) / 1000;
+      // The weights' list and the loss's text are the input, printed in this row's ring: not part of the answer.
+      const { seconds: _s, weights: _w, loss: _l, ...stable } = analysis;
+      return { ...base, status: 'ok', seconds, size: analysis.components.length, fingerprint: hash(canonicalJSON(stable)) };
+    }
+    const system = problemSystem(job.problem);
+    const ring = new PolynomialRing(QQ, job.vars, routeOrder(job.route));
+    const polys = system.map((p) => changeRing(p, ring));
+    if (job.task === 'solve') {
+      start = performance.now();
+      const result = solve(polys, { digits: job.digits, deadline });
+      const seconds = (performance.now() - start) / 1000;
+      if (!result.complete) return { ...base, status: 'failed', seconds, error: result.message ?? 'incomplete' };
+      const json = solveResultToJSON(result) as { components: unknown };
+      return { ...base, status: 'ok', seconds, size: result.components.length, fingerprint: hash(canonicalJSON(json.components)) };
+    }
+    start = performance.now();
+    const r = computeGroebner(polys, { deadline });
+    let basis = r.basis;
+    if (job.route === 'degrevlex+fglm') basis = fglm(basis, lex);
+    const seconds = (performance.now() - start) / 1000;
+    return { ...base, status: 'ok', seconds, size: basis.length, ...structureStats(polys), fingerprint: idealFingerprint(basis) };
+  } catch (e) {
+    return { ...base, status: 'failed', seconds: (performance.now() - start) / 1000, error: (e as Error).message };
+  }
+}
+
+/** A prime below the fast-arithmetic limit, for the untimed structural run. */
+const STATS_PRIME = 33554393;
+
+/**
+ * F4's structure (rounds, largest matrix, peak basis size) for the same ring and order. Over Q
+ * the multi-modular driver reports only primes, so F4 is re-run once over Z/p, untimed: for all
+ * but finitely many primes the run has the same shape as the one behind the rational answer.
+ */
+function structureStats(polys: readonly Polynomial<Rational>[]): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrix'> {
+  const R = polys[0].ring;
+  const modular = reduceModulo(polys, new PolynomialRing(Zp(STATS_PRIME), R.vars, R.order));
+  if (!modular) return {};
+  const s = computeGroebner(modular).stats;
+  return { basisSizeMax: s.basisSizeMax, rounds: s.rounds, maxMatrix: s.maxMatrix };
+}

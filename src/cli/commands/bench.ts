@@ -1,0 +1,148 @@
+/**
+ * `polycrit bench orderings (FILE | --preset NAME | SYSTEM:N)`: runs a task (Gröbner basis,
+ * solve, or a network's critical points) for every permutation of the variables, or N of them,
+ * on worker threads, then compares the monomial routes (degrevlex, deglex, lex, degrevlex +
+ * FGLM) on the same system. Prints the rows, the fastest / median / slowest order, the spread and
+ * whether every order gave the same answer — a difference is printed loudly and exits 1, as does
+ * a stop on Ctrl-C or `--timeout` (with the rows done so far).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import type { Command } from 'commander';
+import { Rational } from '../../arithmetic/rational';
+import { Polynomial } from '../../poly/polynomial';
+import { PRESET_NAMES } from '../../networks/presets';
+import { CliContext, UsageError, intOption, secondsOption } from '../context';
+import { readSystem } from '../system-input';
+import { BenchRow, BenchJob, BenchProblem, BenchTask, MONOMIAL_ROUTES, problemVars } from '../bench/tasks';
+import { BenchSummary, chooseOrders, formatRows, progressBar, runJobs, summarize } from '../bench/orderings';
+import { timeChartSvg } from '../bench/svg';
+
+interface OrderingsOptions {
+  preset?: string;
+  orders: string;
+  seed: number;
+  task: string;
+  workers?: number;
+  timeout?: number;
+  jobTimeout?: number;
+  digits: number;
+  routes: boolean;
+  json?: boolean;
+  svg?: string;
+}
+
+function problemFrom(ctx: CliContext, file: string | undefined, opts: OrderingsOptions): BenchProblem {
+  if ((file === undefined) === (opts.preset === undefined)) throw new UsageError('give a FILE, a named system like katsura:6, or --preset NAME');
+  if (opts.preset !== undefined) return { kind: 'network', name: opts.preset, preset: opts.preset };
+  const text = file as string;
+  if (text.endsWith('.json')) return { kind: 'network', name: text, specFile: text };
+  const { ring, polynomials } = readSystem(ctx, text, {});
+  return { kind: 'polynomials', name: text, vars: [...ring.vars], polynomials: (polynomials as Polynomial<Rational>[]).map(String) };
+}
+
+function verdict(s: BenchSummary): string[] {
+  const lines: string[] = [];
+  const t = (r?: BenchRow) => (r ? `${r.seconds.toFixed(3)} s  [${r.vars.join(',')}]` : '-');
+  lines.push(`fastest: ${t(s.fastest)}`);
+  lines.push(`median:  ${t(s.median)}`);
+  lines.push(`slowest: ${t(s.slowest)}`);
+  if (s.spread !== undefined) lines.push(`spread:  ${s.spread.toFixed(2)}× (slowest / fastest)`);
+  if (s.failed > 0) lines.push(`${s.failed} order(s) failed (see the table)`);
+  if (s.agree) lines.push(`answers: every order gave the same answer (${s.answers[0]?.fingerprint ?? 'none finished'})`);
+  else {
+    lines.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+    lines.push(`!!! ANSWERS DIFFER between variable orders: ${s.answers.map((a) => `${a.fingerprint} ×${a.rows}`).join(', ')}`);
+    lines.push('!!! this is a bug in polycrit: please report it with this output');
+    lines.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+  }
+  return lines;
+}
+
+async function orderings(ctx: CliContext, file: string | undefined, opts: OrderingsOptions): Promise<void> {
+  if (!['groebner', 'solve', 'critical'].includes(opts.task)) throw new UsageError(`--task must be groebner, solve or critical, got '${opts.task}'`);
+  const task = opts.task as BenchTask;
+  const count: number | 'all' = opts.orders === 'all' ? 'all' : intOption('--orders', 1, 100000)(opts.orders);
+  const problem = problemFrom(ctx, file, opts);
+  if (task === 'critical' && problem.kind !== 'network') throw new UsageError('--task critical needs a network: --preset NAME or a spec .json file');
+  const vars = problemVars(problem);
+  let orders: string[][];
+  try {
+    orders = chooseOrders(vars, count, opts.seed);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const workers = opts.workers ?? Math.min(2, os.cpus().length);
+  const jobTimeout = opts.jobTimeout ?? opts.timeout ?? Infinity;
+  const jobs: BenchJob[] = orders.map((v, index) => ({ index, problem, task, vars: v, route: 'degrevlex', timeout: jobTimeout, digits: opts.digits }));
+  if (opts.routes) {
+    // The monomial routes run the Gröbner basis of the same system in the natural variable order.
+    for (const route of MONOMIAL_ROUTES) jobs.push({ index: jobs.length, problem, task: 'groebner', vars, route, timeout: jobTimeout, digits: opts.digits });
+  }
+  const total = jobs.length;
+  let finished = 0;
+  const draw = () => ctx.io.stderr(`\r${progressBar(finished, total)} ${problem.name} (${task}, ${workers} worker${workers > 1 ? 's' : ''})`);
+  if (ctx.io.isTTY) draw();
+  const run = runJobs(jobs, workers, () => {
+    finished++;
+    if (ctx.io.isTTY) draw();
+  });
+  let why = '';
+  const onSigint = () => {
+    why = 'interrupted (Ctrl-C)';
+    run.stop();
+  };
+  process.once('SIGINT', onSigint);
+  const timer = opts.timeout !== undefined ? setTimeout(() => ((why = `stopped after --timeout ${opts.timeout} s`), run.stop()), opts.timeout * 1000) : undefined;
+  const { rows, stopped } = await run.done;
+  if (timer) clearTimeout(timer);
+  process.removeListener('SIGINT', onSigint);
+  if (ctx.io.isTTY) ctx.io.stderr('\n');
+
+  const orderRows = rows.filter((r) => r.index < orders.length);
+  const routeRows = rows.filter((r) => r.index >= orders.length);
+  const summary = summarize(orderRows);
+  const routeSummary = summarize(routeRows);
+  const label = (r: BenchRow) => r.vars.join(',');
+  if (opts.svg) fs.writeFileSync(opts.svg, timeChartSvg(`${problem.name}: ${task}, seconds per variable order`, orderRows, label, summary.answers[0]?.fingerprint));
+  if (opts.json) {
+    ctx.printJSON({ problem: problem.name, task, vars, workers, orders: orders.length, stopped, ...(stopped ? { note: why } : {}), summary, routeSummary, rows: orderRows, routes: routeRows });
+  } else {
+    ctx.print(`${problem.name}: ${task} for ${orderRows.length} of ${orders.length} variable order(s) (${vars.length} variables: ${vars.join(', ')})`);
+    ctx.print('');
+    ctx.print(formatRows(orderRows, label));
+    ctx.print('');
+    for (const l of verdict(summary)) ctx.print(l);
+    if (routeRows.length > 0) {
+      ctx.print('');
+      ctx.print(`monomial orders (Gröbner basis of the ${problem.kind === 'network' ? 'gradient' : 'system'}, natural variable order):`);
+      ctx.print('');
+      ctx.print(formatRows(routeRows, (r) => r.route));
+      ctx.print(routeSummary.agree ? 'every monomial route generates the same ideal' : `!!! MONOMIAL ROUTES DISAGREE: ${routeSummary.answers.map((a) => `${a.fingerprint} ×${a.rows}`).join(', ')}`);
+    }
+  }
+  if (stopped) ctx.warn(`note: ${why}; ${rows.length} of ${total} job(s) finished, the table shows those`);
+  if (!summary.agree || !routeSummary.agree) ctx.warn('ANSWERS DIFFER: see above');
+  if (stopped || !summary.agree || !routeSummary.agree || summary.failed > 0) ctx.exitCode = 1;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const bench = program.command('bench').description('benchmarks run from the command line');
+  bench
+    .command('orderings')
+    .description('run a task for every order of the variables (or N of them) on worker threads; check that every order gives the same answer')
+    .argument('[file]', 'a system: a path, - for stdin, a named system like katsura:6, or a network spec .json')
+    .option('--preset <name>', `a network preset: ${PRESET_NAMES.join(', ')}`)
+    .option('--orders <all|N>', 'every permutation, or N orders (the natural one and N−1 seeded random ones)', 'all')
+    .option('--seed <s>', 'seed of the random orders', intOption('--seed', 0, 2 ** 31 - 1), 1)
+    .option('--task <task>', 'groebner, solve or critical', 'groebner')
+    .option('--workers <w>', 'worker threads (1: in this thread); default min(2, CPUs)', intOption('--workers', 1, 64))
+    .option('--timeout <seconds>', 'stop everything after this many seconds (rows done so far are printed; exit 1)', secondsOption('--timeout'))
+    .option('--job-timeout <seconds>', 'time limit of each order (default: --timeout)', secondsOption('--job-timeout'))
+    .option('--digits <n>', 'significant digits of decimals (solve, critical)', intOption('--digits', 1, 1000), 20)
+    .option('--no-routes', 'skip the comparison of monomial orders (degrevlex, deglex, lex, degrevlex+fglm)')
+    .option('--json', 'print JSON with every row')
+    .option('--svg <file>', 'write a bar chart of seconds per order')
+    .addHelpText('after', '\nExamples:\n  polycrit bench orderings katsura:6 --orders 8\n  polycrit bench orderings --preset xor-blog --task critical --orders 6 --svg xor.svg\n  polycrit bench orderings cyclic:5 --task solve --orders 4 --json')
+    .action((file: string | undefined, opts: OrderingsOptions) => orderings(ctx, file, opts));
+}

@@ -1,0 +1,100 @@
+// `polycrit bench orderings`, in-process (--workers 1: ts-jest has no compiled worker script),
+// plus the orchestration helpers: order choice, the summary (a difference must be reported) and
+// the clean stop.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { chooseOrders, factorial, permutations, progressBar, runJobs, summarize } from '../../src/cli/bench/orderings';
+import { BenchJob, BenchRow } from '../../src/cli/bench/tasks';
+import { timeChartSvg } from '../../src/cli/bench/svg';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: () => '', isTTY: false });
+  return { code, out, err };
+}
+
+const row = (index: number, seconds: number, fingerprint: string): BenchRow => ({ index, vars: ['x', 'y'], route: 'degrevlex', task: 'groebner', status: 'ok', seconds, fingerprint });
+
+describe('orders', () => {
+  test('every permutation, the identity first', () => {
+    expect(permutations(['a', 'b', 'c']).map((p) => p.join(''))).toEqual(['abc', 'acb', 'bac', 'bca', 'cab', 'cba']);
+    expect(factorial(5)).toBe(120);
+    expect(chooseOrders(['x', 'y'], 'all')).toEqual([['x', 'y'], ['y', 'x']]);
+  });
+  test('N seeded random orders: distinct, reproducible, the natural one first', () => {
+    const vars = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const A = chooseOrders(vars, 10, 3);
+    expect(A).toHaveLength(10);
+    expect(A[0]).toEqual(vars);
+    expect(new Set(A.map((p) => p.join())).size).toBe(10);
+    expect(chooseOrders(vars, 10, 3)).toEqual(A);
+    expect(() => chooseOrders(Array.from({ length: 9 }, (_, i) => `x${i}`), 'all')).toThrow(/--orders N/);
+  });
+});
+
+describe('summary', () => {
+  test('fastest, median, slowest, spread and agreement', () => {
+    const s = summarize([row(0, 2, 'a'), row(1, 1, 'a'), row(2, 4, 'a')]);
+    expect([s.fastest?.index, s.median?.index, s.slowest?.index, s.spread, s.agree]).toEqual([1, 0, 2, 4, true]);
+  });
+  test('a different answer is reported', () => {
+    const s = summarize([row(0, 2, 'a'), row(1, 1, 'b'), row(2, 4, 'a')]);
+    expect(s.agree).toBe(false);
+    expect(s.answers).toEqual([{ fingerprint: 'a', rows: 2 }, { fingerprint: 'b', rows: 1 }]);
+    expect(timeChartSvg('t', [row(0, 2, 'a'), row(1, 1, 'b')], (r) => r.vars.join(), 'a')).toContain('DIFFERENT ANSWER');
+  });
+  test('progress bar', () => {
+    expect(progressBar(1, 4, 8)).toBe('[##------] 1/4');
+  });
+});
+
+describe('the pool stops cleanly', () => {
+  test('stop() between jobs returns the rows done so far', async () => {
+    const problem = { kind: 'polynomials' as const, name: 't', vars: ['x', 'y'], polynomials: ['x^2 - y', 'y^2 - 2'] };
+    const jobs: BenchJob[] = Array.from({ length: 20 }, (_, index) => ({ index, problem, task: 'groebner', vars: ['x', 'y'], route: 'degrevlex', timeout: Infinity, digits: 10 }));
+    let seen = 0;
+    const r = runJobs(jobs, 1, () => {
+      if (++seen === 3) r.stop();
+    });
+    const { rows, stopped } = await r.done;
+    expect(stopped).toBe(true);
+    expect(rows).toHaveLength(3);
+  });
+});
+
+describe('polycrit bench orderings', () => {
+  test('every order of a small system gives the same ideal; JSON has every row', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-bench-'));
+    const file = path.join(dir, 'sys.txt');
+    fs.writeFileSync(file, 'x^2 + y^2 + z^2 - 3\nx - y*z\ny + z - 2\n');
+    const svg = path.join(dir, 'chart.svg');
+    const r = await run('bench', 'orderings', file, '--workers', '1', '--json', '--svg', svg);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.rows).toHaveLength(6);
+    expect(j.routes.map((x: BenchRow) => x.route)).toEqual(['degrevlex', 'deglex', 'lex', 'degrevlex+fglm']);
+    expect(j.summary.agree).toBe(true);
+    expect(j.routeSummary.agree).toBe(true);
+    expect(new Set([...j.rows, ...j.routes].map((x: BenchRow) => x.fingerprint)).size).toBe(1);
+    expect(fs.readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+  });
+  test('solve on a named system, text output', async () => {
+    const r = await run('bench', 'orderings', 'katsura:2', '--task', 'solve', '--orders', '3', '--workers', '1', '--no-routes');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('every order gave the same answer');
+    expect(r.out).toMatch(/spread: +[\d.]+×/);
+  });
+  test('critical on a preset', async () => {
+    const r = await run('bench', 'orderings', '--preset', 'deep-linear:1,1,1', '--task', 'critical', '--orders', '2', '--workers', '1', '--no-routes', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary.agree).toBe(true);
+  });
+  test('bad usage exits 2', async () => {
+    expect((await run('bench', 'orderings', 'katsura:2', '--task', 'nope')).code).toBe(2);
+    expect((await run('bench', 'orderings')).code).toBe(2);
+    expect((await run('bench', 'orderings', 'katsura:2', '--task', 'critical')).code).toBe(2);
+  });
+});
