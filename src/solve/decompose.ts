@@ -20,7 +20,7 @@
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
 import { ComputationError, Deadline } from '../errors';
-import { Monomial, divides } from '../monomials/monomial';
+import { Monomial } from '../monomials/monomial';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -29,7 +29,7 @@ import { eliminate } from '../groebner/eliminate';
 import { groebner } from '../groebner/groebner';
 import { normalForm } from '../groebner/normal-form';
 import { canonicalVariables } from './canonical';
-import { dimension, maximalIndependentSets } from './ideal';
+import { dimension, maximalIndependentSets, monomialsOutside } from './ideal';
 import { saturation } from './saturation';
 
 /** A prime ideal found by the decomposition, as a reduced Gröbner basis (degrevlex) in the input ring. */
@@ -197,26 +197,9 @@ function degreeOverIndependent(J: readonly Polynomial<Rational>[], U: readonly n
     m[0] = m.slice(1).reduce((a, b) => a + b, 0);
     return m;
   });
-  // Count monomials in the dependent variables divisible by no projection.
-  let count = 0;
-  const e = new Array<number>(dependent + 1).fill(0);
-  const rec = (i: number): void => {
-    if (i === dependent) {
-      count++;
-      if (count > 1_000_000) throw new ComputationError('the ideal is not zero-dimensional over its independent variables');
-      return;
-    }
-    for (;;) {
-      if (proj.some((p) => divides(p, e))) break;
-      rec(i + 1);
-      e[i + 1]++;
-      e[0]++;
-    }
-    e[0] -= e[i + 1];
-    e[i + 1] = 0;
-  };
-  rec(0);
-  return count;
+  // Count monomials in the dependent variables divisible by no projection (finite: J is
+  // zero-dimensional over K(U)).
+  return monomialsOutside(proj, dependent).length;
 }
 
 function freshVariable(R: PolynomialRing<Rational>): string {

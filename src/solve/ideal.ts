@@ -94,11 +94,18 @@ export function standardMonomials<T>(G: readonly Polynomial<T>[], limit = MAX_ST
   const R = gs[0].ring;
   if (isUnitIdeal(gs)) return [];
   if (!isZeroDimensional(gs)) throw new RangeError('the ideal is not zero-dimensional: its standard monomials are infinite');
-  const n = R.nvars;
-  const lms = gs.map((g) => g.lm());
+  const out = monomialsOutside(gs.map((g) => g.lm()), R.nvars, limit);
+  return out.sort((a, b) => R.cmp(a, b));
+}
+
+/**
+ * The monomials in n variables divisible by none of `lms` (which must include a pure power of
+ * every variable for the set to be finite), in no particular order. Throws a ResourceLimitError
+ * past `limit`. The enumeration runs variable by variable: divisibility only grows with the
+ * exponents, so a divisible monomial ends the run in that variable.
+ */
+export function monomialsOutside(lms: readonly Monomial[], n: number, limit = MAX_STANDARD_MONOMIALS): Monomial[] {
   const out: Monomial[] = [];
-  // Enumerate exponent vectors variable by variable; divisibility only grows with exponents, so a
-  // divisible monomial ends the run in that variable.
   const e = oneMonomial(n).slice();
   const rec = (i: number): void => {
     if (i === n) {
@@ -116,7 +123,7 @@ export function standardMonomials<T>(G: readonly Polynomial<T>[], limit = MAX_ST
     e[i + 1] = 0;
   };
   rec(0);
-  return out.sort((a, b) => R.cmp(a, b));
+  return out;
 }
 
 /** The number of solutions over the algebraic closure counted with multiplicity (dim K[x]/I). */
