@@ -17,7 +17,7 @@
  * J. Symb. Comp. 46 (2011).
  */
 import { QQ, Zp } from '../arithmetic/field';
-import { isqrt, modInverse } from '../arithmetic/integers';
+import { gcd, isqrt, modInverse } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
@@ -224,20 +224,38 @@ function combine(x: bigint, M: bigint, r: bigint, P: bigint, mInv: bigint): bigi
 
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
 function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
-  const bound = isqrt(acc.modulus / 2n);
+  const M = acc.modulus;
+  const bound = isqrt(M / 2n);
+  const half = M / 2n;
+  // Coefficients of one basis element tend to share denominators: with D the lcm of the
+  // denominators found so far in the element, x·D mod M is often already a small numerator,
+  // and then n/D is the reconstruction (unique under the bounds) without a Euclidean run.
+  const denominators: bigint[] = acc.elements.map(() => 1n);
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
-    if (el.residues[k] === 0n) {
+    const x = el.residues[k];
+    if (x === 0n) {
       el.known[k] = QQ.zero;
       return true;
     }
-    const q = rationalReconstruction(el.residues[k], acc.modulus, bound, bound);
+    const D = denominators[i];
+    if (D <= bound) {
+      let y = (x * D) % M;
+      if (y > half) y -= M;
+      if ((y < 0n ? -y : y) <= bound) {
+        const g = gcd(y, D);
+        el.known[k] = { num: y / g, den: D / g };
+        return true;
+      }
+    }
+    const q = rationalReconstruction(x, M, bound, bound);
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;
     }
     el.known[k] = q;
+    if (D % q.den !== 0n) denominators[i] = (D / gcd(D, q.den)) * q.den;
     return true;
   };
   const [si, sk] = acc.sentinel;
