@@ -1,0 +1,39 @@
+/**
+ * `polycrit/testing`: planted-solution generators as fast-check arbitraries, and
+ * `checkSolution`, to test a solver for completeness — on polycrit's `solve`, or on your own
+ * solver if it returns a `SolveResult`. Families: rational points, algebraic (conjugate) points,
+ * points with multiplicities, positive-dimensional unions of planes/lines/conics/twisted cubics
+ * and points, each under a random unimodular change of coordinates. `completenessProperties()`
+ * bundles the properties that `polycrit check` runs.
+ *
+ * @example
+ * import fc from 'fast-check';
+ * import { solve } from 'polycrit';
+ * import { plantedSystem, checkSolution } from 'polycrit/testing';
+ * fc.assert(fc.property(plantedSystem(), (P) => checkSolution(P, solve(P.polynomials)).ok));
+ */
+import fc from 'fast-check';
+import { PlantedSystem } from './plant';
+import { algebraicPoints, multiplePoints, plantedPoints, rationalPoints } from './points';
+import { plantedVarieties } from './varieties';
+
+export * from './plant';
+export * from './coordinates';
+export * from './points';
+export * from './varieties';
+export * from './check';
+
+/** Any planted system: points (rational, algebraic, multiple) or a union of varieties. */
+export function plantedSystem(): fc.Arbitrary<PlantedSystem> {
+  return fc.oneof(plantedPoints({ maxMultiplicity: 2 }), plantedVarieties());
+}
+
+/** The named families `polycrit check` runs, each an arbitrary of planted systems. */
+export function completenessFamilies(): { name: string; arbitrary: fc.Arbitrary<PlantedSystem> }[] {
+  return [
+    { name: 'rational points', arbitrary: rationalPoints() },
+    { name: 'algebraic points', arbitrary: algebraicPoints() },
+    { name: 'multiplicities', arbitrary: multiplePoints({ maxMultiplicity: 3, maxVars: 2 }) },
+    { name: 'positive-dimensional components', arbitrary: plantedVarieties() },
+  ];
+}
