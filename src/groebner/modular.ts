@@ -56,19 +56,23 @@ export interface ModularStats {
 }
 
 /**
- * The images combined so far. Per basis element the monomials (a union over the primes seen),
- * their residues modulo `modulus`, and for each coefficient its rational reconstruction once one
- * was found (kept while it stays consistent with new primes, so each coefficient is usually
- * reconstructed once).
+ * The images combined so far, in mixed radix (Garner): a coefficient with digits d₀, d₁, … is
+ * d₀ + d₁·p₀ + d₂·p₀p₁ + …, each digit below its prime. Adding a prime costs a few double-precision
+ * multiply-adds per coefficient (no bigint work); the bigint value is formed only when a
+ * coefficient is reconstructed. Per basis element: the monomials (a union over the primes seen),
+ * their digits, and each coefficient's rational reconstruction once found (kept across attempts,
+ * so a coefficient is usually reconstructed once; all are forgotten when a candidate fails the
+ * check at a fresh prime).
  */
 interface Accumulator {
   lms: Monomial[];
   elements: {
     monos: Monomial[];
     keys: Map<string, number>;
-    residues: bigint[];
+    digits: number[][];
     known: (Rational | undefined)[];
   }[];
+  primes: number[];
   modulus: bigint;
   count: number;
   /** Where the last reconstruction attempt failed: tried first next time (a cheap early exit). */
@@ -130,6 +134,9 @@ export function modularGroebner(
           stats.modulusBits = acc.modulus.toString(2).length;
           return { basis: candidate, stats };
         }
+        // A coefficient was reconstructed too early (it matched fewer primes by chance): forget
+        // them all and reconstruct again with more primes.
+        for (const el of acc.elements) el.known.fill(undefined);
         if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
       }
     }
@@ -158,30 +165,35 @@ export function modularGroebner(
 }
 
 function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
-  const p = BigInt(basis.length > 0 ? basis[0].field.characteristic : 2n);
+  const p = Number(basis.length > 0 ? basis[0].field.characteristic : 2n);
   return {
     lms: basis.map((g) => g.lm()),
     elements: basis.map((g) => ({
       monos: [...g.monomials],
       keys: new Map(g.monomials.map((m, i) => [monomialKey(m), i])),
-      residues: g.coefficients.map((c) => BigInt(c)),
+      digits: g.coefficients.map((c) => [c]),
       known: g.coefficients.map(() => undefined),
     })),
-    modulus: p,
+    primes: [p],
+    modulus: BigInt(p),
     count: 1,
     sentinel: [0, 0],
   };
 }
 
-/** CRT step: folds the image modulo p into the accumulated residues. */
+/** CRT step (Garner): appends the digit of each coefficient for the new prime p. */
 function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: number): void {
   const P = BigInt(p);
-  const M = acc.modulus;
-  const mInv = modInverse(M % P, P);
+  const j = acc.primes.length;
+  // w[i] = (p₀⋯p_{i−1}) mod p, and the inverse of (p₀⋯p_{j−1}) mod p.
+  const w = new Array<number>(j + 1);
+  w[0] = 1;
+  for (let i = 0; i < j; i++) w[i + 1] = (w[i] * (acc.primes[i] % p)) % p;
+  const inv = Number(modInverse(BigInt(w[j]), P));
   for (let i = 0; i < basis.length; i++) {
     const g = basis[i];
     const el = acc.elements[i];
-    const image = new Array<bigint>(el.monos.length).fill(0n); // absent monomials have residue 0
+    const image = new Array<number>(el.monos.length).fill(0); // absent monomials have residue 0
     // Usually the image has the stored support in the same positions: compare before hashing.
     let aligned = g.length === el.monos.length;
     for (let k = 0; aligned && k < g.length; k++) if (!monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
@@ -191,41 +203,46 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
         idx = el.monos.length;
         el.monos.push(g.monomials[k]);
         el.keys.set(monomialKey(g.monomials[k]), idx);
-        el.residues.push(0n);
+        el.digits.push(new Array<number>(j).fill(0));
         el.known.push(undefined);
-        image.push(0n);
+        image.push(0);
       }
-      image[idx] = BigInt(g.coefficients[k]);
+      image[idx] = g.coefficients[k];
     }
     for (let k = 0; k < el.monos.length; k++) {
-      el.residues[k] = combine(el.residues[k], M, image[k], P, mInv);
-      const q = el.known[k];
-      // A reconstruction that disagrees with the new image was premature: forget it.
-      if (q !== undefined && !agrees(q, image[k], P)) el.known[k] = undefined;
+      const d = el.digits[k];
+      // x mod p from the digits so far (each product < 2^52: exact in doubles).
+      let x = 0;
+      for (let t = 0; t < j; t++) {
+        x += d[t] * w[t]; // x < 2^52 and the product < 2^52: the sum is exact
+        if (x >= 4503599627370496) x %= p;
+      }
+      x %= p;
+      let digit = ((image[k] - x) % p) * inv % p;
+      if (digit < 0) digit += p;
+      d.push(digit);
     }
   }
-  acc.modulus = M * P;
+  acc.primes.push(p);
+  acc.modulus *= P;
   acc.count++;
 }
 
-function agrees(q: Rational, r: bigint, P: bigint): boolean {
-  const d = q.den % P;
-  if (d === 0n) return false;
-  let lhs = (q.num - r * q.den) % P;
-  if (lhs < 0n) lhs += P;
-  return lhs === 0n;
+/** The value of a coefficient modulo the product of the primes, from its digits (Horner). */
+function valueOf(digits: readonly number[], primes: readonly number[]): bigint {
+  let x = BigInt(digits[digits.length - 1]);
+  for (let t = digits.length - 2; t >= 0; t--) x = x * BigInt(primes[t]) + BigInt(digits[t]);
+  return x;
 }
 
-function combine(x: bigint, M: bigint, r: bigint, P: bigint, mInv: bigint): bigint {
-  let t = ((r - (x % P)) * mInv) % P;
-  if (t < 0n) t += P;
-  return x + M * t;
-}
 
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
 function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
   const M = acc.modulus;
-  const bound = isqrt(M / 2n);
+  // A margin below the uniqueness bound √(M/2): with it a residue that is not yet determined
+  // rarely passes for a small fraction (false positives cost a failed check and a restart).
+  const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
+  const bound = isqrt(M / 2n) >> margin;
   const half = M / 2n;
   // Coefficients of one basis element tend to share denominators: with D the lcm of the
   // denominators found so far in the element, x·D mod M is often already a small numerator,
@@ -234,7 +251,7 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
-    const x = el.residues[k];
+    const x = valueOf(el.digits[k], acc.primes);
     if (x === 0n) {
       el.known[k] = QQ.zero;
       return true;
