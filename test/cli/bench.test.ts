@@ -98,3 +98,18 @@ describe('polycrit bench orderings', () => {
     expect((await run('bench', 'orderings', 'katsura:2', '--task', 'critical')).code).toBe(2);
   });
 });
+
+describe('polycrit check', () => {
+  test('runs every family and counts the cases', async () => {
+    const r = await run('check', '--runs', '2', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.families.map((f: { tried: number; found: number; failed: boolean }) => [f.tried, f.found, f.failed])).toEqual([[2, 2, false], [2, 2, false], [2, 2, false], [2, 2, false]]);
+  });
+  test('one family, text; an unknown family is bad usage', async () => {
+    const r = await run('check', '--runs', '2', '--family', 'rational', '--seed', '5');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/rational points +tried +2 +all found +2 +ok/);
+    expect((await run('check', '--family', 'nope')).code).toBe(2);
+  });
+});

@@ -11,7 +11,8 @@ import { register as groebner } from './groebner';
 import { register as solve } from './solve';
 import { register as critical } from './critical';
 import { register as bench } from './bench';
+import { register as check } from './check';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment, bench];
+export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment, bench, check];

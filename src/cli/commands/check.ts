@@ -1,0 +1,80 @@
+/**
+ * `polycrit check [--runs N] [--seed S]`: runs the completeness properties of `polycrit/testing`
+ * — planted rational, algebraic and multiple points and positive-dimensional unions, under
+ * random changes of coordinates — against `solve`, and prints per family the cases tried, how
+ * many were found completely, and the shrunk counterexample if any (exit 1). The testing module
+ * (and fast-check with it) is loaded only when this command runs.
+ */
+import type { Command } from 'commander';
+import { solve } from '../../solve/solve';
+import { CliContext, UsageError, intOption, secondsOption } from '../context';
+
+interface FamilyReport {
+  family: string;
+  tried: number;
+  found: number;
+  failed: boolean;
+  shrinks: number;
+  seconds: number;
+  counterexample?: { system: string; polynomials: string[]; problems: string[] };
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('check')
+    .description('run the completeness properties (planted solutions must all be found) against solve')
+    .option('--runs <n>', 'cases per family', intOption('--runs', 1, 100000), 10)
+    .option('--seed <s>', 'fast-check seed (the same seed replays the same cases)', intOption('--seed', -(2 ** 31), 2 ** 31 - 1), 20261122)
+    .option('--family <name>', 'only this family (rational, algebraic, multiplicities, positive-dimensional)')
+    .option('--timeout <seconds>', 'time limit of each solve', secondsOption('--timeout'))
+    .option('--json', 'print JSON: [{family, tried, found, failed, shrinks, counterexample}]')
+    .addHelpText('after', '\nExamples:\n  polycrit check\n  polycrit check --runs 100 --seed 7\n  polycrit check --family multiplicities --json')
+    .action(async (opts: { runs: number; seed: number; family?: string; timeout?: number; json?: boolean }) => {
+      const fc = (await import('fast-check')).default;
+      const { completenessFamilies, checkSolution } = await import('../../testing');
+      let families = completenessFamilies();
+      if (opts.family !== undefined) {
+        families = families.filter((f) => f.name.startsWith(opts.family as string));
+        if (families.length === 0) throw new UsageError(`unknown family '${opts.family}' (rational, algebraic, multiplicities, positive-dimensional)`);
+      }
+      const reports: FamilyReport[] = [];
+      for (const { name, arbitrary } of families) {
+        const start = performance.now();
+        const details = fc.check(
+          fc.property(arbitrary, (P) => checkSolution(P, solve(P.polynomials, { digits: 12, timeout: opts.timeout })).ok),
+          { numRuns: opts.runs, seed: opts.seed },
+        );
+        // fast-check stops at the first failing case: every case before it was found completely.
+        const tried = details.numRuns;
+        const report: FamilyReport = { family: name, tried, found: details.failed ? tried - 1 : tried, failed: details.failed, shrinks: details.numShrinks, seconds: (performance.now() - start) / 1000 };
+        if (details.failed && details.counterexample) {
+          const [P] = details.counterexample;
+          // Re-run the shrunk case to print its own problems (a thrown error has no report).
+          let problems: string[];
+          try {
+            const r = checkSolution(P, solve(P.polynomials, { digits: 12, timeout: opts.timeout }));
+            problems = r.ok ? ['passed when re-run (flaky?)'] : r.problems;
+          } catch (e) {
+            problems = [`solve threw: ${(e as Error).message}`];
+          }
+          report.counterexample = { system: P.description, polynomials: P.polynomials.map(String), problems };
+        } else if (details.failed) report.counterexample = { system: '(none)', polynomials: [], problems: [String(details.errorInstance)] };
+        reports.push(report);
+      }
+      if (opts.json) ctx.printJSON({ seed: opts.seed, runs: opts.runs, families: reports });
+      else {
+        ctx.print(`completeness of solve on planted systems (seed ${opts.seed}, ${opts.runs} case(s) per family)`);
+        ctx.print('');
+        const w = Math.max(...reports.map((r) => r.family.length));
+        for (const r of reports) {
+          ctx.print(`${r.family.padEnd(w)}  tried ${String(r.tried).padStart(4)}  all found ${String(r.found).padStart(4)}  ${r.failed ? 'FAILED' : 'ok'}  (${r.seconds.toFixed(1)} s)`);
+          if (r.counterexample) {
+            ctx.print(`  shrunk counterexample (${r.shrinks} shrink(s)): ${r.counterexample.system}`);
+            for (const p of r.counterexample.polynomials) ctx.print(`    ${p}`);
+            for (const p of r.counterexample.problems) ctx.print(`  - ${p}`);
+          }
+        }
+      }
+      if (reports.some((r) => r.failed)) ctx.exitCode = 1;
+    });
+}
