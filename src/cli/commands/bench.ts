@@ -27,6 +27,7 @@ interface OrderingsOptions {
   timeout?: number;
   jobTimeout?: number;
   digits: number;
+  repeat: number;
   routes: boolean;
   json?: boolean;
   svg?: string;
@@ -74,10 +75,10 @@ async function orderings(ctx: CliContext, file: string | undefined, opts: Orderi
   }
   const workers = opts.workers ?? Math.min(2, os.cpus().length);
   const jobTimeout = opts.jobTimeout ?? opts.timeout ?? Infinity;
-  const jobs: BenchJob[] = orders.map((v, index) => ({ index, problem, task, vars: v, route: 'degrevlex', timeout: jobTimeout, digits: opts.digits }));
+  const jobs: BenchJob[] = orders.map((v, index) => ({ index, problem, task, vars: v, route: 'degrevlex', timeout: jobTimeout, digits: opts.digits, repeat: opts.repeat }));
   if (opts.routes) {
     // The monomial routes run the Gröbner basis of the same system in the natural variable order.
-    for (const route of MONOMIAL_ROUTES) jobs.push({ index: jobs.length, problem, task: 'groebner', vars, route, timeout: jobTimeout, digits: opts.digits });
+    for (const route of MONOMIAL_ROUTES) jobs.push({ index: jobs.length, problem, task: 'groebner', vars, route, timeout: jobTimeout, digits: opts.digits, repeat: opts.repeat });
   }
   const total = jobs.length;
   let finished = 0;
@@ -140,6 +141,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--timeout <seconds>', 'stop everything after this many seconds (rows done so far are printed; exit 1)', secondsOption('--timeout'))
     .option('--job-timeout <seconds>', 'time limit of each order (default: --timeout)', secondsOption('--job-timeout'))
     .option('--digits <n>', 'significant digits of decimals (solve, critical)', intOption('--digits', 1, 1000), 20)
+    .option('--repeat <r>', 'run each order r times and keep the fastest (noise on a shared machine)', intOption('--repeat', 1, 100), 1)
     .option('--no-routes', 'skip the comparison of monomial orders (degrevlex, deglex, lex, degrevlex+fglm)')
     .option('--json', 'print JSON with every row')
     .option('--svg <file>', 'write a bar chart of seconds per order')
