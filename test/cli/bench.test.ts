@@ -6,7 +6,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { chooseOrders, factorial, permutations, progressBar, runJobs, summarize } from '../../src/cli/bench/orderings';
-import { BenchJob, BenchRow } from '../../src/cli/bench/tasks';
+import { BenchJob, BenchRow, groebnerFingerprint, problemSystem } from '../../src/cli/bench/tasks';
+import { computeGroebner } from '../../src/groebner/groebner';
+import { lex } from '../../src/monomials/order';
 import { timeChartSvg } from '../../src/cli/bench/svg';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -111,5 +113,17 @@ describe('polycrit check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/rational points +tried +2 +all found +2 +ok/);
     expect((await run('check', '--family', 'nope')).code).toBe(2);
+  });
+});
+
+describe('groebner fingerprints', () => {
+  test('equal ideals in different orders share the reference fingerprint; a different ideal does not', () => {
+    const problem = { kind: 'polynomials' as const, name: 't', vars: ['x', 'y'], polynomials: ['x^2 - y', 'y^2 - 2'] };
+    const other = { ...problem, polynomials: ['x^2 - y', 'y^2 - 3'] };
+    const G = computeGroebner(problemSystem(problem), { order: lex }).basis;
+    const H = computeGroebner(problemSystem(other)).basis;
+    const a = groebnerFingerprint(computeGroebner(problemSystem(problem)).basis, problem);
+    expect(groebnerFingerprint(G, problem)).toBe(a);
+    expect(groebnerFingerprint(H, problem)).not.toBe(a);
   });
 });

@@ -5,11 +5,15 @@
  * text, or a network preset / spec path) so that it crosses to worker threads by structured
  * clone; everything is rebuilt on the worker's side. This file only calls the library.
  *
+ * The untimed extras (the fingerprint, F4's structure over Z/p) share the row's time limit, so a
+ * row that cannot finish them fails instead of hanging.
+ *
  * Fingerprints are sha256 hashes of canonical text, so rows from different orders compare with
  * `===`. For `groebner` the answer of a row is a reduced basis *for that row's order*, a
- * different basis of the same ideal, so it is mapped back into the canonical ring (the
- * variables in natural-sorted order, degrevlex) and its reduced basis is recomputed there, outside
- * the timed section: equal fingerprints mean equal ideals. For `solve` and `critical` the solver
+ * different basis of the same ideal, so it is compared with a reference — the reduced degrevlex
+ * basis of the input in the canonical ring (the variables in natural-sorted order), computed
+ * once per thread — by normal forms both ways, outside the timed section: the row gets the
+ * reference's fingerprint exactly when it generates the same ideal. For `solve` and `critical` the solver
  * already presents answers in a canonical ring: the fingerprint hashes the components' JSON
  * (critical: the analysis without `seconds` and without the weights' list and the loss's
  * text, which restate the input in the row's ring) with object keys sorted, since point records list
@@ -20,6 +24,7 @@ import { QQ, Zp } from '../../arithmetic/field';
 import { Rational } from '../../arithmetic/rational';
 import { Deadline } from '../../errors';
 import { computeGroebner } from '../../groebner/groebner';
+import { normalForm } from '../../groebner/normal-form';
 import { parsePolynomials } from '../../io/parse';
 import { MonomialOrder, degrevlex, deglex, lex } from '../../monomials/order';
 import { criticalPoints } from '../../networks/critical';
@@ -119,11 +124,30 @@ export function problemVars(problem: BenchProblem): string[] {
   return problem.kind === 'network' ? [...loadNetwork(problem).ring.vars] : [...problem.vars];
 }
 
-/** Fingerprint of an ideal: its reduced degrevlex basis in the ring with natural-sorted variables. */
-export function idealFingerprint(basis: readonly Polynomial<Rational>[]): string {
-  const canonical = new PolynomialRing(QQ, naturalSort(basis[0].ring.vars), degrevlex);
-  const G = computeGroebner(basis.map((g) => changeRing(g, canonical))).basis;
-  return hash(G.map(String).join(';'));
+/** The canonical basis of each problem's ideal, computed once per thread. */
+const references = new Map<string, { G: Polynomial<Rational>[]; fingerprint: string }>();
+
+/**
+ * Fingerprint of a row's Gröbner basis: the reference fingerprint (the canonical reduced basis of
+ * the problem's ideal) when the two ideals are equal — checked by normal forms both ways, each
+ * basis reducing the other's elements to zero — and a hash of the row's own basis otherwise.
+ * Much cheaper than recomputing a canonical basis from, say, a lex basis.
+ */
+export function groebnerFingerprint(basis: readonly Polynomial<Rational>[], problem: BenchProblem, deadline?: Deadline): string {
+  const key = JSON.stringify(problem);
+  let ref = references.get(key);
+  if (!ref) {
+    const system = problemSystem(problem);
+    const canonical = new PolynomialRing(QQ, naturalSort(system[0].ring.vars), degrevlex);
+    const G = computeGroebner(system.map((g) => changeRing(g, canonical)), { deadline }).basis;
+    ref = { G, fingerprint: hash(G.map(String).join(';')) };
+    references.set(key, ref);
+  }
+  const R = ref.G[0].ring;
+  const B = basis[0].ring;
+  const inside = basis.every((b) => normalForm(changeRing(b, R), ref.G).isZero());
+  const contains = inside && ref.G.every((g) => normalForm(changeRing(g, B), basis).isZero());
+  return inside && contains ? ref.fingerprint : hash(`differs:${basis.map(String).join(';')}`);
 }
 
 /**
@@ -174,7 +198,7 @@ export function runJobOnce(job: BenchJob): BenchRow {
     let basis = r.basis;
     if (job.route === 'degrevlex+fglm') basis = fglm(basis, lex);
     const seconds = (performance.now() - start) / 1000;
-    return { ...base, status: 'ok', seconds, size: basis.length, ...structureStats(polys), fingerprint: idealFingerprint(basis) };
+    return { ...base, status: 'ok', seconds, size: basis.length, ...structureStats(polys, deadline), fingerprint: groebnerFingerprint(basis, job.problem, deadline) };
   } catch (e) {
     return { ...base, status: 'failed', seconds: (performance.now() - start) / 1000, error: (e as Error).message };
   }
@@ -188,10 +212,10 @@ const STATS_PRIME = 33554393;
  * the multi-modular driver reports only primes, so F4 is re-run once over Z/p, untimed: for all
  * but finitely many primes the run has the same shape as the one behind the rational answer.
  */
-function structureStats(polys: readonly Polynomial<Rational>[]): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrix'> {
+function structureStats(polys: readonly Polynomial<Rational>[], deadline: Deadline): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrix'> {
   const R = polys[0].ring;
   const modular = reduceModulo(polys, new PolynomialRing(Zp(STATS_PRIME), R.vars, R.order));
   if (!modular) return {};
-  const s = computeGroebner(modular).stats;
+  const s = computeGroebner(modular, { deadline }).stats;
   return { basisSizeMax: s.basisSizeMax, rounds: s.rounds, maxMatrix: s.maxMatrix };
 }
