@@ -44,8 +44,10 @@ export function chooseOrders(vars: readonly string[], count: number | 'all', see
   }
   const seen = new Set<string>([vars.join(',')]);
   const out: string[][] = [[...vars]];
-  for (let s = seed; out.length < count; s++) {
-    const p = seededPermutation(vars.length, s).map((i) => vars[i]);
+  for (let k = 0; out.length < count; k++) {
+    // Consecutive seeds give xorshift nearly equal first draws (the last positions would hardly
+    // move), so the k-th seed is scrambled by a multiplicative hash first.
+    const p = seededPermutation(vars.length, Math.imul((seed + k) ^ 0x5bd1e995, 2654435761) >>> 0).map((i) => vars[i]);
     const key = p.join(',');
     if (!seen.has(key)) {
       seen.add(key);
