@@ -13,7 +13,7 @@ function esc(s: string): string {
 export function timeChartSvg(title: string, rows: readonly BenchRow[], label: (r: BenchRow) => string, majority?: string): string {
   const sorted = [...rows].sort((a, b) => a.seconds - b.seconds);
   const labels = sorted.map(label);
-  const labelWidth = Math.min(420, 12 + 7 * Math.max(8, ...labels.map((l) => l.length)));
+  const labelWidth = Math.round(Math.min(640, 16 + 7.5 * Math.max(8, ...labels.map((l) => l.length))));
   const barArea = 460;
   const rowH = 18;
   const top = 40;
@@ -30,7 +30,7 @@ export function timeChartSvg(title: string, rows: readonly BenchRow[], label: (r
     out.push(`<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${esc(labels[i])}</text>`);
     out.push(`<rect x="${labelWidth}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 4}" fill="${bad ? '#d62728' : '#1f77b4'}"/>`);
     const note = r.status !== 'ok' ? ' failed' : majority !== undefined && r.fingerprint !== majority ? ' DIFFERENT ANSWER' : '';
-    out.push(`<text x="${labelWidth + w + 4}" y="${y + 13}">${r.seconds.toFixed(3)} s${note}</text>`);
+    out.push(`<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 13}">${r.seconds.toFixed(3)} s${note}</text>`);
   });
   out.push(`<text x="10" y="${height - 10}" fill="#555">seconds per order (wall clock, one job per worker thread)</text>`);
   out.push('</svg>');
