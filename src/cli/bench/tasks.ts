@@ -180,7 +180,7 @@ export function runJobOnce(job: BenchJob): BenchRow {
       const seconds = (performance.now() - start) / 1000;
       // The weights' list and the loss's text are the input, printed in this row's ring: not part of the answer.
       const { seconds: _s, weights: _w, loss: _l, ...stable } = analysis;
-      return { ...base, status: 'ok', seconds, size: analysis.components.length, fingerprint: hash(canonicalJSON(stable)) };
+      return { ...base, status: 'ok', seconds, size: analysis.components.length, ...structureStats(lossGradient(permuted), deadline), fingerprint: hash(canonicalJSON(stable)) };
     }
     const system = problemSystem(job.problem);
     const ring = new PolynomialRing(QQ, job.vars, routeOrder(job.route));
@@ -191,7 +191,7 @@ export function runJobOnce(job: BenchJob): BenchRow {
       const seconds = (performance.now() - start) / 1000;
       if (!result.complete) return { ...base, status: 'failed', seconds, error: result.message ?? 'incomplete' };
       const json = solveResultToJSON(result) as { components: unknown };
-      return { ...base, status: 'ok', seconds, size: result.components.length, fingerprint: hash(canonicalJSON(json.components)) };
+      return { ...base, status: 'ok', seconds, size: result.components.length, ...structureStats(polys, deadline), fingerprint: hash(canonicalJSON(json.components)) };
     }
     start = performance.now();
     const r = computeGroebner(polys, { deadline });
@@ -208,7 +208,8 @@ export function runJobOnce(job: BenchJob): BenchRow {
 const STATS_PRIME = 33554393;
 
 /**
- * F4's structure (rounds, largest matrix, peak basis size) for the same ring and order. Over Q
+ * F4's structure (rounds, largest matrix, peak basis size) for the same ring and order — for
+ * `solve` and `critical`, of the first Gröbner basis they compute (the system's, the gradient's). Over Q
  * the multi-modular driver reports only primes, so F4 is re-run once over Z/p, untimed: for all
  * but finitely many primes the run has the same shape as the one behind the rational answer.
  */
