@@ -15,13 +15,14 @@ import { MonomialOrder } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { QuotientAlgebra } from './quotient';
+import { Deadline } from '../errors';
 
 /**
  * The reduced Gröbner basis for `order` of the zero-dimensional ideal with Gröbner basis G
  * (for any order), sorted by increasing leading monomial.
  * Example: fglm(groebner(katsura(3)), lex) equals groebner(katsura(3), {order: lex}).
  */
-export function fglm<T>(G: readonly Polynomial<T>[], order: MonomialOrder): Polynomial<T>[] {
+export function fglm<T>(G: readonly Polynomial<T>[], order: MonomialOrder, deadline?: Deadline): Polynomial<T>[] {
   const A = new QuotientAlgebra(G);
   const R = A.ring;
   const F = R.field;
@@ -53,6 +54,7 @@ export function fglm<T>(G: readonly Polynomial<T>[], order: MonomialOrder): Poly
   vectors.set(monomialKey(one), unitVector);
   pushNeighbours(one);
   while (candidates.length > 0) {
+    deadline?.check();
     // Take the smallest candidate in the target order.
     let best = 0;
     for (let k = 1; k < candidates.length; k++) if (T.cmp(candidates[k].m, candidates[best].m) < 0) best = k;

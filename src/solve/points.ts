@@ -9,7 +9,8 @@
  * root finder; wᵢ(z) is computed exactly in Q(i) and |wᵢ(θ) − wᵢ(z)| ≤ Σ k·|a_k|·(|z| + r)^(k−1)·r.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, parseRational, radd, rcmp, rmul, rationalToNumber, req, rsub } from '../arithmetic/rational';
+import { gcd } from '../arithmetic/integers';
+import { Rational, parseRational, rational, rationalToNumber, req } from '../arithmetic/rational';
 import { UPoly, uevaluate } from '../poly/univariate';
 import { RootInterval, refineRoot } from './roots/real';
 import { roundSignificant } from './roots/decimal';
@@ -20,25 +21,48 @@ interface Interval {
   hi: Rational;
 }
 
-function imul(a: Interval, b: Interval): Interval {
-  const p = [rmul(a.lo, b.lo), rmul(a.lo, b.hi), rmul(a.hi, b.lo), rmul(a.hi, b.hi)];
-  let lo = p[0];
-  let hi = p[0];
-  for (const x of p) {
-    if (rcmp(x, lo) < 0) lo = x;
-    if (rcmp(x, hi) > 0) hi = x;
-  }
-  return { lo, hi };
+
+/** Integer coefficients W and the denominator L with w = W/L (L the lcm of w's denominators). */
+function clearDenominators(w: UPoly<Rational>): { W: bigint[]; L: bigint } {
+  let L = 1n;
+  for (const c of w) L = (L / gcd(L, c.den)) * c.den;
+  return { W: w.map((c) => c.num * (L / c.den)), L };
 }
 
-/** An interval containing w(x) for every x in [lo, hi] (Horner in interval arithmetic). */
+/**
+ * An interval containing w(x) for every x in [lo, hi] (Horner in interval arithmetic). The
+ * arithmetic runs on integers — w = W/L and x = X/e over a common denominator e, so
+ * w(x) = (Σ Wᵢ·Xⁱ·e^(n−i)) / (L·eⁿ) — with one normalization at the end instead of a gcd per
+ * operation.
+ */
 export function evaluateOnInterval(w: UPoly<Rational>, x: Interval): Interval {
-  let acc: Interval = { lo: QQ.zero, hi: QQ.zero };
-  for (let i = w.length - 1; i >= 0; i--) {
-    acc = imul(acc, x);
-    acc = { lo: radd(acc.lo, w[i]), hi: radd(acc.hi, w[i]) };
+  if (w.length === 0) return { lo: QQ.zero, hi: QQ.zero };
+  const { W, L } = clearDenominators(w);
+  const e = (x.lo.den / gcd(x.lo.den, x.hi.den)) * x.hi.den;
+  const A = x.lo.num * (e / x.lo.den);
+  const C = x.hi.num * (e / x.hi.den);
+  const n = W.length - 1;
+  let lo = W[n];
+  let hi = W[n];
+  let ePower = 1n; // e^(n−k) for the current k
+  for (let k = n - 1; k >= 0; k--) {
+    ePower *= e;
+    const p1 = lo * A;
+    const p2 = lo * C;
+    const p3 = hi * A;
+    const p4 = hi * C;
+    let mn = p1;
+    let mx = p1;
+    for (const q of [p2, p3, p4]) {
+      if (q < mn) mn = q;
+      if (q > mx) mx = q;
+    }
+    const add = W[k] * ePower;
+    lo = mn + add;
+    hi = mx + add;
   }
-  return acc;
+  const den = L * ePower;
+  return { lo: rational(lo, den), hi: rational(hi, den) };
 }
 
 /** Text of a rational rounded to `digits` significant digits ("0" for zero). */
@@ -99,15 +123,28 @@ export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rationa
   const zi = parseRational(root.im);
   const r = Number(root.radius);
   const modulus = Math.hypot(rationalToNumber(zr), rationalToNumber(zi));
+  // z = (Zr + i·Zi)/e over a common denominator; Horner on Gaussian integers, divided once.
+  const e = (zr.den / gcd(zr.den, zi.den)) * zi.den;
+  const Zr = zr.num * (e / zr.den);
+  const Zi = zi.num * (e / zi.den);
   return ws.map((w) => {
-    // Horner in Q(i): (a + bi)(zr + zi·i) + c
     let a = QQ.zero;
     let b = QQ.zero;
-    for (let k = w.length - 1; k >= 0; k--) {
-      const na = rsub(rmul(a, zr), rmul(b, zi));
-      const nb = radd(rmul(a, zi), rmul(b, zr));
-      a = radd(na, w[k]);
-      b = nb;
+    if (w.length > 0) {
+      const { W, L } = clearDenominators(w);
+      const n = W.length - 1;
+      let re = W[n];
+      let im = 0n;
+      let ePower = 1n;
+      for (let k = n - 1; k >= 0; k--) {
+        ePower *= e;
+        const nr = re * Zr - im * Zi + W[k] * ePower;
+        const ni = re * Zi + im * Zr;
+        re = nr;
+        im = ni;
+      }
+      a = rational(re, L * ePower);
+      b = rational(im, L * ePower);
     }
     let bound = 0;
     for (let k = 1; k < w.length; k++) bound += k * Math.abs(rationalToNumber(w[k])) * Math.pow(modulus + r, k - 1) * r;

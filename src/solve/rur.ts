@@ -16,7 +16,12 @@ import { Matrix, matVec } from '../arithmetic/matrix';
 import { Rational, rational } from '../arithmetic/rational';
 import { ComputationError, Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
-import { UPoly, utrim } from '../poly/univariate';
+import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
+import { Zp } from '../arithmetic/field';
+import { primesBelow } from '../arithmetic/primes';
+import { changeRing } from '../poly/change';
+import { PolynomialRing } from '../poly/polynomial';
+import { minimalPolynomialOfMatrix } from './radical';
 import { QuotientAlgebra } from './quotient';
 
 export interface RationalUnivariateRepresentation {
@@ -42,7 +47,7 @@ function formMatrix(A: QuotientAlgebra<Rational>, c: readonly bigint[]): Matrix<
 }
 
 /** The candidate separating forms, in order, over the variable order `order` (indices). */
-function* candidates(n: number, order: readonly number[]): Generator<bigint[]> {
+export function* separatingCandidates(n: number, order: readonly number[]): Generator<bigint[]> {
   for (const i of order) {
     const c = new Array<bigint>(n).fill(0n);
     c[i] = 1n;
@@ -67,6 +72,8 @@ export function rationalUnivariateRepresentation(
   G: readonly Polynomial<Rational>[],
   order?: readonly number[],
   deadline?: Deadline,
+  /** A form already known to separate the solutions (e.g. from `modularSeparatingForm`). */
+  given?: bigint[],
 ): RationalUnivariateRepresentation {
   const A = new QuotientAlgebra(G);
   const n = A.ring.nvars;
@@ -74,7 +81,7 @@ export function rationalUnivariateRepresentation(
   const idx = order ?? Array.from({ length: n }, (_, i) => i);
   const one = A.coordinates(A.ring.one());
   let tries = 0;
-  for (const c of candidates(n, idx)) {
+  for (const c of given ? [given] : separatingCandidates(n, idx)) {
     deadline?.check();
     if (++tries > 10 * (D * D + n + 10)) throw new ComputationError('no separating linear form found (is the ideal radical?)');
     const M = formMatrix(A, c);
@@ -96,4 +103,47 @@ export function rationalUnivariateRepresentation(
     return { separatingForm: c, minimalPolynomial: chi, coordinates };
   }
   throw new ComputationError('unreachable');
+}
+
+/**
+ * A certificate found modulo a prime: a candidate form t whose minimal polynomial modulo p on
+ * K[x]/I has degree D = dim K[x]/I and is square-free. Then over Q the minimal polynomial of t
+ * (whose reduction is a multiple of the one modulo p, and of degree at most D) has the same
+ * degree and reduction, so it is square-free of degree D: I is radical and t separates its D
+ * points. Returns undefined when no candidate passes (I may not be radical); the caller then
+ * computes the radical exactly. G must be a monic Gröbner basis over Q whose denominators
+ * do not vanish modulo the prime chosen.
+ */
+export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?: readonly number[], maxTries = 12): bigint[] | undefined {
+  const R = G[0].ring;
+  let p = 0;
+  for (const q of primesBelow(2 ** 26)) {
+    const P = BigInt(q);
+    if (G.every((g) => g.coefficients.every((c) => c.den % P !== 0n))) {
+      p = q;
+      break;
+    }
+  }
+  const F = Zp(p);
+  const S = new PolynomialRing(F, R.vars, R.order);
+  const A = new QuotientAlgebra(G.map((g) => changeRing(g, S)));
+  const D = A.dimension;
+  const n = R.nvars;
+  const idx = order ?? Array.from({ length: n }, (_, i) => i);
+  const one = A.coordinates(S.one());
+  let tries = 0;
+  for (const c of separatingCandidates(n, idx)) {
+    if (++tries > maxTries) return undefined;
+    const M: Matrix<number> = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+    c.forEach((ci, i) => {
+      if (ci === 0n) return;
+      const Mi = A.variableMatrix(i);
+      const k = F.fromInt(ci);
+      for (let r = 0; r < D; r++) for (let s2 = 0; s2 < D; s2++) if (Mi[r][s2] !== 0) M[r][s2] = F.add(M[r][s2], F.mul(k, Mi[r][s2]));
+    });
+    const mu = minimalPolynomialOfMatrix(F, M, one);
+    if (mu.length - 1 !== D) continue;
+    if (ugcd(F, mu, uderivative(F, mu)).length === 1) return c;
+  }
+  return undefined;
 }

@@ -23,7 +23,7 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing, canonicalVariables } from './canonical';
 import { QuotientAlgebra } from './quotient';
 import { zeroDimensionalRadical } from './radical';
-import { rationalUnivariateRepresentation } from './rur';
+import { modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { complexRoots } from './roots/complex';
@@ -112,8 +112,11 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
   const R = G[0].ring;
   const canonical = canonicalVariables(R.vars);
   const order = canonical.map((v) => R.varIndex(v));
-  const radical = zeroDimensionalRadical(G, { deadline: options.deadline });
-  const rur = rationalUnivariateRepresentation(radical, order, options.deadline);
+  // Usually the ideal is radical, which a computation modulo a prime certifies together with a
+  // separating form; otherwise compute the radical exactly and search for a form over Q.
+  const certified = modularSeparatingForm(G, order);
+  const radical = certified ? [...G] : zeroDimensionalRadical(G, { deadline: options.deadline });
+  const rur = rationalUnivariateRepresentation(radical, order, options.deadline, certified);
   const A = new QuotientAlgebra(G);
   // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
   let chiFull: UPoly<Rational> | undefined;
@@ -137,8 +140,8 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
       const coords = rationalCoordinates(theta, ws);
       const point: SolutionPoint = {
         real: true,
-        approx: Object.fromEntries(R.vars.map((v, i) => [v, decimal(coords[i], digits)])),
-        rational: Object.fromEntries(R.vars.map((v, i) => [v, rationalToString(coords[i])])),
+        approx: Object.fromEntries(canonical.map((v) => [v, decimal(coords[R.varIndex(v)], digits)])),
+        rational: Object.fromEntries(canonical.map((v) => [v, rationalToString(coords[R.varIndex(v)])])),
         multiplicity,
       };
       exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: { lo: theta, hi: theta }, coordinates: coords.map((c) => utrim(QQ, [c])) });
@@ -148,8 +151,8 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
         const rc = realCoordinates(factor, iv, ws, digits);
         const point: SolutionPoint = {
           real: true,
-          approx: Object.fromEntries(R.vars.map((v, i) => [v, rc.decimals[i]])),
-          box: Object.fromEntries(R.vars.map((v, i) => [v, [rationalToString(rc.boxes[i].lo), rationalToString(rc.boxes[i].hi)]])),
+          approx: Object.fromEntries(canonical.map((v) => [v, rc.decimals[R.varIndex(v)]])),
+          box: Object.fromEntries(canonical.map((v) => [v, [rationalToString(rc.boxes[R.varIndex(v)].lo), rationalToString(rc.boxes[R.varIndex(v)].hi)]])),
           multiplicity,
         };
         exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: rc.theta, coordinates: ws });
@@ -160,9 +163,9 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
         const cc = complexCoordinates(root, ws, digits);
         points.push({
           real: false,
-          approx: Object.fromEntries(R.vars.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
-          re: Object.fromEntries(R.vars.map((v, i) => [v, cc[i].re])),
-          im: Object.fromEntries(R.vars.map((v, i) => [v, cc[i].im])),
+          approx: Object.fromEntries(canonical.map((v) => [v, complexText(cc[R.varIndex(v)].re, cc[R.varIndex(v)].im)])),
+          re: Object.fromEntries(canonical.map((v) => [v, cc[R.varIndex(v)].re])),
+          im: Object.fromEntries(canonical.map((v) => [v, cc[R.varIndex(v)].im])),
           errorBound: Math.max(...cc.map((c) => c.errorBound)),
           multiplicity,
         });
@@ -178,9 +181,9 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
       multiplicity,
       basis,
       exact: {
-        separatingForm: tForm.toString(),
+        separatingForm: changeRing(tForm, C).toString(),
         minimalPolynomial: fromUnivariate(T, 0, q).toString(),
-        coordinates: Object.fromEntries(R.vars.map((v, i) => [v, fromUnivariate(T, 0, ws[i]).toString()])),
+        coordinates: Object.fromEntries(canonical.map((v) => [v, fromUnivariate(T, 0, ws[R.varIndex(v)]).toString()])),
       },
       realPoints: points.filter((p) => p.real).length,
       points: sortPoints(points, canonical),
