@@ -1,8 +1,14 @@
 /**
  * The Gröbner engines over Z/p as `ModularEngine`s for the multi-modular driver: F4 with a
- * recorded trace replayed at further primes, and Buchberger (which simply runs again).
+ * recorded trace replayed at further primes, Buchberger (which simply runs again), and the route
+ * degrevlex F4 + FGLM for zero-dimensional ideals in other orders.
  */
 import { Deadline } from '../errors';
+import { MonomialOrder, degrevlex } from '../monomials/order';
+import { changeRing } from '../poly/change';
+import { PolynomialRing } from '../poly/polynomial';
+import { fglm } from './fglm';
+import { dimension } from './ideal';
 import { Polynomial } from '../poly/polynomial';
 import { buchberger } from './buchberger';
 import { f4Apply, f4Learn } from './f4';
@@ -23,3 +29,38 @@ export const buchbergerEngine: ModularEngine = {
     return { basis, replay: (images) => buchberger(images, { deadline }).basis };
   },
 };
+
+/** Thrown by the FGLM route when the ideal is not zero-dimensional (the caller falls back). */
+export class NotZeroDimensionalError extends Error {}
+
+/**
+ * The route degrevlex + FGLM for a target order: F4 in degrevlex (learned, then replayed) and
+ * FGLM to the target order, both modulo the prime. For zero-dimensional ideals this is far
+ * cheaper than F4 in lex; other ideals raise `NotZeroDimensionalError`.
+ */
+export function fglmEngine(target: MonomialOrder): ModularEngine {
+  return {
+    name: 'f4+fglm',
+    learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
+      // Each prime has its own rings: the target-order ring of the images and its degrevlex twin.
+      const rings = (S: PolynomialRing<number>) => ({ S, D: new PolynomialRing(S.field, S.vars, degrevlex) });
+      const toTarget = (G: Polynomial<number>[], S: PolynomialRing<number>): Polynomial<number>[] | undefined => {
+        if (G.length === 1 && G[0].isConstant()) return [S.one()];
+        if (dimension(G) !== 0) return undefined;
+        return fglm(G, target, deadline).map((g) => changeRing(g, S));
+      };
+      const first = rings(polys[0].ring);
+      const { basis, trace } = f4Learn(polys.map((p) => changeRing(p, first.D)), { deadline });
+      const firstBasis = toTarget(basis, first.S);
+      if (firstBasis === undefined) throw new NotZeroDimensionalError('the ideal is not zero-dimensional');
+      return {
+        basis: firstBasis,
+        replay: (images) => {
+          const { S, D } = rings(images[0].ring);
+          const G = f4Apply(trace, images.map((p) => changeRing(p, D)), { deadline });
+          return G === undefined ? undefined : toTarget(G, S);
+        },
+      };
+    },
+  };
+}

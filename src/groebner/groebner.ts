@@ -10,11 +10,13 @@
 import { Field, PrimeField, FAST_PRIME_LIMIT, isPrimeField } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { Deadline, InputError } from '../errors';
-import { MonomialOrder, orderToString } from '../monomials/order';
+import { MonomialOrder, degrevlex, isDegreeCompatible, orderToString } from '../monomials/order';
+import { fglm } from './fglm';
+import { dimension } from './ideal';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { buchberger } from './buchberger';
-import { buchbergerEngine, f4Engine } from './engines';
+import { NotZeroDimensionalError, buchbergerEngine, f4Engine, fglmEngine } from './engines';
 import { f4 } from './f4';
 import { modularGroebner } from './modular';
 
@@ -74,7 +76,16 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
         ? (i: { round: number; degree: number; basisSize: number; matrixRows: number; matrixCols: number }) =>
             options.progress?.(`F4 round ${i.round}: degree ${i.degree}, basis ${i.basisSize}, matrix ${i.matrixRows}×${i.matrixCols}`)
         : undefined;
-      const r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress });
+      let r: ReturnType<typeof f4>;
+      if (!isDegreeCompatible(R.order)) {
+        // Zero-dimensional ideals: degrevlex F4 then FGLM beats F4 in the order itself.
+        const D = new PolynomialRing(R.field as unknown as PrimeField, R.vars, degrevlex);
+        const G = f4(input.map((p) => changeRing(p as unknown as Polynomial<number>, D)), { deadline, onProgress });
+        if (dimension(G.basis) === 0) {
+          r = { basis: fglm(G.basis, R.order, deadline).map((g) => changeRing(g, R as unknown as PolynomialRing<number>)), stats: G.stats };
+          stats.method = 'f4+fglm';
+        } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress });
+      } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress });
       basis = r.basis as unknown as Polynomial<T>[];
       Object.assign(stats, { rounds: r.stats.rounds, maxMatrix: [r.stats.maxMatrixRows, r.stats.maxMatrixCols], basisSizeMax: r.stats.basisSizeMax });
     } else {
@@ -85,9 +96,24 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
     }
   } else if (method === 'f4') {
     const onProgress = options.progress ? (i: { primes: number; bits: number }) => options.progress?.(`multi-modular F4: ${i.primes} primes, ${i.bits} bits`) : undefined;
-    const r = modularGroebner(input as unknown as Polynomial<Rational>[], f4Engine, { deadline, certify: options.certify, onProgress });
+    const modularOptions = { deadline, certify: options.certify, onProgress };
+    let r: ReturnType<typeof modularGroebner> | undefined;
+    // Orders that are not degree-compatible (lex, block, weighted): for zero-dimensional ideals,
+    // degrevlex F4 then FGLM is far cheaper than F4 in the order itself.
+    if (!isDegreeCompatible(R.order)) {
+      try {
+        r = modularGroebner(input as unknown as Polynomial<Rational>[], fglmEngine(R.order), modularOptions);
+        stats.method = 'modular-f4+fglm';
+      } catch (e) {
+        if (!(e instanceof NotZeroDimensionalError)) throw e;
+      }
+    }
+    if (r === undefined) {
+      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4Engine, modularOptions);
+      stats.method = 'modular-f4';
+    }
     basis = r.basis as unknown as Polynomial<T>[];
-    Object.assign(stats, { method: 'modular-f4', primes: r.stats.primesUsed, certified: r.stats.certified });
+    Object.assign(stats, { primes: r.stats.primesUsed, certified: r.stats.certified });
   } else {
     const r = buchberger(input, { deadline });
     basis = r.basis;

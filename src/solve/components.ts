@@ -19,7 +19,7 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
 import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
-import { dimension, maximalIndependentSets, solutionCount } from './ideal';
+import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { exactRealPoints, solveZeroDimensional } from './zero-dimensional';
 
 export interface SamplePoint {

@@ -29,7 +29,7 @@ import { eliminate } from '../groebner/eliminate';
 import { groebner } from '../groebner/groebner';
 import { normalForm } from '../groebner/normal-form';
 import { canonicalVariables } from './canonical';
-import { dimension, maximalIndependentSets, monomialsOutside } from './ideal';
+import { dimension, maximalIndependentSets, monomialsOutside } from '../groebner/ideal';
 import { saturation } from './saturation';
 
 /** A prime ideal found by the decomposition, as a reduced Gröbner basis (degrevlex) in the input ring. */

@@ -14,7 +14,7 @@ import { InputError } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, fromUnivariate, udegree, usquarefreePart } from '../poly/univariate';
 import { GroebnerOptions, groebner } from '../groebner/groebner';
-import { QuotientAlgebra } from './quotient';
+import { QuotientAlgebra } from '../groebner/quotient';
 
 /** The minimal polynomial (monic, ascending coefficients) of the linear map M acting on A, from the start vector `one`. */
 export function minimalPolynomialOfMatrix<T>(F: Field<T>, M: Matrix<T>, one: readonly T[]): UPoly<T> {

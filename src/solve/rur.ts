@@ -22,7 +22,7 @@ import { primesBelow } from '../arithmetic/primes';
 import { changeRing } from '../poly/change';
 import { PolynomialRing } from '../poly/polynomial';
 import { minimalPolynomialOfMatrix } from './radical';
-import { QuotientAlgebra } from './quotient';
+import { QuotientAlgebra } from '../groebner/quotient';
 
 export interface RationalUnivariateRepresentation {
   /** cᵢ for each variable of the ring (ring order). */

@@ -13,7 +13,7 @@ import { Rational } from '../arithmetic/rational';
 import { Deadline, InputError } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
-import { dimension, maximalIndependentSets } from './ideal';
+import { dimension, maximalIndependentSets } from '../groebner/ideal';
 import { ZeroDimensionalComponent, solveZeroDimensional } from './zero-dimensional';
 import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';

@@ -21,7 +21,7 @@ import { UPoly, fromUnivariate, urem, utrim, udivmod } from '../poly/univariate'
 import { factorUnivariate } from '../poly/factor';
 import { groebner } from '../groebner/groebner';
 import { canonicalRing, canonicalVariables } from './canonical';
-import { QuotientAlgebra } from './quotient';
+import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
 import { modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';

@@ -19,7 +19,7 @@ import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
 import { partialDerivative } from '../../src/poly/derivative';
 import { evaluate } from '../../src/poly/evaluate';
-import { solutionCount } from '../../src/solve/ideal';
+import { solutionCount } from '../../src/groebner/ideal';
 
 describe('the symbolic loss', () => {
   test('xor-blog: the loss is (A−1)² + (B−1)² + (A+B)² in the blog’s weights', () => {

@@ -10,7 +10,7 @@ import { normalForm } from '../../src/groebner/normal-form';
 import { changeRing } from '../../src/poly/change';
 import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
-import { solutionCount } from '../../src/solve/ideal';
+import { solutionCount } from '../../src/groebner/ideal';
 import { solve } from '../../src/solve/solve';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { solveResultToJSON } from '../../src/cli/commands/solve';

@@ -33,7 +33,7 @@ import { preset } from '../../networks/presets';
 import { readSpecFile } from '../../networks/spec';
 import { changeRing, reduceModulo } from '../../poly/change';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
-import { fglm } from '../../solve/fglm';
+import { fglm } from '../../groebner/fglm';
 import { solve } from '../../solve/solve';
 import { solveResultToJSON } from '../commands/solve';
 

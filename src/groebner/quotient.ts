@@ -12,7 +12,7 @@ import { Field } from '../arithmetic/field';
 import { Matrix, matMul, zeroMatrix } from '../arithmetic/matrix';
 import { Monomial, monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { normalForm } from '../groebner/normal-form';
+import { normalForm } from './normal-form';
 import { standardMonomials } from './ideal';
 
 export class QuotientAlgebra<T> {
