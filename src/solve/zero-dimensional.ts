@@ -28,6 +28,9 @@ import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } fro
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { complexRoots } from './roots/complex';
 
+/** Components of higher degree report generators of their prime instead of its reduced basis. */
+export const BASIS_DEGREE_LIMIT = 16;
+
 /** One solution point. Coordinates are keyed by variable name. */
 export interface SolutionPoint {
   real: boolean;
@@ -76,8 +79,13 @@ export interface ZeroDimensionalComponent {
   degree: number;
   /** Multiplicity of each point of the component in the input system. */
   multiplicity: number;
-  /** Reduced Gröbner basis of the component's prime ideal (canonical ring, degrevlex). */
+  /**
+   * The component's prime ideal in the canonical ring: its reduced degrevlex Gröbner basis, or
+   * for components of degree above `BASIS_DEGREE_LIMIT` the generators ⟨q(t), xᵢ − wᵢ(t)⟩
+   * (`basisIsGroebner` says which).
+   */
   basis: Polynomial<Rational>[];
+  basisIsGroebner: boolean;
   exact: AlgebraicDescription;
   realPoints: number;
   points: SolutionPoint[];
@@ -173,13 +181,18 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
     }
     // The prime ideal ⟨q(t), xᵢ − wᵢ(t)⟩, as a reduced basis in the canonical ring.
     const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => R.variable(i).sub(polyInForm(R, ws[i], tForm)))];
-    const basis = options.bases === false ? [] : groebner(gens.map((g) => changeRing(g, C)), { deadline: options.deadline });
+    // The reduced basis of a component of high degree has enormous coefficients and adds nothing
+    // to the exact description: past BASIS_DEGREE_LIMIT the generators themselves are given.
+    const canonicalGens = gens.map((g) => changeRing(g, C));
+    const reduced = options.bases !== false && degree <= BASIS_DEGREE_LIMIT;
+    const basis = options.bases === false ? [] : reduced ? groebner(canonicalGens, { deadline: options.deadline }) : canonicalGens;
     return {
       kind: 'points' as const,
       dimension: 0 as const,
       degree,
       multiplicity,
       basis,
+      basisIsGroebner: reduced,
       exact: {
         separatingForm: changeRing(tForm, C).toString(),
         minimalPolynomial: fromUnivariate(T, 0, q).toString(),
