@@ -24,6 +24,7 @@ import { canonicalRing, canonicalVariables } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
 import { modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
+import { modularRUR } from './rur-modular';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { complexRoots } from './roots/complex';
@@ -124,8 +125,12 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
   // separating form; otherwise compute the radical exactly and search for a form over Q.
   const certified = modularSeparatingForm(G, order);
   const radical = certified ? [...G] : zeroDimensionalRadical(G, { deadline: options.deadline });
-  const rur = rationalUnivariateRepresentation(radical, order, options.deadline, certified);
   const A = new QuotientAlgebra(G);
+  // With a certified form the RUR is lifted from computations modulo primes; otherwise (or if
+  // the lift does not settle) it is computed exactly over Q.
+  const rur =
+    (certified ? modularRUR(G, certified, A.dimension, options.deadline) : undefined) ??
+    rationalUnivariateRepresentation(radical, order, options.deadline, certified);
   // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
   let chiFull: UPoly<Rational> | undefined;
   if (A.dimension !== rur.minimalPolynomial.length - 1) {
