@@ -19,28 +19,39 @@ import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Deadline } from '../errors';
-import { changeRing } from '../poly/change';
-import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { utrim } from '../poly/univariate';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { RationalUnivariateRepresentation } from './rur';
 
-/** χ's lower coefficients then each vᵢ's D coefficients, modulo p; undefined when p is unlucky. */
-function rurModP(G: readonly Polynomial<Rational>[], form: readonly bigint[], p: number, D: number): number[] | undefined {
-  const R = G[0].ring;
-  const F = Zp(p);
-  const S = new PolynomialRing(F, R.vars, R.order);
-  const A = new QuotientAlgebra(G.map((g) => changeRing(g, S)));
-  if (A.dimension !== D) return undefined;
-  const Mt: number[][] = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+/**
+ * The data over Q that every prime reduces: the matrix of multiplication by t and the
+ * coordinates of 1 and of each variable in the standard-monomial basis (computed once; their
+ * entries are small, unlike the Krylov vectors).
+ */
+interface RationalData {
+  Mt: Rational[][];
+  one: Rational[];
+  vars: Rational[][];
+}
+
+function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): RationalData {
+  const D = A.dimension;
+  const Mt: Rational[][] = Array.from({ length: D }, () => new Array<Rational>(D).fill(QQ.zero));
   form.forEach((c, i) => {
     if (c === 0n) return;
     const Mi = A.variableMatrix(i);
-    const k = F.fromInt(c);
-    for (let r = 0; r < D; r++) for (let s = 0; s < D; s++) if (Mi[r][s] !== 0) Mt[r][s] = F.add(Mt[r][s], F.mul(k, Mi[r][s]));
+    const k = QQ.fromInt(c);
+    for (let r = 0; r < D; r++) for (let s = 0; s < D; s++) if (Mi[r][s].num !== 0n) Mt[r][s] = QQ.add(Mt[r][s], QQ.mul(k, Mi[r][s]));
   });
+  return { Mt, one: A.coordinates(A.ring.one()), vars: A.ring.vars.map((_, i) => A.coordinates(A.ring.variable(i))) };
+}
+
+/** χ's lower coefficients then each vᵢ's D coefficients, modulo p; undefined when p is unlucky. */
+function rurModP(data: RationalData, p: number, D: number): number[] | undefined {
+  const F = Zp(p);
+  const Mt = data.Mt.map((row) => row.map((x) => (x.num === 0n ? 0 : F.fromRational(x))));
   const space = new EchelonSpace(F);
-  let v = A.coordinates(S.one());
+  let v = data.one.map((x) => F.fromRational(x));
   let dep: number[] | undefined;
   for (let k = 0; k <= D; k++) {
     dep = space.insert(v);
@@ -49,8 +60,8 @@ function rurModP(G: readonly Polynomial<Rational>[], form: readonly bigint[], p:
   }
   if (dep === undefined || dep.length !== D) return undefined; // t does not separate modulo p
   const out = dep.map((c) => F.neg(c));
-  for (let i = 0; i < R.nvars; i++) {
-    const e = space.express(A.coordinates(S.variable(i)));
+  for (const x of data.vars) {
+    const e = space.express(x.map((c) => F.fromRational(c)));
     if (e === undefined) return undefined;
     out.push(...e);
   }
@@ -58,11 +69,14 @@ function rurModP(G: readonly Polynomial<Rational>[], form: readonly bigint[], p:
 }
 
 /**
- * The RUR of the radical zero-dimensional ideal with Gröbner basis G (over Q) for the
+ * The RUR of the radical zero-dimensional ideal whose quotient algebra over Q is A, for the
  * separating form `form`, or undefined if no stable lift appears within `maxPrimes` primes.
  */
-export function modularRUR(G: readonly Polynomial<Rational>[], form: readonly bigint[], D: number, deadline?: Deadline, maxPrimes = 2000): RationalUnivariateRepresentation | undefined {
-  const n = G[0].ring.nvars;
+export function modularRUR(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 2000): RationalUnivariateRepresentation | undefined {
+  const G = A.groebnerBasis;
+  const n = A.ring.nvars;
+  const D = A.dimension;
+  const data = rationalData(A, form);
   let residues: bigint[] = [];
   let M = 1n;
   let count = 0;
@@ -75,7 +89,7 @@ export function modularRUR(G: readonly Polynomial<Rational>[], form: readonly bi
       const p = r.value;
       const P = BigInt(p);
       if (G.some((g) => g.coefficients.some((c) => c.den % P === 0n))) continue;
-      const img = rurModP(G, form, p, D);
+      const img = rurModP(data, p, D);
       if (img) return { p, img };
     }
   };

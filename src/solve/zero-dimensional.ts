@@ -129,7 +129,7 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
   // With a certified form the RUR is lifted from computations modulo primes; otherwise (or if
   // the lift does not settle) it is computed exactly over Q.
   const rur =
-    (certified ? modularRUR(G, certified, A.dimension, options.deadline) : undefined) ??
+    (certified ? modularRUR(A, certified, options.deadline) : undefined) ??
     rationalUnivariateRepresentation(radical, order, options.deadline, certified);
   // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
   let chiFull: UPoly<Rational> | undefined;
