@@ -21,7 +21,7 @@ import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Deadline } from '../errors';
 import { utrim } from '../poly/univariate';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { RationalUnivariateRepresentation } from './rur';
+import { RationalUnivariateRepresentation, linearForm } from './rur';
 
 /**
  * The data over Q that every prime reduces: the matrix of multiplication by t and the
@@ -35,14 +35,7 @@ interface RationalData {
 }
 
 function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): RationalData {
-  const D = A.dimension;
-  const Mt: Rational[][] = Array.from({ length: D }, () => new Array<Rational>(D).fill(QQ.zero));
-  form.forEach((c, i) => {
-    if (c === 0n) return;
-    const Mi = A.variableMatrix(i);
-    const k = QQ.fromInt(c);
-    for (let r = 0; r < D; r++) for (let s = 0; s < D; s++) if (Mi[r][s].num !== 0n) Mt[r][s] = QQ.add(Mt[r][s], QQ.mul(k, Mi[r][s]));
-  });
+  const Mt = A.multiplicationMatrix(linearForm(A.ring, form));
   return { Mt, one: A.coordinates(A.ring.one()), vars: A.ring.vars.map((_, i) => A.coordinates(A.ring.variable(i))) };
 }
 

@@ -12,8 +12,8 @@
  */
 import { EchelonSpace } from '../arithmetic/echelon';
 import { QQ } from '../arithmetic/field';
-import { Matrix, matVec } from '../arithmetic/matrix';
-import { Rational, rational } from '../arithmetic/rational';
+import { matVec } from '../arithmetic/matrix';
+import { Rational } from '../arithmetic/rational';
 import { ComputationError, Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
@@ -33,17 +33,9 @@ export interface RationalUnivariateRepresentation {
   coordinates: UPoly<Rational>[];
 }
 
-/** Σ cᵢ·M_{xᵢ} */
-function formMatrix(A: QuotientAlgebra<Rational>, c: readonly bigint[]): Matrix<Rational> {
-  const D = A.dimension;
-  const M: Matrix<Rational> = Array.from({ length: D }, () => new Array<Rational>(D).fill(QQ.zero));
-  c.forEach((ci, i) => {
-    if (ci === 0n) return;
-    const Mi = A.variableMatrix(i);
-    const q = rational(ci);
-    for (let r = 0; r < D; r++) for (let s = 0; s < D; s++) if (Mi[r][s].num !== 0n) M[r][s] = QQ.add(M[r][s], QQ.mul(q, Mi[r][s]));
-  });
-  return M;
+/** The linear form Σ cᵢ·xᵢ of the ring R, over any field. */
+export function linearForm<T>(R: PolynomialRing<T>, c: readonly bigint[]): Polynomial<T> {
+  return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(R.field.fromInt(ci)))), R.zero());
 }
 
 /** The candidate separating forms, in order, over the variable order `order` (indices). */
@@ -84,7 +76,7 @@ export function rationalUnivariateRepresentation(
   for (const c of given ? [given] : separatingCandidates(n, idx)) {
     deadline?.check();
     if (++tries > 10 * (D * D + n + 10)) throw new ComputationError('no separating linear form found (is the ideal radical?)');
-    const M = formMatrix(A, c);
+    const M = A.multiplicationMatrix(linearForm(A.ring, c));
     const space = new EchelonSpace(QQ);
     let v = one;
     let dependent: Rational[] | undefined;
@@ -134,13 +126,7 @@ export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?
   let tries = 0;
   for (const c of separatingCandidates(n, idx)) {
     if (++tries > maxTries) return undefined;
-    const M: Matrix<number> = Array.from({ length: D }, () => new Array<number>(D).fill(0));
-    c.forEach((ci, i) => {
-      if (ci === 0n) return;
-      const Mi = A.variableMatrix(i);
-      const k = F.fromInt(ci);
-      for (let r = 0; r < D; r++) for (let s2 = 0; s2 < D; s2++) if (Mi[r][s2] !== 0) M[r][s2] = F.add(M[r][s2], F.mul(k, Mi[r][s2]));
-    });
+    const M = A.multiplicationMatrix(linearForm(S, c));
     const mu = minimalPolynomialOfMatrix(F, M, one);
     if (mu.length - 1 !== D) continue;
     if (ugcd(F, mu, uderivative(F, mu)).length === 1) return c;

@@ -23,7 +23,7 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing, canonicalVariables } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
-import { modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
+import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { modularRUR } from './rur-modular';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
@@ -218,9 +218,6 @@ function compareText(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function linearForm(R: PolynomialRing<Rational>, c: readonly bigint[]): Polynomial<Rational> {
-  return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(rational(ci)))), R.zero());
-}
 
 /** q(t) for a univariate q and a polynomial t, by Horner. */
 function polyInForm(R: PolynomialRing<Rational>, q: UPoly<Rational>, t: Polynomial<Rational>): Polynomial<Rational> {
