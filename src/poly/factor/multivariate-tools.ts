@@ -115,18 +115,23 @@ export function shiftVariables(f: QPoly, vars: readonly number[], point: readonl
   return g;
 }
 
+/** c·m with the variables `vars` set to `point` (the other exponents are ignored). */
+function termAt(m: readonly number[], c: Rational, vars: readonly number[], point: readonly bigint[]): Rational {
+  let t = c;
+  for (let j = 0; j < vars.length; j++) {
+    const e = m[vars[j] + 1];
+    if (e > 0) t = QQ.mul(t, rational(point[j] ** BigInt(e)));
+  }
+  return t;
+}
+
 /** The univariate image f(x_v; others = point) as ascending rationals (all other variables are substituted). */
 export function univariateImage(f: QPoly, v: number, vars: readonly number[], point: readonly bigint[]): UPoly<Rational> {
   const deg = f.degree(v);
   const c = new Array<Rational>(Math.max(deg + 1, 0)).fill(QQ.zero);
   for (let i = 0; i < f.length; i++) {
     const m = f.monomials[i];
-    let t = f.coefficients[i];
-    for (let j = 0; j < vars.length; j++) {
-      const e = m[vars[j] + 1];
-      if (e > 0) t = QQ.mul(t, rational(point[j] ** BigInt(e)));
-    }
-    c[m[v + 1]] = QQ.add(c[m[v + 1]], t);
+    c[m[v + 1]] = QQ.add(c[m[v + 1]], termAt(m, f.coefficients[i], vars, point));
   }
   return utrim(QQ, c);
 }
@@ -135,13 +140,7 @@ export function univariateImage(f: QPoly, v: number, vars: readonly number[], po
 export function evaluateAt(f: QPoly, vars: readonly number[], point: readonly bigint[]): Rational {
   let s = QQ.zero;
   for (let i = 0; i < f.length; i++) {
-    const m = f.monomials[i];
-    let t = f.coefficients[i];
-    for (let j = 0; j < vars.length; j++) {
-      const e = m[vars[j] + 1];
-      if (e > 0) t = QQ.mul(t, rational(point[j] ** BigInt(e)));
-    }
-    s = QQ.add(s, t);
+    s = QQ.add(s, termAt(f.monomials[i], f.coefficients[i], vars, point));
   }
   return s;
 }
