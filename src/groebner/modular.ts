@@ -16,11 +16,11 @@
  * J. Symb. Comp. 35 (2003); Idrees–Pfister–Steidel, "Parallelization of modular algorithms",
  * J. Symb. Comp. 46 (2011).
  */
-import { QQ, Zp } from '../arithmetic/field';
+import { Zp } from '../arithmetic/field';
 import { gcd, isqrt, modInverse } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
-import { rationalReconstruction } from '../arithmetic/reconstruction';
+import { reconstructWithDenominator } from '../arithmetic/lifting';
 import { ComputationError, Deadline } from '../errors';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
@@ -243,30 +243,14 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   // rarely passes for a small fraction (false positives cost a failed check and a restart).
   const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
   const bound = isqrt(M / 2n) >> margin;
-  const half = M / 2n;
-  // Coefficients of one basis element tend to share denominators: with D the lcm of the
-  // denominators found so far in the element, x·D mod M is often already a small numerator,
-  // and then n/D is the reconstruction (unique under the bounds) without a Euclidean run.
+  // Coefficients of one basis element tend to share denominators: D is the lcm of the
+  // denominators found so far in the element (see `reconstructWithDenominator`).
   const denominators: bigint[] = acc.elements.map(() => 1n);
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
-    const x = valueOf(el.digits[k], acc.primes);
-    if (x === 0n) {
-      el.known[k] = QQ.zero;
-      return true;
-    }
     const D = denominators[i];
-    if (D <= bound) {
-      let y = (x * D) % M;
-      if (y > half) y -= M;
-      if ((y < 0n ? -y : y) <= bound) {
-        const g = gcd(y, D);
-        el.known[k] = { num: y / g, den: D / g };
-        return true;
-      }
-    }
-    const q = rationalReconstruction(x, M, bound, bound);
+    const q = reconstructWithDenominator(valueOf(el.digits[k], acc.primes), M, bound, D);
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;

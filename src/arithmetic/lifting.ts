@@ -1,0 +1,153 @@
+/**
+ * A vector of rational numbers recovered from its images modulo many primes: Garner's
+ * mixed-radix Chinese remaindering followed by rational reconstruction with early termination.
+ *
+ * Representation: coefficient k is kept as its mixed-radix digits d₀ + d₁·p₀ + d₂·p₀p₁ + …,
+ * each digit below its prime (one Float64Array of digits per prime). Adding a prime costs a few
+ * double-precision multiply-adds per coefficient and no bigint work; the bigint value of a
+ * coefficient is formed only when it is reconstructed. Reconstructions found are kept until
+ * `forget()` (a candidate that fails a check at a fresh prime means some coefficient was
+ * reconstructed too early). Coefficients come in groups that tend to share a denominator (the
+ * coefficients of one polynomial): with L the lcm of the denominators found so far in a group,
+ * x·L mod M is often already a small numerator, and then n/L is the reconstruction without a
+ * Euclidean run (unique under the same bounds). Reference: von zur Gathen–Gerhard, Modern
+ * Computer Algebra, §5.6 (Garner) and §5.10 (rational reconstruction).
+ */
+import { gcd, isqrt, modInverse } from './integers';
+import { Rational } from './rational';
+import { Zp } from './field';
+import { rationalReconstruction } from './reconstruction';
+
+export class RationalLifter {
+  /** The primes added so far, in order. */
+  readonly primes: number[] = [];
+  /** The product of `primes`. */
+  modulus = 1n;
+  private readonly digits: Float64Array[] = [];
+  private readonly known: (Rational | undefined)[];
+  private readonly groupOf: Int32Array;
+  private readonly groupStart: number[];
+  private sentinel = 0;
+
+  /** `groups` gives the sizes of consecutive groups of coefficients (total = the vector's length). */
+  constructor(readonly groups: readonly number[]) {
+    const total = groups.reduce((a, b) => a + b, 0);
+    this.known = new Array(total).fill(undefined);
+    this.groupOf = new Int32Array(total);
+    this.groupStart = [];
+    let k = 0;
+    groups.forEach((size, g) => {
+      this.groupStart.push(k);
+      for (let i = 0; i < size; i++) this.groupOf[k++] = g;
+    });
+  }
+
+  /** The number of coefficients. */
+  get length(): number {
+    return this.known.length;
+  }
+
+  /** The number of primes added. */
+  get count(): number {
+    return this.primes.length;
+  }
+
+  /** Adds the image (residues in [0, p)) of every coefficient modulo a new prime p (Garner step). */
+  add(p: number, image: ArrayLike<number>): void {
+    if (image.length !== this.length) throw new RangeError(`RationalLifter.add: image of length ${image.length}, expected ${this.length}`);
+    const j = this.primes.length;
+    // w[t] = (p₀⋯p_{t−1}) mod p, and the inverse of (p₀⋯p_{j−1}) mod p.
+    const w = new Float64Array(j + 1);
+    w[0] = 1;
+    for (let t = 0; t < j; t++) w[t + 1] = (w[t] * (this.primes[t] % p)) % p;
+    const inv = j === 0 ? 1 : Number(modInverse(BigInt(w[j]), BigInt(p)));
+    const d = new Float64Array(this.length);
+    for (let k = 0; k < this.length; k++) {
+      // x mod p from the digits so far; every product is below 2^52, so each step is exact.
+      let x = 0;
+      for (let t = 0; t < j; t++) {
+        x += this.digits[t][k] * w[t];
+        if (x >= 4503599627370496) x %= p;
+      }
+      x %= p;
+      let digit = (((image[k] - x) % p) * inv) % p;
+      if (digit < 0) digit += p;
+      d[k] = digit;
+    }
+    this.digits.push(d);
+    this.primes.push(p);
+    this.modulus *= BigInt(p);
+  }
+
+  /** The residue of coefficient k modulo `modulus`, in [0, modulus) (Horner on the digits). */
+  residue(k: number): bigint {
+    const j = this.primes.length;
+    if (j === 0) return 0n;
+    let x = BigInt(this.digits[j - 1][k]);
+    for (let t = j - 2; t >= 0; t--) x = x * BigInt(this.primes[t]) + BigInt(this.digits[t][k]);
+    return x;
+  }
+
+  /**
+   * Every coefficient as a fraction n/d with |n|, d below √(M/2) (with a safety margin), or
+   * undefined when some coefficient has no reconstruction yet (add primes and try again).
+   */
+  reconstruct(): Rational[] | undefined {
+    const M = this.modulus;
+    // A margin below the uniqueness bound: with it a residue that is not yet determined rarely
+    // passes for a small fraction (a false positive costs a failed check and a restart).
+    const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
+    const bound = isqrt(M / 2n) >> margin;
+    const denominators = this.groups.map(() => 1n);
+    const attempt = (k: number): boolean => {
+      if (this.known[k] !== undefined) return true;
+      const g = this.groupOf[k];
+      const q = reconstructWithDenominator(this.residue(k), M, bound, denominators[g]);
+      if (q === undefined) {
+        this.sentinel = k;
+        return false;
+      }
+      this.known[k] = q;
+      const L = denominators[g];
+      if (L % q.den !== 0n) denominators[g] = (L / gcd(L, q.den)) * q.den;
+      return true;
+    };
+    if (this.sentinel < this.length && !attempt(this.sentinel)) return undefined;
+    for (let k = 0; k < this.length; k++) if (!attempt(k)) return undefined;
+    return this.known as Rational[];
+  }
+
+  /** Drops every reconstruction found (after a candidate failed a check). */
+  forget(): void {
+    this.known.fill(undefined);
+  }
+}
+
+/**
+ * The fraction n/d ≡ x (mod M) with |n|, d ≤ bound, or undefined. L is a likely multiple of d (the
+ * lcm of the denominators of related coefficients): when x·L mod M is already a small numerator,
+ * the answer is read off without a Euclidean run (it is the unique one under the bounds).
+ */
+export function reconstructWithDenominator(x: bigint, M: bigint, bound: bigint, L = 1n): Rational | undefined {
+  if (x === 0n) return { num: 0n, den: 1n };
+  if (L <= bound) {
+    let y = (x * L) % M;
+    if (y > M / 2n) y -= M;
+    if ((y < 0n ? -y : y) <= bound) {
+      const c = gcd(y, L);
+      return { num: y / c, den: L / c };
+    }
+  }
+  return rationalReconstruction(x, M, bound, bound);
+}
+
+/** Do the fractions reduce to `image` modulo p? (False when p divides a denominator.) */
+export function agreesModulo(values: readonly Rational[], p: number, image: ArrayLike<number>): boolean {
+  const F = Zp(p);
+  const P = BigInt(p);
+  for (let k = 0; k < values.length; k++) {
+    if (values[k].den % P === 0n) return false;
+    if (F.fromRational(values[k]) !== image[k]) return false;
+  }
+  return true;
+}

@@ -1,0 +1,70 @@
+/**
+ * Dense square linear systems over Z/p (p < 2^26) on Float64Arrays: the inner loop of the
+ * modular rational univariate representation, where generic `Field` calls would dominate.
+ *
+ * Every residue lies in [0, p); a product of two residues is below 2^52, so `a + (p − f)·b`
+ * stays below 2^53 and is exact in a double before the `%`. Gaussian elimination with row
+ * pivoting on the augmented matrix [A | B], then back substitution.
+ */
+import { modInverse } from './integers';
+
+/** a⁻¹ mod p for a residue a ≠ 0. */
+function inverseModP(a: number, p: number): number {
+  return Number(modInverse(BigInt(a), BigInt(p)));
+}
+
+/**
+ * The solutions X of A·X = B modulo p (A square, D×D, given by rows; B as a list of right-hand
+ * sides of length D), or undefined when A is singular modulo p. Inputs are not modified.
+ */
+export function solveModP(A: readonly Float64Array[], rhs: readonly Float64Array[], p: number): Float64Array[] | undefined {
+  const D = A.length;
+  const m = rhs.length;
+  const W = D + m;
+  // Augmented rows [A_r | B_r].
+  const rows = A.map((a, r) => {
+    const row = new Float64Array(W);
+    row.set(a);
+    for (let j = 0; j < m; j++) row[D + j] = rhs[j][r];
+    return row;
+  });
+  for (let c = 0; c < D; c++) {
+    let piv = -1;
+    for (let r = c; r < D; r++) {
+      if (rows[r][c] !== 0) {
+        piv = r;
+        break;
+      }
+    }
+    if (piv < 0) return undefined;
+    if (piv !== c) [rows[c], rows[piv]] = [rows[piv], rows[c]];
+    const pr = rows[c];
+    const inv = inverseModP(pr[c], p);
+    for (let j = c; j < W; j++) if (pr[j] !== 0) pr[j] = (pr[j] * inv) % p;
+    for (let r = c + 1; r < D; r++) {
+      const row = rows[r];
+      const f = row[c];
+      if (f === 0) continue;
+      const g = p - f;
+      for (let j = c; j < W; j++) {
+        const b = pr[j];
+        if (b !== 0) row[j] = (row[j] + g * b) % p;
+      }
+    }
+  }
+  // Back substitution: rows are upper triangular with unit diagonal.
+  const X = Array.from({ length: m }, () => new Float64Array(D));
+  for (let j = 0; j < m; j++) {
+    const x = X[j];
+    for (let r = D - 1; r >= 0; r--) {
+      const row = rows[r];
+      let s = row[D + j];
+      for (let c = r + 1; c < D; c++) {
+        const a = row[c];
+        if (a !== 0) s = (s + (p - a) * x[c]) % p;
+      }
+      x[r] = s;
+    }
+  }
+  return X;
+}

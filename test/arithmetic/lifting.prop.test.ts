@@ -1,0 +1,108 @@
+// Lifting rational vectors from modular images, and dense solving modulo p. Oracles: the lift
+// recovers random fractions once the modulus is large enough (and never returns a wrong vector
+// that also agrees at a fresh prime); solveModP's solutions satisfy A·X = B and agree with the
+// generic echelon code.
+import fc from 'fast-check';
+import { Zp } from '../../src/arithmetic/field';
+import { RationalLifter, agreesModulo } from '../../src/arithmetic/lifting';
+import { solveModP } from '../../src/arithmetic/modular-linear';
+import { primesBelow } from '../../src/arithmetic/primes';
+import { Rational, rational } from '../../src/arithmetic/rational';
+
+const imageOf = (values: readonly Rational[], p: number): number[] => values.map((x) => Zp(p).fromRational(x));
+
+const arbFraction = fc
+  .tuple(fc.bigInt({ min: -(2n ** 120n), max: 2n ** 120n }), fc.bigInt({ min: 1n, max: 2n ** 90n }))
+  .map(([n, d]) => rational(n, d));
+
+describe('RationalLifter', () => {
+  test('recovers vectors of fractions from their images, with an acceptance check at a fresh prime', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(arbFraction, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }), (groups) => {
+        const values = groups.flat();
+        const lifter = new RationalLifter(groups.map((g) => g.length));
+        const primes = primesBelow(2 ** 26);
+        for (let k = 0; k < 60; k++) {
+          const p = primes.next().value as number;
+          if (values.some((x) => x.den % BigInt(p) === 0n)) continue;
+          lifter.add(p, imageOf(values, p));
+          const got = lifter.reconstruct();
+          if (!got) continue;
+          const check = primes.next().value as number;
+          if (!agreesModulo(got, check, imageOf(values, check))) {
+            lifter.forget();
+            continue;
+          }
+          expect(got).toEqual(values);
+          return;
+        }
+        throw new Error('no reconstruction after 60 primes');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('recovers a vector whose entries share one long denominator', () => {
+    const d = 2n ** 61n - 1n;
+    const values = Array.from({ length: 20 }, (_, k) => rational(BigInt(k * k) - 77n, d));
+    const lifter = new RationalLifter([20]);
+    const primes = primesBelow(2 ** 26);
+    let got: Rational[] | undefined;
+    while (!got) {
+      const p = primes.next().value as number;
+      lifter.add(p, imageOf(values, p));
+      got = lifter.reconstruct();
+    }
+    expect(got).toEqual(values);
+  });
+
+  test('rejects an image of the wrong length', () => {
+    expect(() => new RationalLifter([2, 3]).add(7, [1, 2, 3])).toThrow(RangeError);
+  });
+});
+
+describe('solveModP', () => {
+  const p = 1000003;
+  test('solutions satisfy A·X = B; singular matrices are reported', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 0, max: p - 1 }), { minLength: 80, maxLength: 80 }), (D, seed) => {
+        const A = Array.from({ length: D }, (_, r) => Float64Array.from({ length: D }, (_, c) => seed[(r * D + c) % 80]));
+        const B = [Float64Array.from({ length: D }, (_, r) => seed[(r + 7) % 80])];
+        const X = solveModP(A, B, p);
+        if (!X) {
+          // Singular: the determinant (by fraction-free elimination over Z/p with bigints) is 0.
+          expect(determinant(A, p)).toBe(0n);
+          return;
+        }
+        for (let r = 0; r < D; r++) {
+          let s = 0n;
+          for (let c = 0; c < D; c++) s += BigInt(A[r][c]) * BigInt(X[0][c]);
+          expect(s % BigInt(p)).toBe(BigInt(B[0][r]));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+function determinant(A: readonly Float64Array[], p: number): bigint {
+  const P = BigInt(p);
+  const M = A.map((row) => Array.from(row, (x) => BigInt(x)));
+  const n = M.length;
+  let det = 1n;
+  for (let c = 0; c < n; c++) {
+    const r = M.findIndex((row, i) => i >= c && row[c] % P !== 0n);
+    if (r < 0) return 0n;
+    if (r !== c) {
+      [M[r], M[c]] = [M[c], M[r]];
+      det = -det;
+    }
+    det = (det * M[c][c]) % P;
+    const inv = Zp(p).inv(Number(((M[c][c] % P) + P) % P));
+    for (let i = c + 1; i < n; i++) {
+      const f = (M[i][c] * BigInt(inv)) % P;
+      for (let j = c; j < n; j++) M[i][j] = (M[i][j] - f * M[c][j]) % P;
+    }
+  }
+  return ((det % P) + P) % P;
+}
