@@ -22,6 +22,8 @@ export class QuotientAlgebra<T> {
   readonly basis: Monomial[];
   private readonly index: Map<string, number>;
   private readonly mulCache = new Map<number, Matrix<T>>();
+  /** Basis elements by leading monomial, when their tails are standard (as in a reduced basis). */
+  private readonly borderTails = new Map<string, Polynomial<T>>();
 
   /** G must be a Gröbner basis of a zero-dimensional ideal. */
   constructor(readonly groebnerBasis: readonly Polynomial<T>[]) {
@@ -29,6 +31,11 @@ export class QuotientAlgebra<T> {
     this.field = this.ring.field;
     this.basis = standardMonomials(groebnerBasis);
     this.index = new Map(this.basis.map((m, i) => [monomialKey(m), i]));
+    for (const g of groebnerBasis) {
+      if (g.isZero()) continue;
+      const tail = new Polynomial(this.ring, g.monomials.slice(1), g.coefficients.slice(1));
+      if (tail.monomials.every((m) => this.index.has(monomialKey(m)))) this.borderTails.set(monomialKey(g.lm()), tail.scale(this.field.neg(this.field.inv(g.lc()))));
+    }
   }
 
   /** dim_K A: the number of solutions counted with multiplicity. */
@@ -38,7 +45,8 @@ export class QuotientAlgebra<T> {
 
   /** Coordinates of the normal form of f in the standard monomial basis. */
   coordinates(f: Polynomial<T>): T[] {
-    const r = normalForm(f, this.groebnerBasis);
+    // A single monomial that leads a basis element g with a standard tail: NF = −tail(g)/lc(g).
+    const r = (f.length === 1 && this.borderTails.get(monomialKey(f.monomials[0]))?.scale(f.coefficients[0])) || normalForm(f, this.groebnerBasis);
     const v = new Array<T>(this.basis.length).fill(this.field.zero);
     for (let k = 0; k < r.length; k++) {
       const i = this.index.get(monomialKey(r.monomials[k]));
@@ -61,7 +69,12 @@ export class QuotientAlgebra<T> {
     return this.ring.normalize(monos, coeffs);
   }
 
-  /** The matrix of multiplication by the i-th variable: column j holds NF(x_i·b_j). */
+  /**
+   * The matrix of multiplication by the i-th variable: column j holds NF(x_i·b_j). A product is
+   * either standard (a unit column), or the leading monomial of a reduced basis element (its
+   * tail, read off without reduction), or else reduced. For the last variable of a degrevlex
+   * basis in generic coordinates nearly all columns are of the first two kinds.
+   */
   variableMatrix(i: number): Matrix<T> {
     const cached = this.mulCache.get(i);
     if (cached) return cached;
