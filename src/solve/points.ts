@@ -9,8 +9,8 @@
  * root finder; wᵢ(z) is computed exactly in Q(i) and |wᵢ(θ) − wᵢ(z)| ≤ Σ k·|a_k|·(|z| + r)^(k−1)·r.
  */
 import { QQ } from '../arithmetic/field';
-import { gcd } from '../arithmetic/integers';
-import { Rational, parseRational, rational, rationalToNumber, req } from '../arithmetic/rational';
+import { bitLength, gcd } from '../arithmetic/integers';
+import { Rational, parseRational, rational, rationalToNumber, rcmp, req } from '../arithmetic/rational';
 import { UPoly, uevaluate } from '../poly/univariate';
 import { RootInterval, refineRoot } from './roots/real';
 import { roundSignificant } from './roots/decimal';
@@ -35,7 +35,7 @@ function clearDenominators(w: UPoly<Rational>): { W: bigint[]; L: bigint } {
  * w(x) = (Σ Wᵢ·Xⁱ·e^(n−i)) / (L·eⁿ) — with one normalization at the end instead of a gcd per
  * operation.
  */
-export function evaluateOnInterval(w: UPoly<Rational>, x: Interval): Interval {
+export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: number): Interval {
   if (w.length === 0) return { lo: QQ.zero, hi: QQ.zero };
   const { W, L } = clearDenominators(w);
   const e = (x.lo.den / gcd(x.lo.den, x.hi.den)) * x.hi.den;
@@ -62,7 +62,36 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval): Interval {
     hi = mx + add;
   }
   const den = L * ePower;
-  return { lo: rational(lo, den), hi: rational(hi, den) };
+  if (precision === undefined) return { lo: rational(lo, den), hi: rational(hi, den) };
+  return { lo: dyadicBelow(lo, den, precision), hi: dyadicAbove(hi, den, precision) };
+}
+
+/**
+ * Outward rounding to dyadic fractions with about `precision` significant bits: a ≤ n/d ≤ b
+ * with b − a ≤ 2^(1−precision)·|n/d|. Exact fractions with long numerators and denominators cost
+ * a gcd per operation; these keep the interval arithmetic cheap and stay certified.
+ */
+function dyadicShift(n: bigint, d: bigint, precision: number): bigint {
+  return BigInt(Math.max(0, precision - (bitLength(n < 0n ? -n : n) - bitLength(d))));
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return q * b > a ? q - 1n : q;
+}
+
+/** The largest k/2^s ≤ n/d (d > 0). */
+function dyadicBelow(n: bigint, d: bigint, precision: number): Rational {
+  if (n === 0n) return QQ.zero;
+  const s = dyadicShift(n, d, precision);
+  return rational(floorDiv(n << s, d), 1n << s);
+}
+
+/** The smallest k/2^s ≥ n/d (d > 0). */
+function dyadicAbove(n: bigint, d: bigint, precision: number): Rational {
+  if (n === 0n) return QQ.zero;
+  const s = dyadicShift(n, d, precision);
+  return rational(-floorDiv(-(n << s), d), 1n << s);
 }
 
 /** Text of a rational rounded to `digits` significant digits ("0" for zero). */
@@ -79,18 +108,40 @@ export interface RealCoordinates {
   theta: RootInterval;
 }
 
+/** [a, b] / [c, d] for an interval [c, d] not containing 0, rounded outward to `precision` bits. */
+function divideIntervals(x: Interval, y: Interval, precision: number): Interval {
+  const qs = [QQ.div(x.lo, y.lo), QQ.div(x.lo, y.hi), QQ.div(x.hi, y.lo), QQ.div(x.hi, y.hi)];
+  let lo = qs[0];
+  let hi = qs[0];
+  for (const q of qs) {
+    if (rcmp(q, lo) < 0) lo = q;
+    if (rcmp(q, hi) > 0) hi = q;
+  }
+  return { lo: dyadicBelow(lo.num, lo.den, precision), hi: dyadicAbove(hi.num, hi.den, precision) };
+}
+
+/** Does the interval contain 0? */
+function containsZero(x: Interval): boolean {
+  return x.lo.num <= 0n && x.hi.num >= 0n;
+}
+
 /**
- * Certified decimals of wᵢ(θ) for the real root θ of the irreducible χ isolated by `interval`.
- * Constant wᵢ give exact values.
+ * Certified decimals of wᵢ(θ) (or wᵢ(θ)/d(θ) when a denominator d with d(θ) ≠ 0 is given) for
+ * the real root θ of the irreducible χ isolated by `interval`. Constant coordinates are exact.
  */
-export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number): RealCoordinates {
+export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): RealCoordinates {
   let theta = interval;
   let bits = 16;
+  // Endpoints are rounded outward to dyadic numbers with more bits than the digits asked for
+  // (and as many as θ's interval has, so refinement is never undone by the rounding).
+  let precision = Math.ceil(digits * 3.33) + 32;
+  const point = (w: UPoly<Rational>): Interval => (w.length <= 1 ? { lo: w[0] ?? QQ.zero, hi: w[0] ?? QQ.zero } : evaluateOnInterval(w, theta, precision));
   for (;;) {
-    const boxes = ws.map((w) => (w.length <= 1 ? { lo: w[0] ?? QQ.zero, hi: w[0] ?? QQ.zero } : evaluateOnInterval(w, theta)));
+    const d = denominator ? point(denominator) : undefined;
+    const boxes = d && containsZero(d) ? undefined : ws.map((w) => (d ? divideIntervals(point(w), d, precision) : point(w)));
     const decimals: string[] = [];
-    let settled = true;
-    for (const b of boxes) {
+    let settled = boxes !== undefined;
+    for (const b of boxes ?? []) {
       if (req(b.lo, b.hi)) {
         decimals.push(decimal(b.lo, digits));
         continue;
@@ -103,9 +154,10 @@ export function realCoordinates(chi: readonly bigint[], interval: RootInterval, 
       }
       decimals.push(a);
     }
-    if (settled) return { decimals, boxes, theta };
+    if (settled && boxes) return { decimals, boxes, theta };
     if (req(theta.lo, theta.hi)) throw new Error('realCoordinates: a rational root should give exact coordinates');
     bits *= 2;
+    precision = Math.max(precision, bits + 32);
     theta = refineRoot(chi, theta, { bits });
   }
 }
@@ -117,8 +169,20 @@ export interface ComplexCoordinate {
   errorBound: number;
 }
 
-/** Approximate coordinates wᵢ(θ) at a complex root θ ≈ z with |θ − z| ≤ radius. */
-export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rational>[], digits: number): ComplexCoordinate[] {
+/** w(z) exactly in Q(i) and a bound on |w(θ) − w(z)| for |θ − z| ≤ r, |z| = modulus. */
+interface GaussianValue {
+  re: Rational;
+  im: Rational;
+  /** |w(z)| as a double. */
+  abs: number;
+  bound: number;
+}
+
+/**
+ * Approximate coordinates wᵢ(θ) (or wᵢ(θ)/d(θ) when a denominator is given) at a complex root
+ * θ ≈ z with |θ − z| ≤ radius.
+ */
+export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): ComplexCoordinate[] {
   const zr = parseRational(root.re);
   const zi = parseRational(root.im);
   const r = Number(root.radius);
@@ -127,7 +191,11 @@ export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rationa
   const e = (zr.den / gcd(zr.den, zi.den)) * zi.den;
   const Zr = zr.num * (e / zr.den);
   const Zi = zi.num * (e / zi.den);
-  return ws.map((w) => {
+  // Values are rounded to dyadic numbers of `precision` bits (exact fractions would cost a gcd
+  // of very long integers each); the rounding error joins the error bound.
+  const precision = Math.ceil(digits * 3.33) + 64;
+  const rounding = Math.pow(2, 2 - precision);
+  const valueAt = (w: UPoly<Rational>): GaussianValue => {
     let a = QQ.zero;
     let b = QQ.zero;
     if (w.length > 0) {
@@ -143,12 +211,27 @@ export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rationa
         re = nr;
         im = ni;
       }
-      a = rational(re, L * ePower);
-      b = rational(im, L * ePower);
+      a = dyadicBelow(re, L * ePower, precision);
+      b = dyadicBelow(im, L * ePower, precision);
     }
     let bound = 0;
     for (let k = 1; k < w.length; k++) bound += k * Math.abs(rationalToNumber(w[k])) * Math.pow(modulus + r, k - 1) * r;
-    return { re: decimal(a, digits), im: decimal(b, digits), errorBound: bound * (1 + 1e-12) };
+    const abs = Math.hypot(rationalToNumber(a), rationalToNumber(b));
+    return { re: a, im: b, abs, bound: (bound + 2 * rounding * abs) * (1 + 1e-12) };
+  };
+  const d = denominator ? valueAt(denominator) : undefined;
+  return ws.map((w) => {
+    const u = valueAt(w);
+    if (!d) return { re: decimal(u.re, digits), im: decimal(u.im, digits), errorBound: u.bound };
+    // u/d in Q(i), rounded; |u(θ)/d(θ) − u(z)/d(z)| ≤ (E_u·|d(z)| + |u(z)|·E_d) / (|d(z)|·(|d(z)| − E_d)).
+    const norm = QQ.add(QQ.mul(d.re, d.re), QQ.mul(d.im, d.im));
+    const x = QQ.add(QQ.mul(u.re, d.re), QQ.mul(u.im, d.im));
+    const y = QQ.sub(QQ.mul(u.im, d.re), QQ.mul(u.re, d.im));
+    const re = dyadicBelow(x.num * norm.den, x.den * norm.num, precision);
+    const im = dyadicBelow(y.num * norm.den, y.den * norm.num, precision);
+    const quotient = d.abs > 0 ? u.abs / d.abs : Infinity;
+    const bound = d.abs > d.bound ? ((u.bound * d.abs + u.abs * d.bound) / (d.abs * (d.abs - d.bound)) + 2 * rounding * quotient) * (1 + 1e-12) : Infinity;
+    return { re: decimal(re, digits), im: decimal(im, digits), errorBound: bound };
   });
 }
 

@@ -1,137 +1,254 @@
 /**
- * The rational univariate representation computed modulo primes and lifted to Q.
+ * The solutions of a radical zero-dimensional ideal over Q, parametrized per irreducible
+ * component, computed modulo primes and lifted to Q.
  *
- * For a radical zero-dimensional ideal with a separating form t (certified by
- * `modularSeparatingForm`), the RUR (χ, v₁, …, vₙ) over Q is unique, and for every prime not
- * dividing the denominators of the Gröbner basis at which t still separates (deg χ_p = D) its
- * reduction is the RUR computed over Z/p. So each prime gives the images of all D·(n+1)
- * coefficients from Krylov iterations with double-precision arithmetic; they are combined by the
- * Chinese remainder theorem and turned into fractions by rational reconstruction (with a margin
- * below the uniqueness bound), and a candidate is accepted when it agrees with the image at one
- * more prime — the same acceptance test as the multi-modular Gröbner bases. This replaces exact
- * Krylov iterations over Q, whose rationals grow quickly with D.
+ * For a separating linear form t (certified by `modularSeparatingForm`), the minimal polynomial
+ * χ of t on K[x]/I is square-free of degree D = dim K[x]/I, and xᵢ ≡ wᵢ(t) with deg wᵢ < D.
+ * Modulo a prime p that does not divide a denominator of the data and at which t still separates,
+ * both reduce to the same objects computed over Z/p: the Krylov vectors 1, t, …, t^(D−1) form a
+ * basis of A/p, and χ and the wᵢ are the solutions of one D×D linear system (`solveModP`).
+ *
+ * Lifting the wᵢ themselves is hopeless — their coefficients are typically twenty times longer
+ * than χ's. Instead the lift runs in two phases. First χ is lifted and factored over Q into
+ * irreducible q₁⋯q_r (one per component). Then, per component, the numerators uᵢ = wᵢ·q′ mod q
+ * of the parametrization xᵢ = uᵢ(θ)/q′(θ), q(θ) = 0, are lifted: with the derivative as the
+ * denominator the coefficients are about as long as q's (Dahan–Schost 2004; Rouillier 1999 uses
+ * χ′ for the same reason), so few primes suffice. Images are kept from the first phase for the
+ * second. Each phase accepts a candidate when it agrees with the image at one more prime — the
+ * acceptance test of the multi-modular Gröbner bases.
  */
-import { EchelonSpace } from '../arithmetic/echelon';
-import { QQ, Zp } from '../arithmetic/field';
-import { isqrt, modInverse } from '../arithmetic/integers';
-import { matVec } from '../arithmetic/matrix';
+import { Field, QQ, Zp } from '../arithmetic/field';
+import { RationalLifter, agreesModulo } from '../arithmetic/lifting';
+import { solveModP } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
-import { Rational } from '../arithmetic/rational';
-import { rationalReconstruction } from '../arithmetic/reconstruction';
+import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { utrim } from '../poly/univariate';
+import { UPoly, uderivative, umul, urem, utrim } from '../poly/univariate';
+import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { RationalUnivariateRepresentation, linearForm } from './rur';
+import { linearForm } from './rur';
+
+/** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
+export interface ComponentParametrization {
+  /** q: irreducible over Q, primitive integer coefficients, ascending, positive leading coefficient. */
+  minimalPolynomial: bigint[];
+  /** uᵢ for each variable (ring order), deg uᵢ < deg q: xᵢ = uᵢ(θ)/q′(θ). */
+  numerators: UPoly<Rational>[];
+}
+
+/** Every solution of the ideal, grouped into components, for the separating form `separatingForm`. */
+export interface ParametrizedSolutions {
+  separatingForm: bigint[];
+  /** χ(T), monic, square-free, of degree D: the product of the components' q (up to constants). */
+  minimalPolynomial: UPoly<Rational>;
+  components: ComponentParametrization[];
+}
+
+/** The numerators uᵢ = wᵢ·q′ mod q of a component, over any field (q, wᵢ ascending lists). */
+export function componentNumerators<T>(F: Field<T>, q: UPoly<T>, ws: readonly UPoly<T>[]): UPoly<T>[] {
+  const dq = uderivative(F, q);
+  return ws.map((w) => utrim(F, urem(F, umul(F, urem(F, w, q), dq), q)));
+}
 
 /**
- * The data over Q that every prime reduces: the matrix of multiplication by t and the
- * coordinates of 1 and of each variable in the standard-monomial basis (computed once; their
- * entries are small, unlike the Krylov vectors).
+ * The data over Q that every prime reduces: the columns of the matrix of multiplication by t
+ * (sparse: most columns of a degrevlex multiplication matrix by a variable are unit vectors) and
+ * the coordinates of 1 and of each variable in the standard-monomial basis.
  */
 interface RationalData {
-  Mt: Rational[][];
+  columns: { rows: number[]; values: Rational[] }[];
   one: Rational[];
   vars: Rational[][];
 }
 
 function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): RationalData {
   const Mt = A.multiplicationMatrix(linearForm(A.ring, form));
-  return { Mt, one: A.coordinates(A.ring.one()), vars: A.ring.vars.map((_, i) => A.coordinates(A.ring.variable(i))) };
+  const D = A.dimension;
+  const columns = Array.from({ length: D }, (_, j) => {
+    const rows: number[] = [];
+    const values: Rational[] = [];
+    for (let r = 0; r < D; r++) {
+      if (Mt[r][j].num !== 0n) {
+        rows.push(r);
+        values.push(Mt[r][j]);
+      }
+    }
+    return { rows, values };
+  });
+  return { columns, one: A.coordinates(A.ring.one()), vars: A.ring.vars.map((_, i) => A.coordinates(A.ring.variable(i))) };
 }
 
-/** χ's lower coefficients then each vᵢ's D coefficients, modulo p; undefined when p is unlucky. */
-function rurModP(data: RationalData, p: number, D: number): number[] | undefined {
+/** χ's lower coefficients and each wᵢ modulo p, or undefined when p is unlucky. */
+interface PrimeImage {
+  chi: Float64Array;
+  ws: Float64Array[];
+}
+
+function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
   const F = Zp(p);
-  const Mt = data.Mt.map((row) => row.map((x) => (x.num === 0n ? 0 : F.fromRational(x))));
-  const space = new EchelonSpace(F);
-  let v = data.one.map((x) => F.fromRational(x));
-  let dep: number[] | undefined;
-  for (let k = 0; k <= D; k++) {
-    dep = space.insert(v);
-    if (dep !== undefined) break;
-    v = matVec(F, Mt, v);
+  const P = BigInt(p);
+  const reduce = (x: Rational): number | undefined => (x.den % P === 0n ? undefined : F.fromRational(x));
+  const cols: { rows: number[]; values: Float64Array }[] = [];
+  for (const c of data.columns) {
+    const values = new Float64Array(c.values.length);
+    for (let k = 0; k < c.values.length; k++) {
+      const v = reduce(c.values[k]);
+      if (v === undefined) return undefined;
+      values[k] = v;
+    }
+    cols.push({ rows: c.rows, values });
   }
-  if (dep === undefined || dep.length !== D) return undefined; // t does not separate modulo p
-  const out = dep.map((c) => F.neg(c));
+  const vector = (xs: readonly Rational[]): Float64Array | undefined => {
+    const out = new Float64Array(D);
+    for (let k = 0; k < D; k++) {
+      const v = reduce(xs[k]);
+      if (v === undefined) return undefined;
+      out[k] = v;
+    }
+    return out;
+  };
+  // Krylov vectors 1, t, …, t^D as the columns of K (stored by rows for the solver).
+  let v = vector(data.one);
+  if (!v) return undefined;
+  const K = Array.from({ length: D }, () => new Float64Array(D));
+  for (let k = 0; k < D; k++) {
+    for (let r = 0; r < D; r++) K[r][k] = v[r];
+    const next = new Float64Array(D);
+    for (let j = 0; j < D; j++) {
+      const x = v[j];
+      if (x === 0) continue;
+      const { rows, values } = cols[j];
+      for (let s = 0; s < rows.length; s++) next[rows[s]] = (next[rows[s]] + values[s] * x) % p;
+    }
+    v = next;
+  }
+  const rhs: Float64Array[] = [v];
   for (const x of data.vars) {
-    const e = space.express(x.map((c) => F.fromRational(c)));
-    if (e === undefined) return undefined;
-    out.push(...e);
+    const y = vector(x);
+    if (!y) return undefined;
+    rhs.push(y);
   }
-  return out;
+  const X = solveModP(K, rhs, p);
+  if (!X) return undefined; // t does not separate modulo p
+  // t^D = Σ c_k t^k, so χ = T^D − Σ c_k T^k.
+  const chi = X[0].map((c) => (c === 0 ? 0 : p - c));
+  return { chi, ws: X.slice(1) };
+}
+
+/** The image of the component numerators modulo p, flattened in the lifter's layout. */
+function numeratorImage(image: PrimeImage, components: readonly bigint[][], p: number): Float64Array | undefined {
+  const F = Zp(p);
+  const P = BigInt(p);
+  const out: number[] = [];
+  const ws = image.ws.map((w) => utrim(F, Array.from(w)));
+  for (const q of components) {
+    if (q[q.length - 1] % P === 0n) return undefined;
+    const qp = utrim(F, q.map((c) => F.fromInt(c)));
+    const us = componentNumerators(F, qp, ws);
+    const d = q.length - 1;
+    for (const u of us) for (let k = 0; k < d; k++) out.push(u[k] ?? 0);
+  }
+  return Float64Array.from(out);
+}
+
+/** Primes below 2^26 at which the data reduce and t separates, with their images. */
+function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; image: PrimeImage }> {
+  for (const p of primesBelow(2 ** 26)) {
+    const image = imageModP(data, p, D);
+    if (image) yield { p, image };
+  }
 }
 
 /**
- * The RUR of the radical zero-dimensional ideal whose quotient algebra over Q is A, for the
- * separating form `form`, or undefined if no stable lift appears within `maxPrimes` primes.
+ * Rationals lifted from the images `next()` gives, one prime at a time, until a reconstruction
+ * agrees with the image at one more prime (undefined when the primes run out or `maxPrimes` pass).
  */
-export function modularRUR(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 2000): RationalUnivariateRepresentation | undefined {
-  const G = A.groebnerBasis;
+function liftUntilStable(groups: readonly number[], next: () => { p: number; img: ArrayLike<number> } | undefined, maxPrimes: number): Rational[] | undefined {
+  const lift = new RationalLifter(groups);
+  let nextAttempt = 1;
+  while (lift.count < maxPrimes) {
+    const g = next();
+    if (!g) return undefined;
+    lift.add(g.p, g.img);
+    if (lift.count < nextAttempt) continue;
+    nextAttempt = Math.ceil(lift.count * 1.25) + 1;
+    const values = lift.reconstruct();
+    if (!values) continue;
+    const check = next();
+    if (!check) return undefined;
+    if (agreesModulo(values, check.p, check.img)) return values;
+    // Some coefficient was reconstructed too early: start over with one more prime.
+    lift.forget();
+    lift.add(check.p, check.img);
+  }
+  return undefined;
+}
+
+/**
+ * The components of the radical zero-dimensional ideal whose quotient algebra over Q is A, for
+ * the separating form `form` (one that is known to separate, e.g. from `modularSeparatingForm`),
+ * or undefined if no stable lift appears within `maxPrimes` primes per phase.
+ */
+export function modularParametrization(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 4000): ParametrizedSolutions | undefined {
   const n = A.ring.nvars;
   const D = A.dimension;
   const data = rationalData(A, form);
-  let residues: bigint[] = [];
-  let M = 1n;
-  let count = 0;
-  let nextAttempt = 1;
-  const primes = primesBelow(2 ** 26);
-  const good = (): { p: number; img: number[] } | undefined => {
-    for (;;) {
-      const r = primes.next();
-      if (r.done) return undefined;
-      const p = r.value;
-      const P = BigInt(p);
-      if (G.some((g) => g.coefficients.some((c) => c.den % P === 0n))) continue;
-      const img = rurModP(data, p, D);
-      if (img) return { p, img };
-    }
-  };
-  while (count < maxPrimes) {
+  const primes = goodPrimes(data, D);
+  const seen: { p: number; image: PrimeImage }[] = [];
+  const next = (): { p: number; image: PrimeImage } | undefined => {
     deadline?.check();
-    const next = good();
-    if (!next) return undefined;
-    const { p, img } = next;
-    const P = BigInt(p);
-    if (count === 0) residues = img.map((x) => BigInt(x));
-    else {
-      const inv = modInverse(M % P, P);
-      residues = residues.map((x, k) => {
-        let t = ((BigInt(img[k]) - (x % P)) * inv) % P;
-        if (t < 0n) t += P;
-        return x + M * t;
-      });
+    const r = primes.next();
+    if (r.done) return undefined;
+    seen.push(r.value);
+    return r.value;
+  };
+
+  // Phase 1: χ.
+  const chiValues = liftUntilStable([D], () => {
+    const g = next();
+    return g && { p: g.p, img: g.image.chi };
+  }, maxPrimes);
+  if (!chiValues) return undefined;
+  const chi = utrim(QQ, [...chiValues, QQ.one]);
+
+  // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
+  const factors = factorUnivariate(chi).factors.map((f) => f.factor);
+  let used = 0;
+  const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
+    for (;;) {
+      if (used >= seen.length && next() === undefined) return undefined;
+      const g = seen[used++];
+      if (!agreesModulo(chiValues, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
+      const img = numeratorImage(g.image, factors, g.p);
+      if (img) return { p: g.p, img };
     }
-    M *= P;
-    count++;
-    if (count < nextAttempt) continue;
-    nextAttempt = Math.ceil(count * 1.25) + 1;
-    const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
-    const bound = isqrt(M / 2n) >> margin;
-    const values: Rational[] = [];
-    let ok = true;
-    for (const x of residues) {
-      const q = rationalReconstruction(x, M, bound, bound);
-      if (!q) {
-        ok = false;
-        break;
-      }
-      values.push(q);
-    }
-    if (!ok) continue;
-    // Acceptance: the candidate reduces to the image at a fresh prime.
-    const check = good();
-    if (!check) return undefined;
-    const F = Zp(check.p);
-    let agrees = true;
-    try {
-      agrees = values.every((q, k) => F.fromRational(q) === check.img[k]);
-    } catch {
-      agrees = false;
-    }
-    if (!agrees) continue;
-    const chi = utrim(QQ, [...values.slice(0, D), QQ.one]);
-    const coordinates = Array.from({ length: n }, (_, i) => utrim(QQ, values.slice(D + i * D, D + (i + 1) * D)));
-    return { separatingForm: [...form], minimalPolynomial: chi, coordinates };
-  }
-  return undefined;
+  }, maxPrimes);
+  if (!values) return undefined;
+  let k = 0;
+  const components = factors.map((q) => {
+    const d = q.length - 1;
+    const numerators = Array.from({ length: n }, () => {
+      const u = utrim(QQ, values.slice(k, k + d));
+      k += d;
+      return u;
+    });
+    return { minimalPolynomial: q, numerators };
+  });
+  return { separatingForm: [...form], minimalPolynomial: chi, components };
+}
+
+/**
+ * The same parametrization from an exact RUR (χ, wᵢ) over Q: factor χ and reduce
+ * uᵢ = wᵢ·q′ mod q per factor.
+ */
+export function parametrizeComponents(separatingForm: readonly bigint[], chi: UPoly<Rational>, ws: readonly UPoly<Rational>[]): ParametrizedSolutions {
+  const components = factorUnivariate(chi).factors.map(({ factor }) => ({
+    minimalPolynomial: factor,
+    numerators: componentNumerators(
+      QQ,
+      factor.map((c) => rational(c)),
+      ws,
+    ),
+  }));
+  return { separatingForm: [...separatingForm], minimalPolynomial: chi, components };
 }

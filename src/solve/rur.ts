@@ -6,8 +6,8 @@
  * valid for radical ideals; Cox–Little–O'Shea, Using Algebraic Geometry, §2.4).
  *
  * t separates the solutions exactly when deg χ = D (the dimension of K[x]/√I). Candidates are
- * tried in a fixed sequence built on a caller-given variable order — single variables first,
- * then (1, k, k², …) for k = 2, 3, … — so the representation does not depend on the order of
+ * tried in a fixed sequence built on a caller-given variable order — single variables first (the
+ * last first), then (1, k, k², …) for k = 2, 3, … — so the representation does not depend on the order of
  * the ring's variables when the caller passes a canonical order.
  */
 import { EchelonSpace } from '../arithmetic/echelon';
@@ -38,9 +38,13 @@ export function linearForm<T>(R: PolynomialRing<T>, c: readonly bigint[]): Polyn
   return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(R.field.fromInt(ci)))), R.zero());
 }
 
-/** The candidate separating forms, in order, over the variable order `order` (indices). */
+/**
+ * The candidate separating forms, in order, over the variable order `order` (indices): single
+ * variables from the last to the first — multiplication by the last variable of a degrevlex basis
+ * is nearly free to write down (see `QuotientAlgebra.variableMatrix`) — then (1, k, k², …).
+ */
 export function* separatingCandidates(n: number, order: readonly number[]): Generator<bigint[]> {
-  for (const i of order) {
+  for (const i of [...order].reverse()) {
     const c = new Array<bigint>(n).fill(0n);
     c[i] = 1n;
     yield c;

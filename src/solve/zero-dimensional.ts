@@ -17,14 +17,13 @@ import { Rational, rational, rationalToString } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { UPoly, fromUnivariate, urem, utrim, udivmod } from '../poly/univariate';
-import { factorUnivariate } from '../poly/factor';
+import { UPoly, fromUnivariate, uderivative, udivmod, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { groebner } from '../groebner/groebner';
-import { canonicalRing, canonicalVariables } from './canonical';
+import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
-import { modularRUR } from './rur-modular';
+import { modularParametrization, parametrizeComponents } from './rur-modular';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { complexRoots } from './roots/complex';
@@ -69,8 +68,14 @@ export interface AlgebraicDescription {
   separatingForm: string;
   /** The minimal polynomial of t on the component, in T (primitive, integer coefficients). */
   minimalPolynomial: string;
-  /** xᵢ as polynomials in T (reduced modulo the minimal polynomial). */
+  /**
+   * xᵢ = coordinates[xᵢ](T) / denominator(T) at the roots T of the minimal polynomial. Components
+   * of degree up to `BASIS_DEGREE_LIMIT` have denominator 1 (polynomials reduced modulo the
+   * minimal polynomial); larger ones the minimal polynomial's derivative, which keeps the
+   * numerators' coefficients about as long as the minimal polynomial's.
+   */
   coordinates: Record<string, string>;
+  denominator: string;
 }
 
 export interface ZeroDimensionalComponent {
@@ -116,81 +121,96 @@ function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
  * The components of the zero-dimensional ideal with Gröbner basis G (any order) over Q.
  * Components are sorted by degree, then by their minimal polynomial's text.
  */
-export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options: ZeroDimensionalOptions = {}): ZeroDimensionalComponent[] {
+export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], options: ZeroDimensionalOptions = {}): ZeroDimensionalComponent[] {
   const digits = options.digits ?? 20;
-  const R = G[0].ring;
-  const canonical = canonicalVariables(R.vars);
-  const order = canonical.map((v) => R.varIndex(v));
+  const deadline = options.deadline;
+  // Everything runs in the canonical degrevlex ring: the separating form is chosen on its
+  // variables, and multiplication by its last variable is cheap to write down.
+  const R = canonicalRing(QQ, G0[0].ring.vars);
+  const G = isRing(G0[0].ring, R) ? [...G0] : groebner(G0.map((g) => changeRing(g, R)), { deadline });
+  const canonical = R.vars;
+  const order = canonical.map((_, i) => i);
   // Usually the ideal is radical, which a computation modulo a prime certifies together with a
   // separating form; otherwise compute the radical exactly and search for a form over Q.
   const certified = modularSeparatingForm(G, order);
-  const radical = certified ? [...G] : zeroDimensionalRadical(G, { deadline: options.deadline });
   const A = new QuotientAlgebra(G);
-  // With a certified form the RUR is lifted from computations modulo primes; otherwise (or if
-  // the lift does not settle) it is computed exactly over Q.
-  const rur =
-    (certified ? modularRUR(A, certified, options.deadline) : undefined) ??
-    rationalUnivariateRepresentation(radical, order, options.deadline, certified);
-  // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
-  let chiFull: UPoly<Rational> | undefined;
-  if (A.dimension !== rur.minimalPolynomial.length - 1) {
-    const t = linearForm(R, rur.separatingForm);
-    chiFull = charpoly(QQ, A.multiplicationMatrix(t));
+  // With a certified form the components are lifted from computations modulo primes; otherwise
+  // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
+  let solutions = certified ? modularParametrization(A, certified, deadline) : undefined;
+  if (!solutions) {
+    const radical = certified ? G : zeroDimensionalRadical(G, { deadline });
+    const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
+    solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates);
   }
-  const C = canonicalRing(QQ, R.vars);
+  const tForm = linearForm(R, solutions.separatingForm);
+  // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
+  const chiFull = A.dimension !== solutions.minimalPolynomial.length - 1 ? charpoly(QQ, A.multiplicationMatrix(tForm)) : undefined;
   const T = new PolynomialRing(QQ, ['T']);
-  const tForm = linearForm(R, rur.separatingForm);
-  const factors = factorUnivariate(rur.minimalPolynomial).factors;
-  const components: ZeroDimensionalComponent[] = factors.map(({ factor }) => {
-    options.deadline?.check();
+  const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }) => {
+    deadline?.check();
     const q: UPoly<Rational> = factor.map((c) => rational(c));
-    const ws = rur.coordinates.map((v) => utrim(QQ, urem(QQ, v, q)));
-    const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
     const degree = q.length - 1;
+    const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
+    // Small components are described by polynomials xᵢ = wᵢ(θ); large ones keep the derivative
+    // as denominator, xᵢ = uᵢ(θ)/q′(θ), whose coefficients are far shorter.
+    const small = degree <= BASIS_DEGREE_LIMIT;
+    const dq = uderivative(QQ, q);
+    let polynomialForm: UPoly<Rational>[] | undefined;
+    const coordinatePolynomials = (): UPoly<Rational>[] => (polynomialForm ??= dividedByDerivative(q, numerators));
+    const nums = small ? coordinatePolynomials() : numerators;
+    const den = small ? undefined : dq;
+    const exactPoint = (interval: RootInterval): ExactRealPoint => ({
+      vars: R.vars,
+      chi: factor,
+      interval,
+      get coordinates() {
+        return coordinatePolynomials();
+      },
+    });
     const points: SolutionPoint[] = [];
     if (degree === 1) {
       const theta = QQ.div(QQ.neg(q[0]), q[1]);
-      const coords = rationalCoordinates(theta, ws);
+      const coords = rationalCoordinates(theta, nums);
       const point: SolutionPoint = {
         real: true,
-        approx: Object.fromEntries(canonical.map((v) => [v, decimal(coords[R.varIndex(v)], digits)])),
-        rational: Object.fromEntries(canonical.map((v) => [v, rationalToString(coords[R.varIndex(v)])])),
+        approx: Object.fromEntries(canonical.map((v, i) => [v, decimal(coords[i], digits)])),
+        rational: Object.fromEntries(canonical.map((v, i) => [v, rationalToString(coords[i])])),
         multiplicity,
       };
       exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: { lo: theta, hi: theta }, coordinates: coords.map((c) => utrim(QQ, [c])) });
       points.push(point);
     } else {
       for (const iv of isolateRealRoots(factor)) {
-        const rc = realCoordinates(factor, iv, ws, digits);
+        const rc = realCoordinates(factor, iv, nums, digits, den);
         const point: SolutionPoint = {
           real: true,
-          approx: Object.fromEntries(canonical.map((v) => [v, rc.decimals[R.varIndex(v)]])),
-          box: Object.fromEntries(canonical.map((v) => [v, [rationalToString(rc.boxes[R.varIndex(v)].lo), rationalToString(rc.boxes[R.varIndex(v)].hi)]])),
+          approx: Object.fromEntries(canonical.map((v, i) => [v, rc.decimals[i]])),
+          box: Object.fromEntries(canonical.map((v, i) => [v, [rationalToString(rc.boxes[i].lo), rationalToString(rc.boxes[i].hi)]])),
           multiplicity,
         };
-        exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: rc.theta, coordinates: ws });
+        exactRealPoints.set(point, exactPoint(rc.theta));
         points.push(point);
       }
       for (const root of complexRoots(factor, { digits: digits + 10 })) {
         if (root.real) continue;
-        const cc = complexCoordinates(root, ws, digits);
+        const cc = complexCoordinates(root, nums, digits, den);
         points.push({
           real: false,
-          approx: Object.fromEntries(canonical.map((v) => [v, complexText(cc[R.varIndex(v)].re, cc[R.varIndex(v)].im)])),
-          re: Object.fromEntries(canonical.map((v) => [v, cc[R.varIndex(v)].re])),
-          im: Object.fromEntries(canonical.map((v) => [v, cc[R.varIndex(v)].im])),
+          approx: Object.fromEntries(canonical.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
+          re: Object.fromEntries(canonical.map((v, i) => [v, cc[i].re])),
+          im: Object.fromEntries(canonical.map((v, i) => [v, cc[i].im])),
           errorBound: Math.max(...cc.map((c) => c.errorBound)),
           multiplicity,
         });
       }
     }
-    // The prime ideal ⟨q(t), xᵢ − wᵢ(t)⟩, as a reduced basis in the canonical ring.
-    const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => R.variable(i).sub(polyInForm(R, ws[i], tForm)))];
-    // The reduced basis of a component of high degree has enormous coefficients and adds nothing
-    // to the exact description: past BASIS_DEGREE_LIMIT the generators themselves are given.
-    const canonicalGens = gens.map((g) => changeRing(g, C));
-    const reduced = options.bases !== false && degree <= BASIS_DEGREE_LIMIT;
-    const basis = options.bases === false ? [] : reduced ? groebner(canonicalGens, { deadline: options.deadline }) : canonicalGens;
+    // The prime ideal ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (d = 1 or q′, invertible modulo q), as a reduced
+    // basis for small components. The reduced basis of a component of high degree has enormous
+    // coefficients and adds nothing to the exact description: there the generators are given.
+    const d = den ? polyInForm(R, den, tForm) : R.one();
+    const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => d.mul(R.variable(i)).sub(polyInForm(R, nums[i], tForm)))];
+    const reduced = options.bases !== false && small;
+    const basis = options.bases === false ? [] : reduced ? groebner(gens, { deadline }) : gens;
     return {
       kind: 'points' as const,
       dimension: 0 as const,
@@ -199,15 +219,27 @@ export function solveZeroDimensional(G: readonly Polynomial<Rational>[], options
       basis,
       basisIsGroebner: reduced,
       exact: {
-        separatingForm: changeRing(tForm, C).toString(),
+        separatingForm: tForm.toString(),
         minimalPolynomial: fromUnivariate(T, 0, q).toString(),
-        coordinates: Object.fromEntries(canonical.map((v) => [v, fromUnivariate(T, 0, ws[R.varIndex(v)]).toString()])),
+        coordinates: Object.fromEntries(canonical.map((v, i) => [v, fromUnivariate(T, 0, nums[i]).toString()])),
+        denominator: den ? fromUnivariate(T, 0, den).toString() : '1',
       },
       realPoints: points.filter((p) => p.real).length,
       points: sortPoints(points, canonical),
     };
   });
   return components.sort((a, b) => a.degree - b.degree || compareText(a.exact.minimalPolynomial, b.exact.minimalPolynomial));
+}
+
+/** Do two rings have the same variables in the same order and the degrevlex order? */
+function isRing(R: PolynomialRing<Rational>, C: PolynomialRing<Rational>): boolean {
+  return R.order.kind === 'degrevlex' && R.vars.length === C.vars.length && R.vars.every((v, i) => v === C.vars[i]);
+}
+
+/** wᵢ = uᵢ·q′⁻¹ mod q: the coordinates as polynomials in θ (q irreducible, so q′ is invertible). */
+function dividedByDerivative(q: UPoly<Rational>, numerators: readonly UPoly<Rational>[]): UPoly<Rational>[] {
+  const [, inverse] = uxgcd(QQ, uderivative(QQ, q), q); // s·q′ + t·q = 1
+  return numerators.map((u) => utrim(QQ, urem(QQ, umul(QQ, u, inverse), q)));
 }
 
 function complexText(re: string, im: string): string {

@@ -55,7 +55,9 @@ export function formatSolveResult(result: SolveResult): string {
     const head = `component ${k + 1}: ${c.degree} point(s)${c.multiplicity > 1 ? `, multiplicity ${c.multiplicity}` : ''}`;
     if (c.degree === 1) lines.push(`${head}, rational`);
     else lines.push(`${head}, T = ${c.exact.separatingForm} where ${c.exact.minimalPolynomial} = 0`);
-    if (c.degree > 1) for (const [v, w] of Object.entries(c.exact.coordinates)) if (w !== 'T' || c.exact.separatingForm !== v) lines.push(`    ${v} = ${w}`);
+    if (c.degree > 1 && c.exact.denominator === '1') {
+      for (const [v, w] of Object.entries(c.exact.coordinates)) if (w !== 'T' || c.exact.separatingForm !== v) lines.push(`    ${v} = ${w}`);
+    } else if (c.degree > 1) lines.push(`    each coordinate is u(T)/(${c.exact.denominator}) with u of degree < ${c.degree} (--json prints them)`);
     for (const p of c.points) {
       const coords = vars.map((v) => `${v.padStart(width)} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ');
       lines.push(`  ${p.real ? 'real   ' : 'complex'}  ${coords}`);

@@ -1,0 +1,106 @@
+// Component parametrizations xᵢ = uᵢ(θ)/q′(θ), q(θ) = 0. Oracles: the lift from primes equals the
+// exact computation over Q; every input polynomial vanishes exactly on every component
+// (f(u/q′)·q′^deg f ≡ 0 mod q, in Q[T]); the points of large components (which keep the
+// derivative as denominator) satisfy the system numerically within their stated error.
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, rational, rationalToNumber } from '../../src/arithmetic/rational';
+import { groebner } from '../../src/groebner/groebner';
+import { QuotientAlgebra } from '../../src/groebner/quotient';
+import { Polynomial } from '../../src/poly/polynomial';
+import { UPoly, uderivative, umul, upow, urem, utrim, uadd } from '../../src/poly/univariate';
+import { parsePolynomials } from '../../src/io/parse';
+import { modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
+import { ParametrizedSolutions, modularParametrization, parametrizeComponents } from '../../src/solve/rur-modular';
+import { solve } from '../../src/solve/solve';
+import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
+import { cyclic, eco, katsura } from '../../src/systems';
+
+/** f(u₁/q′, …, uₙ/q′)·q′^deg f modulo q: zero exactly when f vanishes on the component. */
+function vanishesOn(f: Polynomial<Rational>, q: UPoly<Rational>, us: readonly UPoly<Rational>[]): boolean {
+  const dq = uderivative(QQ, q);
+  const d = f.totalDegree();
+  let acc: UPoly<Rational> = [];
+  for (let t = 0; t < f.length; t++) {
+    const m = f.monomials[t];
+    let term: UPoly<Rational> = [f.coefficients[t]];
+    for (let i = 0; i < us.length; i++) if (m[i + 1] > 0) term = urem(QQ, umul(QQ, term, upow(QQ, us[i], m[i + 1])), q);
+    term = urem(QQ, umul(QQ, term, upow(QQ, dq, d - m[0])), q);
+    acc = uadd(QQ, acc, term);
+  }
+  return utrim(QQ, urem(QQ, acc, q)).length === 0;
+}
+
+function bothWays(polys: Polynomial<Rational>[]): { modular: ParametrizedSolutions; exact: ParametrizedSolutions; G: Polynomial<Rational>[] } {
+  const G = groebner(polys);
+  const order = G[0].ring.vars.map((_, i) => i);
+  const form = modularSeparatingForm(G, order);
+  if (!form) throw new Error('expected a radical ideal with a separating form');
+  const modular = modularParametrization(new QuotientAlgebra(G), form);
+  if (!modular) throw new Error('the modular lift did not settle');
+  const rur = rationalUnivariateRepresentation(G, order, undefined, form);
+  return { modular, exact: parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates), G };
+}
+
+const text = (s: ParametrizedSolutions) =>
+  JSON.stringify(s, (_k, v) => (typeof v === 'bigint' ? v.toString() : v && typeof v === 'object' && 'num' in v && 'den' in v ? `${v.num}/${v.den}` : v));
+
+describe('component parametrizations', () => {
+  test.each([
+    ['katsura-4', katsura(4).polynomials],
+    ['eco-5', eco(5).polynomials],
+    ['three quadrics', parsePolynomials('x^2 + y^2 + z^2 - 3, x*y - z + 1/2, x + y^2 - 2*z^2').polynomials],
+    ['a planted system', parsePolynomials('x^3 - 2*x + 5 - y, (y^2 - 3)*(y^3 - y - 1)*(y - 4)').polynomials],
+  ])('%s: lifted from primes = computed over Q, and every input vanishes on every component', (_name, polys) => {
+    const { modular, exact } = bothWays(polys as Polynomial<Rational>[]);
+    expect(text(modular)).toBe(text(exact));
+    for (const c of modular.components) {
+      const q = c.minimalPolynomial.map((x) => rational(x));
+      for (const f of polys as Polynomial<Rational>[]) expect(vanishesOn(f, q, c.numerators)).toBe(true);
+    }
+  });
+
+  test('katsura-5: the degree-30 component keeps q′ as denominator and its points satisfy the system', () => {
+    const polys = katsura(5).polynomials;
+    const r = solve(polys, { digits: 20 });
+    const big = r.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points' && c.degree > 16);
+    expect(big.length).toBeGreaterThan(0);
+    for (const c of big) {
+      expect(c.exact.denominator).not.toBe('1');
+      expect(c.basisIsGroebner).toBe(false);
+      expect(c.points).toHaveLength(c.degree);
+      for (const p of c.points) {
+        if (!p.real) expect(p.errorBound).toBeLessThan(1e-15);
+        const re = Object.fromEntries(r.vars.map((v) => [v, Number(p.real ? p.approx[v] : p.re?.[v])]));
+        const im = Object.fromEntries(r.vars.map((v) => [v, p.real ? 0 : Number(p.im?.[v])]));
+        for (const f of polys) expect(complexResidual(f, re, im)).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  test('cyclic-5: every input vanishes exactly on every component of the solver’s answer', () => {
+    const polys = cyclic(5).polynomials;
+    const { modular } = bothWays(polys);
+    expect(modular.components.reduce((s, c) => s + c.minimalPolynomial.length - 1, 0)).toBe(70);
+    for (const c of modular.components) {
+      const q = c.minimalPolynomial.map((x) => rational(x));
+      for (const f of polys) expect(vanishesOn(f, q, c.numerators)).toBe(true);
+    }
+  });
+});
+
+/** |f(z)| for a complex point z = re + i·im, in doubles. */
+function complexResidual(f: Polynomial<Rational>, re: Record<string, number>, im: Record<string, number>): number {
+  const R = f.ring;
+  let sr = 0;
+  let si = 0;
+  for (let t = 0; t < f.length; t++) {
+    let tr = rationalToNumber(f.coefficients[t]);
+    let ti = 0;
+    R.vars.forEach((v, i) => {
+      for (let e = 0; e < f.monomials[t][i + 1]; e++) [tr, ti] = [tr * re[v] - ti * im[v], tr * im[v] + ti * re[v]];
+    });
+    sr += tr;
+    si += ti;
+  }
+  return Math.hypot(sr, si);
+}
