@@ -8,7 +8,7 @@
  * follows Geddes–Czapor–Labahn, Algorithms for Computer Algebra, §8.2 (with the p-th root step
  * for characteristic p).
  */
-import { Field } from '../arithmetic/field';
+import { FAST_PRIME_LIMIT, Field, PrimeField } from '../arithmetic/field';
 import { gcd, lcm } from '../arithmetic/integers';
 import { Rational, rational } from '../arithmetic/rational';
 import { InputError } from '../errors';
@@ -55,9 +55,30 @@ export function uscale<T>(F: Field<T>, a: UPoly<T>, c: T): UPoly<T> {
   return a.map((x) => F.mul(x, c));
 }
 
+/**
+ * The prime p when F is Z/p with number elements and p < 2^26 (products of residues are exact in
+ * a double): the hot loops below then run on plain numbers instead of field calls.
+ */
+function smallPrime<T>(F: Field<T>): number | undefined {
+  const p = (F as Partial<PrimeField>).p;
+  return typeof p === 'number' && p < FAST_PRIME_LIMIT ? p : undefined;
+}
+
 /** Schoolbook product. */
 export function umul<T>(F: Field<T>, a: UPoly<T>, b: UPoly<T>): UPoly<T> {
   if (a.length === 0 || b.length === 0) return [];
+  const p = smallPrime(F);
+  if (p !== undefined) {
+    const x = a as unknown as readonly number[];
+    const y = b as unknown as readonly number[];
+    const r = new Float64Array(x.length + y.length - 1);
+    for (let i = 0; i < x.length; i++) {
+      const c = x[i];
+      if (c === 0) continue;
+      for (let j = 0; j < y.length; j++) r[i + j] = (r[i + j] + c * y[j]) % p;
+    }
+    return utrim(F, Array.from(r) as unknown as T[]);
+  }
   const r = new Array<T>(a.length + b.length - 1).fill(F.zero);
   for (let i = 0; i < a.length; i++) {
     if (F.isZero(a[i])) continue;
@@ -82,8 +103,24 @@ export function upow<T>(F: Field<T>, a: UPoly<T>, k: number): UPoly<T> {
 export function udivmod<T>(F: Field<T>, a: UPoly<T>, b: UPoly<T>): [UPoly<T>, UPoly<T>] {
   if (b.length === 0) throw new RangeError('univariate division by zero');
   if (a.length < b.length) return [[], a];
-  const r = a.slice();
   const db = b.length - 1;
+  const p = smallPrime(F);
+  if (p !== undefined) {
+    const r = Float64Array.from(a as unknown as readonly number[]);
+    const y = b as unknown as readonly number[];
+    const inv = F.inv(b[db]) as unknown as number;
+    const q = new Array<number>(a.length - db).fill(0);
+    for (let i = a.length - 1; i >= db; i--) {
+      const c = r[i];
+      if (c === 0) continue;
+      const f = (c * inv) % p;
+      q[i - db] = f;
+      const g = p - f;
+      for (let j = 0; j <= db; j++) r[i - db + j] = (r[i - db + j] + g * y[j]) % p;
+    }
+    return [utrim(F, q as unknown as T[]), utrim(F, Array.from(r.subarray(0, db)) as unknown as T[])];
+  }
+  const r = a.slice();
   const inv = F.inv(b[db]);
   const q = new Array<T>(a.length - db).fill(F.zero);
   for (let i = a.length - 1; i >= db; i--) {

@@ -6,10 +6,13 @@
  * arithmetic from `univariate.ts`. Invariant: the input is monic and square-free; the output
  * degrees d are increasing, each g_d monic with deg g_d divisible by d, and Π g_d = f.
  * The loop computes h = x^(p^d) mod f by repeated p-th powering and takes gcd(h − x, f)
- * (von zur Gathen–Gerhard, Modern Computer Algebra, Alg. 14.3).
+ * (von zur Gathen–Gerhard, Modern Computer Algebra, Alg. 14.3). The p-th power map is F_p-linear,
+ * so it is applied as a matrix: the Frobenius matrix Q (columns x^(ip) mod f, Berlekamp's matrix)
+ * costs n multiplications modulo f once, then each step is one n×n product instead of log p
+ * multiplications modulo f.
  */
-import { Field, PrimeField } from '../../arithmetic/field';
-import { UPoly, udivmod, ugcd, umul, urem, usub, uexactDiv } from '../univariate';
+import { FAST_PRIME_LIMIT, Field, PrimeField } from '../../arithmetic/field';
+import { UPoly, ugcd, umul, urem, usub, uexactDiv } from '../univariate';
 
 /** base^e mod m over a field, by square-and-multiply (e ≥ 0 a bigint). */
 export function upowmod<T>(F: Field<T>, base: UPoly<T>, e: bigint, m: UPoly<T>): UPoly<T> {
@@ -21,6 +24,36 @@ export function upowmod<T>(F: Field<T>, base: UPoly<T>, e: bigint, m: UPoly<T>):
     if (e > 0n) b = urem(F, umul(F, b, b), m);
   }
   return r;
+}
+
+/** Berlekamp's matrix of the p-th power map modulo f (monic of degree n): row i is x^(ip) mod f. */
+function frobeniusMatrix(F: PrimeField, f: UPoly<number>): Float64Array[] {
+  const n = f.length - 1;
+  const xp = upowmod(F, [0, 1], BigInt(F.p), f);
+  const rows: Float64Array[] = [];
+  let power: UPoly<number> = [F.one];
+  for (let i = 0; i < n; i++) {
+    const row = new Float64Array(n);
+    for (let k = 0; k < power.length; k++) row[k] = power[k];
+    rows.push(row);
+    if (i + 1 < n) power = urem(F, umul(F, power, xp), f);
+  }
+  return rows;
+}
+
+/** h^p mod f = Σ hᵢ·x^(ip) mod f, with the Frobenius matrix's rows (residues below 2^26, so every product is exact). */
+function applyFrobenius(p: number, Q: readonly Float64Array[], h: UPoly<number>): UPoly<number> {
+  const n = Q.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < h.length; i++) {
+    const c = h[i];
+    if (c === 0) continue;
+    const row = Q[i];
+    for (let k = 0; k < n; k++) out[k] = (out[k] + c * row[k]) % p;
+  }
+  let top = n;
+  while (top > 0 && out[top - 1] === 0) top--;
+  return Array.from(out.subarray(0, top));
 }
 
 /** One distinct-degree piece: `product` is the product of all irreducible factors of degree `degree`. */
@@ -35,17 +68,17 @@ export interface DegreePiece {
  */
 export function distinctDegreeFactor(F: PrimeField, f: UPoly<number>): DegreePiece[] {
   const out: DegreePiece[] = [];
-  const P = BigInt(F.p);
   const x: UPoly<number> = [0, 1];
   let rest = f;
   let h: UPoly<number> = x;
+  const frobenius = f.length > 3 && F.p < FAST_PRIME_LIMIT ? frobeniusMatrix(F, f) : undefined;
+  // h = x^(p^d) mod f throughout (f is a multiple of rest, so gcds with rest are unaffected).
   for (let d = 1; 2 * d <= rest.length - 1; d++) {
-    h = upowmod(F, h, P, rest);
+    h = frobenius ? applyFrobenius(F.p, frobenius, h) : upowmod(F, h, BigInt(F.p), f);
     const g = ugcd(F, usub(F, h, x), rest);
     if (g.length > 1) {
       out.push({ degree: d, product: g });
       rest = uexactDiv(F, rest, g);
-      h = udivmod(F, h, rest)[1];
     }
   }
   if (rest.length > 1) out.push({ degree: rest.length - 1, product: rest });
