@@ -16,7 +16,8 @@ import { Rational, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmeti
 import { InputError } from '../../errors';
 import { rationalRoots } from '../../poly/factor/factor';
 import { zgcd } from '../../poly/factor/squarefree';
-import { ZPoly, zdivExact, zprimitive } from '../../poly/factor/zpoly';
+import { ZPoly, zdivExact, zevalHomogeneous, zprimitive } from '../../poly/factor/zpoly';
+import { bitLength } from '../../arithmetic/integers';
 import { UPoly, uprimitive } from '../../poly/univariate';
 import { RootInterval, isolatePositiveRoots, positiveRootBoundExponent } from './descartes';
 import { roundSignificant } from './decimal';
@@ -135,11 +136,47 @@ export function refineRoot(f: RealPolyInput, interval: RootInterval, options: Re
   if (sLo === 0) return { lo: iv.lo, hi: iv.lo };
   if (sHi === 0) return { lo: iv.hi, hi: iv.hi };
   if (sLo === sHi) throw new InputError('refineRoot: f does not change sign on the interval (not an isolating interval)');
+  const dF = F.slice(1).map((c, i) => c * BigInt(i + 1));
+  const targetBits = Math.max(1, bitLength(eps.den) - bitLength(eps.num) + 1);
   while (rcmp(rsub(iv.hi, iv.lo), eps) > 0) {
-    iv = bisect(F, iv, sLo);
+    const next = newtonStep(F, dF, iv, sLo, targetBits);
+    if (next) iv = next;
+    else for (let k = 0; k < 4 && !req(iv.lo, iv.hi); k++) iv = bisect(F, iv, sLo);
     if (req(iv.lo, iv.hi)) break;
   }
   return iv;
+}
+
+/**
+ * One certified Newton step (the quadratic part of Abbott's quadratic interval refinement): from
+ * the midpoint m of the isolating interval, x = m − F(m)/F′(m) in dyadic arithmetic with about
+ * twice the bits of the current width, then the candidate [x − 2^−k, x + 2^−k] is accepted only
+ * if it lies in the interval and F changes sign at its ends — the interval holds exactly one root,
+ * so the root is in the candidate. Returns undefined when the step is not certified (far from the
+ * root Newton may overshoot; the caller bisects instead).
+ */
+function newtonStep(F: ZPoly, dF: ZPoly, iv: RootInterval, sLo: number, targetBits: number): RootInterval | undefined {
+  const width = rsub(iv.hi, iv.lo);
+  const widthBits = bitLength(width.den) - bitLength(width.num); // ≈ −log2(width)
+  if (widthBits < 4) return undefined;
+  const k = Math.min(2 * widthBits + 4, targetBits + 8);
+  const K = BigInt(k);
+  const mid = radd(iv.lo, iv.hi);
+  const M = ((mid.num << K) / mid.den) >> 1n; // ⌊(lo + hi)/2 · 2^k⌋
+  const fm = zevalHomogeneous(F, M, 1n << K);
+  const dfm = zevalHomogeneous(dF, M, 1n << K);
+  if (dfm === 0n) return undefined;
+  // F(m)/F′(m) = fm/(dfm·2^k) in units of 2^−k is fm/dfm.
+  const X = M - fm / dfm;
+  const lo = rational(X - 1n, 1n << K);
+  const hi = rational(X + 1n, 1n << K);
+  if (rcmp(lo, iv.lo) < 0 || rcmp(hi, iv.hi) > 0) return undefined;
+  const a = signAtPoint(F, lo);
+  if (a === 0) return { lo, hi: lo };
+  const b = signAtPoint(F, hi);
+  if (b === 0) return { lo: hi, hi };
+  if (a !== sLo || b === sLo) return undefined;
+  return { lo, hi };
 }
 
 /** A real root: its isolating interval and its decimal value to the requested significant digits. */
