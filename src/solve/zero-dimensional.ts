@@ -26,7 +26,7 @@ import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } f
 import { modularParametrization, parametrizeComponents } from './rur-modular';
 import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
-import { complexRoots } from './roots/complex';
+import { nonRealComplexRoots } from './roots/complex';
 
 /** Components of higher degree report generators of their prime instead of its reduced basis. */
 export const BASIS_DEGREE_LIMIT = 16;
@@ -191,8 +191,8 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
         exactRealPoints.set(point, exactPoint(rc.theta));
         points.push(point);
       }
-      for (const root of complexRoots(factor, { digits: digits + 10 })) {
-        if (root.real) continue;
+      const thetas = points.map((p) => (exactRealPoints.get(p) as ExactRealPoint).interval);
+      for (const root of nonRealComplexRoots(factor, thetas, { digits: digits + 10, deadline })) {
         const cc = complexCoordinates(root, nums, digits, den);
         points.push({
           real: false,

@@ -25,7 +25,8 @@ import { aberthDouble, aberthFixed, initialGuesses } from './aberth';
 import { floorLog10, formatScaled, roundAt } from './decimal';
 import { positiveRootBoundExponent } from './descartes';
 import { FC, Fixed } from './fixed-complex';
-import { realRoots, squarefreePartZ } from './real';
+import { RootInterval, realRoots, refineRoot, squarefreePartZ } from './real';
+import { bitLength } from '../../arithmetic/integers';
 
 /** One root: decimal real and imaginary parts and an upper bound on the distance to the true root. */
 export interface ComplexRoot {
@@ -75,6 +76,30 @@ export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: { 
   if (reals.length === n) return realOut;
   const pairs = nonRealRoots(F, reals.map((x) => radd(x.lo, x.hi)).map((s) => rational(s.num, s.den * 2n)), digits, options.deadline);
   return [...realOut, ...pairs];
+}
+
+/**
+ * The non-real roots of f only, when its real roots are already isolated: `realIntervals` holds
+ * one isolating interval per distinct real root (as from `isolateRealRoots`, refined or not), so
+ * the real roots are not isolated a second time. A wrong interval list cannot give a wrong answer:
+ * the inclusion-disk check would fail and the call throws.
+ */
+export function nonRealComplexRoots(f: UPoly<Rational> | readonly bigint[], realIntervals: readonly RootInterval[], options: { digits?: number; deadline?: Deadline } = {}): ComplexRoot[] {
+  const digits = options.digits ?? 15;
+  if (!Number.isInteger(digits) || digits < 1) throw new InputError(`complexRoots: digits must be a positive integer, got ${digits}`);
+  const F = squarefreePartZ(f);
+  const n = F.length - 1;
+  if (n <= 0 || realIntervals.length === n) return [];
+  // Centres as accurate as the digits asked (complexRoots refines as much): each real root is
+  // matched to its nearest approximation, which a wide interval's midpoint could get wrong.
+  const bits = Math.ceil(digits * Math.log2(10)) + 8;
+  const centres = realIntervals.map((iv) => {
+    const magnitude = Math.max(0, bitLength(iv.hi.num < 0n ? -iv.lo.num / iv.lo.den : iv.hi.num / iv.hi.den));
+    const { lo, hi } = refineRoot(F, iv, { bits: bits + magnitude });
+    const s = radd(lo, hi);
+    return rational(s.num, s.den * 2n);
+  });
+  return nonRealRoots(F, centres, digits, options.deadline);
 }
 
 /** The exact rational value of a decimal string produced by `formatScaled`. */

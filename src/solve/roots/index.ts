@@ -7,7 +7,7 @@ export { taylorShift1, signVariations, descartesBound01, positiveRootBoundExpone
 export { sturmSequence, sturmCount, signAtPoint } from './sturm';
 export type { ExtendedRational } from './sturm';
 export { roundSignificant, roundFixed, roundAt, floorLog10 } from './decimal';
-export { complexRoots } from './complex';
+export { complexRoots, nonRealComplexRoots } from './complex';
 export type { ComplexRoot } from './complex';
 export { aberthDouble, aberthFixed, initialGuesses } from './aberth';
 export { Fixed } from './fixed-complex';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { parseRational, Rational, rational } from '../../../src/arithmetic/rational';
-import { ComplexRoot, complexRoots, countRealRoots, squarefreePartZ } from '../../../src/solve/roots';
+import { ComplexRoot, complexRoots, countRealRoots, isolateRealRoots, nonRealComplexRoots, refineRoot, squarefreePartZ } from '../../../src/solve/roots';
 import { arbIntPoly, mul, prod, xn } from '../../poly/factor/helpers';
 
 /** A Gaussian rational as (re + i·im)/den with integers. */
@@ -172,5 +172,22 @@ describe('complexRoots', () => {
   test('constants have no roots; bad digits are input errors', () => {
     expect(complexRoots([rational(3n)])).toEqual([]);
     expect(() => complexRoots([1n, 1n], { digits: 0 })).toThrow('digits');
+  });
+});
+
+describe('nonRealComplexRoots', () => {
+  test('given the real isolating intervals (refined or not), it returns the non-real roots complexRoots finds', () => {
+    fc.assert(
+      fc.property(arbIntPoly(7, 20n), (f) => {
+        if (squarefreePartZ(f).length <= 1) return;
+        const all = complexRoots(f, { digits: 12 });
+        const intervals = isolateRealRoots(f);
+        const refined = intervals.map((iv) => (iv.lo.num === iv.hi.num && iv.lo.den === iv.hi.den ? iv : refineRoot(f, iv, { bits: 40 })));
+        const expected = all.filter((r) => !r.real);
+        expect(nonRealComplexRoots(f, intervals, { digits: 12 })).toEqual(expected);
+        expect(nonRealComplexRoots(f, refined, { digits: 12 })).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
