@@ -30,40 +30,62 @@ function clearDenominators(w: UPoly<Rational>): { W: bigint[]; L: bigint } {
 }
 
 /**
- * An interval containing w(x) for every x in [lo, hi] (Horner in interval arithmetic). The
- * arithmetic runs on integers — w = W/L and x = X/e over a common denominator e, so
- * w(x) = (Σ Wᵢ·Xⁱ·e^(n−i)) / (L·eⁿ) — with one normalization at the end instead of a gcd per
- * operation.
+ * An interval containing w(x) for every x in [lo, hi] (Horner in interval arithmetic).
+ *
+ * Without `precision` the arithmetic is exact on integers — w = W/L and x = X/e over a common
+ * denominator e, so w(x) = (Σ Wᵢ·Xⁱ·e^(n−i)) / (L·eⁿ) — with one normalization at the end; the
+ * integers grow by the bits of e at every step. With `precision` it runs in fixed point with
+ * s fractional bits, rounding every product outward (floor for the lower end, ceiling for the
+ * upper), so the integers stay near s plus the coefficients' bits; the ends are then rounded
+ * outward to dyadic numbers with `precision` significant bits. Both results contain the range.
  */
 export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: number): Interval {
   if (w.length === 0) return { lo: QQ.zero, hi: QQ.zero };
   const { W, L } = clearDenominators(w);
+  const n = W.length - 1;
+  if (precision !== undefined) {
+    // Guard bits: the rounding errors (one unit per step) are amplified by up to max(1, |x|)^n.
+    const magnitude = Math.max(bitLength(x.lo.num < 0n ? -x.lo.num / x.lo.den : 0n), bitLength(x.hi.num > 0n ? x.hi.num / x.hi.den : 0n));
+    const s = BigInt(precision + n * magnitude + bitLength(BigInt(n)) + 8);
+    const A = floorDiv(x.lo.num << s, x.lo.den);
+    const C = -floorDiv(-(x.hi.num << s), x.hi.den);
+    let lo = W[n] << s;
+    let hi = lo;
+    for (let k = n - 1; k >= 0; k--) {
+      const [mn, mx] = extremes(lo * A, lo * C, hi * A, hi * C);
+      const add = W[k] << s;
+      lo = (mn >> s) + add; // >> on bigints is the floor
+      hi = -(-mx >> s) + add;
+    }
+    const den = L << s;
+    return { lo: dyadicBelow(lo, den, precision), hi: dyadicAbove(hi, den, precision) };
+  }
   const e = (x.lo.den / gcd(x.lo.den, x.hi.den)) * x.hi.den;
   const A = x.lo.num * (e / x.lo.den);
   const C = x.hi.num * (e / x.hi.den);
-  const n = W.length - 1;
   let lo = W[n];
   let hi = W[n];
   let ePower = 1n; // e^(n−k) for the current k
   for (let k = n - 1; k >= 0; k--) {
     ePower *= e;
-    const p1 = lo * A;
-    const p2 = lo * C;
-    const p3 = hi * A;
-    const p4 = hi * C;
-    let mn = p1;
-    let mx = p1;
-    for (const q of [p2, p3, p4]) {
-      if (q < mn) mn = q;
-      if (q > mx) mx = q;
-    }
+    const [mn, mx] = extremes(lo * A, lo * C, hi * A, hi * C);
     const add = W[k] * ePower;
     lo = mn + add;
     hi = mx + add;
   }
   const den = L * ePower;
-  if (precision === undefined) return { lo: rational(lo, den), hi: rational(hi, den) };
-  return { lo: dyadicBelow(lo, den, precision), hi: dyadicAbove(hi, den, precision) };
+  return { lo: rational(lo, den), hi: rational(hi, den) };
+}
+
+/** [min, max] of four integers. */
+function extremes(a: bigint, b: bigint, c: bigint, d: bigint): [bigint, bigint] {
+  let mn = a;
+  let mx = a;
+  for (const q of [b, c, d]) {
+    if (q < mn) mn = q;
+    if (q > mx) mx = q;
+  }
+  return [mn, mx];
 }
 
 /**
@@ -169,69 +191,122 @@ export interface ComplexCoordinate {
   errorBound: number;
 }
 
-/** w(z) exactly in Q(i) and a bound on |w(θ) − w(z)| for |θ − z| ≤ r, |z| = modulus. */
+/** w(z) in Q(i) (dyadic), log₂|w(z)| and an upper bound of log₂|w(θ) − w(z)|. */
 interface GaussianValue {
   re: Rational;
   im: Rational;
-  /** |w(z)| as a double. */
-  abs: number;
-  bound: number;
+  log2Abs: number;
+  log2Error: number;
+}
+
+/** log₂|x| for a bigint (−∞ for 0), accurate to double precision. */
+function log2Big(x: bigint): number {
+  if (x === 0n) return -Infinity;
+  const a = x < 0n ? -x : x;
+  const b = bitLength(a);
+  return b <= 53 ? Math.log2(Number(a)) : Math.log2(Number(a >> BigInt(b - 53))) + (b - 53);
+}
+
+/** log₂|r| for a rational. */
+function log2Rational(r: Rational): number {
+  return log2Big(r.num) - log2Big(r.den);
+}
+
+/** log₂(Σ 2^xᵢ). */
+function log2Sum(xs: readonly number[]): number {
+  const m = Math.max(...xs);
+  if (m === -Infinity) return -Infinity;
+  return m + Math.log2(xs.reduce((acc, x) => acc + Math.pow(2, x - m), 0));
+}
+
+/** log₂|a + b·i|. */
+function log2Hypot(a: Rational, b: Rational): number {
+  const x = log2Rational(a);
+  const y = log2Rational(b);
+  const m = Math.max(x, y);
+  return m === -Infinity ? m : m + 0.5 * Math.log2(Math.pow(2, 2 * (x - m)) + Math.pow(2, 2 * (y - m)));
+}
+
+/** 2^x as a double, rounded up to the smallest positive double rather than to 0. */
+function pow2Up(x: number): number {
+  if (x === -Infinity) return 0;
+  return Math.max(Math.pow(2, x), Number.MIN_VALUE);
 }
 
 /**
  * Approximate coordinates wᵢ(θ) (or wᵢ(θ)/d(θ) when a denominator is given) at a complex root
  * θ ≈ z with |θ − z| ≤ radius.
+ *
+ * Error bound (all terms computed as logarithms, so huge coefficients neither overflow nor make
+ * the bound infinite): by Taylor's formula |w(θ) − w(z)| ≤ r·|w′(z)| + r²·Σ C(k,2)|a_k|·M^(k−2)
+ * with M = max(1, |z| + r); w′(z) is computed beside w(z) by Horner, so the bound follows the
+ * actual size of the derivative at the root instead of Σ k|a_k||z|^(k−1), which cancellation
+ * makes far larger for long coefficients. Horner runs in fixed point with s fractional bits (z
+ * rounded to s bits, its move added to r; each step truncates by less than one unit per
+ * component, amplified by at most M^n), and the results are rounded to `precision` bits; every
+ * rounding joins the bound. For a quotient u/d:
+ * |u(θ)/d(θ) − u(z)/d(z)| ≤ E_u/(|d| − E_d) + |u|·E_d/(|d|·(|d| − E_d)).
  */
 export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): ComplexCoordinate[] {
   const zr = parseRational(root.re);
   const zi = parseRational(root.im);
-  const r = Number(root.radius);
-  const modulus = Math.hypot(rationalToNumber(zr), rationalToNumber(zi));
-  // z = (Zr + i·Zi)/e over a common denominator; Horner on Gaussian integers, divided once.
-  const e = (zr.den / gcd(zr.den, zi.den)) * zi.den;
-  const Zr = zr.num * (e / zr.den);
-  const Zi = zi.num * (e / zi.den);
-  // Values are rounded to dyadic numbers of `precision` bits (exact fractions would cost a gcd
-  // of very long integers each); the rounding error joins the error bound.
   const precision = Math.ceil(digits * 3.33) + 64;
-  const rounding = Math.pow(2, 2 - precision);
+  const modulus0 = Math.hypot(rationalToNumber(zr), rationalToNumber(zi));
+  const growth = Math.max(0, Math.ceil(Math.log2(Math.max(1, modulus0 + Number(root.radius) + 1))));
   const valueAt = (w: UPoly<Rational>): GaussianValue => {
-    let a = QQ.zero;
-    let b = QQ.zero;
-    if (w.length > 0) {
-      const { W, L } = clearDenominators(w);
-      const n = W.length - 1;
-      let re = W[n];
-      let im = 0n;
-      let ePower = 1n;
-      for (let k = n - 1; k >= 0; k--) {
-        ePower *= e;
-        const nr = re * Zr - im * Zi + W[k] * ePower;
-        const ni = re * Zi + im * Zr;
-        re = nr;
-        im = ni;
-      }
-      a = dyadicBelow(re, L * ePower, precision);
-      b = dyadicBelow(im, L * ePower, precision);
+    if (w.length === 0) return { re: QQ.zero, im: QQ.zero, log2Abs: -Infinity, log2Error: -Infinity };
+    const n = w.length - 1;
+    const sBits = precision + n * growth + bitLength(BigInt(n)) + 8;
+    const S = BigInt(sBits);
+    const Zr = floorDiv(zr.num << S, zr.den);
+    const Zi = floorDiv(zi.num << S, zi.den);
+    const r = Number(root.radius) + Math.SQRT2 * Math.pow(2, -sBits);
+    const logM = Math.log2(Math.max(1, modulus0 + r));
+    const { W, L } = clearDenominators(w);
+    // Horner for w and w′ together: d ← d·z + p, then p ← p·z + W_k.
+    let re = W[n] << S;
+    let im = 0n;
+    let dre = 0n;
+    let dim = 0n;
+    for (let k = n - 1; k >= 0; k--) {
+      const ndr = ((dre * Zr - dim * Zi) >> S) + re;
+      const ndi = ((dre * Zi + dim * Zr) >> S) + im;
+      dre = ndr;
+      dim = ndi;
+      const nr = ((re * Zr - im * Zi) >> S) + (W[k] << S);
+      const ni = (re * Zi + im * Zr) >> S;
+      re = nr;
+      im = ni;
     }
-    let bound = 0;
-    for (let k = 1; k < w.length; k++) bound += k * Math.abs(rationalToNumber(w[k])) * Math.pow(modulus + r, k - 1) * r;
-    const abs = Math.hypot(rationalToNumber(a), rationalToNumber(b));
-    return { re: a, im: b, abs, bound: (bound + 2 * rounding * abs) * (1 + 1e-12) };
+    const den = L << S;
+    const a = dyadicBelow(re, den, precision);
+    const b = dyadicBelow(im, den, precision);
+    const log2L = log2Big(L);
+    const log2r = Math.log2(r);
+    const truncation = Math.log2(3 * (n + 1)) + n * logM - sBits - log2L;
+    const derivative = log2Sum([Math.max(log2Big(dre), log2Big(dim)) + 0.5 - sBits - log2L, 2 * Math.log2(3 * (n + 1)) + n * logM - sBits - log2L]);
+    const maxCoefficient = Math.max(...W.map(log2Big)) - log2L;
+    const secondOrder = 2 * log2r + 2 * Math.log2(n + 1) - 1 + maxCoefficient + n * logM;
+    const log2Abs = log2Hypot(a, b);
+    const rounding = 1.5 + (2 - precision) + log2Abs;
+    return { re: a, im: b, log2Abs, log2Error: log2Sum([truncation, log2r + derivative, secondOrder, rounding]) };
   };
   const d = denominator ? valueAt(denominator) : undefined;
   return ws.map((w) => {
     const u = valueAt(w);
-    if (!d) return { re: decimal(u.re, digits), im: decimal(u.im, digits), errorBound: u.bound };
-    // u/d in Q(i), rounded; |u(θ)/d(θ) − u(z)/d(z)| ≤ (E_u·|d(z)| + |u(z)|·E_d) / (|d(z)|·(|d(z)| − E_d)).
+    if (!d) return { re: decimal(u.re, digits), im: decimal(u.im, digits), errorBound: pow2Up(u.log2Error + 1e-9) };
+    if (u.log2Abs === -Infinity && u.log2Error === -Infinity) return { re: '0', im: '0', errorBound: 0 };
+    // u/d in Q(i), rounded to `precision` bits.
     const norm = QQ.add(QQ.mul(d.re, d.re), QQ.mul(d.im, d.im));
     const x = QQ.add(QQ.mul(u.re, d.re), QQ.mul(u.im, d.im));
     const y = QQ.sub(QQ.mul(u.im, d.re), QQ.mul(u.re, d.im));
     const re = dyadicBelow(x.num * norm.den, x.den * norm.num, precision);
     const im = dyadicBelow(y.num * norm.den, y.den * norm.num, precision);
-    const quotient = d.abs > 0 ? u.abs / d.abs : Infinity;
-    const bound = d.abs > d.bound ? ((u.bound * d.abs + u.abs * d.bound) / (d.abs * (d.abs - d.bound)) + 2 * rounding * quotient) * (1 + 1e-12) : Infinity;
-    return { re: decimal(re, digits), im: decimal(im, digits), errorBound: bound };
+    // |d| − E_d, bounded below (the bound is infinite unless E_d < |d|).
+    const gap = d.log2Error < d.log2Abs - 1e-9 ? d.log2Abs + Math.log2(1 - Math.pow(2, d.log2Error - d.log2Abs)) : undefined;
+    if (gap === undefined) return { re: decimal(re, digits), im: decimal(im, digits), errorBound: Infinity };
+    const quotientError = log2Sum([u.log2Error - gap, u.log2Abs + d.log2Error - d.log2Abs - gap, 1.5 + (2 - precision) + u.log2Abs - d.log2Abs]);
+    return { re: decimal(re, digits), im: decimal(im, digits), errorBound: pow2Up(quotientError + 1e-9) };
   });
 }
 

@@ -24,7 +24,7 @@ import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { modularParametrization, parametrizeComponents } from './rur-modular';
-import { complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
+import { ComplexCoordinate, complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { nonRealComplexRoots } from './roots/complex';
 
@@ -192,8 +192,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
         points.push(point);
       }
       const thetas = points.map((p) => (exactRealPoints.get(p) as ExactRealPoint).interval);
-      for (const root of nonRealComplexRoots(factor, thetas, { digits: digits + 10, deadline })) {
-        const cc = complexCoordinates(root, nums, digits, den);
+      for (const cc of complexPoints(factor, thetas, nums, den, digits, deadline)) {
         points.push({
           real: false,
           approx: Object.fromEntries(canonical.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
@@ -229,6 +228,38 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     };
   });
   return components.sort((a, b) => a.degree - b.degree || compareText(a.exact.minimalPolynomial, b.exact.minimalPolynomial));
+}
+
+/**
+ * The coordinates of the non-real points of a component, each within 10^−digits of its modulus.
+ * The error of a coordinate is the root's radius amplified by the coordinate polynomial's
+ * derivative, which is large when its coefficients are: the roots are recomputed with as many
+ * more digits as the first error bounds say are missing.
+ */
+function complexPoints(
+  q: readonly bigint[],
+  thetas: readonly RootInterval[],
+  nums: readonly UPoly<Rational>[],
+  den: UPoly<Rational> | undefined,
+  digits: number,
+  deadline?: Deadline,
+): ComplexCoordinate[][] {
+  let extra = 10;
+  for (let attempt = 0; ; attempt++) {
+    const points = nonRealComplexRoots(q, thetas, { digits: digits + extra, deadline }).map((root) => complexCoordinates(root, nums, digits, den));
+    // How many digits the worst coordinate misses (≤ 0 when all are fine).
+    let missing = 0;
+    for (const cc of points) {
+      for (const c of cc) {
+        const size = Math.hypot(Number(c.re), Number(c.im));
+        if (c.errorBound === 0) continue;
+        const want = Math.pow(10, -digits) * (size > 0 ? size : 1);
+        if (c.errorBound > want) missing = Math.max(missing, Number.isFinite(c.errorBound) ? Math.log10(c.errorBound / want) : digits + extra);
+      }
+    }
+    if (missing <= 0 || attempt >= 4) return points;
+    extra += Math.ceil(missing) + 5;
+  }
 }
 
 /** Do two rings have the same variables in the same order and the degrevlex order? */
