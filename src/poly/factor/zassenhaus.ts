@@ -22,7 +22,7 @@ import { equalDegreeFactor, makeRandom } from './equal-degree';
 import { factorDegreesModP, factorSquarefreeModP } from './factor-mod-p';
 import { henselLift, liftExponent } from './hensel';
 import { recombine } from './recombine';
-import { ZPoly, mignotteBound, zlc, ztoModP } from './zpoly';
+import { ZPoly, factorBound, mignotteBound, zlc, ztoModP } from './zpoly';
 
 /** How many good primes are compared before lifting. */
 export const PRIME_TRIALS = 7;
@@ -55,7 +55,7 @@ function subsetSums(degrees: readonly number[], n: number): boolean[] {
  * with positive leading coefficient, in no particular order.
  * Example: 6x² + 5x + 1 = [1n, 5n, 6n] gives [2x + 1, 3x + 1] = [[1n, 2n], [1n, 3n]] in some order.
  */
-export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
+export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline, smallFirst = true): ZPoly[] {
   const n = f.length - 1;
   if (n <= 1) return [f];
   const primes = goodPrimes(f, PRIME_TRIALS);
@@ -74,10 +74,28 @@ export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
   if (!splittable) return [f];
   const modular = factorSquarefreeModP(best, ztoModP(f, best));
   const l = liftExponent(best, 2n * mignotteBound(f));
+  if (smallFirst && n > 2 * SMALL_FACTOR_DEGREE) {
+    // Early factor detection: factors of low degree have small coefficients, so a lift to the
+    // bound for degree ≤ SMALL_FACTOR_DEGREE finds them all (every candidate is checked by exact
+    // division). The cofactor is then factored from scratch: its own degree patterns modulo the
+    // trial primes often prove it irreducible with no lift at all.
+    const lSmall = liftExponent(best, 2n * factorBound(f, SMALL_FACTOR_DEGREE));
+    if (4 * lSmall < 3 * l) {
+      const lifted = henselLift(f, modular, best, lSmall);
+      deadline?.check();
+      const smallAllowed = allowed.map((a, d) => a && d <= SMALL_FACTOR_DEGREE);
+      // recombine returns the factors it proved (by exact division) and the unresolved rest last.
+      const parts = recombine(f, lifted, BigInt(best) ** BigInt(lSmall), smallAllowed, Infinity, deadline);
+      if (parts.length > 1) return [...parts.slice(0, -1), ...factorSquarefreeZ(parts[parts.length - 1], deadline, false)];
+    }
+  }
   const lifted = henselLift(f, modular, best, l);
   deadline?.check();
   return recombine(f, lifted, BigInt(best) ** BigInt(l), allowed, Infinity, deadline);
 }
+
+/** Factors up to this degree are looked for first, at the low precision their size needs. */
+export const SMALL_FACTOR_DEGREE = 16;
 
 /**
  * The linear factors over Z of a square-free primitive f (lc > 0, f(0) ≠ 0), i.e. its rational

@@ -136,3 +136,29 @@ describe('zgcd and zsquarefree', () => {
     );
   });
 });
+
+describe('early detection of small factors (degree > 2·SMALL_FACTOR_DEGREE)', () => {
+  test('the factorization of a product is the union of the factorizations of its pieces', () => {
+    // Small pieces times one piece of degree 34–40: the small-factor lift and the later full
+    // factorization of the cofactor must together give exactly the pieces' irreducible factors.
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(arbLinear, arbIntPoly(4, 9n)), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 34, max: 40 }),
+        fc.array(fc.bigInt({ min: -9n, max: 9n }), { minLength: 3, maxLength: 3 }),
+        (small, n, c) => {
+          const big = Array.from({ length: n + 1 }, (_, k) => (k === n ? 1n : k < 3 ? c[k] : k === 7 ? 1n : 0n));
+          if (big[0] === 0n) big[0] = 1n;
+          const pieces = [...small, big];
+          const f = prod(pieces);
+          if (zgcd(f, f.slice(1).map((x, i) => x * BigInt(i + 1))).length > 1) return; // keep it square-free
+          const key = (p: readonly bigint[]) => p.join(',');
+          const whole = factorUnivariate(f).factors.map((x) => key(x.factor)).sort();
+          const union = pieces.flatMap((p) => factorUnivariate(p).factors.map((x) => key(x.factor))).sort();
+          expect(whole).toEqual(union);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
