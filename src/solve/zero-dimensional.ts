@@ -26,7 +26,7 @@ import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } f
 import { modularParametrization, parametrizeComponents } from './rur-modular';
 import { ComplexCoordinate, complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
-import { nonRealComplexRoots } from './roots/complex';
+import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
 
 /** Components of higher degree report generators of their prime instead of its reduced basis. */
 export const BASIS_DEGREE_LIMIT = 16;
@@ -245,8 +245,11 @@ function complexPoints(
   deadline?: Deadline,
 ): ComplexCoordinate[][] {
   let extra = 10;
+  let previous: ComplexRoot[] | undefined;
   for (let attempt = 0; ; attempt++) {
-    const points = nonRealComplexRoots(q, thetas, { digits: digits + extra, deadline }).map((root) => complexCoordinates(root, nums, digits, den));
+    const roots = nonRealComplexRoots(q, thetas, { digits: digits + extra, deadline, previous });
+    previous = roots;
+    const points = roots.map((root) => complexCoordinates(root, nums, digits, den));
     // How many digits the worst coordinate misses (≤ 0 when all are fine).
     let missing = 0;
     for (const cc of points) {

@@ -228,6 +228,14 @@ export function zevalHomogeneous(f: readonly bigint[], a: bigint, b: bigint): bi
   return acc;
 }
 
+/** f(a/2^k)·2^(k·deg f): `zevalHomogeneous` for a dyadic point, with shifts instead of products. */
+export function zevalDyadic(f: readonly bigint[], a: bigint, k: number): bigint {
+  let acc = 0n;
+  const n = f.length - 1;
+  for (let i = n; i >= 0; i--) acc = acc * a + (f[i] === 0n ? 0n : f[i] << BigInt(k * (n - i)));
+  return acc;
+}
+
 /** The integer polynomial as rationals (for the generic `UPoly<Rational>` API). */
 export function ztoRational(a: readonly bigint[]): Rational[] {
   return a.map((c) => ({ num: c, den: 1n }));

@@ -18,7 +18,7 @@
  * the printed centre — the reported `radius` also adds the exact decimal rounding error of re and
  * im. Reference: Bini 1996 (Aberth, inclusion disks), Carstensen 1991.
  */
-import { Rational, rational, rcmp, rsub, rabs, radd } from '../../arithmetic/rational';
+import { Rational, parseRational, rational, rcmp, rsub, rabs, radd } from '../../arithmetic/rational';
 import { ComputationError, Deadline, InputError } from '../../errors';
 import { UPoly } from '../../poly/univariate';
 import { aberthDouble, aberthFixed, initialGuesses } from './aberth';
@@ -84,22 +84,40 @@ export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: { 
  * the real roots are not isolated a second time. A wrong interval list cannot give a wrong answer:
  * the inclusion-disk check would fail and the call throws.
  */
-export function nonRealComplexRoots(f: UPoly<Rational> | readonly bigint[], realIntervals: readonly RootInterval[], options: { digits?: number; deadline?: Deadline } = {}): ComplexRoot[] {
+export function nonRealComplexRoots(
+  f: UPoly<Rational> | readonly bigint[],
+  realIntervals: readonly RootInterval[],
+  /** `previous`: the non-real roots from a call with fewer digits, used as starting points. */
+  options: { digits?: number; deadline?: Deadline; previous?: readonly ComplexRoot[] } = {},
+): ComplexRoot[] {
   const digits = options.digits ?? 15;
   if (!Number.isInteger(digits) || digits < 1) throw new InputError(`complexRoots: digits must be a positive integer, got ${digits}`);
   const F = squarefreePartZ(f);
   const n = F.length - 1;
   if (n <= 0 || realIntervals.length === n) return [];
-  // Centres as accurate as the digits asked (complexRoots refines as much): each real root is
-  // matched to its nearest approximation, which a wide interval's midpoint could get wrong.
-  const bits = Math.ceil(digits * Math.log2(10)) + 8;
-  const centres = realIntervals.map((iv) => {
-    const magnitude = Math.max(0, bitLength(iv.hi.num < 0n ? -iv.lo.num / iv.lo.den : iv.hi.num / iv.hi.den));
-    const { lo, hi } = refineRoot(F, iv, { bits: bits + magnitude });
-    const s = radd(lo, hi);
-    return rational(s.num, s.den * 2n);
-  });
-  return nonRealRoots(F, centres, digits, options.deadline);
+  // Each real root is matched to its nearest approximation, which a wide interval's midpoint
+  // could get wrong: centres are refined to 64 bits, and if the inclusion disks still do not
+  // verify, to the digits asked (as complexRoots does).
+  const centres = (bits: number): Rational[] =>
+    realIntervals.map((iv) => {
+      const magnitude = Math.max(0, bitLength(iv.hi.num < 0n ? -iv.lo.num / iv.lo.den : iv.hi.num / iv.hi.den));
+      const { lo, hi } = refineRoot(F, iv, { bits: bits + magnitude });
+      const s = radd(lo, hi);
+      return rational(s.num, s.den * 2n);
+    });
+  const full = Math.ceil(digits * Math.log2(10)) + 8;
+  const seeds = (c: Rational[]): [Rational, Rational][] | undefined =>
+    options.previous && options.previous.length === n - c.length ? [...c.map((x): [Rational, Rational] => [x, rational(0n)]), ...options.previous.map((z): [Rational, Rational] => [parseRational(z.re), parseRational(z.im)])] : undefined;
+  if (full > 64) {
+    try {
+      const c = centres(64);
+      return nonRealRoots(F, c, digits, options.deadline, seeds(c));
+    } catch (e) {
+      if (!(e instanceof ComputationError)) throw e;
+    }
+  }
+  const c = centres(full);
+  return nonRealRoots(F, c, digits, options.deadline, seeds(c));
 }
 
 /** The exact rational value of a decimal string produced by `formatScaled`. */
@@ -113,7 +131,7 @@ function decimalValue(text: string): Rational {
 }
 
 /** The non-real roots, conjugate pairs, verified by inclusion disks. */
-function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number, deadline?: Deadline): ComplexRoot[] {
+function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number, deadline?: Deadline, start?: readonly [Rational, Rational][]): ComplexRoot[] {
   const n = F.length - 1;
   const r = realCentres.length;
   const m = (n - r) / 2;
@@ -124,10 +142,11 @@ function nonRealRoots(F: bigint[], realCentres: Rational[], digits: number, dead
   const kLow = k0 === n ? 0 : positiveRootBoundExponent(F.slice(k0).reverse()) + 1;
   let prec = Math.ceil(digits * Math.log2(10)) + kLow + 40;
   const circle = initialGuesses(F);
-  const seeds = aberthDouble(F) ?? circle;
   let X = new Fixed(prec);
   const toFixed = (w: [number, number][]): FC[] => w.map(([x, y]) => ({ re: X.fromNumber(x), im: X.fromNumber(y) }));
-  let z = toFixed(seeds);
+  // Starting points: earlier approximations when given (a few iterations then suffice), else
+  // Aberth in doubles, else a circle.
+  let z = start ? start.map(([x, y]) => ({ re: (x.num << BigInt(X.prec)) / x.den, im: (y.num << BigInt(X.prec)) / y.den })) : toFixed(aberthDouble(F) ?? circle);
   for (let round = 0; round < 8; round++) {
     // Coinciding approximations never separate under Aberth: restart those runs from the circle.
     if (round === 3 || new Set(z.map((w) => `${w.re},${w.im}`)).size < n) z = toFixed(circle);

@@ -16,7 +16,7 @@ import { Rational, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmeti
 import { InputError } from '../../errors';
 import { rationalRoots } from '../../poly/factor/factor';
 import { zgcd } from '../../poly/factor/squarefree';
-import { ZPoly, zdivExact, zevalHomogeneous, zprimitive } from '../../poly/factor/zpoly';
+import { ZPoly, zdivExact, zevalDyadic, zprimitive } from '../../poly/factor/zpoly';
 import { bitLength } from '../../arithmetic/integers';
 import { UPoly, uprimitive } from '../../poly/univariate';
 import { RootInterval, isolatePositiveRoots, positiveRootBoundExponent } from './descartes';
@@ -163,8 +163,8 @@ function newtonStep(F: ZPoly, dF: ZPoly, iv: RootInterval, sLo: number, targetBi
   const K = BigInt(k);
   const mid = radd(iv.lo, iv.hi);
   const M = ((mid.num << K) / mid.den) >> 1n; // ⌊(lo + hi)/2 · 2^k⌋
-  const fm = zevalHomogeneous(F, M, 1n << K);
-  const dfm = zevalHomogeneous(dF, M, 1n << K);
+  const fm = zevalDyadic(F, M, k);
+  const dfm = zevalDyadic(dF, M, k);
   if (dfm === 0n) return undefined;
   // F(m)/F′(m) = fm/(dfm·2^k) in units of 2^−k is fm/dfm.
   const X = M - fm / dfm;
