@@ -10,7 +10,9 @@
  * reconstructed too early). Coefficients come in groups that tend to share a denominator (the
  * coefficients of one polynomial): with L the lcm of the denominators found so far in a group,
  * x·L mod M is often already a small numerator, and then n/L is the reconstruction without a
- * Euclidean run (unique under the same bounds). Reference: von zur Gathen–Gerhard, Modern
+ * Euclidean run; numerators up to M/(2L) are then accepted (see `reconstructWithDenominator`), so
+ * long numerators over a shared denominator need about half the primes. Every answer is meant to
+ * be checked at a fresh prime (`agreesModulo`). Reference: von zur Gathen–Gerhard, Modern
  * Computer Algebra, §5.6 (Garner) and §5.10 (rational reconstruction).
  */
 import { gcd, isqrt, modInverse } from './integers';
@@ -102,13 +104,15 @@ export class RationalLifter {
     const attempt = (k: number): boolean => {
       if (this.known[k] !== undefined) return true;
       const g = this.groupOf[k];
-      const q = reconstructWithDenominator(this.residue(k), M, bound, denominators[g]);
+      const L = denominators[g];
+      // Once a group's denominator is known, its numerators may be as long as M/(2L) allows.
+      const wide = L > 1n && 2n * L < M >> margin ? (M / (2n * L)) >> margin : bound;
+      const q = reconstructWithDenominator(this.residue(k), M, bound, L, wide > bound ? wide : bound);
       if (q === undefined) {
         this.sentinel = k;
         return false;
       }
       this.known[k] = q;
-      const L = denominators[g];
       if (L % q.den !== 0n) denominators[g] = (L / gcd(L, q.den)) * q.den;
       return true;
     };
@@ -126,14 +130,18 @@ export class RationalLifter {
 /**
  * The fraction n/d ≡ x (mod M) with |n|, d ≤ bound, or undefined. L is a likely multiple of d (the
  * lcm of the denominators of related coefficients): when x·L mod M is already a small numerator,
- * the answer is read off without a Euclidean run (it is the unique one under the bounds).
+ * the answer is read off without a Euclidean run (it is the unique one under the bounds). With a
+ * `numeratorBound` above `bound` (at most M/(2L)) the fraction y/L is accepted for any
+ * |y| ≤ numeratorBound: unique among fractions whose denominator divides L, so a coefficient whose
+ * numerator is long but whose denominator is the group's needs about half the primes — at the
+ * price of trusting L, which the caller's check at a fresh prime covers.
  */
-export function reconstructWithDenominator(x: bigint, M: bigint, bound: bigint, L = 1n): Rational | undefined {
+export function reconstructWithDenominator(x: bigint, M: bigint, bound: bigint, L = 1n, numeratorBound = bound): Rational | undefined {
   if (x === 0n) return { num: 0n, den: 1n };
-  if (L <= bound) {
+  if (L <= bound || numeratorBound !== bound) {
     let y = (x * L) % M;
     if (y > M / 2n) y -= M;
-    if ((y < 0n ? -y : y) <= bound) {
+    if ((y < 0n ? -y : y) <= numeratorBound) {
       const c = gcd(y, L);
       return { num: y / c, den: L / c };
     }

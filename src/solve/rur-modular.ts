@@ -18,6 +18,7 @@
  * acceptance test of the multi-modular Gröbner bases.
  */
 import { Field, QQ, Zp } from '../arithmetic/field';
+import { gcd, modInverse } from '../arithmetic/integers';
 import { RationalLifter, agreesModulo } from '../arithmetic/lifting';
 import { solveModP } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
@@ -56,9 +57,36 @@ export function componentNumerators<T>(F: Field<T>, q: UPoly<T>, ws: readonly UP
  * the coordinates of 1 and of each variable in the standard-monomial basis.
  */
 interface RationalData {
-  columns: { rows: number[]; values: Rational[] }[];
-  one: Rational[];
-  vars: Rational[][];
+  columns: { rows: number[]; values: ScaledVector }[];
+  one: ScaledVector;
+  vars: ScaledVector[];
+}
+
+/** A vector of rationals as integer numerators over one common denominator. */
+interface ScaledVector {
+  nums: bigint[];
+  den: bigint;
+}
+
+function scaled(xs: readonly Rational[]): ScaledVector {
+  let den = 1n;
+  for (const x of xs) if (den % x.den !== 0n) den = (den / gcd(den, x.den)) * x.den;
+  return { nums: xs.map((x) => x.num * (den / x.den)), den };
+}
+
+/** The vector modulo p, or undefined when p divides its denominator (one inverse per vector). */
+function reduceModP(v: ScaledVector, p: number): Float64Array | undefined {
+  const P = BigInt(p);
+  const d = Number(v.den % P);
+  if (d === 0) return undefined;
+  const inv = Number(modInverse(BigInt(d), P));
+  const out = new Float64Array(v.nums.length);
+  for (let k = 0; k < v.nums.length; k++) {
+    let r = Number(v.nums[k] % P);
+    if (r < 0) r += p;
+    out[k] = (r * inv) % p;
+  }
+  return out;
 }
 
 function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): RationalData {
@@ -73,9 +101,9 @@ function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): Ra
         values.push(Mt[r][j]);
       }
     }
-    return { rows, values };
+    return { rows, values: scaled(values) };
   });
-  return { columns, one: A.coordinates(A.ring.one()), vars: A.ring.vars.map((_, i) => A.coordinates(A.ring.variable(i))) };
+  return { columns, one: scaled(A.coordinates(A.ring.one())), vars: A.ring.vars.map((_, i) => scaled(A.coordinates(A.ring.variable(i)))) };
 }
 
 /** χ's lower coefficients and each wᵢ modulo p, or undefined when p is unlucky. */
@@ -85,30 +113,14 @@ interface PrimeImage {
 }
 
 function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
-  const F = Zp(p);
-  const P = BigInt(p);
-  const reduce = (x: Rational): number | undefined => (x.den % P === 0n ? undefined : F.fromRational(x));
   const cols: { rows: number[]; values: Float64Array }[] = [];
   for (const c of data.columns) {
-    const values = new Float64Array(c.values.length);
-    for (let k = 0; k < c.values.length; k++) {
-      const v = reduce(c.values[k]);
-      if (v === undefined) return undefined;
-      values[k] = v;
-    }
+    const values = reduceModP(c.values, p);
+    if (!values) return undefined;
     cols.push({ rows: c.rows, values });
   }
-  const vector = (xs: readonly Rational[]): Float64Array | undefined => {
-    const out = new Float64Array(D);
-    for (let k = 0; k < D; k++) {
-      const v = reduce(xs[k]);
-      if (v === undefined) return undefined;
-      out[k] = v;
-    }
-    return out;
-  };
   // Krylov vectors 1, t, …, t^D as the columns of K (stored by rows for the solver).
-  let v = vector(data.one);
+  let v = reduceModP(data.one, p);
   if (!v) return undefined;
   const K = Array.from({ length: D }, () => new Float64Array(D));
   for (let k = 0; k < D; k++) {
@@ -124,7 +136,7 @@ function imageModP(data: RationalData, p: number, D: number): PrimeImage | undef
   }
   const rhs: Float64Array[] = [v];
   for (const x of data.vars) {
-    const y = vector(x);
+    const y = reduceModP(x, p);
     if (!y) return undefined;
     rhs.push(y);
   }
@@ -171,7 +183,7 @@ function liftUntilStable(groups: readonly number[], next: () => { p: number; img
     if (!g) return undefined;
     lift.add(g.p, g.img);
     if (lift.count < nextAttempt) continue;
-    nextAttempt = Math.ceil(lift.count * 1.25) + 1;
+    nextAttempt = Math.ceil(lift.count * 1.1) + 1; // attempts are cheap next to a prime's Krylov run
     const values = lift.reconstruct();
     if (!values) continue;
     const check = next();
