@@ -22,7 +22,8 @@ import { equalDegreeFactor, makeRandom } from './equal-degree';
 import { factorDegreesModP, factorSquarefreeModP } from './factor-mod-p';
 import { henselLift, liftExponent } from './hensel';
 import { recombine } from './recombine';
-import { ZPoly, factorBound, mignotteBound, zlc, ztoModP } from './zpoly';
+import { ZPoly, mignotteBound, zlc, ztoModP } from './zpoly';
+import { smallFactors } from './early-factors';
 
 /** How many good primes are compared before lifting. */
 export const PRIME_TRIALS = 7;
@@ -75,19 +76,13 @@ export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline, smallFirst = tr
   const modular = factorSquarefreeModP(best, ztoModP(f, best));
   const l = liftExponent(best, 2n * mignotteBound(f));
   if (smallFirst && n > 2 * SMALL_FACTOR_DEGREE) {
-    // Early factor detection: factors of low degree have small coefficients, so a lift to the
-    // bound for degree ≤ SMALL_FACTOR_DEGREE finds them all (every candidate is checked by exact
-    // division). The cofactor is then factored from scratch: its own degree patterns modulo the
-    // trial primes often prove it irreducible with no lift at all.
-    const lSmall = liftExponent(best, 2n * factorBound(f, SMALL_FACTOR_DEGREE));
-    if (4 * lSmall < 3 * l) {
-      const lifted = henselLift(f, modular, best, lSmall);
-      deadline?.check();
-      const smallAllowed = allowed.map((a, d) => a && d <= SMALL_FACTOR_DEGREE);
-      // recombine returns the factors it proved (by exact division) and the unresolved rest last.
-      const parts = recombine(f, lifted, BigInt(best) ** BigInt(lSmall), smallAllowed, Infinity, deadline);
-      if (parts.length > 1) return [...parts.slice(0, -1), ...factorSquarefreeZ(parts[parts.length - 1], deadline, false)];
-    }
+    // Early factor detection: small factors have short coefficients and show at a low precision
+    // (each is proved by exact division). The cofactor is then factored from scratch: its own
+    // degree patterns modulo the trial primes often prove it irreducible with no lift at all.
+    const early = smallFactors(f, modular, best, SMALL_FACTOR_DEGREE, Math.floor(l / 4), allowed, deadline);
+    // A factor found may be a product of two true factors (a larger subset can reconstruct before
+    // a smaller one), so each piece is factored completely too.
+    if (early) return [...early.factors, early.rest].flatMap((g) => factorSquarefreeZ(g, deadline, false));
   }
   const lifted = henselLift(f, modular, best, l);
   deadline?.check();

@@ -204,17 +204,9 @@ export function zoneNorm(a: readonly bigint[]): bigint {
  * B = √(n+1)·2^n·‖f‖∞·|lc(f)|, rounded up). Lifting beyond 2B makes symmetric residues exact.
  */
 export function mignotteBound(f: readonly bigint[]): bigint {
-  return factorBound(f, f.length - 1);
-}
-
-/**
- * The same bound for the factors of degree ≤ d only: ‖g‖₁ ≤ |lc(g)/lc(f)|·2^d·‖f‖₂ (Mignotte), so
- * the coefficients of lc(f)·g/lc(g) are at most √(n+1)·2^d·‖f‖∞·|lc(f)|.
- */
-export function factorBound(f: readonly bigint[], d: number): bigint {
   const n = f.length - 1;
   const root = isqrt(BigInt(n + 1)) + 1n;
-  return root * (1n << BigInt(d)) * zmaxNorm(f) * absBig(zlc(f));
+  return root * (1n << BigInt(n)) * zmaxNorm(f) * absBig(zlc(f));
 }
 
 /** f(a/b)·b^deg f, exactly: the numerator of f at a rational point (Horner on integers). */
