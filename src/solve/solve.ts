@@ -2,7 +2,8 @@
  * `solve(polys)`: the whole solution set of a polynomial system over Q, as irreducible
  * components over Q — never a silent partial answer.
  *
- * The reduced Gröbner basis (degrevlex, multi-modular F4) gives the dimension. The empty set
+ * The reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
+ * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension. The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
@@ -54,15 +55,17 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'solve');
   const progress = options.progress;
   progress?.('Gröbner basis');
-  const G = groebner(polys, { deadline, progress });
-  const dim = G.length === 0 ? R.nvars : dimension(G);
-  const independentSets = G.length === 0 ? [R.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => R.vars[i]));
+  // Everything runs in the canonical degrevlex ring (natural order of the names), whatever the
+  // order of the user's variables and monomial order: the answer cannot depend on them.
+  const C = canonicalRing(QQ, R.vars);
+  const G = groebner(polys.map((f) => changeRing(f, C)), { deadline, progress });
+  const dim = G.length === 0 ? C.nvars : dimension(G);
+  const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
   const base = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
   if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline }), complete: true };
-  const C = canonicalRing(QQ, R.vars);
   const components: Component[] = [];
-  const primes = minimalPrimes(G, { deadline, reduced: R.order.kind === 'degrevlex', progress });
+  const primes = minimalPrimes(G, { deadline, reduced: true, progress });
   progress?.(`describing ${primes.length} component(s)`);
   for (const P of primes) {
     deadline.check();
