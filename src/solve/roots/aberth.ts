@@ -95,6 +95,12 @@ export function aberthFixed(X: Fixed, c: readonly bigint[], z: FC[], stopBits: n
   const n = z.length;
   const one: FC = { re: X.one, im: 0n };
   const stop = stopBits >= X.prec ? 1n : 1n << BigInt(X.prec - stopBits);
+  // The Aberth sum S = Σ 1/(zᵢ − zⱼ) is only needed to relative accuracy 2^−53: an error δS
+  // changes the correction N/(1 − N·S) by about N²·δS, below the working precision as soon as the
+  // iteration is near convergence (it then converges quadratically instead of cubically). So S is
+  // summed in doubles, with each difference formed exactly and only then rounded: n² double
+  // operations instead of n² bigint divisions.
+  const zd = z.map((w) => [X.toNumber(w.re), X.toNumber(w.im)]);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     let moved = 0n;
     for (let i = 0; i < n; i++) {
@@ -102,17 +108,32 @@ export function aberthFixed(X: Fixed, c: readonly bigint[], z: FC[], stopBits: n
       if (v.re === 0n && v.im === 0n) continue;
       if (d.re === 0n && d.im === 0n) continue;
       const N = X.div(v, d);
-      let S: FC = { re: 0n, im: 0n };
+      const [xi, yi] = zd[i];
+      const scale = Math.max(Math.hypot(xi, yi), 1e-300);
+      let sr = 0;
+      let si = 0;
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
-        const u = X.sub(z[i], z[j]);
-        if (u.re === 0n && u.im === 0n) continue;
-        S = X.add(S, X.div(one, u));
+        let ur = xi - zd[j][0];
+        let ui = yi - zd[j][1];
+        if (Math.abs(ur) + Math.abs(ui) < 1e-10 * scale) {
+          // Close approximations: the difference in doubles would cancel; form it exactly.
+          const u = X.sub(z[i], z[j]);
+          if (u.re === 0n && u.im === 0n) continue;
+          ur = X.toNumber(u.re);
+          ui = X.toNumber(u.im);
+        }
+        const uu = ur * ur + ui * ui;
+        if (uu === 0 || !Number.isFinite(uu)) continue;
+        sr += ur / uu;
+        si -= ui / uu;
       }
+      const S: FC = Number.isFinite(sr) && Number.isFinite(si) ? { re: X.fromNumber(sr), im: X.fromNumber(si) } : { re: 0n, im: 0n };
       const q = X.sub(one, X.mul(N, S));
       if (q.re === 0n && q.im === 0n) continue;
       const corr = X.div(N, q);
       z[i] = X.sub(z[i], corr);
+      zd[i] = [X.toNumber(z[i].re), X.toNumber(z[i].im)];
       const m = (corr.re < 0n ? -corr.re : corr.re) + (corr.im < 0n ? -corr.im : corr.im);
       if (m > moved) moved = m;
     }

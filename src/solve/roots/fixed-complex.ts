@@ -7,7 +7,7 @@
  * the last place (2^−prec) per component; additions are exact. Magnitudes are unbounded (bigints
  * grow), so polynomial values far from the origin do not overflow as doubles would.
  */
-import { isqrt } from '../../arithmetic/integers';
+import { bitLength, isqrt } from '../../arithmetic/integers';
 
 /** A complex number re/2^prec + i·im/2^prec. */
 export interface FC {
@@ -41,10 +41,12 @@ export class Fixed {
   }
   /** A double close to the fixed-point value (for seeds and comparisons only). */
   toNumber(x: bigint): number {
-    const bits = x.toString(2).length;
-    if (bits < 1000) return Number(x) / 2 ** this.prec;
-    const s = BigInt(bits - 60);
-    return Number(x >> s) * 2 ** (Number(s) - this.prec);
+    const bits = bitLength(x);
+    if (bits <= 60) return Number(x) / 2 ** this.prec;
+    const s = bits - 60;
+    // x >> s keeps the top 60 bits; scaling in two steps avoids overflowing 2^s on its own.
+    const h = Math.floor(this.prec / 2);
+    return Number(x >> BigInt(s)) * 2 ** (s - h) * 2 ** (h - this.prec);
   }
   /** The same value at another precision. */
   rescale(x: bigint, from: Fixed): bigint {
