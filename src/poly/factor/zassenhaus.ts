@@ -108,7 +108,12 @@ export function linearFactorsZ(f: ZPoly): ZPoly[] {
   const roots: UPoly<number>[] = equalDegreeFactor(F, pieces[0].product, 1, makeRandom());
   const rest = pieces.slice(1).reduce<UPoly<number>>((a, pc) => mulModP(p, a, pc.product), [1]);
   const moduli = rest.length > 1 ? [...roots, rest] : roots;
-  const l = liftExponent(p, 2n * mignotteBound(f));
+  // A root a/b has b | lc(f) and a | f(0), so the candidate lc(f)·(x − a/b) has coefficients of
+  // size at most |lc(f)|·max(|f(0)|, 1): that is the bound to lift to, not the Mignotte bound of
+  // all factors (which grows like 2^deg f).
+  const lc = zlc(f) < 0n ? -zlc(f) : zlc(f);
+  const f0 = f[0] < 0n ? -f[0] : f[0];
+  const l = liftExponent(p, 2n * lc * (f0 > lc ? f0 : lc));
   const lifted = henselLift(f, moduli, p, l);
   const linear = lifted.slice(0, roots.length);
   const found = recombine(f, linear.concat(rest.length > 1 ? [lifted[lifted.length - 1]] : []), BigInt(p) ** BigInt(l), undefined, 1);
