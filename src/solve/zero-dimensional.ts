@@ -180,7 +180,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
       exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: { lo: theta, hi: theta }, coordinates: coords.map((c) => utrim(QQ, [c])) });
       points.push(point);
     } else {
-      for (const iv of isolateRealRoots(factor)) {
+      for (const iv of isolateRealRoots(factor, { irreducible: true })) {
         const rc = realCoordinates(factor, iv, nums, digits, den);
         const point: SolutionPoint = {
           real: true,

@@ -84,12 +84,14 @@ function bisect(F: ZPoly, iv: RootInterval, sLo: number): RootInterval {
 
 /**
  * Isolating intervals for the distinct real roots of a non-zero f, sorted and disjoint; exact
- * rational roots come as lo = hi. Example: x³ − 2x gives (−2, −1), [0, 0], (1, 2) (dyadic endpoints).
+ * rational roots come as lo = hi. `irreducible: true` promises that f is irreducible over Q, which
+ * skips the search for rational roots. Example: x³ − 2x gives (−2, −1), [0, 0], (1, 2) (dyadic endpoints).
  */
-export function isolateRealRoots(f: RealPolyInput): RootInterval[] {
+export function isolateRealRoots(f: RealPolyInput, options: { irreducible?: boolean } = {}): RootInterval[] {
   const F = squarefreePartZ(f);
   if (F.length <= 1) return [];
-  const rat = rationalRoots(F);
+  // An irreducible f of degree > 1 (the caller's promise) has no rational root to look for.
+  const rat = options.irreducible && F.length > 2 ? [] : rationalRoots(F);
   let G: ZPoly = F;
   for (const r of rat) G = zdivExact(G, [-r.num, r.den])!;
   const out: RootInterval[] = rat.map((r) => ({ lo: r, hi: r }));

@@ -120,3 +120,14 @@ describe('countRealRoots and signAt', () => {
     expect(signAt(f, q)).toBe(-1);
   });
 });
+
+describe('isolateRealRoots with the irreducible promise', () => {
+  test('gives the same intervals as the full isolation on irreducible inputs', () => {
+    // x^n − 2 (Eisenstein at 2), x^n − 3x + 3 (Eisenstein at 3).
+    for (let n = 2; n <= 9; n++) {
+      for (const f of [[-2n, ...Array(n - 1).fill(0n), 1n], [3n, -3n, ...Array(n - 2).fill(0n), 1n]]) {
+        expect(isolateRealRoots(f, { irreducible: true })).toEqual(isolateRealRoots(f));
+      }
+    }
+  });
+});
