@@ -54,16 +54,21 @@ export function formatSolveResult(result: SolveResult): string {
     }
     const head = `component ${k + 1}: ${c.degree} point(s)${c.multiplicity > 1 ? `, multiplicity ${c.multiplicity}` : ''}`;
     if (c.degree === 1) lines.push(`${head}, rational`);
-    else lines.push(`${head}, T = ${c.exact.separatingForm} where ${c.exact.minimalPolynomial} = 0`);
+    else lines.push(`${head}, T = ${c.exact.separatingForm} where ${elide(c.exact.minimalPolynomial, c.degree)} = 0`);
     if (c.degree > 1 && c.exact.denominator === '1') {
       for (const [v, w] of Object.entries(c.exact.coordinates)) if (w !== 'T' || c.exact.separatingForm !== v) lines.push(`    ${v} = ${w}`);
-    } else if (c.degree > 1) lines.push(`    each coordinate is u(T)/(${c.exact.denominator}) with u of degree < ${c.degree} (--json prints them)`);
+    } else if (c.degree > 1) lines.push(`    each coordinate is u(T)/q'(T), q the minimal polynomial, u of degree < ${c.degree} (--json prints them)`);
     for (const p of c.points) {
       const coords = vars.map((v) => `${v.padStart(width)} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ');
       lines.push(`  ${p.real ? 'real   ' : 'complex'}  ${coords}`);
     }
   });
   return lines.join('\n');
+}
+
+/** A polynomial's text, or a short description when it is too long for a table. */
+function elide(text: string, degree: number): string {
+  return text.length <= 400 ? text : `(a degree-${degree} polynomial of ${text.length} characters; --json prints it)`;
 }
 
 export function register(program: Command, ctx: CliContext): void {
