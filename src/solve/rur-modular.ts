@@ -201,7 +201,13 @@ function liftUntilStable(groups: readonly number[], next: () => { p: number; img
  * the separating form `form` (one that is known to separate, e.g. from `modularSeparatingForm`),
  * or undefined if no stable lift appears within `maxPrimes` primes per phase.
  */
-export function modularParametrization(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 4000): ParametrizedSolutions | undefined {
+export function modularParametrization(
+  A: QuotientAlgebra<Rational>,
+  form: readonly bigint[],
+  deadline?: Deadline,
+  maxPrimes = 4000,
+  progress?: (message: string) => void,
+): ParametrizedSolutions | undefined {
   const n = A.ring.nvars;
   const D = A.dimension;
   const data = rationalData(A, form);
@@ -212,6 +218,7 @@ export function modularParametrization(A: QuotientAlgebra<Rational>, form: reado
     const r = primes.next();
     if (r.done) return undefined;
     seen.push(r.value);
+    progress?.(`${D} solutions: ${seen.length} prime(s)`);
     return r.value;
   };
 
@@ -224,7 +231,8 @@ export function modularParametrization(A: QuotientAlgebra<Rational>, form: reado
   const chi = utrim(QQ, [...chiValues, QQ.one]);
 
   // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
-  const factors = factorUnivariate(chi).factors.map((f) => f.factor);
+  progress?.(`${D} solutions: factoring their minimal polynomial`);
+  const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
   let used = 0;
   const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
     for (;;) {

@@ -63,7 +63,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
   const base = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
-  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline }), complete: true };
+  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline, progress }), complete: true };
   const components: Component[] = [];
   const primes = minimalPrimes(G, { deadline, reduced: true, progress });
   progress?.(`describing ${primes.length} component(s)`);

@@ -103,6 +103,8 @@ export interface ZeroDimensionalOptions {
   deadline?: Deadline;
   /** Compute each component's reduced Gröbner basis (default true; sample points skip it). */
   bases?: boolean;
+  /** Receives short progress messages. */
+  progress?: (message: string) => void;
 }
 
 /** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
@@ -136,8 +138,11 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   const A = new QuotientAlgebra(G);
   // With a certified form the components are lifted from computations modulo primes; otherwise
   // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
-  let solutions = certified ? modularParametrization(A, certified, deadline) : undefined;
+  const progress = options.progress;
+  progress?.(`${A.dimension} solutions: parametrizing them modulo primes`);
+  let solutions = certified ? modularParametrization(A, certified, deadline, undefined, progress) : undefined;
   if (!solutions) {
+    progress?.('computing the radical and the RUR over Q');
     const radical = certified ? G : zeroDimensionalRadical(G, { deadline });
     const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
     solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates);
@@ -146,8 +151,9 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
   const chiFull = A.dimension !== solutions.minimalPolynomial.length - 1 ? charpoly(QQ, A.multiplicationMatrix(tForm)) : undefined;
   const T = new PolynomialRing(QQ, ['T']);
-  const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }) => {
+  const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }, index, all) => {
     deadline?.check();
+    if (factor.length > 2) progress?.(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`);
     const q: UPoly<Rational> = factor.map((c) => rational(c));
     const degree = q.length - 1;
     const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
