@@ -252,11 +252,13 @@ export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rationa
   const zi = parseRational(root.im);
   const precision = Math.ceil(digits * 3.33) + 64;
   const modulus0 = Math.hypot(rationalToNumber(zr), rationalToNumber(zi));
-  const growth = Math.max(0, Math.ceil(Math.log2(Math.max(1, modulus0 + Number(root.radius) + 1))));
+  const growth = Math.max(0, Math.ceil(Math.log2(Math.max(1, modulus0 + Number(root.radius)))));
   const valueAt = (w: UPoly<Rational>): GaussianValue => {
     if (w.length === 0) return { re: QQ.zero, im: QQ.zero, log2Abs: -Infinity, log2Error: -Infinity };
     const n = w.length - 1;
-    const sBits = precision + n * growth + bitLength(BigInt(n)) + 8;
+    // Enough fractional bits that rounding z moves it far less than the root's own radius.
+    const radiusBits = Number(root.radius) > 0 ? Math.ceil(-Math.log2(Number(root.radius))) + 16 : 0;
+    const sBits = Math.max(precision, radiusBits) + n * growth + bitLength(BigInt(n)) + 8;
     const S = BigInt(sBits);
     const Zr = floorDiv(zr.num << S, zr.den);
     const Zi = floorDiv(zi.num << S, zi.den);
