@@ -19,6 +19,8 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { UPoly, fromUnivariate, uderivative, udivmod, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { groebner } from '../groebner/groebner';
+import { fglm } from '../groebner/fglm';
+import { lex } from '../monomials/order';
 import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
@@ -215,7 +217,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     const d = den ? polyInForm(R, den, tForm) : R.one();
     const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => d.mul(R.variable(i)).sub(polyInForm(R, nums[i], tForm)))];
     const reduced = options.bases !== false && small;
-    const basis = options.bases === false ? [] : reduced ? groebner(gens, { deadline }) : gens;
+    const basis = options.bases === false ? [] : reduced ? primeBasis(R, gens, solutions.separatingForm, deadline) : gens;
     return {
       kind: 'points' as const,
       dimension: 0 as const,
@@ -269,6 +271,21 @@ function complexPoints(
     if (missing <= 0 || attempt >= 4) return points;
     extra += Math.ceil(missing) + 5;
   }
+}
+
+/**
+ * The reduced degrevlex basis of a component's prime from its generators ⟨q(t), xᵢ − wᵢ(t)⟩.
+ * When t is the variable x_k, the generators other than x_k − x_k already form the reduced lex
+ * basis for an order with x_k last (shape position), so FGLM gives the degrevlex basis in
+ * O(n·D³) for D = deg q; otherwise Gröbner bases are computed from the generators.
+ */
+function primeBasis(R: PolynomialRing<Rational>, gens: readonly Polynomial<Rational>[], form: readonly bigint[], deadline?: Deadline): Polynomial<Rational>[] {
+  const k = form.findIndex((c) => c !== 0n);
+  const single = form.every((c, i) => (i === k ? c === 1n : c === 0n));
+  if (!single || k !== R.nvars - 1) return groebner(gens, { deadline });
+  const L = new PolynomialRing(QQ, R.vars, lex);
+  const shape = gens.map((g) => changeRing(g, L)).filter((g) => !g.isZero()).map((g) => g.monic());
+  return fglm(shape, R.order, deadline).map((g) => changeRing(g, R));
 }
 
 /** Do two rings have the same variables in the same order and the degrevlex order? */

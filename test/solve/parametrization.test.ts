@@ -104,3 +104,16 @@ function complexResidual(f: Polynomial<Rational>, re: Record<string, number>, im
   }
   return Math.hypot(sr, si);
 }
+
+describe('component bases', () => {
+  test.each([['katsura-4', katsura(4).polynomials], ['eco-5', eco(5).polynomials]])(
+    '%s: each small component reports its reduced degrevlex basis (FGLM from the shape basis = Gröbner from scratch)',
+    (_name, polys) => {
+      const r = solve(polys as Polynomial<Rational>[], { digits: 10 });
+      for (const c of r.components) {
+        if (c.kind !== 'points' || !c.basisIsGroebner) continue;
+        expect(groebner(c.basis).map(String)).toEqual(c.basis.map(String));
+      }
+    },
+  );
+});
