@@ -7,8 +7,10 @@
  *
  * t separates the solutions exactly when deg χ = D (the dimension of K[x]/√I). Candidates are
  * tried in a fixed sequence built on a caller-given variable order — single variables first (the
- * last first), then (1, k, k², …) for k = 2, 3, … — so the representation does not depend on the order of
- * the ring's variables when the caller passes a canonical order.
+ * last first), then (1, k, k², …) for k = 2, 3, … — so the representation does not depend on the
+ * order of the ring's variables when the caller passes a canonical order. The exact computation
+ * here is the fallback for ideals that are not radical; radical ones are parametrized from
+ * computations modulo primes (`rur-modular.ts`).
  */
 import { EchelonSpace } from '../arithmetic/echelon';
 import { QQ } from '../arithmetic/field';

@@ -2,14 +2,19 @@
  * Every complex solution of a zero-dimensional system over Q, grouped into irreducible
  * components over Q, each point exact and approximated.
  *
- * Pipeline: √I (Seidenberg) → rational univariate representation (separating form t, χ(T),
- * xᵢ = vᵢ(T)) → factorization of χ over Q: each irreducible factor q is one component, the
- * Galois orbit {(w₁(θ), …, wₙ(θ)) : q(θ) = 0} with wᵢ = vᵢ mod q. Multiplicities come from the
- * characteristic polynomial of M_t on K[x]/I, which is Π q^m over the components (Stickelberger);
- * they are all 1 when I is radical. Real points get certified decimals from exact isolating
- * intervals; complex points approximations with an error bound. The separating form is built on
- * the canonical (natural) order of the variable names, so the answer does not depend on the
- * order of the variables or equations.
+ * Pipeline, in the canonical degrevlex ring: a separating linear form t (the last variable
+ * first), certified together with radicality modulo a prime → the minimal polynomial χ of t and,
+ * per irreducible factor q of χ over Q (one component: the Galois orbit of the roots θ of q), the
+ * parametrization xᵢ = uᵢ(θ)/q′(θ), both lifted from computations modulo primes
+ * (`rur-modular.ts`). Without a certificate (I not radical) √I is computed (Seidenberg) and the
+ * RUR over Q. Components of degree ≤ BASIS_DEGREE_LIMIT are described by polynomials
+ * xᵢ = wᵢ(θ) and their reduced basis; larger ones keep the q′ denominator, whose numerators are
+ * far shorter. Multiplicities come from the characteristic polynomial of M_t on K[x]/I, which is
+ * Π q^m over the components (Stickelberger); they are all 1 when I is radical. Real points get
+ * certified decimals from exact isolating intervals; complex points approximations with an error
+ * bound below 10^−digits of their size. The separating form is built on the canonical (natural)
+ * order of the variable names, so the answer does not depend on the order of the variables or
+ * equations.
  */
 import { QQ } from '../arithmetic/field';
 import { charpoly } from '../arithmetic/matrix';
