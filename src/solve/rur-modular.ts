@@ -20,7 +20,7 @@
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { gcd, modInverse } from '../arithmetic/integers';
 import { RationalLifter, agreesModulo } from '../arithmetic/lifting';
-import { solveModP } from '../arithmetic/modular-linear';
+import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
@@ -119,6 +119,8 @@ function imageModP(data: RationalData, p: number, D: number): PrimeImage | undef
     if (!values) return undefined;
     cols.push({ rows: c.rows, values });
   }
+  // Below LAZY_PRIME_LIMIT a sum of fewer than 2^11 products is exact: reduce once per vector.
+  const lazy = p < LAZY_PRIME_LIMIT && D < 2048;
   // Krylov vectors 1, t, …, t^D as the columns of K (stored by rows for the solver).
   let v = reduceModP(data.one, p);
   if (!v) return undefined;
@@ -130,8 +132,10 @@ function imageModP(data: RationalData, p: number, D: number): PrimeImage | undef
       const x = v[j];
       if (x === 0) continue;
       const { rows, values } = cols[j];
-      for (let s = 0; s < rows.length; s++) next[rows[s]] = (next[rows[s]] + values[s] * x) % p;
+      if (lazy) for (let s = 0; s < rows.length; s++) next[rows[s]] += values[s] * x;
+      else for (let s = 0; s < rows.length; s++) next[rows[s]] = (next[rows[s]] + values[s] * x) % p;
     }
+    if (lazy) for (let r = 0; r < D; r++) next[r] %= p;
     v = next;
   }
   const rhs: Float64Array[] = [v];
@@ -163,9 +167,11 @@ function numeratorImage(image: PrimeImage, components: readonly bigint[][], p: n
   return Float64Array.from(out);
 }
 
-/** Primes below 2^26 at which the data reduce and t separates, with their images. */
+/** Primes at which the data reduce and t separates, with their images. */
 function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; image: PrimeImage }> {
-  for (const p of primesBelow(2 ** 26)) {
+  // Primes below 2^21: a few more of them than below 2^26, but the linear algebra modulo each
+  // runs with delayed reductions (see `solveModP`), which more than pays for it.
+  for (const p of primesBelow(LAZY_PRIME_LIMIT)) {
     const image = imageModP(data, p, D);
     if (image) yield { p, image };
   }

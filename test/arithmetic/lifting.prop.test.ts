@@ -61,8 +61,7 @@ describe('RationalLifter', () => {
   });
 });
 
-describe('solveModP', () => {
-  const p = 1000003;
+describe.each([1000003, 67108859])('solveModP modulo %d (delayed reductions below 2^21)', (p) => {
   test('solutions satisfy A·X = B; singular matrices are reported', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 0, max: p - 1 }), { minLength: 80, maxLength: 80 }), (D, seed) => {
@@ -106,3 +105,19 @@ function determinant(A: readonly Float64Array[], p: number): bigint {
   }
   return ((det % P) + P) % P;
 }
+
+test('solveModP past 1024 pivots (the periodic reduction of delayed sums) still solves A·X = B', () => {
+  const p = 1000003;
+  const D = 1030;
+  let s = 12345;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) % p;
+  const A = Array.from({ length: D }, () => Float64Array.from({ length: D }, next));
+  const B = [Float64Array.from({ length: D }, next)];
+  const X = solveModP(A, B, p);
+  expect(X).toBeDefined();
+  for (let r = 0; r < D; r += 97) {
+    let acc = 0n;
+    for (let c = 0; c < D; c++) acc += BigInt(A[r][c]) * BigInt((X as Float64Array[])[0][c]);
+    expect(acc % BigInt(p)).toBe(BigInt(B[0][r]));
+  }
+});
