@@ -192,7 +192,7 @@ export interface ComplexCoordinate {
 }
 
 /** w(z) in Q(i) (dyadic), log₂|w(z)| and an upper bound of log₂|w(θ) − w(z)|. */
-interface GaussianValue {
+export interface GaussianValue {
   re: Rational;
   im: Rational;
   log2Abs: number;
@@ -247,52 +247,60 @@ function pow2Up(x: number): number {
  * rounding joins the bound. For a quotient u/d:
  * |u(θ)/d(θ) − u(z)/d(z)| ≤ E_u/(|d| − E_d) + |u|·E_d/(|d|·(|d| − E_d)).
  */
-export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): ComplexCoordinate[] {
+/**
+ * w(z) at the approximation z of a complex root (dyadic, to about digits·log₂10 + 64 bits), with
+ * log₂|w(z)| and an upper bound of log₂|w(θ) − w(z)| for the true root θ (see
+ * `complexCoordinates` for the bound).
+ */
+export function gaussianValue(root: ComplexRoot, w: UPoly<Rational>, digits: number): GaussianValue {
   const zr = parseRational(root.re);
   const zi = parseRational(root.im);
   const precision = Math.ceil(digits * 3.33) + 64;
   const modulus0 = Math.hypot(rationalToNumber(zr), rationalToNumber(zi));
   const growth = Math.max(0, Math.ceil(Math.log2(Math.max(1, modulus0 + Number(root.radius)))));
-  const valueAt = (w: UPoly<Rational>): GaussianValue => {
-    if (w.length === 0) return { re: QQ.zero, im: QQ.zero, log2Abs: -Infinity, log2Error: -Infinity };
-    const n = w.length - 1;
-    // Enough fractional bits that rounding z moves it far less than the root's own radius.
-    const radiusBits = Number(root.radius) > 0 ? Math.ceil(-Math.log2(Number(root.radius))) + 16 : 0;
-    const sBits = Math.max(precision, radiusBits) + n * growth + bitLength(BigInt(n)) + 8;
-    const S = BigInt(sBits);
-    const Zr = floorDiv(zr.num << S, zr.den);
-    const Zi = floorDiv(zi.num << S, zi.den);
-    const r = Number(root.radius) + Math.SQRT2 * Math.pow(2, -sBits);
-    const logM = Math.log2(Math.max(1, modulus0 + r));
-    const { W, L } = clearDenominators(w);
-    // Horner for w and w′ together: d ← d·z + p, then p ← p·z + W_k.
-    let re = W[n] << S;
-    let im = 0n;
-    let dre = 0n;
-    let dim = 0n;
-    for (let k = n - 1; k >= 0; k--) {
-      const ndr = ((dre * Zr - dim * Zi) >> S) + re;
-      const ndi = ((dre * Zi + dim * Zr) >> S) + im;
-      dre = ndr;
-      dim = ndi;
-      const nr = ((re * Zr - im * Zi) >> S) + (W[k] << S);
-      const ni = (re * Zi + im * Zr) >> S;
-      re = nr;
-      im = ni;
-    }
-    const den = L << S;
-    const a = dyadicBelow(re, den, precision);
-    const b = dyadicBelow(im, den, precision);
-    const log2L = log2Big(L);
-    const log2r = Math.log2(r);
-    const truncation = Math.log2(3 * (n + 1)) + n * logM - sBits - log2L;
-    const derivative = log2Sum([Math.max(log2Big(dre), log2Big(dim)) + 0.5 - sBits - log2L, 2 * Math.log2(3 * (n + 1)) + n * logM - sBits - log2L]);
-    const maxCoefficient = Math.max(...W.map(log2Big)) - log2L;
-    const secondOrder = 2 * log2r + 2 * Math.log2(n + 1) - 1 + maxCoefficient + n * logM;
-    const log2Abs = log2Hypot(a, b);
-    const rounding = 1.5 + (2 - precision) + log2Abs;
-    return { re: a, im: b, log2Abs, log2Error: log2Sum([truncation, log2r + derivative, secondOrder, rounding]) };
-  };
+  if (w.length === 0) return { re: QQ.zero, im: QQ.zero, log2Abs: -Infinity, log2Error: -Infinity };
+  const n = w.length - 1;
+  // Enough fractional bits that rounding z moves it far less than the root's own radius.
+  const radiusBits = Number(root.radius) > 0 ? Math.ceil(-Math.log2(Number(root.radius))) + 16 : 0;
+  const sBits = Math.max(precision, radiusBits) + n * growth + bitLength(BigInt(n)) + 8;
+  const S = BigInt(sBits);
+  const Zr = floorDiv(zr.num << S, zr.den);
+  const Zi = floorDiv(zi.num << S, zi.den);
+  const r = Number(root.radius) + Math.SQRT2 * Math.pow(2, -sBits);
+  const logM = Math.log2(Math.max(1, modulus0 + r));
+  const { W, L } = clearDenominators(w);
+  // Horner for w and w′ together: d ← d·z + p, then p ← p·z + W_k.
+  let re = W[n] << S;
+  let im = 0n;
+  let dre = 0n;
+  let dim = 0n;
+  for (let k = n - 1; k >= 0; k--) {
+    const ndr = ((dre * Zr - dim * Zi) >> S) + re;
+    const ndi = ((dre * Zi + dim * Zr) >> S) + im;
+    dre = ndr;
+    dim = ndi;
+    const nr = ((re * Zr - im * Zi) >> S) + (W[k] << S);
+    const ni = (re * Zi + im * Zr) >> S;
+    re = nr;
+    im = ni;
+  }
+  const den = L << S;
+  const a = dyadicBelow(re, den, precision);
+  const b = dyadicBelow(im, den, precision);
+  const log2L = log2Big(L);
+  const log2r = Math.log2(r);
+  const truncation = Math.log2(3 * (n + 1)) + n * logM - sBits - log2L;
+  const derivative = log2Sum([Math.max(log2Big(dre), log2Big(dim)) + 0.5 - sBits - log2L, 2 * Math.log2(3 * (n + 1)) + n * logM - sBits - log2L]);
+  const maxCoefficient = Math.max(...W.map(log2Big)) - log2L;
+  const secondOrder = 2 * log2r + 2 * Math.log2(n + 1) - 1 + maxCoefficient + n * logM;
+  const log2Abs = log2Hypot(a, b);
+  const rounding = 1.5 + (2 - precision) + log2Abs;
+  return { re: a, im: b, log2Abs, log2Error: log2Sum([truncation, log2r + derivative, secondOrder, rounding]) };
+}
+
+export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): ComplexCoordinate[] {
+  const precision = Math.ceil(digits * 3.33) + 64;
+  const valueAt = (w: UPoly<Rational>): GaussianValue => gaussianValue(root, w, digits);
   const d = denominator ? valueAt(denominator) : undefined;
   return ws.map((w) => {
     const u = valueAt(w);

@@ -31,7 +31,7 @@ import { QuotientAlgebra } from '../groebner/quotient';
 import { zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { modularParametrization, parametrizeComponents } from './rur-modular';
-import { ComplexCoordinate, complexCoordinates, decimal, rationalCoordinates, realCoordinates } from './points';
+import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
 
@@ -262,6 +262,22 @@ function complexPoints(
   for (let attempt = 0; ; attempt++) {
     const roots = nonRealComplexRoots(q, thetas, { digits: digits + extra, deadline, previous });
     previous = roots;
+    if (den && attempt < 4) {
+      // The denominator alone already tells how many digits the roots lack (its relative error
+      // enters every coordinate): check it before evaluating the n numerators.
+      let lacking = 0;
+      for (const root of roots) {
+        const d = gaussianValue(root, den, digits);
+        const relative = (d.log2Error - d.log2Abs) * Math.LOG10E * Math.LN2; // log₁₀ of E_d/|d|
+        lacking = Math.max(lacking, Number.isFinite(relative) ? relative + digits + 1 : digits + extra);
+      }
+      if (lacking > 0) {
+        // The error is usually dominated by the second-order term, which shrinks twice as fast
+        // as the root's radius; another round follows if half was not enough.
+        extra += Math.ceil(lacking / 2) + 3;
+        continue;
+      }
+    }
     const points = roots.map((root) => complexCoordinates(root, nums, digits, den));
     // How many digits the worst coordinate misses (≤ 0 when all are fine).
     let missing = 0;
