@@ -16,7 +16,7 @@
  *   'complex'.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, rational, rationalToString } from '../arithmetic/rational';
+import { Rational, parseRational, rational, rationalToString, rcmp } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
@@ -26,10 +26,10 @@ import { UPoly, toUnivariate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
 import { normalForm } from '../groebner/normal-form';
 import { Inertia, algebraicInertia } from '../solve/inertia';
-import { evaluateOnInterval, decimal } from '../solve/points';
+import { Interval, evaluateOnBox, evaluateOnInterval, decimal } from '../solve/points';
 import { isolateRealRoots, refineRoot } from '../solve/roots/real';
 import { Component, SolveResult, solve } from '../solve/solve';
-import { ExactRealPoint, exactRealPoints } from '../solve/zero-dimensional';
+import { ExactRealPoint, SolutionPoint, exactRealPoints } from '../solve/zero-dimensional';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
 
@@ -38,7 +38,16 @@ export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mi
 /** A critical value: exact rational text, or an algebraic number. */
 export type CriticalValue =
   | string
-  | { minimalPolynomial: string; realRoots: { lo: string; hi: string; approx: string }[]; approx: string };
+  | {
+      minimalPolynomial: string;
+      realRoots: { lo: string; hi: string; approx: string }[];
+      approx: string;
+      /**
+       * The real roots taken at the component's real points (a real root of the minimal
+       * polynomial may be the value at a pair of complex conjugate points only).
+       */
+      atRealPoints?: string[];
+    };
 
 export interface CriticalComponent {
   dimension: number;
@@ -63,7 +72,7 @@ export interface CriticalAnalysis {
   criticalValues: CriticalValue[];
   components: CriticalComponent[];
   /** The smallest critical value over components with real points (the global minimum when attained). */
-  globalMinimum?: { value: CriticalValue; components: number[]; note: string };
+  globalMinimum?: { value: CriticalValue; approx: string; components: number[]; note: string };
   seconds: number;
 }
 
@@ -156,6 +165,30 @@ function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: num
   };
 }
 
+/**
+ * The real roots of the critical value's minimal polynomial that the loss takes at the given real
+ * points: L is evaluated on each point's certified box (exact interval arithmetic) and matched
+ * with the roots' isolating intervals it meets.
+ */
+function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Rational>, points: readonly SolutionPoint[], roots: { lo: string; hi: string; approx: string }[]): { approx: string }[] {
+  const hit = new Set<number>();
+  for (const p of points) {
+    const box: Interval[] = ring.vars.map((v) => {
+      if (p.rational) {
+        const r = parseRational(p.rational[v]);
+        return { lo: r, hi: r };
+      }
+      const [lo, hi] = (p.box as Record<string, [string, string]>)[v];
+      return { lo: parseRational(lo), hi: parseRational(hi) };
+    });
+    const value = evaluateOnBox(L, box);
+    roots.forEach((r, k) => {
+      if (rcmp(parseRational(r.lo), value.hi) <= 0 && rcmp(value.lo, parseRational(r.hi)) <= 0) hit.add(k);
+    });
+  }
+  return roots.filter((_, k) => hit.has(k));
+}
+
 /** Analyses the critical set of a network's loss. */
 export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
   const start = performance.now();
@@ -179,7 +212,13 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       const inertias = realPoints.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
       const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
       const type: CriticalType = types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
-      return { ...base, type, inertia: inertias, points: c.points, key, real: realPoints.length > 0 };
+      let realKey = key;
+      if (typeof value !== 'string' && realPoints.length > 0) {
+        const attained = valuesAtRealPoints(L, ring, realPoints, value.realRoots);
+        value.atRealPoints = attained.map((r) => r.approx);
+        if (attained.length > 0) realKey = Math.min(...attained.map((r) => Number(r.approx)));
+      }
+      return { ...base, type, inertia: inertias, points: c.points, key: realKey, real: realPoints.length > 0 };
     }
     const exact = c.samplePoints.filter((p) => p.real && exactRealPoints.has(p)).map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
     exact.sort((a, b) => a.zero - b.zero);
@@ -216,8 +255,10 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     const best = Math.min(...realOnes.map(({ c }) => c.key));
     const at = realOnes.filter(({ c }) => c.key === best);
     const regularized = isCoercive(net);
+    const v = at[0].c.criticalValue;
     globalMinimum = {
-      value: at[0].c.criticalValue,
+      value: v,
+      approx: typeof v === 'string' ? v : (v.atRealPoints ?? v.realRoots.map((r) => r.approx)).find((x) => Number(x) === best) ?? String(best),
       components: at.map(({ i }) => i + 1),
       note: regularized
         ? 'the loss is a sum of squares plus λ·|w|² with every λ > 0, so it is coercive and this is its global minimum'

@@ -128,6 +128,49 @@ describe('critical points', () => {
       expect(two).toEqual(one);
     }
   });
+
+  test('deep-linear:1,2,1: the global minimum is the value at real points that gradient descent reaches, at a minimum', () => {
+    // A real root of a critical value's minimal polynomial can be the value at complex conjugate
+    // points only; the global minimum must be taken over the values at real points.
+    const net = networkLoss(preset('deep-linear:1,2,1'));
+    const a = criticalPoints(net, { digits: 12 });
+    const L = net.loss;
+    const grad = lossGradient(net);
+    const at = (p: typeof L, x: number[]) => {
+      let s = 0;
+      for (let t = 0; t < p.length; t++) {
+        let v = rationalToNumber(p.coefficients[t]);
+        for (let i = 0; i < x.length; i++) v *= x[i] ** p.monomials[t][i + 1];
+        s += v;
+      }
+      return s;
+    };
+    // Every real point's loss is one of its component's values at real points.
+    for (const c of a.components) {
+      for (const p of (c.points ?? []) as { real: boolean; approx: Record<string, string> }[]) {
+        if (!p.real) continue;
+        const value = at(L, L.ring.vars.map((v) => Number(p.approx[v])));
+        const listed = typeof c.criticalValue === 'string' ? [Number(parseRational(c.criticalValue).num) / Number(parseRational(c.criticalValue).den)] : (c.criticalValue.atRealPoints ?? []).map(Number);
+        expect(listed.some((x) => Math.abs(x - value) < 1e-9)).toBe(true);
+      }
+    }
+    // Plain gradient descent from seeded random starts never goes below the stated minimum.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 4 - 2;
+    let best = Infinity;
+    for (let run = 0; run < 20; run++) {
+      let x = L.ring.vars.map(rnd);
+      for (let it = 0; it < 5000; it++) {
+        const g = grad.map((gi) => at(gi, x));
+        x = x.map((xi, i) => xi - 0.002 * g[i]);
+      }
+      best = Math.min(best, at(L, x));
+    }
+    const stated = Number(a.globalMinimum?.approx);
+    expect(best).toBeGreaterThan(stated - 1e-9);
+    expect(best).toBeLessThan(stated + 1e-3); // descent is slow along the weakly regularized directions
+    for (const k of a.globalMinimum?.components ?? []) expect(a.components[k - 1].type).toBe('minimum');
+  });
 });
 
 import { parsePolynomial } from '../../src/io/parse';

@@ -12,7 +12,8 @@ import { CliContext, UsageError, intOption, secondsOption } from '../context';
 function valueText(v: CriticalValue): string {
   if (typeof v === 'string') return v;
   const reals = v.realRoots.map((r) => r.approx).join(', ');
-  return `root of ${v.minimalPolynomial}${reals ? ` (≈ ${reals})` : ' (no real root)'}`;
+  const atReal = v.atRealPoints && v.atRealPoints.length < v.realRoots.length ? `; at real points ≈ ${v.atRealPoints.join(', ') || 'none'}` : '';
+  return `root of ${v.minimalPolynomial}${reals ? ` (≈ ${reals}${atReal})` : ' (no real root)'}`;
 }
 
 /** The analysis as a plain-text table. */
@@ -40,7 +41,11 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
   lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) lines.push(fmt(r));
   lines.push('');
-  if (a.globalMinimum) lines.push(`global minimum: loss = ${valueText(a.globalMinimum.value)} on component(s) ${a.globalMinimum.components.join(', ')} (${a.globalMinimum.note})`);
+  if (a.globalMinimum) {
+    const m = a.globalMinimum;
+    const value = typeof m.value === 'string' ? m.value : `≈ ${m.approx}, a root of ${m.value.minimalPolynomial}`;
+    lines.push(`global minimum: loss ${typeof m.value === 'string' ? '= ' : ''}${value} on component(s) ${m.components.join(', ')} (${m.note})`);
+  }
   lines.push(`(${a.seconds.toFixed(2)} s; type from the Hessian's inertia at real points, exact; components of positive dimension at generic sample points)`);
   return lines.join('\n');
 }
