@@ -25,7 +25,11 @@ export interface Interval {
 
 /** [a, b]·[c, d], exactly. */
 function multiplyIntervals(x: Interval, y: Interval): Interval {
-  const qs = [QQ.mul(x.lo, y.lo), QQ.mul(x.lo, y.hi), QQ.mul(x.hi, y.lo), QQ.mul(x.hi, y.hi)];
+  return hull([QQ.mul(x.lo, y.lo), QQ.mul(x.lo, y.hi), QQ.mul(x.hi, y.lo), QQ.mul(x.hi, y.hi)]);
+}
+
+/** The smallest interval containing the given rationals. */
+function hull(qs: readonly Rational[]): Interval {
   let lo = qs[0];
   let hi = qs[0];
   for (const q of qs) {
@@ -163,13 +167,7 @@ export interface RealCoordinates {
 
 /** [a, b] / [c, d] for an interval [c, d] not containing 0, rounded outward to `precision` bits. */
 function divideIntervals(x: Interval, y: Interval, precision: number): Interval {
-  const qs = [QQ.div(x.lo, y.lo), QQ.div(x.lo, y.hi), QQ.div(x.hi, y.lo), QQ.div(x.hi, y.hi)];
-  let lo = qs[0];
-  let hi = qs[0];
-  for (const q of qs) {
-    if (rcmp(q, lo) < 0) lo = q;
-    if (rcmp(q, hi) > 0) hi = q;
-  }
+  const { lo, hi } = hull([QQ.div(x.lo, y.lo), QQ.div(x.lo, y.hi), QQ.div(x.hi, y.lo), QQ.div(x.hi, y.hi)]);
   return { lo: dyadicBelow(lo.num, lo.den, precision), hi: dyadicAbove(hi.num, hi.den, precision) };
 }
 
