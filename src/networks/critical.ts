@@ -26,10 +26,10 @@ import { UPoly, toUnivariate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
 import { normalForm } from '../groebner/normal-form';
 import { Inertia, algebraicInertia } from '../solve/inertia';
-import { Interval, evaluateOnBox, evaluateOnInterval, decimal } from '../solve/points';
+import { evaluateOnInterval, decimal } from '../solve/points';
 import { isolateRealRoots, refineRoot } from '../solve/roots/real';
 import { Component, SolveResult, solve } from '../solve/solve';
-import { ExactRealPoint, SolutionPoint, exactRealPoints } from '../solve/zero-dimensional';
+import { ExactRealPoint, exactRealPoints } from '../solve/zero-dimensional';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
 
@@ -166,22 +166,17 @@ function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: num
 }
 
 /**
- * The real roots of the critical value's minimal polynomial that the loss takes at the given real
- * points: L is evaluated on each point's certified box (exact interval arithmetic) and matched
- * with the roots' isolating intervals it meets.
+ * The real roots of the critical value's minimal polynomial that the loss takes at the given
+ * exact real points: L is evaluated in the point's number field, then on the refined isolating
+ * interval of its generator (exact interval arithmetic), and matched with the roots' isolating
+ * intervals it meets.
  */
-function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Rational>, points: readonly SolutionPoint[], roots: { lo: string; hi: string; approx: string }[]): { approx: string }[] {
+function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Rational>, points: readonly ExactRealPoint[], roots: { lo: string; hi: string; approx: string }[]): { approx: string }[] {
   const hit = new Set<number>();
-  for (const p of points) {
-    const box: Interval[] = ring.vars.map((v) => {
-      if (p.rational) {
-        const r = parseRational(p.rational[v]);
-        return { lo: r, hi: r };
-      }
-      const [lo, hi] = (p.box as Record<string, [string, string]>)[v];
-      return { lo: parseRational(lo), hi: parseRational(hi) };
-    });
-    const value = evaluateOnBox(L, box);
+  for (const point of points) {
+    const F = numberField(point.chi);
+    const coords = ring.vars.map((v) => point.coordinates[point.vars.indexOf(v)] as NumberFieldElement);
+    const value = evaluateOnInterval(evaluateInField(L, F, coords) as UPoly<Rational>, point.interval);
     roots.forEach((r, k) => {
       if (rcmp(parseRational(r.lo), value.hi) <= 0 && rcmp(value.lo, parseRational(r.hi)) <= 0) hit.add(k);
     });
@@ -204,6 +199,16 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
   const result: SolveResult = solve(grad, { digits, timeout: options.timeout, deadline: options.deadline, progress: options.progress });
   options.progress?.('critical values and Hessians');
   const H = hessian(L);
+  // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
+  // only at complex points. Record those taken at the real points and return the smallest.
+  const restrictToRealPoints = (value: CriticalValue, points: readonly object[]): number | undefined => {
+    if (typeof value === 'string' || points.length === 0) return undefined;
+    const exact = points.map((p) => exactRealPoints.get(p)).filter((p): p is ExactRealPoint => p !== undefined);
+    if (exact.length === 0) return undefined;
+    const attained = valuesAtRealPoints(L, ring, exact, value.realRoots);
+    value.atRealPoints = attained.map((r) => r.approx);
+    return attained.length > 0 ? Math.min(...attained.map((r) => Number(r.approx))) : undefined;
+  };
   const components: (CriticalComponent & { key: number; real: boolean })[] = result.components.map((c: Component) => {
     const { value, key } = valueOn(L, c.basis, digits, options.deadline);
     const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
@@ -212,15 +217,12 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       const inertias = realPoints.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
       const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
       const type: CriticalType = types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
-      let realKey = key;
-      if (typeof value !== 'string' && realPoints.length > 0) {
-        const attained = valuesAtRealPoints(L, ring, realPoints, value.realRoots);
-        value.atRealPoints = attained.map((r) => r.approx);
-        if (attained.length > 0) realKey = Math.min(...attained.map((r) => Number(r.approx)));
-      }
+      const realKey = restrictToRealPoints(value, realPoints) ?? key;
       return { ...base, type, inertia: inertias, points: c.points, key: realKey, real: realPoints.length > 0 };
     }
-    const exact = c.samplePoints.filter((p) => p.real && exactRealPoints.has(p)).map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
+    const realSamples = c.samplePoints.filter((p) => p.real && exactRealPoints.has(p));
+    const exact = realSamples.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
+    const realKey = restrictToRealPoints(value, realSamples) ?? key;
     exact.sort((a, b) => a.zero - b.zero);
     const type: CriticalType = exact.length === 0 ? 'complex' : typeOf(exact[0], c.dimension);
     return {
@@ -230,7 +232,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       freeVariables: c.freeVariables,
       ...(c.parametrization ? { parametrization: c.parametrization } : {}),
       samplePoints: c.samplePoints,
-      key,
+      key: realKey,
       real: c.realPoints === 'found',
     };
   });

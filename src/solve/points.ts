@@ -12,7 +12,6 @@ import { QQ } from '../arithmetic/field';
 import { bitLength, gcd } from '../arithmetic/integers';
 import { Rational, parseRational, rational, rationalToNumber, rcmp, req } from '../arithmetic/rational';
 import { UPoly, uevaluate } from '../poly/univariate';
-import { Polynomial } from '../poly/polynomial';
 import { RootInterval, refineRoot } from './roots/real';
 import { roundSignificant } from './roots/decimal';
 import { ComplexRoot } from './roots/complex';
@@ -21,11 +20,6 @@ import { ComplexRoot } from './roots/complex';
 export interface Interval {
   lo: Rational;
   hi: Rational;
-}
-
-/** [a, b]·[c, d], exactly. */
-function multiplyIntervals(x: Interval, y: Interval): Interval {
-  return hull([QQ.mul(x.lo, y.lo), QQ.mul(x.lo, y.hi), QQ.mul(x.hi, y.lo), QQ.mul(x.hi, y.hi)]);
 }
 
 /** The smallest interval containing the given rationals. */
@@ -38,24 +32,6 @@ function hull(qs: readonly Rational[]): Interval {
   }
   return { lo, hi };
 }
-
-/**
- * An interval containing f(x) for every x in the box (one interval per variable of f's ring), by
- * exact rational interval arithmetic term by term. Example: x·y − 1 on [1, 2] × [3, 4] is [2, 7].
- */
-export function evaluateOnBox(f: Polynomial<Rational>, box: readonly Interval[]): Interval {
-  let lo = QQ.zero;
-  let hi = QQ.zero;
-  for (let t = 0; t < f.length; t++) {
-    let term: Interval = { lo: f.coefficients[t], hi: f.coefficients[t] };
-    const m = f.monomials[t];
-    for (let i = 0; i < box.length; i++) for (let e = 0; e < m[i + 1]; e++) term = multiplyIntervals(term, box[i]);
-    lo = QQ.add(lo, term.lo);
-    hi = QQ.add(hi, term.hi);
-  }
-  return { lo, hi };
-}
-
 
 /** Integer coefficients W and the denominator L with w = W/L (L the lcm of w's denominators). */
 function clearDenominators(w: UPoly<Rational>): { W: bigint[]; L: bigint } {
