@@ -159,3 +159,28 @@ export function agreesModulo(values: readonly Rational[], p: number, image: Arra
   }
   return true;
 }
+
+/**
+ * Rationals lifted from the images `next()` gives, one prime at a time, until a reconstruction
+ * agrees with the image at one more prime (undefined when the primes run out or `maxPrimes` pass).
+ */
+export function liftUntilStable(groups: readonly number[], next: () => { p: number; img: ArrayLike<number> } | undefined, maxPrimes: number): Rational[] | undefined {
+  const lift = new RationalLifter(groups);
+  let nextAttempt = 1;
+  while (lift.count < maxPrimes) {
+    const g = next();
+    if (!g) return undefined;
+    lift.add(g.p, g.img);
+    if (lift.count < nextAttempt) continue;
+    nextAttempt = Math.ceil(lift.count * 1.1) + 1; // attempts are cheap next to computing an image
+    const values = lift.reconstruct();
+    if (!values) continue;
+    const check = next();
+    if (!check) return undefined;
+    if (agreesModulo(values, check.p, check.img)) return values;
+    // Some coefficient was reconstructed too early: start over with one more prime.
+    lift.forget();
+    lift.add(check.p, check.img);
+  }
+  return undefined;
+}

@@ -8,11 +8,17 @@
  * variable xᵢ; and I is radical iff every μᵢ is square-free.
  */
 import { EchelonSpace } from '../arithmetic/echelon';
-import { Field } from '../arithmetic/field';
+import { Field, QQ, Zp } from '../arithmetic/field';
+import { liftUntilStable } from '../arithmetic/lifting';
+import { primesBelow } from '../arithmetic/primes';
+import { Rational } from '../arithmetic/rational';
+import { monomialsEqual } from '../monomials/monomial';
+import { changeRing } from '../poly/change';
+import { PolynomialRing } from '../poly/polynomial';
 import { Matrix, matVec } from '../arithmetic/matrix';
-import { InputError } from '../errors';
+import { Deadline, InputError } from '../errors';
 import { Polynomial } from '../poly/polynomial';
-import { UPoly, fromUnivariate, udegree, usquarefreePart } from '../poly/univariate';
+import { UPoly, fromUnivariate, udegree, usquarefreePart, utrim } from '../poly/univariate';
 import { GroebnerOptions, groebner } from '../groebner/groebner';
 import { QuotientAlgebra } from '../groebner/quotient';
 
@@ -49,6 +55,78 @@ export function zeroDimensionalRadical<T>(G: readonly Polynomial<T>[], options: 
   for (let i = 0; i < R.nvars; i++) {
     const mu = variableMinimalPolynomial(A, i);
     const s = usquarefreePart(R.field, mu);
+    if (udegree(s) < udegree(mu)) extra.push(fromUnivariate(R, i, s));
+  }
+  if (extra.length === 0) return [...G];
+  return groebner([...G, ...extra], options);
+}
+
+/**
+ * A non-zero polynomial in I ∩ Q[x_i] — the minimal polynomial of x_i, lifted from its images
+ * modulo primes and then proved to lie in I exactly (its normal form modulo G is 0) — or
+ * undefined when the lift does not settle. G is a Gröbner basis over Q of a zero-dimensional
+ * ideal. The degree is the largest among the first primes (a prime can only lower it).
+ */
+export function modularVariableMinimalPolynomial(G: readonly Polynomial<Rational>[], i: number, deadline?: Deadline, maxPrimes = 2000): UPoly<Rational> | undefined {
+  const R = G[0].ring;
+  const primes = primesBelow(2 ** 26);
+  const image = (): { p: number; mu: number[] } | undefined => {
+    for (;;) {
+      deadline?.check();
+      const r = primes.next();
+      if (r.done) return undefined;
+      const p = r.value;
+      const P = BigInt(p);
+      if (G.some((g) => g.coefficients.some((c) => c.den % P === 0n))) continue;
+      const S = new PolynomialRing(Zp(p), R.vars, R.order);
+      const Gp = G.map((g) => changeRing(g, S));
+      if (Gp.some((g, k) => g.isZero() || !monomialsEqual(g.lm(), G[k].lm()))) continue;
+      return { p, mu: variableMinimalPolynomial(new QuotientAlgebra(Gp), i) as number[] };
+    }
+  };
+  const first = [image(), image(), image()];
+  if (first.some((x) => x === undefined)) return undefined;
+  const degree = Math.max(...first.map((x) => (x as { mu: number[] }).mu.length - 1));
+  const queue = first.filter((x) => (x as { mu: number[] }).mu.length - 1 === degree) as { p: number; mu: number[] }[];
+  const values = liftUntilStable(
+    [degree],
+    () => {
+      for (;;) {
+        const x = queue.shift() ?? image();
+        if (x === undefined) return undefined;
+        if (x.mu.length - 1 === degree) return { p: x.p, img: x.mu.slice(0, degree) };
+      }
+    },
+    maxPrimes,
+  );
+  if (!values) return undefined;
+  const mu = utrim(QQ, [...values, QQ.one]);
+  // Proof that μ(x_i) ∈ I: the coordinates of its normal form are μ(M_{x_i})·1 (Horner with the
+  // multiplication matrix over Q), which must vanish.
+  const A = new QuotientAlgebra(G);
+  const M = A.variableMatrix(i);
+  const one = A.coordinates(R.one());
+  let v = one.map((c) => QQ.mul(c, mu[mu.length - 1]));
+  for (let k = mu.length - 2; k >= 0; k--) {
+    v = matVec(QQ, M, v);
+    if (mu[k].num !== 0n) v = v.map((x, r) => QQ.add(x, QQ.mul(mu[k], one[r])));
+  }
+  return v.every((x) => x.num === 0n) ? mu : undefined;
+}
+
+/**
+ * √I for a zero-dimensional ideal over Q with Gröbner basis G, by Seidenberg's lemma with the
+ * univariate polynomials of `modularVariableMinimalPolynomial` (each proved to lie in I, so their
+ * square-free parts lie in √I); undefined when a lift does not settle. Returns G itself when I is
+ * already radical.
+ */
+export function modularRadical(G: readonly Polynomial<Rational>[], options: GroebnerOptions = {}): Polynomial<Rational>[] | undefined {
+  const R = G[0].ring;
+  const extra: Polynomial<Rational>[] = [];
+  for (let i = 0; i < R.nvars; i++) {
+    const mu = modularVariableMinimalPolynomial(G, i, options.deadline);
+    if (!mu) return undefined;
+    const s = usquarefreePart(QQ, mu);
     if (udegree(s) < udegree(mu)) extra.push(fromUnivariate(R, i, s));
   }
   if (extra.length === 0) return [...G];

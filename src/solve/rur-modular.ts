@@ -19,11 +19,12 @@
  */
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { gcd, modInverse } from '../arithmetic/integers';
-import { RationalLifter, agreesModulo } from '../arithmetic/lifting';
+import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
 import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
+import { charpoly } from '../arithmetic/matrix';
 import { UPoly, uderivative, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
@@ -178,31 +179,6 @@ function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; imag
 }
 
 /**
- * Rationals lifted from the images `next()` gives, one prime at a time, until a reconstruction
- * agrees with the image at one more prime (undefined when the primes run out or `maxPrimes` pass).
- */
-function liftUntilStable(groups: readonly number[], next: () => { p: number; img: ArrayLike<number> } | undefined, maxPrimes: number): Rational[] | undefined {
-  const lift = new RationalLifter(groups);
-  let nextAttempt = 1;
-  while (lift.count < maxPrimes) {
-    const g = next();
-    if (!g) return undefined;
-    lift.add(g.p, g.img);
-    if (lift.count < nextAttempt) continue;
-    nextAttempt = Math.ceil(lift.count * 1.1) + 1; // attempts are cheap next to a prime's Krylov run
-    const values = lift.reconstruct();
-    if (!values) continue;
-    const check = next();
-    if (!check) return undefined;
-    if (agreesModulo(values, check.p, check.img)) return values;
-    // Some coefficient was reconstructed too early: start over with one more prime.
-    lift.forget();
-    lift.add(check.p, check.img);
-  }
-  return undefined;
-}
-
-/**
  * The components of the radical zero-dimensional ideal whose quotient algebra over Q is A, for
  * the separating form `form` (one that is known to separate, e.g. from `modularSeparatingForm`),
  * or undefined if no stable lift appears within `maxPrimes` primes per phase.
@@ -261,6 +237,42 @@ export function modularParametrization(
     return { minimalPolynomial: q, numerators };
   });
   return { separatingForm: [...form], minimalPolynomial: chi, components };
+}
+
+/**
+ * The characteristic polynomial of multiplication by the form t on A = Q[x]/I (monic, ascending),
+ * lifted from its images modulo primes: Π q^m over the components, m the multiplicities
+ * (Stickelberger). Undefined if no stable lift appears within `maxPrimes` primes.
+ */
+export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 4000): UPoly<Rational> | undefined {
+  const D = A.dimension;
+  const data = rationalData(A, form);
+  const primes = primesBelow(2 ** 26);
+  const values = liftUntilStable(
+    [D],
+    () => {
+      for (;;) {
+        deadline?.check();
+        const r = primes.next();
+        if (r.done) return undefined;
+        const p = r.value;
+        const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+        let lucky = true;
+        data.columns.forEach((c, j) => {
+          const values = lucky ? reduceModP(c.values, p) : undefined;
+          if (!values) {
+            lucky = false;
+            return;
+          }
+          c.rows.forEach((row, k) => (M[row][j] = values[k]));
+        });
+        if (!lucky) continue;
+        return { p, img: charpoly(Zp(p), M).slice(0, D) };
+      }
+    },
+    maxPrimes,
+  );
+  return values && utrim(QQ, [...values, QQ.one]);
 }
 
 /**

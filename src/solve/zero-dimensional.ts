@@ -28,9 +28,9 @@ import { fglm } from '../groebner/fglm';
 import { lex } from '../monomials/order';
 import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { zeroDimensionalRadical } from './radical';
+import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
-import { modularParametrization, parametrizeComponents } from './rur-modular';
+import { modularCharacteristicPolynomial, modularParametrization, parametrizeComponents } from './rur-modular';
 import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
@@ -141,22 +141,33 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   const order = canonical.map((_, i) => i);
   // Usually the ideal is radical, which a computation modulo a prime certifies together with a
   // separating form; otherwise compute the radical exactly and search for a form over Q.
-  const certified = modularSeparatingForm(G, order);
   const A = new QuotientAlgebra(G);
+  const progress = options.progress;
+  let radical: Polynomial<Rational>[] = G;
+  let certified = modularSeparatingForm(G, order);
+  if (!certified) {
+    // I is not radical (or no form separated modulo the prime): √I by Seidenberg's lemma with
+    // univariate polynomials lifted from primes and proved to lie in I, then a form for √I.
+    progress?.(`${A.dimension} solutions with multiplicity: the radical`);
+    radical = modularRadical(G, { deadline }) ?? zeroDimensionalRadical(G, { deadline });
+    certified = modularSeparatingForm(radical, order);
+  }
   // With a certified form the components are lifted from computations modulo primes; otherwise
   // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
-  const progress = options.progress;
-  progress?.(`${A.dimension} solutions: parametrizing them modulo primes`);
-  let solutions = certified ? modularParametrization(A, certified, deadline, undefined, progress) : undefined;
+  const Ar = radical === G ? A : new QuotientAlgebra(radical);
+  progress?.(`${Ar.dimension} solutions: parametrizing them modulo primes`);
+  let solutions = certified ? modularParametrization(Ar, certified, deadline, undefined, progress) : undefined;
   if (!solutions) {
-    progress?.('computing the radical and the RUR over Q');
-    const radical = certified ? G : zeroDimensionalRadical(G, { deadline });
+    progress?.('the RUR over Q');
     const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
     solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates);
   }
   const tForm = linearForm(R, solutions.separatingForm);
-  // Multiplicities: charpoly of M_t on K[x]/I (only needed when I is not radical).
-  const chiFull = A.dimension !== solutions.minimalPolynomial.length - 1 ? charpoly(QQ, A.multiplicationMatrix(tForm)) : undefined;
+  // Multiplicities: the characteristic polynomial of M_t on K[x]/I (only when I is not radical).
+  const chiFull =
+    A.dimension !== solutions.minimalPolynomial.length - 1
+      ? (modularCharacteristicPolynomial(A, solutions.separatingForm, deadline) ?? charpoly(QQ, A.multiplicationMatrix(tForm)))
+      : undefined;
   const T = new PolynomialRing(QQ, ['T']);
   const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }, index, all) => {
     deadline?.check();

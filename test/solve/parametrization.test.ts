@@ -9,8 +9,10 @@ import { QuotientAlgebra } from '../../src/groebner/quotient';
 import { Polynomial } from '../../src/poly/polynomial';
 import { UPoly, uderivative, umul, upow, urem, utrim, uadd } from '../../src/poly/univariate';
 import { parsePolynomials } from '../../src/io/parse';
-import { modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
-import { ParametrizedSolutions, modularParametrization, parametrizeComponents } from '../../src/solve/rur-modular';
+import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
+import { modularRadical, zeroDimensionalRadical } from '../../src/solve/radical';
+import { charpoly } from '../../src/arithmetic/matrix';
+import { ParametrizedSolutions, modularCharacteristicPolynomial, modularParametrization, parametrizeComponents } from '../../src/solve/rur-modular';
 import { solve } from '../../src/solve/solve';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { cyclic, eco, katsura } from '../../src/systems';
@@ -116,4 +118,23 @@ describe('component bases', () => {
       }
     },
   );
+});
+
+describe('ideals with multiplicities', () => {
+  const systems: [string, Polynomial<Rational>[]][] = [
+    ['katsura-3 with a squared equation', (() => { const k = katsura(3).polynomials; return [k[0].mul(k[0]), ...k.slice(1)]; })()],
+    ['a planted double point and a triple pair', parsePolynomials('(x - 1)^2*(x^2 - 2)^3, y - x^2 + 3*x').polynomials],
+  ];
+  test.each(systems)('%s: the radical lifted from primes = Seidenberg over Q; charpoly lifted = charpoly over Q', (_name, polys) => {
+    const G = groebner(polys);
+    const exact = zeroDimensionalRadical(G);
+    const modular = modularRadical(G);
+    expect(modular?.map(String)).toEqual(exact.map(String));
+    const A = new QuotientAlgebra(G);
+    const order = G[0].ring.vars.map((_, i) => i);
+    const form = modularSeparatingForm(exact, order) as bigint[];
+    const t = linearForm(G[0].ring, form);
+    const lifted = modularCharacteristicPolynomial(A, form);
+    expect(text(lifted as never)).toBe(text(charpoly(QQ, A.multiplicationMatrix(t)) as never));
+  });
 });
