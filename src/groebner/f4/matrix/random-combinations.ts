@@ -1,0 +1,114 @@
+/**
+ * Random linear combinations of blocks of new rows, to avoid paying for reductions to zero in the
+ * F4 matrices (Demin–Gowda, "Groebner.jl", 2023; Monagan–Pearce's probabilistic zero test).
+ *
+ * The new (lower) rows of a matrix are taken in their elimination order and cut into blocks of
+ * `BLOCK` rows. If the row space of a block lies in the span of the current pivots, every random
+ * combination Σ rᵢ·rowᵢ (rᵢ uniform in [1, p)) reduces to zero; if it does not, a combination
+ * reduces to zero with probability at most 1/p. So two combinations in a row reducing to zero
+ * certify a block up to an error below 1/p².
+ *
+ * Two uses. `reduceRandomized` (f4 without a trace) keeps the non-zero reduced combinations as
+ * the new pivots themselves. `reduceSkippingZeroBlocks` (f4Learn) must record actual rows for the
+ * trace: a combination only tests the block, and a block that is not certified zero is reduced
+ * row by row until its next pivot, after which the rest of the block is tested again. Both take
+ * a `RowReducer` loaded with the pivots and leave the new pivots registered in it. (Halving a block
+ * that is not zero, to find its pivots by bisection, was tried: it costs more tests than the
+ * row-by-row scan saves.)
+ */
+import { Rng, RowReducer } from './linear-algebra';
+
+/** Rows per block of random combinations. */
+export const BLOCK = 24;
+/**
+ * Rows per block tested for zero by `reduceSkippingZeroBlocks`: a test costs about one row
+ * reduction whatever the block size, so large blocks pay (katsura-9 learn: 24 rows 163M
+ * multiply-adds, 64 rows 143M, 96 rows 139M; every row: 521M).
+ */
+export const TEST_BLOCK = 64;
+
+/** A reduced new row (columns increasing, monic). */
+export interface ReducedRow {
+  cols: Int32Array;
+  coeffs: Int32Array;
+}
+
+/**
+ * Reduces the lower rows (in `order`) block by block through random linear combinations: each
+ * non-zero reduced combination is a new pivot; a block stops when it has given as many pivots as
+ * it has rows, or after two consecutive zero reductions.
+ */
+export function reduceRandomized(
+  red: RowReducer,
+  order: readonly number[],
+  cols: Int32Array[],
+  coeffs: Int32Array[],
+  rng: Rng,
+  found: ReducedRow[],
+): void {
+  for (let b = 0; b < order.length; b += BLOCK) {
+    const block = order.slice(b, b + BLOCK);
+    let zeros = 0;
+    let pivots = 0;
+    while (zeros < 2 && pivots < block.length) {
+      const n = red.reduceCombination(cols, coeffs, block, rng);
+      if (n === 0) {
+        zeros++;
+        continue;
+      }
+      zeros = 0;
+      pivots++;
+      const row = red.extract(n);
+      red.setPivot(row.cols, row.coeffs);
+      found.push(row);
+    }
+  }
+}
+
+/** Does every row of `which` (probably) reduce to zero? Two random combinations decide. */
+function blockReducesToZero(red: RowReducer, cols: Int32Array[], coeffs: Int32Array[], which: readonly number[], rng: Rng): boolean {
+  for (let t = 0; t < 2; t++) {
+    const n = red.reduceCombination(cols, coeffs, which, rng);
+    if (n !== 0) {
+      red.clear(n);
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Reduces the lower rows (in `order`) one by one, as the deterministic elimination would, except
+ * that the rows of a block (or what remains of it after its last pivot) are skipped when random
+ * combinations certify that they all reduce to zero. Pushes the row index and the reduced row of
+ * every new pivot to `useful` and `found`.
+ */
+export function reduceSkippingZeroBlocks(
+  red: RowReducer,
+  order: readonly number[],
+  cols: Int32Array[],
+  coeffs: Int32Array[],
+  rng: Rng,
+  useful: number[],
+  found: ReducedRow[],
+): void {
+  for (let b = 0; b < order.length; b += TEST_BLOCK) {
+    let rest = order.slice(b, b + TEST_BLOCK);
+    while (rest.length > 0) {
+      // A lone row costs the same as its test: reduce it directly.
+      if (rest.length > 1 && blockReducesToZero(red, cols, coeffs, rest, rng)) break;
+      let t = 0;
+      while (t < rest.length) {
+        const i = rest[t++];
+        const n = red.reduce(cols[i], coeffs[i], 0);
+        if (n === 0) continue;
+        const row = red.extract(n);
+        red.setPivot(row.cols, row.coeffs);
+        useful.push(i);
+        found.push(row);
+        break;
+      }
+      rest = rest.slice(t);
+    }
+  }
+}
