@@ -118,7 +118,7 @@ export function modularGroebner(
   for (let round = 0; round < MAX_PRIMES; round++) {
     options.deadline?.check();
     if (acc.count >= nextAttempt) {
-      nextAttempt = Math.max(acc.count + 1, Math.ceil(acc.count * 1.25));
+      nextAttempt = acc.count + 1;
       stats.reconstructionAttempts++;
       const candidate = reconstruct(acc, R);
       if (candidate) {
@@ -196,7 +196,10 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
     const image = new Array<number>(el.monos.length).fill(0); // absent monomials have residue 0
     // Usually the image has the stored support in the same positions: compare before hashing.
     let aligned = g.length === el.monos.length;
-    for (let k = 0; aligned && k < g.length; k++) if (!monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
+    for (let k = 0; aligned && k < g.length; k++) {
+      // F4 replays share their monomial arrays with the learned basis: usually the same object.
+      if (g.monomials[k] !== el.monos[k] && !monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
+    }
     for (let k = 0; k < g.length; k++) {
       let idx = aligned ? k : el.keys.get(monomialKey(g.monomials[k]));
       if (idx === undefined) {
@@ -209,15 +212,18 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
       }
       image[idx] = g.coefficients[k];
     }
+    const pinv = 1 / p;
     for (let k = 0; k < el.monos.length; k++) {
       const d = el.digits[k];
-      // x mod p from the digits so far (each product < 2^52: exact in doubles).
+      // x mod p from the digits so far: x stays in (−p, 2p) (x − ⌊x/p⌋·p with an inexact quotient
+      // is off by at most one p) and each product is < 2^52, so every sum is exact in doubles.
       let x = 0;
       for (let t = 0; t < j; t++) {
-        x += d[t] * w[t]; // x < 2^52 and the product < 2^52: the sum is exact
-        if (x >= 4503599627370496) x %= p;
+        x += d[t] * w[t];
+        x -= Math.floor(x * pinv) * p;
       }
-      x %= p;
+      if (x < 0) x += p;
+      else if (x >= p) x -= p;
       let digit = ((image[k] - x) % p) * inv % p;
       if (digit < 0) digit += p;
       d.push(digit);

@@ -12,6 +12,7 @@
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
  * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
  */
+import { Monomial } from '../../monomials/monomial';
 import { Deadline } from '../../errors';
 import { isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
@@ -242,8 +243,8 @@ function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { p
   const gmin = minimalElements(basis);
   const tr = reduceTails(basis, p, gmin);
   const polys = tr.rows.map(({ cols, coeffs }) => {
-    const ms: number[][] = new Array(cols.length);
-    for (let i = 0; i < cols.length; i++) ms[i] = table.toMonomial(tr.columns[cols[i]]);
+    const ms: Monomial[] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) ms[i] = table.monomial(tr.columns[cols[i]]);
     return new Polynomial(ring, ms, Array.from(coeffs));
   });
   const final: TraceFinal = {

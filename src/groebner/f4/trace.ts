@@ -15,6 +15,7 @@
  * Reduction to zero of the skipped rows is not checked (as in Groebner.jl and msolve): the
  * multi-modular driver verifies the lifted result.
  */
+import { Monomial } from '../../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Deadline, InputError } from '../../errors';
 import { orderToString } from '../../monomials/order';
@@ -153,10 +154,10 @@ export function rowToPolynomial(
   n: number,
 ): Polynomial<number> {
   const { cols, coeffs } = red.extract(n);
-  const ms: number[][] = new Array(n);
+  const ms: Monomial[] = new Array(n);
   const cs: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    ms[i] = table.toMonomial(columns[cols[i]]);
+    ms[i] = table.monomial(columns[cols[i]]);
     cs[i] = coeffs[i];
   }
   return new Polynomial(ring, ms, cs);
