@@ -19,7 +19,7 @@ import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Basis } from './basis';
 import { checkInput, internPolynomial } from './convert';
 import { MonomialTable } from './hashtable';
-import { Rng, RowReducer } from './matrix/linear-algebra';
+import { Rng, RowReducer, reduceRows } from './matrix/linear-algebra';
 import { BLOCK, reduceRandomized, reduceSkippingZeroBlocks } from './matrix/random-combinations';
 import { PairSet, updatePairs } from './pairs';
 import { addPairRows, addRow, assignColumns, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
@@ -118,14 +118,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     } else if (skipZeroBlocks && order.length > BLOCK && usefulRatio <= SKIP_ZERO_MAX_USEFUL) {
       reduceSkippingZeroBlocks(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, usefulRows, found);
     } else {
-      for (const i of order) {
-        const n = red.reduce(lower.cols[i], basis.coeffs[lower.poly[i]], 0);
-        if (n === 0) continue;
-        const row = red.extract(n);
-        red.setPivot(row.cols, row.coeffs);
-        usefulRows.push(i);
-        found.push(row);
-      }
+      reduceRows(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), usefulRows, found);
     }
 
     if (order.length > 0) usefulRatio = found.length / order.length;

@@ -312,3 +312,42 @@ export class RowReducer {
     for (let i = 0; i < n; i++) acc[nz[i]] = 0;
   }
 }
+
+/**
+ * Reduces the rows `which` (indices into `cols`, `coeffs`) in order, four at a time through the
+ * lanes of `red`; every non-zero result becomes a pivot and is pushed, with its row index, to
+ * `found` and `useful`. Returns the number of pivots found. The results are those of reducing the
+ * rows one by one.
+ */
+export function reduceRows(
+  red: RowReducer,
+  which: readonly number[],
+  cols: readonly Int32Array[],
+  coeffs: readonly Int32Array[],
+  useful: number[],
+  found: { cols: Int32Array; coeffs: Int32Array }[],
+): number {
+  let pivots = 0;
+  const laneCols: Int32Array[] = [];
+  const laneCoeffs: Int32Array[] = [];
+  for (let t0 = 0; t0 < which.length; t0 += 4) {
+    const t1 = Math.min(which.length, t0 + 4);
+    laneCols.length = 0;
+    laneCoeffs.length = 0;
+    for (let t = t0; t < t1; t++) {
+      laneCols.push(cols[which[t]]);
+      laneCoeffs.push(coeffs[which[t]]);
+    }
+    red.loadLanes(laneCols, laneCoeffs);
+    for (let t = t0; t < t1; t++) {
+      const n = red.finishLane(t - t0);
+      if (n === 0) continue;
+      const row = red.extract(n);
+      red.setPivot(row.cols, row.coeffs);
+      useful.push(which[t]);
+      found.push(row);
+      pivots++;
+    }
+  }
+  return pivots;
+}

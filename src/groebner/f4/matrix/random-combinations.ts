@@ -16,7 +16,7 @@
  * that is not zero, to find its pivots by bisection, was tried: it costs more tests than the
  * row-by-row scan saves.)
  */
-import { Rng, RowReducer } from './linear-algebra';
+import { Rng, RowReducer, reduceRows } from './linear-algebra';
 
 /** Rows per block of random combinations. */
 export const BLOCK = 24;
@@ -78,8 +78,8 @@ function blockReducesToZero(red: RowReducer, cols: Int32Array[], coeffs: Int32Ar
 }
 
 /**
- * Reduces the lower rows (in `order`) one by one, as the deterministic elimination would, except
- * that the rows of a block (or what remains of it after its last pivot) are skipped when random
+ * Reduces the lower rows (in `order`) as the deterministic elimination would, except that the
+ * rows of a block (or what remains of it after its last pivot) are skipped when random
  * combinations certify that they all reduce to zero. Pushes the row index and the reduced row of
  * every new pivot to `useful` and `found`.
  */
@@ -97,16 +97,12 @@ export function reduceSkippingZeroBlocks(
     while (rest.length > 0) {
       // A lone row costs the same as its test: reduce it directly.
       if (rest.length > 1 && blockReducesToZero(red, cols, coeffs, rest, rng)) break;
+      // Four rows at a time (one pass over the pivots) until some give a pivot; test the rest again.
       let t = 0;
       while (t < rest.length) {
-        const i = rest[t++];
-        const n = red.reduce(cols[i], coeffs[i], 0);
-        if (n === 0) continue;
-        const row = red.extract(n);
-        red.setPivot(row.cols, row.coeffs);
-        useful.push(i);
-        found.push(row);
-        break;
+        const group = rest.slice(t, t + 4);
+        t += group.length;
+        if (reduceRows(red, group, cols, coeffs, useful, found) > 0) break;
       }
       rest = rest.slice(t);
     }
