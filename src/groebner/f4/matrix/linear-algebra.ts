@@ -156,6 +156,40 @@ export class RowReducer {
       for (let k = 0; k < rc.length; k++) a[4 * rc[k] + l] = rv[k];
       if (rc.length > 0 && rc[0] < start) start = rc[0];
     }
+    this.eliminateLanes(start);
+  }
+
+  /**
+   * Like `loadLanes`, for `count` ≤ 4 independent random linear combinations Σ r_i·row_i of the
+   * rows `which` of (`cols`, `coeffs`), with every r_i drawn from `rng` in [1, p).
+   */
+  loadCombinations(cols: readonly Int32Array[], coeffs: readonly Int32Array[], which: readonly number[], rng: Rng, count: number): void {
+    const ncols = this.ncols;
+    if (this.lanes === undefined) this.lanes = new Float64Array(4 * ncols);
+    const a = this.lanes;
+    const p = this.p;
+    const pinv = this.pinv;
+    let start = ncols;
+    for (const i of which) {
+      const rc = cols[i];
+      const rv = coeffs[i];
+      if (rc.length > 0 && rc[0] < start) start = rc[0];
+      for (let l = 0; l < count; l++) {
+        const r = 1 + rng.below(p - 1);
+        for (let k = 0; k < rc.length; k++) {
+          const j = 4 * rc[k] + l;
+          const x = a[j] + r * rv[k];
+          a[j] = x - Math.floor(x * pinv) * p;
+        }
+      }
+    }
+    this.eliminateLanes(start);
+  }
+
+  /** The one pass of `loadLanes` from column `start`. */
+  private eliminateLanes(start: number): void {
+    const a = this.lanes!;
+    const ncols = this.ncols;
     this.lanesStart = start;
     const p = this.p;
     const pinv = this.pinv;
@@ -217,6 +251,12 @@ export class RowReducer {
       if (c < start) start = c;
     }
     return start === ncols ? 0 : this.sweep(start, 0);
+  }
+
+  /** Discards lane l of `loadLanes` (zeroes it) without reducing it further. */
+  dropLane(l: number): void {
+    const a = this.lanes!;
+    for (let c = this.lanesStart; c < this.ncols; c++) a[4 * c + l] = 0;
   }
 
   /** The elimination pass from column `start` (see `reduce`). */

@@ -51,16 +51,24 @@ export function reduceRandomized(
     let zeros = 0;
     let pivots = 0;
     while (zeros < 2 && pivots < block.length) {
-      const n = red.reduceCombination(cols, coeffs, block, rng);
-      if (n === 0) {
-        zeros++;
-        continue;
+      // Four combinations at a time through the lanes; the ones after the stopping point are dropped.
+      red.loadCombinations(cols, coeffs, block, rng, 4);
+      for (let l = 0; l < 4; l++) {
+        if (zeros >= 2 || pivots >= block.length) {
+          red.dropLane(l);
+          continue;
+        }
+        const n = red.finishLane(l);
+        if (n === 0) {
+          zeros++;
+          continue;
+        }
+        zeros = 0;
+        pivots++;
+        const row = red.extract(n);
+        red.setPivot(row.cols, row.coeffs);
+        found.push(row);
       }
-      zeros = 0;
-      pivots++;
-      const row = red.extract(n);
-      red.setPivot(row.cols, row.coeffs);
-      found.push(row);
     }
   }
 }
