@@ -71,6 +71,8 @@ interface Accumulator {
     keys: Map<string, number>;
     digits: number[][];
     known: (Rational | undefined)[];
+    /** The lcm of the denominators of the known coefficients (kept across attempts). */
+    den: bigint;
   }[];
   primes: number[];
   modulus: bigint;
@@ -136,7 +138,10 @@ export function modularGroebner(
         }
         // A coefficient was reconstructed too early (it matched fewer primes by chance): forget
         // them all and reconstruct again with more primes.
-        for (const el of acc.elements) el.known.fill(undefined);
+        for (const el of acc.elements) {
+          el.known.fill(undefined);
+          el.den = 1n;
+        }
         if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
       }
     }
@@ -173,6 +178,7 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
       keys: new Map(g.monomials.map((m, i) => [monomialKey(m), i])),
       digits: g.coefficients.map((c) => [c]),
       known: g.coefficients.map(() => undefined),
+      den: 1n,
     })),
     primes: [p],
     modulus: BigInt(p),
@@ -249,20 +255,20 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   // rarely passes for a small fraction (false positives cost a failed check and a restart).
   const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
   const bound = isqrt(M / 2n) >> margin;
-  // Coefficients of one basis element tend to share denominators: D is the lcm of the
-  // denominators found so far in the element (see `reconstructWithDenominator`).
-  const denominators: bigint[] = acc.elements.map(() => 1n);
+  // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
+  // denominators found so far in the element, kept across attempts, so that most coefficients
+  // are read off without a Euclidean run (see `reconstructWithDenominator`).
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
-    const D = denominators[i];
+    const D = el.den;
     const q = reconstructWithDenominator(valueOf(el.digits[k], acc.primes), M, bound, D);
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;
     }
     el.known[k] = q;
-    if (D % q.den !== 0n) denominators[i] = (D / gcd(D, q.den)) * q.den;
+    if (D % q.den !== 0n) el.den = (D / gcd(D, q.den)) * q.den;
     return true;
   };
   const [si, sk] = acc.sentinel;
