@@ -20,7 +20,6 @@
  */
 
 const EMPTY = new Int32Array(0);
-const elimFrom0 = 0;
 
 /** A small deterministic xorshift generator (the random combinations must be reproducible). */
 export class Rng {
@@ -74,8 +73,8 @@ export class RowReducer {
   /** Columns of the non-zero entries left by the last `reduce`, increasing. */
   readonly nz: Int32Array;
   private readonly pinv: number;
-  /** The four-lane accumulator of `loadLanes` (allocated on first use), zero outside its use. */
-  private lanes: Float64Array | undefined;
+  /** The four-lane accumulator of `loadLanes`, zero outside its use. */
+  private readonly lanes: Float64Array;
   private lanesStart = 0;
 
   constructor(ncols: number, p: number) {
@@ -86,6 +85,7 @@ export class RowReducer {
     this.acc = new Float64Array(ncols);
     this.nz = new Int32Array(ncols);
     this.pinv = 1 / p;
+    this.lanes = new Float64Array(4 * ncols);
   }
 
   /** Registers a monic row as the pivot of its first column. */
@@ -115,29 +115,6 @@ export class RowReducer {
   }
 
   /**
-   * Like `reduce`, for the random linear combination Σ r_i·row_i of the rows `which` of
-   * (`cols`, `coeffs`), with r_i drawn from `rng` in [1, p).
-   */
-  reduceCombination(cols: Int32Array[], coeffs: Int32Array[], which: readonly number[], rng: Rng): number {
-    const acc = this.acc;
-    const p = this.p;
-    const pinv = this.pinv;
-    let start = this.ncols;
-    for (const i of which) {
-      const rc = cols[i];
-      const rv = coeffs[i];
-      const r = 1 + rng.below(p - 1);
-      if (rc[0] < start) start = rc[0];
-      for (let k = 0; k < rc.length; k++) {
-        const c = rc[k];
-        const x = acc[c] + r * rv[k];
-        acc[c] = x - Math.floor(x * pinv) * p;
-      }
-    }
-    return this.sweep(start, elimFrom0);
-  }
-
-  /**
    * Loads up to four rows into the lanes of a four-lane accumulator (lane l of column c at 4c + l)
    * and eliminates, in all lanes in one left-to-right pass, every column that has a pivot now, so
    * each pivot row is read once for four rows. The lanes are then finished one at a time by
@@ -147,7 +124,6 @@ export class RowReducer {
    */
   loadLanes(cols: readonly Int32Array[], coeffs: readonly Int32Array[]): void {
     const ncols = this.ncols;
-    if (this.lanes === undefined) this.lanes = new Float64Array(4 * ncols);
     const a = this.lanes;
     let start = ncols;
     for (let l = 0; l < cols.length; l++) {
@@ -165,7 +141,6 @@ export class RowReducer {
    */
   loadCombinations(cols: readonly Int32Array[], coeffs: readonly Int32Array[], which: readonly number[], rng: Rng, count: number): void {
     const ncols = this.ncols;
-    if (this.lanes === undefined) this.lanes = new Float64Array(4 * ncols);
     const a = this.lanes;
     const p = this.p;
     const pinv = this.pinv;
@@ -188,7 +163,7 @@ export class RowReducer {
 
   /** The one pass of `loadLanes` from column `start`. */
   private eliminateLanes(start: number): void {
-    const a = this.lanes!;
+    const a = this.lanes;
     const ncols = this.ncols;
     this.lanesStart = start;
     const p = this.p;
@@ -239,7 +214,7 @@ export class RowReducer {
    * returns the number of surviving entries, as `reduce` does.
    */
   finishLane(l: number): number {
-    const a = this.lanes!;
+    const a = this.lanes;
     const acc = this.acc;
     const ncols = this.ncols;
     let start = ncols;
@@ -255,7 +230,7 @@ export class RowReducer {
 
   /** Discards lane l of `loadLanes` (zeroes it) without reducing it further. */
   dropLane(l: number): void {
-    const a = this.lanes!;
+    const a = this.lanes;
     for (let c = this.lanesStart; c < this.ncols; c++) a[4 * c + l] = 0;
   }
 

@@ -75,12 +75,17 @@ export function reduceRandomized(
 
 /** Does every row of `which` (probably) reduce to zero? Two random combinations decide. */
 function blockReducesToZero(red: RowReducer, cols: Int32Array[], coeffs: Int32Array[], which: readonly number[], rng: Rng): boolean {
-  for (let t = 0; t < 2; t++) {
-    const n = red.reduceCombination(cols, coeffs, which, rng);
-    if (n !== 0) {
-      red.clear(n);
-      return false;
-    }
+  red.loadCombinations(cols, coeffs, which, rng, 2);
+  let n = red.finishLane(0);
+  if (n !== 0) {
+    red.clear(n);
+    red.dropLane(1);
+    return false;
+  }
+  n = red.finishLane(1);
+  if (n !== 0) {
+    red.clear(n);
+    return false;
   }
   return true;
 }
