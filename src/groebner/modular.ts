@@ -192,7 +192,7 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
   const P = BigInt(p);
   const j = acc.primes.length;
   // w[i] = (p₀⋯p_{i−1}) mod p, and the inverse of (p₀⋯p_{j−1}) mod p.
-  const w = new Array<number>(j + 1);
+  const w = new Float64Array(j + 1);
   w[0] = 1;
   for (let i = 0; i < j; i++) w[i + 1] = (w[i] * (acc.primes[i] % p)) % p;
   const inv = Number(modInverse(BigInt(w[j]), P));
@@ -218,18 +218,9 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
       }
       image[idx] = g.coefficients[k];
     }
-    const pinv = 1 / p;
     for (let k = 0; k < el.monos.length; k++) {
       const d = el.digits[k];
-      // x mod p from the digits so far: x stays in (−p, 2p) (x − ⌊x/p⌋·p with an inexact quotient
-      // is off by at most one p) and each product is < 2^52, so every sum is exact in doubles.
-      let x = 0;
-      for (let t = 0; t < j; t++) {
-        x += d[t] * w[t];
-        x -= Math.floor(x * pinv) * p;
-      }
-      if (x < 0) x += p;
-      else if (x >= p) x -= p;
+      const x = residueOfDigits(d, w, j, p);
       let digit = ((image[k] - x) % p) * inv % p;
       if (digit < 0) digit += p;
       d.push(digit);
@@ -238,6 +229,24 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
   acc.primes.push(p);
   acc.modulus *= P;
   acc.count++;
+}
+
+/**
+ * (d₀ + d₁·p₀ + … + d_{j−1}·p₀⋯p_{j−2}) mod p from the digits and w[t] = p₀⋯p_{t−1} mod p. The
+ * partial sum stays in (−p, 2p) (x − ⌊x/p⌋·p with an inexact quotient is off by at most one p)
+ * and each product is < 2^52, so every sum is exact in doubles. A function of its own so that it
+ * is optimized early (it runs once per coefficient per prime).
+ */
+function residueOfDigits(d: readonly number[], w: Float64Array, j: number, p: number): number {
+  const pinv = 1 / p;
+  let x = 0;
+  for (let t = 0; t < j; t++) {
+    x += d[t] * w[t];
+    x -= Math.floor(x * pinv) * p;
+  }
+  if (x < 0) x += p;
+  else if (x >= p) x -= p;
+  return x;
 }
 
 /** The value of a coefficient modulo the product of the primes, from its digits (Horner). */
