@@ -11,9 +11,10 @@
  * sum crosses M" scheme, no data-dependent branch in the inner loop: that branch is taken about
  * half the time for p near 2^26 and its mispredictions cost more than the extra multiply (measured
  * 2× on katsura-9). Entries are reduced into [0, p) when the pass reaches them.
- * Replays reduce their rows four at a time (`loadLanes`): the four accumulators are interleaved
- * (lane l of column c at 4c + l) and each pivot row met is read once and added to the four lanes,
- * which halves the cost per row of the replays that dominate multi-modular runs.
+ * Rows are mostly reduced four at a time (`loadLanes`, `loadCombinations`, `reduceRows`): the
+ * four accumulators are interleaved (lane l of column c at 4c + l) and each pivot row met is read
+ * once and added to the four lanes, which about halves the cost per row (trace replays, which
+ * dominate multi-modular runs, went from 0.28 to 0.15 s on katsura-9).
  * A reduced non-zero row whose pivot column is new becomes a pivot itself, so
  * the new rows are echelonized among themselves in the same pass (Faugère 1999; the accumulator
  * scheme is msolve's and Groebner.jl's).

@@ -11,10 +11,11 @@
  * Two uses. `reduceRandomized` (f4 without a trace) keeps the non-zero reduced combinations as
  * the new pivots themselves. `reduceSkippingZeroBlocks` (f4Learn) must record actual rows for the
  * trace: a combination only tests the block, and a block that is not certified zero is reduced
- * row by row until its next pivot, after which the rest of the block is tested again. Both take
- * a `RowReducer` loaded with the pivots and leave the new pivots registered in it. (Halving a block
- * that is not zero, to find its pivots by bisection, was tried: it costs more tests than the
- * row-by-row scan saves.)
+ * four rows at a time (`reduceRows`) until some of them give pivots, after which the rest of the
+ * block is tested again. Both take a `RowReducer` loaded with the pivots and leave the new pivots
+ * registered in it; combinations are formed and reduced in the reducer's lanes (four, or the two
+ * of a test, at a time: one pass over the pivots). (Halving a block that is not zero, to find its
+ * pivots by bisection, was tried: it costs more tests than the scan saves.)
  */
 import { Rng, RowReducer, reduceRows } from './linear-algebra';
 
