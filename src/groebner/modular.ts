@@ -71,6 +71,8 @@ interface Accumulator {
     keys: Map<string, number>;
     digits: number[][];
     known: (Rational | undefined)[];
+    /** The lcm of the denominators of the known coefficients (kept across attempts). */
+    den: bigint;
   }[];
   primes: number[];
   modulus: bigint;
@@ -118,7 +120,7 @@ export function modularGroebner(
   for (let round = 0; round < MAX_PRIMES; round++) {
     options.deadline?.check();
     if (acc.count >= nextAttempt) {
-      nextAttempt = Math.max(acc.count + 1, Math.ceil(acc.count * 1.25));
+      nextAttempt = acc.count + 1;
       stats.reconstructionAttempts++;
       const candidate = reconstruct(acc, R);
       if (candidate) {
@@ -136,7 +138,10 @@ export function modularGroebner(
         }
         // A coefficient was reconstructed too early (it matched fewer primes by chance): forget
         // them all and reconstruct again with more primes.
-        for (const el of acc.elements) el.known.fill(undefined);
+        for (const el of acc.elements) {
+          el.known.fill(undefined);
+          el.den = 1n;
+        }
         if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
       }
     }
@@ -173,6 +178,7 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
       keys: new Map(g.monomials.map((m, i) => [monomialKey(m), i])),
       digits: g.coefficients.map((c) => [c]),
       known: g.coefficients.map(() => undefined),
+      den: 1n,
     })),
     primes: [p],
     modulus: BigInt(p),
@@ -186,7 +192,7 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
   const P = BigInt(p);
   const j = acc.primes.length;
   // w[i] = (p₀⋯p_{i−1}) mod p, and the inverse of (p₀⋯p_{j−1}) mod p.
-  const w = new Array<number>(j + 1);
+  const w = new Float64Array(j + 1);
   w[0] = 1;
   for (let i = 0; i < j; i++) w[i + 1] = (w[i] * (acc.primes[i] % p)) % p;
   const inv = Number(modInverse(BigInt(w[j]), P));
@@ -196,7 +202,10 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
     const image = new Array<number>(el.monos.length).fill(0); // absent monomials have residue 0
     // Usually the image has the stored support in the same positions: compare before hashing.
     let aligned = g.length === el.monos.length;
-    for (let k = 0; aligned && k < g.length; k++) if (!monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
+    for (let k = 0; aligned && k < g.length; k++) {
+      // F4 replays share their monomial arrays with the learned basis: usually the same object.
+      if (g.monomials[k] !== el.monos[k] && !monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
+    }
     for (let k = 0; k < g.length; k++) {
       let idx = aligned ? k : el.keys.get(monomialKey(g.monomials[k]));
       if (idx === undefined) {
@@ -211,13 +220,7 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
     }
     for (let k = 0; k < el.monos.length; k++) {
       const d = el.digits[k];
-      // x mod p from the digits so far (each product < 2^52: exact in doubles).
-      let x = 0;
-      for (let t = 0; t < j; t++) {
-        x += d[t] * w[t]; // x < 2^52 and the product < 2^52: the sum is exact
-        if (x >= 4503599627370496) x %= p;
-      }
-      x %= p;
+      const x = residueOfDigits(d, w, j, p);
       let digit = ((image[k] - x) % p) * inv % p;
       if (digit < 0) digit += p;
       d.push(digit);
@@ -226,6 +229,24 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
   acc.primes.push(p);
   acc.modulus *= P;
   acc.count++;
+}
+
+/**
+ * (d₀ + d₁·p₀ + … + d_{j−1}·p₀⋯p_{j−2}) mod p from the digits and w[t] = p₀⋯p_{t−1} mod p. The
+ * partial sum stays in (−p, 2p) (x − ⌊x/p⌋·p with an inexact quotient is off by at most one p)
+ * and each product is < 2^52, so every sum is exact in doubles. A function of its own so that it
+ * is optimized early (it runs once per coefficient per prime).
+ */
+function residueOfDigits(d: readonly number[], w: Float64Array, j: number, p: number): number {
+  const pinv = 1 / p;
+  let x = 0;
+  for (let t = 0; t < j; t++) {
+    x += d[t] * w[t];
+    x -= Math.floor(x * pinv) * p;
+  }
+  if (x < 0) x += p;
+  else if (x >= p) x -= p;
+  return x;
 }
 
 /** The value of a coefficient modulo the product of the primes, from its digits (Horner). */
@@ -243,20 +264,20 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   // rarely passes for a small fraction (false positives cost a failed check and a restart).
   const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
   const bound = isqrt(M / 2n) >> margin;
-  // Coefficients of one basis element tend to share denominators: D is the lcm of the
-  // denominators found so far in the element (see `reconstructWithDenominator`).
-  const denominators: bigint[] = acc.elements.map(() => 1n);
+  // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
+  // denominators found so far in the element, kept across attempts, so that most coefficients
+  // are read off without a Euclidean run (see `reconstructWithDenominator`).
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
-    const D = denominators[i];
+    const D = el.den;
     const q = reconstructWithDenominator(valueOf(el.digits[k], acc.primes), M, bound, D);
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;
     }
     el.known[k] = q;
-    if (D % q.den !== 0n) denominators[i] = (D / gcd(D, q.den)) * q.den;
+    if (D % q.den !== 0n) el.den = (D / gcd(D, q.den)) * q.den;
     return true;
   };
   const [si, sk] = acc.sentinel;

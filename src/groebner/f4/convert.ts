@@ -6,6 +6,7 @@
  * the polynomial's own term order (already decreasing in the ring order). Output: a list of
  * Polynomials sorted by leading monomial increasing.
  */
+import { Monomial } from '../../monomials/monomial';
 import { Field, PrimeField, isPrimeField, FAST_PRIME_LIMIT } from '../../arithmetic/field';
 import { InputError } from '../../errors';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
@@ -49,11 +50,11 @@ export function toPolynomials(
 ): Polynomial<number>[] {
   const sorted = [...rows].sort((x, y) => table.cmp(x.monos[0], y.monos[0]));
   return sorted.map(({ monos, coeffs }) => {
-    const ms: number[][] = [];
+    const ms: Monomial[] = [];
     const cs: number[] = [];
     for (let i = 0; i < monos.length; i++) {
       if (coeffs[i] === 0) continue;
-      ms.push(table.toMonomial(monos[i]));
+      ms.push(table.monomial(monos[i]));
       cs.push(coeffs[i]);
     }
     return new Polynomial(ring, ms, cs);

@@ -242,6 +242,15 @@ export class MonomialTable {
     return m;
   }
 
+  /**
+   * The exponent vector of id as a Monomial shared by every caller (created once): the output
+   * polynomials of f4 and of every replay of a trace use these, which saves an array per term and
+   * lets equal monomials of different replays compare by reference.
+   */
+  monomial(id: number): Monomial {
+    return this.monomialCached(id);
+  }
+
   private monomialCached(id: number): Monomial {
     let m = this.monoCache[id];
     if (m === undefined) {

@@ -3,14 +3,18 @@
  * and a trace of a run that replays cheaply for other primes (for the multi-modular driver).
  *
  * Files: `hashtable.ts` (interned monomials), `basis.ts`, `pairs.ts` (Gebauer–Möller),
- * `symbolic-preprocessing.ts`, `matrix/linear-algebra.ts` (sparse rows, delayed reduction),
- * `f4.ts` (main loop and final interreduction), `trace.ts` (recording and replay),
- * `convert.ts` (the boundary). Reference: Faugère 1999; Groebner.jl; msolve.
+ * `symbolic-preprocessing.ts`, `matrix/linear-algebra.ts` (sparse rows, delayed reduction, four
+ * rows at a time through interleaved lanes), `matrix/random-combinations.ts` (random combinations
+ * of blocks of rows, to skip reductions to zero), `f4.ts` (main loop and final interreduction),
+ * `trace.ts` (recording and replay), `convert.ts` (the boundary). Reference: Faugère 1999;
+ * Groebner.jl; msolve.
  *
- * Performance notes: in `f4` most time goes to the row reduction (`RowReducer.reduce` /
- * `reduceCombination`, 50–70%), then to forming the products of symbolic preprocessing in the
- * hashtable (15–25%); see bench/f4-zp.ts. Lex and other non-degree orders are correct but meant for
- * small systems (the normal strategy by smallest lcm keeps them finite, not fast).
+ * Performance notes: in `f4` about half the time goes to the row reduction (`loadLanes` /
+ * `sweep`), then to forming the products of symbolic preprocessing in the hashtable (20–25%,
+ * cache misses); see bench/f4-zp.ts. Over Q (src/groebner/modular.ts) the replays of the trace
+ * dominate, then CRT and rational reconstruction (gcds of the fractions), then the learning run.
+ * Lex and other non-degree orders are correct but meant for small systems (the normal strategy by
+ * smallest lcm keeps them finite, not fast).
  */
 import { Polynomial } from '../../poly/polynomial';
 import { F4Options, F4Stats, runF4 } from './f4';

@@ -15,6 +15,7 @@
  * Reduction to zero of the skipped rows is not checked (as in Groebner.jl and msolve): the
  * multi-modular driver verifies the lifted result.
  */
+import { Monomial } from '../../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Deadline, InputError } from '../../errors';
 import { orderToString } from '../../monomials/order';
@@ -109,13 +110,21 @@ export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[],
     const round = trace.rounds[r];
     const red = new RowReducer(round.ncols, p);
     for (let i = 0; i < round.upperCols.length; i++) red.setPivot(round.upperCols[i], coeffs[round.upperPoly[i]]);
-    for (let i = 0; i < round.lowerCols.length; i++) {
-      const n = red.reduce(round.lowerCols[i], coeffs[round.lowerPoly[i]], 0);
-      const support = round.newCols[i];
-      const c = red.extractOn(n, support);
-      if (c === undefined) return undefined;
-      red.setPivot(support, c);
-      coeffs[round.newIndex[i]] = c;
+    // The lower rows four at a time: one pass over the pivots for four rows (see `loadLanes`).
+    const nlower = round.lowerCols.length;
+    for (let i0 = 0; i0 < nlower; i0 += 4) {
+      const i1 = Math.min(nlower, i0 + 4);
+      const laneCoeffs: Int32Array[] = [];
+      for (let i = i0; i < i1; i++) laneCoeffs.push(coeffs[round.lowerPoly[i]]);
+      red.loadLanes(round.lowerCols.slice(i0, i1), laneCoeffs);
+      for (let i = i0; i < i1; i++) {
+        const n = red.finishLane(i - i0);
+        const support = round.newCols[i];
+        const c = red.extractOn(n, support);
+        if (c === undefined) return undefined;
+        red.setPivot(support, c);
+        coeffs[round.newIndex[i]] = c;
+      }
     }
     options.onProgress?.({
       round: r + 1,
@@ -153,10 +162,10 @@ export function rowToPolynomial(
   n: number,
 ): Polynomial<number> {
   const { cols, coeffs } = red.extract(n);
-  const ms: number[][] = new Array(n);
+  const ms: Monomial[] = new Array(n);
   const cs: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    ms[i] = table.toMonomial(columns[cols[i]]);
+    ms[i] = table.monomial(columns[cols[i]]);
     cs[i] = coeffs[i];
   }
   return new Polynomial(ring, ms, cs);
