@@ -14,13 +14,21 @@ import { buchberger } from './buchberger';
 import { f4Apply, f4Learn } from './f4';
 import { ModularEngine } from './modular';
 
-export const f4Engine: ModularEngine = {
-  name: 'f4',
-  learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
-    const { basis, trace } = f4Learn(polys, { deadline });
-    return { basis, replay: (images) => f4Apply(trace, images, { deadline }) };
-  },
-};
+/** How F4 reduces its matrices: Monte Carlo zero tests (the default) or every row exactly. */
+export type Linalg = 'randomized' | 'deterministic';
+
+/** F4 learned at one prime and replayed at the others. */
+export function f4EngineWith(linalg: Linalg = 'randomized'): ModularEngine {
+  return {
+    name: 'f4',
+    learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
+      const { basis, trace } = f4Learn(polys, { deadline, linalg });
+      return { basis, replay: (images) => f4Apply(trace, images, { deadline }) };
+    },
+  };
+}
+
+export const f4Engine: ModularEngine = f4EngineWith();
 
 export const buchbergerEngine: ModularEngine = {
   name: 'buchberger',
@@ -38,7 +46,7 @@ export class NotZeroDimensionalError extends Error {}
  * FGLM to the target order, both modulo the prime. For zero-dimensional ideals this is far
  * cheaper than F4 in lex; other ideals raise `NotZeroDimensionalError`.
  */
-export function fglmEngine(target: MonomialOrder): ModularEngine {
+export function fglmEngine(target: MonomialOrder, linalg: Linalg = 'randomized'): ModularEngine {
   return {
     name: 'f4+fglm',
     learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
@@ -50,7 +58,7 @@ export function fglmEngine(target: MonomialOrder): ModularEngine {
         return fglm(G, target, deadline).map((g) => changeRing(g, S));
       };
       const first = rings(polys[0].ring);
-      const { basis, trace } = f4Learn(polys.map((p) => changeRing(p, first.D)), { deadline });
+      const { basis, trace } = f4Learn(polys.map((p) => changeRing(p, first.D)), { deadline, linalg });
       const firstBasis = toTarget(basis, first.S);
       if (firstBasis === undefined) throw new NotZeroDimensionalError('the ideal is not zero-dimensional');
       return {

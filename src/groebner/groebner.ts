@@ -16,7 +16,7 @@ import { dimension } from './ideal';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { buchberger } from './buchberger';
-import { NotZeroDimensionalError, buchbergerEngine, f4Engine, fglmEngine } from './engines';
+import { Linalg, NotZeroDimensionalError, buchbergerEngine, f4EngineWith, fglmEngine } from './engines';
 import { f4 } from './f4';
 import { modularGroebner } from './modular';
 
@@ -35,6 +35,12 @@ export interface GroebnerOptions {
   certify?: boolean;
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
+  /**
+   * F4's linear algebra: 'randomized' (default) certifies blocks of rows zero by random
+   * combinations — an error has probability below 1/p² per block, p ≈ 2^26 — while
+   * 'deterministic' reduces every row. Over Q `certify` proves the result either way.
+   */
+  linalg?: Linalg;
 }
 
 export interface GroebnerStats {
@@ -80,12 +86,12 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       if (!isDegreeCompatible(R.order)) {
         // Zero-dimensional ideals: degrevlex F4 then FGLM beats F4 in the order itself.
         const D = new PolynomialRing(R.field as unknown as PrimeField, R.vars, degrevlex);
-        const G = f4(input.map((p) => changeRing(p as unknown as Polynomial<number>, D)), { deadline, onProgress });
+        const G = f4(input.map((p) => changeRing(p as unknown as Polynomial<number>, D)), { deadline, onProgress, linalg: options.linalg });
         if (dimension(G.basis) === 0) {
           r = { basis: fglm(G.basis, R.order, deadline).map((g) => changeRing(g, R as unknown as PolynomialRing<number>)), stats: G.stats };
           stats.method = 'f4+fglm';
-        } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress });
-      } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress });
+        } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress, linalg: options.linalg });
+      } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress, linalg: options.linalg });
       basis = r.basis as unknown as Polynomial<T>[];
       Object.assign(stats, { rounds: r.stats.rounds, maxMatrix: [r.stats.maxMatrixRows, r.stats.maxMatrixCols], basisSizeMax: r.stats.basisSizeMax });
     } else {
@@ -102,14 +108,14 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
     // degrevlex F4 then FGLM is far cheaper than F4 in the order itself.
     if (!isDegreeCompatible(R.order)) {
       try {
-        r = modularGroebner(input as unknown as Polynomial<Rational>[], fglmEngine(R.order), modularOptions);
+        r = modularGroebner(input as unknown as Polynomial<Rational>[], fglmEngine(R.order, options.linalg), modularOptions);
         stats.method = 'modular-f4+fglm';
       } catch (e) {
         if (!(e instanceof NotZeroDimensionalError)) throw e;
       }
     }
     if (r === undefined) {
-      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4Engine, modularOptions);
+      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4EngineWith(options.linalg), modularOptions);
       stats.method = 'modular-f4';
     }
     basis = r.basis as unknown as Polynomial<T>[];

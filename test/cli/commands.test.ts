@@ -29,6 +29,14 @@ describe('polycrit groebner', () => {
     const p = await run(['groebner', '-', '--field', '7', '--json'], 'x^2 + y^2 - 1, x - y');
     expect(JSON.parse(p.out).field).toBe(7);
   });
+  test('--deterministic (every row reduced) gives the same basis as the randomized default, over Q and Z/p', async () => {
+    for (const field of ['0', '67108859']) {
+      const a = await run(['groebner', 'katsura:4', '--field', field, '--json']);
+      const b = await run(['groebner', 'katsura:4', '--field', field, '--json', '--deterministic']);
+      expect(b.code).toBe(0);
+      expect(JSON.parse(b.out).basis).toEqual(JSON.parse(a.out).basis);
+    }
+  });
   test('bad input exits 2 with a message pointing at the problem', async () => {
     const r = await run(['groebner', '-'], 'x^2 + sin(y)');
     expect(r.code).toBe(2);
