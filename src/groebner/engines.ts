@@ -14,11 +14,14 @@ import { buchberger } from './buchberger';
 import { f4Apply, f4Learn } from './f4';
 import { ModularEngine } from './modular';
 
-/** How F4 reduces its matrices: Monte Carlo zero tests (the default) or every row exactly. */
-export type Linalg = 'randomized' | 'deterministic';
+/**
+ * How F4 reduces its matrices: 'auto' (default) uses Monte Carlo zero tests where they pay,
+ * 'randomized' in every round, 'deterministic' reduces every row exactly.
+ */
+export type Linalg = 'auto' | 'randomized' | 'deterministic';
 
 /** F4 learned at one prime and replayed at the others. */
-export function f4EngineWith(linalg: Linalg = 'randomized'): ModularEngine {
+export function f4EngineWith(linalg: Linalg = 'auto'): ModularEngine {
   return {
     name: 'f4',
     learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
@@ -46,7 +49,7 @@ export class NotZeroDimensionalError extends Error {}
  * FGLM to the target order, both modulo the prime. For zero-dimensional ideals this is far
  * cheaper than F4 in lex; other ideals raise `NotZeroDimensionalError`.
  */
-export function fglmEngine(target: MonomialOrder, linalg: Linalg = 'randomized'): ModularEngine {
+export function fglmEngine(target: MonomialOrder, linalg: Linalg = 'auto'): ModularEngine {
   return {
     name: 'f4+fglm',
     learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {

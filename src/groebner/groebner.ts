@@ -36,9 +36,10 @@ export interface GroebnerOptions {
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
   /**
-   * F4's linear algebra: 'randomized' (default) certifies blocks of rows zero by random
-   * combinations — an error has probability below 1/p² per block, p ≈ 2^26 — while
-   * 'deterministic' reduces every row. Over Q `certify` proves the result either way.
+   * F4's linear algebra: 'auto' (default) certifies blocks of rows zero by random combinations
+   * where most rows reduce to zero — an error has probability below 1/p² per block, p ≈ 2^26 —
+   * 'randomized' does so in every round, 'deterministic' reduces every row. Over Q `certify`
+   * proves the result either way.
    */
   linalg?: Linalg;
 }

@@ -24,7 +24,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { order: string; vars?: string; field: string; method: string; certify?: boolean; deterministic?: boolean; timeout?: number; json?: boolean }) => {
       if (opts.method !== 'f4' && opts.method !== 'buchberger') throw new UsageError(`--method must be f4 or buchberger, got '${opts.method}'`);
       const { ring, polynomials } = readSystem(ctx, file, opts);
-      const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, timeout: opts.timeout, certify: opts.certify, linalg: opts.deterministic ? 'deterministic' : 'randomized', progress: ctx.progress() });
+      const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, timeout: opts.timeout, certify: opts.certify, linalg: opts.deterministic ? 'deterministic' : 'auto', progress: ctx.progress() });
       ctx.endProgress();
       const basis = result.basis.map((g) => g.toString());
       if (opts.json) {

@@ -35,8 +35,7 @@ export interface F4Options {
    * deterministic). 'randomized': as random linear combinations of blocks of rows, which skips most
    * reductions to zero; a block is done after two combinations in a row reduce to zero, so a missed
    * row has probability below 1/p² per block (Demin–Gowda, Groebner.jl). 'deterministic': every row.
-   * 'auto' (default): the same as 'randomized' (it was faster in every round mix measured, even
-   * where most rows are useful: f4 at p = 67108859, katsura-9 1.06 → 0.89 s, cyclic-7 0.56 → 0.34 s).
+   * 'auto' (default): randomized in the rounds that follow a round where most rows reduced to zero.
    * f4Learn records actual rows for its trace: there the combinations only test blocks of rows
    * for zero, and the rows of a block that is not zero are reduced one by one (same error bound;
    * 'deterministic' turns the test off).
@@ -74,6 +73,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   const degreeCompatible = isDegreeCompatible(ring.order);
   const rounds: TraceRound[] = [];
   const randomized = !learn && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
+  const forceRandom = options.linalg === 'randomized';
   const skipZeroBlocks = learn && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
   const rng = new Rng();
   let usefulRatio = 1;
@@ -113,7 +113,9 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     order.sort((x, y) => lower.cols[x][0] - lower.cols[y][0] || lower.cols[x].length - lower.cols[y].length);
     const usefulRows: number[] = [];
     const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
-    if (randomized && order.length > 2) {
+    // Random combinations pay off when most rows reduce to zero: decide from the previous round.
+    const useRandom = forceRandom ? order.length > 2 : order.length > 2 * BLOCK && usefulRatio < RANDOMIZED_MAX_USEFUL;
+    if (randomized && useRandom) {
       reduceRandomized(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, found);
     } else if (skipZeroBlocks && order.length > BLOCK && usefulRatio <= SKIP_ZERO_MAX_USEFUL) {
       reduceSkippingZeroBlocks(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, usefulRows, found);
@@ -251,6 +253,8 @@ function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { p
 
 /** Primes below this bound always use deterministic reduction (the error bounds are 1/p²). */
 const RANDOMIZED_MIN_PRIME = 2 ** 16;
+/** Randomized reduction is used in a round when at most this share of the previous round's rows was useful. */
+const RANDOMIZED_MAX_USEFUL = 0.17;
 /** f4Learn tests blocks for zero when at most this share of the previous round's rows was useful. */
 const SKIP_ZERO_MAX_USEFUL = 0.5;
 
