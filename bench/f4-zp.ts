@@ -27,22 +27,29 @@ const DEFAULT = [
   'noon:6', 'noon:7', 'noon:8',
 ];
 
-/** Runs fn while sampling memory; returns seconds and the peak rss/heapUsed in MB. */
-function measure<T>(fn: () => T): { value: T; seconds: number; rss: number; heap: number } {
+/** Peak rss and heapUsed in MB over the samples taken (the F4 progress callback samples each round). */
+function memoryPeaks(): { sample: () => void; rss: () => number; heap: () => number } {
   let rss = 0;
   let heap = 0;
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
+  return {
+    sample: () => {
+      const m = process.memoryUsage();
+      rss = Math.max(rss, m.rss);
+      heap = Math.max(heap, m.heapUsed);
+    },
+    rss: () => rss / 2 ** 20,
+    heap: () => heap / 2 ** 20,
   };
+}
+
+/** Runs fn (synchronous) and returns its value and wall seconds, sampling memory before and after. */
+function measure<T>(fn: () => T, sample: () => void): { value: T; seconds: number } {
   sample();
   const t = process.hrtime.bigint();
-  // The computation is synchronous, so the samples come from the progress callback.
   const value = fn();
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   sample();
-  return { value, seconds, rss: rss / 2 ** 20, heap: heap / 2 ** 20 };
+  return { value, seconds };
 }
 
 function main(): void {
@@ -60,17 +67,12 @@ function main(): void {
     }
     const sys = namedSystem(spec, Zp(P));
     const sys2 = namedSystem(spec, Zp(P2));
-    let peakRss = 0;
-    let peakHeap = 0;
-    const onProgress = (): void => {
-      const m = process.memoryUsage();
-      peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-    };
+    const peaks = memoryPeaks();
+    const onProgress = peaks.sample;
     global.gc?.();
-    const plain = measure(() => f4(sys.polynomials, { onProgress }));
-    const learn = measure(() => f4Learn(sys.polynomials, { onProgress }));
-    const apply = measure(() => f4Apply(learn.value.trace, sys2.polynomials, { onProgress }));
+    const plain = measure(() => f4(sys.polynomials, { onProgress }), onProgress);
+    const learn = measure(() => f4Learn(sys.polynomials, { onProgress }), onProgress);
+    const apply = measure(() => f4Apply(learn.value.trace, sys2.polynomials, { onProgress }), onProgress);
     const check = f4(sys2.polynomials).basis;
     const same = apply.value !== undefined && apply.value.length === check.length && apply.value.every((g, i) => g.equals(check[i]));
     const st = plain.value.stats;
@@ -84,8 +86,8 @@ function main(): void {
         pad((plain.seconds / apply.seconds).toFixed(1), 7),
         pad(st.rounds, 7),
         pad(`${st.maxMatrixRows}x${st.maxMatrixCols}`, 13),
-        pad(Math.max(peakRss / 2 ** 20, plain.rss, learn.rss, apply.rss).toFixed(0), 7),
-        pad(Math.max(peakHeap / 2 ** 20, plain.heap, learn.heap, apply.heap).toFixed(0), 7),
+        pad(peaks.rss().toFixed(0), 7),
+        pad(peaks.heap().toFixed(0), 7),
         pad(MSOLVE[spec] !== undefined ? MSOLVE[spec].toFixed(2) : '-', 7),
       ].join(' '),
     );

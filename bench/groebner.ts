@@ -22,7 +22,7 @@ import { namedSystem, parseSystemSpec } from '../src/systems';
 import { BENCH_PRIME } from './run-one';
 import { Peer, RunOutcome, SystemText, giacGroebner, giacPeer, singularGroebner, singularPeer, sympyGroebner, sympyPeer } from './peers/peers';
 import { machineFacts, polycritRevision, runProcess } from './peers/process';
-import { RunHeader, formatMB, formatTime, headerText, loadJson, markdownTable, option, ratio, saveJson, writeText } from './peers/report';
+import { RunHeader, formatMB, formatTime, headerText, loadJson, markdownTable, option, ratio, saveJson, systemsOption, writeText } from './peers/report';
 import { BarValue, Panel, barChartSvg } from './peers/svg';
 
 const DEFAULT_SYSTEMS = ['cyclic:6', 'cyclic:7', 'katsura:7', 'katsura:8', 'katsura:9', 'katsura:10', 'eco:8', 'eco:9', 'eco:10', 'noon:6', 'noon:7', 'noon:8'];
@@ -183,8 +183,7 @@ async function main(): Promise<void> {
     render(option('out', 'bench/results'));
     return;
   }
-  const specs = option('systems', DEFAULT_SYSTEMS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const s of specs) if (!parseSystemSpec(s)) throw new Error(`unknown system '${s}' (expected NAME:N)`);
+  const specs = systemsOption(DEFAULT_SYSTEMS);
   const fieldOpt = option('field', 'both');
   const fields: ('0' | 'p')[] = fieldOpt === 'both' ? ['0', 'p'] : fieldOpt === '0' || fieldOpt === 'q' ? ['0'] : ['p'];
   const limit = Number(option('timeout', '120'));

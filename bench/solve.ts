@@ -18,7 +18,7 @@ import { join } from 'path';
 import { namedSystem, parseSystemSpec } from '../src/systems';
 import { Peer, RunOutcome, SystemText, singularPeer, singularSolve, sympyPeer, sympySolve } from './peers/peers';
 import { machineFacts, polycritRevision, runProcess } from './peers/process';
-import { RunHeader, formatMB, formatTime, headerText, loadJson, markdownTable, option, ratio, saveJson, writeText } from './peers/report';
+import { RunHeader, formatMB, formatTime, headerText, loadJson, markdownTable, option, ratio, saveJson, systemsOption, writeText } from './peers/report';
 import { BarValue, barChartSvg } from './peers/svg';
 
 const DEFAULT_SYSTEMS = ['cyclic:5', 'katsura:6', 'katsura:7', 'katsura:8', 'eco:8'];
@@ -117,8 +117,7 @@ async function main(): Promise<void> {
     render(option('out', 'bench/results'));
     return;
   }
-  const specs = option('systems', DEFAULT_SYSTEMS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const s of specs) if (!parseSystemSpec(s)) throw new Error(`unknown system '${s}' (expected NAME:N)`);
+  const specs = systemsOption(DEFAULT_SYSTEMS);
   const digits = Number(option('digits', '10'));
   const limit = Number(option('timeout', '120'));
   const sympyLimit = Math.min(limit, Number(option('sympy-timeout', '60')));

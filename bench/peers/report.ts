@@ -6,11 +6,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Peer, RunOutcome } from './peers';
+import { parseSystemSpec } from '../../src/systems';
 
 /** `--name value` from argv, or the default. */
 export function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+/** `--systems a:N,b:M` from argv (default `fallback`), each checked to be a named system. */
+export function systemsOption(fallback: readonly string[]): string[] {
+  const specs = option('systems', fallback.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const s of specs) if (!parseSystemSpec(s)) throw new Error(`unknown system '${s}' (expected NAME:N)`);
+  return specs;
 }
 
 function sec(x: number): string {
