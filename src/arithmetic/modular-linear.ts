@@ -10,15 +10,11 @@
  * every 1024 pivots. Gaussian elimination with row pivoting on the augmented matrix [A | B],
  * then back substitution.
  */
-import { modInverse } from './integers';
+import { Zp } from './field';
 
 /** Primes below this bound let the elimination delay its reductions. */
 export const LAZY_PRIME_LIMIT = 2 ** 21;
 
-/** a⁻¹ mod p for a residue a ≠ 0. */
-function inverseModP(a: number, p: number): number {
-  return Number(modInverse(BigInt(a), BigInt(p)));
-}
 
 /**
  * The solutions X of A·X = B modulo p (A square, D×D, given by rows; B as a list of right-hand
@@ -29,6 +25,7 @@ export function solveModP(A: readonly Float64Array[], rhs: readonly Float64Array
   const m = rhs.length;
   const W = D + m;
   const lazy = p < LAZY_PRIME_LIMIT;
+  const F = Zp(p);
   // Augmented rows [A_r | B_r].
   const rows = A.map((a, r) => {
     const row = new Float64Array(W);
@@ -49,7 +46,7 @@ export function solveModP(A: readonly Float64Array[], rhs: readonly Float64Array
     if (piv < 0) return undefined;
     if (piv !== c) [rows[c], rows[piv]] = [rows[piv], rows[c]];
     const pr = rows[c];
-    const inv = inverseModP(pr[c] % p, p);
+    const inv = F.inv(pr[c] % p);
     for (let j = c; j < W; j++) if (pr[j] !== 0) pr[j] = ((pr[j] % p) * inv) % p;
     for (let r = c + 1; r < D; r++) {
       const row = rows[r];

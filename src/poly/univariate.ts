@@ -152,13 +152,14 @@ export function umonic<T>(F: Field<T>, a: UPoly<T>): UPoly<T> {
 /** The monic gcd (gcd(0, 0) = 0). */
 export function ugcd<T>(F: Field<T>, a: UPoly<T>, b: UPoly<T>): UPoly<T> {
   const p = smallPrime(F);
-  if (p !== undefined) return utrim(F, gcdModP(a as unknown as readonly number[], b as unknown as readonly number[], p) as unknown as T[]);
+  if (p !== undefined) return utrim(F, gcdModP(F as unknown as PrimeField, a as unknown as readonly number[], b as unknown as readonly number[]) as unknown as T[]);
   while (b.length !== 0) [a, b] = [b, urem(F, a, b)];
   return umonic(F, a);
 }
 
 /** The monic gcd over Z/p (p < 2^26) by Euclid in place on two buffers (no allocation per step). */
-function gcdModP(a0: readonly number[], b0: readonly number[], p: number): number[] {
+function gcdModP(F: PrimeField, a0: readonly number[], b0: readonly number[]): number[] {
+  const p = F.p;
   let a = Float64Array.from(a0);
   let b = Float64Array.from(b0);
   let da = a.length - 1;
@@ -167,7 +168,7 @@ function gcdModP(a0: readonly number[], b0: readonly number[], p: number): numbe
   while (db >= 0 && b[db] === 0) db--;
   while (db >= 0) {
     // a ← a mod b
-    const inv = inverseModP(b[db], p);
+    const inv = F.inv(b[db]);
     while (da >= db) {
       const c = a[da];
       if (c !== 0) {
@@ -182,20 +183,8 @@ function gcdModP(a0: readonly number[], b0: readonly number[], p: number): numbe
     [da, db] = [db, da];
   }
   if (da < 0) return [];
-  const inv = inverseModP(a[da], p);
+  const inv = F.inv(a[da]);
   return Array.from(a.subarray(0, da + 1), (c) => (c * inv) % p);
-}
-
-/** a⁻¹ mod p by the extended Euclidean algorithm on doubles (exact below 2^53). */
-function inverseModP(a: number, p: number): number {
-  let [r0, r1] = [p, a];
-  let [t0, t1] = [0, 1];
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  return t0 < 0 ? t0 + p : t0;
 }
 
 /** [g, s, t] with g = gcd(a, b) monic and s·a + t·b = g. */

@@ -67,7 +67,14 @@ export function zeroDimensionalRadical<T>(G: readonly Polynomial<T>[], options: 
  * undefined when the lift does not settle. G is a Gröbner basis over Q of a zero-dimensional
  * ideal. The degree is the largest among the first primes (a prime can only lower it).
  */
-export function modularVariableMinimalPolynomial(G: readonly Polynomial<Rational>[], i: number, deadline?: Deadline, maxPrimes = 2000): UPoly<Rational> | undefined {
+export function modularVariableMinimalPolynomial(
+  G: readonly Polynomial<Rational>[],
+  i: number,
+  deadline?: Deadline,
+  maxPrimes = 2000,
+  /** The quotient algebra of G over Q, when the caller has it. */
+  A: QuotientAlgebra<Rational> = new QuotientAlgebra(G),
+): UPoly<Rational> | undefined {
   const R = G[0].ring;
   const primes = primesBelow(2 ** 26);
   const image = (): { p: number; mu: number[] } | undefined => {
@@ -103,7 +110,6 @@ export function modularVariableMinimalPolynomial(G: readonly Polynomial<Rational
   const mu = utrim(QQ, [...values, QQ.one]);
   // Proof that μ(x_i) ∈ I: the coordinates of its normal form are μ(M_{x_i})·1 (Horner with the
   // multiplication matrix over Q), which must vanish.
-  const A = new QuotientAlgebra(G);
   const M = A.variableMatrix(i);
   const one = A.coordinates(R.one());
   let v = one.map((c) => QQ.mul(c, mu[mu.length - 1]));
@@ -123,8 +129,9 @@ export function modularVariableMinimalPolynomial(G: readonly Polynomial<Rational
 export function modularRadical(G: readonly Polynomial<Rational>[], options: GroebnerOptions = {}): Polynomial<Rational>[] | undefined {
   const R = G[0].ring;
   const extra: Polynomial<Rational>[] = [];
+  const A = new QuotientAlgebra(G);
   for (let i = 0; i < R.nvars; i++) {
-    const mu = modularVariableMinimalPolynomial(G, i, options.deadline);
+    const mu = modularVariableMinimalPolynomial(G, i, options.deadline, undefined, A);
     if (!mu) return undefined;
     const s = usquarefreePart(QQ, mu);
     if (udegree(s) < udegree(mu)) extra.push(fromUnivariate(R, i, s));

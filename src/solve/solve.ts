@@ -72,7 +72,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     if (P.dimension === 0) {
       // An isolated point set: one Galois orbit. Multiplicities are not defined here without
       // localization, so each point reports multiplicity 1 of its prime (documented).
-      const zs = solveZeroDimensional(groebner(P.basis.map((g) => changeRing(g, C)), { deadline }), { digits: options.digits, deadline });
+      const zs = solveZeroDimensional(P.basis, { digits: options.digits, deadline }); // already reduced, in C
       components.push(...zs);
     } else components.push(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
   }

@@ -50,9 +50,9 @@ export function smallFactors(
     const M = P ** BigInt(l);
     let tried = 0;
     // Depth-first over subsets of `live` with total degree ≤ maxDegree; restarts after a hit.
-    const search = (): number[] | undefined => {
+    const search = (): { subset: number[]; factor: ZPoly } | undefined => {
       const chosen: number[] = [];
-      const visit = (from: number, degree: number, product: ZPoly): number[] | undefined => {
+      const visit = (from: number, degree: number, product: ZPoly): { subset: number[]; factor: ZPoly } | undefined => {
         for (let k = from; k < live.length; k++) {
           const i = live[k];
           const d = degree + lifted[i].length - 1;
@@ -62,7 +62,7 @@ export function smallFactors(
           chosen.push(i);
           if (degreeAllowed === undefined || degreeAllowed[d]) {
             const candidate = reconstructMonic(g, M);
-            if (candidate && zdivExact(rest, candidate) !== undefined) return [...chosen];
+            if (candidate && zdivExact(rest, candidate) !== undefined) return { subset: [...chosen], factor: candidate };
           }
           const deeper = visit(k + 1, d, g);
           if (deeper) return deeper;
@@ -73,11 +73,11 @@ export function smallFactors(
       return visit(0, 0, [1n]);
     };
     for (;;) {
-      const subset = search();
-      if (!subset) break;
-      const g = reconstructMonic(subset.reduce<ZPoly>((acc, i) => zmulMod(acc, lifted[i], M), [1n]), M) as ZPoly;
-      found.push(g);
-      rest = zdivExact(rest, g) as ZPoly;
+      const hit = search();
+      if (!hit) break;
+      const { subset, factor } = hit;
+      found.push(factor);
+      rest = zdivExact(rest, factor) as ZPoly;
       const used = new Set(subset);
       live = live.filter((i) => !used.has(i));
     }
