@@ -20,6 +20,8 @@
  * scheme is msolve's and Groebner.jl's).
  */
 
+import { LaneKernel } from './simd-kernel';
+
 const EMPTY = new Int32Array(0);
 
 /** A small deterministic xorshift generator (the random combinations must be reproducible). */
@@ -60,6 +62,16 @@ export function invMod(a: number, p: number): number {
 }
 
 /**
+ * a·b mod p in [0, p) for residues a, b in [0, p), p < 2^26: the product is exact and the floor of
+ * the inexact quotient is off by at most one (cheaper than `%` on doubles, which is a library call).
+ */
+function mulMod(a: number, b: number, p: number, pinv: number): number {
+  const x = a * b;
+  const r = x - Math.floor(x * pinv) * p;
+  return r < 0 ? r + p : r >= p ? r - p : r;
+}
+
+/**
  * Reduces rows against a growing set of pivots over Z/p with a dense delayed-reduction
  * accumulator. One instance serves one matrix (`ncols` columns).
  */
@@ -74,11 +86,14 @@ export class RowReducer {
   /** Columns of the non-zero entries left by the last `reduce`, increasing. */
   readonly nz: Int32Array;
   private readonly pinv: number;
-  /** The four-lane accumulator of `loadLanes`, zero outside its use. */
-  private readonly lanes: Float64Array;
+  /** The four-lane accumulator of `loadLanes`, zero outside its use (in the kernel's memory when there is one). */
+  private lanes: Float64Array;
+  /** The WebAssembly SIMD pass, when the engine has it (see simd-kernel.ts). */
+  private readonly kernel: LaneKernel | undefined;
   private lanesStart = 0;
 
-  constructor(ncols: number, p: number) {
+  /** `rowsHint`: about how many row entries will become pivots (sizes the kernel's memory). */
+  constructor(ncols: number, p: number, rowsHint = 0) {
     this.p = p;
     this.ncols = ncols;
     this.pivCols = new Array<Int32Array>(ncols).fill(EMPTY);
@@ -86,13 +101,18 @@ export class RowReducer {
     this.acc = new Float64Array(ncols);
     this.nz = new Int32Array(ncols);
     this.pinv = 1 / p;
-    this.lanes = new Float64Array(4 * ncols);
+    this.kernel = LaneKernel.create(ncols, 12 * rowsHint);
+    this.lanes = this.kernel ? this.kernel.lanes : new Float64Array(4 * ncols);
   }
 
   /** Registers a monic row as the pivot of its first column. */
   setPivot(cols: Int32Array, coeffs: Int32Array): void {
     this.pivCols[cols[0]] = cols;
     this.pivCoeffs[cols[0]] = coeffs;
+    if (this.kernel) {
+      this.kernel.setPivot(cols, coeffs);
+      this.lanes = this.kernel.lanes; // the memory may have grown
+    }
   }
 
   hasPivot(c: number): boolean {
@@ -164,9 +184,13 @@ export class RowReducer {
 
   /** The one pass of `loadLanes` from column `start`. */
   private eliminateLanes(start: number): void {
+    this.lanesStart = start;
+    if (this.kernel) {
+      this.kernel.eliminate(start, this.p);
+      return;
+    }
     const a = this.lanes;
     const ncols = this.ncols;
-    this.lanesStart = start;
     const p = this.p;
     const pinv = this.pinv;
     const pivCols = this.pivCols;
@@ -286,7 +310,7 @@ export class RowReducer {
     const inv = invMod(acc[cols[0]], p);
     for (let i = 0; i < n; i++) {
       const c = cols[i];
-      coeffs[i] = (acc[c] * inv) % p;
+      coeffs[i] = mulMod(acc[c], inv, p, this.pinv);
       acc[c] = 0;
     }
     return { cols, coeffs };
@@ -315,7 +339,7 @@ export class RowReducer {
     if (ok) {
       coeffs = new Int32Array(support.length);
       const inv = invMod(acc[support[0]], p);
-      for (let i = 0; i < support.length; i++) coeffs[i] = (acc[support[i]] * inv) % p;
+      for (let i = 0; i < support.length; i++) coeffs[i] = mulMod(acc[support[i]], inv, p, this.pinv);
     }
     this.clear(n);
     return coeffs;

@@ -1,0 +1,306 @@
+/**
+ * The inner loop of the F4 row reduction (`RowReducer.loadLanes`) as a WebAssembly SIMD kernel.
+ *
+ * What it computes is exactly the JavaScript pass it replaces: four rows held in interleaved
+ * lanes (lane l of column c at 4c + l, doubles), a left-to-right pass over the columns, and at
+ * each column that has a (monic) pivot row the pivot row times −v_l mod p is added to lane l.
+ * Entries stay in (−p, 2p) for p < 2^26, so every product and sum is exact in a double; after
+ * each update x is brought back by x − ⌊x·(1/p)⌋·p. The SIMD version does two lanes per
+ * instruction (f64x2) and carries no bounds checks, which is where its speed comes from: on the
+ * F4 matrices of the benchmark systems the pass is about twice as fast as V8's code for the loop.
+ *
+ * Memory (one WebAssembly memory per `LaneKernel`, grown on demand):
+ *   [0, 32·n)           the lanes, 4n doubles (n = number of columns);
+ *   [32n, 36n)          length of the pivot row of each column (0: no pivot);
+ *   [36n, 40n)          byte address of the pivot row of each column;
+ *   [40n, …)            the pivot rows, appended: len doubles (the coefficients) followed by
+ *                       len int32 (32·column, the byte offset of the column in the lanes).
+ *
+ * The module is small enough to be written here instruction by instruction (`eliminateBody`),
+ * which keeps polycrit free of a build step for it; `WebAssembly.validate` decides at start-up
+ * whether the machine's engine supports SIMD, and `RowReducer` falls back to its JavaScript pass
+ * when it does not. Binary format: the WebAssembly core specification 2.0, §5 and the SIMD
+ * instruction table (prefix 0xfd, LEB128 opcodes).
+ */
+
+const I32 = 0x7f;
+const F64 = 0x7c;
+const V128 = 0x7b;
+
+/** Unsigned LEB128. */
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128 (32-bit). */
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+const simd = (code: number, ...imm: number[]): number[] => [0xfd, ...uleb(code), ...imm];
+
+/** The instructions the kernel uses (names as in the text format). */
+const ins = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  if: [0x04, 0x40],
+  end: [0x0b],
+  br: (depth: number) => [0x0c, ...uleb(depth)],
+  brIf: (depth: number) => [0x0d, ...uleb(depth)],
+  get: (i: number) => [0x20, ...uleb(i)],
+  set: (i: number) => [0x21, ...uleb(i)],
+  i32Load: (offset = 0) => [0x28, 2, ...uleb(offset)],
+  f64Load: (offset = 0) => [0x2b, 3, ...uleb(offset)],
+  i32Const: (n: number) => [0x41, ...sleb(n)],
+  i32Eqz: [0x45],
+  i32GeU: [0x4f],
+  i32Add: [0x6a],
+  i32Mul: [0x6c],
+  i32Shl: [0x74],
+  v128Load: (offset = 0) => simd(0x00, 4, ...uleb(offset)),
+  v128Store: (offset = 0) => simd(0x0b, 4, ...uleb(offset)),
+  v128Zero: simd(0x0c, ...new Array<number>(16).fill(0)),
+  f64x2Splat: simd(0x14),
+  v128Or: simd(0x50),
+  v128AnyTrue: simd(0x53),
+  f64x2Floor: simd(0x75),
+  f64x2Add: simd(0xf0),
+  f64x2Sub: simd(0xf1),
+  f64x2Mul: simd(0xf2),
+};
+
+// Parameters and locals of `eliminate(start, ncols, p, pinv)`.
+const START = 0, NCOLS = 1, P = 2, PINV = 3;
+const C = 4, LENS = 5, ADDRS = 6, LEN = 7, ENT = 8, OFF = 9, END = 10, ADDR = 11, O = 12;
+const P2 = 13, PINV2 = 14, M01 = 15, M23 = 16, W = 17, X = 18, Y = 19;
+
+/** Pushes x − ⌊x·(1/p)⌋·p for the f64x2 in local x. */
+function reduceInto(x: number): number[] {
+  return [...ins.get(x), ...ins.get(x), ...ins.get(PINV2), ...ins.f64x2Mul, ...ins.f64x2Floor, ...ins.get(P2), ...ins.f64x2Mul, ...ins.f64x2Sub];
+}
+
+/** The body of `eliminate` (see the file header for the memory it reads and writes). */
+function eliminateBody(): number[] {
+  // lane pair at byte `half` (0 or 16) of the column's 32 bytes: x += m·w, then reduced, stored.
+  const update = (m: number, half: number): number[] => [
+    ...ins.get(ADDR), ...ins.v128Load(half), ...ins.get(m), ...ins.get(W), ...ins.f64x2Mul, ...ins.f64x2Add, ...ins.set(X),
+    ...ins.get(ADDR), ...reduceInto(X), ...ins.v128Store(half),
+  ];
+  // Multiplier p − (v mod p) for the lane pair in local v (in [0, p]; p acts as 0).
+  const multiplier = (v: number, into: number): number[] => [...ins.get(P2), ...reduceInto(v), ...ins.f64x2Sub, ...ins.set(into)];
+  return [
+    ...ins.get(P), ...ins.f64x2Splat, ...ins.set(P2),
+    ...ins.get(PINV), ...ins.f64x2Splat, ...ins.set(PINV2),
+    ...ins.get(NCOLS), ...ins.i32Const(5), ...ins.i32Shl, ...ins.set(LENS),
+    ...ins.get(NCOLS), ...ins.i32Const(36), ...ins.i32Mul, ...ins.set(ADDRS),
+    ...ins.get(START), ...ins.set(C),
+    ...ins.block, ...ins.loop,
+    ...ins.get(C), ...ins.get(NCOLS), ...ins.i32GeU, ...ins.brIf(1),
+    // len = lens[c]; skip columns without a pivot.
+    ...ins.get(LENS), ...ins.get(C), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.i32Load(), ...ins.set(LEN),
+    ...ins.get(LEN), ...ins.i32Eqz, ...ins.i32Eqz, ...ins.if,
+    ...ins.get(C), ...ins.i32Const(5), ...ins.i32Shl, ...ins.set(O),
+    ...ins.get(O), ...ins.v128Load(0), ...ins.set(X),
+    ...ins.get(O), ...ins.v128Load(16), ...ins.set(Y),
+    ...ins.get(X), ...ins.get(Y), ...ins.v128Or, ...ins.v128AnyTrue, ...ins.if,
+    ...multiplier(X, M01),
+    ...multiplier(Y, M23),
+    ...ins.get(O), ...ins.v128Zero, ...ins.v128Store(0),
+    ...ins.get(O), ...ins.v128Zero, ...ins.v128Store(16),
+    // ent = addrs[c] (coefficients), off = ent + 8·len (column offsets), end = off + 4·len; skip k = 0.
+    ...ins.get(ADDRS), ...ins.get(C), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.i32Load(), ...ins.set(ENT),
+    ...ins.get(ENT), ...ins.get(LEN), ...ins.i32Const(3), ...ins.i32Shl, ...ins.i32Add, ...ins.set(OFF),
+    ...ins.get(OFF), ...ins.get(LEN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.set(END),
+    ...ins.get(ENT), ...ins.i32Const(8), ...ins.i32Add, ...ins.set(ENT),
+    ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
+    ...ins.block, ...ins.loop,
+    ...ins.get(OFF), ...ins.get(END), ...ins.i32GeU, ...ins.brIf(1),
+    ...ins.get(OFF), ...ins.i32Load(), ...ins.set(ADDR),
+    ...ins.get(ENT), ...ins.f64Load(), ...ins.f64x2Splat, ...ins.set(W),
+    ...update(M01, 0),
+    ...update(M23, 16),
+    ...ins.get(ENT), ...ins.i32Const(8), ...ins.i32Add, ...ins.set(ENT),
+    ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
+    ...ins.br(0),
+    ...ins.end, ...ins.end,
+    ...ins.end, // if any lane non-zero
+    ...ins.end, // if pivot
+    ...ins.get(C), ...ins.i32Const(1), ...ins.i32Add, ...ins.set(C),
+    ...ins.br(0),
+    ...ins.end, ...ins.end,
+  ];
+}
+
+function section(id: number, content: number[]): number[] {
+  return [id, ...uleb(content.length), ...content];
+}
+
+function name(s: string): number[] {
+  return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
+}
+
+/** The module: imports `env.memory`, exports `eliminate(start: i32, ncols: i32, p: f64, pinv: f64)`. */
+function moduleBytes(): Uint8Array {
+  const type = [0x60, 4, I32, I32, F64, F64, 0];
+  const body = [
+    2, 9, I32, 7, V128, // locals: 9 i32 (C..O), 7 v128 (P2..Y)
+    ...eliminateBody(),
+    0x0b,
+  ];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, ...type]),
+    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name('eliminate'), 0x00, 0]),
+    ...section(10, [1, ...uleb(body.length), ...body]),
+  ]);
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null when the engine lacks WebAssembly SIMD. */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      const bytes = moduleBytes();
+      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+let enabled = true;
+
+/** Turns the SIMD kernel on or off (off: the JavaScript pass; for tests and comparisons). */
+export function useSimdKernel(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether new reducers will use the SIMD kernel. */
+export function simdKernelAvailable(): boolean {
+  return enabled && kernelModule() !== null;
+}
+
+const PAGE = 65536;
+
+/**
+ * One WebAssembly memory and instance serve every kernel in turn: a fresh memory costs about
+ * 0.4 ms and page faults on first touch, which for the small matrices of a trace replay cost
+ * more than the elimination itself. `LaneKernel.create` takes the memory over (a kernel used
+ * after a newer one was created throws), clears the lanes and the pivot table, and keeps the
+ * pages it grew to.
+ */
+interface SharedMemory {
+  memory: WebAssembly.Memory;
+  run: (start: number, ncols: number, p: number, pinv: number) => void;
+  f64: Float64Array;
+  i32: Int32Array;
+  owner: LaneKernel | undefined;
+}
+
+let shared: SharedMemory | undefined;
+
+function sharedMemory(module: WebAssembly.Module): SharedMemory {
+  if (!shared) {
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    shared = {
+      memory,
+      run: instance.exports.eliminate as SharedMemory['run'],
+      f64: new Float64Array(memory.buffer),
+      i32: new Int32Array(memory.buffer),
+      owner: undefined,
+    };
+  }
+  return shared;
+}
+
+/** Grows the shared memory to at least `bytes` (doubling), renewing the views. */
+function reserve(m: SharedMemory, bytes: number): void {
+  const have = m.memory.buffer.byteLength;
+  if (bytes <= have) return;
+  m.memory.grow(Math.ceil((Math.max(bytes, 2 * have) - have) / PAGE));
+  m.f64 = new Float64Array(m.memory.buffer);
+  m.i32 = new Int32Array(m.memory.buffer);
+}
+
+/** The lanes and pivot rows of one `RowReducer` in WebAssembly memory (see the file header). */
+export class LaneKernel {
+  private readonly mem: SharedMemory;
+  private readonly ncols: number;
+  private top: number;
+  /** The lanes (4·ncols doubles); a new view after the memory grows. */
+  lanes: Float64Array;
+
+  private constructor(mem: SharedMemory, ncols: number, bytesHint: number) {
+    this.mem = mem;
+    this.ncols = ncols;
+    const base = 40 * ncols;
+    reserve(mem, base + 8 + bytesHint);
+    mem.owner = this;
+    mem.f64.fill(0, 0, 4 * ncols);
+    mem.i32.fill(0, 8 * ncols, 9 * ncols);
+    this.top = (base + 7) & ~7;
+    this.lanes = new Float64Array(mem.memory.buffer, 0, 4 * ncols);
+  }
+
+  /**
+   * A kernel for a matrix of `ncols` columns (about `bytesHint` bytes of pivot rows), or
+   * undefined when SIMD is unavailable or off. Earlier kernels become unusable.
+   */
+  static create(ncols: number, bytesHint = 0): LaneKernel | undefined {
+    const module = enabled ? kernelModule() : null;
+    return module ? new LaneKernel(sharedMemory(module), ncols, bytesHint) : undefined;
+  }
+
+  private own(): SharedMemory {
+    const m = this.mem;
+    if (m.owner !== this) throw new Error('internal error: an F4 lane kernel was used after a newer one took its memory');
+    return m;
+  }
+
+  /** Copies a monic pivot row (columns increasing, pivot first) into the kernel's memory. */
+  setPivot(cols: Int32Array, coeffs: Int32Array): void {
+    const m = this.own();
+    const len = cols.length;
+    if (this.top + 12 * len > m.memory.buffer.byteLength) {
+      reserve(m, this.top + 12 * len);
+      this.lanes = new Float64Array(m.memory.buffer, 0, 4 * this.ncols);
+    }
+    const f64 = m.f64;
+    const i32 = m.i32;
+    const at = this.top;
+    const c0 = at >> 3;
+    for (let k = 0; k < len; k++) f64[c0 + k] = coeffs[k];
+    const o0 = (at + 8 * len) >> 2;
+    for (let k = 0; k < len; k++) i32[o0 + k] = cols[k] << 5;
+    this.top = (at + 12 * len + 7) & ~7;
+    const n = this.ncols;
+    i32[8 * n + cols[0]] = len;
+    i32[9 * n + cols[0]] = at;
+  }
+
+  /** The elimination pass over the lanes from column `start` (see `RowReducer.loadLanes`). */
+  eliminate(start: number, p: number): void {
+    this.own().run(start, this.ncols, p, 1 / p);
+  }
+}
