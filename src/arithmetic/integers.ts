@@ -22,12 +22,57 @@ export function gcd(a: bigint, b: bigint): bigint {
   b = absBig(b);
   // Small operands: number arithmetic is much faster and exact below 2^53.
   if (a < 9007199254740992n && b < 9007199254740992n) return BigInt(gcdNumber(Number(a), Number(b)));
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
+  if (a < b) [a, b] = [b, a];
+  // Lehmer's algorithm (Knuth, TAOCP vol. 2, §4.5.2, Algorithm L): the Euclidean quotients of the
+  // leading 52 bits of a and b are those of a and b as long as the two bracketing quotients
+  // agree; they are run in doubles (every value stays below 2^53, hence exact) and applied to
+  // a and b as one 2×2 cofactor matrix, about 26 bits per round instead of 1.7 per division.
+  while (b >= 9007199254740992n) {
+    const shift = BigInt(approximateBitLength(a) - 52);
+    let x = Number(a >> shift);
+    let y = Number(b >> shift);
+    let A = 1;
+    let B = 0;
+    let C = 0;
+    let D = 1;
+    while (y + C !== 0 && y + D !== 0) {
+      const q = Math.floor((x + A) / (y + C));
+      if (q !== Math.floor((x + B) / (y + D))) break;
+      let t = A - q * C;
+      A = C;
+      C = t;
+      t = B - q * D;
+      B = D;
+      D = t;
+      t = x - q * y;
+      x = y;
+      y = t;
+    }
+    if (B === 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    } else {
+      const na = BigInt(A) * a + BigInt(B) * b;
+      b = BigInt(C) * a + BigInt(D) * b;
+      a = na;
+    }
   }
-  return a;
+  if (b === 0n) return a;
+  return BigInt(gcdNumber(Number(b), Number(a % b)));
+}
+
+/**
+ * An upper bound on the bit length of a > 0 that is exact or one too large: the double nearest
+ * to a is at least 2^(bitLength − 1), and rounding can only carry it up to the next power of two.
+ */
+function approximateBitLength(a: bigint): number {
+  let bits = 0;
+  while (a >= 1n << 1000n) {
+    a >>= 1000n;
+    bits += 1000;
+  }
+  return bits + Math.floor(Math.log2(Number(a))) + 1;
 }
 
 /** gcd of non-negative safe integers. */

@@ -28,6 +28,26 @@ describe('integers', () => {
     expect(gcd(0n, 0n)).toBe(0n);
   });
 
+  test('gcd of big numbers with big common factors (Lehmer steps) agrees with plain Euclid', () => {
+    const big = fc.bigInt({ min: 1n, max: 2n ** 700n });
+    fc.assert(
+      fc.property(big, big, big, fc.bigInt({ min: 0n, max: 2n ** 2100n }), (g, u, v, w) => {
+        expect(gcd(g * u, g * v)).toBe(naiveGcd(g * u, g * v));
+        expect(gcd(w, g * u)).toBe(naiveGcd(w, g * u));
+        expect(gcd(g * u + 1n, g)).toBe(1n);
+      }),
+      { numRuns: 200 },
+    );
+    // Consecutive Fibonacci numbers (every quotient 1), powers of two, equal and unit arguments.
+    const fib = [0n, 1n];
+    while (fib.length < 1500) fib.push(fib[fib.length - 1] + fib[fib.length - 2]);
+    for (const k of [80, 81, 300, 1000, 1499]) expect(gcd(fib[k], fib[k - 1])).toBe(1n);
+    expect(gcd(fib[1200], fib[900])).toBe(fib[300]); // gcd(F_m, F_n) = F_gcd(m, n)
+    expect(gcd(2n ** 500n, 2n ** 300n * 3n)).toBe(2n ** 300n);
+    expect(gcd(2n ** 400n + 7n, 2n ** 400n + 7n)).toBe(2n ** 400n + 7n);
+    expect(gcd(-(3n ** 200n), 1n)).toBe(1n);
+  });
+
   test('xgcd: s·a + t·b = g = gcd(a, b)', () => {
     fc.assert(
       fc.property(arbInt, arbInt, (a, b) => {
