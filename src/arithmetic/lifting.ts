@@ -139,14 +139,23 @@ export class RationalLifter {
 export function reconstructWithDenominator(x: bigint, M: bigint, bound: bigint, L = 1n, numeratorBound = bound): Rational | undefined {
   if (x === 0n) return { num: 0n, den: 1n };
   if (L <= bound || numeratorBound !== bound) {
-    let y = (x * L) % M;
-    if (y > M / 2n) y -= M;
-    if ((y < 0n ? -y : y) <= numeratorBound) {
-      const c = gcd(y, L);
-      return { num: y / c, den: L / c };
-    }
+    const q = fractionOverDenominator(x, M, L, numeratorBound);
+    if (q) return q;
   }
   return rationalReconstruction(x, M, bound, bound);
+}
+
+/**
+ * The fraction y/L (in lowest terms) with y ≡ x·L (mod M) and |y| ≤ numeratorBound, or undefined
+ * when x·L mod M is not that small. Unique when 2·numeratorBound < M; it is x's reconstruction
+ * whenever x's denominator divides L and its numerator times L/denominator is within the bound.
+ */
+export function fractionOverDenominator(x: bigint, M: bigint, L: bigint, numeratorBound: bigint): Rational | undefined {
+  let y = (x * L) % M;
+  if (y > M / 2n) y -= M;
+  if ((y < 0n ? -y : y) > numeratorBound) return undefined;
+  const c = gcd(y, L);
+  return { num: y / c, den: L / c };
 }
 
 /** Do the fractions reduce to `image` modulo p? (False when p divides a denominator.) */

@@ -20,7 +20,8 @@ import { Zp } from '../arithmetic/field';
 import { gcd, isqrt, modInverse } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
-import { reconstructWithDenominator } from '../arithmetic/lifting';
+import { fractionOverDenominator } from '../arithmetic/lifting';
+import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { ComputationError, Deadline } from '../errors';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
@@ -79,6 +80,8 @@ interface Accumulator {
   count: number;
   /** Where the last reconstruction attempt failed: tried first next time (a cheap early exit). */
   sentinel: [number, number];
+  /** The lcm of the denominators of all known coefficients. */
+  den: bigint;
 }
 
 const MAX_PRIMES = 20000;
@@ -142,6 +145,7 @@ export function modularGroebner(
           el.known.fill(undefined);
           el.den = 1n;
         }
+        acc.den = 1n;
         if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
       }
     }
@@ -184,6 +188,7 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
     modulus: BigInt(p),
     count: 1,
     sentinel: [0, 0],
+    den: 1n,
   };
 }
 
@@ -267,17 +272,30 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
   // denominators found so far in the element, kept across attempts, so that most coefficients
   // are read off without a Euclidean run (see `reconstructWithDenominator`).
+  // The lcm of all denominators found so far, over the whole basis, catches the coefficients
+  // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
+  // runs become 97). Its fractions are accepted with numerators up to M/(2·den·2^margin): unique,
+  // and a residue not of that form passes with probability about 2^−margin.
+  const wide = M / (2n * acc.den) >> margin;
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
     const D = el.den;
-    const q = reconstructWithDenominator(valueOf(el.digits[k], acc.primes), M, bound, D);
+    const x = valueOf(el.digits[k], acc.primes);
+    let q: Rational | undefined;
+    if (x === 0n) q = { num: 0n, den: 1n };
+    else {
+      if (D <= bound) q = fractionOverDenominator(x, M, D, bound);
+      if (q === undefined && acc.den !== D && wide > bound) q = fractionOverDenominator(x, M, acc.den, wide);
+      if (q === undefined) q = rationalReconstruction(x, M, bound, bound);
+    }
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;
     }
     el.known[k] = q;
     if (D % q.den !== 0n) el.den = (D / gcd(D, q.den)) * q.den;
+    if (acc.den % q.den !== 0n) acc.den = (acc.den / gcd(acc.den, q.den)) * q.den;
     return true;
   };
   const [si, sk] = acc.sentinel;
