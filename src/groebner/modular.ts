@@ -254,11 +254,27 @@ function residueOfDigits(d: readonly number[], w: Float64Array, j: number, p: nu
   return x;
 }
 
-/** The value of a coefficient modulo the product of the primes, from its digits (Horner). */
-function valueOf(digits: readonly number[], primes: readonly number[]): bigint {
-  let x = BigInt(digits[digits.length - 1]);
-  for (let t = digits.length - 2; t >= 0; t--) x = x * BigInt(primes[t]) + BigInt(digits[t]);
+/**
+ * The value of a coefficient modulo the product of the primes, from its digits (Horner), two
+ * digits per bigint step: d_t + d_{t+1}·p_t < 2^52 is exact in a double, and `pairs[t]` holds
+ * the bigint p_t·p_{t+1} (see `primePairs`).
+ */
+function valueOf(digits: readonly number[], primes: readonly number[], pairs: readonly bigint[]): bigint {
+  let t = digits.length - 1;
+  let x = BigInt(digits[t]);
+  if (t % 2 === 1) {
+    t--;
+    x = x * BigInt(primes[t]) + BigInt(digits[t]);
+  }
+  for (t -= 2; t >= 0; t -= 2) x = x * pairs[t] + BigInt(digits[t] + digits[t + 1] * primes[t]);
   return x;
+}
+
+/** pairs[t] = p_t·p_{t+1} as bigints, for `valueOf`. */
+function primePairs(primes: readonly number[]): bigint[] {
+  const pairs: bigint[] = [];
+  for (let t = 0; t + 1 < primes.length; t++) pairs.push(BigInt(primes[t] * primes[t + 1]));
+  return pairs;
 }
 
 
@@ -274,14 +290,16 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   // are read off without a Euclidean run (see `reconstructWithDenominator`).
   // The lcm of all denominators found so far, over the whole basis, catches the coefficients
   // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
-  // runs become 97). Its fractions are accepted with numerators up to M/(2·den·2^margin): unique,
-  // and a residue not of that form passes with probability about 2^−margin.
-  const wide = M / (2n * acc.den) >> margin;
+  // runs become 3833, katsura-9: 11901 become 10149). Its fractions y/den are accepted for |y|·den ≤ bound², so that a residue
+  // not of that form passes with probability 2·bound²/(den·M) ≤ 2^−2·margin per attempt (with
+  // |y| ≤ M/(2·den·2^margin) instead, katsura-9 had a false candidate and needed 2 more primes).
+  const wide = (bound * bound) / acc.den;
+  const pairs = primePairs(acc.primes);
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
     const D = el.den;
-    const x = valueOf(el.digits[k], acc.primes);
+    const x = valueOf(el.digits[k], acc.primes, pairs);
     let q: Rational | undefined;
     if (x === 0n) q = { num: 0n, den: 1n };
     else {

@@ -92,10 +92,15 @@ describe('the SIMD lane kernel', () => {
   });
 
   test('a reducer used after a newer one took the memory throws instead of computing garbage', () => {
+    const row = [Int32Array.of(0, 2)];
+    const values = [Int32Array.of(1, 5)];
     const old = new RowReducer(4, 7);
     old.setPivot(Int32Array.of(0, 1), Int32Array.of(1, 3));
+    old.loadLanes(row, values); // the lanes (and the kernel) are set up on first use
+    expect(old.finishLane(0)).toBe(2); // row − pivot(0) = (1 − 1, −3, 5) on columns 1, 2
     const fresh = new RowReducer(4, 7);
-    fresh.setPivot(Int32Array.of(1), Int32Array.of(1));
+    fresh.loadLanes(row, values);
+    expect(() => old.loadLanes(row, values)).toThrow(/newer one/);
     expect(() => old.setPivot(Int32Array.of(2), Int32Array.of(1))).toThrow(/newer one/);
   });
 

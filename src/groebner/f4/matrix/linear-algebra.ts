@@ -86,14 +86,19 @@ export class RowReducer {
   /** Columns of the non-zero entries left by the last `reduce`, increasing. */
   readonly nz: Int32Array;
   private readonly pinv: number;
-  /** The four-lane accumulator of `loadLanes`, zero outside its use (in the kernel's memory when there is one). */
-  private lanes: Float64Array;
-  /** The WebAssembly SIMD pass, when the engine has it (see simd-kernel.ts). */
-  private readonly kernel: LaneKernel | undefined;
+  /**
+   * The four-lane accumulator of `loadLanes`, zero outside its use; allocated by the first
+   * `loadLanes` (in the SIMD kernel's memory when there is one), so that a matrix whose rows are
+   * all reduced one at a time (the final interreduction) or that has no rows to reduce (a replayed
+   * round whose rows all reduced to zero) never copies its pivot rows into the kernel.
+   */
+  private lanes: Float64Array = new Float64Array(0);
+  /** The WebAssembly SIMD pass, when the engine has it (see simd-kernel.ts); set with the lanes. */
+  private kernel: LaneKernel | undefined;
+  private lanesReady = false;
   private lanesStart = 0;
 
-  /** `rowsHint`: about how many row entries will become pivots (sizes the kernel's memory). */
-  constructor(ncols: number, p: number, rowsHint = 0) {
+  constructor(ncols: number, p: number) {
     this.p = p;
     this.ncols = ncols;
     this.pivCols = new Array<Int32Array>(ncols).fill(EMPTY);
@@ -101,8 +106,6 @@ export class RowReducer {
     this.acc = new Float64Array(ncols);
     this.nz = new Int32Array(ncols);
     this.pinv = 1 / p;
-    this.kernel = LaneKernel.create(ncols, 12 * rowsHint);
-    this.lanes = this.kernel ? this.kernel.lanes : new Float64Array(4 * ncols);
   }
 
   /** Registers a monic row as the pivot of its first column. */
@@ -113,6 +116,20 @@ export class RowReducer {
       this.kernel.setPivot(cols, coeffs);
       this.lanes = this.kernel.lanes; // the memory may have grown
     }
+  }
+
+  /** Allocates the lanes on first use, with the kernel and a copy of the pivots registered so far. */
+  private prepareLanes(): void {
+    if (this.lanesReady) return;
+    this.lanesReady = true;
+    const ncols = this.ncols;
+    let entries = 0;
+    for (let c = 0; c < ncols; c++) entries += this.pivCols[c].length;
+    this.kernel = LaneKernel.create(ncols, 12 * entries + 8 * ncols);
+    if (this.kernel) {
+      for (let c = 0; c < ncols; c++) if (this.pivCols[c].length !== 0) this.kernel.setPivot(this.pivCols[c], this.pivCoeffs[c]);
+      this.lanes = this.kernel.lanes;
+    } else this.lanes = new Float64Array(4 * ncols);
   }
 
   hasPivot(c: number): boolean {
@@ -144,6 +161,7 @@ export class RowReducer {
    * vector of row + span(pivots) that vanishes on every pivot column.
    */
   loadLanes(cols: readonly Int32Array[], coeffs: readonly Int32Array[]): void {
+    this.prepareLanes();
     const ncols = this.ncols;
     const a = this.lanes;
     let start = ncols;
@@ -161,6 +179,7 @@ export class RowReducer {
    * rows `which` of (`cols`, `coeffs`), with every r_i drawn from `rng` in [1, p).
    */
   loadCombinations(cols: readonly Int32Array[], coeffs: readonly Int32Array[], which: readonly number[], rng: Rng, count: number): void {
+    this.prepareLanes();
     const ncols = this.ncols;
     const a = this.lanes;
     const p = this.p;
