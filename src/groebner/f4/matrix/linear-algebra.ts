@@ -125,7 +125,7 @@ export class RowReducer {
     const ncols = this.ncols;
     let entries = 0;
     for (let c = 0; c < ncols; c++) entries += this.pivCols[c].length;
-    this.kernel = LaneKernel.create(ncols, 12 * entries + 8 * ncols);
+    this.kernel = LaneKernel.create(ncols, 8 * entries + 8 * ncols);
     if (this.kernel) {
       for (let c = 0; c < ncols; c++) if (this.pivCols[c].length !== 0) this.kernel.setPivot(this.pivCols[c], this.pivCoeffs[c]);
       this.lanes = this.kernel.lanes;

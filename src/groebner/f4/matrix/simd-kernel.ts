@@ -13,8 +13,10 @@
  *   [0, 32·n)           the lanes, 4n doubles (n = number of columns);
  *   [32n, 36n)          length of the pivot row of each column (0: no pivot);
  *   [36n, 40n)          byte address of the pivot row of each column;
- *   [40n, …)            the pivot rows, appended: len doubles (the coefficients) followed by
- *                       len int32 (32·column, the byte offset of the column in the lanes).
+ *   [40n, …)            the pivot rows, appended: len int32 coefficients followed by len int32
+ *                       columns, exactly as `RowReducer` holds them, so that registering a
+ *                       pivot is two memory copies (converting them in JavaScript took 10% of
+ *                       a trace replay).
  *
  * The module is small enough to be written here instruction by instruction (`eliminateBody`),
  * which keeps polycrit free of a build step for it; `WebAssembly.validate` decides at start-up
@@ -66,13 +68,13 @@ const ins = {
   get: (i: number) => [0x20, ...uleb(i)],
   set: (i: number) => [0x21, ...uleb(i)],
   i32Load: (offset = 0) => [0x28, 2, ...uleb(offset)],
-  f64Load: (offset = 0) => [0x2b, 3, ...uleb(offset)],
   i32Const: (n: number) => [0x41, ...sleb(n)],
   i32Eqz: [0x45],
   i32GeU: [0x4f],
   i32Add: [0x6a],
   i32Mul: [0x6c],
   i32Shl: [0x74],
+  f64ConvertI32: [0xb7],
   v128Load: (offset = 0) => simd(0x00, 4, ...uleb(offset)),
   v128Store: (offset = 0) => simd(0x0b, 4, ...uleb(offset)),
   v128Zero: simd(0x0c, ...new Array<number>(16).fill(0)),
@@ -123,19 +125,19 @@ function eliminateBody(): number[] {
     ...multiplier(Y, M23),
     ...ins.get(O), ...ins.v128Zero, ...ins.v128Store(0),
     ...ins.get(O), ...ins.v128Zero, ...ins.v128Store(16),
-    // ent = addrs[c] (coefficients), off = ent + 8·len (column offsets), end = off + 4·len; skip k = 0.
+    // ent = addrs[c] (coefficients), off = ent + 4·len (columns), end = off + 4·len; skip k = 0.
     ...ins.get(ADDRS), ...ins.get(C), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.i32Load(), ...ins.set(ENT),
-    ...ins.get(ENT), ...ins.get(LEN), ...ins.i32Const(3), ...ins.i32Shl, ...ins.i32Add, ...ins.set(OFF),
+    ...ins.get(ENT), ...ins.get(LEN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.set(OFF),
     ...ins.get(OFF), ...ins.get(LEN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.set(END),
-    ...ins.get(ENT), ...ins.i32Const(8), ...ins.i32Add, ...ins.set(ENT),
+    ...ins.get(ENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(ENT),
     ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
     ...ins.block, ...ins.loop,
     ...ins.get(OFF), ...ins.get(END), ...ins.i32GeU, ...ins.brIf(1),
-    ...ins.get(OFF), ...ins.i32Load(), ...ins.set(ADDR),
-    ...ins.get(ENT), ...ins.f64Load(), ...ins.f64x2Splat, ...ins.set(W),
+    ...ins.get(OFF), ...ins.i32Load(), ...ins.i32Const(5), ...ins.i32Shl, ...ins.set(ADDR),
+    ...ins.get(ENT), ...ins.i32Load(), ...ins.f64ConvertI32, ...ins.f64x2Splat, ...ins.set(W),
     ...update(M01, 0),
     ...update(M23, 16),
-    ...ins.get(ENT), ...ins.i32Const(8), ...ins.i32Add, ...ins.set(ENT),
+    ...ins.get(ENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(ENT),
     ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
     ...ins.br(0),
     ...ins.end, ...ins.end,
@@ -259,7 +261,7 @@ export class LaneKernel {
     mem.owner = this;
     mem.f64.fill(0, 0, 4 * ncols);
     mem.i32.fill(0, 8 * ncols, 9 * ncols);
-    this.top = (base + 7) & ~7;
+    this.top = base;
     this.lanes = new Float64Array(mem.memory.buffer, 0, 4 * ncols);
   }
 
@@ -282,21 +284,17 @@ export class LaneKernel {
   setPivot(cols: Int32Array, coeffs: Int32Array): void {
     const m = this.own();
     const len = cols.length;
-    if (this.top + 12 * len > m.memory.buffer.byteLength) {
-      reserve(m, this.top + 12 * len);
+    if (this.top + 8 * len > m.memory.buffer.byteLength) {
+      reserve(m, this.top + 8 * len);
       this.lanes = new Float64Array(m.memory.buffer, 0, 4 * this.ncols);
     }
-    const f64 = m.f64;
-    const i32 = m.i32;
     const at = this.top;
-    const c0 = at >> 3;
-    for (let k = 0; k < len; k++) f64[c0 + k] = coeffs[k];
-    const o0 = (at + 8 * len) >> 2;
-    for (let k = 0; k < len; k++) i32[o0 + k] = cols[k] << 5;
-    this.top = (at + 12 * len + 7) & ~7;
+    m.i32.set(coeffs, at >> 2);
+    m.i32.set(cols, (at >> 2) + len);
+    this.top = at + 8 * len;
     const n = this.ncols;
-    i32[8 * n + cols[0]] = len;
-    i32[9 * n + cols[0]] = at;
+    m.i32[8 * n + cols[0]] = len;
+    m.i32[9 * n + cols[0]] = at;
   }
 
   /** The elimination pass over the lanes from column `start` (see `RowReducer.loadLanes`). */
