@@ -62,13 +62,15 @@ export function gcd(a: bigint, b: bigint): bigint {
   return BigInt(gcdNumber(Number(b), Number(a % b)));
 }
 
+const TWO_TO_1000 = 1n << 1000n;
+
 /**
  * An upper bound on the bit length of a > 0 that is exact or one too large: the double nearest
  * to a is at least 2^(bitLength − 1), and rounding can only carry it up to the next power of two.
  */
 function approximateBitLength(a: bigint): number {
   let bits = 0;
-  while (a >= 1n << 1000n) {
+  while (a >= TWO_TO_1000) {
     a >>= 1000n;
     bits += 1000;
   }

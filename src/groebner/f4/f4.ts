@@ -19,7 +19,7 @@ import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Basis } from './basis';
 import { checkInput, internPolynomial } from './convert';
 import { MonomialTable } from './hashtable';
-import { Rng, RowReducer, reduceRows } from './matrix/linear-algebra';
+import { Rng, RowReducer, reduceRows, reduceTails } from './matrix/linear-algebra';
 import { BLOCK, reduceRandomized, reduceSkippingZeroBlocks } from './matrix/random-combinations';
 import { PairSet, updatePairs } from './pairs';
 import { addPairRows, addRow, assignColumns, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
@@ -192,7 +192,7 @@ interface TailReduction {
  * other monomial divisible by a leading monomial gets a reducer row, and each element's row is
  * reduced left to right from the column after its pivot.
  */
-function reduceTails(basis: Basis, p: number, elements: readonly number[]): TailReduction {
+function reduceFinalTails(basis: Basis, p: number, elements: readonly number[]): TailReduction {
   const table = basis.table;
   const one = table.intern(new Array<number>(table.nvars + 1).fill(0));
   const matrix = newMatrix(table);
@@ -202,11 +202,8 @@ function reduceTails(basis: Basis, p: number, elements: readonly number[]): Tail
   const upper = matrix.upper;
   const red = new RowReducer(columns.length, p);
   for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
-  const rows: { cols: Int32Array; coeffs: Int32Array }[] = [];
-  for (let t = 0; t < elements.length; t++) {
-    const cols = upper.cols[t];
-    rows.push(red.extract(red.reduce(cols, basis.coeffs[elements[t]], cols[0] + 1)));
-  }
+  const rows = reduceTails(red, elements.map((k, t) => ({ cols: upper.cols[t], coeffs: basis.coeffs[k] })));
+  if (!rows) throw new Error('internal error: a basis element is not monic');
   return { columns, upperPoly: Int32Array.from(upper.poly), upperCols: upper.cols, rows };
 }
 
@@ -234,12 +231,8 @@ function minimalElements(basis: Basis): number[] {
 function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { polys: Polynomial<number>[]; final: TraceFinal } {
   const table = basis.table;
   const gmin = minimalElements(basis);
-  const tr = reduceTails(basis, p, gmin);
-  const polys = tr.rows.map(({ cols, coeffs }) => {
-    const ms: Monomial[] = new Array(cols.length);
-    for (let i = 0; i < cols.length; i++) ms[i] = table.monomial(tr.columns[cols[i]]);
-    return new Polynomial(ring, ms, Array.from(coeffs));
-  });
+  const tr = reduceFinalTails(basis, p, gmin);
+  const polys = tr.rows.map((row) => rowToPolynomial(ring, table, tr.columns, row));
   const final: TraceFinal = {
     ncols: tr.columns.length,
     columns: tr.columns,

@@ -20,7 +20,7 @@ import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Deadline, InputError } from '../../errors';
 import { orderToString } from '../../monomials/order';
 import { MonomialTable } from './hashtable';
-import { RowReducer, invMod } from './matrix/linear-algebra';
+import { RowReducer, invMod, reduceTails } from './matrix/linear-algebra';
 import { checkInput } from './convert';
 import type { F4Options } from './f4';
 
@@ -140,34 +140,24 @@ export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[],
   const fin = trace.final;
   const red = new RowReducer(fin.ncols, p);
   for (let i = 0; i < fin.upperCols.length; i++) red.setPivot(fin.upperCols[i], coeffs[fin.upperPoly[i]]);
-  const out: Polynomial<number>[] = [];
-  for (let t = 0; t < fin.outputRows.length; t++) {
-    const row = fin.outputRows[t];
-    const cols = fin.upperCols[row];
-    const n = red.reduce(cols, coeffs[fin.upperPoly[row]], cols[0] + 1);
-    if (n === 0 || red.nz[0] !== cols[0]) {
-      red.clear(n);
-      return undefined;
-    }
-    out.push(rowToPolynomial(ring, table, fin.columns, red, n));
-  }
-  return out;
+  const rows = Array.from(fin.outputRows, (row) => ({ cols: fin.upperCols[row], coeffs: coeffs[fin.upperPoly[row]] }));
+  const reduced = reduceTails(red, rows);
+  return reduced?.map((row) => rowToPolynomial(ring, table, fin.columns, row));
 }
 
-/** The surviving row of `red` (monic by construction) as a Polynomial; clears the accumulator. */
+/** A sparse row over the matrix columns `columns` (monomial ids) as a Polynomial. */
 export function rowToPolynomial(
   ring: PolynomialRing<number>,
   table: MonomialTable,
   columns: Int32Array,
-  red: RowReducer,
-  n: number,
+  row: { cols: Int32Array; coeffs: Int32Array },
 ): Polynomial<number> {
-  const { cols, coeffs } = red.extract(n);
+  const n = row.cols.length;
   const ms: Monomial[] = new Array(n);
   const cs: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    ms[i] = table.monomial(columns[cols[i]]);
-    cs[i] = coeffs[i];
+    ms[i] = table.monomial(columns[row.cols[i]]);
+    cs[i] = row.coeffs[i];
   }
   return new Polynomial(ring, ms, cs);
 }

@@ -410,3 +410,42 @@ export function reduceRows(
   }
   return pivots;
 }
+
+/**
+ * The interreduction step: every row is monic and is itself the registered pivot of its leading
+ * column; its tail (everything after the leading entry) is reduced by all pivots, four rows at a
+ * time through the lanes. Returns each row as its leading column with coefficient 1 followed by
+ * the reduced tail (residues in [0, p)), the rows of reducing each row alone from the column after
+ * its pivot. Undefined when a row is not monic.
+ */
+export function reduceTails(red: RowReducer, rows: readonly { cols: Int32Array; coeffs: Int32Array }[]): { cols: Int32Array; coeffs: Int32Array }[] | undefined {
+  const out: { cols: Int32Array; coeffs: Int32Array }[] = [];
+  const laneCols: Int32Array[] = [];
+  const laneCoeffs: Int32Array[] = [];
+  for (let t0 = 0; t0 < rows.length; t0 += 4) {
+    const t1 = Math.min(rows.length, t0 + 4);
+    laneCols.length = 0;
+    laneCoeffs.length = 0;
+    for (let t = t0; t < t1; t++) {
+      if (rows[t].coeffs[0] !== 1) return undefined;
+      laneCols.push(rows[t].cols.subarray(1));
+      laneCoeffs.push(rows[t].coeffs.subarray(1));
+    }
+    red.loadLanes(laneCols, laneCoeffs);
+    for (let t = t0; t < t1; t++) {
+      const n = red.finishLane(t - t0);
+      const cols = new Int32Array(n + 1);
+      const coeffs = new Int32Array(n + 1);
+      cols[0] = rows[t].cols[0];
+      coeffs[0] = 1;
+      for (let i = 0; i < n; i++) {
+        const c = red.nz[i];
+        cols[i + 1] = c;
+        coeffs[i + 1] = red.acc[c];
+      }
+      red.clear(n);
+      out.push({ cols, coeffs });
+    }
+  }
+  return out;
+}
