@@ -258,6 +258,7 @@ export class RowReducer {
    * returns the number of surviving entries, as `reduce` does.
    */
   finishLane(l: number): number {
+    if (this.kernel) return this.kernel.finish(l, this.lanesStart, this.p, this.acc, this.nz);
     const a = this.lanes;
     const acc = this.acc;
     const ncols = this.ncols;

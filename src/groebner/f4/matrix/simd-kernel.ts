@@ -13,7 +13,8 @@
  *   [0, 32·n)           the lanes, 4n doubles (n = number of columns);
  *   [32n, 36n)          length of the pivot row of each column (0: no pivot);
  *   [36n, 40n)          byte address of the pivot row of each column;
- *   [40n, …)            the pivot rows, appended: len int32 coefficients followed by len int32
+ *   [40n, 44n)          the columns `finish` leaves non-zero;
+ *   [44n, …)            the pivot rows, appended: len int32 coefficients followed by len int32
  *                       columns, exactly as `RowReducer` holds them, so that registering a
  *                       pivot is two memory copies (converting them in JavaScript took 10% of
  *                       a trace replay).
@@ -67,7 +68,22 @@ const ins = {
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
   get: (i: number) => [0x20, ...uleb(i)],
   set: (i: number) => [0x21, ...uleb(i)],
+  else: [0x05],
+  return: [0x0f],
+  tee: (i: number) => [0x22, ...uleb(i)],
+  select: [0x1b],
   i32Load: (offset = 0) => [0x28, 2, ...uleb(offset)],
+  f64LoadScalar: (offset = 0) => [0x2b, 3, ...uleb(offset)],
+  i32Store: (offset = 0) => [0x36, 2, ...uleb(offset)],
+  f64Store: (offset = 0) => [0x39, 3, ...uleb(offset)],
+  f64Zero: [0x44, 0, 0, 0, 0, 0, 0, 0, 0],
+  f64Ne: [0x62],
+  f64Lt: [0x63],
+  f64Ge: [0x66],
+  f64Floor: [0x9c],
+  f64Add: [0xa0],
+  f64Sub: [0xa1],
+  f64Mul: [0xa2],
   i32Const: (n: number) => [0x41, ...sleb(n)],
   i32Eqz: [0x45],
   i32GeU: [0x4f],
@@ -149,6 +165,75 @@ function eliminateBody(): number[] {
   ];
 }
 
+// Parameters and locals of `finish(l, start, ncols, p, pinv) → n`.
+const FL = 0, FSTART = 1, FNCOLS = 2, FP = 3, FPINV = 4;
+const FC = 5, FA = 6, FLENS = 7, FADDRS = 8, FNZ = 9, FN = 10, FLEN = 11, FENT = 12, FOFF = 13, FEND = 14, FADDR = 15, FL8 = 16;
+const FV = 17, FM = 18, FX = 19;
+
+/** Pushes x − ⌊x·(1/p)⌋·p for the double in local x (scalar `finish`). */
+function reduceScalar(x: number): number[] {
+  return [...ins.get(x), ...ins.get(x), ...ins.get(FPINV), ...ins.f64Mul, ...ins.f64Floor, ...ins.get(FP), ...ins.f64Mul, ...ins.f64Sub];
+}
+
+/**
+ * The body of `finish`: lane l alone, from column `start`: every entry is reduced into [0, p);
+ * at a column with a pivot (also the pivots registered since `eliminate`) the pivot row times −v
+ * is added; the other non-zero columns are listed at [40n, 44n) and their values left in the lane.
+ * Returns how many were listed. The scalar counterpart of `RowReducer.finishLane` + `sweep`.
+ */
+function finishBody(): number[] {
+  return [
+    ...ins.get(FL), ...ins.i32Const(3), ...ins.i32Shl, ...ins.set(FL8),
+    ...ins.get(FNCOLS), ...ins.i32Const(5), ...ins.i32Shl, ...ins.set(FLENS),
+    ...ins.get(FNCOLS), ...ins.i32Const(36), ...ins.i32Mul, ...ins.set(FADDRS),
+    ...ins.get(FNCOLS), ...ins.i32Const(40), ...ins.i32Mul, ...ins.set(FNZ),
+    ...ins.i32Const(0), ...ins.set(FN),
+    ...ins.get(FSTART), ...ins.set(FC),
+    ...ins.block, ...ins.loop,
+    ...ins.get(FC), ...ins.get(FNCOLS), ...ins.i32GeU, ...ins.brIf(1),
+    ...ins.get(FC), ...ins.i32Const(5), ...ins.i32Shl, ...ins.get(FL8), ...ins.i32Add, ...ins.set(FA),
+    ...ins.get(FA), ...ins.f64LoadScalar(), ...ins.tee(FV), ...ins.f64Zero, ...ins.f64Ne, ...ins.if,
+    // v into [0, p): v − ⌊v/p⌋·p is in (−p, 2p).
+    ...reduceScalar(FV), ...ins.set(FV),
+    ...ins.get(FV), ...ins.get(FP), ...ins.f64Add, ...ins.get(FV), ...ins.get(FV), ...ins.f64Zero, ...ins.f64Lt, ...ins.select, ...ins.set(FV),
+    ...ins.get(FV), ...ins.get(FP), ...ins.f64Sub, ...ins.get(FV), ...ins.get(FV), ...ins.get(FP), ...ins.f64Ge, ...ins.select, ...ins.set(FV),
+    ...ins.get(FV), ...ins.f64Zero, ...ins.f64Ne, ...ins.if,
+    ...ins.get(FLENS), ...ins.get(FC), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.i32Load(), ...ins.set(FLEN),
+    ...ins.get(FLEN), ...ins.i32Eqz, ...ins.if,
+    // No pivot: keep the entry and list its column.
+    ...ins.get(FA), ...ins.get(FV), ...ins.f64Store(),
+    ...ins.get(FNZ), ...ins.get(FN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.get(FC), ...ins.i32Store(),
+    ...ins.get(FN), ...ins.i32Const(1), ...ins.i32Add, ...ins.set(FN),
+    ...ins.else,
+    // Pivot: add it times m = p − v and clear the entry.
+    ...ins.get(FA), ...ins.f64Zero, ...ins.f64Store(),
+    ...ins.get(FP), ...ins.get(FV), ...ins.f64Sub, ...ins.set(FM),
+    ...ins.get(FADDRS), ...ins.get(FC), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.i32Load(), ...ins.set(FENT),
+    ...ins.get(FENT), ...ins.get(FLEN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.set(FOFF),
+    ...ins.get(FOFF), ...ins.get(FLEN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.set(FEND),
+    ...ins.get(FENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(FENT),
+    ...ins.get(FOFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(FOFF),
+    ...ins.block, ...ins.loop,
+    ...ins.get(FOFF), ...ins.get(FEND), ...ins.i32GeU, ...ins.brIf(1),
+    ...ins.get(FOFF), ...ins.i32Load(), ...ins.i32Const(5), ...ins.i32Shl, ...ins.get(FL8), ...ins.i32Add, ...ins.set(FADDR),
+    ...ins.get(FADDR), ...ins.f64LoadScalar(), ...ins.get(FM), ...ins.get(FENT), ...ins.i32Load(), ...ins.f64ConvertI32, ...ins.f64Mul, ...ins.f64Add, ...ins.set(FX),
+    ...ins.get(FADDR), ...reduceScalar(FX), ...ins.f64Store(),
+    ...ins.get(FENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(FENT),
+    ...ins.get(FOFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(FOFF),
+    ...ins.br(0),
+    ...ins.end, ...ins.end,
+    ...ins.end, // if no pivot / else
+    ...ins.else,
+    ...ins.get(FA), ...ins.f64Zero, ...ins.f64Store(), // v ≡ 0
+    ...ins.end, // if v ≠ 0 after reduction
+    ...ins.end, // if entry ≠ 0
+    ...ins.get(FC), ...ins.i32Const(1), ...ins.i32Add, ...ins.set(FC),
+    ...ins.br(0),
+    ...ins.end, ...ins.end,
+    ...ins.get(FN),
+  ];
+}
+
 function section(id: number, content: number[]): number[] {
   return [id, ...uleb(content.length), ...content];
 }
@@ -157,21 +242,30 @@ function name(s: string): number[] {
   return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 }
 
-/** The module: imports `env.memory`, exports `eliminate(start: i32, ncols: i32, p: f64, pinv: f64)`. */
+/**
+ * The module: imports `env.memory`; exports `eliminate(start: i32, ncols: i32, p: f64, pinv: f64)`
+ * and `finish(l: i32, start: i32, ncols: i32, p: f64, pinv: f64) → i32`.
+ */
 function moduleBytes(): Uint8Array {
-  const type = [0x60, 4, I32, I32, F64, F64, 0];
-  const body = [
+  const eliminateType = [0x60, 4, I32, I32, F64, F64, 0];
+  const finishType = [0x60, 5, I32, I32, I32, F64, F64, 1, I32];
+  const eliminate = [
     2, 9, I32, 7, V128, // locals: 9 i32 (C..O), 7 v128 (P2..Y)
     ...eliminateBody(),
     0x0b,
   ];
+  const finish = [
+    2, 12, I32, 3, F64, // locals: 12 i32 (FC..FL8), 3 f64 (FV..FX)
+    ...finishBody(),
+    0x0b,
+  ];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, ...type]),
+    ...section(1, [2, ...eliminateType, ...finishType]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('eliminate'), 0x00, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
+    ...section(3, [2, 0, 1]),
+    ...section(7, [2, ...name('eliminate'), 0x00, 0, ...name('finish'), 0x00, 1]),
+    ...section(10, [2, ...uleb(eliminate.length), ...eliminate, ...uleb(finish.length), ...finish]),
   ]);
 }
 
@@ -214,6 +308,7 @@ const PAGE = 65536;
 interface SharedMemory {
   memory: WebAssembly.Memory;
   run: (start: number, ncols: number, p: number, pinv: number) => void;
+  finish: (l: number, start: number, ncols: number, p: number, pinv: number) => number;
   f64: Float64Array;
   i32: Int32Array;
   owner: LaneKernel | undefined;
@@ -228,6 +323,7 @@ function sharedMemory(module: WebAssembly.Module): SharedMemory {
     shared = {
       memory,
       run: instance.exports.eliminate as SharedMemory['run'],
+      finish: instance.exports.finish as SharedMemory['finish'],
       f64: new Float64Array(memory.buffer),
       i32: new Int32Array(memory.buffer),
       owner: undefined,
@@ -256,7 +352,7 @@ export class LaneKernel {
   private constructor(mem: SharedMemory, ncols: number, bytesHint: number) {
     this.mem = mem;
     this.ncols = ncols;
-    const base = 40 * ncols;
+    const base = 44 * ncols;
     reserve(mem, base + 8 + bytesHint);
     mem.owner = this;
     mem.f64.fill(0, 0, 4 * ncols);
@@ -300,5 +396,25 @@ export class LaneKernel {
   /** The elimination pass over the lanes from column `start` (see `RowReducer.loadLanes`). */
   eliminate(start: number, p: number): void {
     this.own().run(start, this.ncols, p, 1 / p);
+  }
+
+  /**
+   * Finishes lane l from column `start` by every pivot registered now (see `finishBody`); moves
+   * the surviving entries to `acc` (their columns, increasing, to `nz`) and clears the lane.
+   * Returns their number.
+   */
+  finish(l: number, start: number, p: number, acc: Float64Array, nz: Int32Array): number {
+    const m = this.own();
+    const n = m.finish(l, start, this.ncols, p, 1 / p);
+    const i32 = m.i32;
+    const lanes = this.lanes;
+    const at = 10 * this.ncols;
+    for (let i = 0; i < n; i++) {
+      const c = i32[at + i];
+      nz[i] = c;
+      acc[c] = lanes[4 * c + l];
+      lanes[4 * c + l] = 0;
+    }
+    return n;
   }
 }
