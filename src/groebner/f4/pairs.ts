@@ -95,6 +95,9 @@ export class PairSet {
 /** Scratch buffers reused by `updatePairs` across calls. */
 let scratchLcm = new Int32Array(256);
 let scratchKeep = new Uint8Array(256);
+/** scratchStamp[i] = 1 + the h for which scratchLcm[i] holds lcm(lm(g_i), lm(h)). */
+let scratchStamp = new Int32Array(256);
+let stampBase = 0;
 
 /**
  * Adds basis element h to the pair set with the Gebauer–Möller criteria and marks the elements it
@@ -106,11 +109,26 @@ export function updatePairs(pairs: PairSet, basis: Basis, h: number, degreeCompa
   if (scratchLcm.length < h) {
     scratchLcm = new Int32Array(h * 2);
     scratchKeep = new Uint8Array(h * 2);
+    scratchStamp = new Int32Array(h * 2);
+    stampBase = 0;
   }
   const lcms = scratchLcm;
   const keep = scratchKeep;
-  // lcm(g_i, h) for every earlier element (redundant ones too: old pairs may name them).
-  for (let i = 0; i < h; i++) lcms[i] = table.lcm(basis.lead[i], lmh);
+  const stamp = scratchStamp;
+  // lcm(g_i, h), computed (and interned) only for the elements that need it: the active ones and
+  // the members of the old pairs that criterion B_k gets to (a stamp per call marks which).
+  if (++stampBase > 0x3fffffff) {
+    stamp.fill(0);
+    stampBase = 1;
+  }
+  const mark = stampBase;
+  const lcmWith = (i: number): number => {
+    if (stamp[i] !== mark) {
+      stamp[i] = mark;
+      lcms[i] = table.lcm(basis.lead[i], lmh);
+    }
+    return lcms[i];
+  };
 
   // Criterion B_k on the old pairs.
   const masks = table.masks;
@@ -119,7 +137,7 @@ export function updatePairs(pairs: PairSet, basis: Basis, h: number, degreeCompa
   for (let k = 0; k < pairs.size; k++) {
     const l = pairs.lcm[k];
     const drop =
-      (maskH & ~masks[l]) === 0 && table.divides(lmh, l) && l !== lcms[pairs.a[k]] && l !== lcms[pairs.b[k]];
+      (maskH & ~masks[l]) === 0 && table.divides(lmh, l) && l !== lcmWith(pairs.a[k]) && l !== lcmWith(pairs.b[k]);
     if (drop) continue;
     pairs.a[w] = pairs.a[k];
     pairs.b[w] = pairs.b[k];
@@ -133,6 +151,7 @@ export function updatePairs(pairs: PairSet, basis: Basis, h: number, degreeCompa
   const act = basis.active;
   const cand: number[] = [];
   for (let t = 0; t < act.length; t++) if (act[t] !== h) cand.push(act[t]);
+  for (let t = 0; t < cand.length; t++) lcmWith(cand[t]);
   for (let t = 0; t < cand.length; t++) keep[t] = 1;
   for (let t = 0; t < cand.length; t++) {
     const i = cand[t];
