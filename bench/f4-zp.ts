@@ -15,6 +15,7 @@ import { Zp } from '../src/arithmetic/field';
 import { prevPrime } from '../src/arithmetic/primes';
 import { f4, f4Apply, f4Learn } from '../src/groebner/f4';
 import { namedSystem } from '../src/systems';
+import { applyV8Flags } from '../src/cli/v8-flags';
 
 const P = 67108859;
 const P2 = prevPrime(P);
@@ -53,6 +54,7 @@ function measure<T>(fn: () => T, sample: () => void): { value: T; seconds: numbe
 }
 
 function main(): void {
+  applyV8Flags(); // as the polycrit command does (src/cli/v8-flags.ts)
   const specs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT;
   const slow = new Set<string>();
   const pad = (s: string | number, n: number): string => String(s).padStart(n);

@@ -17,6 +17,7 @@ import { solve } from '../src/solve/solve';
 import { ZeroDimensionalComponent } from '../src/solve/zero-dimensional';
 import { namedSystem } from '../src/systems';
 import { vmHWM } from './peers/process';
+import { applyV8Flags } from '../src/cli/v8-flags';
 
 /** p = 67108859, the largest prime below 2^26: polycrit's fast Z/p path. */
 export const BENCH_PRIME = 67108859;
@@ -60,6 +61,7 @@ function runSolve(spec: string, digits: number): object {
 }
 
 function main(): void {
+  applyV8Flags(); // as the polycrit command does (src/cli/v8-flags.ts)
   const [kind, spec, arg] = process.argv.slice(2);
   try {
     if (kind === 'groebner') console.log(JSON.stringify(runGroebner(spec, arg ?? '0')));
