@@ -62,16 +62,6 @@ export function invMod(a: number, p: number): number {
 }
 
 /**
- * a·b mod p in [0, p) for residues a, b in [0, p), p < 2^26: the product is exact and the floor of
- * the inexact quotient is off by at most one (cheaper than `%` on doubles, which is a library call).
- */
-function mulMod(a: number, b: number, p: number, pinv: number): number {
-  const x = a * b;
-  const r = x - Math.floor(x * pinv) * p;
-  return r < 0 ? r + p : r >= p ? r - p : r;
-}
-
-/**
  * Reduces rows against a growing set of pivots over Z/p with a dense delayed-reduction
  * accumulator. One instance serves one matrix (`ncols` columns).
  */
@@ -328,9 +318,14 @@ export class RowReducer {
     const cols = this.nz.slice(0, n);
     const coeffs = new Int32Array(n);
     const inv = invMod(acc[cols[0]], p);
+    const pinv = this.pinv;
     for (let i = 0; i < n; i++) {
       const c = cols[i];
-      coeffs[i] = mulMod(acc[c], inv, p, this.pinv);
+      // acc[c]·inv mod p: the product is exact (< 2^52) and the floor of the inexact quotient is
+      // off by at most one (cheaper than `%` on doubles, a library call).
+      const x = acc[c] * inv;
+      const r = x - Math.floor(x * pinv) * p;
+      coeffs[i] = r < 0 ? r + p : r >= p ? r - p : r;
       acc[c] = 0;
     }
     return { cols, coeffs };
@@ -359,7 +354,12 @@ export class RowReducer {
     if (ok) {
       coeffs = new Int32Array(support.length);
       const inv = invMod(acc[support[0]], p);
-      for (let i = 0; i < support.length; i++) coeffs[i] = mulMod(acc[support[i]], inv, p, this.pinv);
+      const pinv = this.pinv;
+      for (let i = 0; i < support.length; i++) {
+        const x = acc[support[i]] * inv; // as in `extract`
+        const r = x - Math.floor(x * pinv) * p;
+        coeffs[i] = r < 0 ? r + p : r >= p ? r - p : r;
+      }
     }
     this.clear(n);
     return coeffs;
