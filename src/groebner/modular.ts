@@ -58,12 +58,14 @@ export interface ModularStats {
 
 /**
  * The images combined so far, in mixed radix (Garner): a coefficient with digits d₀, d₁, … is
- * d₀ + d₁·p₀ + d₂·p₀p₁ + …, each digit below its prime. Adding a prime costs a few double-precision
- * multiply-adds per coefficient (no bigint work); the bigint value is formed only when a
- * coefficient is reconstructed. Per basis element: the monomials (a union over the primes seen),
- * their digits, and each coefficient's rational reconstruction once found (kept across attempts,
- * so a coefficient is usually reconstructed once; all are forgotten when a candidate fails the
- * check at a fresh prime).
+ * d₀ + d₁·p₀ + d₂·p₀p₁ + …, each digit below its prime. Adding a prime stores the image (its
+ * coefficients aligned on the element's monomials); a coefficient's digits are extended from the
+ * stored images only when it is reconstructed, with a few double-precision multiply-adds per
+ * digit (no bigint work), so a coefficient reconstructed at few primes never pays for the later
+ * ones (on cyclic-7 most coefficients are known well before the last prime). Per basis element:
+ * the monomials (a union over the primes seen), their digits so far, and each coefficient's
+ * rational reconstruction once found (kept across attempts, so a coefficient is usually
+ * reconstructed once; all are forgotten when a candidate fails the check at a fresh prime).
  */
 interface Accumulator {
   lms: Monomial[];
@@ -76,6 +78,10 @@ interface Accumulator {
     den: bigint;
   }[];
   primes: number[];
+  /** images[t][i]: the coefficients of element i modulo primes[t], on its monomials at the time. */
+  images: Float64Array[][];
+  /** weights[t][s] = p₀⋯p_{s−1} mod primes[t] for s ≤ t (the last one inverted for the digit). */
+  weights: Float64Array[];
   modulus: bigint;
   count: number;
   /** Where the last reconstruction attempt failed: tried first next time (a cheap early exit). */
@@ -180,11 +186,13 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
     elements: basis.map((g) => ({
       monos: [...g.monomials],
       keys: new Map(g.monomials.map((m, i) => [monomialKey(m), i])),
-      digits: g.coefficients.map((c) => [c]),
+      digits: g.coefficients.map(() => []),
       known: g.coefficients.map(() => undefined),
       den: 1n,
     })),
     primes: [p],
+    images: [basis.map((g) => Float64Array.from(g.coefficients))],
+    weights: [Float64Array.of(1)],
     modulus: BigInt(p),
     count: 1,
     sentinel: [0, 0],
@@ -192,48 +200,65 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
   };
 }
 
-/** CRT step (Garner): appends the digit of each coefficient for the new prime p. */
+/** Stores the image of the basis at the new prime p (aligned on the elements' monomials). */
 function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: number): void {
-  const P = BigInt(p);
   const j = acc.primes.length;
-  // w[i] = (p₀⋯p_{i−1}) mod p, and the inverse of (p₀⋯p_{j−1}) mod p.
+  // w[s] = (p₀⋯p_{s−1}) mod p for s < j, and w[j] = the inverse of (p₀⋯p_{j−1}) mod p.
   const w = new Float64Array(j + 1);
   w[0] = 1;
   for (let i = 0; i < j; i++) w[i + 1] = (w[i] * (acc.primes[i] % p)) % p;
-  const inv = Number(modInverse(BigInt(w[j]), P));
+  w[j] = Number(modInverse(BigInt(w[j]), BigInt(p)));
+  const images: Float64Array[] = [];
   for (let i = 0; i < basis.length; i++) {
     const g = basis[i];
     const el = acc.elements[i];
-    const image = new Array<number>(el.monos.length).fill(0); // absent monomials have residue 0
     // Usually the image has the stored support in the same positions: compare before hashing.
     let aligned = g.length === el.monos.length;
     for (let k = 0; aligned && k < g.length; k++) {
       // F4 replays share their monomial arrays with the learned basis: usually the same object.
       if (g.monomials[k] !== el.monos[k] && !monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
     }
-    for (let k = 0; k < g.length; k++) {
-      let idx = aligned ? k : el.keys.get(monomialKey(g.monomials[k]));
-      if (idx === undefined) {
-        idx = el.monos.length;
-        el.monos.push(g.monomials[k]);
-        el.keys.set(monomialKey(g.monomials[k]), idx);
-        el.digits.push(new Array<number>(j).fill(0));
+    if (aligned) {
+      images.push(Float64Array.from(g.coefficients));
+      continue;
+    }
+    const idx = g.monomials.map((m) => {
+      let at = el.keys.get(monomialKey(m));
+      if (at === undefined) {
+        // A monomial new to this element: its earlier images are 0 (they are shorter).
+        at = el.monos.length;
+        el.monos.push(m);
+        el.keys.set(monomialKey(m), at);
+        el.digits.push([]);
         el.known.push(undefined);
-        image.push(0);
       }
-      image[idx] = g.coefficients[k];
-    }
-    for (let k = 0; k < el.monos.length; k++) {
-      const d = el.digits[k];
-      const x = residueOfDigits(d, w, j, p);
-      let digit = ((image[k] - x) % p) * inv % p;
-      if (digit < 0) digit += p;
-      d.push(digit);
-    }
+      return at;
+    });
+    const image = new Float64Array(el.monos.length); // absent monomials have residue 0
+    for (let k = 0; k < g.length; k++) image[idx[k]] = g.coefficients[k];
+    images.push(image);
   }
+  acc.images.push(images);
+  acc.weights.push(w);
   acc.primes.push(p);
-  acc.modulus *= P;
+  acc.modulus *= BigInt(p);
   acc.count++;
+}
+
+/** Extends the digits of coefficient k of element i to every prime seen (Garner's step per prime). */
+function extendDigits(acc: Accumulator, i: number, k: number): number[] {
+  const d = acc.elements[i].digits[k];
+  for (let t = d.length; t < acc.count; t++) {
+    const img = acc.images[t][i];
+    const r = k < img.length ? img[k] : 0;
+    const p = acc.primes[t];
+    const w = acc.weights[t];
+    const x = residueOfDigits(d, w, t, p);
+    let digit = (((r - x) % p) * w[t]) % p;
+    if (digit < 0) digit += p;
+    d.push(digit);
+  }
+  return d;
 }
 
 /**
@@ -299,7 +324,7 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
     const D = el.den;
-    const x = valueOf(el.digits[k], acc.primes, pairs);
+    const x = valueOf(extendDigits(acc, i, k), acc.primes, pairs);
     let q: Rational | undefined;
     if (x === 0n) q = { num: 0n, den: 1n };
     else {
