@@ -95,6 +95,8 @@ const ins = {
   v128Store: (offset = 0) => simd(0x0b, 4, ...uleb(offset)),
   v128Zero: simd(0x0c, ...new Array<number>(16).fill(0)),
   f64x2Splat: simd(0x14),
+  f64x2Ge: simd(0x4c),
+  v128And: simd(0x4e),
   v128Or: simd(0x50),
   v128AnyTrue: simd(0x53),
   f64x2Floor: simd(0x75),
@@ -120,8 +122,24 @@ function eliminateBody(): number[] {
     ...ins.get(ADDR), ...ins.v128Load(half), ...ins.get(m), ...ins.get(W), ...ins.f64x2Mul, ...ins.f64x2Add, ...ins.set(X),
     ...ins.get(ADDR), ...reduceInto(X), ...ins.v128Store(half),
   ];
-  // Multiplier p − (v mod p) for the lane pair in local v (in [0, p]; p acts as 0).
-  const multiplier = (v: number, into: number): number[] => [...ins.get(P2), ...reduceInto(v), ...ins.f64x2Sub, ...ins.set(into)];
+  // Multiplier p − (v mod p) for the lane pair in local v, in [0, p): the reduced v is in [0, p]
+  // for the small lane values here, and a multiplier p (v ≡ 0) is turned into 0 with a mask.
+  const multiplier = (v: number, into: number): number[] => [
+    ...ins.get(P2), ...reduceInto(v), ...ins.f64x2Sub, ...ins.set(into),
+    ...ins.get(into), ...ins.get(into), ...ins.get(P2), ...ins.f64x2Ge, ...ins.get(P2), ...ins.v128And, ...ins.f64x2Sub, ...ins.set(into),
+  ];
+  // The row loop, updating the lane pairs `halves` (0: lanes 0–1, 16: lanes 2–3).
+  const rowLoop = (halves: number[]): number[] => [
+    ...ins.block, ...ins.loop,
+    ...ins.get(OFF), ...ins.get(END), ...ins.i32GeU, ...ins.brIf(1),
+    ...ins.get(OFF), ...ins.i32Load(), ...ins.i32Const(5), ...ins.i32Shl, ...ins.set(ADDR),
+    ...ins.get(ENT), ...ins.i32Load(), ...ins.f64ConvertI32, ...ins.f64x2Splat, ...ins.set(W),
+    ...halves.flatMap((half) => update(half === 0 ? M01 : M23, half)),
+    ...ins.get(ENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(ENT),
+    ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
+    ...ins.br(0),
+    ...ins.end, ...ins.end,
+  ];
   return [
     ...ins.get(P), ...ins.f64x2Splat, ...ins.set(P2),
     ...ins.get(PINV), ...ins.f64x2Splat, ...ins.set(PINV2),
@@ -147,16 +165,19 @@ function eliminateBody(): number[] {
     ...ins.get(OFF), ...ins.get(LEN), ...ins.i32Const(2), ...ins.i32Shl, ...ins.i32Add, ...ins.set(END),
     ...ins.get(ENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(ENT),
     ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
-    ...ins.block, ...ins.loop,
-    ...ins.get(OFF), ...ins.get(END), ...ins.i32GeU, ...ins.brIf(1),
-    ...ins.get(OFF), ...ins.i32Load(), ...ins.i32Const(5), ...ins.i32Shl, ...ins.set(ADDR),
-    ...ins.get(ENT), ...ins.i32Load(), ...ins.f64ConvertI32, ...ins.f64x2Splat, ...ins.set(W),
-    ...update(M01, 0),
-    ...update(M23, 16),
-    ...ins.get(ENT), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(ENT),
-    ...ins.get(OFF), ...ins.i32Const(4), ...ins.i32Add, ...ins.set(OFF),
-    ...ins.br(0),
-    ...ins.end, ...ins.end,
+    // Only the lane pairs with a non-zero multiplier are updated (rows of a last, partly filled
+    // group of lanes, or sparse rows, often need one pair only).
+    ...ins.get(M01), ...ins.v128AnyTrue, ...ins.if,
+    ...ins.get(M23), ...ins.v128AnyTrue, ...ins.if,
+    ...rowLoop([0, 16]),
+    ...ins.else,
+    ...rowLoop([0]),
+    ...ins.end,
+    ...ins.else,
+    ...ins.get(M23), ...ins.v128AnyTrue, ...ins.if,
+    ...rowLoop([16]),
+    ...ins.end,
+    ...ins.end,
     ...ins.end, // if any lane non-zero
     ...ins.end, // if pivot
     ...ins.get(C), ...ins.i32Const(1), ...ins.i32Add, ...ins.set(C),
