@@ -6,10 +6,12 @@
  * each column that has a (monic) pivot row the pivot row times −v_l mod p is added to lane l.
  * Entries stay in (−p, 2p) for p < 2^26, so every product and sum is exact in a double; after
  * each update x is brought back by x − ⌊x·(1/p)⌋·p. The SIMD version does two lanes per
- * instruction (f64x2) and carries no bounds checks, which is where its speed comes from: on the
- * F4 matrices of the benchmark systems the pass is about twice as fast as V8's code for the loop.
+ * instruction (f64x2), carries no bounds checks, and updates only the lane pairs whose multiplier
+ * is non-zero. A trace replay of cyclic-7 modulo a 26-bit prime (the unit of work of the
+ * multi-modular algorithm) took 34–37 ms with the JavaScript pass and takes 17 ms with this kernel
+ * and `finish` (minimum of 30 replays, this 2-core machine).
  *
- * Memory (one WebAssembly memory per `LaneKernel`, grown on demand):
+ * Memory (one WebAssembly memory shared by the kernels in turn, grown on demand):
  *   [0, 32·n)           the lanes, 4n doubles (n = number of columns);
  *   [32n, 36n)          length of the pivot row of each column (0: no pivot);
  *   [36n, 40n)          byte address of the pivot row of each column;
