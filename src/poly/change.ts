@@ -17,9 +17,21 @@ import { Polynomial, PolynomialRing } from './polynomial';
 export function changeRing<S, T>(p: Polynomial<S>, target: PolynomialRing<T>): Polynomial<T> {
   const src = p.ring;
   if (src === (target as unknown)) return p as unknown as Polynomial<T>;
-  const map = variableMap(src, target, p);
   const sameField = (src.field as Field<unknown>) === (target.field as Field<unknown>);
   const convert = sameField ? (c: S) => c as unknown as T : (c: S) => target.field.fromRational(src.field.toRational(c));
+  if (src.order === target.order && src.nvars === target.nvars && src.vars.every((v, i) => v === target.vars[i])) {
+    // Only the field changes: the monomials (immutable) and their order stay, zeros drop out.
+    const monos: Monomial[] = [];
+    const coeffs: T[] = [];
+    for (let k = 0; k < p.length; k++) {
+      const c = convert(p.coefficients[k]);
+      if (target.field.isZero(c)) continue;
+      monos.push(p.monomials[k]);
+      coeffs.push(c);
+    }
+    return new Polynomial(target, monos, coeffs);
+  }
+  const map = variableMap(src, target, p);
   const monos: Monomial[] = [];
   const coeffs: T[] = [];
   for (let k = 0; k < p.length; k++) {
