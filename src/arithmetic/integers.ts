@@ -68,7 +68,7 @@ const TWO_TO_1000 = 1n << 1000n;
  * An upper bound on the bit length of a > 0 that is exact or one too large: the double nearest
  * to a is at least 2^(bitLength − 1), and rounding can only carry it up to the next power of two.
  */
-function approximateBitLength(a: bigint): number {
+export function approximateBitLength(a: bigint): number {
   let bits = 0;
   while (a >= TWO_TO_1000) {
     a >>= 1000n;

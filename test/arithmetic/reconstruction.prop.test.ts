@@ -77,6 +77,36 @@ describe('rational reconstruction', () => {
     );
   });
 
+  test('large moduli (the Lehmer steps): the same answer as the plain half-extended Euclid', () => {
+    // The reference: the remainder sequence one exact step at a time, stopped at the first r ≤ N.
+    const plain = (a: bigint, m: bigint, N: bigint, D: bigint): Rational | undefined => {
+      let [r0, r1, t0, t1] = [m, ((a % m) + m) % m, 0n, 1n];
+      while (r1 > N) {
+        const q = r0 / r1;
+        [r0, r1] = [r1, r0 - q * r1];
+        [t0, t1] = [t1, t0 - q * t1];
+      }
+      if (t1 === 0n) return undefined;
+      const [n, d] = t1 < 0n ? [-r1, -t1] : [r1, t1];
+      return d > D || naiveGcd(n, d) !== 1n ? undefined : { num: n, den: d };
+    };
+    const big = (bits: number) => fc.bigInt({ min: 1n, max: 2n ** BigInt(bits) });
+    fc.assert(
+      fc.property(big(300), big(300), big(700), fc.integer({ min: 200, max: 700 }), fc.boolean(), (n, d, x, mbits, planted) => {
+        const m = 2n ** BigInt(mbits) + 1n + 2n * (x % 1000n); // odd, not necessarily prime
+        if (naiveGcd(d, m) !== 1n) return;
+        const a = planted ? (((n % m) * modInverse(d % m, m)) % m) : x % m;
+        let bound = 0n;
+        for (let b = BigInt(mbits) / 2n; b >= 0n; b--) if ((bound | (1n << b)) ** 2n <= m / 2n) bound |= 1n << b;
+        expect(rationalReconstruction(a, m)).toEqual(plain(a, m, bound, bound));
+        const N = bound >> 7n;
+        const D = (bound << 7n) || 1n;
+        expect(rationalReconstruction(a, m, N, D)).toEqual(plain(a, m, N, D));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('explicit bounds N, D: recovered when 2·N·D < m', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.bigInt({ min: 1n, max: 10n ** 3n }), fc.nat(), fc.nat(), (N, D, i, j) => {
