@@ -340,29 +340,29 @@ export class RowReducer {
     const acc = this.acc;
     const p = this.p;
     const nz = this.nz;
-    let ok = n > 0 && nz[0] === support[0];
-    if (ok) {
-      // nz ⊆ support (both increasing).
-      let j = 0;
-      for (let i = 0; i < n && ok; i++) {
-        const c = nz[i];
-        while (j < support.length && support[j] < c) j++;
-        if (j === support.length || support[j] !== c) ok = false;
-      }
+    if (n === 0 || nz[0] !== support[0]) {
+      this.clear(n);
+      return undefined;
     }
-    let coeffs: Int32Array | undefined;
-    if (ok) {
-      coeffs = new Int32Array(support.length);
-      const inv = invMod(acc[support[0]], p);
-      const pinv = this.pinv;
-      for (let i = 0; i < support.length; i++) {
-        const x = acc[support[i]] * inv; // as in `extract`
-        const r = x - Math.floor(x * pinv) * p;
-        coeffs[i] = r < 0 ? r + p : r >= p ? r - p : r;
-      }
+    // One pass over the support: scale each entry, clear it, and count the surviving columns met;
+    // nz ⊆ support exactly when all n of them were met (zero entries elsewhere stay untouched).
+    const coeffs = new Int32Array(support.length);
+    const inv = invMod(acc[support[0]], p);
+    const pinv = this.pinv;
+    let met = 0;
+    for (let i = 0; i < support.length; i++) {
+      const c = support[i];
+      const v = acc[c];
+      if (v === 0) continue;
+      met++;
+      acc[c] = 0;
+      const x = v * inv; // as in `extract`
+      const r = x - Math.floor(x * pinv) * p;
+      coeffs[i] = r < 0 ? r + p : r >= p ? r - p : r;
     }
-    this.clear(n);
-    return coeffs;
+    if (met === n) return coeffs;
+    this.clear(n); // entries outside the support survived
+    return undefined;
   }
 
   /** Zeroes the n surviving entries of the last `reduce`. */
