@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Zp } from '../../src/arithmetic/field';
 import { f4, f4Apply, f4Learn } from '../../src/groebner/f4';
 import { RowReducer, reduceRows } from '../../src/groebner/f4/matrix/linear-algebra';
-import { simdKernelAvailable, useSimdKernel } from '../../src/groebner/f4/matrix/simd-kernel';
+import { laneKernelMemoryBytes, simdKernelAvailable, useSimdKernel } from '../../src/groebner/f4/matrix/simd-kernel';
 import { changeRing } from '../../src/poly/change';
 import { PolynomialRing } from '../../src/poly/polynomial';
 import { cyclic, katsura } from '../../src/systems';
@@ -102,6 +102,20 @@ describe('the SIMD lane kernel', () => {
     fresh.loadLanes(row, values);
     expect(() => old.loadLanes(row, values)).toThrow(/newer one/);
     expect(() => old.setPivot(Int32Array.of(2), Int32Array.of(1))).toThrow(/newer one/);
+  });
+
+  test('the shared memory grows for a large matrix and is given back for the next small one', () => {
+    const row = [Int32Array.of(0, 1)];
+    const values = [Int32Array.of(1, 5)];
+    const big = new RowReducer(2_000_000, 7); // lanes and tables: 88 MB
+    big.loadLanes(row, values);
+    expect(big.finishLane(0)).toBe(2);
+    expect(laneKernelMemoryBytes()).toBeGreaterThan(88_000_000);
+    const small = new RowReducer(100, 7);
+    small.loadLanes(row, values);
+    expect(small.finishLane(0)).toBe(2);
+    expect(laneKernelMemoryBytes()).toBeLessThan(16_000_000);
+    expect(() => big.loadLanes(row, values)).toThrow(/newer one/);
   });
 
   test('f4 and trace replay give the same bases with the kernel on and off', () => {

@@ -339,7 +339,16 @@ interface SharedMemory {
 
 let shared: SharedMemory | undefined;
 
-function sharedMemory(module: WebAssembly.Module): SharedMemory {
+/** Above this size the shared memory is given back when a matrix needs less than an eighth of it. */
+const RELEASE_BYTES = 64 * 2 ** 20;
+
+function sharedMemory(module: WebAssembly.Module, bytes: number): SharedMemory {
+  // A memory cannot shrink: after a large computation, start over with a small one rather than
+  // keep hundreds of MB for the rest of the process (the old one is then garbage collected).
+  if (shared && shared.memory.buffer.byteLength > RELEASE_BYTES && 8 * bytes < shared.memory.buffer.byteLength) {
+    shared.owner = undefined;
+    shared = undefined;
+  }
   if (!shared) {
     const memory = new WebAssembly.Memory({ initial: 16 });
     const instance = new WebAssembly.Instance(module, { env: { memory } });
@@ -353,6 +362,11 @@ function sharedMemory(module: WebAssembly.Module): SharedMemory {
     };
   }
   return shared;
+}
+
+/** The size of the shared kernel memory in bytes (0 before the first kernel). */
+export function laneKernelMemoryBytes(): number {
+  return shared ? shared.memory.buffer.byteLength : 0;
 }
 
 /** Grows the shared memory to at least `bytes` (doubling), renewing the views. */
@@ -390,7 +404,7 @@ export class LaneKernel {
    */
   static create(ncols: number, bytesHint = 0): LaneKernel | undefined {
     const module = enabled ? kernelModule() : null;
-    return module ? new LaneKernel(sharedMemory(module), ncols, bytesHint) : undefined;
+    return module ? new LaneKernel(sharedMemory(module, 44 * ncols + bytesHint), ncols, bytesHint) : undefined;
   }
 
   private own(): SharedMemory {
