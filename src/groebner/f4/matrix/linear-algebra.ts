@@ -18,6 +18,9 @@
  * A reduced non-zero row whose pivot column is new becomes a pivot itself, so
  * the new rows are echelonized among themselves in the same pass (Faugère 1999; the accumulator
  * scheme is msolve's and Groebner.jl's).
+ * Where the engine has WebAssembly SIMD, the lanes live in the memory of `LaneKernel`
+ * (simd-kernel.ts), which runs the lane pass and the finishing of a lane; the JavaScript passes
+ * here remain for the other engines, for single rows (`reduce`) and as the tests' reference.
  */
 
 import { LaneKernel } from './simd-kernel';
