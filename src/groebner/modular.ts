@@ -307,8 +307,12 @@ function primePairs(primes: readonly number[]): bigint[] {
 function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
   const M = acc.modulus;
   // A margin below the uniqueness bound √(M/2): with it a residue that is not yet determined
-  // rarely passes for a small fraction (false positives cost a failed check and a restart).
-  const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
+  // passes for a small fraction with probability about 2·bound²/M = 2^−2·margin. Such residues are
+  // attempted about once per prime (the sweep below stops at the first failure and starts there
+  // next time), so 10 bits make a false candidate a 1-in-30000 event per run, and it would only
+  // cost a failed check and a restart. A margin of 20 cost one prime more on cyclic-7, katsura-9
+  // and eco-10 (26 → 25, 34 → 33, 10 → 9).
+  const margin = BigInt(Math.min(10, Math.floor(M.toString(2).length / 10)));
   const bound = isqrt(M / 2n) >> margin;
   // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
   // denominators found so far in the element, kept across attempts, so that most coefficients
