@@ -28,6 +28,8 @@
  * instruction table (prefix 0xfd, LEB128 opcodes).
  */
 
+import { ResourceLimitError } from '../../../errors';
+
 const I32 = 0x7f;
 const F64 = 0x7c;
 const V128 = 0x7b;
@@ -320,6 +322,8 @@ export function simdKernelAvailable(): boolean {
 }
 
 const PAGE = 65536;
+/** The most a wasm32 memory can hold (65536 pages). */
+const MAX_BYTES = 65536 * PAGE;
 
 /**
  * One WebAssembly memory and instance serve every kernel in turn: a fresh memory costs about
@@ -373,7 +377,16 @@ export function laneKernelMemoryBytes(): number {
 function reserve(m: SharedMemory, bytes: number): void {
   const have = m.memory.buffer.byteLength;
   if (bytes <= have) return;
-  m.memory.grow(Math.ceil((Math.max(bytes, 2 * have) - have) / PAGE));
+  if (bytes > MAX_BYTES) {
+    throw new ResourceLimitError(`an F4 matrix needs ${Math.ceil(bytes / 2 ** 20)} MB of WebAssembly memory, above the 4 GB a 32-bit memory can address`);
+  }
+  const want = Math.min(MAX_BYTES, Math.max(bytes, 2 * have));
+  try {
+    m.memory.grow(Math.ceil((want - have) / PAGE));
+  } catch {
+    // Doubling may ask for more than the machine gives: ask for what is needed.
+    m.memory.grow(Math.ceil((bytes - have) / PAGE));
+  }
   m.f64 = new Float64Array(m.memory.buffer);
   m.i32 = new Int32Array(m.memory.buffer);
 }
