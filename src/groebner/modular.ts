@@ -17,7 +17,7 @@
  * J. Symb. Comp. 46 (2011).
  */
 import { Zp } from '../arithmetic/field';
-import { gcd, isqrt, modInverse } from '../arithmetic/integers';
+import { isqrt, lcm, modInverse } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { fractionOverDenominator } from '../arithmetic/lifting';
@@ -316,12 +316,13 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   const bound = isqrt(M / 2n) >> margin;
   // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
   // denominators found so far in the element, kept across attempts, so that most coefficients
-  // are read off without a Euclidean run (see `reconstructWithDenominator`).
+  // are read off as y/el.den without a Euclidean run (see `fractionOverDenominator`).
   // The lcm of all denominators found so far, over the whole basis, catches the coefficients
   // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
-  // runs become 3833, katsura-9: 11901 become 10149). Its fractions y/den are accepted for |y|·den ≤ bound², so that a residue
-  // not of that form passes with probability 2·bound²/(den·M) ≤ 2^−2·margin per attempt (with
-  // |y| ≤ M/(2·den·2^margin) instead, katsura-9 had a false candidate and needed 2 more primes).
+  // runs become 3833, katsura-9: 11901 become 10149). Its fractions y/den are accepted for
+  // |y|·den ≤ bound², so that a residue not of that form passes with probability
+  // 2·bound²/(den·M) ≤ 2^−2·margin per attempt (with |y| ≤ M/(2·den·2^margin) instead, katsura-9
+  // had a false candidate and needed 2 more primes).
   const wide = (bound * bound) / acc.den;
   const pairs = primePairs(acc.primes);
   const attempt = (i: number, k: number): boolean => {
@@ -341,8 +342,8 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
       return false;
     }
     el.known[k] = q;
-    if (D % q.den !== 0n) el.den = (D / gcd(D, q.den)) * q.den;
-    if (acc.den % q.den !== 0n) acc.den = (acc.den / gcd(acc.den, q.den)) * q.den;
+    if (D % q.den !== 0n) el.den = lcm(D, q.den);
+    if (acc.den % q.den !== 0n) acc.den = lcm(acc.den, q.den);
     return true;
   };
   const [si, sk] = acc.sentinel;

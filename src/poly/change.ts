@@ -19,32 +19,26 @@ export function changeRing<S, T>(p: Polynomial<S>, target: PolynomialRing<T>): P
   if (src === (target as unknown)) return p as unknown as Polynomial<T>;
   const sameField = (src.field as Field<unknown>) === (target.field as Field<unknown>);
   const convert = sameField ? (c: S) => c as unknown as T : (c: S) => target.field.fromRational(src.field.toRational(c));
-  if (src.order === target.order && src.nvars === target.nvars && src.vars.every((v, i) => v === target.vars[i])) {
-    // Only the field changes: the monomials (immutable) and their order stay, zeros drop out.
-    const monos: Monomial[] = [];
-    const coeffs: T[] = [];
-    for (let k = 0; k < p.length; k++) {
-      const c = convert(p.coefficients[k]);
-      if (target.field.isZero(c)) continue;
-      monos.push(p.monomials[k]);
-      coeffs.push(c);
-    }
-    return new Polynomial(target, monos, coeffs);
-  }
-  const map = variableMap(src, target, p);
+  // When only the field changes, the monomials (immutable) and their order stay: no new exponent
+  // arrays and no re-sorting; zeros drop out either way.
+  const sameMonomials = src.order === target.order && src.nvars === target.nvars && src.vars.every((v, i) => v === target.vars[i]);
+  const map = sameMonomials ? [] : variableMap(src, target, p);
   const monos: Monomial[] = [];
   const coeffs: T[] = [];
   for (let k = 0; k < p.length; k++) {
     const c = convert(p.coefficients[k]);
     if (target.field.isZero(c)) continue;
     const m = p.monomials[k];
-    const t = new Array<number>(target.nvars + 1).fill(0);
-    t[0] = m[0];
-    for (let i = 0; i < src.nvars; i++) if (m[i + 1] !== 0) t[map[i] + 1] = m[i + 1];
-    monos.push(t);
+    if (sameMonomials) monos.push(m);
+    else {
+      const t = new Array<number>(target.nvars + 1).fill(0);
+      t[0] = m[0];
+      for (let i = 0; i < src.nvars; i++) if (m[i + 1] !== 0) t[map[i] + 1] = m[i + 1];
+      monos.push(t);
+    }
     coeffs.push(c);
   }
-  return target.normalize(monos, coeffs);
+  return sameMonomials ? new Polynomial(target, monos, coeffs) : target.normalize(monos, coeffs);
 }
 
 function variableMap<S, T>(src: PolynomialRing<S>, target: PolynomialRing<T>, p: Polynomial<S>): number[] {

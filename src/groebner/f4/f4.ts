@@ -12,7 +12,6 @@
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
  * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
  */
-import { Monomial } from '../../monomials/monomial';
 import { Deadline } from '../../errors';
 import { isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';

@@ -95,7 +95,7 @@ export class PairSet {
 /** Scratch buffers reused by `updatePairs` across calls. */
 let scratchLcm = new Int32Array(256);
 let scratchKeep = new Uint8Array(256);
-/** scratchStamp[i] = 1 + the h for which scratchLcm[i] holds lcm(lm(g_i), lm(h)). */
+/** scratchStamp[i] = the stamp of the `updatePairs` call whose lcm(lm(g_i), lm(h)) scratchLcm[i] holds. */
 let scratchStamp = new Int32Array(256);
 let stampBase = 0;
 

@@ -73,7 +73,6 @@ const ins = {
   get: (i: number) => [0x20, ...uleb(i)],
   set: (i: number) => [0x21, ...uleb(i)],
   else: [0x05],
-  return: [0x0f],
   tee: (i: number) => [0x22, ...uleb(i)],
   select: [0x1b],
   i32Load: (offset = 0) => [0x28, 2, ...uleb(offset)],
