@@ -25,11 +25,13 @@ import { NumberFieldElement, numberField } from '../poly/number-field';
 import { UPoly, toUnivariate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
 import { normalForm } from '../groebner/normal-form';
-import { Inertia, algebraicInertia } from '../solve/inertia';
+import { Inertia, algebraicInertia, intervalInertia } from '../solve/inertia';
 import { evaluateOnInterval, decimal } from '../solve/points';
-import { isolateRealRoots, refineRoot } from '../solve/roots/real';
+import { RootInterval, isolateRealRoots, refineRoot } from '../solve/roots/real';
 import { Component, SolveResult, solve } from '../solve/solve';
-import { ExactRealPoint, exactRealPoints } from '../solve/zero-dimensional';
+import { AlgebraicDescription, ComponentParametrizationData, ExactRealPoint, exactRealPoints, parametrizationOf } from '../solve/zero-dimensional';
+import { realPointBox, valuesOnComponent } from '../solve/component-values';
+import { evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
 
@@ -56,7 +58,16 @@ export interface CriticalComponent {
   type: CriticalType;
   /** Inertia (positive, negative, zero eigenvalues) at the point(s) the type was read from. */
   inertia?: Inertia[];
-  basis: string[];
+  /**
+   * The component's equations: the reduced Gröbner basis of its prime (always for components of
+   * positive dimension; for finite ones when known or asked for, see `exact`).
+   */
+  basis?: string[];
+  /** Finite components: the exact parametrization of their points. */
+  exact?: AlgebraicDescription;
+  /** Finite components: how many points are real (all listed in `points`) and how many are not. */
+  realPoints?: number;
+  nonRealPoints?: number;
   freeVariables?: string[];
   parametrization?: Record<string, string>;
   points?: unknown[];
@@ -82,6 +93,10 @@ export interface CriticalOptions {
   deadline?: Deadline;
   /** Permute the variables with this seed before solving (the answer must not change). */
   shuffleSeed?: number;
+  /** List the non-real critical points of finite components (default false: counted). */
+  complex?: boolean;
+  /** Write the prime ideal of finite components in the weights when small (default false). */
+  bases?: boolean;
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
 }
@@ -165,6 +180,49 @@ function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: num
   };
 }
 
+/** The critical value on a finite component, from the loss evaluated on its parametrization. */
+function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationData, thetas: readonly RootInterval[], digits: number, deadline?: Deadline): { value: CriticalValue; key: number; realKey?: number } {
+  const bits = Math.ceil(digits * 3.33) + 8;
+  const v = valuesOnComponent(L, data, thetas, bits, deadline);
+  if (v.kind === 'rational') return { value: rationalToString(v.value), key: Number(decimal(v.value, 17)) };
+  const T = new PolynomialRing(QQ, ['t']);
+  const mid = (r: { lo: Rational; hi: Rational }): Rational => QQ.div(QQ.add(r.lo, r.hi), rational(2n));
+  const realRoots = v.realRoots.map((r) => ({ lo: rationalToString(r.lo), hi: rationalToString(r.hi), approx: decimal(mid(r), digits) }));
+  const attained = [...new Set(v.atRealPoints)].sort((a, b) => a - b);
+  const value: CriticalValue = {
+    minimalPolynomial: T.fromTerms(v.minimalPolynomial.map((c, i) => [[i], rational(c)] as const)).toString(),
+    realRoots,
+    approx: realRoots.map((r) => r.approx).join(', '),
+    ...(thetas.length > 0 ? { atRealPoints: attained.map((k) => realRoots[k].approx) } : {}),
+  };
+  return {
+    value,
+    key: realRoots.length > 0 ? Number(realRoots[0].approx) : Infinity,
+    ...(attained.length > 0 ? { realKey: Number(realRoots[attained[0]].approx) } : {}),
+  };
+}
+
+/**
+ * The inertia of the Hessian at the real point of a finite component with root interval θ:
+ * first in interval arithmetic on a box around the point (certain when the Hessian is
+ * non-singular there, as at every simple critical point), at growing precision; the exact
+ * computation in Q(θ) decides the rest.
+ */
+function inertiaAtRealPoint(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, data: ComponentParametrizationData, exact: ExactRealPoint, deadline?: Deadline): Inertia {
+  const index = W.vars.map((v) => data.ring.vars.indexOf(v));
+  let iv = exact.interval;
+  for (let s = 64; s <= 512; s *= 2) {
+    deadline?.check();
+    const at = realPointBox(data, iv, s);
+    iv = at.theta;
+    const box = index.map((i) => at.box[i]);
+    const M = H.map((row, i) => row.map((h, j) => (j <= i ? evaluateOnBox(h, box, s) : { lo: 0n, hi: 0n })));
+    const inertia = intervalInertia(M, s);
+    if (inertia) return inertia;
+  }
+  return inertiaAt(H, W, exact);
+}
+
 /**
  * The real roots of the critical value's minimal polynomial that the loss takes at the given
  * exact real points: L is evaluated in the point's number field, then on the refined isolating
@@ -188,6 +246,7 @@ function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Ration
 export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
   const start = performance.now();
   const digits = options.digits ?? 20;
+  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'critical');
   const W = net.ring;
   let ring = W;
   if (options.shuffleSeed !== undefined) {
@@ -196,7 +255,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
   }
   const L = changeRing(net.loss, ring);
   const grad = gradient(L);
-  const result: SolveResult = solve(grad, { digits, timeout: options.timeout, deadline: options.deadline, progress: options.progress });
+  const result: SolveResult = solve(grad, { digits, deadline, complex: options.complex, bases: options.bases, progress: options.progress });
   options.progress?.('critical values and Hessians');
   const H = hessian(L);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
@@ -210,16 +269,31 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     return attained.length > 0 ? Math.min(...attained.map((r) => Number(r.approx))) : undefined;
   };
   const components: (CriticalComponent & { key: number; real: boolean })[] = result.components.map((c: Component) => {
-    const { value, key } = valueOn(L, c.basis, digits, options.deadline);
-    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
+    deadline?.check();
     if (c.kind === 'points') {
-      const realPoints = c.points.filter((p) => p.real);
-      const inertias = realPoints.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
+      const data = parametrizationOf(c);
+      const realPoints = c.points.filter((p) => p.real).map((p) => exactRealPoints.get(p) as ExactRealPoint);
+      const { value, key, realKey } = valueOnPoints(L, data, realPoints.map((p) => p.interval), digits, deadline);
+      const inertias = realPoints.map((p) => inertiaAtRealPoint(H, ring, data, p, deadline));
       const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
       const type: CriticalType = types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
-      const realKey = restrictToRealPoints(value, realPoints) ?? key;
-      return { ...base, type, inertia: inertias, points: c.points, key: realKey, real: realPoints.length > 0 };
+      return {
+        dimension: 0,
+        degree: c.degree,
+        criticalValue: value,
+        ...(c.basis ? { basis: c.basis.map(String) } : {}),
+        exact: c.exact,
+        type,
+        inertia: inertias,
+        points: c.points,
+        realPoints: c.realPoints,
+        nonRealPoints: c.nonRealPoints,
+        key: realKey ?? key,
+        real: realPoints.length > 0,
+      };
     }
+    const { value, key } = valueOn(L, c.basis, digits, deadline);
+    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
     const realSamples = c.samplePoints.filter((p) => p.real && exactRealPoints.has(p));
     const exact = realSamples.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
     const realKey = restrictToRealPoints(value, realSamples) ?? key;

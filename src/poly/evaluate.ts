@@ -3,9 +3,13 @@
  * homogenization.
  *
  * Evaluation caches the powers of each coordinate, so a polynomial with t terms in n variables
- * of degree d costs O(t·n) multiplications plus O(n·d) for the powers.
+ * of degree d costs O(t·n) multiplications plus O(n·d) for the powers. `evaluateOnBox` does the
+ * same in fixed-point interval arithmetic: an enclosure of p over a box, for certified signs
+ * and values at real algebraic points.
  */
 import { InputError } from '../errors';
+import { FixedInterval, fixedAdd, fixedFromRational, fixedMul } from '../arithmetic/fixed-interval';
+import { Rational } from '../arithmetic/rational';
 import { Monomial } from '../monomials/monomial';
 import { MonomialOrder, degrevlex } from '../monomials/order';
 import { Polynomial, PolynomialRing } from './polynomial';
@@ -44,6 +48,30 @@ export function evaluate<T>(p: Polynomial<T>, point: Point<T>): T {
     let t = p.coefficients[k];
     for (let i = 0; i < R.nvars; i++) if (m[i + 1] !== 0) t = F.mul(t, power(i, m[i + 1]));
     acc = F.add(acc, t);
+  }
+  return acc;
+}
+
+/**
+ * An interval containing p(x) for every x in the box (one fixed-point interval at scale s per
+ * ring variable, in the ring's order; see `arithmetic/fixed-interval.ts`).
+ */
+export function evaluateOnBox(p: Polynomial<Rational>, box: readonly FixedInterval[], s: number): FixedInterval {
+  const n = p.ring.nvars;
+  if (box.length !== n) throw new InputError(`box has ${box.length} coordinates, the ring has ${n} variables`);
+  const one = fixedFromRational({ num: 1n, den: 1n }, s);
+  const powers: FixedInterval[][] = box.map((x) => [one, x]);
+  const power = (i: number, e: number): FixedInterval => {
+    const list = powers[i];
+    while (list.length <= e) list.push(fixedMul(list[list.length - 1], box[i], s));
+    return list[e];
+  };
+  let acc: FixedInterval = { lo: 0n, hi: 0n };
+  for (let k = 0; k < p.length; k++) {
+    const m = p.monomials[k];
+    let t = fixedFromRational(p.coefficients[k], s);
+    for (let i = 0; i < n; i++) if (m[i + 1] !== 0) t = fixedMul(t, power(i, m[i + 1]), s);
+    acc = fixedAdd(acc, t);
   }
   return acc;
 }

@@ -279,8 +279,8 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
  * The same parametrization from an exact RUR (χ, wᵢ) over Q: factor χ and reduce
  * uᵢ = wᵢ·q′ mod q per factor.
  */
-export function parametrizeComponents(separatingForm: readonly bigint[], chi: UPoly<Rational>, ws: readonly UPoly<Rational>[]): ParametrizedSolutions {
-  const components = factorUnivariate(chi).factors.map(({ factor }) => ({
+export function parametrizeComponents(separatingForm: readonly bigint[], chi: UPoly<Rational>, ws: readonly UPoly<Rational>[], deadline?: Deadline): ParametrizedSolutions {
+  const components = factorUnivariate(chi, { deadline }).factors.map(({ factor }) => ({
     minimalPolynomial: factor,
     numerators: componentNumerators(
       QQ,

@@ -24,6 +24,13 @@ import { canonicalRing } from './canonical';
 export interface SolveOptions {
   /** Significant digits of decimal approximations (default 20). */
   digits?: number;
+  /** List the non-real points of finite components (default false: they are counted). */
+  complex?: boolean;
+  /**
+   * Write the prime ideal of each finite component in the variables (default false; see
+   * `ZeroDimensionalOptions.bases`). Components of positive dimension always have their basis.
+   */
+  bases?: boolean;
   /** Seconds before a TimeoutError. */
   timeout?: number;
   deadline?: Deadline;
@@ -63,7 +70,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
   const base = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
-  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline, progress }), complete: true };
+  const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
+  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { ...pointOptions, progress }), complete: true };
   const components: Component[] = [];
   const primes = minimalPrimes(G, { deadline, reduced: true, progress });
   progress?.(`describing ${primes.length} component(s)`);
@@ -72,8 +80,12 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     if (P.dimension === 0) {
       // An isolated point set: one Galois orbit. Multiplicities are not defined here without
       // localization, so each point reports multiplicity 1 of its prime (documented).
-      const zs = solveZeroDimensional(P.basis, { digits: options.digits, deadline }); // already reduced, in C
-      components.push(...zs);
+      // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
+      for (const z of solveZeroDimensional(P.basis, pointOptions)) {
+        z.basis = P.basis;
+        z.basisIsGroebner = true;
+        components.push(z);
+      }
     } else components.push(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
   }
   components.sort(compareComponents);
@@ -83,7 +95,13 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
 function compareComponents(a: Component, b: Component): number {
   if (a.dimension !== b.dimension) return b.dimension - a.dimension;
   if (a.degree !== b.degree) return a.degree - b.degree;
-  const ka = a.basis.map(String).join(';');
-  const kb = b.basis.map(String).join(';');
+  const ka = componentKey(a);
+  const kb = componentKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A text that identifies a component in the canonical ring: its basis, or its exact parametrization. */
+function componentKey(c: Component): string {
+  if (c.kind === 'points') return `${c.exact.separatingForm}|${c.exact.minimalPolynomial}|${Object.values(c.exact.coordinates).join(';')}`;
+  return c.basis.map(String).join(';');
 }

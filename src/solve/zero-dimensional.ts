@@ -8,17 +8,24 @@
  * parametrization xᵢ = uᵢ(θ)/q′(θ), both lifted from computations modulo primes
  * (`rur-modular.ts`). Without a certificate (I not radical) √I is computed (Seidenberg) and the
  * RUR over Q. Components of degree ≤ BASIS_DEGREE_LIMIT are described by polynomials
- * xᵢ = wᵢ(θ) and their reduced basis; larger ones keep the q′ denominator, whose numerators are
- * far shorter. Multiplicities come from the characteristic polynomial of M_t on K[x]/I, which is
- * Π q^m over the components (Stickelberger); they are all 1 when I is radical. Real points get
- * certified decimals from exact isolating intervals; complex points approximations with an error
- * bound below 10^−digits of their size. The separating form is built on the canonical (natural)
+ * xᵢ = wᵢ(θ); larger ones keep the q′ denominator, whose numerators are far shorter.
+ * Multiplicities come from the characteristic polynomial of M_t on K[x]/I, which is Π q^m over the
+ * components (Stickelberger); they are all 1 when I is radical.
+ *
+ * Exact forms stay forms: a component's exact description is this parametrization. Its prime
+ * ideal in the original variables, ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩, means expanding powers of the form t,
+ * which explodes when t involves many variables (a 16th power of a form in 8 variables has
+ * ~700,000 terms): it is written out only on request (`bases: true`) and when a size estimate
+ * says it is small. Real points first: real points get certified decimals from exact isolating
+ * intervals, non-real ones are counted (degree − real roots) and listed — approximations with an
+ * error bound below 10^−digits of their size — only on request (`complex: true`, or later per
+ * component with `listComplexPoints`). The separating form is built on the canonical (natural)
  * order of the variable names, so the answer does not depend on the order of the variables or
  * equations.
  */
 import { QQ } from '../arithmetic/field';
 import { charpoly } from '../arithmetic/matrix';
-import { Rational, rational, rationalToString } from '../arithmetic/rational';
+import { Rational, parseRational, rational, rationalToString } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -83,6 +90,12 @@ export interface AlgebraicDescription {
    */
   coordinates: Record<string, string>;
   denominator: string;
+  /**
+   * The same data as coefficient lists (ascending; integers and fractions as decimal text), for
+   * programs: the form's coefficients in the canonical variable order, the minimal polynomial's,
+   * each coordinate's numerator, and the denominator's (empty for 1).
+   */
+  coefficients: { form: string[]; minimalPolynomial: string[]; coordinates: Record<string, string[]>; denominator: string[] };
 }
 
 export interface ZeroDimensionalComponent {
@@ -92,26 +105,79 @@ export interface ZeroDimensionalComponent {
   degree: number;
   /** Multiplicity of each point of the component in the input system. */
   multiplicity: number;
-  /**
-   * The component's prime ideal in the canonical ring: its reduced degrevlex Gröbner basis, or
-   * for components of degree above `BASIS_DEGREE_LIMIT` the generators ⟨q(t), xᵢ − wᵢ(t)⟩
-   * (`basisIsGroebner` says which).
-   */
-  basis: Polynomial<Rational>[];
-  basisIsGroebner: boolean;
   exact: AlgebraicDescription;
+  /** Number of real points (all listed in `points`, first). */
   realPoints: number;
+  /** Number of non-real points: degree − realPoints. */
+  nonRealPoints: number;
+  /** Whether the non-real points are only counted or also listed in `points`. */
+  complexPoints: 'counted' | 'listed';
   points: SolutionPoint[];
+  /**
+   * The component's prime ideal in the canonical ring, present when it was known without
+   * expanding the form (isolated points found by the decomposition) or asked for (`bases: true`)
+   * and small: its reduced degrevlex Gröbner basis, or for components of degree above
+   * `BASIS_DEGREE_LIMIT` the generators ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (`basisIsGroebner` says which).
+   */
+  basis?: Polynomial<Rational>[];
+  basisIsGroebner?: boolean;
 }
 
 export interface ZeroDimensionalOptions {
   /** Significant digits of the decimals (default 20). */
   digits?: number;
   deadline?: Deadline;
-  /** Compute each component's reduced Gröbner basis (default true; sample points skip it). */
+  /**
+   * Write each component's prime ideal in the original variables (default false): its reduced
+   * Gröbner basis for small components, generators for large ones, omitted when expanding the
+   * separating form would exceed `MAX_EXPANSION_TERMS` terms.
+   */
   bases?: boolean;
+  /** List the non-real points with their approximations (default false: counted only). */
+  complex?: boolean;
   /** Receives short progress messages. */
   progress?: (message: string) => void;
+}
+
+/** Expanding q(t) for a form t is skipped above this many terms (a size estimate, not a count). */
+export const MAX_EXPANSION_TERMS = 20000;
+
+/**
+ * The exact data of a component, kept beside the JSON-friendly result (a side table keyed by the
+ * component object): the canonical ring, the separating form, q, and xᵢ = nums[i](θ)/den(θ).
+ */
+export interface ComponentParametrizationData {
+  ring: PolynomialRing<Rational>;
+  separatingForm: readonly bigint[];
+  /** q: irreducible, primitive integer coefficients, ascending. */
+  minimalPolynomial: readonly bigint[];
+  numerators: readonly UPoly<Rational>[];
+  /** The common denominator (q′ for large components), undefined for 1. */
+  denominator?: UPoly<Rational>;
+}
+
+/** Exact data of the components returned by `solveZeroDimensional` (a cache: `exact` holds the same). */
+const parametrizations = new WeakMap<object, ComponentParametrizationData>();
+
+/**
+ * The exact data of a finite component, read from its `exact.coefficients` (so a copy of a
+ * component, one read back from JSON, or a critical component works as well as the original).
+ */
+export function parametrizationOf(c: { exact: AlgebraicDescription }): ComponentParametrizationData {
+  const known = parametrizations.get(c);
+  if (known) return known;
+  const k = c.exact.coefficients;
+  const vars = Object.keys(k.coordinates);
+  const ring = canonicalRing(QQ, vars);
+  const data: ComponentParametrizationData = {
+    ring,
+    separatingForm: k.form.map((x) => BigInt(x)),
+    minimalPolynomial: k.minimalPolynomial.map((x) => BigInt(x)),
+    numerators: ring.vars.map((v) => k.coordinates[v].map(parseRational)),
+    ...(k.denominator.length > 0 ? { denominator: k.denominator.map(parseRational) } : {}),
+  };
+  parametrizations.set(c, data);
+  return data;
 }
 
 /** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
@@ -160,7 +226,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   if (!solutions) {
     progress?.('the RUR over Q');
     const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
-    solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates);
+    solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates, deadline);
   }
   const tForm = linearForm(R, solutions.separatingForm);
   // Multiplicities: the characteristic polynomial of M_t on K[x]/I (only when I is not radical).
@@ -178,11 +244,10 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     // Small components are described by polynomials xᵢ = wᵢ(θ); large ones keep the derivative
     // as denominator, xᵢ = uᵢ(θ)/q′(θ), whose coefficients are far shorter.
     const small = degree <= BASIS_DEGREE_LIMIT;
-    const dq = uderivative(QQ, q);
     let polynomialForm: UPoly<Rational>[] | undefined;
     const coordinatePolynomials = (): UPoly<Rational>[] => (polynomialForm ??= dividedByDerivative(q, numerators));
     const nums = small ? coordinatePolynomials() : numerators;
-    const den = small ? undefined : dq;
+    const den = small ? undefined : uderivative(QQ, q);
     const exactPoint = (interval: RootInterval): ExactRealPoint => ({
       vars: R.vars,
       chi: factor,
@@ -205,6 +270,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
       points.push(point);
     } else {
       for (const iv of isolateRealRoots(factor, { irreducible: true })) {
+        deadline?.check();
         const rc = realCoordinates(factor, iv, nums, digits, den);
         const point: SolutionPoint = {
           real: true,
@@ -215,43 +281,106 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
         exactRealPoints.set(point, exactPoint(rc.theta));
         points.push(point);
       }
-      const thetas = points.map((p) => (exactRealPoints.get(p) as ExactRealPoint).interval);
-      for (const cc of complexPoints(factor, thetas, nums, den, digits, deadline)) {
-        points.push({
-          real: false,
-          approx: Object.fromEntries(canonical.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
-          re: Object.fromEntries(canonical.map((v, i) => [v, cc[i].re])),
-          im: Object.fromEntries(canonical.map((v, i) => [v, cc[i].im])),
-          errorBound: Math.max(...cc.map((c) => c.errorBound)),
-          multiplicity,
-        });
-      }
     }
-    // The prime ideal ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (d = 1 or q′, invertible modulo q), as a reduced
-    // basis for small components. The reduced basis of a component of high degree has enormous
-    // coefficients and adds nothing to the exact description: there the generators are given.
-    const d = den ? polyInForm(R, den, tForm) : R.one();
-    const gens = [polyInForm(R, q, tForm), ...R.vars.map((_, i) => d.mul(R.variable(i)).sub(polyInForm(R, nums[i], tForm)))];
-    const reduced = options.bases !== false && small;
-    const basis = options.bases === false ? [] : reduced ? primeBasis(R, gens, solutions.separatingForm, deadline) : gens;
-    return {
+    const sorted = sortPoints(points, canonical);
+    const data: ComponentParametrizationData = {
+      ring: R,
+      separatingForm: solutions.separatingForm,
+      minimalPolynomial: factor,
+      numerators: nums,
+      ...(den ? { denominator: den } : {}),
+    };
+    const component: ZeroDimensionalComponent = {
       kind: 'points' as const,
       dimension: 0 as const,
       degree,
       multiplicity,
-      basis,
-      basisIsGroebner: reduced,
       exact: {
         separatingForm: tForm.toString(),
         minimalPolynomial: fromUnivariate(T, 0, q).toString(),
         coordinates: Object.fromEntries(canonical.map((v, i) => [v, fromUnivariate(T, 0, nums[i]).toString()])),
         denominator: den ? fromUnivariate(T, 0, den).toString() : '1',
+        coefficients: {
+          form: solutions.separatingForm.map(String),
+          minimalPolynomial: factor.map(String),
+          coordinates: Object.fromEntries(canonical.map((v, i) => [v, nums[i].map(rationalToString)])),
+          denominator: den ? den.map(rationalToString) : [],
+        },
       },
-      realPoints: points.filter((p) => p.real).length,
-      points: sortPoints(points, canonical),
+      realPoints: points.length,
+      nonRealPoints: degree - points.length,
+      complexPoints: 'counted',
+      points: sorted,
     };
+    parametrizations.set(component, data);
+    if (options.complex) listComplexPoints(component, { digits, deadline });
+    if (options.bases) {
+      const ideal = componentIdeal(component, { deadline });
+      if (ideal) {
+        component.basis = ideal.basis;
+        component.basisIsGroebner = ideal.isGroebner;
+      }
+    }
+    return component;
   });
   return components.sort((a, b) => a.degree - b.degree || compareText(a.exact.minimalPolynomial, b.exact.minimalPolynomial));
+}
+
+/**
+ * Lists the non-real points of a component returned by `solveZeroDimensional` (in place: they are
+ * appended to `points` after the real ones and `complexPoints` becomes 'listed'); returns them.
+ * Each coordinate is within 10^−digits of its modulus (digits default 20).
+ */
+export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits?: number; deadline?: Deadline } = {}): SolutionPoint[] {
+  if (c.complexPoints === 'listed') return c.points.filter((p) => !p.real);
+  const data = parametrizationOf(c);
+  const digits = options.digits ?? 20;
+  const canonical = data.ring.vars;
+  const listed: SolutionPoint[] = [];
+  if (c.nonRealPoints > 0) {
+    const realRoots = isolateRealRoots(data.minimalPolynomial, { irreducible: true });
+    for (const cc of complexPoints(data.minimalPolynomial, realRoots, data.numerators, data.denominator, digits, options.deadline)) {
+      listed.push({
+        real: false,
+        approx: Object.fromEntries(canonical.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
+        re: Object.fromEntries(canonical.map((v, i) => [v, cc[i].re])),
+        im: Object.fromEntries(canonical.map((v, i) => [v, cc[i].im])),
+        errorBound: Math.max(...cc.map((x) => x.errorBound)),
+        multiplicity: c.multiplicity,
+      });
+    }
+  }
+  c.points = [...c.points.filter((p) => p.real), ...sortPoints(listed, canonical)];
+  c.complexPoints = 'listed';
+  return listed;
+}
+
+/** An estimate of the number of terms of q(t) expanded, t a form in k variables, deg q = D: C(D + k, k). */
+function expansionTerms(D: number, k: number): number {
+  let terms = 1;
+  for (let i = 1; i <= k; i++) terms = (terms * (D + i)) / i;
+  return terms;
+}
+
+/**
+ * The prime ideal of a component in the canonical ring: ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (d = 1 or q′,
+ * invertible modulo q), as a reduced basis for components of degree ≤ BASIS_DEGREE_LIMIT. The
+ * reduced basis of a component of high degree has enormous coefficients and adds nothing to the
+ * exact description: there the generators are given. Undefined when expanding the form would
+ * exceed `MAX_EXPANSION_TERMS` terms (the exact description is the parametrization).
+ */
+export function componentIdeal(c: ZeroDimensionalComponent, options: { deadline?: Deadline } = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
+  if (c.basis) return { basis: c.basis, isGroebner: c.basisIsGroebner ?? false };
+  const data = parametrizationOf(c);
+  const R = data.ring;
+  const k = data.separatingForm.filter((x) => x !== 0n).length;
+  if (k > 1 && expansionTerms(c.degree, k) > MAX_EXPANSION_TERMS) return undefined;
+  const tForm = linearForm(R, data.separatingForm);
+  const q = data.minimalPolynomial.map((x) => rational(x));
+  const d = data.denominator ? polyInForm(R, data.denominator, tForm, options.deadline) : R.one();
+  const gens = [polyInForm(R, q, tForm, options.deadline), ...R.vars.map((_, i) => d.mul(R.variable(i)).sub(polyInForm(R, data.numerators[i], tForm, options.deadline)))];
+  if (c.degree > BASIS_DEGREE_LIMIT) return { basis: gens, isGroebner: false };
+  return { basis: primeBasis(R, gens, data.separatingForm, options.deadline), isGroebner: true };
 }
 
 /**
@@ -341,9 +470,12 @@ function compareText(a: string, b: string): number {
 
 
 /** q(t) for a univariate q and a polynomial t, by Horner. */
-function polyInForm(R: PolynomialRing<Rational>, q: UPoly<Rational>, t: Polynomial<Rational>): Polynomial<Rational> {
+function polyInForm(R: PolynomialRing<Rational>, q: UPoly<Rational>, t: Polynomial<Rational>, deadline?: Deadline): Polynomial<Rational> {
   let acc = R.zero();
-  for (let k = q.length - 1; k >= 0; k--) acc = acc.mul(t).add(R.constant(q[k]));
+  for (let k = q.length - 1; k >= 0; k--) {
+    deadline?.check();
+    acc = acc.mul(t).add(R.constant(q[k]));
+  }
   return acc;
 }
 

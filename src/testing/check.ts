@@ -3,7 +3,8 @@
  * order: the answer is complete; its dimension is the plant's; every returned component's prime
  * contains the system (its points solve it); the returned components are exactly the planted
  * minimal primes — matched by equal reduced Gröbner bases in the answer's ring — with the same
- * dimension and degree; a point component lists as many points as its degree; planted rational
+ * dimension and degree; a point component counts as many real and non-real points as its degree
+ * and lists its real ones (and the non-real ones when it says so); planted rational
  * points appear with their exact coordinates; and for zero-dimensional plants each multiplicity
  * is the planted one. Every failed oracle is reported, not only the first.
  */
@@ -13,6 +14,7 @@ import { normalForm } from '../groebner/normal-form';
 import { changeRing } from '../poly/change';
 import { Polynomial } from '../poly/polynomial';
 import type { Component, SolveResult } from '../solve/solve';
+import { componentIdeal } from '../solve/zero-dimensional';
 import { PlantedSystem } from './plant';
 
 /** The verdict: `ok`, or every problem found, each a sentence naming the component. */
@@ -33,18 +35,21 @@ export function checkSolution(plant: PlantedSystem, result: SolveResult): CheckR
   const dim = plant.components.length === 0 ? -1 : Math.max(...plant.components.map((c) => c.dimension));
   if (result.dimension !== dim) problems.push(`dimension ${result.dimension}, planted ${dim}`);
   const name = (c: Component, i: number) => `returned component ${i + 1} (dimension ${c.dimension}, degree ${c.degree})`;
+  // Finite components carry their parametrization; their prime is written out here.
+  const bases = result.components.map((c) => (c.kind === 'points' ? componentIdeal(c)?.basis : c.basis) ?? []);
   const returned = result.components.map((c, i) => {
-    if (c.basis.length === 0) {
+    const basis = bases[i];
+    if (basis.length === 0) {
       problems.push(`${name(c, i)} has no equations`);
       return '';
     }
-    const C = c.basis[0].ring;
-    if (!plant.polynomials.every((f) => normalForm(changeRing(f, C), c.basis).isZero())) problems.push(`${name(c, i)} does not contain the system: its points do not solve it`);
-    return key(groebner(c.basis));
+    const C = basis[0].ring;
+    if (!plant.polynomials.every((f) => normalForm(changeRing(f, C), basis).isZero())) problems.push(`${name(c, i)} does not contain the system: its points do not solve it`);
+    return key(groebner(basis));
   });
   const used = new Set<number>();
   for (const P of plant.components) {
-    const i = result.components.findIndex((c, j) => !used.has(j) && c.basis.length > 0 && returned[j] === key(groebner(P.prime.map((p) => changeRing(p, c.basis[0].ring)))));
+    const i = result.components.findIndex((_, j) => !used.has(j) && bases[j].length > 0 && returned[j] === key(groebner(P.prime.map((p) => changeRing(p, bases[j][0].ring)))));
     if (i < 0) {
       problems.push(`planted component ${P.description} (dimension ${P.dimension}, degree ${P.degree}) is missing`);
       continue;
@@ -53,7 +58,9 @@ export function checkSolution(plant: PlantedSystem, result: SolveResult): CheckR
     const c = result.components[i];
     if (c.dimension !== P.dimension || c.degree !== P.degree) problems.push(`${name(c, i)}: planted ${P.description} has dimension ${P.dimension}, degree ${P.degree}`);
     if (c.kind === 'points') {
-      if (c.points.length !== c.degree) problems.push(`${name(c, i)} lists ${c.points.length} point(s) for degree ${c.degree}`);
+      const listed = c.realPoints + (c.complexPoints === 'listed' ? c.nonRealPoints : 0);
+      if (c.realPoints + c.nonRealPoints !== c.degree) problems.push(`${name(c, i)} counts ${c.realPoints} real and ${c.nonRealPoints} non-real point(s) for degree ${c.degree}`);
+      if (c.points.length !== listed || c.points.filter((p) => p.real).length !== c.realPoints) problems.push(`${name(c, i)} lists ${c.points.length} point(s), ${c.realPoints} real${c.complexPoints === 'listed' ? ' and every non-real one' : ''} expected`);
       if (plant.zeroDimensional && P.multiplicity !== undefined && c.multiplicity !== P.multiplicity) problems.push(`${name(c, i)} has multiplicity ${c.multiplicity}, planted ${P.multiplicity} (${P.description})`);
       if (P.point) {
         const want = P.point;
@@ -62,7 +69,7 @@ export function checkSolution(plant: PlantedSystem, result: SolveResult): CheckR
     } else if (P.dimension === 0) problems.push(`${name(c, i)} should be a set of points (${P.description})`);
   }
   result.components.forEach((c, i) => {
-    if (!used.has(i)) problems.push(`${name(c, i)} was not planted: ${c.basis.map(String).join(', ')}`);
+    if (!used.has(i)) problems.push(`${name(c, i)} was not planted: ${bases[i].map(String).join(', ')}`);
   });
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

@@ -81,7 +81,11 @@ describe('polycrit critical', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     for (const k of ['weights', 'loss', 'dimension', 'criticalValues', 'components']) expect(j).toHaveProperty(k);
-    for (const c of j.components) for (const k of ['dimension', 'criticalValue', 'type', 'basis']) expect(c).toHaveProperty(k);
+    for (const c of j.components) {
+      for (const k of ['dimension', 'criticalValue', 'type']) expect(c).toHaveProperty(k);
+      // Equations for positive-dimensional components, the exact parametrization for finite ones.
+      expect(c.dimension > 0 ? c.basis : c.exact).toBeDefined();
+    }
   });
   test('bad usage: neither spec nor preset, or an unknown preset', async () => {
     expect((await run(['critical'])).code).toBe(2);

@@ -12,7 +12,8 @@ import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { solutionCount } from '../../src/groebner/ideal';
 import { solve } from '../../src/solve/solve';
-import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
+import { ZeroDimensionalComponent, parametrizationOf } from '../../src/solve/zero-dimensional';
+import { vanishesOnComponent } from '../../src/solve/component-values';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
 import { parsePolynomials } from '../../src/io/parse';
 import { cyclic, eco, katsura } from '../../src/systems';
@@ -27,6 +28,10 @@ const total = (r: ReturnType<typeof solve>) => pointSets(r).reduce((s, c) => s +
 /** Every input polynomial lies in every component's prime ideal (all its points satisfy the system). */
 function componentsSatisfy(polys: Polynomial<Rational>[], r: ReturnType<typeof solve>): boolean {
   return r.components.every((c) => {
+    if (c.kind === 'points') {
+      const data = parametrizationOf(c);
+      return polys.every((f) => vanishesOnComponent(f, data));
+    }
     const C = c.basis[0].ring;
     return polys.every((f) => normalForm(changeRing(f, C), c.basis).isZero());
   });
@@ -130,11 +135,19 @@ describe('planted solutions', () => {
           expect(match.length).toBe(1);
           expect(match[0].multiplicity).toBe(planted.multiplicity);
         }
-        // Complex points come in conjugate pairs and number what is left.
-        const complexCount = pointSets(r).reduce((s, c) => s + c.points.filter((p) => !p.real).length * c.multiplicity, 0);
+        // Non-real points are counted: conjugate pairs, and what is left.
+        const complexCount = pointSets(r).reduce((s, c) => s + c.nonRealPoints * c.multiplicity, 0);
         const realCount = found.reduce((s, f) => s + f.multiplicity, 0);
         expect(complexCount + realCount).toBe(P.count);
         expect(complexCount % 2).toBe(0);
+        for (const c of pointSets(r)) expect(c.realPoints + c.nonRealPoints).toBe(c.degree);
+        // Listed on request: as many as counted, the same real points before them.
+        const listed = solve(P.polys, { digits: 12, complex: true });
+        for (const [i, c] of pointSets(listed).entries()) {
+          expect(c.complexPoints).toBe('listed');
+          expect(c.points.filter((p) => !p.real)).toHaveLength(c.nonRealPoints);
+          expect(c.points.filter((p) => p.real)).toEqual(pointSets(r)[i].points);
+        }
       }),
       { numRuns: 12 },
     );
@@ -172,9 +185,10 @@ describe('known systems', () => {
     expect(total(solve(eco(5).polynomials, { digits: 10 }))).toBe(8);
   });
   test('cyclic-5 has 70 distinct solutions', () => {
-    const r = solve(cyclic(5).polynomials, { digits: 10 });
+    const r = solve(cyclic(5).polynomials, { digits: 10, complex: true });
     expect(total(r)).toBe(70);
     expect(pointSets(r).reduce((s, c) => s + c.points.length, 0)).toBe(70);
+    expect(pointSets(r).reduce((s, c) => s + c.realPoints + c.nonRealPoints, 0)).toBe(70);
   });
   test('an inconsistent system has no solutions', () => {
     const r = solve(parsePolynomials('x*y - 1, x, y + 1').polynomials);

@@ -16,6 +16,17 @@ function valueText(v: CriticalValue): string {
   return `root of ${v.minimalPolynomial}${reals ? ` (≈ ${reals}${atReal})` : ' (no real root)'}`;
 }
 
+/** A component's equations, or for a finite one without them its points' count and parametrization. */
+function equationsText(c: CriticalAnalysis['components'][number]): string {
+  if (c.dimension === 0 && c.exact && !c.basis) {
+    if (c.degree === 1) return `the point ${Object.entries(c.exact.coordinates).map(([v, x]) => `${v} = ${x}`).join(', ')}`;
+    const points = `${c.realPoints} real, ${c.nonRealPoints} non-real point(s)`;
+    return `${points}: T = ${c.exact.separatingForm}, a root of a degree-${c.degree} polynomial (--json prints it)`;
+  }
+  const basis = c.basis ?? [];
+  return basis.length <= 3 ? basis.join(', ') : `${basis.slice(0, 3).join(', ')}, … (${basis.length} equations)`;
+}
+
 /** The analysis as a plain-text table. */
 export function formatCritical(name: string, a: CriticalAnalysis): string {
   const lines: string[] = [];
@@ -32,9 +43,9 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
     valueText(c.criticalValue),
     c.type,
     c.inertia && c.inertia.length > 0 ? `(${c.inertia[0].positive}, ${c.inertia[0].negative}, ${c.inertia[0].zero})` : '-',
-    c.basis.length <= 3 ? c.basis.join(', ') : `${c.basis.slice(0, 3).join(', ')}, … (${c.basis.length} equations)`,
+    equationsText(c),
   ]);
-  const header = ['#', 'dim', 'degree', 'loss', 'type', 'inertia (+,−,0)', 'equations (reduced Gröbner basis)'];
+  const header = ['#', 'dim', 'degree', 'loss', 'type', 'inertia (+,−,0)', 'equations (reduced Gröbner basis) or points'];
   const widths = header.map((h, j) => Math.min(j === 6 ? 200 : 60, Math.max(h.length, ...rows.map((r) => r[j].length))));
   const fmt = (r: string[]) => r.map((cell, j) => (j === r.length - 1 ? cell : cell.padEnd(widths[j]))).join('  ');
   lines.push(fmt(header));
@@ -58,17 +69,19 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--preset <name>', `a named network: ${PRESET_NAMES.join(', ')} (deep-linear:a,b,c takes sizes)`)
     .option('--shuffle-vars <seed>', 'permute the variables with this seed before solving (the answer must not change)', intOption('--shuffle-vars', 0, 2 ** 31 - 1))
     .option('--digits <n>', 'significant digits of decimals', intOption('--digits', 1, 1000), 20)
+    .option('--complex', 'list the non-real critical points of finite components too (default: counted)')
+    .option('--bases', "write each finite component's prime ideal in the weights when it is small (default: its exact parametrization)")
     .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
     .option('--json', 'print JSON: {weights, loss, dimension, criticalValues, components: [{dimension, criticalValue, type, basis, points}]}')
     .addHelpText('after', '\nExamples:\n  polycrit critical --preset xor-blog\n  polycrit critical --preset deep-linear:1,2,1 --json\n  polycrit critical my-network.json --shuffle-vars 7')
-    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; timeout?: number; json?: boolean }) => {
+    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
       if ((file === undefined) === (opts.preset === undefined)) throw new UsageError('give either a network spec file or --preset NAME');
       let spec: NetworkSpec;
       let baseDir: string | undefined;
       if (opts.preset !== undefined) spec = preset(opts.preset);
       else ({ spec, baseDir } = readSpecFile(file as string));
       const net = networkLoss(spec, baseDir);
-      const analysis = criticalPoints(net, { digits: opts.digits, timeout: opts.timeout, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
+      const analysis = criticalPoints(net, { digits: opts.digits, complex: opts.complex, bases: opts.bases, timeout: opts.timeout, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
       ctx.endProgress();
       if (opts.json) {
         const { seconds: _s, ...stable } = analysis;

@@ -20,7 +20,7 @@ export function solveResultToJSON(result: SolveResult): unknown {
     complete: result.complete,
     ...(result.message ? { message: result.message } : {}),
     independentSets: result.independentSets,
-    components: result.components.map((c) => ({ ...c, basis: c.basis.map((g) => g.toString()) })),
+    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
   };
 }
 
@@ -62,6 +62,7 @@ export function formatSolveResult(result: SolveResult): string {
       const coords = vars.map((v) => `${v.padStart(width)} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ');
       lines.push(`  ${p.real ? 'real   ' : 'complex'}  ${coords}`);
     }
+    if (c.complexPoints === 'counted' && c.nonRealPoints > 0) lines.push(`  and ${c.nonRealPoints} non-real point(s) (--complex lists them)`);
   });
   return lines.join('\n');
 }
@@ -78,13 +79,15 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<file>', "a file of polynomials, '-' for stdin, or a named system like katsura:6")
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
     .option('--digits <n>', 'significant digits of the decimals', intOption('--digits', 1, 1000), 20)
+    .option('--complex', 'list the non-real points too, with error bounds (default: real points listed, non-real ones counted)')
+    .option('--bases', "write each finite component's prime ideal in the variables when it is small (default: its exact parametrization only)")
     .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
-    .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, basis, points}]}')
+    .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, realPoints, nonRealPoints, complexPoints, exact, points, basis}]}')
     .addHelpText('after', '\nExamples:\n  polycrit solve katsura:4\n  echo "x^2 + y^2 - 1, x - y" | polycrit solve - --digits 30 --json')
-    .action(async (file: string, opts: { vars?: string; digits: number; timeout?: number; json?: boolean }) => {
+    .action(async (file: string, opts: { vars?: string; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
       const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars });
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
-      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, timeout: opts.timeout, progress: ctx.progress() });
+      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, complex: opts.complex, bases: opts.bases, timeout: opts.timeout, progress: ctx.progress() });
       ctx.endProgress();
       if (opts.json) ctx.printJSON(solveResultToJSON(result));
       else ctx.print(formatSolveResult(result));
