@@ -193,3 +193,32 @@ export function liftUntilStable(groups: readonly number[], next: () => { p: numb
   }
   return undefined;
 }
+
+/**
+ * A monic polynomial over Q (ascending, lc omitted: the lower coefficients) lifted from its images
+ * modulo primes, when a prime can only lower its degree (minimal polynomials: the image modulo p
+ * divides the reduction of the true one): the largest degree among the first three images is
+ * taken as the true one and images of other degrees are skipped. `next()` gives the monic image
+ * (ascending, with its leading 1) at the next prime. Undefined when the primes run out.
+ */
+export function liftMonicFromImages(next: () => { p: number; mu: ArrayLike<number> } | undefined, maxPrimes: number): Rational[] | undefined {
+  const first: { p: number; mu: ArrayLike<number> }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const x = next();
+    if (x === undefined) return undefined;
+    first.push(x);
+  }
+  const degree = Math.max(...first.map((x) => x.mu.length - 1));
+  const queue = first.filter((x) => x.mu.length - 1 === degree);
+  return liftUntilStable(
+    [degree],
+    () => {
+      for (;;) {
+        const x = queue.shift() ?? next();
+        if (x === undefined) return undefined;
+        if (x.mu.length - 1 === degree) return { p: x.p, img: Array.prototype.slice.call(x.mu, 0, degree) as number[] };
+      }
+    },
+    maxPrimes,
+  );
+}

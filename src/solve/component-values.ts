@@ -17,7 +17,7 @@
  */
 import { QQ, Zp } from '../arithmetic/field';
 import { FixedInterval, fixedDiv, fixedFromRationals, fixedSign, fixedToRationals } from '../arithmetic/fixed-interval';
-import { liftUntilStable } from '../arithmetic/lifting';
+import { liftMonicFromImages } from '../arithmetic/lifting';
 import { gcd, lcm } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational, rational as rationalOf, rcmp, rsub } from '../arithmetic/rational';
@@ -116,22 +116,8 @@ export function valueMinimalPolynomial(f: Polynomial<Rational>, data: ComponentP
       if (a) return { p, mu: minimalPolynomialModP(a, c.q, p) };
     }
   };
-  // The degree of the minimal polynomial modulo p is the true one except at finitely many primes,
-  // where it can only drop: the largest of the first few is the true degree.
-  const first = [image(), image(), image()].filter((x): x is { p: number; mu: number[] } => x !== undefined);
-  const k = Math.max(...first.map((x) => x.mu.length - 1));
-  const queue = first.filter((x) => x.mu.length - 1 === k);
-  const lifted = liftUntilStable(
-    [k],
-    () => {
-      for (;;) {
-        const next = queue.shift() ?? image();
-        if (!next) return undefined;
-        if (next.mu.length - 1 === k) return { p: next.p, img: next.mu.slice(0, k) };
-      }
-    },
-    100000,
-  );
+  // Modulo p the minimal polynomial can only lose degree (at finitely many primes).
+  const lifted = liftMonicFromImages(image, 100000);
   if (!lifted) throw new ComputationError('the minimal polynomial of a value did not lift');
   // Primitive integer form of T^k + Σ lifted_j T^j.
   let den = 1n;

@@ -9,7 +9,7 @@
  */
 import { EchelonSpace } from '../arithmetic/echelon';
 import { Field, QQ, Zp } from '../arithmetic/field';
-import { liftUntilStable } from '../arithmetic/lifting';
+import { liftMonicFromImages } from '../arithmetic/lifting';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { monomialsEqual } from '../monomials/monomial';
@@ -91,21 +91,7 @@ export function modularVariableMinimalPolynomial(
       return { p, mu: variableMinimalPolynomial(new QuotientAlgebra(Gp), i) as number[] };
     }
   };
-  const first = [image(), image(), image()];
-  if (first.some((x) => x === undefined)) return undefined;
-  const degree = Math.max(...first.map((x) => (x as { mu: number[] }).mu.length - 1));
-  const queue = first.filter((x) => (x as { mu: number[] }).mu.length - 1 === degree) as { p: number; mu: number[] }[];
-  const values = liftUntilStable(
-    [degree],
-    () => {
-      for (;;) {
-        const x = queue.shift() ?? image();
-        if (x === undefined) return undefined;
-        if (x.mu.length - 1 === degree) return { p: x.p, img: x.mu.slice(0, degree) };
-      }
-    },
-    maxPrimes,
-  );
+  const values = liftMonicFromImages(image, maxPrimes);
   if (!values) return undefined;
   const mu = utrim(QQ, [...values, QQ.one]);
   // Proof that μ(x_i) ∈ I: the coordinates of its normal form are μ(M_{x_i})·1 (Horner with the
