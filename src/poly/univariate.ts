@@ -57,8 +57,14 @@ export function uscale<T>(F: Field<T>, a: UPoly<T>, c: T): UPoly<T> {
 
 /**
  * The prime p when F is Z/p with number elements and p < 2^26 (products of residues are exact in
- * a double): the hot loops below then run on plain numbers instead of field calls.
+ * a double): the hot loops below then run on plain numbers instead of field calls. Below
+ * `LAZY_LIMIT` = 2^21 a product is below 2^42 and 2^11 of them add up exactly, so the loops
+ * reduce once per 2^11 additions (or once per coefficient) instead of after every product — a
+ * floating-point remainder costs as much as ten products.
  */
+const LAZY_LIMIT = 2 ** 21;
+const LAZY_TERMS = 2048;
+
 function smallPrime<T>(F: Field<T>): number | undefined {
   const p = (F as Partial<PrimeField>).p;
   return typeof p === 'number' && p < FAST_PRIME_LIMIT ? p : undefined;
@@ -72,10 +78,20 @@ export function umul<T>(F: Field<T>, a: UPoly<T>, b: UPoly<T>): UPoly<T> {
     const x = a as unknown as readonly number[];
     const y = b as unknown as readonly number[];
     const r = new Float64Array(x.length + y.length - 1);
-    for (let i = 0; i < x.length; i++) {
-      const c = x[i];
-      if (c === 0) continue;
-      for (let j = 0; j < y.length; j++) r[i + j] = (r[i + j] + c * y[j]) % p;
+    if (p < LAZY_LIMIT) {
+      // r[k] receives at most one product per row i: reduce every LAZY_TERMS rows.
+      for (let i = 0; i < x.length; i++) {
+        const c = x[i];
+        if (c !== 0) for (let j = 0; j < y.length; j++) r[i + j] += c * y[j];
+        if ((i + 1) % LAZY_TERMS === 0) for (let k = 0; k < r.length; k++) r[k] %= p;
+      }
+      for (let k = 0; k < r.length; k++) r[k] %= p;
+    } else {
+      for (let i = 0; i < x.length; i++) {
+        const c = x[i];
+        if (c === 0) continue;
+        for (let j = 0; j < y.length; j++) r[i + j] = (r[i + j] + c * y[j]) % p;
+      }
     }
     return utrim(F, Array.from(r) as unknown as T[]);
   }
@@ -110,14 +126,18 @@ export function udivmod<T>(F: Field<T>, a: UPoly<T>, b: UPoly<T>): [UPoly<T>, UP
     const y = b as unknown as readonly number[];
     const inv = F.inv(b[db]) as unknown as number;
     const q = new Array<number>(a.length - db).fill(0);
+    // Each r[k] is updated by at most db + 1 steps: with few enough, reduce only when read.
+    const lazy = p < LAZY_LIMIT && db < LAZY_TERMS;
     for (let i = a.length - 1; i >= db; i--) {
-      const c = r[i];
+      const c = lazy ? r[i] % p : r[i];
       if (c === 0) continue;
       const f = (c * inv) % p;
       q[i - db] = f;
       const g = p - f;
-      for (let j = 0; j <= db; j++) r[i - db + j] = (r[i - db + j] + g * y[j]) % p;
+      if (lazy) for (let j = 0; j < db; j++) r[i - db + j] += g * y[j];
+      else for (let j = 0; j <= db; j++) r[i - db + j] = (r[i - db + j] + g * y[j]) % p;
     }
+    if (lazy) for (let k = 0; k < db; k++) r[k] %= p;
     return [utrim(F, q as unknown as T[]), utrim(F, Array.from(r.subarray(0, db)) as unknown as T[])];
   }
   const r = a.slice();

@@ -20,6 +20,7 @@ import { FixedInterval, fixedDiv, fixedFromRationals, fixedSign, fixedToRational
 import { liftMonicFromImages } from '../arithmetic/lifting';
 import { gcd, lcm } from '../arithmetic/integers';
 import { primesBelow } from '../arithmetic/primes';
+import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Rational, rational as rationalOf, rcmp, rsub } from '../arithmetic/rational';
 import { EchelonSpace } from '../arithmetic/echelon';
 import { ComputationError, Deadline } from '../errors';
@@ -103,7 +104,8 @@ function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: number): n
 export function valueMinimalPolynomial(f: Polynomial<Rational>, data: ComponentParametrizationData, deadline?: Deadline): bigint[] {
   const index = f.ring.vars.map((v) => data.ring.vars.indexOf(v));
   if (f.support().some((i) => index[i] < 0)) throw new ComputationError('the polynomial uses a variable the component does not have');
-  const primes = primesBelow(2 ** 26);
+  // Primes below 2^21: the univariate products modulo p then reduce lazily (see poly/univariate.ts).
+  const primes = primesBelow(LAZY_PRIME_LIMIT);
   const image = (): { p: number; mu: number[] } | undefined => {
     for (;;) {
       deadline?.check();

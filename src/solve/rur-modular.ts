@@ -25,10 +25,13 @@ import { primesBelow } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { charpoly } from '../arithmetic/matrix';
-import { UPoly, uderivative, umul, urem, utrim } from '../poly/univariate';
+import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { linearForm } from './rur';
+import { linearForm, separatingCandidates } from './rur';
+import { basesModP, separatingCoordinates } from './separating-coordinates';
+import { parametrizationModP, residueGenerator } from './krylov';
+import { Polynomial } from '../poly/polynomial';
 
 /** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
 export interface ComponentParametrization {
@@ -107,10 +110,15 @@ function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): Ra
   return { columns, one: scaled(A.coordinates(A.ring.one())), vars: A.ring.vars.map((_, i) => scaled(A.coordinates(A.ring.variable(i)))) };
 }
 
-/** χ's lower coefficients and each wᵢ modulo p, or undefined when p is unlucky. */
-interface PrimeImage {
+/**
+ * The image of the parametrization modulo p: χ's lower coefficients, and the numerators
+ * uᵢ = wᵢ·q′ mod q of given factors q of χ (reduced modulo p), computed only when asked — the
+ * first phase of the lift needs χ alone, at more primes than the second.
+ */
+export interface PrimeImage {
   chi: Float64Array;
-  ws: Float64Array[];
+  /** For each factor q (ascending, mod p), the n numerators, or undefined when p is unlucky for them. */
+  numerators(factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined;
 }
 
 function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
@@ -149,22 +157,24 @@ function imageModP(data: RationalData, p: number, D: number): PrimeImage | undef
   if (!X) return undefined; // t does not separate modulo p
   // t^D = Σ c_k t^k, so χ = T^D − Σ c_k T^k.
   const chi = X[0].map((c) => (c === 0 ? 0 : p - c));
-  return { chi, ws: X.slice(1) };
+  const F = Zp(p);
+  const ws = X.slice(1).map((w) => utrim(F, Array.from(w)));
+  return { chi, numerators: (factors) => factors.map((q) => componentNumerators(F, q, ws)) };
 }
 
 /** The image of the component numerators modulo p, flattened in the lifter's layout. */
 function numeratorImage(image: PrimeImage, components: readonly bigint[][], p: number): Float64Array | undefined {
   const F = Zp(p);
   const P = BigInt(p);
+  if (components.some((q) => q[q.length - 1] % P === 0n)) return undefined;
+  const factors = components.map((q) => utrim(F, q.map((c) => F.fromInt(c))));
+  const all = image.numerators(factors);
+  if (!all) return undefined;
   const out: number[] = [];
-  const ws = image.ws.map((w) => utrim(F, Array.from(w)));
-  for (const q of components) {
-    if (q[q.length - 1] % P === 0n) return undefined;
-    const qp = utrim(F, q.map((c) => F.fromInt(c)));
-    const us = componentNumerators(F, qp, ws);
+  components.forEach((q, j) => {
     const d = q.length - 1;
-    for (const u of us) for (let k = 0; k < d; k++) out.push(u[k] ?? 0);
-  }
+    for (const u of all[j]) for (let k = 0; k < d; k++) out.push(u[k] ?? 0);
+  });
   return Float64Array.from(out);
 }
 
@@ -181,7 +191,9 @@ function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; imag
 /**
  * The components of the radical zero-dimensional ideal whose quotient algebra over Q is A, for
  * the separating form `form` (one that is known to separate, e.g. from `modularSeparatingForm`),
- * or undefined if no stable lift appears within `maxPrimes` primes per phase.
+ * or undefined if no stable lift appears within `maxPrimes` primes per phase. The images come
+ * from the multiplication matrix over Q reduced modulo each prime; see
+ * `parametrizationInSeparatingCoordinates` for the route that never forms it over Q.
  */
 export function modularParametrization(
   A: QuotientAlgebra<Rational>,
@@ -190,10 +202,69 @@ export function modularParametrization(
   maxPrimes = 4000,
   progress?: (message: string) => void,
 ): ParametrizedSolutions | undefined {
-  const n = A.ring.nvars;
   const D = A.dimension;
-  const data = rationalData(A, form);
-  const primes = goodPrimes(data, D);
+  return liftParametrization(goodPrimes(rationalData(A, form), D), form, A.ring.nvars, D, { deadline, maxPrimes, progress });
+}
+
+/**
+ * The components of a radical zero-dimensional ideal with D solutions over Q, given by
+ * `generators` (any, preferably with short coefficients), parametrized modulo primes in
+ * coordinates where a separating form is the last variable (`separating-coordinates.ts`,
+ * `krylov.ts`) and lifted. Candidate forms are tried in the order of `separatingCandidates` on
+ * `order`; a candidate is taken when, modulo the first prime, its minimal polynomial has degree D
+ * and is square-free (it then separates, and the ideal is radical, unless that prime is unlucky —
+ * the lift, checked at a fresh prime, settles it). Undefined when no candidate passes within
+ * `maxTries` (e.g. the ideal is not radical) or the lift does not settle.
+ */
+export function parametrizationInSeparatingCoordinates(
+  generators: readonly Polynomial<Rational>[],
+  D: number,
+  order: readonly number[],
+  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; progress?: (message: string) => void } = {},
+): ParametrizedSolutions | undefined {
+  const n = generators[0].ring.nvars;
+  const random = residueGenerator(0x5eed + D);
+  let tries = 0;
+  for (const form of separatingCandidates(n, order)) {
+    if (++tries > (options.maxTries ?? 12)) return undefined;
+    options.deadline?.check();
+    const sc = separatingCoordinates(generators, form);
+    // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).
+    const bases = basesModP(sc, D, options.deadline, LAZY_PRIME_LIMIT);
+    const first = bases.next();
+    if (first.done) continue;
+    const { p, basis, coordinates } = first.value;
+    // Two functionals: one unlucky r (probability about D/p) must not reject a good form.
+    const image = parametrizationModP(basis, coordinates, D, p, random) ?? parametrizationModP(basis, coordinates, D, p, random);
+    if (!image) continue;
+    const F = Zp(p);
+    const chi = [...Array.from(image.chi), 1];
+    if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
+    const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
+      yield { p, image };
+      for (const b of bases) {
+        const im = parametrizationModP(b.basis, b.coordinates, D, b.p, random) ?? parametrizationModP(b.basis, b.coordinates, D, b.p, random);
+        if (im) yield { p: b.p, image: im };
+      }
+    })();
+    return liftParametrization(images, form, n, D, options);
+  }
+  return undefined;
+}
+
+/**
+ * The two-phase lift (see the file header) from a stream of images modulo primes: χ first, then
+ * its factors' numerators, reusing the images seen so far.
+ */
+function liftParametrization(
+  primes: Iterator<{ p: number; image: PrimeImage }>,
+  form: readonly bigint[],
+  n: number,
+  D: number,
+  options: { deadline?: Deadline; maxPrimes?: number; progress?: (message: string) => void },
+): ParametrizedSolutions | undefined {
+  const { deadline, progress } = options;
+  const maxPrimes = options.maxPrimes ?? 4000;
   const seen: { p: number; image: PrimeImage }[] = [];
   const next = (): { p: number; image: PrimeImage } | undefined => {
     deadline?.check();

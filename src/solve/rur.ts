@@ -43,12 +43,22 @@ export function linearForm<T>(R: PolynomialRing<T>, c: readonly bigint[]): Polyn
 /**
  * The candidate separating forms, in order, over the variable order `order` (indices): single
  * variables from the last to the first — multiplication by the last variable of a degrevlex basis
- * is nearly free to write down (see `QuotientAlgebra.variableMatrix`) — then (1, k, k², …).
+ * is nearly free to write down (see `QuotientAlgebra.variableMatrix`) — then forms with small
+ * coefficients (1, 2, 1, 2, …), (1, 1, …, 1, 2), (1, 2, 3, …), then (1, k, k², …) for
+ * k = 2, 3, …. The minimal polynomial of t has coefficients about D·log max|t| bits longer than
+ * a single variable's, so small coefficients save primes: on deep-linear:1,2,2,1, 76 primes
+ * against 131 for (1, 2, 4, …, 128).
  */
 export function* separatingCandidates(n: number, order: readonly number[]): Generator<bigint[]> {
   for (const i of [...order].reverse()) {
     const c = new Array<bigint>(n).fill(0n);
     c[i] = 1n;
+    yield c;
+  }
+  const small: ((k: number) => bigint)[] = [(k) => BigInt(1 + (k % 2)), (k) => (k === n - 1 ? 2n : 1n), (k) => BigInt(k + 1)];
+  for (const coefficient of small) {
+    const c = new Array<bigint>(n).fill(0n);
+    order.forEach((i, k) => (c[i] = coefficient(k)));
     yield c;
   }
   for (let k = 2n; ; k++) {

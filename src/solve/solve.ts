@@ -71,7 +71,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const base = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
   const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
-  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { ...pointOptions, progress }), complete: true };
+  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { ...pointOptions, generators: polys, progress }), complete: true };
   const components: Component[] = [];
   const primes = minimalPrimes(G, { deadline, reduced: true, progress });
   progress?.(`describing ${primes.length} component(s)`);

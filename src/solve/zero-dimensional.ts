@@ -37,7 +37,7 @@ import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
-import { modularCharacteristicPolynomial, modularParametrization, parametrizeComponents } from './rur-modular';
+import { modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
@@ -135,6 +135,11 @@ export interface ZeroDimensionalOptions {
   bases?: boolean;
   /** List the non-real points with their approximations (default false: counted only). */
   complex?: boolean;
+  /**
+   * Generators of the same ideal with short coefficients (e.g. the system the basis came from):
+   * the parametrization modulo primes starts from them rather than from the basis.
+   */
+  generators?: readonly Polynomial<Rational>[];
   /** Receives short progress messages. */
   progress?: (message: string) => void;
 }
@@ -205,28 +210,34 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   const G = isRing(G0[0].ring, R) ? [...G0] : groebner(G0.map((g) => changeRing(g, R)), { deadline });
   const canonical = R.vars;
   const order = canonical.map((_, i) => i);
-  // Usually the ideal is radical, which a computation modulo a prime certifies together with a
-  // separating form; otherwise compute the radical exactly and search for a form over Q.
+  // Usually the ideal is radical: then it is parametrized modulo primes in coordinates where a
+  // separating form is the last variable, from generators with short coefficients when given.
   const A = new QuotientAlgebra(G);
   const progress = options.progress;
+  progress?.(`${A.dimension} solutions: parametrizing them modulo primes`);
+  const generators = (options.generators ?? G).map((g) => changeRing(g, R));
+  let solutions = parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, progress });
   let radical: Polynomial<Rational>[] = G;
-  let certified = modularSeparatingForm(G, order);
-  if (!certified) {
-    // I is not radical (or no form separated modulo the prime): √I by Seidenberg's lemma with
-    // univariate polynomials lifted from primes and proved to lie in I, then a form for √I.
-    progress?.(`${A.dimension} solutions with multiplicity: the radical`);
-    radical = modularRadical(G, { deadline }) ?? zeroDimensionalRadical(G, { deadline });
-    certified = modularSeparatingForm(radical, order);
-  }
-  // With a certified form the components are lifted from computations modulo primes; otherwise
-  // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
-  const Ar = radical === G ? A : new QuotientAlgebra(radical);
-  progress?.(`${Ar.dimension} solutions: parametrizing them modulo primes`);
-  let solutions = certified ? modularParametrization(Ar, certified, deadline, undefined, progress) : undefined;
   if (!solutions) {
-    progress?.('the RUR over Q');
-    const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
-    solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates, deadline);
+    // Not radical (or no form separated modulo the prime): a form certified modulo a prime on the
+    // basis over Q, else √I by Seidenberg's lemma with univariate polynomials lifted from primes
+    // and proved to lie in I, then a form for √I.
+    let certified = modularSeparatingForm(G, order);
+    if (!certified) {
+      progress?.(`${A.dimension} solutions with multiplicity: the radical`);
+      radical = modularRadical(G, { deadline }) ?? zeroDimensionalRadical(G, { deadline });
+      certified = modularSeparatingForm(radical, order);
+    }
+    // With a certified form the components are lifted from computations modulo primes; otherwise
+    // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
+    const Ar = radical === G ? A : new QuotientAlgebra(radical);
+    progress?.(`${Ar.dimension} solutions: parametrizing them modulo primes`);
+    solutions = certified ? modularParametrization(Ar, certified, deadline, undefined, progress) : undefined;
+    if (!solutions) {
+      progress?.('the RUR over Q');
+      const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
+      solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates, deadline);
+    }
   }
   const tForm = linearForm(R, solutions.separatingForm);
   // Multiplicities: the characteristic polynomial of M_t on K[x]/I (only when I is not radical).

@@ -12,7 +12,7 @@ import { parsePolynomials } from '../../src/io/parse';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
 import { modularRadical, zeroDimensionalRadical } from '../../src/solve/radical';
 import { charpoly } from '../../src/arithmetic/matrix';
-import { ParametrizedSolutions, modularCharacteristicPolynomial, modularParametrization, parametrizeComponents } from '../../src/solve/rur-modular';
+import { ParametrizedSolutions, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from '../../src/solve/rur-modular';
 import { solve } from '../../src/solve/solve';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { cyclic, eco, katsura } from '../../src/systems';
@@ -59,6 +59,29 @@ describe('component parametrizations', () => {
       const q = c.minimalPolynomial.map((x) => rational(x));
       for (const f of polys as Polynomial<Rational>[]) expect(vanishesOn(f, q, c.numerators)).toBe(true);
     }
+  });
+
+  test.each([
+    ['katsura-4', katsura(4).polynomials],
+    ['eco-5', eco(5).polynomials],
+    ['three quadrics', parsePolynomials('x^2 + y^2 + z^2 - 3, x*y - z + 1/2, x + y^2 - 2*z^2').polynomials],
+    ['a planted system', parsePolynomials('x^3 - 2*x + 5 - y, (y^2 - 3)*(y^3 - y - 1)*(y - 4)').polynomials],
+    ['cyclic-5', cyclic(5).polynomials],
+  ])('%s: parametrized in separating coordinates (F4 modulo primes, Berlekamp–Massey) = the exact RUR over Q for the same form', (_name, polys) => {
+    const P = polys as Polynomial<Rational>[];
+    const G = groebner(P);
+    const order = G[0].ring.vars.map((_, i) => i);
+    const D = new QuotientAlgebra(G).dimension;
+    const fast = parametrizationInSeparatingCoordinates(P, D, order);
+    if (!fast) throw new Error('expected a radical ideal with a separating form');
+    const rur = rationalUnivariateRepresentation(G, order, undefined, [...fast.separatingForm]);
+    expect(text(fast)).toBe(text(parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates)));
+  });
+
+  test('a non-radical ideal is refused by the separating-coordinates route (and solved by the radical route)', () => {
+    const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y - x^2 + 3*x').polynomials;
+    const G = groebner(P);
+    expect(parametrizationInSeparatingCoordinates(P, new QuotientAlgebra(G).dimension, [0, 1])).toBeUndefined();
   });
 
   test('katsura-5: the degree-30 component keeps q′ as denominator and its points satisfy the system', () => {

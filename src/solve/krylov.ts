@@ -1,0 +1,224 @@
+/**
+ * The parametrization of a radical zero-dimensional ideal modulo a prime, from the sequence
+ * s_k = ⟨r, M^k·1⟩ of a random functional r (Wiedemann's method; the sparse FGLM of
+ * Faugère–Mou, "Sparse FGLM algorithms", J. Symb. Comp. 80 (2017), and msolve's parametrizations).
+ *
+ * M is the matrix of multiplication by the separating form t on A = K[x]/I, taken as the last
+ * variable of a degrevlex basis, so that its columns are read off the basis: a product t·b of a
+ * standard monomial b is standard (a unit column) or, in generic coordinates, the leading monomial
+ * of a basis element (its negated tail); only the rest needs a normal form. The vectors
+ * v_k = (Mᵀ)^k·r (2D of them, each one pass over the columns) give both s_k = v_k[1] and, for
+ * each coordinate function xᵢ with coordinate vector cᵢ, s_k^(i) = ⟨v_k, cᵢ⟩ = ⟨r, M^k·xᵢ⟩.
+ * Berlekamp–Massey on s gives the minimal polynomial χ of t (degree D when t separates and r is
+ * generic). With N(T) the polynomial part of χ(T)·Σ s_k T^(−k−1) and Nᵢ likewise,
+ * N(θ_j) = χ′(θ_j)·r(e_j) and Nᵢ(θ_j) = χ′(θ_j)·r(e_j)·xᵢ(p_j) at each root θ_j (e_j the idempotent
+ * of the point p_j), so xᵢ = wᵢ(t) with wᵢ = Nᵢ·N⁻¹ mod χ: the same wᵢ whatever r, which is what
+ * makes images at different primes combine; per factor q of χ the numerators uᵢ = wᵢ·q′ mod q
+ * that the lift needs are Nᵢ·(q′·N⁻¹ mod q) mod q. Cost per prime: 2D passes over M (O(D·nnz))
+ * for χ; O(n·D²) for the numerators, paid only at the primes their lift uses.
+ */
+import { Zp } from '../arithmetic/field';
+import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
+import { Polynomial } from '../poly/polynomial';
+import { UPoly, uderivative, umul, urem, utrim, uxgcd } from '../poly/univariate';
+import { QuotientAlgebra } from '../groebner/quotient';
+
+/**
+ * χ's lower coefficients (monic, degree D) modulo p, and for factors q of χ the numerators
+ * uᵢ = wᵢ·q′ mod q = Nᵢ·(q′·N⁻¹ mod q) mod q of each coordinate (one inverse per factor, no
+ * work modulo χ itself), computed when asked.
+ */
+export interface ParametrizationImage {
+  chi: Float64Array;
+  numerators(factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined;
+}
+
+/**
+ * The columns of the multiplication matrix by the last variable of A's ring: `unit[j]` is the row
+ * of the single 1 of a unit column, or −1 for a column stored sparsely in `start/rows/values`
+ * (compressed: entries start[j] … start[j+1]−1).
+ */
+interface Columns {
+  unit: Int32Array;
+  start: Int32Array;
+  rows: Int32Array;
+  values: Float64Array;
+}
+
+function lastVariableColumns(A: QuotientAlgebra<number>): Columns {
+  const M = A.variableMatrix(A.ring.nvars - 1);
+  const D = A.dimension;
+  const unit = new Int32Array(D).fill(-1);
+  const start = new Int32Array(D + 1);
+  const rows: number[] = [];
+  const values: number[] = [];
+  for (let j = 0; j < D; j++) {
+    start[j] = rows.length;
+    let one = -1;
+    let nonzero = 0;
+    for (let r = 0; r < D; r++) {
+      if (M[r][j] !== 0) {
+        nonzero++;
+        if (M[r][j] === 1) one = r;
+      }
+    }
+    if (nonzero === 1 && one >= 0) unit[j] = one;
+    else
+      for (let r = 0; r < D; r++)
+        if (M[r][j] !== 0) {
+          rows.push(r);
+          values.push(M[r][j]);
+        }
+  }
+  start[D] = rows.length;
+  return { unit, start, rows: Int32Array.from(rows), values: Float64Array.from(values) };
+}
+
+/**
+ * Mᵀ·v modulo p: entry j is ⟨column j, v⟩. Below `LAZY_PRIME_LIMIT` (2^21) a product is below
+ * 2^42 and a column of fewer than 2^11 entries sums exactly in a double: one reduction per
+ * column instead of one per product (a floating-point remainder costs as much as ten products).
+ */
+function transposedProduct(M: Columns, v: Float64Array, p: number): Float64Array {
+  const { unit, start, rows, values } = M;
+  const D = unit.length;
+  const lazy = p < LAZY_PRIME_LIMIT && D < 2048;
+  const out = new Float64Array(D);
+  for (let j = 0; j < D; j++) {
+    const u = unit[j];
+    if (u >= 0) {
+      out[j] = v[u];
+      continue;
+    }
+    let acc = 0;
+    if (lazy) for (let e = start[j], end = start[j + 1]; e < end; e++) acc += values[e] * v[rows[e]];
+    else
+      for (let e = start[j], end = start[j + 1]; e < end; e++) {
+        acc += values[e] * v[rows[e]];
+        if (acc >= 4503599627370496) acc %= p;
+      }
+    out[j] = acc % p;
+  }
+  return out;
+}
+
+/**
+ * Berlekamp–Massey over Z/p: the monic minimal polynomial (ascending) of the linearly recurrent
+ * sequence s, from its first 2L terms for a recurrence of order L.
+ */
+export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
+  const F = Zp(p);
+  let C: number[] = [1]; // connection polynomial, C[0] = 1
+  let B: number[] = [1];
+  let L = 0;
+  let m = 1;
+  let b = 1;
+  for (let n = 0; n < s.length; n++) {
+    let d = s[n];
+    for (let i = 1; i <= L; i++) d = (d + (C[i] ?? 0) * s[n - i]) % p;
+    if (d === 0) {
+      m++;
+      continue;
+    }
+    const coef = F.mul(d, F.inv(b));
+    const T = C.slice();
+    const needed = B.length + m;
+    while (C.length < needed) C.push(0);
+    for (let i = 0; i < B.length; i++) C[i + m] = F.sub(C[i + m], F.mul(coef, B[i]));
+    if (2 * L <= n) {
+      L = n + 1 - L;
+      B = T;
+      b = d;
+      m = 1;
+    } else m++;
+  }
+  // C(z) = 1 + c₁z + … + c_L z^L; the minimal polynomial is its reverse z^L·C(1/z).
+  const mu = new Array<number>(L + 1).fill(0);
+  for (let i = 0; i <= L; i++) mu[L - i] = C[i] ?? 0;
+  return mu;
+}
+
+/** The polynomial part of χ(T)·Σ_{k<D} s_k T^(−k−1): N_j = Σ_k χ_{j+k+1}·s_k (ascending, degree < D). */
+function numeratorOf(chi: readonly number[], s: ArrayLike<number>, p: number): number[] {
+  const D = chi.length - 1;
+  const N = new Array<number>(D).fill(0);
+  for (let j = 0; j < D; j++) {
+    let acc = 0;
+    for (let k = 0; j + k + 1 <= D; k++) {
+      acc += chi[j + k + 1] * s[k];
+      if (acc >= 4503599627370496) acc %= p;
+    }
+    N[j] = acc % p;
+  }
+  return N;
+}
+
+/**
+ * The image modulo p of the parametrization of the radical ideal whose reduced degrevlex basis
+ * modulo p is `basis` (the separating form is the ring's last variable), for the coordinate
+ * functions `coordinates` (polynomials in the same ring, e.g. the original variables written in
+ * the new coordinates). Undefined when this prime or the random functional is unlucky (χ of
+ * degree below `D`, or N not invertible modulo χ).
+ */
+export function parametrizationModP(basis: readonly Polynomial<number>[], coordinates: readonly Polynomial<number>[], D: number, p: number, random: () => number): ParametrizationImage | undefined {
+  const A = new QuotientAlgebra(basis);
+  if (A.dimension !== D) return undefined;
+  const columns = lastVariableColumns(A);
+  const one = A.coordinates(A.ring.one());
+  const targets = coordinates.map((f) => A.coordinates(f));
+  // Sparse targets: a coordinate function is usually a standard monomial (one entry).
+  const sparse = [one, ...targets].map((v) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    v.forEach((x, i) => {
+      if (x !== 0) {
+        idx.push(i);
+        val.push(x);
+      }
+    });
+    return { idx, val };
+  });
+  const n = targets.length;
+  const S = Array.from({ length: n + 1 }, () => new Float64Array(2 * D));
+  let v: Float64Array = Float64Array.from({ length: D }, () => random() % p);
+  for (let k = 0; k < 2 * D; k++) {
+    for (let t = 0; t <= n; t++) {
+      if (t > 0 && k >= D) break; // the coordinate sequences need D terms
+      const { idx, val } = sparse[t];
+      let acc = 0;
+      for (let e = 0; e < idx.length; e++) acc = (acc + val[e] * v[idx[e]]) % p;
+      S[t][k] = acc;
+    }
+    if (k === 2 * D - 1) break;
+    v = transposedProduct(columns, v, p);
+  }
+  const chi = berlekampMassey(S[0], p);
+  if (chi.length - 1 !== D) return undefined;
+  const F = Zp(p);
+  const N = utrim(F, numeratorOf(chi, S[0], p));
+  const numerators = (factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined => {
+    const Ns = S.slice(1).map((s) => utrim(F, numeratorOf(chi, s, p)));
+    const out: UPoly<number>[][] = [];
+    for (const q of factors) {
+      const [g, inverse] = uxgcd(F, urem(F, N, q), q);
+      if (g.length !== 1) return undefined; // r vanishes on an idempotent of this factor
+      const h = urem(F, umul(F, uderivative(F, q), inverse), q);
+      out.push(Ns.map((Ni) => utrim(F, urem(F, umul(F, urem(F, Ni, q), h), q))));
+    }
+    return out;
+  };
+  return { chi: Float64Array.from(chi.slice(0, D)), numerators };
+}
+
+/** A small deterministic generator of residues (xorshift32), so runs are reproducible. */
+export function residueGenerator(seed: number): () => number {
+  let s = seed >>> 0 || 0x2545f491;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s;
+  };
+}
