@@ -22,6 +22,7 @@ import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { QuotientAlgebra } from '../groebner/quotient';
+import { monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
 
 /**
  * χ's lower coefficients (monic, degree D) modulo p, and for factors q of χ the numerators
@@ -72,6 +73,96 @@ function lastVariableColumns(A: QuotientAlgebra<number>): Columns {
   }
   start[D] = rows.length;
   return { unit, start, rows: Int32Array.from(rows), values: Float64Array.from(values) };
+}
+
+/**
+ * What the bases modulo every prime share, worked out once from the first: the standard
+ * monomials, and for each column y·b_j of the multiplication matrix whether it is a unit column,
+ * the negated tail of the basis element it leads (its monomials' positions among the standard
+ * ones), or neither (then the prime falls back to normal forms). Replays of an F4 trace keep the
+ * leading monomials and the supports, so every later basis fills the same pattern.
+ */
+export class KrylovShape {
+  private constructor(
+    readonly D: number,
+    private readonly leads: string[],
+    private readonly unit: Int32Array,
+    /** For a border column j: the basis element leading y·b_j, else −1. */
+    private readonly element: Int32Array,
+    /** Positions of each basis element's tail monomials among the standard monomials (−1: not standard). */
+    private readonly tailRows: Int32Array[],
+    /** The coordinate vectors of the target polynomials, when they are standard monomials (index), else −1. */
+    private readonly standardIndex: Map<string, number>,
+    readonly complete: boolean,
+  ) {}
+
+  static of(basis: readonly Polynomial<number>[]): KrylovShape {
+    const A = new QuotientAlgebra(basis);
+    const D = A.dimension;
+    const n = A.ring.nvars;
+    const index = new Map(A.basis.map((m, i) => [monomialKey(m), i]));
+    const leadOf = new Map(basis.map((g, k) => [monomialKey(g.lm()), k]));
+    const unit = new Int32Array(D).fill(-1);
+    const element = new Int32Array(D).fill(-1);
+    let complete = true;
+    const y = variableMonomial(n, n - 1);
+    for (let j = 0; j < D; j++) {
+      const key = monomialKey(mulMonomials(A.basis[j], y));
+      const k = index.get(key);
+      if (k !== undefined) unit[j] = k;
+      else {
+        const e = leadOf.get(key);
+        if (e === undefined) complete = false;
+        else element[j] = e;
+      }
+    }
+    const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(monomialKey(m)) ?? -1));
+    if (tailRows.some((t, k) => element.includes(k) && t.includes(-1))) complete = false;
+    return new KrylovShape(D, basis.map((g) => monomialKey(g.lm())), unit, element, tailRows, index, complete);
+  }
+
+  /** Does a basis have this shape's leading monomials? */
+  fits(basis: readonly Polynomial<number>[]): boolean {
+    return basis.length === this.leads.length && basis.every((g, k) => monomialKey(g.lm()) === this.leads[k]);
+  }
+
+  /** The columns of multiplication by y for a basis that `fits` (monic, reduced), modulo p. */
+  columns(basis: readonly Polynomial<number>[], p: number): Columns {
+    const D = this.D;
+    const start = new Int32Array(D + 1);
+    const rows: number[] = [];
+    const values: number[] = [];
+    for (let j = 0; j < D; j++) {
+      start[j] = rows.length;
+      const e = this.element[j];
+      if (e < 0) continue;
+      // y·b_j = lm(g) ≡ −tail(g): the tail's support may have lost terms modulo p.
+      const g = basis[e];
+      const tr = this.tailRows[e];
+      const learned = g.length - 1 === tr.length;
+      for (let t = 1; t < g.length; t++) {
+        const row = learned ? tr[t - 1] : (this.standardIndex.get(monomialKey(g.monomials[t])) as number);
+        const c = g.coefficients[t];
+        rows.push(row);
+        values.push(c === 0 ? 0 : p - c);
+      }
+    }
+    start[D] = rows.length;
+    return { unit: this.unit, start, rows: Int32Array.from(rows), values: Float64Array.from(values) };
+  }
+
+  /** The coordinate vector of a polynomial whose monomials are all standard, sparse; undefined otherwise. */
+  sparseCoordinates(f: Polynomial<number>): { idx: number[]; val: number[] } | undefined {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (let t = 0; t < f.length; t++) {
+      const i = this.standardIndex.get(monomialKey(f.monomials[t]));
+      if (i === undefined) return undefined;
+      idx.push(i);
+      val.push(f.coefficients[t]);
+    }
+    return { idx, val };
+  }
 }
 
 /**
@@ -160,25 +251,39 @@ function numeratorOf(chi: readonly number[], s: ArrayLike<number>, p: number): n
  * the new coordinates). Undefined when this prime or the random functional is unlucky (χ of
  * degree below `D`, or N not invertible modulo χ).
  */
-export function parametrizationModP(basis: readonly Polynomial<number>[], coordinates: readonly Polynomial<number>[], D: number, p: number, random: () => number): ParametrizationImage | undefined {
-  const A = new QuotientAlgebra(basis);
-  if (A.dimension !== D) return undefined;
-  const columns = lastVariableColumns(A);
-  const one = A.coordinates(A.ring.one());
-  const targets = coordinates.map((f) => A.coordinates(f));
-  // Sparse targets: a coordinate function is usually a standard monomial (one entry).
-  const sparse = [one, ...targets].map((v) => {
-    const idx: number[] = [];
-    const val: number[] = [];
-    v.forEach((x, i) => {
-      if (x !== 0) {
-        idx.push(i);
-        val.push(x);
-      }
+export function parametrizationModP(
+  basis: readonly Polynomial<number>[],
+  coordinates: readonly Polynomial<number>[],
+  D: number,
+  p: number,
+  random: () => number,
+  shape?: KrylovShape,
+): ParametrizationImage | undefined {
+  let columns: Columns;
+  let sparse: { idx: number[]; val: number[] }[];
+  const fast = shape && shape.complete && shape.D === D && shape.fits(basis) ? shape : undefined;
+  const targetsFast = fast && [basis[0].ring.one(), ...coordinates].map((f) => fast.sparseCoordinates(f));
+  if (fast && targetsFast && targetsFast.every((x) => x !== undefined)) {
+    columns = fast.columns(basis, p);
+    sparse = targetsFast as { idx: number[]; val: number[] }[];
+  } else {
+    const A = new QuotientAlgebra(basis);
+    if (A.dimension !== D) return undefined;
+    columns = lastVariableColumns(A);
+    // Sparse targets: a coordinate function is usually a standard monomial (one entry).
+    sparse = [A.ring.one(), ...coordinates].map((f) => {
+      const idx: number[] = [];
+      const val: number[] = [];
+      A.coordinates(f).forEach((x, i) => {
+        if (x !== 0) {
+          idx.push(i);
+          val.push(x);
+        }
+      });
+      return { idx, val };
     });
-    return { idx, val };
-  });
-  const n = targets.length;
+  }
+  const n = coordinates.length;
   const S = Array.from({ length: n + 1 }, () => new Float64Array(2 * D));
   let v: Float64Array = Float64Array.from({ length: D }, () => random() % p);
   for (let k = 0; k < 2 * D; k++) {

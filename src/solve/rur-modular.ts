@@ -30,7 +30,7 @@ import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { linearForm, separatingCandidates } from './rur';
 import { basesModP, separatingCoordinates } from './separating-coordinates';
-import { parametrizationModP, residueGenerator } from './krylov';
+import { KrylovShape, parametrizationModP, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
 
 /** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
@@ -234,8 +234,9 @@ export function parametrizationInSeparatingCoordinates(
     const first = bases.next();
     if (first.done) continue;
     const { p, basis, coordinates } = first.value;
+    const shape = KrylovShape.of(basis);
     // Two functionals: one unlucky r (probability about D/p) must not reject a good form.
-    const image = parametrizationModP(basis, coordinates, D, p, random) ?? parametrizationModP(basis, coordinates, D, p, random);
+    const image = parametrizationModP(basis, coordinates, D, p, random, shape) ?? parametrizationModP(basis, coordinates, D, p, random, shape);
     if (!image) continue;
     const F = Zp(p);
     const chi = [...Array.from(image.chi), 1];
@@ -243,7 +244,7 @@ export function parametrizationInSeparatingCoordinates(
     const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
       yield { p, image };
       for (const b of bases) {
-        const im = parametrizationModP(b.basis, b.coordinates, D, b.p, random) ?? parametrizationModP(b.basis, b.coordinates, D, b.p, random);
+        const im = parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape) ?? parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape);
         if (im) yield { p: b.p, image: im };
       }
     })();

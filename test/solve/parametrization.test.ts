@@ -14,6 +14,10 @@ import { modularRadical, zeroDimensionalRadical } from '../../src/solve/radical'
 import { charpoly } from '../../src/arithmetic/matrix';
 import { ParametrizedSolutions, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from '../../src/solve/rur-modular';
 import { solve } from '../../src/solve/solve';
+import { BasisModP, basesModP, separatingCoordinates } from '../../src/solve/separating-coordinates';
+import { KrylovShape, ParametrizationImage, parametrizationModP, residueGenerator } from '../../src/solve/krylov';
+import { Zp } from '../../src/arithmetic/field';
+import { ugcd } from '../../src/poly/univariate';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { cyclic, eco, katsura } from '../../src/systems';
 
@@ -76,6 +80,31 @@ describe('component parametrizations', () => {
     if (!fast) throw new Error('expected a radical ideal with a separating form');
     const rur = rationalUnivariateRepresentation(G, order, undefined, [...fast.separatingForm]);
     expect(text(fast)).toBe(text(parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates)));
+  });
+
+  test.each([
+    ['katsura-4', katsura(4).polynomials],
+    ['three quadrics', parsePolynomials('x^2 + y^2 + z^2 - 3, x*y - z + 1/2, x + y^2 - 2*z^2').polynomials],
+  ])('%s: modulo a prime, the matrix read off the basis through its shape = the one from normal forms', (_name, polys) => {
+    const P = polys as Polynomial<Rational>[];
+    const G = groebner(P);
+    const D = new QuotientAlgebra(G).dimension;
+    const n = G[0].ring.nvars;
+    const form = Array.from({ length: n }, (_, i) => BigInt(1 + (i % 2)));
+    const bases = basesModP(separatingCoordinates(P, form), D);
+    for (let k = 0; k < 3; k++) {
+      const { p, basis, coordinates } = bases.next().value as BasisModP;
+      const shape = KrylovShape.of(basis);
+      expect(shape.complete).toBe(true);
+      const a = parametrizationModP(basis, coordinates, D, p, residueGenerator(k), shape);
+      const b = parametrizationModP(basis, coordinates, D, p, residueGenerator(k));
+      expect(a && Array.from(a.chi)).toEqual(b && Array.from(b.chi));
+      const F = Zp(p);
+      const chi = [...Array.from((a as ParametrizationImage).chi), 1];
+      expect(a?.numerators([chi])).toEqual(b?.numerators([chi]));
+      expect(chi.length - 1).toBe(D);
+      expect(ugcd(F, chi, uderivative(F, chi))).toEqual([1]);
+    }
   });
 
   test('a non-radical ideal is refused by the separating-coordinates route (and solved by the radical route)', () => {
