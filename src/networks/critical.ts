@@ -17,7 +17,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString, rcmp } from '../arithmetic/rational';
-import { Deadline } from '../errors';
+import { Deadline, TimeoutError } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -82,7 +82,11 @@ export interface CriticalAnalysis {
   /** Distinct critical values, real ones ascending first. */
   criticalValues: CriticalValue[];
   components: CriticalComponent[];
-  /** The smallest critical value over components with real points (the global minimum when attained). */
+  /** True when every component of the critical set is analysed; false when a time limit cut the work short. */
+  complete: boolean;
+  /** Why the analysis is incomplete, when it is. */
+  message?: string;
+  /** The smallest critical value over components with real points (the global minimum when attained; only for complete analyses). */
   globalMinimum?: { value: CriticalValue; approx: string; components: number[]; note: string };
   seconds: number;
 }
@@ -97,6 +101,8 @@ export interface CriticalOptions {
   complex?: boolean;
   /** Write the prime ideal of finite components in the weights when small (default false). */
   bases?: boolean;
+  /** Receives what is known so far (`complete: false`) as it grows; see `SolveOptions.onPartial`. */
+  onPartial?: (partial: CriticalAnalysis) => void;
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
 }
@@ -255,7 +261,15 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
   }
   const L = changeRing(net.loss, ring);
   const grad = gradient(L);
-  const result: SolveResult = solve(grad, { digits, deadline, complex: options.complex, bases: options.bases, progress: options.progress });
+  const result: SolveResult = solve(grad, {
+    digits,
+    deadline,
+    complex: options.complex,
+    bases: options.bases,
+    progress: options.progress,
+    // What the solver knows so far, as an analysis without values yet.
+    onPartial: options.onPartial && ((r) => options.onPartial?.({ weights: [...W.vars], loss: net.loss.toString(), dimension: r.dimension, criticalValues: [], components: [], complete: false, message: r.message, seconds: (performance.now() - start) / 1000 })),
+  });
   options.progress?.('critical values and Hessians');
   const H = hessian(L);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
@@ -268,7 +282,8 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     value.atRealPoints = attained.map((r) => r.approx);
     return attained.length > 0 ? Math.min(...attained.map((r) => Number(r.approx))) : undefined;
   };
-  const components: (CriticalComponent & { key: number; real: boolean })[] = result.components.map((c: Component) => {
+  type Analyzed = CriticalComponent & { key: number; real: boolean };
+  const analyze = (c: Component): Analyzed => {
     deadline?.check();
     if (c.kind === 'points') {
       const data = parametrizationOf(c);
@@ -309,47 +324,64 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       key: realKey,
       real: c.realPoints === 'found',
     };
-  });
-  // Second-order tests are inconclusive on degenerate components; values settle some of them:
-  // the loss is ≥ 0 (a sum of squares plus λ·|w|² with λ ≥ 0), so real points at value 0 are
-  // global minima, and with a coercive loss so are real points at the smallest real critical value.
-  const nonNegative = isNonNegative(net);
-  const coercive = isCoercive(net);
-  const smallestReal = Math.min(...components.filter((c) => c.real).map((c) => c.key));
-  for (const c of components) {
-    if (!c.real || c.type === 'minimum' || c.type === 'saddle') continue;
-    const zero = c.criticalValue === '0' && nonNegative;
-    if (zero || (coercive && c.key === smallestReal && typeof c.criticalValue === 'string')) c.type = 'minimum';
-  }
-  // Distinct critical values, sorted by (first real) value.
-  const seen = new Map<string, { value: CriticalValue; key: number }>();
-  for (const c of components) seen.set(JSON.stringify(c.criticalValue), { value: c.criticalValue, key: c.key });
-  const criticalValues = [...seen.values()].sort((a, b) => a.key - b.key).map((v) => v.value);
-  const realOnes = components.map((c, i) => ({ c, i })).filter(({ c }) => c.real);
-  let globalMinimum: CriticalAnalysis['globalMinimum'];
-  if (realOnes.length > 0) {
-    const best = Math.min(...realOnes.map(({ c }) => c.key));
-    const at = realOnes.filter(({ c }) => c.key === best);
-    const regularized = isCoercive(net);
-    const v = at[0].c.criticalValue;
-    globalMinimum = {
-      value: v,
-      approx: typeof v === 'string' ? v : (v.atRealPoints ?? v.realRoots.map((r) => r.approx)).find((x) => Number(x) === best) ?? String(best),
-      components: at.map(({ i }) => i + 1),
-      note: regularized
-        ? 'the loss is a sum of squares plus λ·|w|² with every λ > 0, so it is coercive and this is its global minimum'
-        : 'the loss is a sum of squares, so it is bounded below; this is the smallest value at a real critical point, hence the global minimum whenever the minimum is attained',
-    };
-  }
-  return {
-    weights: [...W.vars],
-    loss: net.loss.toString(),
-    dimension: result.dimension,
-    criticalValues,
-    components: components.map(({ key: _k, real: _r, ...c }) => c),
-    ...(globalMinimum ? { globalMinimum } : {}),
-    seconds: (performance.now() - start) / 1000,
   };
+  const summary = (components: Analyzed[], complete: boolean, message?: string): CriticalAnalysis => {
+    // Second-order tests are inconclusive on degenerate components; values settle some of them:
+    // the loss is ≥ 0 (a sum of squares plus λ·|w|² with λ ≥ 0), so real points at value 0 are
+    // global minima, and with a coercive loss so are real points at the smallest real critical value.
+    const nonNegative = isNonNegative(net);
+    const coercive = isCoercive(net);
+    const smallestReal = Math.min(...components.filter((c) => c.real).map((c) => c.key));
+    for (const c of components) {
+      if (!c.real || c.type === 'minimum' || c.type === 'saddle') continue;
+      const zero = c.criticalValue === '0' && nonNegative;
+      if (zero || (complete && coercive && c.key === smallestReal && typeof c.criticalValue === 'string')) c.type = 'minimum';
+    }
+    // Distinct critical values, sorted by (first real) value.
+    const seen = new Map<string, { value: CriticalValue; key: number }>();
+    for (const c of components) seen.set(JSON.stringify(c.criticalValue), { value: c.criticalValue, key: c.key });
+    const criticalValues = [...seen.values()].sort((a, b) => a.key - b.key).map((v) => v.value);
+    const realOnes = components.map((c, i) => ({ c, i })).filter(({ c }) => c.real);
+    let globalMinimum: CriticalAnalysis['globalMinimum'];
+    // The global minimum needs every component: an incomplete answer names none.
+    if (complete && realOnes.length > 0) {
+      const best = Math.min(...realOnes.map(({ c }) => c.key));
+      const at = realOnes.filter(({ c }) => c.key === best);
+      const regularized = isCoercive(net);
+      const v = at[0].c.criticalValue;
+      globalMinimum = {
+        value: v,
+        approx: typeof v === 'string' ? v : (v.atRealPoints ?? v.realRoots.map((r) => r.approx)).find((x) => Number(x) === best) ?? String(best),
+        components: at.map(({ i }) => i + 1),
+        note: regularized
+          ? 'the loss is a sum of squares plus λ·|w|² with every λ > 0, so it is coercive and this is its global minimum'
+          : 'the loss is a sum of squares, so it is bounded below; this is the smallest value at a real critical point, hence the global minimum whenever the minimum is attained',
+      };
+    }
+    return {
+      weights: [...W.vars],
+      loss: net.loss.toString(),
+      dimension: result.dimension,
+      criticalValues,
+      components: components.map(({ key: _k, real: _r, ...c }) => c),
+      ...(globalMinimum ? { globalMinimum } : {}),
+      complete,
+      ...(message ? { message } : {}),
+      seconds: (performance.now() - start) / 1000,
+    };
+  };
+  const analyzed: Analyzed[] = [];
+  let message = result.complete ? undefined : result.message;
+  try {
+    for (const c of result.components) {
+      analyzed.push(analyze(c));
+      options.onPartial?.(summary([...analyzed], false, `stopped before the end (phase: critical values and Hessians)`));
+    }
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    message = `${e.message} (phase: critical values and Hessians; ${analyzed.length} of ${result.components.length} component(s) analysed)`;
+  }
+  return summary(analyzed, message === undefined, message);
 }
 
 /** Is the loss a sum of squares plus non-negative regularization (so L ≥ 0)? */

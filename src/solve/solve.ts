@@ -11,10 +11,10 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError } from '../errors';
+import { Deadline, InputError, TimeoutError } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
-import { dimension, maximalIndependentSets } from '../groebner/ideal';
+import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { ZeroDimensionalComponent, solveZeroDimensional } from './zero-dimensional';
 import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';
@@ -36,6 +36,13 @@ export interface SolveOptions {
   deadline?: Deadline;
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
+  /**
+   * Receives what is known so far, as an incomplete result (`complete: false`), each time it
+   * grows: the dimension once the Gröbner basis is known, the number of solutions of a finite
+   * set, then each component as it is finished. A caller that may be stopped from outside (the
+   * CLI's worker) keeps the last one.
+   */
+  onPartial?: (partial: SolveResult) => void;
 }
 
 export type Component = ZeroDimensionalComponent | PositiveDimensionalComponent;
@@ -52,44 +59,67 @@ export interface SolveResult {
   message?: string;
   /** Maximal independent sets of variables of the input ideal (names). */
   independentSets: string[][];
+  /** For a finite solution set: the number of solutions counted with multiplicity. */
+  solutions?: number;
 }
 
-/** Solves the system; see the file header. Example: solve([x^2 − 2, y − x]) has one component of degree 2. */
+/**
+ * Solves the system; see the file header. Example: solve([x^2 − 2, y − x]) has one component of
+ * degree 2. A time limit reached after the Gröbner basis gives an incomplete result
+ * (`complete: false`, the phase in `message`) with what was found; before it, a TimeoutError.
+ */
 export function solve(polys: readonly Polynomial<Rational>[], options: SolveOptions = {}): SolveResult {
   if (polys.length === 0) throw new InputError('solve needs at least one polynomial');
   const R = polys[0].ring;
   if (R.field !== QQ) throw new InputError(`solve works over the rationals; this system is over ${R.field.name}`);
   const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'solve');
-  const progress = options.progress;
-  progress?.('Gröbner basis');
+  let phase = 'Gröbner basis';
+  const progress = (message: string): void => {
+    phase = message;
+    options.progress?.(message);
+  };
+  progress('Gröbner basis');
   // Everything runs in the canonical degrevlex ring (natural order of the names), whatever the
   // order of the user's variables and monomial order: the answer cannot depend on them.
   const C = canonicalRing(QQ, R.vars);
   const G = groebner(polys.map((f) => changeRing(f, C)), { deadline, progress });
   const dim = G.length === 0 ? C.nvars : dimension(G);
   const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
-  const base = { vars: [...R.vars], dimension: dim, independentSets };
+  const base: Omit<SolveResult, 'components' | 'complete'> = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
-  const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
-  if (dim === 0) return { ...base, components: solveZeroDimensional(G, { ...pointOptions, generators: polys, progress }), complete: true };
+  if (dim === 0) base.solutions = solutionCount(G);
   const components: Component[] = [];
-  const primes = minimalPrimes(G, { deadline, reduced: true, progress });
-  progress?.(`describing ${primes.length} component(s)`);
-  for (const P of primes) {
-    deadline.check();
-    if (P.dimension === 0) {
-      // An isolated point set: one Galois orbit. Multiplicities are not defined here without
-      // localization, so each point reports multiplicity 1 of its prime (documented).
-      // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
-      for (const z of solveZeroDimensional(P.basis, pointOptions)) {
-        z.basis = P.basis;
-        z.basisIsGroebner = true;
-        components.push(z);
+  const partial = (): SolveResult => ({ ...base, components: [...components].sort(compareComponents), complete: false, message: `stopped before the end (phase: ${phase})` });
+  const found = (c: Component): void => {
+    components.push(c);
+    options.onPartial?.(partial());
+  };
+  options.onPartial?.(partial());
+  try {
+    const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
+    if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, progress, onComponent: found });
+    else {
+      const primes = minimalPrimes(G, { deadline, reduced: true, progress });
+      progress(`describing ${primes.length} component(s)`);
+      for (const P of primes) {
+        deadline.check();
+        if (P.dimension === 0) {
+          // An isolated point set: one Galois orbit. Multiplicities are not defined here without
+          // localization, so each point reports multiplicity 1 of its prime (documented).
+          // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
+          for (const z of solveZeroDimensional(P.basis, pointOptions)) {
+            z.basis = P.basis;
+            z.basisIsGroebner = true;
+            found(z);
+          }
+        } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
       }
-    } else components.push(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
+    }
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found)` };
   }
-  components.sort(compareComponents);
-  return { ...base, components, complete: true };
+  return { ...base, components: components.sort(compareComponents), complete: true };
 }
 
 function compareComponents(a: Component, b: Component): number {

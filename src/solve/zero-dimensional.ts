@@ -142,6 +142,8 @@ export interface ZeroDimensionalOptions {
   generators?: readonly Polynomial<Rational>[];
   /** Receives short progress messages. */
   progress?: (message: string) => void;
+  /** Receives each component as soon as it is finished (before the sorted list is returned). */
+  onComponent?: (component: ZeroDimensionalComponent) => void;
 }
 
 /** Expanding q(t) for a form t is skipped above this many terms (a size estimate, not a count). */
@@ -332,6 +334,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
         component.basisIsGroebner = ideal.isGroebner;
       }
     }
+    options.onComponent?.(component);
     return component;
   });
   return components.sort((a, b) => a.degree - b.degree || compareText(a.exact.minimalPolynomial, b.exact.minimalPolynomial));

@@ -12,7 +12,8 @@ import { Tensor, ops, valueAndGrad, Var } from '../../src/autodiff';
 import { groebner } from '../../src/groebner/groebner';
 import { normalForm } from '../../src/groebner/normal-form';
 import { fromNerdamer } from '../../src/io/nerdamer';
-import { criticalPoints } from '../../src/networks/critical';
+import { CriticalAnalysis, criticalPoints } from '../../src/networks/critical';
+import { Deadline, TimeoutError } from '../../src/errors';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { NetworkSpec } from '../../src/networks/spec';
@@ -187,3 +188,31 @@ import { canonicalRing } from '../../src/solve/canonical';
 function fromNerdamerSafe(text: string, vars: readonly string[]) {
   return parsePolynomial(text, { ring: canonicalRing(QQ, vars) }) as ReturnType<typeof parsePolynomial<Rational>>;
 }
+
+describe('an analysis cut short by a time limit', () => {
+  test('says so: complete false, a message with the phase, no global minimum claimed; a full run is complete', () => {
+    const net = networkLoss(preset('deep-linear:1,2,1'));
+    const full = criticalPoints(net, { digits: 10 });
+    expect(full.complete).toBe(true);
+    expect(full.globalMinimum).toBeDefined();
+    class CountingDeadline extends Deadline {
+      calls = 0;
+      constructor(private readonly limit: number) {
+        super(Infinity, 'test');
+      }
+      override check(): void {
+        if (++this.calls >= this.limit) throw new TimeoutError('test limit');
+      }
+    }
+    const counter = new CountingDeadline(Infinity);
+    criticalPoints(net, { digits: 10, deadline: counter });
+    const partials: CriticalAnalysis[] = [];
+    const cut = criticalPoints(net, { digits: 10, deadline: new CountingDeadline(counter.calls - 1), onPartial: (a) => partials.push(a) });
+    expect(cut.complete).toBe(false);
+    expect(cut.message).toMatch(/phase: /);
+    expect(cut.globalMinimum).toBeUndefined();
+    expect(cut.components.length).toBeLessThan(full.components.length);
+    expect(partials.length).toBeGreaterThan(0);
+    expect(partials.every((a) => !a.complete)).toBe(true);
+  });
+});

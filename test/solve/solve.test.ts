@@ -11,7 +11,8 @@ import { changeRing } from '../../src/poly/change';
 import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { solutionCount } from '../../src/groebner/ideal';
-import { solve } from '../../src/solve/solve';
+import { Deadline, TimeoutError } from '../../src/errors';
+import { SolveResult, solve } from '../../src/solve/solve';
 import { ZeroDimensionalComponent, parametrizationOf } from '../../src/solve/zero-dimensional';
 import { vanishesOnComponent } from '../../src/solve/component-values';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
@@ -221,3 +222,53 @@ function parseQ(s: string): Rational {
   const [n, d] = s.split('/');
   return rational(BigInt(n), BigInt(d ?? '1'));
 }
+
+/** A deadline that expires at its n-th check: a time limit reached at a reproducible point. */
+class CountingDeadline extends Deadline {
+  calls = 0;
+  constructor(private readonly limit: number) {
+    super(Infinity, 'test');
+  }
+  override check(): void {
+    if (++this.calls >= this.limit) throw new TimeoutError(`test limit after ${this.limit} checks`);
+  }
+}
+
+describe('answers cut short by a time limit', () => {
+  test('a finite set: incomplete, with the dimension, the count and the components finished, reported as they grow', () => {
+    const polys = katsura(5).polynomials;
+    const full = solve(polys, { digits: 10 });
+    // Checks made by a full run, then limits that fall after the Gröbner basis.
+    const counter = new CountingDeadline(Infinity);
+    solve(polys, { digits: 10, deadline: counter });
+    const total = counter.calls;
+    let sawIncomplete = false;
+    let sawComponents = false;
+    for (const fraction of [0.5, 0.8, 0.95, 0.99]) {
+      const partials: SolveResult[] = [];
+      const limit = Math.floor(total * fraction);
+      let r: SolveResult;
+      try {
+        r = solve(polys, { digits: 10, deadline: new CountingDeadline(limit), onPartial: (p) => partials.push(p) });
+      } catch (e) {
+        expect(e).toBeInstanceOf(TimeoutError); // stopped inside the Gröbner basis: nothing known yet
+        continue;
+      }
+      expect(r.complete).toBe(false);
+      sawIncomplete = true;
+      expect(r.message).toMatch(/phase: /);
+      expect(r.dimension).toBe(0);
+      expect(r.solutions).toBe(32);
+      // What was found is part of the full answer, and the last report is what was returned.
+      for (const c of r.components) expect(pointSets(full).map((f) => JSON.stringify(f.exact))).toContain(JSON.stringify((c as ZeroDimensionalComponent).exact));
+      expect(partials.length).toBeGreaterThan(0);
+      expect(partials[0].components).toHaveLength(0);
+      expect(partials.every((p) => !p.complete && p.solutions === 32)).toBe(true);
+      expect(partials[partials.length - 1].components.length).toBe(r.components.length);
+      if (r.components.length > 0) sawComponents = true;
+    }
+    expect(sawIncomplete).toBe(true);
+    expect(sawComponents).toBe(true);
+    expect(full.complete).toBe(true);
+  });
+});

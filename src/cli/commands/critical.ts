@@ -33,7 +33,8 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
   lines.push(`Critical points of the loss of ${name}`);
   lines.push(`weights (${a.weights.length}): ${a.weights.join(', ')}`);
   lines.push(`loss: ${a.loss.length > 200 ? a.loss.slice(0, 200) + ` … (${a.loss.split(/ [+-] /).length} terms)` : a.loss}`);
-  lines.push(`critical set: ${a.components.length} irreducible component(s) over Q, of dimension up to ${a.dimension}`);
+  if (!a.complete) lines.push(`INCOMPLETE: ${a.message ?? 'the analysis was cut short'}; the components below are those finished`);
+  lines.push(`critical set: ${a.components.length}${a.complete ? '' : ' (so far)'} irreducible component(s) over Q, of dimension up to ${a.dimension}`);
   lines.push(`critical values: ${a.criticalValues.map(valueText).join('; ')}`);
   lines.push('');
   const rows = a.components.map((c, i) => [
@@ -83,6 +84,7 @@ export function register(program: Command, ctx: CliContext): void {
       const net = networkLoss(spec, baseDir);
       const analysis = criticalPoints(net, { digits: opts.digits, complex: opts.complex, bases: opts.bases, timeout: opts.timeout, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
       ctx.endProgress();
+      if (!analysis.complete) ctx.exitCode = 1;
       if (opts.json) {
         const { seconds: _s, ...stable } = analysis;
         ctx.printJSON({ network: spec.name ?? file, ...stable, seconds: analysis.seconds });
