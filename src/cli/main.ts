@@ -1,11 +1,13 @@
 /**
  * The `polycrit` command line: a commander program with one module per command under
- * `commands/`. Exit codes: 0 success, 1 a computation that failed, 2 bad usage or bad input;
- * messages go to stderr. `main` never calls process.exit, so it can be tested in-process.
+ * `commands/`. Exit codes: 0 success, 1 a computation that failed or stopped at its time limit,
+ * 2 bad usage or bad input; messages go to stderr. `main` never calls process.exit, so it can be
+ * tested in-process.
  */
 import { Command, CommanderError } from 'commander';
 import { CliContext, CliIO, processIO, UsageError } from './context';
-import { InputError, PolycritError } from '../errors';
+import { InputError, PolycritError, TimeoutError } from '../errors';
+import { reportStop } from './stop';
 import { commands } from './commands';
 import { version as packageVersion } from '../../package.json';
 
@@ -23,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (s) => ctx.io.stderr(s),
     });
   for (const register of commands) register(program, ctx);
+  program.hook('preAction', (_program, action) => ctx.begin(action));
   // Commander only propagates exitOverride to subcommands created before the call; set it on all.
   const walk = (c: Command): void => {
     c.exitOverride();
@@ -51,6 +54,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (e instanceof UsageError || e instanceof InputError) {
       io.stderr(`polycrit: ${(e as Error).message}\n`);
       return 2;
+    }
+    if (e instanceof TimeoutError && ctx.timeLimit !== undefined) {
+      return reportStop(io, { kind: 'time limit', seconds: ctx.timeLimit }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
     }
     if (e instanceof PolycritError) {
       io.stderr(`polycrit: ${e.message}\n`);

@@ -7,7 +7,7 @@ import { CriticalAnalysis, CriticalValue, criticalPoints } from '../../networks/
 import { networkLoss } from '../../networks/loss';
 import { PRESET_NAMES, preset } from '../../networks/presets';
 import { NetworkSpec, readSpecFile } from '../../networks/spec';
-import { CliContext, UsageError, intOption, secondsOption } from '../context';
+import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
 
 function valueText(v: CriticalValue): string {
   if (typeof v === 'string') return v;
@@ -51,14 +51,12 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('critical')
+  addTimeoutOption(program.command('critical'))
     .description("all critical points of a polynomial network's loss: components, loss values, types")
     .argument('[spec]', 'a network spec as JSON (see README), instead of --preset')
     .option('--preset <name>', `a named network: ${PRESET_NAMES.join(', ')} (deep-linear:a,b,c takes sizes)`)
     .option('--shuffle-vars <seed>', 'permute the variables with this seed before solving (the answer must not change)', intOption('--shuffle-vars', 0, 2 ** 31 - 1))
     .option('--digits <n>', 'significant digits of decimals', intOption('--digits', 1, 1000), 20)
-    .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
     .option('--json', 'print JSON: {weights, loss, dimension, criticalValues, components: [{dimension, criticalValue, type, basis, points}]}')
     .addHelpText('after', '\nExamples:\n  polycrit critical --preset xor-blog\n  polycrit critical --preset deep-linear:1,2,1 --json\n  polycrit critical my-network.json --shuffle-vars 7')
     .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; timeout?: number; json?: boolean }) => {
@@ -67,8 +65,9 @@ export function register(program: Command, ctx: CliContext): void {
       let baseDir: string | undefined;
       if (opts.preset !== undefined) spec = preset(opts.preset);
       else ({ spec, baseDir } = readSpecFile(file as string));
+      ctx.status('building the loss');
       const net = networkLoss(spec, baseDir);
-      const analysis = criticalPoints(net, { digits: opts.digits, timeout: opts.timeout, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
+      const analysis = criticalPoints(net, { digits: opts.digits, deadline: ctx.deadline, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
       ctx.endProgress();
       if (opts.json) {
         const { seconds: _s, ...stable } = analysis;

@@ -3,12 +3,11 @@
  * module, prints its findings (or JSON), and optionally draws them as SVG. Options are declared
  * once in a table; an option that does not apply to the chosen experiment is a usage error.
  */
-import * as fs from 'fs';
 import type { Command } from 'commander';
 import { ACTIVATIONS } from '../../autodiff/nn';
 import { EXPERIMENTS, experimentByName, toJsonl } from '../../autodiff/experiments';
-import { InputError } from '../../errors';
-import { CliContext, UsageError, intOption } from '../context';
+import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
+import { checkOutputPath, writeOutputFile } from '../files';
 
 /** Parses a finite number, optionally positive. */
 function numberOption(name: string, positive = false) {
@@ -72,8 +71,7 @@ const OPTIONS: OptionSpec[] = [
 const camel = (flags: string): string => flags.split(' ')[0].replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function register(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('experiment')
+  const cmd = addTimeoutOption(program.command('experiment'), 'stop after this many seconds (exit 1; the experiments have no cooperative limit, so only the installed command enforces it)')
     .description('run a numeric seed experiment with the autodiff module and print its findings')
     .argument('<name>', `one of: ${Object.keys(EXPERIMENTS).join(', ')}`)
     .option('--json', 'print the findings as JSON')
@@ -107,16 +105,12 @@ export function register(program: Command, ctx: CliContext): void {
       options[o.key] = v;
     }
     if (opts.out !== undefined && name !== 'weights-dataset') throw new UsageError('--out applies only to weights-dataset');
+    // A path that cannot be written is found before the run, not after it.
+    for (const file of [opts.svg, opts.out]) if (typeof file === 'string') checkOutputPath(file);
+    ctx.status(`running ${name}`);
     const result = exp.run(options);
-    const write = (file: string, text: string): void => {
-      try {
-        fs.writeFileSync(file, text);
-      } catch (e) {
-        throw new InputError(`cannot write '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-    };
-    if (typeof opts.svg === 'string') write(opts.svg, exp.plot(result));
-    if (typeof opts.out === 'string') write(opts.out, toJsonl(result.records));
+    if (typeof opts.svg === 'string') writeOutputFile(opts.svg, exp.plot(result));
+    if (typeof opts.out === 'string') writeOutputFile(opts.out, toJsonl(result.records));
     if (opts.json) {
       const { records, ...rest } = result as { records?: unknown[] };
       ctx.printJSON(records ? { ...rest, records: records.length } : rest);

@@ -9,7 +9,7 @@ import { Polynomial } from '../../poly/polynomial';
 import { SolveResult, solve } from '../../solve/solve';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
-import { CliContext, UsageError, intOption, secondsOption } from '../context';
+import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
 import { readSystem } from '../system-input';
 
 /** The JSON form of a result (polynomials as canonical text). */
@@ -72,19 +72,17 @@ function elide(text: string, degree: number): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('solve')
+  addTimeoutOption(program.command('solve'))
     .description('all complex solutions of a polynomial system over Q, exact and certified')
     .argument('<file>', "a file of polynomials, '-' for stdin, or a named system like katsura:6")
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
     .option('--digits <n>', 'significant digits of the decimals', intOption('--digits', 1, 1000), 20)
-    .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
     .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, basis, points}]}')
     .addHelpText('after', '\nExamples:\n  polycrit solve katsura:4\n  echo "x^2 + y^2 - 1, x - y" | polycrit solve - --digits 30 --json')
     .action(async (file: string, opts: { vars?: string; digits: number; timeout?: number; json?: boolean }) => {
       const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars });
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
-      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, timeout: opts.timeout, progress: ctx.progress() });
+      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, deadline: ctx.deadline, progress: ctx.progress() });
       ctx.endProgress();
       if (opts.json) ctx.printJSON(solveResultToJSON(result));
       else ctx.print(formatSolveResult(result));
