@@ -2,10 +2,12 @@
  * The `polycrit` command line: a commander program with one module per command under
  * `commands/`. Exit codes: 0 success, 1 a computation that failed or stopped at its time limit,
  * 2 bad usage or bad input; messages go to stderr. `main` never calls process.exit, so it can be
- * tested in-process.
+ * tested in-process; the installed command runs it on a worker thread (`supervisor.ts`), which
+ * makes the time limit and Ctrl-C hard.
  */
 import { Command, CommanderError } from 'commander';
-import { CliContext, CliIO, processIO, UsageError } from './context';
+import { CliContext, CliIO, intOption, processIO, UsageError } from './context';
+import { MAX_MEMORY_RANGE, defaultMaxMemory } from './supervisor';
 import { InputError, PolycritError, TimeoutError } from '../errors';
 import { reportStop } from './stop';
 import { commands } from './commands';
@@ -18,6 +20,8 @@ export function buildProgram(ctx: CliContext): Command {
     .name('polycrit')
     .description('Exact critical points of polynomial losses: polynomial algebra, Gröbner bases, solving, networks.')
     .version(packageVersion)
+    // Read by the supervisor before the worker starts; declared here for --help and validation.
+    .option('--max-memory <MB>', `heap limit of the computation in MB (default ${defaultMaxMemory()}, node's own); past it the run stops (exit 1)`, intOption('--max-memory', ...MAX_MEMORY_RANGE))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({

@@ -5,6 +5,7 @@
 import { main } from '../../src/cli/main';
 import { CliIO } from '../../src/cli/context';
 import { MAX_INPUT_BYTES, readInputAsync, readInputFile } from '../../src/cli/files';
+import { maxMemoryArgument } from '../../src/cli/supervisor';
 import { reportStop, stopJSON } from '../../src/cli/stop';
 import { DEFAULT_PARSE_LIMITS } from '../../src/io/parse';
 
@@ -72,5 +73,13 @@ describe('stop reports', () => {
     reportStop(io, { kind: 'time limit', seconds: 2 }, { phase: 'p', json: true, printed: true });
     expect(out).toBe('');
     expect(stopJSON({ kind: 'memory', megabytes: 64 }, 'p', undefined)).toMatchObject({ complete: false, stopped: 'memory' });
+  });
+  test('--max-memory is read before commander runs; bad values are left to it', async () => {
+    expect(maxMemoryArgument(['solve', 'x', '--max-memory', '512'])).toBe(512);
+    expect(maxMemoryArgument(['--max-memory=300', 'solve'])).toBe(300);
+    expect(maxMemoryArgument(['solve', '--', '--max-memory', '512'])).toBeUndefined();
+    expect(maxMemoryArgument(['--max-memory', 'lots'])).toBeUndefined();
+    expect((await run(['--max-memory', 'lots', 'expand', 'x'])).code).toBe(2);
+    expect((await run(['expand', 'x', '--max-memory', '512'])).out).toBe('x\n');
   });
 });
