@@ -54,6 +54,10 @@ describe('input', () => {
 });
 
 describe('output paths that cannot be written', () => {
+  test('bench orderings --svg: exit 2 before the run', async () => {
+    const r = await run(['bench', 'orderings', 'katsura:3', '--workers', '1', '--svg', '/nonexistent/dir/x.svg']);
+    expect(r).toMatchObject({ code: 2, out: '', err: "polycrit: cannot write '/nonexistent/dir/x.svg': ENOENT\n" });
+  });
   test('experiment --svg and --out', async () => {
     expect((await run(['experiment', 'gradient-descent', '--svg', '/nonexistent/dir/x.svg'])).err).toBe("polycrit: cannot write '/nonexistent/dir/x.svg': ENOENT\n");
     expect((await run(['experiment', 'weights-dataset', '--count', '10', '--out', '/nonexistent/w.jsonl'])).code).toBe(2);

@@ -73,6 +73,28 @@ describe('the time limit is hard', () => {
     expect(r.err).toMatch(/stopped after the time limit of 1 s \(phase: reading -\)/);
     expect(r.seconds).toBeLessThan(1 + 2);
   });
+  test('bench orderings --workers 1: a job past --job-timeout fails, the run goes on', async () => {
+    const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '1', '--no-routes', '--workers', '1', '--job-timeout', '0.5', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).rows.map((row: { status: string }) => row.status)).toEqual(['failed']);
+    expect(r.seconds).toBeLessThan(2 * (0.5 + 0.5) + 2);
+  });
+});
+
+describe('the bench pool', () => {
+  test('a job that ignores its limit loses its thread at the limit; the next job gets a new one', async () => {
+    // The compiled pool (ts-jest has no worker script). Parsing a problem's text checks no deadline,
+    // and (x+1)^3000 takes seconds: only the kill ends these jobs.
+    const { runJobs } = require('../../dist/src/cli/bench/pool.js') as typeof import('../../src/cli/bench/pool');
+    const problem = { kind: 'polynomials' as const, name: 'slow', vars: ['x'], polynomials: ['(x+1)^3000'] };
+    const job = { problem, task: 'groebner' as const, vars: ['x'], route: 'degrevlex' as const, timeout: 0.3, digits: 10 };
+    const start = performance.now();
+    const { rows, stopped } = await runJobs([{ ...job, index: 0 }, { ...job, index: 1 }], 1).done;
+    expect(stopped).toBe(false);
+    expect(rows.map((r) => [r.index, r.status, r.error])).toEqual([0, 1].map((i) => [i, 'failed', 'stopped after the time limit of 0.3 s (its thread was ended)']));
+    // Warm-up, then two jobs, each ended at 0.3 + 0.5 s (each parse alone takes ~5 s).
+    expect((performance.now() - start) / 1000).toBeLessThan(3 * 0.8 + 2);
+  });
 });
 
 describe('Ctrl-C and SIGTERM', () => {
@@ -86,6 +108,14 @@ describe('Ctrl-C and SIGTERM', () => {
     const r = await polycrit(['experiment', 'overparameterization', '--full'], { signal: 'SIGTERM', signalAfter: 1000 });
     expect(r.code).toBe(143);
     expect(r.err).toMatch(/^polycrit: terminated \(SIGTERM\) \(phase: .+\)$/m);
+    expect(r.afterSignal).toBeLessThan(1);
+  });
+  test('bench orderings prints the rows done so far before it exits on Ctrl-C', async () => {
+    const r = await polycrit(['bench', 'orderings', 'katsura:8', '--orders', '50', '--no-routes', '--workers', '1'], { signal: 'SIGINT', signalAfter: 2500 });
+    expect(r.code).toBe(130);
+    expect(r.out).toMatch(/katsura:8: groebner for \d+ of 50 variable order/);
+    expect(r.err).toMatch(/note: interrupted \(Ctrl-C\)/);
+    expect(r.err).toMatch(/^polycrit: interrupted \(phase: \d+ of 50 job\(s\) done\)$/m);
     expect(r.afterSignal).toBeLessThan(1);
   });
 });
