@@ -7,7 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CliContext, CliIO, intOption, processIO, UsageError } from './context';
-import { MAX_MEMORY_RANGE, defaultMaxMemory } from './supervisor';
+import { MAX_MEMORY_RANGE } from './supervisor';
 import { InputError, PolycritError, TimeoutError } from '../errors';
 import { reportStop } from './stop';
 import { commands } from './commands';
@@ -21,7 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
     .description('Exact critical points of polynomial losses: polynomial algebra, Gröbner bases, solving, networks.')
     .version(packageVersion)
     // Read by the supervisor before the worker starts; declared here for --help and validation.
-    .option('--max-memory <MB>', `heap limit of the computation in MB (default ${defaultMaxMemory()}, node's own); past it the run stops (exit 1)`, intOption('--max-memory', ...MAX_MEMORY_RANGE))
+    .option('--max-memory <MB>', "heap limit of the computation in MB (default: node's own limit); past it the run stops (exit 1)", intOption('--max-memory', ...MAX_MEMORY_RANGE))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -50,9 +50,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (e) {
     if (io.isTTY) io.stderr('\r\x1b[K'); // clear a progress line left by the failed computation
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.executeSubCommandAsync') return 0;
-      // commander already printed its message
+      // commander already printed its message (or the help, when a subcommand is missing: usage)
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError || e instanceof InputError) {

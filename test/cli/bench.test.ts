@@ -115,6 +115,12 @@ describe('polycrit check', () => {
     expect(r.out).toMatch(/rational points +tried +2 +all found +2 +ok/);
     expect((await run('check', '--family', 'nope')).code).toBe(2);
   });
+  test('a case past --timeout is counted as timed out, not as a completeness failure (exit 1)', async () => {
+    const r = await run('check', '--runs', '2', '--family', 'rational', '--timeout', '1e-9', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).families[0]).toMatchObject({ tried: 2, found: 0, timedOut: 2, failed: false });
+    expect(r.err).toMatch(/2 case\(s\) ran past --timeout 1e-9 s and were not checked/);
+  });
 });
 
 describe('groebner fingerprints', () => {
