@@ -33,7 +33,7 @@ export interface CliIO {
   readStdin: () => string;
   /** Reads an input file (default: `readInputFile`, a synchronous read). */
   readFile?: (path: string) => string;
-  /** True when stdout is a terminal (progress bars are drawn only then). */
+  /** True when stderr is a terminal (progress lines are drawn only then). */
   isTTY: boolean;
   /** Set when the command runs on a worker thread under `supervisor.ts`. */
   events?: RunEvents;
