@@ -31,6 +31,7 @@ if (parentPort) {
     readStdin: () => readThroughRelay(data.input, '-'),
     readFile: (path) => readThroughRelay(data.input, path),
     isTTY: data.isTTY,
+    startedAt: data.startedAt,
     events: {
       started: (info) => post({ kind: 'started', ...info }),
       phase: (message) => post({ kind: 'phase', message }),

@@ -37,6 +37,11 @@ export interface CliIO {
   isTTY: boolean;
   /** Set when the command runs on a worker thread under `supervisor.ts`. */
   events?: RunEvents;
+  /**
+   * When the run began (ms since the epoch): the installed command counts `--timeout` from the
+   * process's start, so that start-up is inside the limit. Default: the command's action starts.
+   */
+  startedAt?: number;
 }
 
 export const processIO: CliIO = {
@@ -79,7 +84,9 @@ export class CliContext {
     const opts = command.opts() as { timeout?: number; json?: boolean };
     this.json = Boolean(opts.json);
     this.timeLimit = wholeRunTimeouts.has(command) ? opts.timeout : undefined;
-    this.deadline = new Deadline(this.timeLimit ?? Infinity, command.name());
+    // The part of the limit start-up has used is not given again (at least 1 ms is left).
+    const spent = this.io.startedAt === undefined ? 0 : (Date.now() - this.io.startedAt) / 1000;
+    this.deadline = new Deadline(this.timeLimit === undefined ? Infinity : Math.max(this.timeLimit - spent, 0.001), command.name());
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
   print(text: string): void {

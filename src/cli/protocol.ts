@@ -12,6 +12,8 @@ export interface CommandWorkerData {
   argv: string[];
   /** Whether the main thread's stderr is a terminal (progress lines are drawn only then). */
   isTTY: boolean;
+  /** When the process started (ms since the epoch): the time limit counts from it. */
+  startedAt: number;
   /** Where the worker reads its input (files and stdin are read by the main thread). */
   input: RelayEnd;
 }

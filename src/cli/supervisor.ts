@@ -4,8 +4,8 @@
  * thread relays its output and stays free to stop it:
  *
  * - time limit: when the command's action starts it reports its `--timeout` S; the library has
- *   the same cooperative deadline and normally stops by itself at S with what it knows; if the
- *   worker is still running at S + 0.5 s it is terminated;
+ *   the same cooperative deadline and normally stops by itself S seconds after the process
+ *   started, with what it knows; if the worker is still running 0.5 s later it is terminated;
  * - Ctrl-C (SIGINT) and SIGTERM: the worker is terminated at once — or, if the command said it can
  *   stop cleanly (bench orderings), asked to and terminated 0.5 s later if still running;
  * - memory: the worker's heap is capped (`--max-memory`, default node's own limit), so a runaway
@@ -52,7 +52,7 @@ export function runInWorker(argv: string[]): Promise<number> {
   const isTTY = Boolean(process.stderr.isTTY);
   const megabytes = maxMemoryArgument(argv) ?? defaultMaxMemory();
   const input = createInputRelay();
-  const workerData: CommandWorkerData = { argv, isTTY, input: input.workerEnd };
+  const workerData: CommandWorkerData = { argv, isTTY, startedAt: performance.timeOrigin, input: input.workerEnd };
   const worker = new Worker(path.join(__dirname, 'command-worker.js'), {
     workerData,
     transferList: [input.workerEnd.port],
@@ -109,7 +109,8 @@ export function runInWorker(argv: string[]): Promise<number> {
           run.json = m.json;
           if (m.timeLimit !== undefined) {
             const seconds = m.timeLimit;
-            timer = setTimeout(() => stop({ kind: 'time limit', seconds }), (seconds + GRACE_SECONDS) * 1000);
+            // performance.now() is the time since the process started.
+            timer = setTimeout(() => stop({ kind: 'time limit', seconds }), Math.max(0, (seconds + GRACE_SECONDS) * 1000 - performance.now()));
           }
           break;
         case 'phase':
