@@ -22,6 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { order: string; vars?: string; field: string; method: string; certify?: boolean; deterministic?: boolean; timeout?: number; json?: boolean }) => {
       if (opts.method !== 'f4' && opts.method !== 'buchberger') throw new UsageError(`--method must be f4 or buchberger, got '${opts.method}'`);
       const { ring, polynomials } = readSystem(ctx, file, opts);
+      ctx.status(`Gröbner basis over ${ring.field.name}`); // the library reports only after a first prime or round
       const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, deadline: ctx.deadline, certify: opts.certify, linalg: opts.deterministic ? 'deterministic' : 'auto', progress: ctx.progress() });
       ctx.endProgress();
       const basis = result.basis.map((g) => g.toString());
