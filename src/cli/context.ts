@@ -77,6 +77,8 @@ export class CliContext {
   lastPartial: object | undefined;
   /** Something was printed on stdout. */
   printed = false;
+  /** What was left of the time limit when the action started (seconds; Infinity without one). */
+  secondsLeftAtStart = Infinity;
   constructor(readonly io: CliIO) {}
 
   /** Called when a command's action starts (a commander preAction hook). */
@@ -86,7 +88,8 @@ export class CliContext {
     this.timeLimit = wholeRunTimeouts.has(command) ? opts.timeout : undefined;
     // The part of the limit start-up has used is not given again (at least 1 ms is left).
     const spent = this.io.startedAt === undefined ? 0 : (Date.now() - this.io.startedAt) / 1000;
-    this.deadline = new Deadline(this.timeLimit === undefined ? Infinity : Math.max(this.timeLimit - spent, 0.001), command.name());
+    this.secondsLeftAtStart = this.timeLimit === undefined ? Infinity : Math.max(this.timeLimit - spent, 0.001);
+    this.deadline = new Deadline(this.secondsLeftAtStart, command.name());
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
   print(text: string): void {

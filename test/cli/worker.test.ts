@@ -73,6 +73,13 @@ describe('the time limit is hard', () => {
     expect(r.err).toMatch(/stopped after the time limit of 1 s \(phase: reading -\)/);
     expect(r.seconds).toBeLessThan(1 + 2);
   });
+  test('bench orderings --timeout prints the rows done so far, and exits soon after', async () => {
+    const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '2', '--no-routes', '--timeout', '1.5']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^katsura:9: groebner for 0 of 2 variable order/);
+    expect(r.err).toMatch(/note: stopped after --timeout 1\.5 s/);
+    expect(r.seconds).toBeLessThan(1.5 + 1);
+  });
   test('bench orderings --workers 1: a job past --job-timeout fails, the run goes on', async () => {
     const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '1', '--no-routes', '--workers', '1', '--job-timeout', '0.5', '--json']);
     expect(r.code).toBe(1);
