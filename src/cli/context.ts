@@ -2,33 +2,99 @@
  * What every CLI command receives: where to write, and helpers that keep the commands uniform
  * (JSON or text output, reading a file or stdin, numeric option parsing with clear errors).
  * The CLI holds no mathematics; commands call the library and format its results.
+ *
+ * A run also reports how far it got, for the time limit and Ctrl-C: `phase` (each progress
+ * message, the last one names the phase in the stop message), `partial` (what is known so far,
+ * in the command's JSON form) and `deadline` (the cooperative limit of `--timeout`, started when
+ * the command's action starts). In-process these are only kept on the context; when the command
+ * runs on a worker thread (`command-worker.ts`) the IO's `events` forward them to the main thread,
+ * which prints them if it has to stop the worker.
  */
-import * as fs from 'fs';
-import { InputError } from '../errors';
+import type { Command } from 'commander';
+import { Deadline, InputError } from '../errors';
+import { readInputFile, readStandardInput } from './files';
+
+/** What a supervised run tells the main thread (see `supervisor.ts`); absent in-process. */
+export interface RunEvents {
+  /** The command's action starts, with its time limit for the whole run (seconds) and `--json`. */
+  started(info: { command: string; timeLimit?: number; json: boolean }): void;
+  /** A progress message: the phase the computation has reached. */
+  phase(message: string): void;
+  /** What is known so far, as a JSON-compatible object in the command's `--json` form. */
+  partial(json: object): void;
+  /** The command can stop cleanly on Ctrl-C: the main thread calls `handler` before it kills. */
+  listenForInterrupt(handler: () => void): void;
+}
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Reads all of standard input (used when a FILE argument is `-`). */
   readStdin: () => string;
-  /** True when stdout is a terminal (progress bars are drawn only then). */
+  /** Reads an input file (default: `readInputFile`, a synchronous read). */
+  readFile?: (path: string) => string;
+  /** True when stderr is a terminal (progress lines are drawn only then). */
   isTTY: boolean;
+  /** Set when the command runs on a worker thread under `supervisor.ts`. */
+  events?: RunEvents;
+  /**
+   * When the run began (ms since the epoch): the installed command counts `--timeout` from the
+   * process's start, so that start-up is inside the limit. Default: the command's action starts.
+   */
+  startedAt?: number;
 }
 
 export const processIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  readStdin: () => fs.readFileSync(0, 'utf8'),
+  readStdin: readStandardInput,
   isTTY: Boolean(process.stderr.isTTY),
 };
 
 /** Wrong use of the command line (unknown option, missing argument): exit code 2. */
 export class UsageError extends InputError {}
 
+/** The commands whose `--timeout` limits the whole run (`check`'s limits each solve). */
+const wholeRunTimeouts = new WeakSet<Command>();
+
+/** Adds `--timeout <seconds>`, the limit of the whole run: cooperative in-process, hard on a worker. */
+export function addTimeoutOption(cmd: Command, description = 'stop after this many seconds (exit 1)'): Command {
+  wholeRunTimeouts.add(cmd);
+  return cmd.option('--timeout <seconds>', description, secondsOption('--timeout'));
+}
+
 export class CliContext {
   exitCode = 0;
+  /** The whole run's time limit in seconds, once the action has started. */
+  timeLimit: number | undefined;
+  /** The cooperative deadline of `--timeout` (Infinity without one), from the action's start. */
+  deadline = new Deadline();
+  /** `--json` was given. */
+  json = false;
+  /** The last progress message. */
+  lastPhase = 'starting';
+  /** The last partial result (see `partial`). */
+  lastPartial: object | undefined;
+  /** Something was printed on stdout. */
+  printed = false;
+  /** What was left of the time limit when the action started (seconds; Infinity without one). */
+  secondsLeftAtStart = Infinity;
   constructor(readonly io: CliIO) {}
+
+  /** Called when a command's action starts (a commander preAction hook). */
+  begin(command: Command): void {
+    const opts = command.opts() as { timeout?: number; json?: boolean };
+    this.json = Boolean(opts.json);
+    this.timeLimit = wholeRunTimeouts.has(command) ? opts.timeout : undefined;
+    // The part of the limit start-up has used is not given again (at least 1 ms is left).
+    const spent = this.io.startedAt === undefined ? 0 : (Date.now() - this.io.startedAt) / 1000;
+    this.secondsLeftAtStart = this.timeLimit === undefined ? Infinity : Math.max(this.timeLimit - spent, 0.001);
+    this.deadline = new Deadline(this.secondsLeftAtStart, command.name());
+    this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
+  }
   print(text: string): void {
+    this.endProgress();
+    this.printed = true;
     this.io.stdout(text.endsWith('\n') ? text : text + '\n');
   }
   printJSON(value: unknown): void {
@@ -36,36 +102,52 @@ export class CliContext {
   }
   private lastProgress = 0;
   private progressShown = false;
-  /**
-   * A progress callback for long computations: on a terminal it redraws one status line on
-   * stderr (at most 10 times a second); elsewhere it does nothing. Call `endProgress` after.
-   */
-  progress(): ((message: string) => void) | undefined {
-    if (!this.io.isTTY) return undefined;
-    return (message: string) => {
-      const now = Date.now();
-      if (now - this.lastProgress < 100) return;
-      this.lastProgress = now;
-      this.progressShown = true;
-      this.io.stderr(`\r\x1b[K… ${message.slice(0, 100)}`);
-    };
+  /** Records the phase a computation has reached (named if the run is stopped). */
+  phase(message: string): void {
+    this.lastPhase = message;
+    this.io.events?.phase(message);
+  }
+  /** `phase`, and on a terminal a redrawn status line on stderr (at most 10 a second); `endProgress` clears it. */
+  status(message: string): void {
+    this.phase(message);
+    if (!this.io.isTTY) return;
+    const now = Date.now();
+    if (now - this.lastProgress < 100) return;
+    this.lastProgress = now;
+    this.progressShown = true;
+    this.io.stderr(`\r\x1b[K… ${message.slice(0, 100)}`);
+  }
+  /** The progress callback to hand to the library (`status`). */
+  progress(): (message: string) => void {
+    return (message) => this.status(message);
   }
   /** Clears the progress line, if one was drawn. */
   endProgress(): void {
     if (this.progressShown) this.io.stderr('\r\x1b[K');
     this.progressShown = false;
   }
+  /**
+   * What is known so far, in the command's `--json` form. If the run is stopped (time limit,
+   * Ctrl-C) with `--json`, the last one is printed with `complete: false`. Must be plain data.
+   */
+  partial(json: object): void {
+    this.lastPartial = json;
+    this.io.events?.partial(json);
+  }
+  /**
+   * Lets a command that can stop cleanly (its event loop stays free) do so on Ctrl-C; the main
+   * thread still ends the run shortly after. In-process there is no signal to forward.
+   */
+  onInterrupt(handler: () => void): void {
+    this.io.events?.listenForInterrupt(handler);
+  }
   warn(text: string): void {
+    this.endProgress();
     this.io.stderr(text.endsWith('\n') ? text : text + '\n');
   }
   /** Reads a path, or stdin for `-`; a missing file is an input error. */
   readInput(path: string): string {
-    if (path === '-') return this.io.readStdin();
-    try {
-      return fs.readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new InputError(`cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+    return path === '-' ? this.io.readStdin() : (this.io.readFile ?? readInputFile)(path);
   }
 }
 

@@ -1,11 +1,15 @@
 /**
  * The `polycrit` command line: a commander program with one module per command under
- * `commands/`. Exit codes: 0 success, 1 a computation that failed, 2 bad usage or bad input;
- * messages go to stderr. `main` never calls process.exit, so it can be tested in-process.
+ * `commands/`. Exit codes: 0 success, 1 a computation that failed or stopped at its time limit,
+ * 2 bad usage or bad input; messages go to stderr. `main` never calls process.exit, so it can be
+ * tested in-process; the installed command runs it on a worker thread (`supervisor.ts`), which
+ * makes the time limit and Ctrl-C hard.
  */
 import { Command, CommanderError } from 'commander';
-import { CliContext, CliIO, processIO, UsageError } from './context';
-import { InputError, PolycritError } from '../errors';
+import { CliContext, CliIO, intOption, processIO, UsageError } from './context';
+import { MAX_MEMORY_RANGE } from './supervisor';
+import { InputError, PolycritError, TimeoutError } from '../errors';
+import { reportStop } from './stop';
 import { commands } from './commands';
 import { version as packageVersion } from '../../package.json';
 
@@ -16,6 +20,8 @@ export function buildProgram(ctx: CliContext): Command {
     .name('polycrit')
     .description('Exact critical points of polynomial losses: polynomial algebra, Gröbner bases, solving, networks.')
     .version(packageVersion)
+    // Read by the supervisor before the worker starts; declared here for --help and validation.
+    .option('--max-memory <MB>', "heap limit of the computation in MB (default: node's own limit); past it the run stops (exit 1)", intOption('--max-memory', ...MAX_MEMORY_RANGE))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -23,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (s) => ctx.io.stderr(s),
     });
   for (const register of commands) register(program, ctx);
+  program.hook('preAction', (_program, action) => ctx.begin(action));
   // Commander only propagates exitOverride to subcommands created before the call; set it on all.
   const walk = (c: Command): void => {
     c.exitOverride();
@@ -43,14 +50,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (e) {
     if (io.isTTY) io.stderr('\r\x1b[K'); // clear a progress line left by the failed computation
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.executeSubCommandAsync') return 0;
-      // commander already printed its message
+      // commander already printed its message (or the help, when a subcommand is missing: usage)
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError || e instanceof InputError) {
       io.stderr(`polycrit: ${(e as Error).message}\n`);
       return 2;
+    }
+    if (e instanceof TimeoutError && ctx.timeLimit !== undefined) {
+      return reportStop(io, { kind: 'time limit', seconds: ctx.timeLimit }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
     }
     if (e instanceof PolycritError) {
       io.stderr(`polycrit: ${e.message}\n`);

@@ -52,8 +52,10 @@ export function readSystem(ctx: CliContext, file: string, opts: SystemInputOptio
   if (/^[a-z]+:\d+$/.test(file) && !fileExists(file)) {
     throw new UsageError(`'${file}' is neither a file nor a named system (systems: ${SYSTEM_NAMES.map((n) => n + ':N').join(', ')})`);
   }
+  ctx.status(`reading ${file}`);
   const text = ctx.readInput(file);
-  const { ring, polynomials } = parsePolynomials(text, { field, vars, order });
+  ctx.status(`expanding the polynomials of ${file}`);
+  const { ring, polynomials } = parsePolynomials(text, { field, vars, order, deadline: ctx.deadline });
   return { ring, polynomials };
 }
 

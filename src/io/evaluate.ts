@@ -11,10 +11,12 @@
  * the same way up front (plus the multinomial count C(|p|+k−1, k)) and computed by repeated
  * squaring with checked products. Limits are upper bounds, so an input can be refused whose
  * expansion would in fact cancel below the limit; the messages name the option to raise.
+ * An optional deadline is checked before each summand and factor and inside each product.
  */
 import { Field } from '../arithmetic/field';
 import { bitLength } from '../arithmetic/integers';
 import { parseRational, Rational } from '../arithmetic/rational';
+import { Deadline } from '../errors';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { ExpansionLimitError, ParseError } from './errors';
 import { Expr } from './syntax';
@@ -30,8 +32,8 @@ export interface ExpansionLimits {
 }
 
 /** Evaluates one tree in `ring` (every name in it must be a variable of the ring). */
-export function evaluate<T>(expr: Expr, ring: PolynomialRing<T>, text: string, limits: ExpansionLimits): Polynomial<T> {
-  return new Evaluator(ring, text, limits).eval(expr);
+export function evaluate<T>(expr: Expr, ring: PolynomialRing<T>, text: string, limits: ExpansionLimits, deadline = new Deadline()): Polynomial<T> {
+  return new Evaluator(ring, text, limits, deadline).eval(expr);
 }
 
 interface Shape {
@@ -61,6 +63,7 @@ class Evaluator<T> {
     private readonly ring: PolynomialRing<T>,
     private readonly text: string,
     private readonly limits: ExpansionLimits,
+    private readonly deadline: Deadline,
   ) {
     this.field = ring.field;
   }
@@ -86,6 +89,7 @@ class Evaluator<T> {
           return s;
         };
         for (const t of e.terms) {
+          this.deadline.check();
           const p = this.eval(t.expr);
           for (let i = 0; i < p.length; i++) {
             monos.push(p.monomials[i]);
@@ -99,6 +103,7 @@ class Evaluator<T> {
       case 'product': {
         let acc = this.eval(e.factors[0].expr);
         for (let k = 1; k < e.factors.length; k++) {
+          this.deadline.check();
           const f = e.factors[k];
           const v = this.eval(f.expr);
           if (f.op === '*') {
@@ -208,7 +213,7 @@ class Evaluator<T> {
       // A term times a polynomial keeps the number of terms; only coefficients can grow.
       const bits = this.maxBits(a) + this.maxBits(b);
       if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', 'this product may have coefficients of {} bits', bits, position);
-      return a.mul(b);
+      return a.mul(b, this.deadline);
     }
     const work = a.length * b.length;
     if (work > this.limits.maxProducts) this.tooBig('maxProducts', 'this product needs {} term multiplications', work, position);
@@ -227,7 +232,7 @@ class Evaluator<T> {
     if (bound > this.limits.maxTerms) this.tooBig('maxTerms', 'this product may have up to {} terms', bound, position);
     const bits = sa.bits + sb.bits + Math.ceil(Math.log2(Math.min(a.length, b.length)));
     if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', 'this product may have coefficients of {} bits', bits, position);
-    return a.mul(b);
+    return a.mul(b, this.deadline);
   }
 
   /** p^k after checking the limits for the result, by repeated squaring with checked products. */

@@ -11,12 +11,13 @@
  * 3; it is an error when p divides a denominator). Every name is a variable — there are no
  * built-in constants or functions (`pi` is a variable, `sin(x)` is refused) — and `x^0` is 1 for
  * every x, `0^0` included, as in polynomial algebra. Errors are `ParseError`s (bad input) and
- * `ExpansionLimitError`s (an expansion past a limit), both pointing at the spot in the text.
+ * `ExpansionLimitError`s (an expansion past a limit), both pointing at the spot in the text;
+ * a `deadline` option bounds the time (a TimeoutError), checked between terms and inside products.
  * Nothing is ever passed to `eval`.
  */
 import { Field, QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { InputError } from '../errors';
+import { Deadline, InputError } from '../errors';
 import { MonomialOrder, degrevlex, orderByName } from '../monomials/order';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { ParseError } from './errors';
@@ -55,6 +56,8 @@ export interface ParseOptions<T> {
   readonly order?: MonomialOrder | string;
   /** Overrides of some of `DEFAULT_PARSE_LIMITS`. */
   readonly limits?: Partial<ParseLimits>;
+  /** Stops the expansion with a TimeoutError when it passes (default: none). */
+  readonly deadline?: Deadline;
 }
 
 /** The result of `parsePolynomials`: the ring and the entries in input order. */
@@ -106,7 +109,7 @@ function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): 
       throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
     }
   }
-  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits));
+  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits, options.deadline));
   return { ring, polynomials };
 }
 

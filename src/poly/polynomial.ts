@@ -8,7 +8,7 @@
  * x1 > x2 > … for lex-like orders) and the monomial order.
  */
 import { Field } from '../arithmetic/field';
-import { InputError } from '../errors';
+import { Deadline, InputError } from '../errors';
 import {
   Monomial, divides, monomial, monomialKey, monomialsEqual, mulMonomials, oneMonomial, variableMonomial,
 } from '../monomials/monomial';
@@ -266,9 +266,10 @@ export class Polynomial<T> {
     );
   }
 
-  mul(other: Polynomial<T>): Polynomial<T> {
+  /** self·other; a `deadline` is checked once per term of self (a product can take minutes). */
+  mul(other: Polynomial<T>, deadline?: Deadline): Polynomial<T> {
     this.check(other);
-    return multiply(this, other);
+    return multiply(this, other, deadline);
   }
 
   /** self^k for an integer k ≥ 0, by repeated squaring. */
@@ -353,7 +354,7 @@ function mergeTerms<T>(a: Polynomial<T>, b: Polynomial<T>, subtract: boolean): P
  * packed into one safe integer key when the product's exponents fit (mixed radix), otherwise a
  * string key is used.
  */
-function multiply<T>(a: Polynomial<T>, b: Polynomial<T>): Polynomial<T> {
+function multiply<T>(a: Polynomial<T>, b: Polynomial<T>, deadline?: Deadline): Polynomial<T> {
   if (a.isZero() || b.isZero()) return a.ring.zero();
   if (a.length === 1) return b.mulTerm(a.monomials[0], a.coefficients[0]);
   if (b.length === 1) return a.mulTerm(b.monomials[0], b.coefficients[0]);
@@ -365,6 +366,7 @@ function multiply<T>(a: Polynomial<T>, b: Polynomial<T>): Polynomial<T> {
   const monos: Monomial[] = [];
   const coeffs: T[] = [];
   for (let i = 0; i < a.length; i++) {
+    deadline?.check();
     const ma = a.monomials[i];
     const ca = a.coefficients[i];
     for (let j = 0; j < b.length; j++) {

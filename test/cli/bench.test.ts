@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { chooseOrders, factorial, permutations, progressBar, runJobs, summarize } from '../../src/cli/bench/orderings';
+import { chooseOrders, factorial, permutations, progressBar, summarize } from '../../src/cli/bench/orderings';
+import { runJobs } from '../../src/cli/bench/pool';
 import { BenchJob, BenchRow, groebnerFingerprint, problemSystem } from '../../src/cli/bench/tasks';
 import { computeGroebner } from '../../src/groebner/groebner';
 import { lex } from '../../src/monomials/order';
@@ -113,6 +114,12 @@ describe('polycrit check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/rational points +tried +2 +all found +2 +ok/);
     expect((await run('check', '--family', 'nope')).code).toBe(2);
+  });
+  test('a case past --timeout is counted as timed out, not as a completeness failure (exit 1)', async () => {
+    const r = await run('check', '--runs', '2', '--family', 'rational', '--timeout', '1e-9', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).families[0]).toMatchObject({ tried: 2, found: 0, timedOut: 2, failed: false });
+    expect(r.err).toMatch(/2 case\(s\) ran past --timeout 1e-9 s and were not checked/);
   });
 });
 

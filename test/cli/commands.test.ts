@@ -11,6 +11,17 @@ async function run(argv: string[], stdin = ''): Promise<{ code: number; out: str
   return { code, out, err };
 }
 
+describe('polycrit', () => {
+  test('without a command (or a bench without its subcommand) is bad usage: help on stderr, exit 2', async () => {
+    for (const argv of [[], ['bench']]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^Usage: polycrit/);
+    }
+    expect((await run(['help'])).code).toBe(0);
+  });
+});
+
 describe('polycrit groebner', () => {
   test('a named system as JSON', async () => {
     const r = await run(['groebner', 'katsura:2', '--json']);

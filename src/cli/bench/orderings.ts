@@ -1,18 +1,11 @@
 /**
  * Orchestration of the orderings benchmark, free of mathematics: which variable orders to run
- * (every permutation, or N seeded random ones), a pool that runs jobs on worker threads (or in
- * this thread for `workers = 1`, as the tests do) and can be stopped at any time, and the summary
- * — fastest, median and slowest order, the spread, and whether every order gave the same answer.
- * Worker scripts must be JavaScript at run time, so the pool resolves `worker.js` next to this
- * compiled file (dist/src/cli/bench/); under ts-jest the in-process path is used instead.
- * Each thread first runs the first job once, untimed (index −1, discarded), so that no row pays
- * for the JIT warming up — otherwise the first order on each worker looks several times slower.
+ * (every permutation, or N seeded random ones) and the summary — fastest, median and slowest
+ * order, the spread, and whether every order gave the same answer. The jobs run on the thread
+ * pool of `pool.ts`.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
 import { seededPermutation } from '../../networks/critical';
-import { BenchJob, BenchRow, runJob } from './tasks';
+import { BenchRow } from './tasks';
 
 /** n! for small n (Infinity past 170). */
 export function factorial(n: number): number {
@@ -55,95 +48,6 @@ export function chooseOrders(vars: readonly string[], count: number | 'all', see
     }
   }
   return out;
-}
-
-/** A running batch of jobs: `done` resolves with every finished row; `stop()` ends it early. */
-export interface BenchRun {
-  done: Promise<{ rows: BenchRow[]; stopped: boolean }>;
-  stop: () => void;
-}
-
-/** Where the compiled worker script lives, or undefined when running from TypeScript sources. */
-export function workerScript(): string | undefined {
-  const file = path.join(__dirname, 'worker.js');
-  return fs.existsSync(file) ? file : undefined;
-}
-
-/**
- * Runs the jobs on `workers` threads (1: in this thread, between event-loop turns so a stop
- * request is seen between jobs). `onRow` is called as each row arrives.
- */
-export function runJobs(jobs: readonly BenchJob[], workers: number, onRow: (row: BenchRow) => void = () => {}, warmup = true): BenchRun {
-  const rows: BenchRow[] = [];
-  let stopped = false;
-  const script = workerScript();
-  if (workers <= 1 || !script) {
-    let stopRequested = false;
-    const done = (async () => {
-      if (warmup && jobs.length > 0) runJob({ ...jobs[0], index: -1 });
-      for (const job of jobs) {
-        await new Promise((r) => setImmediate(r));
-        if (stopRequested) return { rows, stopped: true };
-        const row = runJob(job);
-        rows.push(row);
-        onRow(row);
-      }
-      return { rows, stopped: false };
-    })();
-    return { done, stop: () => void (stopRequested = true) };
-  }
-  const pool: Worker[] = [];
-  let finish: (v: { rows: BenchRow[]; stopped: boolean }) => void = () => {};
-  const done = new Promise<{ rows: BenchRow[]; stopped: boolean }>((resolve) => (finish = resolve));
-  let next = 0;
-  let active = 0;
-  const end = () => {
-    for (const w of pool) void w.terminate();
-    finish({ rows: [...rows].sort((a, b) => a.index - b.index), stopped });
-  };
-  const feed = (w: Worker) => {
-    if (stopped) return;
-    if (next >= jobs.length) {
-      if (active === 0) end();
-      return;
-    }
-    active++;
-    w.postMessage(jobs[next++]);
-  };
-  for (let k = 0; k < Math.min(workers, jobs.length); k++) {
-    const w = new Worker(script);
-    w.on('message', (row: BenchRow) => {
-      active--;
-      if (row.index === -1) {
-        feed(w);
-        return;
-      }
-      rows.push(row);
-      onRow(row);
-      feed(w);
-    });
-    w.on('error', (e) => {
-      active--;
-      rows.push({ index: -1, vars: [], route: 'degrevlex', task: jobs[0].task, status: 'failed', seconds: 0, error: `worker: ${e.message}` });
-      feed(w);
-    });
-    pool.push(w);
-  }
-  if (jobs.length === 0) end();
-  pool.forEach((w) => {
-    if (warmup && jobs.length > 0) {
-      active++;
-      w.postMessage({ ...jobs[0], index: -1 });
-    } else feed(w);
-  });
-  return {
-    done,
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      end();
-    },
-  };
 }
 
 /** The summary of a set of rows. */

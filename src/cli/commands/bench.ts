@@ -4,18 +4,20 @@
  * on worker threads, then compares the monomial routes (degrevlex, deglex, lex, degrevlex +
  * FGLM) on the same system. Prints the rows, the fastest / median / slowest order, the spread and
  * whether every order gave the same answer — a difference is printed loudly and exits 1, as does
- * a stop on Ctrl-C or `--timeout` (with the rows done so far).
+ * a stop on `--timeout` (with the rows done so far; Ctrl-C prints them too, then exits 130).
+ * `--job-timeout` is hard: a job still running half a second past it loses its thread.
  */
-import * as fs from 'fs';
 import * as os from 'os';
 import type { Command } from 'commander';
 import { Rational } from '../../arithmetic/rational';
 import { Polynomial } from '../../poly/polynomial';
 import { PRESET_NAMES } from '../../networks/presets';
-import { CliContext, UsageError, intOption, secondsOption } from '../context';
+import { CliContext, UsageError, addTimeoutOption, intOption, secondsOption } from '../context';
+import { checkOutputPath, writeOutputFile } from '../files';
 import { readSystem } from '../system-input';
 import { BenchRow, BenchJob, BenchProblem, BenchTask, MONOMIAL_ROUTES, problemVars } from '../bench/tasks';
-import { BenchSummary, chooseOrders, formatRows, progressBar, runJobs, summarize } from '../bench/orderings';
+import { BenchSummary, chooseOrders, formatRows, progressBar, summarize } from '../bench/orderings';
+import { runJobs } from '../bench/pool';
 import { timeChartSvg } from '../bench/svg';
 
 interface OrderingsOptions {
@@ -61,9 +63,11 @@ function verdict(s: BenchSummary): string[] {
 }
 
 async function orderings(ctx: CliContext, file: string | undefined, opts: OrderingsOptions): Promise<void> {
+  const actionStart = performance.now();
   if (!['groebner', 'solve', 'critical'].includes(opts.task)) throw new UsageError(`--task must be groebner, solve or critical, got '${opts.task}'`);
   const task = opts.task as BenchTask;
   const count: number | 'all' = opts.orders === 'all' ? 'all' : intOption('--orders', 1, 100000)(opts.orders);
+  if (opts.svg !== undefined) checkOutputPath(opts.svg);
   const problem = problemFrom(ctx, file, opts);
   if (task === 'critical' && problem.kind !== 'network') throw new UsageError('--task critical needs a network: --preset NAME or a spec .json file');
   const vars = problemVars(problem);
@@ -82,22 +86,24 @@ async function orderings(ctx: CliContext, file: string | undefined, opts: Orderi
   }
   const total = jobs.length;
   let finished = 0;
-  const draw = () => ctx.io.stderr(`\r${progressBar(finished, total)} ${problem.name} (${task}, ${workers} worker${workers > 1 ? 's' : ''})`);
-  if (ctx.io.isTTY) draw();
+  const draw = () => {
+    ctx.phase(`${finished} of ${total} job(s) done`);
+    if (ctx.io.isTTY) ctx.io.stderr(`\r${progressBar(finished, total)} ${problem.name} (${task}, ${workers} worker${workers > 1 ? 's' : ''})`);
+  };
+  draw();
   const run = runJobs(jobs, workers, () => {
     finished++;
-    if (ctx.io.isTTY) draw();
+    draw();
   });
   let why = '';
-  const onSigint = () => {
+  ctx.onInterrupt(() => {
     why = 'interrupted (Ctrl-C)';
     run.stop();
-  };
-  process.once('SIGINT', onSigint);
-  const timer = opts.timeout !== undefined ? setTimeout(() => ((why = `stopped after --timeout ${opts.timeout} s`), run.stop()), opts.timeout * 1000) : undefined;
+  });
+  // At the run's deadline (the installed command ends the thread half a second later).
+  const timer = opts.timeout !== undefined ? setTimeout(() => ((why = `stopped after --timeout ${opts.timeout} s`), run.stop()), ctx.secondsLeftAtStart * 1000 - (performance.now() - actionStart)) : undefined;
   const { rows, stopped } = await run.done;
   if (timer) clearTimeout(timer);
-  process.removeListener('SIGINT', onSigint);
   if (ctx.io.isTTY) ctx.io.stderr('\n');
 
   const orderRows = rows.filter((r) => r.index < orders.length);
@@ -105,7 +111,6 @@ async function orderings(ctx: CliContext, file: string | undefined, opts: Orderi
   const summary = summarize(orderRows);
   const routeSummary = summarize(routeRows);
   const label = (r: BenchRow) => r.vars.join(',');
-  if (opts.svg) fs.writeFileSync(opts.svg, timeChartSvg(`${problem.name}: ${task}, seconds per variable order`, orderRows, label, summary.answers[0]?.fingerprint));
   if (opts.json) {
     ctx.printJSON({ problem: problem.name, task, vars, workers, orders: orders.length, stopped, ...(stopped ? { note: why } : {}), summary, routeSummary, rows: orderRows, routes: routeRows });
   } else {
@@ -123,22 +128,22 @@ async function orderings(ctx: CliContext, file: string | undefined, opts: Orderi
     }
   }
   if (stopped) ctx.warn(`note: ${why}; ${rows.length} of ${total} job(s) finished, the table shows those`);
+  // Written after the table, so that a file that cannot be written does not lose the results.
+  if (opts.svg) writeOutputFile(opts.svg, timeChartSvg(`${problem.name}: ${task}, seconds per variable order`, orderRows, label, summary.answers[0]?.fingerprint));
   if (!summary.agree || !routeSummary.agree) ctx.warn('ANSWERS DIFFER: see above');
   if (stopped || !summary.agree || !routeSummary.agree || summary.failed > 0) ctx.exitCode = 1;
 }
 
 export function register(program: Command, ctx: CliContext): void {
   const bench = program.command('bench').description('benchmarks run from the command line');
-  bench
-    .command('orderings')
+  addTimeoutOption(bench.command('orderings'), 'stop everything after this many seconds (rows done so far are printed; exit 1)')
     .description('run a task for every order of the variables (or N of them) on worker threads; check that every order gives the same answer')
     .argument('[file]', 'a system: a path, - for stdin, a named system like katsura:6, or a network spec .json')
     .option('--preset <name>', `a network preset: ${PRESET_NAMES.join(', ')}`)
     .option('--orders <all|N>', 'every permutation, or N orders (the natural one and N−1 seeded random ones)', 'all')
     .option('--seed <s>', 'seed of the random orders', intOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--task <task>', 'groebner, solve or critical', 'groebner')
-    .option('--workers <w>', 'worker threads (1: in this thread); default min(2, CPUs)', intOption('--workers', 1, 64))
-    .option('--timeout <seconds>', 'stop everything after this many seconds (rows done so far are printed; exit 1)', secondsOption('--timeout'))
+    .option('--workers <w>', 'worker threads; default min(2, CPUs)', intOption('--workers', 1, 64))
     .option('--job-timeout <seconds>', 'time limit of each order (default: --timeout)', secondsOption('--job-timeout'))
     .option('--digits <n>', 'significant digits of decimals (solve, critical)', intOption('--digits', 1, 1000), 20)
     .option('--repeat <r>', 'run each order r times and keep the fastest (noise on a shared machine)', intOption('--repeat', 1, 100), 1)

@@ -2,10 +2,13 @@
  * `polycrit check [--runs N] [--seed S]`: runs the completeness properties of `polycrit/testing`
  * — planted rational, algebraic and multiple points and positive-dimensional unions, under
  * random changes of coordinates — against `solve`, and prints per family the cases tried, how
- * many were found completely, and the shrunk counterexample if any (exit 1). The testing module
- * (and fast-check with it) is loaded only when this command runs.
+ * many were found completely, and the shrunk counterexample if any (exit 1). A case whose solve
+ * runs past `--timeout` is not a completeness failure: it is counted as timed out (exit 1 too, the
+ * check is incomplete). The testing module (and fast-check with it) is loaded only when this
+ * command runs.
  */
 import type { Command } from 'commander';
+import { TimeoutError } from '../../errors';
 import { solve } from '../../solve/solve';
 import { CliContext, UsageError, intOption, secondsOption } from '../context';
 
@@ -13,6 +16,8 @@ interface FamilyReport {
   family: string;
   tried: number;
   found: number;
+  /** Cases whose solve ran past `--timeout` (neither found nor failed). */
+  timedOut: number;
   failed: boolean;
   shrinks: number;
   seconds: number;
@@ -40,13 +45,29 @@ export function register(program: Command, ctx: CliContext): void {
       const reports: FamilyReport[] = [];
       for (const { name, arbitrary } of families) {
         const start = performance.now();
-        const details = fc.check(
-          fc.property(arbitrary, (P) => checkSolution(P, solve(P.polynomials, { digits: 12, timeout: opts.timeout })).ok),
-          { numRuns: opts.runs, seed: opts.seed },
-        );
+        ctx.status(`checking ${name}`);
+        // Timeouts are counted until the first failure; after it fast-check only shrinks.
+        let timedOut = 0;
+        let failureSeen = false;
+        const holds = (P: Parameters<typeof checkSolution>[0]): boolean => {
+          try {
+            const ok = checkSolution(P, solve(P.polynomials, { digits: 12, timeout: opts.timeout })).ok;
+            failureSeen ||= !ok;
+            return ok;
+          } catch (e) {
+            if (!(e instanceof TimeoutError)) {
+              failureSeen = true;
+              throw e;
+            }
+            if (!failureSeen) timedOut++;
+            return true;
+          }
+        };
+        const details = fc.check(fc.property(arbitrary, holds), { numRuns: opts.runs, seed: opts.seed });
         // fast-check stops at the first failing case: every case before it was found completely.
         const tried = details.numRuns;
-        const report: FamilyReport = { family: name, tried, found: details.failed ? tried - 1 : tried, failed: details.failed, shrinks: details.numShrinks, seconds: (performance.now() - start) / 1000 };
+        const found = tried - timedOut - (details.failed ? 1 : 0);
+        const report: FamilyReport = { family: name, tried, found, timedOut, failed: details.failed, shrinks: details.numShrinks, seconds: (performance.now() - start) / 1000 };
         if (details.failed && details.counterexample) {
           const [P] = details.counterexample;
           // Re-run the shrunk case to print its own problems (a thrown error has no report).
@@ -67,7 +88,8 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.print('');
         const w = Math.max(...reports.map((r) => r.family.length));
         for (const r of reports) {
-          ctx.print(`${r.family.padEnd(w)}  tried ${String(r.tried).padStart(4)}  all found ${String(r.found).padStart(4)}  ${r.failed ? 'FAILED' : 'ok'}  (${r.seconds.toFixed(1)} s)`);
+          const late = r.timedOut > 0 ? `  timed out ${String(r.timedOut).padStart(4)}` : '';
+          ctx.print(`${r.family.padEnd(w)}  tried ${String(r.tried).padStart(4)}  all found ${String(r.found).padStart(4)}${late}  ${r.failed ? 'FAILED' : 'ok'}  (${r.seconds.toFixed(1)} s)`);
           if (r.counterexample) {
             ctx.print(`  shrunk counterexample (${r.shrinks} shrink(s)): ${r.counterexample.system}`);
             for (const p of r.counterexample.polynomials) ctx.print(`    ${p}`);
@@ -75,6 +97,7 @@ export function register(program: Command, ctx: CliContext): void {
           }
         }
       }
-      if (reports.some((r) => r.failed)) ctx.exitCode = 1;
+      if (reports.some((r) => r.timedOut > 0)) ctx.warn(`note: ${reports.reduce((s, r) => s + r.timedOut, 0)} case(s) ran past --timeout ${opts.timeout} s and were not checked`);
+      if (reports.some((r) => r.failed || r.timedOut > 0)) ctx.exitCode = 1;
     });
 }

@@ -7,7 +7,7 @@ import { CriticalAnalysis, CriticalValue, criticalPoints } from '../../networks/
 import { networkLoss } from '../../networks/loss';
 import { PRESET_NAMES, preset } from '../../networks/presets';
 import { NetworkSpec, readSpecFile } from '../../networks/spec';
-import { CliContext, UsageError, intOption, secondsOption } from '../context';
+import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
 
 function valueText(v: CriticalValue): string {
   if (typeof v === 'string') return v;
@@ -63,8 +63,7 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('critical')
+  addTimeoutOption(program.command('critical'))
     .description("all critical points of a polynomial network's loss: components, loss values, types")
     .argument('[spec]', 'a network spec as JSON (see README), instead of --preset')
     .option('--preset <name>', `a named network: ${PRESET_NAMES.join(', ')} (deep-linear:a,b,c takes sizes)`)
@@ -72,7 +71,6 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--digits <n>', 'significant digits of decimals', intOption('--digits', 1, 1000), 20)
     .option('--complex', 'list the non-real critical points of finite components too (default: counted)')
     .option('--bases', "write each finite component's prime ideal in the weights when it is small (default: its exact parametrization)")
-    .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
     .option('--json', 'print JSON: {weights, loss, dimension, criticalValues, components: [{dimension, criticalValue, type, basis, points}]}')
     .addHelpText('after', '\nExamples:\n  polycrit critical --preset xor-blog\n  polycrit critical --preset deep-linear:1,2,1 --json\n  polycrit critical my-network.json --shuffle-vars 7')
     .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
@@ -81,8 +79,17 @@ export function register(program: Command, ctx: CliContext): void {
       let baseDir: string | undefined;
       if (opts.preset !== undefined) spec = preset(opts.preset);
       else ({ spec, baseDir } = readSpecFile(file as string));
+      ctx.status('building the loss');
       const net = networkLoss(spec, baseDir);
-      const analysis = criticalPoints(net, { digits: opts.digits, complex: opts.complex, bases: opts.bases, timeout: opts.timeout, shuffleSeed: opts.shuffleVars, progress: ctx.progress() });
+      const analysis = criticalPoints(net, {
+        digits: opts.digits,
+        complex: opts.complex,
+        bases: opts.bases,
+        deadline: ctx.deadline,
+        shuffleSeed: opts.shuffleVars,
+        progress: ctx.progress(),
+        onPartial: (a) => ctx.partial({ network: spec.name ?? file, ...a }),
+      });
       ctx.endProgress();
       if (!analysis.complete) ctx.exitCode = 1;
       if (opts.json) {

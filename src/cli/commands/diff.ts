@@ -21,12 +21,14 @@ export function register(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  polycrit diff "x^2*y + y^3" y\n  polycrit diff "x^3*y^2" x y --json')
     .action((expr: string, by: string[], opts: ExpressionOptions) => {
       const text = readExpression(ctx, expr);
-      const options = expressionParseOptions(opts);
+      const options = expressionParseOptions(ctx, opts);
+      ctx.status('expanding');
       let p = parsePolynomial(text, options);
       const missing = by.filter((v, i) => !p.ring.hasVar(v) && by.indexOf(v) === i);
       if (missing.length > 0 && options.vars === undefined) {
         p = parsePolynomial(text, { ...options, vars: [...p.ring.vars, ...missing] });
       }
+      ctx.status('differentiating');
       for (const v of by) p = partialDerivative(p, v);
       printPolynomial(ctx, opts, p);
     });

@@ -1,15 +1,15 @@
 /**
  * `polycrit expand EXPR`: the canonical expanded form of one polynomial expression, as text,
  * LaTeX or JSON. Also the shared option handling of the one-expression commands (`diff`):
- * `--vars`, `--field`, `--order`, `--latex`, `--json`. Parse errors point at the spot in EXPR
- * with a caret (exit 2); an expansion past a size limit exits 1.
+ * `--vars`, `--field`, `--order`, `--latex`, `--json`, `--timeout`. Parse errors point at the
+ * spot in EXPR with a caret (exit 2); an expansion past a size or time limit exits 1.
  */
 import type { Command } from 'commander';
 import { orderByName, degrevlex } from '../../monomials/order';
 import { Polynomial } from '../../poly/polynomial';
 import { parsePolynomial, ParseOptions } from '../../io/parse';
 import { toLatex } from '../../io/print';
-import { CliContext } from '../context';
+import { CliContext, addTimeoutOption } from '../context';
 import { parseFieldOption, parseVarsOption } from '../system-input';
 
 /** The options every one-expression command takes. */
@@ -21,9 +21,9 @@ export interface ExpressionOptions {
   json?: boolean;
 }
 
-/** Adds `--vars`, `--field`, `--order`, `--latex` and `--json` to a command. */
+/** Adds `--vars`, `--field`, `--order`, `--latex`, `--json` and `--timeout` to a command. */
 export function addExpressionOptions(cmd: Command): Command {
-  return cmd
+  return addTimeoutOption(cmd)
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
     .option('--field <p>', '0 for the rationals, or a prime p for Z/p', '0')
     .option('--order <order>', 'monomial order: degrevlex, deglex or lex', 'degrevlex')
@@ -31,9 +31,10 @@ export function addExpressionOptions(cmd: Command): Command {
     .option('--json', 'print JSON: {"vars": [...], "result": "..."} (with "latex" too under --latex)');
 }
 
-/** The parser options the command-line options ask for (bad values are usage errors). */
-export function expressionParseOptions(opts: ExpressionOptions): ParseOptions<unknown> {
+/** The parser options the command-line options ask for (bad values are usage errors), with the run's deadline. */
+export function expressionParseOptions(ctx: CliContext, opts: ExpressionOptions): ParseOptions<unknown> {
   return {
+    deadline: ctx.deadline,
     field: parseFieldOption(opts.field),
     vars: parseVarsOption(opts.vars),
     order: opts.order ? orderByName(opts.order) : degrevlex,
@@ -63,7 +64,9 @@ export function register(program: Command, ctx: CliContext): void {
   )
     .addHelpText('after', '\nExamples:\n  polycrit expand "(x+y)^3 - x^3"\n  polycrit expand "(a-b)^2/2" --vars b,a --latex\n  polycrit expand "(x+1)^5" --field 3 --json\n  polycrit expand -- "-x^2 + 1"      (use -- before an expression that starts with -)')
     .action((expr: string, opts: ExpressionOptions) => {
-      const p = parsePolynomial(readExpression(ctx, expr), expressionParseOptions(opts));
+      const text = readExpression(ctx, expr);
+      ctx.status('expanding');
+      const p = parsePolynomial(text, expressionParseOptions(ctx, opts));
       printPolynomial(ctx, opts, p);
     });
 }

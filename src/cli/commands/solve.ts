@@ -9,17 +9,18 @@ import { Polynomial } from '../../poly/polynomial';
 import { SolveResult, solve } from '../../solve/solve';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
-import { CliContext, UsageError, intOption, secondsOption } from '../context';
+import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
 import { readSystem } from '../system-input';
 
 /** The JSON form of a result (polynomials as canonical text). */
-export function solveResultToJSON(result: SolveResult): unknown {
+export function solveResultToJSON(result: SolveResult): object {
   return {
     vars: result.vars,
     dimension: result.dimension,
     complete: result.complete,
     ...(result.message ? { message: result.message } : {}),
     independentSets: result.independentSets,
+    ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
     components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
   };
 }
@@ -28,7 +29,7 @@ export function solveResultToJSON(result: SolveResult): unknown {
 export function formatSolveResult(result: SolveResult): string {
   const lines: string[] = [];
   if (result.dimension === -1) return 'no solutions: the system is inconsistent (its ideal is the unit ideal)';
-  if (!result.complete) return `INCOMPLETE: ${result.message}`;
+  if (!result.complete) lines.push(`INCOMPLETE: ${result.message}; the components below are those finished${result.solutions !== undefined ? ` (of ${result.solutions} solutions counted with multiplicity)` : ''}`);
   const pointSets = result.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
   const varieties = result.components.filter((c): c is PositiveDimensionalComponent => c.kind === 'variety');
   const distinct = pointSets.reduce((s, c) => s + c.degree, 0);
@@ -73,21 +74,26 @@ function elide(text: string, degree: number): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('solve')
+  addTimeoutOption(program.command('solve'))
     .description('all complex solutions of a polynomial system over Q, exact and certified')
     .argument('<file>', "a file of polynomials, '-' for stdin, or a named system like katsura:6")
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
     .option('--digits <n>', 'significant digits of the decimals', intOption('--digits', 1, 1000), 20)
     .option('--complex', 'list the non-real points too, with error bounds (default: real points listed, non-real ones counted)')
     .option('--bases', "write each finite component's prime ideal in the variables when it is small (default: its exact parametrization only)")
-    .option('--timeout <seconds>', 'stop after this many seconds', secondsOption('--timeout'))
     .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, realPoints, nonRealPoints, complexPoints, exact, points, basis}]}')
     .addHelpText('after', '\nExamples:\n  polycrit solve katsura:4\n  echo "x^2 + y^2 - 1, x - y" | polycrit solve - --digits 30 --json')
     .action(async (file: string, opts: { vars?: string; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
       const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars });
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
-      const result = solve(polynomials as Polynomial<Rational>[], { digits: opts.digits, complex: opts.complex, bases: opts.bases, timeout: opts.timeout, progress: ctx.progress() });
+      const result = solve(polynomials as Polynomial<Rational>[], {
+        digits: opts.digits,
+        complex: opts.complex,
+        bases: opts.bases,
+        deadline: ctx.deadline,
+        progress: ctx.progress(),
+        onPartial: (r) => ctx.partial(solveResultToJSON(r)),
+      });
       ctx.endProgress();
       if (opts.json) ctx.printJSON(solveResultToJSON(result));
       else ctx.print(formatSolveResult(result));

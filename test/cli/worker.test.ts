@@ -1,0 +1,149 @@
+// The installed command (bin/polycrit.js) as a child process: the command runs on a worker thread
+// that the main thread ends at the time limit, on Ctrl-C and SIGTERM, and past the memory limit.
+// Uses the compiled CLI in dist/ (`npm test` builds it first). Each run is kept to a few seconds.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const BIN = path.join(__dirname, '../../bin/polycrit.js');
+
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+  /** Seconds from the start, and from the signal if one was sent. */
+  seconds: number;
+  afterSignal?: number;
+}
+
+/** Runs the command; optionally writes `stdin` (or leaves it open), and sends `signal` after `signalAfter` ms. */
+function polycrit(args: string[], options: { stdin?: string | 'open'; signal?: NodeJS.Signals; signalAfter?: number } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    let signalled: number | undefined;
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    if (options.stdin !== 'open') child.stdin.end(options.stdin ?? '');
+    const timer = options.signal
+      ? setTimeout(() => {
+          signalled = performance.now();
+          child.kill(options.signal);
+        }, options.signalAfter ?? 1500)
+      : undefined;
+    // A run the command fails to stop is ended here, so that a broken build fails fast.
+    const cap = setTimeout(() => child.kill('SIGKILL'), 12000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      clearTimeout(cap);
+      const now = performance.now();
+      if (options.stdin === 'open') child.stdin.destroy();
+      resolve({ code, out, err, seconds: (now - start) / 1000, afterSignal: signalled === undefined ? undefined : (now - signalled) / 1000 });
+    });
+  });
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(__dirname, '../../dist/src/cli/supervisor.js'))) throw new Error('build first: npm run build (dist/ is missing)');
+});
+
+describe('the time limit is hard', () => {
+  test('a computation without cooperative checks is ended at its limit: exit 1, the phase named', async () => {
+    // The autodiff experiments never check a deadline: only the kill can stop this one.
+    const r = await polycrit(['experiment', 'overparameterization', '--full', '--timeout', '1.5']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^polycrit: stopped after the time limit of 1\.5 s \(phase: running overparameterization\)$/m);
+    expect(r.seconds).toBeLessThan(1.5 + 2);
+  });
+  test('--json on a timeout prints a JSON object with complete: false', async () => {
+    const r = await polycrit(['solve', 'noon:7', '--timeout', '1.5', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ complete: false, stopped: 'time limit', message: 'stopped after the time limit of 1.5 s' });
+    expect(JSON.parse(r.out).phase).toMatch(/\S/);
+    expect(r.err).toMatch(/stopped after the time limit of 1\.5 s \(phase: .+\)/);
+    expect(r.seconds).toBeLessThan(1.5 + 2);
+  });
+  test('input that never ends (an open pipe) is covered by the limit', async () => {
+    const r = await polycrit(['groebner', '-', '--timeout', '1'], { stdin: 'open' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/stopped after the time limit of 1 s \(phase: reading -\)/);
+    expect(r.seconds).toBeLessThan(1 + 2);
+  });
+  test('bench orderings --timeout prints the rows done so far, and exits soon after', async () => {
+    const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '2', '--no-routes', '--timeout', '1.5']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^katsura:9: groebner for 0 of 2 variable order/);
+    expect(r.err).toMatch(/note: stopped after --timeout 1\.5 s/);
+    expect(r.seconds).toBeLessThan(1.5 + 1);
+  });
+  test('bench orderings --workers 1: a job past --job-timeout fails, the run goes on', async () => {
+    const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '1', '--no-routes', '--workers', '1', '--job-timeout', '0.5', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).rows.map((row: { status: string }) => row.status)).toEqual(['failed']);
+    expect(r.seconds).toBeLessThan(2 * (0.5 + 0.5) + 2);
+  });
+});
+
+describe('the bench pool', () => {
+  test('a job that ignores its limit loses its thread at the limit; the next job gets a new one', async () => {
+    // The compiled pool (ts-jest has no worker script). Parsing a problem's text checks no deadline,
+    // and (x+1)^3000 takes seconds: only the kill ends these jobs.
+    const { runJobs } = require('../../dist/src/cli/bench/pool.js') as typeof import('../../src/cli/bench/pool');
+    const problem = { kind: 'polynomials' as const, name: 'slow', vars: ['x'], polynomials: ['(x+1)^3000'] };
+    const job = { problem, task: 'groebner' as const, vars: ['x'], route: 'degrevlex' as const, timeout: 0.3, digits: 10 };
+    const start = performance.now();
+    const { rows, stopped } = await runJobs([{ ...job, index: 0 }, { ...job, index: 1 }], 1).done;
+    expect(stopped).toBe(false);
+    expect(rows.map((r) => [r.index, r.status, r.error])).toEqual([0, 1].map((i) => [i, 'failed', 'stopped after the time limit of 0.3 s (its thread was ended)']));
+    // Warm-up, then two jobs, each ended at 0.3 + 0.5 s (each parse alone takes ~5 s).
+    expect((performance.now() - start) / 1000).toBeLessThan(3 * 0.8 + 2);
+  });
+});
+
+describe('Ctrl-C and SIGTERM', () => {
+  test('SIGINT ends a long run within a second: exit 130, the phase named', async () => {
+    const r = await polycrit(['solve', 'noon:7'], { signal: 'SIGINT' });
+    expect(r.code).toBe(130);
+    expect(r.err).toMatch(/^polycrit: interrupted \(phase: .+\)$/m);
+    expect(r.afterSignal).toBeLessThan(1);
+  });
+  test('SIGTERM: exit 143', async () => {
+    const r = await polycrit(['experiment', 'overparameterization', '--full'], { signal: 'SIGTERM', signalAfter: 1000 });
+    expect(r.code).toBe(143);
+    expect(r.err).toMatch(/^polycrit: terminated \(SIGTERM\) \(phase: .+\)$/m);
+    expect(r.afterSignal).toBeLessThan(1);
+  });
+  test('bench orderings prints the rows done so far before it exits on Ctrl-C', async () => {
+    const r = await polycrit(['bench', 'orderings', 'katsura:8', '--orders', '50', '--no-routes', '--workers', '1'], { signal: 'SIGINT', signalAfter: 2500 });
+    expect(r.code).toBe(130);
+    expect(r.out).toMatch(/katsura:8: groebner for \d+ of 50 variable order/);
+    expect(r.err).toMatch(/note: interrupted \(Ctrl-C\)/);
+    expect(r.err).toMatch(/^polycrit: interrupted \(phase: \d+ of 50 job\(s\) done\)$/m);
+    expect(r.afterSignal).toBeLessThan(1);
+  });
+});
+
+describe('the worker', () => {
+  test('relays stdin, stdout and exit codes', async () => {
+    const r = await polycrit(['groebner', '-', '--order', 'lex', '--json'], { stdin: 'x^2 + y^2 - 1, x - y' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).basis).toEqual(['y^2 - 1/2', 'x - y']);
+    const bad = await polycrit(['groebner', 'katsura:2', '--order', 'grevlex']);
+    expect(bad.code).toBe(2);
+    expect((await polycrit(['expand', '(x+y'])).err).toMatch(/never closed/);
+  });
+  test('past --max-memory the run stops with a message, not a V8 fatal error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-memory-'));
+    const inputs = Array.from({ length: 64 }, (_, i) => `x${i}`);
+    const spec = { inputs, layers: [{ width: 64 }, { width: 64 }, { width: 1 }], data: [[...inputs.map(() => 1), 1], [...inputs.map(() => 2), 0]] };
+    fs.writeFileSync(path.join(dir, 'wide.json'), JSON.stringify(spec));
+    const r = await polycrit(['critical', path.join(dir, 'wide.json'), '--max-memory', '100', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/out of memory \(the limit is 100 MB; raise it with --max-memory MB\) \(phase: building the loss\)/);
+    expect(JSON.parse(r.out)).toMatchObject({ complete: false, stopped: 'memory' });
+  });
+});
