@@ -18,6 +18,7 @@
  * for χ; O(n·D²) for the numerators, paid only at the primes their lift uses.
  */
 import { Zp } from '../arithmetic/field';
+import { Deadline } from '../errors';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, umul, urem, utrim, uxgcd } from '../poly/univariate';
@@ -258,6 +259,7 @@ export function parametrizationModP(
   p: number,
   random: () => number,
   shape?: KrylovShape,
+  deadline?: Deadline,
 ): ParametrizationImage | undefined {
   let columns: Columns;
   let sparse: { idx: number[]; val: number[] }[];
@@ -287,6 +289,7 @@ export function parametrizationModP(
   const S = Array.from({ length: n + 1 }, () => new Float64Array(2 * D));
   let v: Float64Array = Float64Array.from({ length: D }, () => random() % p);
   for (let k = 0; k < 2 * D; k++) {
+    if ((k & 63) === 63) deadline?.check();
     for (let t = 0; t <= n; t++) {
       if (t > 0 && k >= D) break; // the coordinate sequences need D terms
       const { idx, val } = sparse[t];

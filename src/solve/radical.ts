@@ -23,10 +23,11 @@ import { GroebnerOptions, groebner } from '../groebner/groebner';
 import { QuotientAlgebra } from '../groebner/quotient';
 
 /** The minimal polynomial (monic, ascending coefficients) of the linear map M acting on A, from the start vector `one`. */
-export function minimalPolynomialOfMatrix<T>(F: Field<T>, M: Matrix<T>, one: readonly T[]): UPoly<T> {
+export function minimalPolynomialOfMatrix<T>(F: Field<T>, M: Matrix<T>, one: readonly T[], deadline?: Deadline): UPoly<T> {
   const space = new EchelonSpace(F);
   let v: T[] = one.slice();
   for (;;) {
+    deadline?.check();
     const dep = space.insert(v);
     if (dep !== undefined) return [...dep.map((c) => F.neg(c)), F.one];
     v = matVec(F, M, v);

@@ -236,7 +236,7 @@ export function parametrizationInSeparatingCoordinates(
     const { p, basis, coordinates } = first.value;
     const shape = KrylovShape.of(basis);
     // Two functionals: one unlucky r (probability about D/p) must not reject a good form.
-    const image = parametrizationModP(basis, coordinates, D, p, random, shape) ?? parametrizationModP(basis, coordinates, D, p, random, shape);
+    const image = parametrizationModP(basis, coordinates, D, p, random, shape, options.deadline) ?? parametrizationModP(basis, coordinates, D, p, random, shape, options.deadline);
     if (!image) continue;
     const F = Zp(p);
     const chi = [...Array.from(image.chi), 1];
@@ -244,7 +244,7 @@ export function parametrizationInSeparatingCoordinates(
     const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
       yield { p, image };
       for (const b of bases) {
-        const im = parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape) ?? parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape);
+        const im = parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape, options.deadline) ?? parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape, options.deadline);
         if (im) yield { p: b.p, image: im };
       }
     })();

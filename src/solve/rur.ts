@@ -122,7 +122,7 @@ export function rationalUnivariateRepresentation(
  * computes the radical exactly. G must be a monic Gröbner basis over Q whose denominators
  * do not vanish modulo the prime chosen.
  */
-export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?: readonly number[], maxTries = 12): bigint[] | undefined {
+export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?: readonly number[], maxTries = 12, deadline?: Deadline): bigint[] | undefined {
   const R = G[0].ring;
   let p = 0;
   for (const q of primesBelow(2 ** 26)) {
@@ -142,8 +142,9 @@ export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?
   let tries = 0;
   for (const c of separatingCandidates(n, idx)) {
     if (++tries > maxTries) return undefined;
+    deadline?.check();
     const M = A.multiplicationMatrix(linearForm(S, c));
-    const mu = minimalPolynomialOfMatrix(F, M, one);
+    const mu = minimalPolynomialOfMatrix(F, M, one, deadline);
     if (mu.length - 1 !== D) continue;
     if (ugcd(F, mu, uderivative(F, mu)).length === 1) return c;
   }

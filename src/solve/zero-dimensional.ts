@@ -224,11 +224,11 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     // Not radical (or no form separated modulo the prime): a form certified modulo a prime on the
     // basis over Q, else √I by Seidenberg's lemma with univariate polynomials lifted from primes
     // and proved to lie in I, then a form for √I.
-    let certified = modularSeparatingForm(G, order);
+    let certified = modularSeparatingForm(G, order, undefined, deadline);
     if (!certified) {
       progress?.(`${A.dimension} solutions with multiplicity: the radical`);
       radical = modularRadical(G, { deadline }) ?? zeroDimensionalRadical(G, { deadline });
-      certified = modularSeparatingForm(radical, order);
+      certified = modularSeparatingForm(radical, order, undefined, deadline);
     }
     // With a certified form the components are lifted from computations modulo primes; otherwise
     // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
