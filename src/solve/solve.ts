@@ -2,7 +2,9 @@
  * `solve(polys)`: the whole solution set of a polynomial system over Q, as irreducible
  * components over Q — never a silent partial answer.
  *
- * The reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
+ * First the staircase modulo two primes (`groebner/staircase.ts`): when it says the set is
+ * finite, a radical ideal is solved without any basis over Q (`solveRadicalFinite`). Otherwise the
+ * reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
  * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension. The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
@@ -15,7 +17,8 @@ import { Deadline, InputError, TimeoutError } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
-import { ZeroDimensionalComponent, solveZeroDimensional } from './zero-dimensional';
+import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from './zero-dimensional';
+import { modularStaircase } from '../groebner/staircase';
 import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';
 import { changeRing } from '../poly/change';
@@ -82,21 +85,36 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   // Everything runs in the canonical degrevlex ring (natural order of the names), whatever the
   // order of the user's variables and monomial order: the answer cannot depend on them.
   const C = canonicalRing(QQ, R.vars);
-  const G = groebner(polys.map((f) => changeRing(f, C)), { deadline, progress });
-  const dim = G.length === 0 ? C.nvars : dimension(G);
-  const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
-  const base: Omit<SolveResult, 'components' | 'complete'> = { vars: [...R.vars], dimension: dim, independentSets };
-  if (dim === -1) return { ...base, components: [], complete: true };
-  if (dim === 0) base.solutions = solutionCount(G);
+  const input = polys.map((f) => changeRing(f, C));
+  const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
+  // What is known so far: the dimension (and count) once known, then each finished component.
+  let base: Omit<SolveResult, 'components' | 'complete'> | undefined;
   const components: Component[] = [];
-  const partial = (): SolveResult => ({ ...base, components: [...components].sort(compareComponents), complete: false, message: `stopped before the end (phase: ${phase})` });
+  const partial = (): SolveResult => ({ ...(base as Omit<SolveResult, 'components' | 'complete'>), components: [...components].sort(compareComponents), complete: false, message: `stopped before the end (phase: ${phase})` });
+  const known = (b: Omit<SolveResult, 'components' | 'complete'>): void => {
+    base = b;
+    options.onPartial?.(partial());
+  };
   const found = (c: Component): void => {
     components.push(c);
     options.onPartial?.(partial());
   };
-  options.onPartial?.(partial());
   try {
-    const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
+    // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
+    // number of solutions, and the parametrization is lifted from primes (msolve's route).
+    const staircase = modularStaircase(input, { deadline });
+    if (staircase && dimension(staircase) === 0) {
+      known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
+      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, progress, onComponent: found });
+      if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
+      components.length = 0;
+      progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');
+    }
+    const G = groebner(input, { deadline, progress });
+    const dim = G.length === 0 ? C.nvars : dimension(G);
+    const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
+    known({ vars: [...R.vars], dimension: dim, independentSets, ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
+    if (dim === -1) return { ...base!, components: [], complete: true };
     if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, progress, onComponent: found });
     else {
       const primes = minimalPrimes(G, { deadline, reduced: true, progress });
@@ -116,10 +134,11 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       }
     }
   } catch (e) {
-    if (!(e instanceof TimeoutError)) throw e;
+    // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.
+    if (!(e instanceof TimeoutError) || base === undefined) throw e;
     return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found)` };
   }
-  return { ...base, components: components.sort(compareComponents), complete: true };
+  return { ...base!, components: components.sort(compareComponents), complete: true };
 }
 
 function compareComponents(a: Component, b: Component): number {

@@ -1,202 +1,40 @@
 /**
  * Every complex solution of a zero-dimensional system over Q, grouped into irreducible
- * components over Q, each point exact and approximated.
+ * components over Q (described in `point-components.ts`).
  *
- * Pipeline, in the canonical degrevlex ring: a separating linear form t (the last variable
- * first), certified together with radicality modulo a prime → the minimal polynomial χ of t and,
- * per irreducible factor q of χ over Q (one component: the Galois orbit of the roots θ of q), the
- * parametrization xᵢ = uᵢ(θ)/q′(θ), both lifted from computations modulo primes
- * (`rur-modular.ts`). Without a certificate (I not radical) √I is computed (Seidenberg) and the
- * RUR over Q. Components of degree ≤ BASIS_DEGREE_LIMIT are described by polynomials
- * xᵢ = wᵢ(θ); larger ones keep the q′ denominator, whose numerators are far shorter.
- * Multiplicities come from the characteristic polynomial of M_t on K[x]/I, which is Π q^m over the
- * components (Stickelberger); they are all 1 when I is radical.
- *
- * Exact forms stay forms: a component's exact description is this parametrization. Its prime
- * ideal in the original variables, ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩, means expanding powers of the form t,
- * which explodes when t involves many variables (a 16th power of a form in 8 variables has
- * ~700,000 terms): it is written out only on request (`bases: true`) and when a size estimate
- * says it is small. Real points first: real points get certified decimals from exact isolating
- * intervals, non-real ones are counted (degree − real roots) and listed — approximations with an
- * error bound below 10^−digits of their size — only on request (`complex: true`, or later per
- * component with `listComplexPoints`). The separating form is built on the canonical (natural)
- * order of the variable names, so the answer does not depend on the order of the variables or
- * equations.
+ * Routes, in the canonical degrevlex ring (variables in natural name order, so the answer does
+ * not depend on the order of the variables or equations): a radical ideal is parametrized modulo
+ * primes in coordinates where a separating form t is the last variable (`rur-modular.ts`,
+ * `separating-coordinates.ts`, `krylov.ts`) — from generators with short coefficients, never
+ * forming anything over Q but the result; `solveRadicalFinite` does only this and needs no basis
+ * over Q at all. Otherwise (the ideal is not radical, or no form separated modulo the first
+ * prime) a form is certified modulo a prime on the basis over Q, else √I is computed
+ * (Seidenberg) and the RUR over Q; then χ is factored into one component per irreducible factor
+ * q (the Galois orbit of the roots θ of q). Multiplicities come from the characteristic
+ * polynomial of M_t on K[x]/I, which is Π q^m over the components (Stickelberger); they are all 1
+ * when I is radical.
  */
 import { QQ } from '../arithmetic/field';
 import { charpoly } from '../arithmetic/matrix';
-import { Rational, parseRational, rational, rationalToString } from '../arithmetic/rational';
-import { Deadline } from '../errors';
+import { Rational } from '../arithmetic/rational';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { UPoly, fromUnivariate, uderivative, udivmod, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { groebner } from '../groebner/groebner';
-import { fglm } from '../groebner/fglm';
-import { lex } from '../monomials/order';
 import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
-import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, rationalCoordinates, realCoordinates } from './points';
-import { RootInterval, isolateRealRoots } from './roots/real';
-import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
+import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
 
-/** Components of higher degree report generators of their prime instead of its reduced basis. */
-export const BASIS_DEGREE_LIMIT = 16;
+export * from './point-components';
 
-/** One solution point. Coordinates are keyed by variable name. */
-export interface SolutionPoint {
-  real: boolean;
-  /** Decimal approximations: certified for real points; for complex points `re+imi` text. */
-  approx: Record<string, string>;
-  /** Exact rational coordinates when the point is rational. */
-  rational?: Record<string, string>;
-  /** Real points: an exact box [lo, hi] per coordinate (as rational text). */
-  box?: Record<string, [string, string]>;
-  /** Complex points: real and imaginary parts and an upper bound of the approximation error. */
-  re?: Record<string, string>;
-  im?: Record<string, string>;
-  errorBound?: number;
-  multiplicity: number;
-}
-
-/**
- * Exact data of a real point, kept beside the JSON-friendly `SolutionPoint` (a side table, so it
- * never shows in printed output): the point is (w₁(θ), …, wₙ(θ)) in the ring's variable order
- * for the root θ of the irreducible χ in `interval` (for a rational point χ is linear).
- */
-export interface ExactRealPoint {
-  vars: readonly string[];
-  chi: bigint[];
-  interval: RootInterval;
-  coordinates: UPoly<Rational>[];
-}
-
-/** Exact data of the real points returned by `solveZeroDimensional`. */
-export const exactRealPoints = new WeakMap<object, ExactRealPoint>();
-
-/** The exact description of a zero-dimensional irreducible component. */
-export interface AlgebraicDescription {
-  /** The separating linear form t as text in the variables. */
-  separatingForm: string;
-  /** The minimal polynomial of t on the component, in T (primitive, integer coefficients). */
-  minimalPolynomial: string;
-  /**
-   * xᵢ = coordinates[xᵢ](T) / denominator(T) at the roots T of the minimal polynomial. Components
-   * of degree up to `BASIS_DEGREE_LIMIT` have denominator 1 (polynomials reduced modulo the
-   * minimal polynomial); larger ones the minimal polynomial's derivative, which keeps the
-   * numerators' coefficients about as long as the minimal polynomial's.
-   */
-  coordinates: Record<string, string>;
-  denominator: string;
-  /**
-   * The same data as coefficient lists (ascending; integers and fractions as decimal text), for
-   * programs: the form's coefficients in the canonical variable order, the minimal polynomial's,
-   * each coordinate's numerator, and the denominator's (empty for 1).
-   */
-  coefficients: { form: string[]; minimalPolynomial: string[]; coordinates: Record<string, string[]>; denominator: string[] };
-}
-
-export interface ZeroDimensionalComponent {
-  kind: 'points';
-  dimension: 0;
-  /** Number of points (the degree of the minimal polynomial). */
-  degree: number;
-  /** Multiplicity of each point of the component in the input system. */
-  multiplicity: number;
-  exact: AlgebraicDescription;
-  /** Number of real points (all listed in `points`, first). */
-  realPoints: number;
-  /** Number of non-real points: degree − realPoints. */
-  nonRealPoints: number;
-  /** Whether the non-real points are only counted or also listed in `points`. */
-  complexPoints: 'counted' | 'listed';
-  points: SolutionPoint[];
-  /**
-   * The component's prime ideal in the canonical ring, present when it was known without
-   * expanding the form (isolated points found by the decomposition) or asked for (`bases: true`)
-   * and small: its reduced degrevlex Gröbner basis, or for components of degree above
-   * `BASIS_DEGREE_LIMIT` the generators ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (`basisIsGroebner` says which).
-   */
-  basis?: Polynomial<Rational>[];
-  basisIsGroebner?: boolean;
-}
-
-export interface ZeroDimensionalOptions {
-  /** Significant digits of the decimals (default 20). */
-  digits?: number;
-  deadline?: Deadline;
-  /**
-   * Write each component's prime ideal in the original variables (default false): its reduced
-   * Gröbner basis for small components, generators for large ones, omitted when expanding the
-   * separating form would exceed `MAX_EXPANSION_TERMS` terms.
-   */
-  bases?: boolean;
-  /** List the non-real points with their approximations (default false: counted only). */
-  complex?: boolean;
+export interface ZeroDimensionalOptions extends PointOptions {
   /**
    * Generators of the same ideal with short coefficients (e.g. the system the basis came from):
    * the parametrization modulo primes starts from them rather than from the basis.
    */
   generators?: readonly Polynomial<Rational>[];
-  /** Receives short progress messages. */
-  progress?: (message: string) => void;
-  /** Receives each component as soon as it is finished (before the sorted list is returned). */
-  onComponent?: (component: ZeroDimensionalComponent) => void;
-}
-
-/** Expanding q(t) for a form t is skipped above this many terms (a size estimate, not a count). */
-export const MAX_EXPANSION_TERMS = 20000;
-
-/**
- * The exact data of a component, kept beside the JSON-friendly result (a side table keyed by the
- * component object): the canonical ring, the separating form, q, and xᵢ = nums[i](θ)/den(θ).
- */
-export interface ComponentParametrizationData {
-  ring: PolynomialRing<Rational>;
-  separatingForm: readonly bigint[];
-  /** q: irreducible, primitive integer coefficients, ascending. */
-  minimalPolynomial: readonly bigint[];
-  numerators: readonly UPoly<Rational>[];
-  /** The common denominator (q′ for large components), undefined for 1. */
-  denominator?: UPoly<Rational>;
-}
-
-/** Exact data of the components returned by `solveZeroDimensional` (a cache: `exact` holds the same). */
-const parametrizations = new WeakMap<object, ComponentParametrizationData>();
-
-/**
- * The exact data of a finite component, read from its `exact.coefficients` (so a copy of a
- * component, one read back from JSON, or a critical component works as well as the original).
- */
-export function parametrizationOf(c: { exact: AlgebraicDescription }): ComponentParametrizationData {
-  const known = parametrizations.get(c);
-  if (known) return known;
-  const k = c.exact.coefficients;
-  const vars = Object.keys(k.coordinates);
-  const ring = canonicalRing(QQ, vars);
-  const data: ComponentParametrizationData = {
-    ring,
-    separatingForm: k.form.map((x) => BigInt(x)),
-    minimalPolynomial: k.minimalPolynomial.map((x) => BigInt(x)),
-    numerators: ring.vars.map((v) => k.coordinates[v].map(parseRational)),
-    ...(k.denominator.length > 0 ? { denominator: k.denominator.map(parseRational) } : {}),
-  };
-  parametrizations.set(c, data);
-  return data;
-}
-
-/** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
-function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
-  let m = 0;
-  let r = p;
-  for (;;) {
-    const [quo, rem] = udivmod(QQ, r, q);
-    if (rem.length !== 0) return m;
-    m++;
-    r = quo;
-  }
 }
 
 /**
@@ -204,7 +42,6 @@ function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
  * Components are sorted by degree, then by their minimal polynomial's text.
  */
 export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], options: ZeroDimensionalOptions = {}): ZeroDimensionalComponent[] {
-  const digits = options.digits ?? 20;
   const deadline = options.deadline;
   // Everything runs in the canonical degrevlex ring: the separating form is chosen on its
   // variables, and multiplication by its last variable is cheap to write down.
@@ -247,261 +84,29 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     A.dimension !== solutions.minimalPolynomial.length - 1
       ? (modularCharacteristicPolynomial(A, solutions.separatingForm, deadline) ?? charpoly(QQ, A.multiplicationMatrix(tForm)))
       : undefined;
-  const T = new PolynomialRing(QQ, ['T']);
-  const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }, index, all) => {
-    deadline?.check();
-    if (factor.length > 2) progress?.(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`);
-    const q: UPoly<Rational> = factor.map((c) => rational(c));
-    const degree = q.length - 1;
-    const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
-    // Small components are described by polynomials xᵢ = wᵢ(θ); large ones keep the derivative
-    // as denominator, xᵢ = uᵢ(θ)/q′(θ), whose coefficients are far shorter.
-    const small = degree <= BASIS_DEGREE_LIMIT;
-    let polynomialForm: UPoly<Rational>[] | undefined;
-    const coordinatePolynomials = (): UPoly<Rational>[] => (polynomialForm ??= dividedByDerivative(q, numerators));
-    const nums = small ? coordinatePolynomials() : numerators;
-    const den = small ? undefined : uderivative(QQ, q);
-    const exactPoint = (interval: RootInterval): ExactRealPoint => ({
-      vars: R.vars,
-      chi: factor,
-      interval,
-      get coordinates() {
-        return coordinatePolynomials();
-      },
-    });
-    const points: SolutionPoint[] = [];
-    if (degree === 1) {
-      const theta = QQ.div(QQ.neg(q[0]), q[1]);
-      const coords = rationalCoordinates(theta, nums);
-      const point: SolutionPoint = {
-        real: true,
-        approx: Object.fromEntries(canonical.map((v, i) => [v, decimal(coords[i], digits)])),
-        rational: Object.fromEntries(canonical.map((v, i) => [v, rationalToString(coords[i])])),
-        multiplicity,
-      };
-      exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: { lo: theta, hi: theta }, coordinates: coords.map((c) => utrim(QQ, [c])) });
-      points.push(point);
-    } else {
-      for (const iv of isolateRealRoots(factor, { irreducible: true })) {
-        deadline?.check();
-        const rc = realCoordinates(factor, iv, nums, digits, den);
-        const point: SolutionPoint = {
-          real: true,
-          approx: Object.fromEntries(canonical.map((v, i) => [v, rc.decimals[i]])),
-          box: Object.fromEntries(canonical.map((v, i) => [v, [rationalToString(rc.boxes[i].lo), rationalToString(rc.boxes[i].hi)]])),
-          multiplicity,
-        };
-        exactRealPoints.set(point, exactPoint(rc.theta));
-        points.push(point);
-      }
-    }
-    const sorted = sortPoints(points, canonical);
-    const data: ComponentParametrizationData = {
-      ring: R,
-      separatingForm: solutions.separatingForm,
-      minimalPolynomial: factor,
-      numerators: nums,
-      ...(den ? { denominator: den } : {}),
-    };
-    const component: ZeroDimensionalComponent = {
-      kind: 'points' as const,
-      dimension: 0 as const,
-      degree,
-      multiplicity,
-      exact: {
-        separatingForm: tForm.toString(),
-        minimalPolynomial: fromUnivariate(T, 0, q).toString(),
-        coordinates: Object.fromEntries(canonical.map((v, i) => [v, fromUnivariate(T, 0, nums[i]).toString()])),
-        denominator: den ? fromUnivariate(T, 0, den).toString() : '1',
-        coefficients: {
-          form: solutions.separatingForm.map(String),
-          minimalPolynomial: factor.map(String),
-          coordinates: Object.fromEntries(canonical.map((v, i) => [v, nums[i].map(rationalToString)])),
-          denominator: den ? den.map(rationalToString) : [],
-        },
-      },
-      realPoints: points.length,
-      nonRealPoints: degree - points.length,
-      complexPoints: 'counted',
-      points: sorted,
-    };
-    parametrizations.set(component, data);
-    if (options.complex) listComplexPoints(component, { digits, deadline });
-    if (options.bases) {
-      const ideal = componentIdeal(component, { deadline });
-      if (ideal) {
-        component.basis = ideal.basis;
-        component.basisIsGroebner = ideal.isGroebner;
-      }
-    }
-    options.onComponent?.(component);
-    return component;
-  });
-  return components.sort((a, b) => a.degree - b.degree || compareText(a.exact.minimalPolynomial, b.exact.minimalPolynomial));
+  return describeComponents(R, solutions, chiFull, options);
 }
 
 /**
- * Lists the non-real points of a component returned by `solveZeroDimensional` (in place: they are
- * appended to `points` after the real ones and `complexPoints` becomes 'listed'); returns them.
- * Each coordinate is within 10^−digits of its modulus (digits default 20).
+ * The components of the finite solution set of `generators`, an ideal with D solutions counted
+ * with multiplicity (e.g. from `modularStaircase`), when it is radical and a separating form is
+ * found modulo the first prime; undefined otherwise (the caller then computes a basis over Q and
+ * calls `solveZeroDimensional`). No Gröbner basis over Q is computed.
  */
-export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits?: number; deadline?: Deadline } = {}): SolutionPoint[] {
-  if (c.complexPoints === 'listed') return c.points.filter((p) => !p.real);
-  const data = parametrizationOf(c);
-  const digits = options.digits ?? 20;
-  const canonical = data.ring.vars;
-  const listed: SolutionPoint[] = [];
-  if (c.nonRealPoints > 0) {
-    const realRoots = isolateRealRoots(data.minimalPolynomial, { irreducible: true });
-    for (const cc of complexPoints(data.minimalPolynomial, realRoots, data.numerators, data.denominator, digits, options.deadline)) {
-      listed.push({
-        real: false,
-        approx: Object.fromEntries(canonical.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
-        re: Object.fromEntries(canonical.map((v, i) => [v, cc[i].re])),
-        im: Object.fromEntries(canonical.map((v, i) => [v, cc[i].im])),
-        errorBound: Math.max(...cc.map((x) => x.errorBound)),
-        multiplicity: c.multiplicity,
-      });
-    }
-  }
-  c.points = [...c.points.filter((p) => p.real), ...sortPoints(listed, canonical)];
-  c.complexPoints = 'listed';
-  return listed;
-}
-
-/** An estimate of the number of terms of q(t) expanded, t a form in k variables, deg q = D: C(D + k, k). */
-function expansionTerms(D: number, k: number): number {
-  let terms = 1;
-  for (let i = 1; i <= k; i++) terms = (terms * (D + i)) / i;
-  return terms;
-}
-
-/**
- * The prime ideal of a component in the canonical ring: ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (d = 1 or q′,
- * invertible modulo q), as a reduced basis for components of degree ≤ BASIS_DEGREE_LIMIT. The
- * reduced basis of a component of high degree has enormous coefficients and adds nothing to the
- * exact description: there the generators are given. Undefined when expanding the form would
- * exceed `MAX_EXPANSION_TERMS` terms (the exact description is the parametrization).
- */
-export function componentIdeal(c: ZeroDimensionalComponent, options: { deadline?: Deadline } = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
-  if (c.basis) return { basis: c.basis, isGroebner: c.basisIsGroebner ?? false };
-  const data = parametrizationOf(c);
-  const R = data.ring;
-  const k = data.separatingForm.filter((x) => x !== 0n).length;
-  if (k > 1 && expansionTerms(c.degree, k) > MAX_EXPANSION_TERMS) return undefined;
-  const tForm = linearForm(R, data.separatingForm);
-  const q = data.minimalPolynomial.map((x) => rational(x));
-  const d = data.denominator ? polyInForm(R, data.denominator, tForm, options.deadline) : R.one();
-  const gens = [polyInForm(R, q, tForm, options.deadline), ...R.vars.map((_, i) => d.mul(R.variable(i)).sub(polyInForm(R, data.numerators[i], tForm, options.deadline)))];
-  if (c.degree > BASIS_DEGREE_LIMIT) return { basis: gens, isGroebner: false };
-  return { basis: primeBasis(R, gens, data.separatingForm, options.deadline), isGroebner: true };
-}
-
-/**
- * The coordinates of the non-real points of a component, each within 10^−digits of its modulus.
- * The error of a coordinate is the root's radius amplified by the coordinate polynomial's
- * derivative, which is large when its coefficients are: the roots are recomputed with as many
- * more digits as the first error bounds say are missing.
- */
-function complexPoints(
-  q: readonly bigint[],
-  thetas: readonly RootInterval[],
-  nums: readonly UPoly<Rational>[],
-  den: UPoly<Rational> | undefined,
-  digits: number,
-  deadline?: Deadline,
-): ComplexCoordinate[][] {
-  let extra = 10;
-  let previous: ComplexRoot[] | undefined;
-  for (let attempt = 0; ; attempt++) {
-    const roots = nonRealComplexRoots(q, thetas, { digits: digits + extra, deadline, previous });
-    previous = roots;
-    if (den && attempt < 4) {
-      // The denominator alone already tells how many digits the roots lack (its relative error
-      // enters every coordinate): check it before evaluating the n numerators.
-      let lacking = 0;
-      for (const root of roots) {
-        const d = gaussianValue(root, den, digits);
-        const relative = (d.log2Error - d.log2Abs) * Math.LOG10E * Math.LN2; // log₁₀ of E_d/|d|
-        lacking = Math.max(lacking, Number.isFinite(relative) ? relative + digits + 1 : digits + extra);
-      }
-      if (lacking > 0) {
-        // The error is usually dominated by the second-order term, which shrinks twice as fast
-        // as the root's radius; another round follows if half was not enough.
-        extra += Math.ceil(lacking / 2) + 3;
-        continue;
-      }
-    }
-    const points = roots.map((root) => complexCoordinates(root, nums, digits, den));
-    // How many digits the worst coordinate misses (≤ 0 when all are fine).
-    let missing = 0;
-    for (const cc of points) {
-      for (const c of cc) {
-        const size = Math.hypot(Number(c.re), Number(c.im));
-        if (c.errorBound === 0) continue;
-        const want = Math.pow(10, -digits) * (size > 0 ? size : 1);
-        if (c.errorBound > want) missing = Math.max(missing, Number.isFinite(c.errorBound) ? Math.log10(c.errorBound / want) : digits + extra);
-      }
-    }
-    if (missing <= 0 || attempt >= 4) return points;
-    extra += Math.ceil(missing) + 5;
-  }
-}
-
-/**
- * The reduced degrevlex basis of a component's prime from its generators ⟨q(t), xᵢ − wᵢ(t)⟩.
- * When t is the variable x_k, the generators other than x_k − x_k already form the reduced lex
- * basis for an order with x_k last (shape position), so FGLM gives the degrevlex basis in
- * O(n·D³) for D = deg q; otherwise Gröbner bases are computed from the generators.
- */
-function primeBasis(R: PolynomialRing<Rational>, gens: readonly Polynomial<Rational>[], form: readonly bigint[], deadline?: Deadline): Polynomial<Rational>[] {
-  const k = form.findIndex((c) => c !== 0n);
-  const single = form.every((c, i) => (i === k ? c === 1n : c === 0n));
-  if (!single || k !== R.nvars - 1) return groebner(gens, { deadline });
-  const L = new PolynomialRing(QQ, R.vars, lex);
-  const shape = gens.map((g) => changeRing(g, L)).filter((g) => !g.isZero()).map((g) => g.monic());
-  return fglm(shape, R.order, deadline).map((g) => changeRing(g, R));
+export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], D: number, options: PointOptions = {}): ZeroDimensionalComponent[] | undefined {
+  const R = canonicalRing(QQ, generators[0].ring.vars);
+  const order = R.vars.map((_, i) => i);
+  options.progress?.(`${D} solutions: parametrizing them modulo primes`);
+  const solutions = parametrizationInSeparatingCoordinates(
+    generators.map((g) => changeRing(g, R)),
+    D,
+    order,
+    { deadline: options.deadline, progress: options.progress },
+  );
+  return solutions && describeComponents(R, solutions, undefined, options);
 }
 
 /** Do two rings have the same variables in the same order and the degrevlex order? */
 function isRing(R: PolynomialRing<Rational>, C: PolynomialRing<Rational>): boolean {
   return R.order.kind === 'degrevlex' && R.vars.length === C.vars.length && R.vars.every((v, i) => v === C.vars[i]);
-}
-
-/** wᵢ = uᵢ·q′⁻¹ mod q: the coordinates as polynomials in θ (q irreducible, so q′ is invertible). */
-function dividedByDerivative(q: UPoly<Rational>, numerators: readonly UPoly<Rational>[]): UPoly<Rational>[] {
-  const [, inverse] = uxgcd(QQ, uderivative(QQ, q), q); // s·q′ + t·q = 1
-  return numerators.map((u) => utrim(QQ, urem(QQ, umul(QQ, u, inverse), q)));
-}
-
-function complexText(re: string, im: string): string {
-  return im.startsWith('-') ? `${re}-${im.slice(1)}i` : `${re}+${im}i`;
-}
-
-function compareText(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-
-/** q(t) for a univariate q and a polynomial t, by Horner. */
-function polyInForm(R: PolynomialRing<Rational>, q: UPoly<Rational>, t: Polynomial<Rational>, deadline?: Deadline): Polynomial<Rational> {
-  let acc = R.zero();
-  for (let k = q.length - 1; k >= 0; k--) {
-    deadline?.check();
-    acc = acc.mul(t).add(R.constant(q[k]));
-  }
-  return acc;
-}
-
-/** Real points first, by their coordinates in canonical variable order; then complex points. */
-function sortPoints(points: SolutionPoint[], canonical: readonly string[]): SolutionPoint[] {
-  const key = (p: SolutionPoint): number[] =>
-    canonical.flatMap((v) => (p.real ? [Number(p.approx[v])] : [Number(p.re?.[v]), Number(p.im?.[v])]));
-  return points.sort((a, b) => {
-    if (a.real !== b.real) return a.real ? -1 : 1;
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
-    return 0;
-  });
 }

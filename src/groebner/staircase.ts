@@ -1,0 +1,47 @@
+/**
+ * The staircase of an ideal over Q — the leading monomials of its reduced Gröbner basis — probed
+ * modulo primes, without the basis over Q.
+ *
+ * For all but finitely many primes the reduced basis modulo p has the leading monomials of the
+ * one over Q (Arnold 2003; the lucky primes of the multi-modular driver). The staircase is taken
+ * when the bases at two primes agree on them; it gives the dimension and, for a finite set, the
+ * number of solutions with multiplicity, which is all a solver needs to decide its route before
+ * any coefficient over Q is lifted (msolve decides the same way). Two primes that disagree, or a
+ * prime dividing an input coefficient, lead to more primes; after `maxPrimes` the probe gives up
+ * (the caller computes the basis over Q).
+ */
+import { Zp } from '../arithmetic/field';
+import { primesBelow } from '../arithmetic/primes';
+import { Rational } from '../arithmetic/rational';
+import { Deadline } from '../errors';
+import { monomialKey } from '../monomials/monomial';
+import { changeRing } from '../poly/change';
+import { primitivePart } from '../poly/content';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { f4 } from './f4';
+
+/**
+ * The reduced basis modulo a prime whose leading monomials a second prime confirmed, or undefined
+ * when no two of the first `maxPrimes` usable primes agree. Starts below `bound` (default 2^26).
+ */
+export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number } = {}): Polynomial<number>[] | undefined {
+  const input = polys.filter((f) => !f.isZero()).map(primitivePart);
+  if (input.length === 0) return undefined;
+  const R = input[0].ring;
+  const seen: { leads: string; basis: Polynomial<number>[] }[] = [];
+  let used = 0;
+  for (const p of primesBelow(options.bound ?? 2 ** 26)) {
+    if (used >= (options.maxPrimes ?? 4)) return undefined;
+    options.deadline?.check();
+    const P = BigInt(p);
+    if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) continue;
+    used++;
+    const S = new PolynomialRing(Zp(p), R.vars, R.order);
+    const { basis } = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline });
+    const leads = basis.map((g) => monomialKey(g.lm())).join(';');
+    const twin = seen.find((s) => s.leads === leads);
+    if (twin) return twin.basis;
+    seen.push({ leads, basis });
+  }
+  return undefined;
+}
