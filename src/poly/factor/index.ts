@@ -8,7 +8,8 @@ export { factorModP, factorSquarefreeModP, factorDegreesModP } from './factor-mo
 export type { ModPFactorization } from './factor-mod-p';
 export { distinctDegreeFactor, upowmod } from './distinct-degree';
 export { equalDegreeFactor } from './equal-degree';
-export { henselLift, liftExponent } from './hensel';
+export { henselFactors, henselLift, liftExponent, liftHensel, startHensel } from './hensel';
+export type { HenselState } from './hensel';
 export { recombine, MAX_SUBSETS_PER_SIZE } from './recombine';
 export { factorSquarefreeZ, linearFactorsZ, goodPrimes } from './zassenhaus';
 export * from './zpoly';
