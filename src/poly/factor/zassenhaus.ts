@@ -24,9 +24,13 @@ import { henselLift, liftExponent } from './hensel';
 import { recombine } from './recombine';
 import { ZPoly, mignotteBound, zlc, ztoModP } from './zpoly';
 import { smallFactors } from './early-factors';
+import { vanHoeijFactor } from './van-hoeij';
 
 /** How many good primes are compared before lifting. */
 export const PRIME_TRIALS = 7;
+
+/** Up to this many modular factors the exhaustive subset search recombines; van Hoeij's lattice above. */
+export const EXHAUSTIVE_MAX_FACTORS = 8;
 
 /** The first good primes for f (odd primes, p ∤ lc(f), f mod p square-free). */
 export function goodPrimes(f: ZPoly, count: number, start = 2): number[] {
@@ -74,6 +78,7 @@ export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline, smallFirst = tr
   for (let d = 1; d < n; d++) if (allowed[d]) splittable = true;
   if (!splittable) return [f];
   const modular = factorSquarefreeModP(best, ztoModP(f, best));
+  if (modular.length > EXHAUSTIVE_MAX_FACTORS) return vanHoeijFactor(f, modular, best, allowed, deadline);
   const l = liftExponent(best, 2n * mignotteBound(f));
   if (smallFirst && n > 2 * SMALL_FACTOR_DEGREE) {
     // Early factor detection: small factors have short coefficients and show at a low precision
