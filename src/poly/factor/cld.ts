@@ -53,19 +53,22 @@ export function cldBounds(f: ZPoly, indices: readonly number[]): bigint[] {
   const absF = f.map((c) => (c < 0n ? -c : c));
   const logF = absF.map(log2Big);
   const E = Math.ceil(Math.max(...logF)) + 2;
-  const logSum = (terms: number[]): number => {
-    const top = Math.max(...terms);
-    return top === -Infinity ? -Infinity : top + Math.log2(terms.reduce((s, t) => s + 2 ** (t - top), 0));
+  // log₂ Σ_{from ≤ k < to} |f_k|·2^(e·(k − j − 1)): A(2^e) for k > j, C(2^e) for k ≤ j.
+  const logSum = (from: number, to: number, e: number, j: number): number => {
+    let top = -Infinity;
+    for (let k = from; k < to; k++) top = Math.max(top, logF[k] + e * (k - j - 1));
+    if (top === -Infinity) return top;
+    let s = 0;
+    for (let k = from; k < to; k++) s += 2 ** (logF[k] + e * (k - j - 1) - top);
+    return top + Math.log2(s);
   };
   return indices.map((j) => {
     // The crossing of log A (increasing in e) and log C (decreasing), by bisection in doubles.
-    const gap = (e: number): number =>
-      logSum(logF.slice(j + 1).map((l, i) => l + e * i)) - logSum(logF.slice(0, j + 1).map((l, k) => l - e * (j + 1 - k)));
     let lo = -E;
     let hi = E;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (gap(mid) >= 0) hi = mid;
+      if (logSum(j + 1, n + 1, mid, j) >= logSum(0, j + 1, mid, j)) hi = mid;
       else lo = mid;
     }
     const a = boundAt(absF, j, lo);

@@ -94,6 +94,44 @@ function tryPartition(f: ZPoly, rows: readonly bigint[][], lifted: readonly ZPol
   return found;
 }
 
+/** The lattice: rows (S·x, y), and T bounding the squared norm of every extended indicator vector. */
+interface Knapsack {
+  rows: bigint[][];
+  T: bigint;
+  readonly S: bigint;
+  readonly r: number;
+}
+
+/**
+ * Adds the column with entries tᵢ modulo Q (each true factor's residue below beta in absolute
+ * value), reduces, and drops the rows that are provably too long (see the header).
+ */
+function addColumn(k: Knapsack, t: readonly bigint[], Q: bigint, beta: bigint, deadline?: Deadline): void {
+  const rows = k.rows.map((row) => {
+    let y = 0n;
+    for (let i = 0; i < k.r; i++) if (row[i] !== 0n) y += (row[i] / k.S) * t[i];
+    return [...row, symmetricMod(y, Q)];
+  });
+  rows.push([...new Array<bigint>(rows[0].length - 1).fill(0n), Q]);
+  k.T += beta * beta;
+  lllReduce(rows, { deadline });
+  const keep = rowsWithinBound(rows, k.T);
+  if (keep === 0) throw new ComputationError('van Hoeij recombination: the lattice lost every vector (a bound is wrong)');
+  k.rows = rows.slice(0, keep);
+}
+
+interface Column {
+  readonly j: number;
+  readonly bound: bigint;
+}
+
+/** The first `size` coefficient indices of `columnOrder` with their CLD bounds, smallest bound first. */
+function columnPool(f: ZPoly, size: number): Column[] {
+  const indices = columnOrder(f.length - 1).slice(0, size);
+  const bounds = cldBounds(f, indices);
+  return indices.map((j, c) => ({ j, bound: bounds[c] })).sort((x, y) => (x.bound < y.bound ? -1 : x.bound > y.bound ? 1 : 0));
+}
+
 /**
  * The irreducible factors of f over Z (primitive, positive leading coefficient, in no particular
  * order) from its monic factors modulo p: f primitive and square-free with lc(f) > 0 and
@@ -106,38 +144,38 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
   const r = modular.length;
   if (r <= 1) return [f];
   const S = 1n << BigInt((r + 1).toString(2).length);
-  const rBig = BigInt(r);
-  const order = columnOrder(n);
-  const bounds = cldBounds(f, order);
-  const byBound = order.map((j, c) => ({ j, bound: bounds[c] })).sort((x, y) => (x.bound < y.bound ? -1 : x.bound > y.bound ? 1 : 0));
+  const knapsack: Knapsack = { rows: Array.from({ length: r }, (_, i) => Array.from({ length: r }, (_, k) => (k === i ? S : 0n))), T: BigInt(r) * S * S, S, r };
   const log2p = Math.log2(p);
   const bitR = Math.max(r, 20);
-  // Digits kept per column: enough to cut about one dimension per r/… bits, not so many that
-  // the reduction of one column becomes long (Hart–van Hoeij–Novocin keep ~1.5 r bits).
+  // Bits kept per column (Hart–van Hoeij–Novocin keep about 1.5·r: enough to cut dimensions,
+  // few enough that one reduction stays short), and the fewest worth a reduction.
   const keepBits = 1.5 * bitR + log2(S);
   const minExcess = 0.5 * bitR + log2(S);
+  let pool = columnPool(f, Math.min(n, 3 * r > n ? 60 : 20));
   const mignotteExponent = liftExponent(p, 2n * mignotteBound(f));
-  let a = Math.min(mignotteExponent, Math.ceil((log2(byBound[0].bound) + 2.5 * bitR + log2(BigInt(n))) / log2p));
+  let a = Math.min(mignotteExponent, Math.ceil((log2(pool[0].bound) + 2.5 * bitR + log2(BigInt(n))) / log2p));
   const state = startHensel(f, modular, p);
-  let rows: bigint[][] = Array.from({ length: r }, (_, i) => Array.from({ length: r }, (_, k) => (k === i ? S : 0n)));
-  let T = rBig * S * S;
   for (;;) {
     liftHensel(state, a, deadline);
     const P = BigInt(p) ** BigInt(a);
     const lifted = henselFactors(state);
-    const solved = tryPartition(f, rows, lifted, S, P, allowed);
+    const solved = tryPartition(f, knapsack.rows, lifted, S, P, allowed);
     if (solved) return solved;
     if (a > 8 * mignotteExponent) {
       if (r <= 24) return recombine(f, lifted, P, allowed, Infinity, deadline);
       throw new ComputationError(`van Hoeij recombination of ${r} modular factors did not converge at p^${a}`);
     }
-    const usable = byBound.filter(({ bound }) => a * log2p - log2(bound) >= minExcess);
-    // Columns in batches of growing size: most inputs are settled by the first few.
-    for (let taken = 0, batch = 3 * r > n ? 30 : 10; taken < usable.length; taken += batch, batch *= 2) {
-      const chunk = usable.slice(taken, taken + batch);
+    const usable = (c: Column): boolean => a * log2p - log2(c.bound) >= minExcess;
+    const taken = new Set<number>();
+    for (let batch = 3 * r > n ? 30 : 10; ; batch *= 2) {
+      // The next columns worth taking at this precision; the pool grows while its worst column is usable.
+      if (pool.length < n && usable(pool[pool.length - 1]) && pool.every((c) => taken.has(c.j) || !usable(c))) pool = columnPool(f, Math.min(n, 2 * pool.length));
+      const chunk = pool.filter((c) => !taken.has(c.j) && usable(c)).slice(0, batch);
+      if (chunk.length === 0) break;
       const data = cldMatrix(f, lifted, p, P, chunk.map((c) => c.j));
       for (let c = 0; c < chunk.length; c++) {
         deadline?.check();
+        taken.add(chunk[c].j);
         const B = chunk[c].bound;
         // b: the fewest dropped digits with B/p^b ≤ S, raised to keep at most keepBits bits.
         let b = 0;
@@ -145,21 +183,8 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
         b = Math.max(b, a - Math.floor(keepBits / log2p));
         if (b >= a) continue;
         const pb = BigInt(p) ** BigInt(b);
-        const Q = BigInt(p) ** BigInt(a - b);
-        const t = data.map((row) => row[c] / pb);
-        rows = rows.map((row) => {
-          let y = 0n;
-          for (let i = 0; i < r; i++) if (row[i] !== 0n) y += (row[i] / S) * t[i];
-          return [...row, symmetricMod(y, Q)];
-        });
-        rows.push([...new Array<bigint>(rows[0].length - 1).fill(0n), Q]);
-        const beta = B / pb + 1n + rBig;
-        T += beta * beta;
-        lllReduce(rows, { deadline });
-        const keep = rowsWithinBound(rows, T);
-        if (keep === 0) throw new ComputationError('van Hoeij recombination: the lattice lost every vector (a bound is wrong)');
-        rows = rows.slice(0, keep);
-        const found = tryPartition(f, rows, lifted, S, P, allowed);
+        addColumn(knapsack, data.map((row) => row[c] / pb), BigInt(p) ** BigInt(a - b), B / pb + 1n + BigInt(r), deadline);
+        const found = tryPartition(f, knapsack.rows, lifted, S, P, allowed);
         if (found) return found;
       }
     }
