@@ -12,8 +12,9 @@
  * multiplications modulo f. Products modulo f for p < 2^26 reduce lazily (`fp-poly.ts`).
  */
 import { FAST_PRIME_LIMIT, Field, PrimeField } from '../../arithmetic/field';
+import { Deadline } from '../../errors';
 import { UPoly, ugcd, umul, urem, usub, uexactDiv } from '../univariate';
-import { gcdModP, lazyTerms, mulRemModP, powRemModP } from './fp-poly';
+import { gcdModP, lazyTerms, mulRemModP, powRemModP, reduceAll, residue } from './fp-poly';
 
 /** base^e mod m over a field, by square-and-multiply (e ≥ 0 a bigint); lazy reduction for p < 2^26. */
 export function upowmod<T>(F: Field<T>, base: UPoly<T>, e: bigint, m: UPoly<T>): UPoly<T> {
@@ -36,7 +37,7 @@ export function upowmod<T>(F: Field<T>, base: UPoly<T>, e: bigint, m: UPoly<T>):
  * For p < n the rows come from multiplying by x one step at a time ((n − 1)·p steps of O(n)),
  * otherwise from multiplying by x^p mod f (n products of O(n²)).
  */
-function frobeniusMatrix(F: PrimeField, f: UPoly<number>): Float64Array[] {
+function frobeniusMatrix(F: PrimeField, f: UPoly<number>, deadline?: Deadline): Float64Array[] {
   const n = f.length - 1;
   const p = F.p;
   const rows: Float64Array[] = [];
@@ -44,20 +45,22 @@ function frobeniusMatrix(F: PrimeField, f: UPoly<number>): Float64Array[] {
     const v = new Float64Array(n);
     v[0] = 1;
     const K = lazyTerms(p);
+    const pinv = 1 / p;
     for (let step = 0, pending = 0; ; step++) {
       if (step % p === 0) {
-        for (let k = 0; k < n; k++) v[k] %= p;
+        reduceAll(v, p);
         pending = 0;
         rows.push(v.slice());
         if (rows.length === n) return rows;
+        if ((rows.length & 15) === 0) deadline?.check();
       }
       // v ← x·v mod f: shift up, then subtract top·f (as (p − top)·f, to stay non-negative).
-      const top = v[n - 1] % p;
+      const top = residue(v[n - 1], p, pinv);
       v.copyWithin(1, 0, n - 1);
       v[0] = 0;
       if (top !== 0) for (let k = 0; k < n; k++) v[k] += (p - top) * f[k];
       if (++pending === K) {
-        for (let k = 0; k < n; k++) v[k] %= p;
+        reduceAll(v, p);
         pending = 0;
       }
     }
@@ -68,6 +71,7 @@ function frobeniusMatrix(F: PrimeField, f: UPoly<number>): Float64Array[] {
     const row = new Float64Array(n);
     for (let k = 0; k < power.length; k++) row[k] = power[k];
     rows.push(row);
+    if ((i & 15) === 15) deadline?.check();
     if (i + 1 < n) power = mulRemModP(power, xp, f, p);
   }
   return rows;
@@ -85,11 +89,11 @@ function applyFrobenius(p: number, Q: readonly Float64Array[], h: UPoly<number>)
     const row = Q[i];
     for (let k = 0; k < n; k++) out[k] += c * row[k];
     if (++pending === K) {
-      for (let k = 0; k < n; k++) out[k] %= p;
+      reduceAll(out, p);
       pending = 0;
     }
   }
-  for (let k = 0; k < n; k++) out[k] %= p;
+  reduceAll(out, p);
   let top = n;
   while (top > 0 && out[top - 1] === 0) top--;
   return Array.from(out.subarray(0, top));
@@ -104,15 +108,17 @@ export interface DegreePiece {
 /**
  * Distinct-degree factorization of a monic square-free f over Z/p.
  * Example over GF(7): x^3 − 1 = (x−1)(x−2)(x−4) gives one piece of degree 1.
+ * The deadline is checked at every degree (TimeoutError).
  */
-export function distinctDegreeFactor(F: PrimeField, f: UPoly<number>): DegreePiece[] {
+export function distinctDegreeFactor(F: PrimeField, f: UPoly<number>, deadline?: Deadline): DegreePiece[] {
   const out: DegreePiece[] = [];
   const x: UPoly<number> = [0, 1];
   let rest = f;
   let h: UPoly<number> = x;
-  const frobenius = f.length > 3 && F.p < FAST_PRIME_LIMIT ? frobeniusMatrix(F, f) : undefined;
+  const frobenius = f.length > 3 && F.p < FAST_PRIME_LIMIT ? frobeniusMatrix(F, f, deadline) : undefined;
   // h = x^(p^d) mod f throughout (f is a multiple of rest, so gcds with rest are unaffected).
   for (let d = 1; 2 * d <= rest.length - 1; d++) {
+    deadline?.check();
     h = frobenius ? applyFrobenius(F.p, frobenius, h) : upowmod(F, h, BigInt(F.p), f);
     const g = frobenius ? gcdModP(usub(F, h, x), rest, F.p) : ugcd(F, usub(F, h, x), rest);
     if (g.length > 1) {

@@ -1,6 +1,7 @@
 /**
- * Factorization of univariate polynomials over Q (Zassenhaus: modular factorization, Hensel
- * lifting, recombination) and over Z/p (Cantor–Zassenhaus). See `factor.ts` for the pipeline.
+ * Factorization of univariate polynomials over Q (modular factorization, Hensel lifting, and
+ * recombination by exhaustive search or van Hoeij's lattice method) and over Z/p
+ * (Cantor–Zassenhaus). See `factor.ts` for the pipeline.
  */
 export { factorUnivariate, rationalRoots, isIrreducible } from './factor';
 export type { Factorization, IrreducibleFactor } from './factor';
@@ -12,5 +13,6 @@ export { henselFactors, henselLift, liftExponent, liftHensel, startHensel } from
 export type { HenselState } from './hensel';
 export { recombine, MAX_SUBSETS_PER_SIZE } from './recombine';
 export { factorSquarefreeZ, linearFactorsZ, goodPrimes } from './zassenhaus';
+export { vanHoeijFactor } from './van-hoeij';
 export * from './zpoly';
 export { zgcd, zsquarefree } from './squarefree';
