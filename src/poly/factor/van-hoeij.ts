@@ -16,10 +16,11 @@
  *   columns taken so far (one new row (0, …, 0, p^(a−b)) per column); S, a power of two above r,
  *   scales x.
  *   Every v_g extends to a vector of squared norm ≤ T = r·S² + Σ β². After LLL (`lll.ts`), the
- *   trailing rows with Gram–Schmidt norm² > T are dropped, which is proved with exact integers
- *   (`gram-schmidt.ts`): every vector of norm² ≤ T is an integer combination of the kept rows, so
- *   the x-parts of the kept rows still generate a lattice containing W. Floating point only
- *   chooses the basis; the invariant never depends on it.
+ *   trailing rows with Gram–Schmidt norm² > T are dropped, which is proved with integers
+ *   (`gram-schmidt.ts`: Hadamard's inequality against a lower bound on the lattice volume kept
+ *   along, or exact Gram determinants): every vector of norm² ≤ T is an integer combination of
+ *   the kept rows, so the x-parts of the kept rows still generate a lattice containing W.
+ *   Floating point only chooses the basis; the invariant never depends on it.
  * - The end test: group the indices i by equal columns of the x-part of the basis. Every vector of
  *   L is constant on the groups, so each v_g (in L) is a union of groups. If there are as many
  *   groups as rows and, for every group but the one of largest degree, the primitive part of the
@@ -36,7 +37,8 @@
  * (2002); Belabas–van Hoeij–Klüners–Steel, "Factoring polynomials over global fields" (2009);
  * Hart–van Hoeij–Novocin, "Practical polynomial factoring in polynomial time" (ISSAC 2011).
  */
-import { rowsWithinBound } from '../../arithmetic/gram-schmidt';
+import { dropLongRows } from '../../arithmetic/gram-schmidt';
+import { bitLength } from '../../arithmetic/integers';
 import { symmetricMod } from '../../arithmetic/reconstruction';
 import { lllReduce } from '../../arithmetic/lll';
 import { ComputationError, Deadline } from '../../errors';
@@ -46,8 +48,6 @@ import { henselFactors, liftExponent, liftHensel, startHensel } from './hensel';
 import { zmulKronecker } from './kronecker';
 import { recombine } from './recombine';
 import { ZPoly, mignotteBound, zdivExact, zlc, zmodSymmetric, zprimitive } from './zpoly';
-
-const log2 = (x: bigint): number => x.toString(2).length;
 
 /** The coefficient indices in the order they are tried: alternately from the bottom and the top. */
 function columnOrder(n: number): number[] {
@@ -94,10 +94,14 @@ function tryPartition(f: ZPoly, rows: readonly bigint[][], lifted: readonly ZPol
   return found;
 }
 
-/** The lattice: rows (S·x, y), and T bounding the squared norm of every extended indicator vector. */
+/**
+ * The lattice: rows (S·x, y); T bounds the squared norm of every extended indicator vector, and
+ * `volume` the Gram determinant of the rows from below (for the cheap removal proof).
+ */
 interface Knapsack {
   rows: bigint[][];
   T: bigint;
+  volume: bigint;
   readonly S: bigint;
   readonly r: number;
 }
@@ -114,10 +118,12 @@ function addColumn(k: Knapsack, t: readonly bigint[], Q: bigint, beta: bigint, d
   });
   rows.push([...new Array<bigint>(rows[0].length - 1).fill(0n), Q]);
   k.T += beta * beta;
-  lllReduce(rows, { deadline });
-  const keep = rowsWithinBound(rows, k.T);
+  // The new row is orthogonal to the old columns, so the Gram determinant is multiplied by Q².
+  const { gramSchmidt } = lllReduce(rows, { deadline });
+  const { keep, volume } = dropLongRows(rows, k.T, gramSchmidt, k.volume * Q * Q, deadline);
   if (keep === 0) throw new ComputationError('van Hoeij recombination: the lattice lost every vector (a bound is wrong)');
   k.rows = rows.slice(0, keep);
+  k.volume = volume;
 }
 
 interface Column {
@@ -144,16 +150,22 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
   const r = modular.length;
   if (r <= 1) return [f];
   const S = 1n << BigInt((r + 1).toString(2).length);
-  const knapsack: Knapsack = { rows: Array.from({ length: r }, (_, i) => Array.from({ length: r }, (_, k) => (k === i ? S : 0n))), T: BigInt(r) * S * S, S, r };
+  const knapsack: Knapsack = {
+    rows: Array.from({ length: r }, (_, i) => Array.from({ length: r }, (_, k) => (k === i ? S : 0n))),
+    T: BigInt(r) * S * S,
+    volume: S ** BigInt(2 * r),
+    S,
+    r,
+  };
   const log2p = Math.log2(p);
   const bitR = Math.max(r, 20);
   // Bits kept per column (Hart–van Hoeij–Novocin keep about 1.5·r: enough to cut dimensions,
   // few enough that one reduction stays short), and the fewest worth a reduction.
-  const keepBits = 1.5 * bitR + log2(S);
-  const minExcess = 0.5 * bitR + log2(S);
+  const keepBits = 1.5 * bitR + bitLength(S);
+  const minExcess = 0.5 * bitR + bitLength(S);
   let pool = columnPool(f, Math.min(n, 3 * r > n ? 60 : 20));
   const mignotteExponent = liftExponent(p, 2n * mignotteBound(f));
-  let a = Math.min(mignotteExponent, Math.ceil((log2(pool[0].bound) + 2.5 * bitR + log2(BigInt(n))) / log2p));
+  let a = Math.min(mignotteExponent, Math.ceil((bitLength(pool[0].bound) + 2.5 * bitR + bitLength(BigInt(n))) / log2p));
   const state = startHensel(f, modular, p);
   for (;;) {
     liftHensel(state, a, deadline);
@@ -165,7 +177,7 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
       if (r <= 24) return recombine(f, lifted, P, allowed, Infinity, deadline);
       throw new ComputationError(`van Hoeij recombination of ${r} modular factors did not converge at p^${a}`);
     }
-    const usable = (c: Column): boolean => a * log2p - log2(c.bound) >= minExcess;
+    const usable = (c: Column): boolean => a * log2p - bitLength(c.bound) >= minExcess;
     const taken = new Set<number>();
     for (let batch = 3 * r > n ? 30 : 10; ; batch *= 2) {
       // The next columns worth taking at this precision; the pool grows while its worst column is usable.
@@ -177,10 +189,8 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
         deadline?.check();
         taken.add(chunk[c].j);
         const B = chunk[c].bound;
-        // b: the fewest dropped digits with B/p^b ≤ S, raised to keep at most keepBits bits.
-        let b = 0;
-        while (BigInt(p) ** BigInt(b) * S < B) b++;
-        b = Math.max(b, a - Math.floor(keepBits / log2p));
+        // b dropped digits: p^b·S > B (any such b is sound), raised to keep at most keepBits bits.
+        const b = Math.max(Math.ceil((bitLength(B) - bitLength(S) + 1) / log2p), a - Math.floor(keepBits / log2p), 0);
         if (b >= a) continue;
         const pb = BigInt(p) ** BigInt(b);
         addColumn(knapsack, data.map((row) => row[c] / pb), BigInt(p) ** BigInt(a - b), B / pb + 1n + BigInt(r), deadline);

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { QQ, Zp } from '../../../src/arithmetic/field';
-import { gramDeterminants, rowsWithinBound } from '../../../src/arithmetic/gram-schmidt';
+import { dropLongRows, gramDeterminants, rowsWithinBound } from '../../../src/arithmetic/gram-schmidt';
 import { lllReduce } from '../../../src/arithmetic/lll';
 import { determinant, solveLinear } from '../../../src/arithmetic/matrix';
 import { Rational, rational, rcmp, rdiv, rmul, rsub } from '../../../src/arithmetic/rational';
@@ -21,14 +21,18 @@ import { arbIntPoly, mul, prod } from './helpers';
 
 const dotQ = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((s, x, i) => s + x * b[i], 0n);
 
-/** Linearly independent integer rows: a random lower-triangular part with non-zero diagonal, then mixed. */
-const arbBasis: fc.Arbitrary<bigint[][]> = fc.integer({ min: 2, max: 6 }).chain((m) =>
+/**
+ * Linearly independent integer rows (lower-triangular with a non-zero diagonal), scaled by 2^s:
+ * s = 0 and 19 keep the reduction in doubles, 28 starts there and may leave the exact range,
+ * 45 starts in bigints.
+ */
+const arbBasis: fc.Arbitrary<bigint[][]> = fc.tuple(fc.integer({ min: 2, max: 6 }), fc.constantFrom(0n, 19n, 28n, 45n)).chain(([m, s]) =>
   fc
     .tuple(
       fc.array(fc.array(fc.bigInt({ min: -(1n << 20n), max: 1n << 20n }), { minLength: m + 1, maxLength: m + 1 }), { minLength: m, maxLength: m }),
       fc.array(fc.bigInt({ min: 1n, max: 1n << 30n }), { minLength: m, maxLength: m }),
     )
-    .map(([rows, diag]) => rows.map((row, i) => row.map((x, j) => (j === i ? diag[i] : j > i ? 0n : x)))),
+    .map(([rows, diag]) => rows.map((row, i) => row.map((x, j) => (j === i ? diag[i] : j > i ? 0n : x) << s))),
 );
 
 /** Exact Gram–Schmidt: the squared norms B_j and coefficients μ_ij, over Q. */
@@ -78,6 +82,26 @@ describe('exact Gram–Schmidt data', () => {
   });
 });
 
+describe('proved removal of long rows', () => {
+  test('drops only rows whose exact Gram–Schmidt norm exceeds the bound, and keeps a lower bound on the volume', () => {
+    fc.assert(
+      fc.property(arbBasis, fc.bigInt({ min: 1n, max: 1n << 40n }), fc.nat(20), fc.boolean(), (rows, bound, slack, honest) => {
+        const basis = lllReduce(rows.map((r) => r.slice())).basis;
+        const { B } = exactGramSchmidt(basis);
+        const d = gramDeterminants(basis);
+        // Estimates: the true norms, or misleading ones claiming every row is long.
+        const estimates = Float64Array.from(B, (x) => (honest ? Number(x.num) / Number(x.den) : 1e300));
+        const volume = d[basis.length] >> BigInt(slack);
+        const { keep, volume: kept } = dropLongRows(basis, bound, estimates, volume > 0n ? volume : 1n);
+        for (let j = keep; j < basis.length; j++) expect(rcmp(B[j], rational(bound))).toBeGreaterThan(0);
+        expect(kept <= d[keep]).toBe(true);
+        expect(kept > 0n).toBe(true);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
 describe('LLL', () => {
   test('returns a reduced basis of the same lattice', () => {
     fc.assert(
@@ -102,7 +126,7 @@ describe('LLL', () => {
           expect(rcmp(B[i], rhs)).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 50 },
+      { numRuns: 120 },
     );
   });
 });
