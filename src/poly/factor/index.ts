@@ -12,7 +12,7 @@ export { equalDegreeFactor } from './equal-degree';
 export { henselFactors, henselLift, liftExponent, liftHensel, startHensel } from './hensel';
 export type { HenselState } from './hensel';
 export { recombine, MAX_SUBSETS_PER_SIZE } from './recombine';
-export { factorSquarefreeZ, linearFactorsZ, goodPrimes } from './zassenhaus';
+export { factorSquarefreeZ, linearFactorsZ, goodPrimes, PRIME_TRIALS, EXHAUSTIVE_MAX_FACTORS, EXHAUSTIVE_MAX_DEGREE } from './zassenhaus';
 export { vanHoeijFactor } from './van-hoeij';
 export * from './zpoly';
 export { zgcd, zsquarefree } from './squarefree';
