@@ -20,6 +20,7 @@
  * Representation: `ZPoly` (bigint, ascending); residues modulo P = p^a in [0, P).
  */
 import { modInverse, modulo } from '../../arithmetic/integers';
+import { Deadline } from '../../errors';
 import { ZPoly } from './zpoly';
 
 function log2Big(x: bigint): number {
@@ -110,14 +111,16 @@ function batchInverse(values: readonly bigint[], P: bigint): bigint[] {
  * The CLD matrix: entry [i][c] is the coefficient of x^(indices[c]) of f·uᵢ′/uᵢ modulo P = p^a,
  * in [0, P), for the monic factors uᵢ of f/lc(f) modulo P. Indices must lie in [0, deg f).
  * Coefficients in the upper half come from the power sums of the roots, the others from those of
- * the reciprocal roots (or also from the roots, for a factor with uᵢ(0) ≡ 0 mod p).
+ * the reciprocal roots (or also from the roots, for a factor with uᵢ(0) ≡ 0 mod p). The deadline
+ * is checked per factor.
  */
-export function cldMatrix(f: ZPoly, lifted: readonly ZPoly[], p: number, P: bigint, indices: readonly number[]): bigint[][] {
+export function cldMatrix(f: ZPoly, lifted: readonly ZPoly[], p: number, P: bigint, indices: readonly number[], deadline?: Deadline): bigint[][] {
   const n = f.length - 1;
   const f0 = f.map((c) => modulo(c, P));
   const unit = lifted.map((u) => (u[0] ?? 0n) % BigInt(p) !== 0n);
   const inverses = batchInverse(lifted.map((u, i) => (unit[i] ? u[0] : 1n)), P);
   return lifted.map((u, i) => {
+    deadline?.check();
     const fromTop = (j: number): boolean => !unit[i] || n - 1 - j <= j;
     const topOrder = Math.max(0, ...indices.filter(fromTop).map((j) => n - j));
     const bottomOrder = Math.max(0, ...indices.filter((j) => !fromTop(j)).map((j) => j + 2));

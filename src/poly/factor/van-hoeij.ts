@@ -184,7 +184,7 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
       if (pool.length < n && usable(pool[pool.length - 1]) && pool.every((c) => taken.has(c.j) || !usable(c))) pool = columnPool(f, Math.min(n, 2 * pool.length));
       const chunk = pool.filter((c) => !taken.has(c.j) && usable(c)).slice(0, batch);
       if (chunk.length === 0) break;
-      const data = cldMatrix(f, lifted, p, P, chunk.map((c) => c.j));
+      const data = cldMatrix(f, lifted, p, P, chunk.map((c) => c.j), deadline);
       for (let c = 0; c < chunk.length; c++) {
         deadline?.check();
         taken.add(chunk[c].j);
