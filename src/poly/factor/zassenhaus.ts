@@ -34,9 +34,16 @@ import { ZPoly, mignotteBound, zlc, ztoModP } from './zpoly';
 /**
  * How many good primes are compared before lifting. Each costs a distinct-degree factorization,
  * O(n³); with the lattice recombination a few more modular factors cost less than that (3 instead
- * of 7: katsura-8's χ, degree 256, 0.72 → 0.46 s; 150 small random products 260 → 144 ms).
+ * of 7: katsura-8's χ, degree 256, 0.72 → 0.46 s; 150 small random products 260 → 144 ms) —
+ * unless there are many of them, since the lattice reduction grows faster with r than the
+ * distinct-degree factorization with n: with more than `MANY_FACTORS` modular factors at each of
+ * those primes, `EXTRA_PRIME_TRIALS` more are tried (x^120 − 1: 169 → 97 ms).
  */
 export const PRIME_TRIALS = 3;
+/** See `PRIME_TRIALS`. */
+export const EXTRA_PRIME_TRIALS = 4;
+/** See `PRIME_TRIALS`. */
+export const MANY_FACTORS = 16;
 
 /** The exhaustive search recombines when there are at most this many modular factors … */
 export const EXHAUSTIVE_MAX_FACTORS = 8;
@@ -73,12 +80,13 @@ function subsetSums(degrees: readonly number[], n: number): boolean[] {
 export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
   const n = f.length - 1;
   if (n <= 1) return [f];
-  const primes = goodPrimes(f, PRIME_TRIALS);
+  const primes = goodPrimes(f, PRIME_TRIALS + EXTRA_PRIME_TRIALS);
   let allowed = new Array<boolean>(n + 1).fill(true);
   let best = primes[0];
   let bestPieces: DegreePiece[] = [];
   let bestCount = Infinity;
-  for (const p of primes) {
+  for (const [i, p] of primes.entries()) {
+    if (i >= PRIME_TRIALS && bestCount <= MANY_FACTORS) break;
     const F = Zp(p);
     const pieces = distinctDegreeFactor(F, umonic(F, ztoModP(f, p)), deadline);
     const degrees = degreesOfPieces(pieces);
