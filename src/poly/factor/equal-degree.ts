@@ -8,7 +8,7 @@
  * xorshift, so factorizations (and their order before sorting) are reproducible.
  */
 import { PrimeField } from '../../arithmetic/field';
-import { ComputationError } from '../../errors';
+import { ComputationError, Deadline } from '../../errors';
 import { UPoly, uadd, ugcd, uexactDiv, umul, urem, usub, utrim } from '../univariate';
 import { upowmod } from './distinct-degree';
 
@@ -36,22 +36,24 @@ export function compareModP(a: UPoly<number>, b: UPoly<number>): number {
 /**
  * The monic irreducible factors (all of degree d) of a monic square-free g over Z/p.
  * Example over GF(7): (x−1)(x−2)(x−4) with d = 1 gives [x−1, x−2, x−4] in some order.
+ * The deadline is checked before every random trial.
  */
-export function equalDegreeFactor(F: PrimeField, g: UPoly<number>, d: number, random = makeRandom()): UPoly<number>[] {
+export function equalDegreeFactor(F: PrimeField, g: UPoly<number>, d: number, random = makeRandom(), deadline?: Deadline): UPoly<number>[] {
   const n = g.length - 1;
   if (n === d) return [g];
   if (n % d !== 0) throw new ComputationError(`equal-degree factorization: degree ${n} is not a multiple of ${d}`);
   const e = (BigInt(F.p) ** BigInt(d) - 1n) / 2n;
   for (let attempt = 0; attempt < 200; attempt++) {
+    deadline?.check();
     const a: number[] = [];
     for (let i = 0; i < n; i++) a.push(random(F.p));
     const A = utrim(F, a);
     if (A.length <= 1) continue;
     let h = ugcd(F, A, g);
-    if (h.length > 1 && h.length < g.length) return splitBoth(F, g, h, d, random);
+    if (h.length > 1 && h.length < g.length) return splitBoth(F, g, h, d, random, deadline);
     const b = F.p === 2 ? traceMap(F, A, d, g) : usub(F, upowmod(F, A, e, g), [1]);
     h = ugcd(F, b, g);
-    if (h.length > 1 && h.length < g.length) return splitBoth(F, g, h, d, random);
+    if (h.length > 1 && h.length < g.length) return splitBoth(F, g, h, d, random, deadline);
   }
   throw new ComputationError('equal-degree factorization found no splitting after 200 random trials');
 }
@@ -67,6 +69,6 @@ function traceMap(F: PrimeField, a: UPoly<number>, d: number, g: UPoly<number>):
   return s;
 }
 
-function splitBoth(F: PrimeField, g: UPoly<number>, h: UPoly<number>, d: number, random: (n: number) => number): UPoly<number>[] {
-  return [...equalDegreeFactor(F, h, d, random), ...equalDegreeFactor(F, uexactDiv(F, g, h), d, random)];
+function splitBoth(F: PrimeField, g: UPoly<number>, h: UPoly<number>, d: number, random: (n: number) => number, deadline?: Deadline): UPoly<number>[] {
+  return [...equalDegreeFactor(F, h, d, random, deadline), ...equalDegreeFactor(F, uexactDiv(F, g, h), d, random, deadline)];
 }

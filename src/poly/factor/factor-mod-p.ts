@@ -8,11 +8,11 @@
  * degree, then coefficients from the top down, then multiplicity), so
  * f = lc · Π factorᵢ^mᵢ. Reference: von zur Gathen–Gerhard, Modern Computer Algebra, ch. 14.
  */
-import { Zp } from '../../arithmetic/field';
+import { PrimeField, Zp } from '../../arithmetic/field';
 import { isPrime } from '../../arithmetic/primes';
-import { InputError } from '../../errors';
+import { Deadline, InputError } from '../../errors';
 import { UPoly, umonic, usquarefree, utrim } from '../univariate';
-import { distinctDegreeFactor } from './distinct-degree';
+import { DegreePiece, distinctDegreeFactor } from './distinct-degree';
 import { compareModP, equalDegreeFactor, makeRandom } from './equal-degree';
 
 /** A factorization over Z/p: f = lc · Π factorᵢ^multiplicityᵢ with monic irreducible factors. */
@@ -40,25 +40,32 @@ export function factorModP(f: UPoly<number>, p: number): ModPFactorization {
   return { lc, factors };
 }
 
+/** The monic irreducible factors inside the distinct-degree pieces of a square-free polynomial, sorted. */
+export function splitPieces(F: PrimeField, pieces: readonly DegreePiece[], random = makeRandom(), deadline?: Deadline): UPoly<number>[] {
+  const out: UPoly<number>[] = [];
+  for (const piece of pieces) out.push(...equalDegreeFactor(F, piece.product, piece.degree, random, deadline));
+  return out.sort(compareModP);
+}
+
+/** The degrees of the irreducible factors inside the distinct-degree pieces. */
+export function degreesOfPieces(pieces: readonly DegreePiece[]): number[] {
+  const degrees: number[] = [];
+  for (const piece of pieces) for (let k = 0; k < (piece.product.length - 1) / piece.degree; k++) degrees.push(piece.degree);
+  return degrees;
+}
+
 /**
  * The monic irreducible factors of a square-free f over Z/p (f need not be monic), sorted.
  * This is the step the Zassenhaus factorization over Q calls for each trial prime.
  */
 export function factorSquarefreeModP(p: number, f: UPoly<number>, random = makeRandom()): UPoly<number>[] {
   const F = Zp(p);
-  const out: UPoly<number>[] = [];
   const m = umonic(F, f);
-  if (m.length <= 1) return out;
-  for (const piece of distinctDegreeFactor(F, m)) out.push(...equalDegreeFactor(F, piece.product, piece.degree, random));
-  return out.sort(compareModP);
+  return m.length <= 1 ? [] : splitPieces(F, distinctDegreeFactor(F, m), random);
 }
 
 /** The degrees of the irreducible factors of a square-free f over Z/p, without splitting them (cheap). */
 export function factorDegreesModP(p: number, f: UPoly<number>): number[] {
   const F = Zp(p);
-  const degrees: number[] = [];
-  for (const piece of distinctDegreeFactor(F, umonic(F, f))) {
-    for (let k = 0; k < (piece.product.length - 1) / piece.degree; k++) degrees.push(piece.degree);
-  }
-  return degrees;
+  return degreesOfPieces(distinctDegreeFactor(F, umonic(F, f)));
 }

@@ -6,8 +6,9 @@
  * is split off; the square-free decomposition of F over Z (`zsquarefree`: the gcd-based method of
  * Geddes–Czapor–Labahn §8.2 as in `usquarefree`, but with a modular gcd over Z, since Euclid over
  * Q is far too slow past degree ~30) gives pairwise coprime primitive square-free parts; each part is factored by
- * Zassenhaus (`zassenhaus.ts`: good prime, Cantor–Zassenhaus mod p, Hensel lifting,
- * recombination). Output factors are primitive integer polynomials with positive leading
+ * `zassenhaus.ts` (good prime, Cantor–Zassenhaus mod p, Hensel lifting, recombination: the
+ * exhaustive subset search for small inputs, van Hoeij's lattice method in `van-hoeij.ts`
+ * otherwise). Output factors are primitive integer polynomials with positive leading
  * coefficient (`bigint[]`, ascending), sorted by degree, then coefficients from the top down; the
  * unit is the rational with f = unit · Π factorᵢ^mᵢ, which is checked by multiplying out.
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, ch. 14–15.
@@ -18,7 +19,8 @@ import { ComputationError, Deadline, InputError } from '../../errors';
 import { UPoly, uprimitive } from '../univariate';
 import { zsquarefree } from './squarefree';
 import { linearFactorsZ, factorSquarefreeZ } from './zassenhaus';
-import { ZPoly, zcompare, zlc, zmul, zpow, zprimitive } from './zpoly';
+import { zmulKronecker } from './kronecker';
+import { ZPoly, zcompare, zlc, zpow, zprimitive } from './zpoly';
 
 /** One irreducible factor: primitive integer coefficients (ascending), positive leading coefficient. */
 export interface IrreducibleFactor {
@@ -60,7 +62,8 @@ function canonical(factors: IrreducibleFactor[]): IrreducibleFactor[] {
 
 /**
  * The factorization of a non-zero f ∈ Q[x] into irreducibles over Q (also accepts bigint
- * coefficients); `options.deadline` is checked during the recombination search. Example:
+ * coefficients); `options.deadline` is checked during the modular factorization, the lifting and the
+ * recombination (TimeoutError). Example:
  * 6x² + 5x + 1 gives unit 1 and factors 2x + 1, 3x + 1:
  * `factorUnivariate([1n, 5n, 6n])` → `{ unit: 1, factors: [{factor: [1n, 2n], multiplicity: 1}, {factor: [1n, 3n], multiplicity: 1}] }`.
  */
@@ -76,7 +79,7 @@ export function factorUnivariate(f: UPoly<Rational> | readonly bigint[], options
   }
   canonical(factors);
   let prod: ZPoly = [1n];
-  for (const { factor, multiplicity } of factors) prod = zmul(prod, zpow(factor, multiplicity));
+  for (const { factor, multiplicity } of factors) prod = zmulKronecker(prod, zpow(factor, multiplicity));
   const unit = rdiv(fr[fr.length - 1], rational(zlc(prod)));
   for (let i = 0; i < fr.length; i++) {
     const c = rational(prod[i] ?? 0n);

@@ -149,19 +149,20 @@ export function zmulMod(a: readonly bigint[], b: readonly bigint[], m: bigint): 
 
 /**
  * [q, r] with a ≡ q·b + r (mod m), deg r < deg b, for a monic b (lc(b) = 1); coefficients in [0, m).
+ * Only the quotient coefficients are reduced as they are found: the running remainder is reduced
+ * once at the end (its entries stay below deg b · m · max|bⱼ| plus |a| in absolute value).
  */
 export function zdivmodMonic(a: readonly bigint[], b: readonly bigint[], m: bigint): [ZPoly, ZPoly] {
   const db = b.length - 1;
   if (db < 0 || b[db] !== 1n) throw new RangeError('zdivmodMonic needs a monic divisor');
-  const r = a.map((c) => modulo(c, m));
-  if (r.length <= db) return [[], ztrim(r)];
+  if (a.length <= db) return [[], zmod(a, m)];
+  const r = a.slice();
   const q = new Array<bigint>(r.length - db).fill(0n);
   for (let i = r.length - 1; i >= db; i--) {
     const c = modulo(r[i], m);
     if (c === 0n) continue;
     q[i - db] = c;
-    for (let j = 0; j < db; j++) r[i - db + j] = (r[i - db + j] - c * b[j]) % m;
-    r[i] = 0n;
+    for (let j = 0; j < db; j++) r[i - db + j] -= c * b[j];
   }
   return [ztrim(q), zmod(r.slice(0, db), m)];
 }

@@ -137,10 +137,10 @@ describe('zgcd and zsquarefree', () => {
   });
 });
 
-describe('early detection of small factors (degree > 2·SMALL_FACTOR_DEGREE)', () => {
+describe('long products (degree > EXHAUSTIVE_MAX_DEGREE: van Hoeij even for few modular factors)', () => {
   test('the factorization of a product is the union of the factorizations of its pieces', () => {
-    // Small pieces times one piece of degree 34–40: the small-factor lift and the later full
-    // factorization of the cofactor must together give exactly the pieces' irreducible factors.
+    // Small pieces times one piece of degree 34–40: the factorization of the product must be
+    // exactly the union of the pieces' irreducible factors.
     fc.assert(
       fc.property(
         fc.array(fc.oneof(arbLinear, arbIntPoly(4, 9n)), { minLength: 1, maxLength: 4 }),

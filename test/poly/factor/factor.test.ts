@@ -70,7 +70,7 @@ describe('irreducibility', () => {
     expect(isIrreducible(swinnertonDyer([2, 3, 5, 7]))).toBe(true);
   });
 
-  test('Swinnerton-Dyer of degree 32 (16 quadratic factors mod p, 2^15 subsets) is irreducible', () => {
+  test('Swinnerton-Dyer of degree 32 (16 quadratic factors mod p, recombined by the lattice) is irreducible', () => {
     const sd = swinnertonDyer([2, 3, 5, 7, 11]);
     expect(sd.length).toBe(33);
     expect(factorUnivariate(sd).factors).toEqual([{ factor: sd, multiplicity: 1 }]);
