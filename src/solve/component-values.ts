@@ -25,13 +25,14 @@ import { Rational, rational as rationalOf, rcmp, rsub } from '../arithmetic/rati
 import { EchelonSpace } from '../arithmetic/echelon';
 import { ComputationError, Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
-import { UPoly, uadd, umul, urem, utrim, uxgcd } from '../poly/univariate';
+import { UPoly, uadd, umul, urem, utrim } from '../poly/univariate';
+import { inverseModP, mulRemModP } from '../poly/factor/fp-poly';
 import { ComponentParametrizationData } from './zero-dimensional';
 import { evaluateOnInterval } from './points';
 import { isolateRealRoots, refineRoot } from './roots/real';
 import { evaluateOnBox } from '../poly/evaluate';
 
-/** The images of the coordinates wᵢ = uᵢ/d mod q modulo p (in the ring's variable order), or undefined when p is unlucky. */
+/** The images of the coordinates wᵢ = uᵢ/d mod q modulo p (in the ring's variable order) with q made monic, or undefined when p is unlucky. */
 function coordinatesModP(data: ComponentParametrizationData, p: number): { q: UPoly<number>; w: UPoly<number>[] } | undefined {
   const F = Zp(p);
   const P = BigInt(p);
@@ -41,20 +42,22 @@ function coordinatesModP(data: ComponentParametrizationData, p: number): { q: UP
     if (u.some((c) => c.den % P === 0n)) return undefined;
     return utrim(F, u.map((c) => F.fromRational(c)));
   };
-  const qp = utrim(F, q.map((c) => F.fromInt(c)));
+  // q made monic: the fast remainders of fp-poly.ts divide by monic polynomials.
+  const lc = F.inv(F.fromInt(q[q.length - 1]));
+  const qp = utrim(F, q.map((c) => F.mul(F.fromInt(c), lc)));
   let inverse: UPoly<number> = [1];
   if (data.denominator) {
     const d = reduce(data.denominator);
     if (!d) return undefined;
-    const [g, s] = uxgcd(F, d, qp);
-    if (g.length !== 1) return undefined; // d and q share a root modulo p
+    const s = inverseModP(d, qp, p);
+    if (!s) return undefined; // d and q share a root modulo p
     inverse = s;
   }
   const w: UPoly<number>[] = [];
   for (const u of data.numerators) {
     const up = reduce(u);
     if (!up) return undefined;
-    w.push(data.denominator ? utrim(F, urem(F, umul(F, up, inverse), qp)) : up);
+    w.push(data.denominator ? utrim(F, mulRemModP(up, inverse, qp, p)) : up);
   }
   return { q: qp, w };
 }
@@ -66,7 +69,7 @@ function valueModP(f: Polynomial<Rational>, index: readonly number[], q: UPoly<n
   const powers: UPoly<number>[][] = w.map((x) => [[1], x]);
   const power = (i: number, e: number): UPoly<number> => {
     const list = powers[i];
-    while (list.length <= e) list.push(urem(F, umul(F, list[list.length - 1], w[i]), q));
+    while (list.length <= e) list.push(mulRemModP(list[list.length - 1], w[i], q, p));
     return list[e];
   };
   let acc: number[] = [];
@@ -75,7 +78,7 @@ function valueModP(f: Polynomial<Rational>, index: readonly number[], q: UPoly<n
     if (c.den % P === 0n) return undefined;
     let term: UPoly<number> = [F.fromRational(c)];
     const m = f.monomials[t];
-    for (let i = 0; i < index.length; i++) if (m[i + 1] > 0) term = urem(F, umul(F, term, power(index[i], m[i + 1])), q);
+    for (let i = 0; i < index.length; i++) if (m[i + 1] > 0) term = term.length === 1 ? power(index[i], m[i + 1]).map((x) => F.mul(x, term[0])) : mulRemModP(term, power(index[i], m[i + 1]), q, p);
     for (let k = 0; k < term.length; k++) acc[k] = F.add(acc[k] ?? 0, term[k]);
   }
   return utrim(F, acc);
@@ -91,7 +94,7 @@ function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: number): n
     const dense = Array.from({ length: D }, (_, i) => v[i] ?? 0);
     const dependency = space.insert(dense);
     if (dependency) return [...dependency.map((c) => F.neg(c)), 1];
-    v = urem(F, umul(F, v, a), q);
+    v = mulRemModP(v, a, q, p);
   }
   throw new ComputationError('minimal polynomial of degree above the field degree');
 }

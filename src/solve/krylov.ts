@@ -21,7 +21,8 @@ import { Zp } from '../arithmetic/field';
 import { Deadline } from '../errors';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Polynomial } from '../poly/polynomial';
-import { UPoly, uderivative, umul, urem, utrim, uxgcd } from '../poly/univariate';
+import { UPoly, uderivative, utrim } from '../poly/univariate';
+import { inverseModP, mulRemModP, remModP } from '../poly/factor/fp-poly';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
 
@@ -308,14 +309,22 @@ export function parametrizationModP(
     const Ns = S.slice(1).map((s) => utrim(F, numeratorOf(chi, s, p)));
     const out: UPoly<number>[][] = [];
     for (const q of factors) {
-      const [g, inverse] = uxgcd(F, urem(F, N, q), q);
-      if (g.length !== 1) return undefined; // r vanishes on an idempotent of this factor
-      const h = urem(F, umul(F, uderivative(F, q), inverse), q);
-      out.push(Ns.map((Ni) => utrim(F, urem(F, umul(F, urem(F, Ni, q), h), q))));
+      const inverse = inverseModP(N, q, p);
+      if (!inverse) return undefined; // r vanishes on an idempotent of this factor
+      const qm = monicCopy(q, p);
+      const h = mulRemModP(uderivative(F, q), inverse, qm, p);
+      out.push(Ns.map((Ni) => utrim(F, mulRemModP(remModP(Ni, qm, p), h, qm, p))));
     }
     return out;
   };
   return { chi: Float64Array.from(chi.slice(0, D)), numerators };
+}
+
+/** q made monic modulo p (the fast remainders divide by monic polynomials). */
+function monicCopy(q: readonly number[], p: number): number[] {
+  const F = Zp(p);
+  const inv = F.inv(q[q.length - 1]);
+  return q.map((c) => F.mul(c, inv));
 }
 
 /** A small deterministic generator of residues (xorshift32), so runs are reproducible. */

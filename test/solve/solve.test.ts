@@ -13,6 +13,7 @@ import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { solutionCount } from '../../src/groebner/ideal';
 import { Deadline, TimeoutError } from '../../src/errors';
 import { SolveResult, solve } from '../../src/solve/solve';
+import { isIrreducible } from '../../src/poly/factor';
 import { ZeroDimensionalComponent, parametrizationOf } from '../../src/solve/zero-dimensional';
 import { vanishesOnComponent } from '../../src/solve/component-values';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
@@ -190,6 +191,12 @@ describe('known systems', () => {
     expect(total(r)).toBe(70);
     expect(pointSets(r).reduce((s, c) => s + c.points.length, 0)).toBe(70);
     expect(pointSets(r).reduce((s, c) => s + c.realPoints + c.nonRealPoints, 0)).toBe(70);
+    // Every component is a non-empty orbit: q irreducible of degree ≥ 1 (a constant 'factor' of χ
+    // once slipped through the recombination, as a component of degree 0).
+    for (const c of pointSets(r)) {
+      expect(c.degree).toBeGreaterThanOrEqual(1);
+      expect(isIrreducible(parametrizationOf(c).minimalPolynomial)).toBe(true);
+    }
   });
   test('an inconsistent system has no solutions', () => {
     const r = solve(parsePolynomials('x*y - 1, x, y + 1').polynomials);

@@ -150,3 +150,54 @@ export function gcdModP(a0: readonly number[], b0: readonly number[], p: number)
   for (let i = 0; i <= da; i++) out[i] = residue(a[i] * inv, p, 1 / p);
   return out;
 }
+
+/**
+ * a⁻¹ mod f over F_p (f of degree ≥ 1, any leading coefficient), or undefined when gcd(a, f) ≠ 1:
+ * the extended Euclidean algorithm keeping only a's cofactor, s·a ≡ r (mod f), with each step's
+ * quotient applied coefficient by coefficient (O(deg f²) in all, no polynomial allocated per
+ * step).
+ */
+export function inverseModP(a: readonly number[], f: readonly number[], p: number): number[] | undefined {
+  const pinv = 1 / p;
+  const n = f.length - 1;
+  let r0 = Array.from(f);
+  let r1 = remModP(a, monicModP(f, p), p);
+  let s0: number[] = [];
+  let s1: number[] = [1];
+  const degree = (x: number[]): number => {
+    let d = x.length - 1;
+    while (d >= 0 && x[d] === 0) d--;
+    return d;
+  };
+  let d0 = n;
+  let d1 = degree(r1);
+  while (d1 >= 0) {
+    // r0 ← r0 − q·r1 and s0 ← s0 − q·s1, one leading term of q at a time.
+    const inv = invModP(r1[d1], p);
+    while (d0 >= d1) {
+      const c = residue(r0[d0] * inv, p, pinv);
+      const shift = d0 - d1;
+      if (c !== 0) {
+        const g = p - c;
+        for (let j = 0; j <= d1; j++) r0[shift + j] = residue(r0[shift + j] + g * r1[j], p, pinv);
+        while (s0.length < s1.length + shift) s0.push(0);
+        for (let j = 0; j < s1.length; j++) s0[shift + j] = residue(s0[shift + j] + g * s1[j], p, pinv);
+      }
+      d0--;
+      while (d0 >= 0 && r0[d0] === 0) d0--;
+    }
+    [r0, r1, s0, s1, d0, d1] = [r1, r0, s1, s0, d1, d0];
+  }
+  // r0 is the gcd, of degree d0: a unit iff d0 = 0.
+  if (d0 !== 0) return undefined;
+  const scale = invModP(r0[0], p);
+  const out = s0.map((c) => residue(c * scale, p, pinv));
+  let d = out.length - 1;
+  while (d >= 0 && out[d] === 0) d--;
+  return out.slice(0, d + 1);
+}
+
+function monicModP(f: readonly number[], p: number): number[] {
+  const inv = invModP(f[f.length - 1], p);
+  return f.map((c) => residue(c * inv, p, 1 / p));
+}

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { Zp } from '../../../src/arithmetic/field';
-import { gcdModP, lazyTerms, mulModP, powRemModP, remModP } from '../../../src/poly/factor/fp-poly';
-import { ugcd, umonic, umul, urem, utrim } from '../../../src/poly/univariate';
+import { gcdModP, inverseModP, lazyTerms, mulModP, powRemModP, remModP } from '../../../src/poly/factor/fp-poly';
+import { ugcd, umonic, umul, urem, utrim, uxgcd } from '../../../src/poly/univariate';
 
 const PRIMES = [2, 3, 59, 65521, 1048573, 67108859];
 
@@ -43,5 +43,22 @@ describe('lazily reduced arithmetic over F_p', () => {
     );
     expect(lazyTerms(67108859)).toBe(2);
     expect(lazyTerms(59)).toBeGreaterThan(1e12);
+  });
+  test('inverses modulo f: a·a⁻¹ ≡ 1 exactly when gcd(a, f) = 1, and the inverse is the generic one', () => {
+    fc.assert(
+      fc.property(arbCase, fc.integer({ min: 1, max: 1000 }), ({ p, a, m }, scale) => {
+        if (m.length < 2) return;
+        const F = Zp(p);
+        // A modulus that is not monic too: its leading coefficient must not matter.
+        const f = m.map((c) => F.mul(c, (scale % p) || 1));
+        const inverse = inverseModP(a, f, p);
+        const [g, s] = uxgcd(F, urem(F, a, umonic(F, f)), umonic(F, f));
+        if (g.length !== 1) expect(inverse).toBeUndefined();
+        else {
+          expect(inverse).toEqual(utrim(F, urem(F, s, umonic(F, f))));
+          expect(urem(F, umul(F, a, inverse as number[]), umonic(F, f))).toEqual([1]);
+        }
+      }),
+    );
   });
 });
