@@ -9,11 +9,19 @@ import { PRESET_NAMES, preset } from '../../networks/presets';
 import { NetworkSpec, readSpecFile } from '../../networks/spec';
 import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
 
+/**
+ * A critical value as text. A long minimal polynomial is named by its degree (`--json` prints
+ * it), and of many real roots those taken at real points are shown first.
+ */
 function valueText(v: CriticalValue): string {
   if (typeof v === 'string') return v;
-  const reals = v.realRoots.map((r) => r.approx).join(', ');
-  const atReal = v.atRealPoints && v.atRealPoints.length < v.realRoots.length ? `; at real points ≈ ${v.atRealPoints.join(', ') || 'none'}` : '';
-  return `root of ${v.minimalPolynomial}${reals ? ` (≈ ${reals}${atReal})` : ' (no real root)'}`;
+  const atReal = v.atRealPoints ?? v.realRoots.map((r) => r.approx);
+  const others = v.realRoots.length - atReal.length;
+  const reals = atReal.length > 0 ? `≈ ${atReal.slice(0, 6).join(', ')}${atReal.length > 6 ? `, … (${atReal.length} values)` : ''}${v.atRealPoints ? ' at real points' : ''}` : v.realRoots.length > 0 ? 'none at real points' : 'no real root';
+  const more = v.atRealPoints && others > 0 ? `; ${others} other real root(s)` : '';
+  const degree = (v.minimalPolynomial.match(/t\^(\d+)/) ?? [])[1];
+  const poly = v.minimalPolynomial.length <= 120 ? v.minimalPolynomial : `a degree-${degree ?? '?'} polynomial (--json prints it)`;
+  return `root of ${poly} (${reals}${more})`;
 }
 
 /** A component's equations, or for a finite one without them its points' count and parametrization. */
