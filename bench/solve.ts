@@ -8,7 +8,7 @@
  * polycrit `solve`, the whole `polycrit critical` command (what users run) and msolve.
  *
  *   npm run bench:solve -- [--systems katsura:6,cyclic:5|none] [--digits 10] [--timeout 120]
- *                           [--sympy-timeout 60] [--networks NAME,…|none] [--networks-timeout 60]
+ *                           [--sympy-timeout 60] [--networks NAME,…|none] [--networks-timeout 120]
  *                           [--out bench/results]
  *   npm run bench:solve -- --render [--out bench/results]   (redraw solve.md/svg from solve.json)
  *
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
   const digits = Number(option('digits', '10'));
   const limit = Number(option('timeout', '120'));
   const sympyLimit = Math.min(limit, Number(option('sympy-timeout', '60')));
-  const netLimit = Number(option('networks-timeout', '60'));
+  const netLimit = Number(option('networks-timeout', '120'));
   const out = option('out', 'bench/results');
   const singular = singularPeer();
   const sympy = sympyPeer();

@@ -42,12 +42,14 @@ export type MsolveAnswer =
 
 /** Reads msolve's output (real points, optionally preceded by the parametrization). */
 export function parseMsolveOutput(text: string): MsolveAnswer {
+  // Long integers first (coefficients and box numerators are not needed): the fraction pattern
+  // then meets short digit runs only (on a run of n digits it would backtrack n² steps).
   const json = text
     .trim()
     .replace(/:\s*$/, '')
+    .replace(/\d{16,}/g, '0')
     .replace(/'([^']*)'/g, '"$1"') // variable names
-    .replace(/-?\d+\s*\/\s*(?:2\^)?\d+/g, '0') // dyadic box ends and the linear form's fractions
-    .replace(/\d{16,}/g, '0'); // long integers (coefficients) are not needed
+    .replace(/-?\d+\s*\/\s*(?:2\^)?\d+/g, '0'); // dyadic box ends and the linear form's fractions
   const v = JSON.parse(json) as unknown[];
   if (v.length === 1 && v[0] === -1) return { dimension: 0, real: 0, complex: 0, withMultiplicity: 0 };
   if (v[0] === 1) return { dimension: 'positive' };

@@ -145,5 +145,8 @@ describe('the msolve peer of bench/solve.ts', () => {
     expect(parseMsolveOutput('[0, [1,\n[]\n]]:\n')).toEqual({ dimension: 0, real: 0 });
     expect(parseMsolveOutput('[-1]:\n')).toEqual({ dimension: 0, real: 0, complex: 0, withMultiplicity: 0 });
     expect(parseMsolveOutput('[1, 2, -1, []]:\n')).toEqual({ dimension: 'positive' });
+    // Coefficients of thousands of digits (xor-lambda's parametrization) are read in linear time.
+    const long = '9'.repeat(200000);
+    expect(parseMsolveOutput(`[0, [0, 1, 1, ['x'], [1], [1, [[1, [${long}, ${long}]], [0, [1]], []]]],[1, [[[-${long} / 2^9, ${long} / 2^9]]]]]:`)).toEqual({ dimension: 0, real: 1, complex: 1, withMultiplicity: 1 });
   });
 });
