@@ -39,6 +39,7 @@ export async function runMeasured(cmd: string, args: string[], input: string, ti
   }
   const r = await runProcess(python, ['-c', WRAPPER, cmd, ...args], input, timeoutSeconds, cwd);
   const m = /RUSAGE (\S+) (\S+) (\d+) (-?\d+)\s*$/.exec(r.stderr);
-  if (!m) return { ...r, seconds: r.wallSeconds };
+  // No report (killed at the limit): the polled peak is the wrapper's, not the program's.
+  if (!m) return { ...r, seconds: r.wallSeconds, peakMB: undefined };
   return { ...r, stderr: r.stderr.slice(0, m.index), code: Number(m[4]), seconds: Number(m[1]), cpu: Number(m[2]), peakMB: Number(m[3]) / 1024 };
 }
