@@ -4,6 +4,8 @@
  *
  *   node dist/bench/run-one.js groebner katsura:8 0|p   reduced basis (degrevlex) via computeGroebner
  *   node dist/bench/run-one.js solve katsura:6 [digits] all points via solve(), counted with multiplicity
+ *   node dist/bench/run-one.js solve deep-linear:2,2,2   the same for a network's gradient system
+ *                                                        (the networks of bench/peers/networks.ts)
  *
  * Prints one JSON line on stdout: `{ ok, seconds, cpu, peakMB, rssMB, ... }` or `{ ok: false, error }`.
  * `seconds` (wall) and `cpu` (user + system) time the computation only (the system is built before
@@ -16,6 +18,7 @@ import { computeGroebner } from '../src/groebner/groebner';
 import { solve } from '../src/solve/solve';
 import { ZeroDimensionalComponent } from '../src/solve/zero-dimensional';
 import { namedSystem } from '../src/systems';
+import { benchSystem } from './peers/networks';
 import { vmHWM } from './peers/process';
 import { applyV8Flags } from '../src/cli/v8-flags';
 
@@ -46,7 +49,7 @@ function runGroebner(spec: string, field: string): object {
 }
 
 function runSolve(spec: string, digits: number): object {
-  const sys = namedSystem(spec);
+  const sys = benchSystem(spec);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const r = solve(sys.polynomials, { digits });

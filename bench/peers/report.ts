@@ -47,18 +47,21 @@ export function formatMB(o: RunOutcome | undefined): string {
 }
 
 /**
- * polycrit time / peer time ("> r" or "< r" when one side timed out). On CPU seconds when both
- * report a non-zero CPU time (robust on a shared, loaded machine, where wall time mostly measures
- * the other jobs), otherwise on wall seconds, marked "(wall)". Singular's CPU clock ticks in 10 ms,
- * so ratios against runs of a few ticks are rough.
+ * polycrit time / peer time ("> r" or "< r" when one side timed out). By default on CPU seconds
+ * when both report a non-zero CPU time (robust on a shared, loaded machine, where wall time mostly
+ * measures the other jobs), otherwise on wall seconds, marked "(wall)"; `clock: 'wall'` asks for
+ * wall seconds (unmarked). Singular's CPU clock ticks in 10 ms, so ratios against runs of a few
+ * ticks are rough.
  */
-export function ratio(ours: RunOutcome | undefined, peer: RunOutcome | undefined, oursLimit: number, peerLimit: number): string {
+export function ratio(ours: RunOutcome | undefined, peer: RunOutcome | undefined, oursLimit: number, peerLimit: number, clock: 'cpu' | 'wall' = 'cpu'): string {
   if (!ours || !peer) return '';
-  const onCpu = ours.cpu !== undefined && peer.cpu !== undefined && ours.cpu > 0 && peer.cpu > 0;
+  const onCpu = clock === 'cpu' && ours.cpu !== undefined && peer.cpu !== undefined && ours.cpu > 0 && peer.cpu > 0;
   const cost = (o: RunOutcome): number => Math.max(onCpu ? o.cpu! : o.seconds!, 1e-3);
-  if (ours.status === 'ok' && peer.status === 'ok') return `${(cost(ours) / cost(peer)).toPrecision(2)}${onCpu ? '' : ' (wall)'}`;
-  if (ours.status === 'ok' && peer.status === 'timeout') return `< ${(Math.max(ours.cpu ?? ours.seconds!, 1e-3) / peerLimit).toPrecision(2)}`;
-  if (ours.status === 'timeout' && peer.status === 'ok') return `> ${(oursLimit / Math.max(peer.cpu ?? peer.seconds!, 1e-3)).toPrecision(2)}`;
+  if (ours.status === 'ok' && peer.status === 'ok') return `${(cost(ours) / cost(peer)).toPrecision(2)}${onCpu || clock === 'wall' ? '' : ' (wall)'}`;
+  // Against a time limit: the finished side's CPU seconds when known (wall with clock 'wall').
+  const spent = (o: RunOutcome): number => Math.max(clock === 'wall' ? o.seconds! : (o.cpu ?? o.seconds!), 1e-3);
+  if (ours.status === 'ok' && peer.status === 'timeout') return `< ${(spent(ours) / peerLimit).toPrecision(2)}`;
+  if (ours.status === 'timeout' && peer.status === 'ok') return `> ${(oursLimit / spent(peer)).toPrecision(2)}`;
   return '';
 }
 

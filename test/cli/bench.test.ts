@@ -11,6 +11,8 @@ import { BenchJob, BenchRow, groebnerFingerprint, problemSystem } from '../../sr
 import { computeGroebner } from '../../src/groebner/groebner';
 import { lex } from '../../src/monomials/order';
 import { timeChartSvg } from '../../src/cli/bench/svg';
+import { msolveInput, parseMsolveOutput } from '../../bench/peers/msolve';
+import { benchSystem } from '../../bench/peers/networks';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -132,5 +134,26 @@ describe('groebner fingerprints', () => {
     const a = groebnerFingerprint(computeGroebner(problemSystem(problem)).basis, problem);
     expect(groebnerFingerprint(G, problem)).toBe(a);
     expect(groebnerFingerprint(H, problem)).not.toBe(a);
+  });
+});
+
+describe('the msolve peer of bench/solve.ts', () => {
+  test('input: integer coefficients per polynomial, the network gradient in its weights', () => {
+    const text = msolveInput(benchSystem('deep-linear:1,2,2,1')).split('\n');
+    expect(text[0]).toBe('w0_0,w1_0,w2_0,w2_1,w3_0,w3_1,w4_0,w4_1');
+    expect(text[1]).toBe('0');
+    expect(text.slice(2).join('\n')).not.toMatch(/\//);
+    expect(msolveInput(benchSystem('xor-lambda')).split(',\n')).toHaveLength(10);
+  });
+  test('output: real points, the parametrization\'s degree, no point, positive dimension', () => {
+    // x^2 + y^2 - 4, x*y - 1 with -P 1 (boxes shortened): 4 complex points, 2 of them shown real.
+    const out = "[0, [0, \n2, \n4, \n['x', 'y'],\n[1/3, 2/3],\n[1,\n[[4, [1, 0, -4, 0, 1]],\n[3, [0, -8, 0, 4]],\n[\n[[3, [8, 0, -4, 0]],\n1]\n]]]],[1,\n[[[-88071557271702891287980335684789818091 / 2^127, -1 / 2^1], [1, 1]], [[1 / 2, 1 / 2], [0, 0]]]\n]]:\n";
+    expect(parseMsolveOutput(out)).toEqual({ dimension: 0, real: 2, complex: 4, withMultiplicity: 4 });
+    expect(parseMsolveOutput('[0, [1,\n[]\n]]:\n')).toEqual({ dimension: 0, real: 0 });
+    expect(parseMsolveOutput('[-1]:\n')).toEqual({ dimension: 0, real: 0, complex: 0, withMultiplicity: 0 });
+    expect(parseMsolveOutput('[1, 2, -1, []]:\n')).toEqual({ dimension: 'positive' });
+    // Coefficients of thousands of digits (xor-lambda's parametrization) are read in linear time.
+    const long = '9'.repeat(200000);
+    expect(parseMsolveOutput(`[0, [0, 1, 1, ['x'], [1], [1, [[1, [${long}, ${long}]], [0, [1]], []]]],[1, [[[-${long} / 2^9, ${long} / 2^9]]]]]:`)).toEqual({ dimension: 0, real: 1, complex: 1, withMultiplicity: 1 });
   });
 });
