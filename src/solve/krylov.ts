@@ -24,7 +24,8 @@ import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, utrim } from '../poly/univariate';
 import { inverseModP, mulRemModP, remModP } from '../poly/factor/fp-poly';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
+import { Monomial, monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
+import { normalForm } from '../groebner/normal-form';
 
 /**
  * χ's lower coefficients (monic, degree D) modulo p, and for factors q of χ the numerators
@@ -81,8 +82,9 @@ function lastVariableColumns(A: QuotientAlgebra<number>): Columns {
  * What the bases modulo every prime share, worked out once from the first: the standard
  * monomials, and for each column y·b_j of the multiplication matrix whether it is a unit column,
  * the negated tail of the basis element it leads (its monomials' positions among the standard
- * ones), or neither (then the prime falls back to normal forms). Replays of an F4 trace keep the
- * leading monomials and the supports, so every later basis fills the same pattern.
+ * ones), or neither — then its normal form is computed at each prime, for that column alone.
+ * Replays of an F4 trace keep the leading monomials and the supports, so every later basis fills
+ * the same pattern.
  */
 export class KrylovShape {
   private constructor(
@@ -93,8 +95,10 @@ export class KrylovShape {
     private readonly element: Int32Array,
     /** Positions of each basis element's tail monomials among the standard monomials (−1: not standard). */
     private readonly tailRows: Int32Array[],
-    /** The coordinate vectors of the target polynomials, when they are standard monomials (index), else −1. */
+    /** Positions of the standard monomials. */
     private readonly standardIndex: Map<string, number>,
+    /** The columns j whose product y·b_j is neither standard nor a leading monomial, with that product. */
+    private readonly reduced: { j: number; monomial: Monomial }[],
     readonly complete: boolean,
   ) {}
 
@@ -106,21 +110,23 @@ export class KrylovShape {
     const leadOf = new Map(basis.map((g, k) => [monomialKey(g.lm()), k]));
     const unit = new Int32Array(D).fill(-1);
     const element = new Int32Array(D).fill(-1);
-    let complete = true;
+    const reduced: { j: number; monomial: Monomial }[] = [];
     const y = variableMonomial(n, n - 1);
     for (let j = 0; j < D; j++) {
-      const key = monomialKey(mulMonomials(A.basis[j], y));
+      const product = mulMonomials(A.basis[j], y);
+      const key = monomialKey(product);
       const k = index.get(key);
       if (k !== undefined) unit[j] = k;
       else {
         const e = leadOf.get(key);
-        if (e === undefined) complete = false;
+        if (e === undefined) reduced.push({ j, monomial: product });
         else element[j] = e;
       }
     }
     const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(monomialKey(m)) ?? -1));
-    if (tailRows.some((t, k) => element.includes(k) && t.includes(-1))) complete = false;
-    return new KrylovShape(D, basis.map((g) => monomialKey(g.lm())), unit, element, tailRows, index, complete);
+    // A reduced basis has standard tails; anything else is left to the general route.
+    const complete = !tailRows.some((t, k) => element.includes(k) && t.includes(-1));
+    return new KrylovShape(D, basis.map((g) => monomialKey(g.lm())), unit, element, tailRows, index, reduced, complete);
   }
 
   /** Does a basis have this shape's leading monomials? */
@@ -134,8 +140,19 @@ export class KrylovShape {
     const start = new Int32Array(D + 1);
     const rows: number[] = [];
     const values: number[] = [];
+    // Columns that need a normal form, computed for this prime.
+    const ring = basis[0].ring;
+    const normalForms = new Map(this.reduced.map(({ j, monomial }) => [j, normalForm(ring.term(monomial, 1), basis)]));
     for (let j = 0; j < D; j++) {
       start[j] = rows.length;
+      const r = normalForms.get(j);
+      if (r) {
+        for (let t = 0; t < r.length; t++) {
+          rows.push(this.standardIndex.get(monomialKey(r.monomials[t])) as number);
+          values.push(r.coefficients[t]);
+        }
+        continue;
+      }
       const e = this.element[j];
       if (e < 0) continue;
       // y·b_j = lm(g) ≡ −tail(g): the tail's support may have lost terms modulo p.
@@ -153,15 +170,18 @@ export class KrylovShape {
     return { unit: this.unit, start, rows: Int32Array.from(rows), values: Float64Array.from(values) };
   }
 
-  /** The coordinate vector of a polynomial whose monomials are all standard, sparse; undefined otherwise. */
-  sparseCoordinates(f: Polynomial<number>): { idx: number[]; val: number[] } | undefined {
+  /**
+   * The coordinate vector of a polynomial, sparse: its normal form modulo the basis (usually it is
+   * already standard — a variable, or 1 — and nothing is reduced).
+   */
+  sparseCoordinates(f: Polynomial<number>, basis: readonly Polynomial<number>[]): { idx: number[]; val: number[] } {
+    const standard = f.monomials.every((m) => this.standardIndex.has(monomialKey(m)));
+    const r = standard ? f : normalForm(f, basis);
     const idx: number[] = [];
     const val: number[] = [];
-    for (let t = 0; t < f.length; t++) {
-      const i = this.standardIndex.get(monomialKey(f.monomials[t]));
-      if (i === undefined) return undefined;
-      idx.push(i);
-      val.push(f.coefficients[t]);
+    for (let t = 0; t < r.length; t++) {
+      idx.push(this.standardIndex.get(monomialKey(r.monomials[t])) as number);
+      val.push(r.coefficients[t]);
     }
     return { idx, val };
   }
@@ -265,10 +285,9 @@ export function parametrizationModP(
   let columns: Columns;
   let sparse: { idx: number[]; val: number[] }[];
   const fast = shape && shape.complete && shape.D === D && shape.fits(basis) ? shape : undefined;
-  const targetsFast = fast && [basis[0].ring.one(), ...coordinates].map((f) => fast.sparseCoordinates(f));
-  if (fast && targetsFast && targetsFast.every((x) => x !== undefined)) {
+  if (fast) {
     columns = fast.columns(basis, p);
-    sparse = targetsFast as { idx: number[]; val: number[] }[];
+    sparse = [basis[0].ring.one(), ...coordinates].map((f) => fast.sparseCoordinates(f, basis));
   } else {
     const A = new QuotientAlgebra(basis);
     if (A.dimension !== D) return undefined;
