@@ -157,19 +157,24 @@ function containsZero(x: Interval): boolean {
  * the real root θ of the irreducible χ isolated by `interval`. Constant coordinates are exact.
  */
 export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): RealCoordinates {
-  let theta = interval;
-  let bits = 16;
+  // θ needs about as many bits as the digits asked for: refine it that far before the first
+  // evaluation (an isolating interval is wide), then double while a decimal is not settled.
+  let bits = Math.ceil(digits * 3.33) + 8;
+  let theta = req(interval.lo, interval.hi) ? interval : refineRoot(chi, interval, { bits });
   // Endpoints are rounded outward to dyadic numbers with more bits than the digits asked for
   // (and as many as θ's interval has, so refinement is never undone by the rounding).
   let precision = Math.ceil(digits * 3.33) + 32;
   const point = (w: UPoly<Rational>): Interval => (w.length <= 1 ? { lo: w[0] ?? QQ.zero, hi: w[0] ?? QQ.zero } : evaluateOnInterval(w, theta, precision));
   for (;;) {
     const d = denominator ? point(denominator) : undefined;
-    const boxes = d && containsZero(d) ? undefined : ws.map((w) => (d ? divideIntervals(point(w), d, precision) : point(w)));
+    const boxes: Interval[] = [];
     const decimals: string[] = [];
-    let settled = boxes !== undefined;
-    for (const b of boxes ?? []) {
+    // One coordinate at a time: the first unsettled one sends θ to more bits.
+    let settled = !(d && containsZero(d));
+    for (const w of settled ? ws : []) {
+      const b = d ? divideIntervals(point(w), d, precision) : point(w);
       if (req(b.lo, b.hi)) {
+        boxes.push(b);
         decimals.push(decimal(b.lo, digits));
         continue;
       }
@@ -179,9 +184,10 @@ export function realCoordinates(chi: readonly bigint[], interval: RootInterval, 
         settled = false;
         break;
       }
+      boxes.push(b);
       decimals.push(a);
     }
-    if (settled && boxes) return { decimals, boxes, theta };
+    if (settled) return { decimals, boxes, theta };
     if (req(theta.lo, theta.hi)) throw new Error('realCoordinates: a rational root should give exact coordinates');
     bits *= 2;
     precision = Math.max(precision, bits + 32);
