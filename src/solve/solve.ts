@@ -58,14 +58,15 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   // Everything runs in the canonical degrevlex ring (natural order of the names), whatever the
   // order of the user's variables and monomial order: the answer cannot depend on them.
   const C = canonicalRing(QQ, R.vars);
-  const G = groebner(polys.map((f) => changeRing(f, C)), { deadline, progress });
+  const input = polys.map((f) => changeRing(f, C));
+  const G = groebner(input, { deadline, progress });
   const dim = G.length === 0 ? C.nvars : dimension(G);
   const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
   const base = { vars: [...R.vars], dimension: dim, independentSets };
   if (dim === -1) return { ...base, components: [], complete: true };
   if (dim === 0) return { ...base, components: solveZeroDimensional(G, { digits: options.digits, deadline, progress }), complete: true };
   const components: Component[] = [];
-  const primes = minimalPrimes(G, { deadline, reduced: true, progress });
+  const primes = minimalPrimes(input, { deadline, basis: G, progress });
   progress?.(`describing ${primes.length} component(s)`);
   for (const P of primes) {
     deadline.check();
