@@ -148,6 +148,25 @@ export function maximalIndependentSet<T>(G: readonly Polynomial<T>[]): number[] 
   return best;
 }
 
+/**
+ * The independent sets of largest size (the dimension), up to `limit` of them, in the order of
+ * `maximalIndependentSets`; empty for the unit ideal.
+ */
+export function largestIndependentSets<T>(G: readonly Polynomial<T>[], limit = Infinity): number[][] {
+  const gs = nonzero(G);
+  if (gs === undefined) return [];
+  const n = G.length > 0 ? G[0].ring.nvars : 0;
+  const d = (maximalIndependentSet(G) as number[]).length;
+  const result: number[][] = [];
+  searchIndependent(
+    gs,
+    n,
+    (current) => result.push(current.slice()),
+    (size, i) => result.length >= limit || size + (n - i) < d,
+  );
+  return result;
+}
+
 /** Is the ideal zero-dimensional (finitely many solutions, at least one)? */
 export function isZeroDimensional<T>(G: readonly Polynomial<T>[]): boolean {
   return dimension(G) === 0;

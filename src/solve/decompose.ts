@@ -23,7 +23,7 @@ import { Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { Factorizer } from '../groebner/factor-cache';
 import { Piece, splitPiece } from '../groebner/factorizing';
-import { dimension, maximalIndependentSet } from '../groebner/ideal';
+import { dimension } from '../groebner/ideal';
 import { normalForm } from '../groebner/normal-form';
 import { BasisMap } from '../groebner/polynomial-map';
 import { canonicalVariables } from './canonical';
@@ -145,19 +145,14 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
       addCandidate({ basis: [], dimension: R.nvars });
       continue;
     }
-    const U = maximalIndependentSet(G) as number[];
-    const part = equidimensionalPart(G, U, factorizer, deadline);
-    for (const P of primesOverIndependentSet(part.saturated, U, part.degree, order, factorizer, deadline)) {
+    const part = equidimensionalPart(G, factorizer, deadline);
+    for (const P of primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, deadline)) {
       // A prime containing a condition lies in the part of V(G) cut away from this piece.
       if (!constraints.some((n) => normalForm(n, P).isZero())) addCandidate({ basis: P, dimension: d });
     }
-    // The rest of V(G) lies where a factor of h vanishes (conditions do not vanish here).
-    const rest = part.rest.filter((r) => !constraints.some((n) => n.equals(r.factor)));
-    for (let i = rest.length - 1; i >= 0; i--) {
-      const { basis: B } = rest[i];
-      const conditions = [...constraints, ...rest.slice(0, i).map((r) => r.factor)];
-      queue.push({ generators: [...generators, rest[i].factor], basis: B, constraints: conditions, bound: dimension(B) });
-    }
+    // The rest of V(G) lies where a saturated factor vanishes (conditions do not vanish here).
+    const rest = part.rest.filter((f) => !constraints.some((n) => n.equals(f)));
+    for (let i = rest.length - 1; i >= 0; i--) queue.push({ generators: [...generators, rest[i]], constraints: [...constraints, ...rest.slice(0, i)], bound: d });
   }
   reportReady();
   return reported;

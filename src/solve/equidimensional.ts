@@ -16,16 +16,15 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
-import { ComputationError, Deadline } from '../errors';
+import { ComputationError, Deadline, TimeoutError } from '../errors';
 import { Monomial } from '../monomials/monomial';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { eliminate } from '../groebner/eliminate';
-import { Factorizer } from '../groebner/factor-cache';
+import { Factorizer, polynomialSize } from '../groebner/factor-cache';
 import { groebner } from '../groebner/groebner';
-import { isUnitIdeal, monomialsOutside } from '../groebner/ideal';
-import { groebnerWithLinearPart } from '../groebner/linear-substitution';
+import { dimension, isUnitIdeal, largestIndependentSets, monomialsOutside } from '../groebner/ideal';
 import { PolynomialMap } from '../groebner/polynomial-map';
 import { isNonZeroDivisor, saturation } from './saturation';
 
@@ -73,42 +72,109 @@ function degreeOverIndependent(GB: readonly QPoly[], dependent: number): number 
 
 /** I : h^∞ (the part of V(I) where the independent set U stays independent) and the rest of V(I). */
 export interface EquidimensionalPart {
+  /** The independent set (variable indices, largest size). */
+  U: number[];
   /** Reduced Gröbner basis of I : h^∞ in the ring of I. */
   saturated: QPoly[];
   /** The degree of I : h^∞ over K(U). */
   degree: number;
   /**
-   * The factors f of h that are zero divisors modulo I, with the reduced basis of I + ⟨f⟩:
-   * V(I) = V(I : h^∞) ∪ ⋃ V(I + ⟨f⟩). (A factor that is no zero divisor lies in no associated
-   * prime, so no component of V(I) lies on it and it changes nothing in the saturation.)
+   * The factors f of h that were zero divisors (saturated away): V(I) = V(I : h^∞) ∪ ⋃ V(I + ⟨f⟩).
+   * A factor that is no zero divisor lies in no associated prime, so no component of V(I) lies
+   * on it and saturating by it changes nothing.
    */
-  rest: { factor: QPoly; basis: QPoly[] }[];
+  rest: QPoly[];
+}
+
+/** A deadline that also honours an outer one (for a time-boxed attempt inside a computation). */
+class AttemptDeadline extends Deadline {
+  constructor(
+    seconds: number,
+    private readonly outer?: Deadline,
+  ) {
+    super(seconds, 'attempt');
+  }
+
+  override check(): void {
+    this.outer?.check();
+    super.check();
+  }
 }
 
 /**
- * The equidimensional part of the ideal with reduced (degrevlex) Gröbner basis G over the
- * independent set U of largest size. Only the factors of h that are zero divisors are saturated
- * away: when there are none, I itself is the part and no saturation is computed.
+ * A largest independent set U with the reduced basis of I for the block order X' ≫ U. The block
+ * basis can cost a thousand times more for one U than for another, so the candidates (in
+ * canonical order) are tried with a time budget that grows fourfold per round; the first to
+ * finish is taken. The answer does not depend on the choice, only the time.
  */
-export function equidimensionalPart(G: readonly QPoly[], U: readonly number[], factorizer: Factorizer, deadline?: Deadline): EquidimensionalPart {
+function independentSetWithBlockBasis(G: readonly QPoly[], deadline?: Deadline): { U: number[]; GB: QPoly[] } {
   const R = G[0].ring;
-  if (U.length === 0) return { saturated: [...G], degree: degreeOverIndependent(G, R.nvars), rest: [] };
-  const { B, dependent } = blockRing(R, U);
-  const GB = groebner(G.map((g) => changeRing(g, B)), { deadline });
+  let candidates = largestIndependentSets(G, 8);
+  for (let budget = 0.5; ; budget *= 4) {
+    const slow: number[][] = [];
+    for (const U of candidates) {
+      const { B } = blockRing(R, U);
+      const last = slow.length === 0 && U === candidates[candidates.length - 1];
+      try {
+        // The last candidate of a round with no other left runs without a budget.
+        const limit = last ? deadline : new AttemptDeadline(budget, deadline);
+        return { U, GB: groebner(G.map((g) => changeRing(g, B)), { deadline: limit }) };
+      } catch (e) {
+        if (!(e instanceof TimeoutError) || last) throw e;
+        deadline?.check();
+        slow.push(U);
+      }
+    }
+    candidates = slow;
+  }
+}
+
+/** The irreducible factors (monic, in the ring of I) of the leading coefficients in K[U] of a block basis. */
+function leadingFactors(GB: readonly QPoly[], dependent: number, R: PolynomialRing<Rational>, factorizer: Factorizer): QPoly[] {
   const distinct = new PolynomialMap<Rational, QPoly>();
   for (const g of GB) {
     const c = leadingCoefficientIn(g, dependent);
     if (c.isConstant()) continue;
     for (const { factor } of factorizer.factors(changeRing(c, R))) distinct.set(factor, factor);
   }
+  return distinct.values().sort((a, b) => polynomialSize(a) - polynomialSize(b));
+}
+
+/**
+ * The equidimensional part of the ideal with reduced (degrevlex) Gröbner basis G over a largest
+ * independent set (U if given, else chosen). Only factors of h that are zero divisors are
+ * saturated away, smallest first, one at a time: after each saturation the block basis is
+ * recomputed, since its leading coefficients shed the factors that only the removed components
+ * needed (often the largest ones). A factor found regular stays regular after saturating (the
+ * associated primes only become fewer).
+ */
+export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, given?: number[]): EquidimensionalPart {
+  if (G.length === 0 || isUnitIdeal(G)) return { U: [], saturated: [...G], degree: 0, rest: [] };
+  const R = G[0].ring;
+  if (given?.length === 0 || (given === undefined && dimension(G) === 0)) return { U: [], saturated: [...G], degree: degreeOverIndependent(G, R.nvars), rest: [] };
+  const chosen = given === undefined ? independentSetWithBlockBasis(G, deadline) : undefined;
+  const U = given ?? (chosen as { U: number[] }).U;
+  const { B, dependent } = blockRing(R, U);
+  let GB = chosen?.GB ?? groebner(G.map((g) => changeRing(g, B)), { deadline });
   const degree = degreeOverIndependent(GB, dependent);
-  const rest: { factor: QPoly; basis: QPoly[] }[] = [];
-  for (const factor of distinct.values()) {
-    if (!isNonZeroDivisor(G, factor, { deadline })) rest.push({ factor, basis: groebnerWithLinearPart([...G, factor], { deadline }) });
+  const regular = new PolynomialMap<Rational, true>();
+  const rest: QPoly[] = [];
+  let J = [...G];
+  for (;;) {
+    const zeroDivisor = leadingFactors(GB, dependent, R, factorizer).find((f) => {
+      if (regular.has(f)) return false;
+      if (isNonZeroDivisor(J, f, { deadline })) {
+        regular.set(f, true);
+        return false;
+      }
+      return true;
+    });
+    if (zeroDivisor === undefined) return { U, saturated: J, degree, rest };
+    J = saturation(J, zeroDivisor, { deadline });
+    regular.set(zeroDivisor, true);
+    rest.push(zeroDivisor);
+    GB = groebner(J.map((g) => changeRing(g, B)), { deadline });
   }
-  if (rest.length === 0) return { saturated: [...G], degree, rest };
-  const h = rest.reduce((a, b) => a.mul(b.factor), R.one());
-  return { saturated: saturation(G, h, { deadline }), degree, rest };
 }
 
 function freshVariable(R: PolynomialRing<Rational>): string {
@@ -171,7 +237,7 @@ export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly numbe
   if (dependent.length === 0 || e === 1) return [J];
   const contraction = (gens: QPoly[]): QPoly[] => {
     const G = groebner(gens, { deadline });
-    return isUnitIdeal(G) ? G : equidimensionalPart(G, U, factorizer, deadline).saturated;
+    return isUnitIdeal(G) ? G : equidimensionalPart(G, factorizer, deadline, [...U]).saturated;
   };
   let radicalDone = false;
   for (const t of separatingCandidates(R, dependent)) {
