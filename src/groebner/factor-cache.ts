@@ -86,21 +86,47 @@ function hasMonomialContent(f: QPoly): boolean {
   return false;
 }
 
-/** Is the content of f in x provably 1 (a coefficient of a power of x is a single term)? */
-function trivialContentIn(f: QPoly, x: number): boolean {
-  const count = new Map<number, number>();
-  for (const m of f.monomials) count.set(m[x + 1], (count.get(m[x + 1]) ?? 0) + 1);
-  return [...count.values()].some((c) => c === 1);
+/** The coefficients of f as a polynomial in x (each free of x). */
+function coefficientsIn(f: QPoly, x: number): QPoly[] {
+  const byPower = new Map<number, { monos: Monomial[]; coeffs: Rational[] }>();
+  for (let k = 0; k < f.length; k++) {
+    const m = f.monomials[k];
+    const e = m[x + 1];
+    const r = m.slice();
+    r[x + 1] = 0;
+    r[0] -= e;
+    const entry = byPower.get(e) ?? { monos: [], coeffs: [] };
+    byPower.set(e, entry);
+    entry.monos.push(r);
+    entry.coeffs.push(f.coefficients[k]);
+  }
+  // Terms of one power of x keep their relative order after x is removed.
+  return [...byPower.values()].map(({ monos, coeffs }) => new Polynomial(f.ring, monos, coeffs));
+}
+
+/**
+ * Is the content of f in x provably 1? It divides every coefficient: a single-term coefficient
+ * (f having no monomial content) leaves only 1; so does a smallest coefficient c proved
+ * irreducible that does not divide another one (the content is then 1 or c, and not c).
+ */
+function trivialContentIn(f: QPoly, x: number, depth: number): boolean {
+  const cs = coefficientsIn(f, x).sort((a, b) => polynomialSize(a) - polynomialSize(b));
+  if (cs[0].length === 1) return true;
+  return depth > 0 && provablyIrreducible(cs[0], depth - 1) && cs.some((c) => quotientIfDivisible(c, cs[0]) === undefined);
 }
 
 /** True when an image in one variable proves f irreducible; false means "not proved". */
-function provablyIrreducible(f: QPoly, attempts = 3): boolean {
+function provablyIrreducible(f: QPoly, depth = 2): boolean {
   const support = f.support();
   if (support.length === 0 || hasMonomialContent(f)) return false;
   if (support.length === 1) return isIrreducible(imageIn(f, support[0], []));
-  const candidates = support.filter((x) => trivialContentIn(f, x)).sort((a, b) => f.degree(a) - f.degree(b));
+  if (f.totalDegree() === 1) return true;
   const draw = integers(0x2545f491 ^ f.length);
-  for (const x of candidates.slice(0, attempts)) {
+  let attempts = 0;
+  for (const x of [...support].sort((a, b) => f.degree(a) - f.degree(b))) {
+    if (attempts === 3) break;
+    if (!trivialContentIn(f, x, depth)) continue;
+    attempts++;
     const values = Array.from({ length: f.ring.nvars }, () => draw.next().value as bigint);
     const image = imageIn(f, x, values);
     // The leading coefficient in x must survive, so that no factor loses its degree in x.

@@ -24,7 +24,7 @@ import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { dimension, isUnitIdeal } from './ideal';
-import { groebnerWithLinearPart, substituteLinear } from './linear-substitution';
+import { basisWithLinearPart, substituteLinear } from './linear-substitution';
 import { normalForm } from './normal-form';
 import { Factorizer, polynomialSize, quotientIfDivisible } from './factor-cache';
 
@@ -90,13 +90,13 @@ function withoutConditions(f: QPoly, constraints: readonly QPoly[]): QPoly {
 
 /**
  * The generators with the linear ones in echelon form and substituted into the others, and the
- * conditions divided out; undefined when that shows the piece empty.
+ * conditions divided out of the others; undefined when that shows the piece empty.
  */
-function simplified(piece: Piece): QPoly[] | undefined {
+function simplified(piece: Piece): { linear: QPoly[]; rest: QPoly[] } | undefined {
   const { linear, rest } = substituteLinear(piece.generators);
   if (isUnitIdeal(linear)) return undefined;
-  const F = [...linear, ...rest.map((g) => withoutConditions(g, piece.constraints))];
-  return F.some((g) => g.isConstant() && !g.isZero()) ? undefined : F;
+  const stripped = rest.map((g) => withoutConditions(g, piece.constraints));
+  return stripped.some((g) => g.isConstant()) ? undefined : { linear, rest: stripped };
 }
 
 /** Is the piece with basis G and these conditions empty (the unit ideal, or a condition vanishing on V(G))? */
@@ -115,10 +115,10 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: { dead
   if (G === undefined) {
     const F = simplified(piece);
     if (F === undefined) return { kind: 'empty' };
-    G = groebnerWithLinearPart(F, { deadline: options.deadline });
+    G = basisWithLinearPart(F.linear, F.rest, { deadline: options.deadline });
     if (isEmpty(G, piece.constraints)) return { kind: 'empty' };
     const bound = G.length === 0 ? piece.generators[0].ring.nvars : dimension(G);
-    const known: Piece = { ...piece, generators: F, basis: G, bound };
+    const known: Piece = { ...piece, generators: [...F.linear, ...F.rest], basis: G, bound };
     // A piece of smaller dimension than announced goes back to the queue with its dimension,
     // so the caller can examine pieces by decreasing dimension.
     if (bound < piece.bound) return { kind: 'split', pieces: [known] };

@@ -72,34 +72,46 @@ function nonzero<T>(G: readonly Polynomial<T>[]): Polynomial<T>[] | undefined {
 
 /**
  * Depth-first search over the independent sets, variables in index order, including a variable
- * before excluding it: `leaf` receives each set that reaches the last variable (with a test
- * whether a variable could be added), and `cut(size, i)` may abandon a branch.
+ * before excluding it: `leaf` receives each set that reaches the last variable, and
+ * `cut(size, i)` may abandon a branch. With `maximalOnly`, a branch is abandoned as soon as an
+ * excluded variable could no longer be blocked — a maximal set S leaves x out only because some
+ * support s ∋ x has s − {x} ⊆ S, i.e. s meets the excluded variables in x alone — so every leaf
+ * is a maximal set and the search visits few others.
  */
 function searchIndependent<T>(
   G: readonly Polynomial<T>[],
   n: number,
-  leaf: (current: readonly number[], canAdd: (j: number) => boolean) => void,
+  leaf: (current: readonly number[]) => void,
   cut: (size: number, i: number) => boolean = () => false,
+  maximalOnly = false,
 ): void {
   const supports = new Supports(G, n);
-  const set = new Uint32Array(supports.words);
-  const toggle = (i: number) => (set[i >>> 5] ^= 1 << (i & 31));
+  const words = supports.words;
+  const set = new Uint32Array(words);
+  const excluded = new Uint32Array(words);
+  const flip = (mask: Uint32Array, i: number) => (mask[i >>> 5] ^= 1 << (i & 31));
+  const containing = Array.from({ length: n }, (_, x) => supports.masks.filter((s) => (s[x >>> 5] & (1 << (x & 31))) !== 0));
+  // Does some support through x meet the excluded variables in x alone?
+  const blockable = (x: number): boolean =>
+    containing[x].some((s) => {
+      for (let w = 0; w < words; w++) if ((s[w] & excluded[w]) !== (w === x >>> 5 ? 1 << (x & 31) : 0)) return false;
+      return true;
+    });
+  const out: number[] = [];
   const current: number[] = [];
-  const canAdd = (j: number): boolean => {
-    toggle(j);
-    const ok = supports.independent(set);
-    toggle(j);
-    return ok;
-  };
   const search = (i: number): void => {
     if (cut(current.length, i)) return;
-    if (i === n) return leaf(current, canAdd);
-    toggle(i);
+    if (i === n) return leaf(current);
+    flip(set, i);
     current.push(i);
     if (supports.independent(set)) search(i + 1);
     current.pop();
-    toggle(i);
-    search(i + 1);
+    flip(set, i);
+    flip(excluded, i);
+    out.push(i);
+    if (!maximalOnly || out.every(blockable)) search(i + 1);
+    out.pop();
+    flip(excluded, i);
   };
   search(0);
 }
@@ -113,11 +125,7 @@ export function maximalIndependentSets<T>(G: readonly Polynomial<T>[]): number[]
   if (gs === undefined) return [];
   const n = G.length > 0 ? G[0].ring.nvars : 0;
   const result: number[][] = [];
-  // A set that reaches the end is maximal unless a variable left out can still be added.
-  searchIndependent(gs, n, (current, canAdd) => {
-    for (let j = 0; j < n; j++) if (!current.includes(j) && canAdd(j)) return;
-    result.push(current.slice());
-  });
+  searchIndependent(gs, n, (current) => result.push(current.slice()), undefined, true);
   return result.sort((a, b) => b.length - a.length || compareLists(a, b));
 }
 
