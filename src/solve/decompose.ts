@@ -3,18 +3,19 @@
  * associated primes of an ideal I ⊂ Q[x].
  *
  * Pieces (F, N) — the closure of V(F) \ V(Π N), see `groebner/factorizing.ts` — are examined by
- * decreasing dimension. A piece is split along the factors of its generators or of its reduced
+ * decreasing dimension. A piece is split along the factors of the elements of its reduced
  * Gröbner basis, each factor's piece keeping the earlier factors as non-vanishing conditions, so
  * no part of the variety is cut out twice. A piece none of whose basis elements factors goes to
- * Gianni–Trager–Zacharias over a maximal independent set U (`equidimensional.ts`): its primes
- * where U stays independent are found directly, and the rest, where a leading coefficient h
- * vanishes, becomes new pieces ⟨F, f⟩ for the factors f of h. A piece whose variety lies inside a
+ * Gianni–Trager–Zacharias over a largest independent set U (`equidimensional.ts`): its primes
+ * where U stays independent are found directly, and the rest, where a leading coefficient that is
+ * a zero divisor vanishes, becomes new pieces ⟨F, f⟩. A piece whose variety lies inside a
  * component already found is skipped (its primes could only contain that component).
  *
- * Because pieces come by decreasing dimension, a component of dimension d is final as soon as
- * no piece of dimension above d remains: it is reported then (`onComponent`), so a caller stopped
- * by its deadline still has every component reported so far, each a minimal prime. Candidates
- * containing a larger component are dropped; duplicates are recognized by their reduced bases.
+ * Because pieces come by decreasing dimension, a prime found in a piece of dimension d can only
+ * contain primes of larger dimension, all found already: it is checked against them and, when
+ * minimal, reported at once (`onComponent`), so a caller stopped by its deadline still has every
+ * component reported so far, each a minimal prime. Duplicates are recognized by their reduced
+ * bases, hashed.
  * References: Gianni–Trager–Zacharias 1988; Decker–Greuel–Pfister, "Primary decomposition:
  * algorithms and comparisons" (1999) for factorizing splits before GTZ.
  */
@@ -96,10 +97,9 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
   const order = canonicalVariables(R.vars).map((v) => R.varIndex(v));
   const factorizer = new Factorizer();
   const queue = new PieceQueue();
-  const candidates: PrimeIdeal[] = [];
+  // Primes found so far (minimal or not), and the minimal ones, reported.
   const known = new BasisMap<Rational, true>();
-  const reported: PrimeIdeal[] = [];
-  let waiting = 0; // candidates[waiting..] are not reported (or dropped) yet
+  const components: PrimeIdeal[] = [];
   const gens = polys.filter((p) => !p.isZero());
   if (gens.length === 0) return [{ basis: [], dimension: R.nvars }];
   const basis = options.basis ?? (options.reduced ? gens : undefined);
@@ -107,29 +107,21 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
   if (basis) progress?.(`decomposition: dimension ${start}`);
   queue.push({ generators: gens, ...(basis ? { basis } : {}), constraints: [], bound: start });
 
-  // Candidates of dimension ≥ every waiting bound are final: report the minimal ones.
-  const reportReady = (): void => {
-    const top = queue.top();
-    while (waiting < candidates.length && candidates[waiting].dimension >= top) {
-      const P = candidates[waiting++];
-      if (candidates.some((Q) => Q.dimension > P.dimension && contained(Q.basis, P.basis))) continue;
-      reported.push(P);
-      options.onComponent?.(P);
-    }
-  };
-  const insideComponent = (G: readonly QPoly[], d: number): boolean => candidates.some((P) => P.dimension >= d && contained(P.basis, G));
-  const addCandidate = (P: PrimeIdeal): void => {
+  const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
+  // A prime of dimension d comes from a piece of dimension d, taken when no waiting piece has a
+  // larger dimension bound: no prime found later can lie strictly inside it (that needs a larger
+  // dimension), so it is a minimal prime unless it contains a larger component found already.
+  const found = (P: PrimeIdeal): void => {
     if (known.has(P.basis)) return;
     known.set(P.basis, true);
-    candidates.push(P);
-    // Keep candidates by decreasing dimension (they arrive so, up to ties).
-    candidates.sort((a, b) => b.dimension - a.dimension);
+    if (components.some((Q) => Q.dimension > P.dimension && contained(Q.basis, P.basis))) return;
+    components.push(P);
+    options.onComponent?.(P);
   };
 
   while (queue.size > 0) {
     deadline?.check();
-    reportReady();
-    progress?.(`decomposition: ${reported.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine`);
+    progress?.(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine`);
     const piece = queue.pop();
     if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
     const step = splitPiece(piece, factorizer, { deadline });
@@ -142,18 +134,17 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     const { basis: G, bound: d, constraints, generators } = step.piece;
     if (!piece.basis && insideComponent(G, d)) continue;
     if (G.length === 0) {
-      addCandidate({ basis: [], dimension: R.nvars });
+      found({ basis: [], dimension: R.nvars });
       continue;
     }
     const part = equidimensionalPart(G, factorizer, deadline);
     for (const P of primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, deadline)) {
       // A prime containing a condition lies in the part of V(G) cut away from this piece.
-      if (!constraints.some((n) => normalForm(n, P).isZero())) addCandidate({ basis: P, dimension: d });
+      if (!constraints.some((n) => normalForm(n, P).isZero())) found({ basis: P, dimension: d });
     }
     // The rest of V(G) lies where a saturated factor vanishes (conditions do not vanish here).
     const rest = part.rest.filter((f) => !constraints.some((n) => n.equals(f)));
     for (let i = rest.length - 1; i >= 0; i--) queue.push({ generators: [...generators, rest[i]], constraints: [...constraints, ...rest.slice(0, i)], bound: d });
   }
-  reportReady();
-  return reported;
+  return components;
 }
