@@ -6,10 +6,11 @@
  * decreasing dimension. A piece is split along the factors of the elements of its reduced
  * Gröbner basis, each factor's piece keeping the earlier factors as non-vanishing conditions, so
  * no part of the variety is cut out twice. A piece none of whose basis elements factors goes to
- * Gianni–Trager–Zacharias over a largest independent set U (`equidimensional.ts`): its primes
- * where U stays independent are found directly, and the rest, where a leading coefficient that is
- * a zero divisor vanishes, becomes new pieces ⟨F, f⟩. A piece whose variety lies inside a
- * component already found is skipped (its primes could only contain that component).
+ * Gianni–Trager–Zacharias over a largest independent set U (`equidimensional.ts`, then
+ * `eliminant-primes.ts`): its primes where U stays independent are found directly, and the rest,
+ * where a leading coefficient that is a zero divisor vanishes, becomes new pieces ⟨F, f⟩. A
+ * piece whose variety lies inside a component already found is skipped (its primes could only
+ * contain that component).
  *
  * Because pieces come by decreasing dimension, a prime found in a piece of dimension d can only
  * contain primes of larger dimension, all found already: it is checked against them and, when
@@ -28,7 +29,8 @@ import { dimension } from '../groebner/ideal';
 import { normalForm } from '../groebner/normal-form';
 import { BasisMap } from '../groebner/polynomial-map';
 import { canonicalVariables } from './canonical';
-import { equidimensionalPart, primesOverIndependentSet } from './equidimensional';
+import { primesOverIndependentSet } from './eliminant-primes';
+import { equidimensionalPart } from './equidimensional';
 
 type QPoly = Polynomial<Rational>;
 

@@ -1,27 +1,28 @@
 /**
- * The primes of an ideal over a maximal independent set of variables, after Gianni–Trager–
- * Zacharias (J. Symb. Comp. 6, 1988; Greuel–Pfister, A Singular Introduction to Commutative
- * Algebra, §4.3).
+ * The equidimensional part of an ideal over a largest independent set of variables: the first
+ * half of Gianni–Trager–Zacharias (J. Symb. Comp. 6, 1988; Greuel–Pfister, A Singular
+ * Introduction to Commutative Algebra, §4.3). The primes of the part come from
+ * `eliminant-primes.ts`.
  *
  * Let U be an independent set of largest size d and X' the other variables. The reduced Gröbner
  * basis for a block order X' ≫ U is a Gröbner basis of I·K(U)[X']; with h the product of the
  * irreducible factors of its leading coefficients in K[U],
- *   I : h^∞ = (I·K(U)[X']) ∩ K[X],   V(I) = V(I : h^∞) ∪ V(I + ⟨h⟩).
- * I : h^∞ is equidimensional of dimension d and zero-dimensional over K(U), of degree e (the
- * standard monomials in X' of the block basis). Its primes: when e = 1 it is prime; otherwise
- * they come from the irreducible factors Fₖ(U, T) of the generator of (J + ⟨T − t⟩) ∩ K[U, T]
- * for a separating linear form t in X' — each gives the prime (J + ⟨Fₖ(U, t)⟩) : h^∞ — after
- * making J radical over K(U) (Seidenberg's lemma over K(U)) when the degrees show it is not.
- * Every prime returned is a contraction of a maximal ideal of K(U)[X'], hence prime.
+ *   I : h^∞ = (I·K(U)[X']) ∩ K[X],   V(I) = V(I : h^∞) ∪ V(I + ⟨h⟩),
+ * and I : h^∞ is equidimensional of dimension d and zero-dimensional over K(U), of degree e (the
+ * standard monomials in X' of the block basis). Two things keep this affordable. The block basis
+ * can cost a thousand times more for one U than for another, so candidates race with a growing
+ * time budget. And saturation needs an elimination order, so only the factors of h that are zero
+ * divisors (decided with degrevlex bases, `saturation.ts`) are saturated away, smallest first and
+ * one at a time, recomputing the block basis after each: its leading coefficients then shed the
+ * factors only the removed components needed, often the largest ones.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, rational } from '../arithmetic/rational';
-import { ComputationError, Deadline, TimeoutError } from '../errors';
+import { Rational } from '../arithmetic/rational';
+import { Deadline, TimeoutError } from '../errors';
 import { Monomial } from '../monomials/monomial';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { eliminate } from '../groebner/eliminate';
 import { Factorizer, polynomialSize } from '../groebner/factor-cache';
 import { groebner } from '../groebner/groebner';
 import { dimension, isUnitIdeal, largestIndependentSets, monomialsOutside } from '../groebner/ideal';
@@ -30,8 +31,8 @@ import { isNonZeroDivisor, saturation } from './saturation';
 
 type QPoly = Polynomial<Rational>;
 
-/** The block ring X' ≫ U (degrevlex in each block). */
-function blockRing(R: PolynomialRing<Rational>, U: readonly number[]): { B: PolynomialRing<Rational>; dependent: number } {
+/** The block ring X' ≫ U (degrevlex in each block), the dependent variables X' first. */
+export function blockRing(R: PolynomialRing<Rational>, U: readonly number[]): { B: PolynomialRing<Rational>; dependent: number } {
   const dep = R.vars.filter((_, i) => !U.includes(i));
   const ind = U.map((i) => R.vars[i]);
   const order = ind.length === 0 || dep.length === 0 ? degrevlex : block([dep.length, degrevlex], [ind.length, degrevlex]);
@@ -59,8 +60,8 @@ function leadingCoefficientIn(g: QPoly, k: number): QPoly {
   return g.ring.normalize(monos, coeffs);
 }
 
-/** dim over K(U) of K(U)[X']/I·K(U)[X'], from the leading monomials of a block basis. */
-function degreeOverIndependent(GB: readonly QPoly[], dependent: number): number {
+/** dim over K(U) of K(U)[X']/I·K(U)[X'], from the leading monomials of a block basis (X' the first `dependent` variables). */
+export function degreeOverIndependent(GB: readonly QPoly[], dependent: number): number {
   if (dependent === 0) return 1;
   const projections: Monomial[] = GB.map((g) => {
     const m = g.lm().slice(0, dependent + 1);
@@ -177,91 +178,3 @@ export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer,
   }
 }
 
-function freshVariable(R: PolynomialRing<Rational>): string {
-  let name = 'T_';
-  while (R.hasVar(name)) name += '_';
-  return name;
-}
-
-/** The generator of (J + ⟨T − t⟩) ∩ K[U, T] as a polynomial in the ring [vars…, T]. */
-function eliminantOf(J: readonly QPoly[], t: QPoly, U: readonly number[], deadline?: Deadline): { F: QPoly; S: PolynomialRing<Rational> } {
-  const R = J[0].ring;
-  const T = freshVariable(R);
-  const S = new PolynomialRing(QQ, [...R.vars, T]);
-  const gens = [...J.map((g) => changeRing(g, S)), S.variable(T).sub(changeRing(t, S))];
-  const dep = R.vars.filter((_, i) => !U.includes(i));
-  const E = eliminate(gens, dep, { deadline });
-  if (E.length === 0) throw new ComputationError('the eliminant vanishes (the ideal is not zero-dimensional over its independent set)');
-  // The elimination ideal is principal (unmixed of height one in a factorial ring): its
-  // reduced basis has one element.
-  if (E.length !== 1) throw new ComputationError(`the eliminant ideal is not principal (${E.length} generators)`);
-  return { F: changeRing(E[0], S), S };
-}
-
-/** Candidate separating forms in the dependent variables (canonical order first). */
-function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly number[]): Generator<QPoly> {
-  for (const i of dependent) yield R.variable(i);
-  for (let k = 2n; k < 50n; k++) {
-    let w = 1n;
-    let t = R.zero();
-    for (const i of dependent) {
-      t = t.add(R.variable(i).scale(rational(w)));
-      w *= k;
-    }
-    yield t;
-  }
-}
-
-/** F(vars, T) with T replaced by the polynomial t, back in the ring R. */
-function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Rational>, t: QPoly): QPoly {
-  const values = [...R.vars.map((v) => R.variable(v)), t];
-  let acc = R.zero();
-  for (let k = 0; k < F.length; k++) {
-    const m = F.monomials[k];
-    let term = R.constant(F.coefficients[k]);
-    for (let i = 0; i < S.nvars; i++) if (m[i + 1] > 0) term = term.mul(values[i].pow(m[i + 1]));
-    acc = acc.add(term);
-  }
-  return acc;
-}
-
-/**
- * The primes of an ideal J (reduced basis) that is equidimensional with U independent on every
- * component, of degree e over K(U). `order` lists the variables in the order separating forms
- * try them (the canonical order, so the choice does not depend on the caller's ring).
- */
-export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline): QPoly[][] {
-  const R = J0[0].ring;
-  let J = [...J0];
-  const dependent = order.filter((i) => !U.includes(i));
-  if (dependent.length === 0 || e === 1) return [J];
-  const contraction = (gens: QPoly[]): QPoly[] => {
-    const G = groebner(gens, { deadline });
-    return isUnitIdeal(G) ? G : equidimensionalPart(G, factorizer, deadline, [...U]).saturated;
-  };
-  let radicalDone = false;
-  for (const t of separatingCandidates(R, dependent)) {
-    deadline?.check();
-    const { F, S } = eliminantOf(J, t, U, deadline);
-    const T = S.nvars - 1;
-    const inT = factorizer.factors(F).filter((x) => x.factor.degree(T) > 0);
-    const s = inT.reduce((acc, x) => acc + x.factor.degree(T), 0);
-    // t separates and J is radical over K(U): one prime per factor.
-    if (s === e && inT.every((x) => x.multiplicity === 1)) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
-    if (radicalDone) continue;
-    // Make J radical over K(U) (Seidenberg over K(U)), then try this and further forms again.
-    radicalDone = true;
-    const extra: QPoly[] = [];
-    for (const i of dependent) {
-      const { F: Fi, S: Si } = eliminantOf(J, R.variable(i), U, deadline);
-      const parts = factorizer.factors(Fi).filter((x) => x.factor.degree(Si.nvars - 1) > 0);
-      if (parts.some((x) => x.multiplicity > 1)) extra.push(substituteT(parts.reduce((a, x) => a.mul(x.factor), Si.one()), Si, R, R.variable(i)));
-    }
-    if (extra.length > 0) {
-      J = contraction([...J, ...extra]);
-      const { B, dependent: k } = blockRing(R, U);
-      return primesOverIndependentSet(J, U, degreeOverIndependent(groebner(J.map((g) => changeRing(g, B)), { deadline }), k), order, factorizer, deadline);
-    }
-  }
-  throw new ComputationError('no separating linear form found for an equidimensional component');
-}
