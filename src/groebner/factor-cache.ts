@@ -136,7 +136,10 @@ function provablyIrreducible(f: QPoly, depth = 2): boolean {
   return false;
 }
 
-/** Factorizations of polynomials over Q, remembered, with cheap paths first (see the file header). */
+/**
+ * Factorizations of polynomials over Q, remembered, with cheap paths first (see the file header).
+ * @example new Factorizer().factors(x^2*y - y) // [y, x + 1, x − 1], each of multiplicity 1
+ */
 export class Factorizer {
   private readonly memo = new PolynomialMap<Rational, Factor[]>();
   /** Irreducible monic factors met so far, smallest first. */

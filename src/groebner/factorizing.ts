@@ -151,6 +151,7 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: { dead
 /**
  * The factorized Gröbner basis of ⟨polys⟩: reduced bases G₁, …, G_r (with their conditions)
  * none of whose elements factors, with V(polys) = ⋃ closure(V(Gᵢ) \ V(Nᵢ)).
+ * @example factorizedGroebner([x*y, x*z]) // [{ basis: [x] }, { basis: [z, y], constraints: [x] }]
  */
 export function factorizedGroebner(polys: readonly QPoly[], options: { deadline?: Deadline } = {}): { basis: QPoly[]; dimension: number; constraints: QPoly[] }[] {
   const factorizer = new Factorizer();

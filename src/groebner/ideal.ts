@@ -159,6 +159,7 @@ export function maximalIndependentSet<T>(G: readonly Polynomial<T>[]): number[] 
 /**
  * The independent sets of largest size (the dimension), up to `limit` of them, in the order of
  * `maximalIndependentSets`; empty for the unit ideal.
+ * @example largestIndependentSets(groebner([x*y, z])) // [[0], [1]]: {x} and {y}
  */
 export function largestIndependentSets<T>(G: readonly Polynomial<T>[], limit = Infinity): number[][] {
   const gs = nonzero(G);

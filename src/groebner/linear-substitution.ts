@@ -101,6 +101,7 @@ export function basisWithLinearPart<T>(linear: readonly Polynomial<T>[], rest: r
 /**
  * The reduced Gröbner basis of ⟨polys⟩ (the ring's order), substituting linear generators first
  * when the order is degree-compatible. Same result as `groebner(polys)`.
+ * @example groebnerWithLinearPart([x − y − 1, x*y − 2]) // [x − y − 1, y^2 + y − 2]
  */
 export function groebnerWithLinearPart<T>(polys: readonly Polynomial<T>[], options: GroebnerOptions = {}): Polynomial<T>[] {
   if (polys.length === 0 || !isDegreeCompatible(polys[0].ring.order)) return groebner(polys, options);

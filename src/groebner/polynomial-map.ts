@@ -84,7 +84,10 @@ class HashedMap<K, V> {
   }
 }
 
-/** A map keyed by polynomials (compared term by term). */
+/**
+ * A map keyed by polynomials (compared term by term, in the same ring object).
+ * @example const m = new PolynomialMap<Rational, number>(); m.set(x + 1, 3); m.get(1 + x) // 3
+ */
 export class PolynomialMap<T, V> extends HashedMap<Polynomial<T>, V> {
   constructor() {
     super(polynomialHash, samePolynomial);

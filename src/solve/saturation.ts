@@ -87,6 +87,7 @@ function homogenizeInto<T>(p: Polynomial<T>, S: PolynomialRing<T>): Polynomial<T
 /**
  * Is f a non-zero-divisor modulo I, so that I : f^∞ = I? G is the reduced degrevlex Gröbner
  * basis of I (see the file header for the test).
+ * @example isNonZeroDivisor(groebner([x*y]), x) // false; isNonZeroDivisor(groebner([x*y]), x + y) // true
  */
 export function isNonZeroDivisor<T>(G: readonly Polynomial<T>[], f: Polynomial<T>, options: GroebnerOptions = {}): boolean {
   const R = G[0].ring;
