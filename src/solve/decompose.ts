@@ -22,9 +22,12 @@
  */
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { Polynomial } from '../poly/polynomial';
+import { degrevlex } from '../monomials/order';
+import { changeRing, withOrder } from '../poly/change';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { Factorizer } from '../groebner/factor-cache';
 import { Piece, splitPiece } from '../groebner/factorizing';
+import { groebner } from '../groebner/groebner';
 import { dimension } from '../groebner/ideal';
 import { normalForm } from '../groebner/normal-form';
 import { BasisMap } from '../groebner/polynomial-map';
@@ -34,15 +37,16 @@ import { equidimensionalPart } from './equidimensional';
 
 type QPoly = Polynomial<Rational>;
 
-/** A prime ideal found by the decomposition, as a reduced Gröbner basis in the input ring. */
+/** A prime ideal found by the decomposition, as a reduced Gröbner basis in the input ring (its order). */
 export interface PrimeIdeal {
   basis: QPoly[];
   dimension: number;
 }
 
 export interface DecomposeOptions {
+  /** Checked between pieces and inside every Gröbner basis. */
   deadline?: Deadline;
-  /** The input is already the reduced Gröbner basis of its ring (skip recomputing it). */
+  /** The input is already the reduced Gröbner basis of its ring (the same as `basis: polys`). */
   reduced?: boolean;
   /**
    * The reduced Gröbner basis of the input (its ring's order), when the caller has it. The input
@@ -84,6 +88,11 @@ class PieceQueue {
   }
 }
 
+/** The reduced Gröbner basis in the ring R (another order) of the ideal with basis G. */
+function inRing(G: readonly QPoly[], R: PolynomialRing<Rational>): QPoly[] {
+  return G.length === 0 ? [] : groebner(G.map((g) => changeRing(g, R)));
+}
+
 /** Is ⟨A⟩ ⊆ ⟨B⟩ (B a Gröbner basis in the same ring)? */
 function contained(A: readonly QPoly[], B: readonly QPoly[]): boolean {
   return A.every((a) => normalForm(a, B).isZero());
@@ -95,6 +104,15 @@ function contained(A: readonly QPoly[], B: readonly QPoly[]): boolean {
  */
 export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions = {}): PrimeIdeal[] {
   const R = polys[0].ring;
+  if (R.order.kind !== 'degrevlex') {
+    // The zero-divisor test needs degrevlex bases: decompose there, answer in the caller's order.
+    const D = withOrder(R, degrevlex);
+    const basis = options.basis ?? (options.reduced ? polys : undefined);
+    const inD = (ps: readonly QPoly[]) => ps.map((p) => changeRing(p, D));
+    const onComponent = options.onComponent && ((P: PrimeIdeal) => options.onComponent?.({ basis: inRing(P.basis, R), dimension: P.dimension }));
+    const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent });
+    return primes.map((P) => ({ basis: inRing(P.basis, R), dimension: P.dimension }));
+  }
   const { deadline, progress } = options;
   const order = canonicalVariables(R.vars).map((v) => R.varIndex(v));
   const factorizer = new Factorizer();

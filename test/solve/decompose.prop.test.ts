@@ -4,14 +4,15 @@
 // exactly the planted minimal primes; every returned basis is reduced, contains the system, and
 // cuts a random linear slice in one Galois orbit of deg(P) distinct points (irreducible and
 // generically reduced); no returned prime contains another; the product of the primes lies in the
-// radical of the system; permuting the variables changes nothing; onComponent reports exactly the
-// answer, larger dimensions first.
+// radical of the system; permuting the variables or changing the ring's order changes nothing;
+// onComponent reports exactly the answer, larger dimensions first.
 import fc from 'fast-check';
 import { QQ } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { eliminate } from '../../src/groebner/eliminate';
 import { groebner } from '../../src/groebner/groebner';
 import { isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
+import { lex } from '../../src/monomials/order';
 import { changeRing } from '../../src/poly/change';
 import { factorUnivariate } from '../../src/poly/factor';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
@@ -125,6 +126,20 @@ describe('minimalPrimes on planted unions of primes', () => {
         expect(permuted).toEqual(direct);
       }),
       { numRuns: 8 },
+    );
+  });
+
+  test('a ring with another monomial order gets the same primes, as reduced bases in its order', () => {
+    const L = new PolynomialRing(QQ, R.vars, lex);
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const direct = minimalPrimes(system).map((P) => key(groebner(P.basis.map((p) => changeRing(p, L))))).sort();
+        const inLex = minimalPrimes(system.map((f) => changeRing(f, L)));
+        for (const P of inLex) expect(P.basis.every((p) => p.ring.order.kind === 'lex')).toBe(true);
+        expect(inLex.map((P) => key(P.basis)).sort()).toEqual(direct);
+      }),
+      { numRuns: 5 },
     );
   });
 
