@@ -39,6 +39,8 @@ const LADDER: { name: string; description: string; spec: NetworkSpec }[] = [
 /** One side's runs on one network. */
 interface Side {
   seconds: number[];
+  /** CPU seconds of the same runs (polycrit: user + system of the whole process). */
+  cpu: number[];
   /** "> T" or an error, when a run did not finish (no further runs then). */
   failed?: string;
   /** Components as dimension/degree, from the last run. */
@@ -50,13 +52,17 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** "min / median" of the runs, or the failure. */
+/** "min / median" of the runs (CPU seconds in brackets when known), or the failure. */
 function cell(side: Side | undefined): string {
   if (!side) return '–';
   if (side.seconds.length === 0) return side.failed ?? '–';
-  const text = `${Math.min(...side.seconds).toFixed(2)} / ${median(side.seconds).toFixed(2)}`;
-  return side.failed ? `${text} (then ${side.failed})` : text;
+  const cpu = side.cpu.length > 0 ? ` (${Math.min(...side.cpu).toFixed(2)} / ${median(side.cpu).toFixed(2)})` : '';
+  const text = `${Math.min(...side.seconds).toFixed(2)} / ${median(side.seconds).toFixed(2)}${cpu}`;
+  return side.failed ? `${text}, then ${side.failed}` : text;
 }
+
+/** A preload that prints the process's CPU seconds on stderr when it exits. */
+const CPU_AT_EXIT = "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\nCPU ${(u.user + u.system) / 1e6}\\n`); });\n";
 
 /** Components of a `critical --json` answer as "dim/degree, …", larger first. */
 function ourComponents(stdout: string): string {
@@ -64,14 +70,16 @@ function ourComponents(stdout: string): string {
   return r.components.map((c) => `${c.dimension}/${c.degree}`).join(', ');
 }
 
-async function runPolycrit(bin: string, specFile: string, timeout: number, side: Side, root: string): Promise<void> {
+async function runPolycrit(bin: string, specFile: string, preload: string, timeout: number, side: Side, root: string): Promise<void> {
   if (side.failed) return;
-  const res = await runProcess(process.execPath, [bin, 'critical', specFile, '--json', '--digits', '10'], '', timeout, root);
+  const res = await runProcess(process.execPath, ['--require', preload, bin, 'critical', specFile, '--json', '--digits', '10'], '', timeout, root);
   if (res.timedOut || res.code !== 0) {
     side.failed = res.timedOut ? `> ${timeout}` : `error (exit ${res.code})`;
     return;
   }
   side.seconds.push(res.wallSeconds);
+  const cpu = /\nCPU ([\d.]+)/.exec(res.stderr);
+  if (cpu) side.cpu.push(Number(cpu[1]));
   side.components = ourComponents(res.stdout);
 }
 
@@ -117,22 +125,24 @@ async function main(): Promise<void> {
   const bin = path.join(root, 'bin', 'polycrit.js');
   const singular = which('Singular');
   const dir = mkdtempSync(path.join(tmpdir(), 'polycrit-critical-'));
+  const preload = path.join(dir, 'cpu-at-exit.js');
+  writeFileSync(preload, CPU_AT_EXIT);
   const ladder = LADDER.filter((n) => wanted.includes(n.name));
   const results = ladder.map((n) => {
     const file = path.join(dir, `${n.name}.json`);
     writeFileSync(file, JSON.stringify(n.spec));
-    return { ...n, file, weights: networkLoss(n.spec).ring.nvars, ours: { seconds: [] } as Side, base: baseline ? ({ seconds: [] } as Side) : undefined, singular: singular ? ({ seconds: [] } as Side) : undefined };
+    return { ...n, file, weights: networkLoss(n.spec).ring.nvars, ours: { seconds: [], cpu: [] } as Side, base: baseline ? ({ seconds: [], cpu: [] } as Side) : undefined, singular: singular ? ({ seconds: [], cpu: [] } as Side) : undefined };
   });
   for (let r = 0; r < runs; r++) {
     for (const row of results) {
-      await runPolycrit(bin, row.file, timeout, row.ours, root);
-      if (row.base) await runPolycrit(path.resolve(baseline), row.file, timeout, row.base, root);
+      await runPolycrit(bin, row.file, preload, timeout, row.ours, root);
+      if (row.base) await runPolycrit(path.resolve(baseline), row.file, preload, timeout, row.base, root);
       if (row.singular && singular) await runSingular(singular, singularScript(row.spec), timeout, row.singular);
       console.error(`run ${r + 1}/${runs} ${row.name}: polycrit ${cell(row.ours)}${row.base ? `, baseline ${cell(row.base)}` : ''}${row.singular ? `, Singular ${cell(row.singular)}` : ''}`);
     }
   }
   const facts = machineFacts();
-  const head = ['network', 'weights', 'polycrit components (dim/degree)', 'polycrit s (min / median)', ...(baseline ? ['baseline s'] : []), 'Singular minAssGTZ s', 'Singular components'];
+  const head = ['network', 'weights', 'polycrit components (dim/degree)', 'polycrit s: wall (CPU), min / median', ...(baseline ? ['baseline s: wall (CPU)'] : []), 'Singular minAssGTZ s', 'Singular components'];
   const table = markdownTable(
     head,
     results.map((r) => [
@@ -149,7 +159,7 @@ async function main(): Promise<void> {
     '# polycrit critical on the network ladder, end to end',
     '',
     `${facts.date}; nproc ${facts.nproc}; load ${facts.load}; node ${process.version}; polycrit ${polycritRevision()}; Singular ${singular ? versionOf(singular, ["-v"], /version\s+([\d.-]+)/i) ?? '?' : 'not installed'}; ${runs} runs, interleaved, ${timeout} s limit.`,
-    'polycrit: a fresh `node bin/polycrit.js critical SPEC --json` per run, wall seconds (start-up, loss, decomposition, values, classification).',
+    'polycrit: a fresh `node bin/polycrit.js critical SPEC --json` per run (start-up, loss, decomposition, values, classification): wall seconds, and in brackets the CPU seconds of the process (user + system), the fairer figure on a loaded machine.',
     ...(baseline ? [`baseline: the same command with ${baseline}.`] : []),
     'Singular: minAssGTZ on the same gradient ideal, timed inside Singular (the decomposition only).',
     '',
@@ -157,7 +167,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   console.log(text);
-  writeText(path.join(root, option('out', path.join('bench', 'results'))), 'critical.md', text);
+  writeText(path.resolve(root, option('out', path.join('bench', 'results'))), 'critical.md', text);
 }
 
 main().catch((e) => {

@@ -136,6 +136,7 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     known.set(P.basis, true);
     if (components.some((Q) => Q.dimension > P.dimension && contained(Q.basis, P.basis))) return;
     components.push(P);
+    progress?.(`decomposition: component ${components.length} found, of dimension ${P.dimension}`);
     options.onComponent?.(P);
   };
 
