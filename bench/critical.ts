@@ -1,25 +1,50 @@
 /**
- * Bench of the main job: `polycrit critical --preset NAME` end to end (a fresh Node process
- * each run, start-up included, as a user runs it), for the XOR presets and a deep linear
- * network; side by side, Singular's `minAssGTZ` (primdec.lib) on the same gradient system when
- * Singular is installed — the decomposition alone, without loss values or classification, which
- * is what Singular offers. Prints a Markdown table and writes `bench/results/critical.md`.
+ * Bench of the main job on the network ladder: `polycrit critical` end to end (a fresh Node
+ * process per run, start-up included, as a user runs it) on the XOR presets and the next
+ * networks up (biases on every node, a wider linear network, a cubic activation), against
+ * Singular's `minAssGTZ` (primdec.lib) on the same gradient system — the decomposition alone,
+ * timed inside Singular, which is what Singular offers. Runs are interleaved network by network
+ * (polycrit, the optional baseline, Singular), so both sides see the same machine load; the
+ * table gives the minimum and the median of the runs. Each side's components are listed as
+ * dimension/degree, so the answers can be compared too.
  *
- * Run: npm run bench:critical [-- --runs 3 --presets xor-blog,xor-square]
+ * Run: npm run bench:critical [-- --runs 3 --timeout 120 --networks xor-blog,bias-2221
+ *      --baseline /path/to/other/bin/polycrit.js]
  */
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { lossGradient, networkLoss } from '../src/networks/loss';
 import { preset } from '../src/networks/presets';
-import { runProcess, which, machineFacts, versionOf } from './peers/process';
+import { NetworkSpec } from '../src/networks/spec';
+import { runProcess, which, machineFacts, polycritRevision, versionOf } from './peers/process';
 import { markdownTable, option, writeText } from './peers/report';
 
-interface Row {
-  preset: string;
-  weights: number;
-  components: number | string;
-  ours: number[];
-  singular?: number;
-  singularComponents?: number;
+const XOR: NetworkSpec['data'] = [
+  [0, 0, 0],
+  [0, 1, 1],
+  [1, 0, 1],
+  [1, 1, 0],
+];
+
+/** The ladder: name, what it is, spec. */
+const LADDER: { name: string; description: string; spec: NetworkSpec }[] = [
+  { name: 'xor-blog', description: 'xor-blog (2-2-2-1 linear)', spec: preset('xor-blog') },
+  { name: 'xor-bias', description: 'xor-bias (2-2-1, biases)', spec: preset('xor-bias') },
+  { name: 'bias-2221', description: '2-2-2-1, biases on every node', spec: { inputs: ['x', 'y'], layers: [{ width: 2, bias: true }, { width: 2, bias: true }, { width: 1, bias: true }], data: XOR, loss: 'sum' } },
+  { name: 'linear-2331', description: '2-3-3-1 linear', spec: { inputs: ['x', 'y'], layers: [{ width: 3 }, { width: 3 }, { width: 1 }], data: XOR, loss: 'sum' } },
+  { name: 'cubic-221', description: '2-2-1, activation z + z³/3', spec: { inputs: ['x', 'y'], layers: [{ width: 2, activation: 'z + z^3/3' }, { width: 1 }], data: XOR, loss: 'sum' } },
+];
+
+/** One side's runs on one network. */
+interface Side {
+  seconds: number[];
+  /** CPU seconds of the same runs (polycrit: user + system of the whole process). */
+  cpu: number[];
+  /** "> T" or an error, when a run did not finish (no further runs then). */
+  failed?: string;
+  /** Components as dimension/degree, from the last run. */
+  components?: string;
 }
 
 function median(xs: number[]): number {
@@ -27,76 +52,122 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** "min / median" of the runs (CPU seconds in brackets when known), or the failure. */
+function cell(side: Side | undefined): string {
+  if (!side) return '–';
+  if (side.seconds.length === 0) return side.failed ?? '–';
+  const cpu = side.cpu.length > 0 ? ` (${Math.min(...side.cpu).toFixed(2)} / ${median(side.cpu).toFixed(2)})` : '';
+  const text = `${Math.min(...side.seconds).toFixed(2)} / ${median(side.seconds).toFixed(2)}${cpu}`;
+  return side.failed ? `${text}, then ${side.failed}` : text;
+}
+
+/** A preload that prints the process's CPU seconds on stderr when it exits. */
+const CPU_AT_EXIT = "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\nCPU ${(u.user + u.system) / 1e6}\\n`); });\n";
+
+/** Components of a `critical --json` answer as "dim/degree, …", larger first. */
+function ourComponents(stdout: string): string {
+  const r = JSON.parse(stdout) as { components: { dimension: number; degree: number }[] };
+  return r.components.map((c) => `${c.dimension}/${c.degree}`).join(', ');
+}
+
+async function runPolycrit(bin: string, specFile: string, preload: string, timeout: number, side: Side, root: string): Promise<void> {
+  if (side.failed) return;
+  const res = await runProcess(process.execPath, ['--require', preload, bin, 'critical', specFile, '--json', '--digits', '10'], '', timeout, root);
+  if (res.timedOut || res.code !== 0) {
+    side.failed = res.timedOut ? `> ${timeout}` : `error (exit ${res.code})`;
+    return;
+  }
+  side.seconds.push(res.wallSeconds);
+  const cpu = /\nCPU ([\d.]+)/.exec(res.stderr);
+  if (cpu) side.cpu.push(Number(cpu[1]));
+  side.components = ourComponents(res.stdout);
+}
+
+/** Singular: minAssGTZ on the gradient (denominators are fine over Q), timed by its own clock. */
+function singularScript(spec: NetworkSpec): string {
+  const net = networkLoss(spec);
+  return [
+    `ring r = 0, (${net.ring.vars.join(', ')}), dp;`,
+    `ideal I = ${lossGradient(net).map(String).join(',\n  ')};`,
+    'LIB "primdec.lib";',
+    'system("--ticks-per-sec", 1000);',
+    'int t1 = rtimer;',
+    'list L = minAssGTZ(I);',
+    'int t2 = rtimer;',
+    'int i; ideal P; string s = "";',
+    'for (i = 1; i <= size(L); i++) { P = std(L[i]); s = s + string(dim(P)) + "/" + string(mult(P)) + " "; }',
+    'print(s);',
+    'print(t2 - t1);',
+    'quit;',
+  ].join('\n');
+}
+
+async function runSingular(singular: string, script: string, timeout: number, side: Side): Promise<void> {
+  if (side.failed) return;
+  const res = await runProcess(singular, ['-q'], script, timeout);
+  const lines = res.stdout.trim().split('\n').filter((l) => !l.startsWith('//'));
+  if (res.timedOut || lines.length < 2) {
+    side.failed = res.timedOut ? `> ${timeout}` : 'error';
+    return;
+  }
+  side.seconds.push(Number(lines[lines.length - 1]) / 1000);
+  const comps = lines[lines.length - 2].trim().split(/\s+/);
+  comps.sort((a, b) => Number(b.split('/')[0]) - Number(a.split('/')[0]) || Number(a.split('/')[1]) - Number(b.split('/')[1]));
+  side.components = comps.join(', ');
+}
+
 async function main(): Promise<void> {
   const runs = Number(option('runs', '3'));
-  const presets = option('presets', 'xor-blog,xor-bias,xor-square,deep-linear:1,2,1').split(/,(?=[a-z])/);
   const timeout = Number(option('timeout', '120'));
+  const wanted = option('networks', LADDER.map((n) => n.name).join(',')).split(',');
+  const baseline = option('baseline', '');
   const root = path.resolve(__dirname, '..', '..');
   const bin = path.join(root, 'bin', 'polycrit.js');
   const singular = which('Singular');
-  const rows: Row[] = [];
-  for (const name of presets) {
-    const net = networkLoss(preset(name));
-    const row: Row = { preset: name, weights: net.ring.nvars, components: '?', ours: [] };
-    for (let r = 0; r < runs; r++) {
-      const res = await runProcess(process.execPath, [bin, 'critical', '--preset', name, '--json', '--digits', '10'], '', timeout, root);
-      if (res.timedOut || res.code !== 0) {
-        row.components = res.timedOut ? `> ${timeout} s` : `error (exit ${res.code})`;
-        break;
-      }
-      row.ours.push(res.wallSeconds);
-      row.components = (JSON.parse(res.stdout) as { components: unknown[] }).components.length;
+  const dir = mkdtempSync(path.join(tmpdir(), 'polycrit-critical-'));
+  const preload = path.join(dir, 'cpu-at-exit.js');
+  writeFileSync(preload, CPU_AT_EXIT);
+  const ladder = LADDER.filter((n) => wanted.includes(n.name));
+  const results = ladder.map((n) => {
+    const file = path.join(dir, `${n.name}.json`);
+    writeFileSync(file, JSON.stringify(n.spec));
+    return { ...n, file, weights: networkLoss(n.spec).ring.nvars, ours: { seconds: [], cpu: [] } as Side, base: baseline ? ({ seconds: [], cpu: [] } as Side) : undefined, singular: singular ? ({ seconds: [], cpu: [] } as Side) : undefined };
+  });
+  for (let r = 0; r < runs; r++) {
+    for (const row of results) {
+      await runPolycrit(bin, row.file, preload, timeout, row.ours, root);
+      if (row.base) await runPolycrit(path.resolve(baseline), row.file, preload, timeout, row.base, root);
+      if (row.singular && singular) await runSingular(singular, singularScript(row.spec), timeout, row.singular);
+      console.error(`run ${r + 1}/${runs} ${row.name}: polycrit ${cell(row.ours)}${row.base ? `, baseline ${cell(row.base)}` : ''}${row.singular ? `, Singular ${cell(row.singular)}` : ''}`);
     }
-    if (singular) {
-      const grad = lossGradient(net);
-      const script = [
-        `ring r = 0, (${net.ring.vars.join(', ')}), dp;`,
-        `ideal I = ${grad.map(String).join(',\n  ')};`,
-        'LIB "primdec.lib";',
-        'int t0 = rtimer;',
-        'system("--ticks-per-sec", 1000);',
-        'int t1 = rtimer;',
-        'list L = minAssGTZ(I);',
-        'int t2 = rtimer;',
-        'print(size(L));',
-        'print(t2 - t1);',
-        'quit;',
-      ].join('\n');
-      const res = await runProcess(singular, ['-q'], script, timeout);
-      const lines = res.stdout.trim().split(/\s+/);
-      if (!res.timedOut && lines.length >= 2) {
-        row.singularComponents = Number(lines[0]);
-        row.singular = Number(lines[1]) / 1000;
-      }
-    }
-    rows.push(row);
-    console.error(`${name}: done`);
   }
   const facts = machineFacts();
-  const head = ['network', 'weights', 'components', `polycrit end to end (median of ${runs}, s)`, 'Singular minAssGTZ (s, decomposition only)', 'Singular components'];
+  const head = ['network', 'weights', 'polycrit components (dim/degree)', 'polycrit s: wall (CPU), min / median', ...(baseline ? ['baseline s: wall (CPU)'] : []), 'Singular minAssGTZ s', 'Singular components'];
   const table = markdownTable(
     head,
-    rows.map((r) => [
-      r.preset,
+    results.map((r) => [
+      r.description,
       String(r.weights),
-      String(r.components),
-      r.ours.length ? median(r.ours).toFixed(2) : '-',
-      r.singular !== undefined ? r.singular.toFixed(3) : singular ? 'failed' : 'not installed',
-      r.singularComponents !== undefined ? String(r.singularComponents) : '-',
+      r.ours.components ?? '–',
+      cell(r.ours),
+      ...(baseline ? [cell(r.base)] : []),
+      singular ? cell(r.singular) : 'not installed',
+      r.singular?.components ?? '–',
     ]),
   );
   const text = [
-    '# polycrit critical, end to end',
+    '# polycrit critical on the network ladder, end to end',
     '',
-    `${facts.date}; nproc ${facts.nproc}; load ${facts.load}; node ${process.version}; Singular ${singular ? versionOf(singular, ['-v'], /version\s+([\d-]+)/i) ?? '?' : 'not installed'}.`,
-    'polycrit: a fresh `node bin/polycrit.js critical --preset NAME --json` per run (start-up, loss, decomposition, values, classification).',
-    "Singular: minAssGTZ on the same gradient ideal, timed inside Singular (the decomposition only).",
+    `${facts.date}; nproc ${facts.nproc}; load ${facts.load}; node ${process.version}; polycrit ${polycritRevision()}; Singular ${singular ? versionOf(singular, ["-v"], /version\s+([\d.-]+)/i) ?? '?' : 'not installed'}; ${runs} runs, interleaved, ${timeout} s limit.`,
+    'polycrit: a fresh `node bin/polycrit.js critical SPEC --json` per run (start-up, loss, decomposition, values, classification): wall seconds, and in brackets the CPU seconds of the process (user + system), the fairer figure on a loaded machine.',
+    ...(baseline ? [`baseline: the same command with ${baseline}.`] : []),
+    'Singular: minAssGTZ on the same gradient ideal, timed inside Singular (the decomposition only).',
     '',
     table,
     '',
   ].join('\n');
   console.log(text);
-  writeText(path.join(root, 'bench', 'results'), 'critical.md', text);
+  writeText(path.resolve(root, option('out', path.join('bench', 'results'))), 'critical.md', text);
 }
 
 main().catch((e) => {

@@ -15,8 +15,7 @@ import { Polynomial } from '../poly/polynomial';
 
 /** −1 for the unit ideal (no solutions), otherwise the Krull dimension of K[x]/I. */
 export function dimension<T>(G: readonly Polynomial<T>[]): number {
-  const sets = maximalIndependentSets(G);
-  return sets.length === 0 ? -1 : Math.max(...sets.map((s) => s.length));
+  return maximalIndependentSet(G)?.length ?? -1;
 }
 
 /** Is the ideal with Gröbner basis G the unit ideal? */
@@ -25,43 +24,108 @@ export function isUnitIdeal<T>(G: readonly Polynomial<T>[]): boolean {
 }
 
 /**
+ * Sets of variables as bit masks over 32-bit words. A set S is independent when it contains the
+ * support of no leading monomial; only the supports minimal by inclusion matter.
+ */
+class Supports {
+  readonly words: number;
+  readonly masks: Uint32Array[];
+  constructor(
+    G: readonly Polynomial<unknown>[],
+    readonly n: number,
+  ) {
+    this.words = Math.max(1, Math.ceil(n / 32));
+    const all = G.map((g) => {
+      const m = g.lm();
+      const mask = new Uint32Array(this.words);
+      for (let i = 0; i < n; i++) if (m[i + 1] > 0) mask[i >>> 5] |= 1 << (i & 31);
+      return mask;
+    });
+    const count = (a: Uint32Array) => a.reduce((c, w) => c + popcount(w), 0);
+    all.sort((a, b) => count(a) - count(b));
+    this.masks = [];
+    for (const m of all) if (!this.masks.some((s) => this.subset(s, m))) this.masks.push(m);
+  }
+
+  private subset(a: Uint32Array, b: Uint32Array): boolean {
+    for (let w = 0; w < this.words; w++) if ((a[w] & ~b[w]) !== 0) return false;
+    return true;
+  }
+
+  /** Does S contain no support? */
+  independent(S: Uint32Array): boolean {
+    return this.masks.every((s) => !this.subset(s, S));
+  }
+}
+
+function popcount(w: number): number {
+  w -= (w >>> 1) & 0x55555555;
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The nonzero elements, or undefined for the unit ideal. */
+function nonzero<T>(G: readonly Polynomial<T>[]): Polynomial<T>[] | undefined {
+  const gs = G.filter((g) => !g.isZero());
+  return isUnitIdeal(gs) ? undefined : gs;
+}
+
+/**
+ * Depth-first search over the independent sets, variables in index order, including a variable
+ * before excluding it: `leaf` receives each set that reaches the last variable, and
+ * `cut(size, i)` may abandon a branch. With `maximalOnly`, a branch is abandoned as soon as an
+ * excluded variable could no longer be blocked — a maximal set S leaves x out only because some
+ * support s ∋ x has s − {x} ⊆ S, i.e. s meets the excluded variables in x alone — so every leaf
+ * is a maximal set and the search visits few others.
+ */
+function searchIndependent<T>(
+  G: readonly Polynomial<T>[],
+  n: number,
+  leaf: (current: readonly number[]) => void,
+  cut: (size: number, i: number) => boolean = () => false,
+  maximalOnly = false,
+): void {
+  const supports = new Supports(G, n);
+  const words = supports.words;
+  const set = new Uint32Array(words);
+  const excluded = new Uint32Array(words);
+  const flip = (mask: Uint32Array, i: number) => (mask[i >>> 5] ^= 1 << (i & 31));
+  const containing = Array.from({ length: n }, (_, x) => supports.masks.filter((s) => (s[x >>> 5] & (1 << (x & 31))) !== 0));
+  // Does some support through x meet the excluded variables in x alone?
+  const blockable = (x: number): boolean =>
+    containing[x].some((s) => {
+      for (let w = 0; w < words; w++) if ((s[w] & excluded[w]) !== (w === x >>> 5 ? 1 << (x & 31) : 0)) return false;
+      return true;
+    });
+  const out: number[] = [];
+  const current: number[] = [];
+  const search = (i: number): void => {
+    if (cut(current.length, i)) return;
+    if (i === n) return leaf(current);
+    flip(set, i);
+    current.push(i);
+    if (supports.independent(set)) search(i + 1);
+    current.pop();
+    flip(set, i);
+    flip(excluded, i);
+    out.push(i);
+    if (!maximalOnly || out.every(blockable)) search(i + 1);
+    out.pop();
+    flip(excluded, i);
+  };
+  search(0);
+}
+
+/**
  * The maximal (by inclusion) independent sets of variables, as sorted lists of variable
  * indices, largest first. Empty for the unit ideal; [all variables] for the zero ideal.
  */
 export function maximalIndependentSets<T>(G: readonly Polynomial<T>[]): number[][] {
-  const gs = G.filter((g) => !g.isZero());
-  if (isUnitIdeal(gs)) return [];
-  const n = gs.length > 0 ? gs[0].ring.nvars : 0;
-  if (gs.length === 0) return [Array.from({ length: gs.length === 0 && G.length > 0 ? G[0].ring.nvars : n }, (_, i) => i)];
-  // Support sets of the leading monomials: S is independent iff it contains no support set.
-  const supports = gs.map((g) => {
-    const m = g.lm();
-    const s: number[] = [];
-    for (let i = 0; i < n; i++) if (m[i + 1] > 0) s.push(i);
-    return s;
-  });
-  const independent = (set: boolean[]): boolean => supports.every((s) => s.some((i) => !set[i]));
+  const gs = nonzero(G);
+  if (gs === undefined) return [];
+  const n = G.length > 0 ? G[0].ring.nvars : 0;
   const result: number[][] = [];
-  const current = new Array<boolean>(n).fill(false);
-  // Depth-first over variables in index order: include or exclude; record sets that cannot grow.
-  const search = (i: number): void => {
-    if (i === n) {
-      for (let j = 0; j < n; j++) {
-        if (current[j]) continue;
-        current[j] = true;
-        const grows = independent(current);
-        current[j] = false;
-        if (grows) return;
-      }
-      result.push(current.flatMap((b, j) => (b ? [j] : [])));
-      return;
-    }
-    current[i] = true;
-    if (independent(current)) search(i + 1);
-    current[i] = false;
-    search(i + 1);
-  };
-  search(0);
+  searchIndependent(gs, n, (current) => result.push(current.slice()), undefined, true);
   return result.sort((a, b) => b.length - a.length || compareLists(a, b));
 }
 
@@ -70,9 +134,46 @@ function compareLists(a: number[], b: number[]): number {
   return a.length - b.length;
 }
 
-/** A maximal independent set of largest size (lexicographically first), as variable indices. */
+/**
+ * An independent set of largest size — the dimension — and among those the first in the order
+ * of `maximalIndependentSets` (smallest indices first), as sorted variable indices; undefined for
+ * the unit ideal. Branch and bound: a branch that cannot beat the best size found is cut, so
+ * this does not enumerate the maximal sets.
+ */
 export function maximalIndependentSet<T>(G: readonly Polynomial<T>[]): number[] | undefined {
-  return maximalIndependentSets(G)[0];
+  const gs = nonzero(G);
+  if (gs === undefined) return undefined;
+  const n = G.length > 0 ? G[0].ring.nvars : 0;
+  let best: number[] = [];
+  // Including a variable is tried first, so the first set of a size is the lexicographically
+  // smallest; only a strictly larger set replaces it.
+  searchIndependent(
+    gs,
+    n,
+    (current) => (best = current.slice()),
+    (size, i) => size + (n - i) <= best.length,
+  );
+  return best;
+}
+
+/**
+ * The independent sets of largest size (the dimension), up to `limit` of them, in the order of
+ * `maximalIndependentSets`; empty for the unit ideal.
+ * @example largestIndependentSets(groebner([x*y, z])) // [[0], [1]]: {x} and {y}
+ */
+export function largestIndependentSets<T>(G: readonly Polynomial<T>[], limit = Infinity): number[][] {
+  const gs = nonzero(G);
+  if (gs === undefined) return [];
+  const n = G.length > 0 ? G[0].ring.nvars : 0;
+  const d = (maximalIndependentSet(G) as number[]).length;
+  const result: number[][] = [];
+  searchIndependent(
+    gs,
+    n,
+    (current) => result.push(current.slice()),
+    (size, i) => result.length >= limit || size + (n - i) < d,
+  );
+  return result;
 }
 
 /** Is the ideal zero-dimensional (finitely many solutions, at least one)? */

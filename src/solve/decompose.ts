@@ -2,298 +2,170 @@
  * Decomposition of an affine variety over Q into its irreducible components: the minimal
  * associated primes of an ideal I ⊂ Q[x].
  *
- * The method follows Gianni–Trager–Zacharias (J. Symb. Comp. 6, 1988) with factorization
- * splitting first (a factorizing Gröbner basis, Czapor 1989; Becker–Weispfenning §8.7):
- * 1. If an element of the reduced Gröbner basis factors, V(I) = ∪ V(I + ⟨fₖ⟩): split.
- * 2. Zero-dimensional I: the components are the irreducible factors of the minimal polynomial of
- *    a separating form on √I (see `zero-dimensional.ts`).
- * 3. Otherwise take a maximal independent set U (of largest size d) and the Gröbner basis for a
- *    block order X' ≫ U (X' the other variables); with h the product of its leading coefficients
- *    in K[U], V(I) = V(I : h^∞) ∪ V(I + ⟨h⟩). I : h^∞ = (I·K(U)[X']) ∩ K[X] is equidimensional of
- *    dimension d and zero-dimensional over K(U): its primes come from the factors Fₖ(U, T) of the
- *    generator of (I : h^∞ + ⟨T − t⟩) ∩ K[U, T] for a separating linear form t in X' — each
- *    Fₖ(U, t) gives the prime (I : h^∞ + ⟨Fₖ(U, t)⟩)ᶜ, after making the ideal radical over K(U)
- *    (Seidenberg's lemma over K(U)) when the degrees show it is not. I + ⟨h⟩ is decomposed
- *    recursively. Redundant components (containing another) are removed at the end.
- * Every returned component is prime by construction (contractions of maximal ideals of K(U)[X']).
+ * Pieces (F, N) — the closure of V(F) \ V(Π N), see `groebner/factorizing.ts` — are examined by
+ * decreasing dimension. A piece is split along the factors of the elements of its reduced
+ * Gröbner basis, each factor's piece keeping the earlier factors as non-vanishing conditions, so
+ * no part of the variety is cut out twice. A piece none of whose basis elements factors goes to
+ * Gianni–Trager–Zacharias over a largest independent set U (`equidimensional.ts`, then
+ * `eliminant-primes.ts`): its primes where U stays independent are found directly, and the rest,
+ * where a leading coefficient that is a zero divisor vanishes, becomes new pieces ⟨F, f⟩. A
+ * piece whose variety lies inside a component already found is skipped (its primes could only
+ * contain that component).
+ *
+ * Because pieces come by decreasing dimension, a prime found in a piece of dimension d can only
+ * contain primes of larger dimension, all found already: it is checked against them and, when
+ * minimal, reported at once (`onComponent`), so a caller stopped by its deadline still has every
+ * component reported so far, each a minimal prime. Duplicates are recognized by their reduced
+ * bases, hashed.
+ * References: Gianni–Trager–Zacharias 1988; Decker–Greuel–Pfister, "Primary decomposition:
+ * algorithms and comparisons" (1999) for factorizing splits before GTZ.
  */
-import { QQ } from '../arithmetic/field';
-import { Rational, rational } from '../arithmetic/rational';
-import { ComputationError, Deadline } from '../errors';
-import { Monomial } from '../monomials/monomial';
-import { block, degrevlex } from '../monomials/order';
-import { changeRing } from '../poly/change';
+import { Rational } from '../arithmetic/rational';
+import { Deadline } from '../errors';
+import { degrevlex } from '../monomials/order';
+import { changeRing, withOrder } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { factorPolynomial } from '../poly/factor/multivariate-index';
-import { eliminate } from '../groebner/eliminate';
+import { Factorizer } from '../groebner/factor-cache';
+import { Piece, splitPiece } from '../groebner/factorizing';
 import { groebner } from '../groebner/groebner';
+import { dimension } from '../groebner/ideal';
 import { normalForm } from '../groebner/normal-form';
+import { BasisMap } from '../groebner/polynomial-map';
 import { canonicalVariables } from './canonical';
-import { dimension, maximalIndependentSets, monomialsOutside } from '../groebner/ideal';
-import { saturation } from './saturation';
+import { primesOverIndependentSet } from './eliminant-primes';
+import { equidimensionalPart } from './equidimensional';
 
-/** A prime ideal found by the decomposition, as a reduced Gröbner basis (degrevlex) in the input ring. */
+type QPoly = Polynomial<Rational>;
+
+/** A prime ideal found by the decomposition, as a reduced Gröbner basis in the input ring (its order). */
 export interface PrimeIdeal {
-  basis: Polynomial<Rational>[];
+  basis: QPoly[];
   dimension: number;
 }
 
 export interface DecomposeOptions {
+  /** Checked between pieces and inside every Gröbner basis. */
   deadline?: Deadline;
-  /** The input is already the reduced degrevlex Gröbner basis of its ring (skip recomputing it). */
+  /** The input is already the reduced Gröbner basis of its ring (the same as `basis: polys`). */
   reduced?: boolean;
+  /**
+   * The reduced Gröbner basis of the input (its ring's order), when the caller has it. The input
+   * itself is then best the original, smaller system: pieces are built from it.
+   */
+  basis?: QPoly[];
   /** Receives short progress messages. */
   progress?: (message: string) => void;
+  /**
+   * Receives each minimal prime as soon as it is certain to be one (larger components first),
+   * before the decomposition ends.
+   */
+  onComponent?: (prime: PrimeIdeal) => void;
 }
 
-const MAX_SPLITS = 5000;
+/** Pieces by decreasing dimension bound; among equal bounds the last pushed comes first (depth first). */
+class PieceQueue {
+  private readonly stacks = new Map<number, Piece[]>();
+  size = 0;
 
-/** The distinct irreducible non-constant factors of f (primitive, positive leading coefficient). */
-function distinctFactors(f: Polynomial<Rational>): { factors: Polynomial<Rational>[]; repeated: boolean } {
-  const { factors } = factorPolynomial(f);
-  return { factors: factors.filter((x) => !x.factor.isConstant()).map((x) => x.factor), repeated: factors.some((x) => x.multiplicity > 1) };
+  push(piece: Piece): void {
+    const stack = this.stacks.get(piece.bound);
+    if (stack) stack.push(piece);
+    else this.stacks.set(piece.bound, [piece]);
+    this.size++;
+  }
+
+  /** The largest bound of a waiting piece (−Infinity when none waits). */
+  top(): number {
+    let best = -Infinity;
+    for (const [bound, stack] of this.stacks) if (stack.length > 0 && bound > best) best = bound;
+    return best;
+  }
+
+  pop(): Piece {
+    const stack = this.stacks.get(this.top()) as Piece[];
+    this.size--;
+    return stack.pop() as Piece;
+  }
 }
 
-function key(G: readonly Polynomial<Rational>[]): string {
-  return G.map(String).join(' ; ');
+/** The reduced Gröbner basis in the ring R (another order) of the ideal with basis G. */
+function inRing(G: readonly QPoly[], R: PolynomialRing<Rational>): QPoly[] {
+  return G.length === 0 ? [] : groebner(G.map((g) => changeRing(g, R)));
 }
 
 /** Is ⟨A⟩ ⊆ ⟨B⟩ (B a Gröbner basis in the same ring)? */
-function contained(A: readonly Polynomial<Rational>[], B: readonly Polynomial<Rational>[]): boolean {
+function contained(A: readonly QPoly[], B: readonly QPoly[]): boolean {
   return A.every((a) => normalForm(a, B).isZero());
 }
 
-/** The minimal primes of the ideal generated by `polys` (over Q), as reduced Gröbner bases in their ring. */
-export function minimalPrimes(polys: readonly Polynomial<Rational>[], options: DecomposeOptions = {}): PrimeIdeal[] {
+/**
+ * The minimal primes of the ideal generated by `polys` (over Q), as reduced Gröbner bases in
+ * their ring, larger dimensions first. Example: ⟨x·y, x·z⟩ gives ⟨x⟩ and ⟨y, z⟩.
+ */
+export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions = {}): PrimeIdeal[] {
   const R = polys[0].ring;
-  const deadline = options.deadline;
-  const canonicalOrder = canonicalVariables(R.vars).map((v) => R.varIndex(v));
-  const primes: PrimeIdeal[] = [];
-  const seen = new Set<string>();
-  let splits = 0;
-  // Work items, larger dimension first: the big components are found early, and a later item
-  // whose variety lies inside a component already found is skipped.
-  const work: { G: Polynomial<Rational>[]; dim: number }[] = [];
-  const push = (G: Polynomial<Rational>[]): void => {
-    if (G.some((g) => g.isConstant() && !g.isZero())) return; // empty
-    work.push({ G, dim: G.length === 0 ? R.nvars : dimension(G) });
-    work.sort((a, b) => a.dim - b.dim);
+  if (R.order.kind !== 'degrevlex') {
+    // The zero-divisor test needs degrevlex bases: decompose there, answer in the caller's order.
+    const D = withOrder(R, degrevlex);
+    const basis = options.basis ?? (options.reduced ? polys : undefined);
+    const inD = (ps: readonly QPoly[]) => ps.map((p) => changeRing(p, D));
+    const onComponent = options.onComponent && ((P: PrimeIdeal) => options.onComponent?.({ basis: inRing(P.basis, R), dimension: P.dimension }));
+    const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent });
+    return primes.map((P) => ({ basis: inRing(P.basis, R), dimension: P.dimension }));
+  }
+  const { deadline, progress } = options;
+  const order = canonicalVariables(R.vars).map((v) => R.varIndex(v));
+  const factorizer = new Factorizer();
+  const queue = new PieceQueue();
+  // Primes found so far (minimal or not), and the minimal ones, reported.
+  const known = new BasisMap<Rational, true>();
+  const components: PrimeIdeal[] = [];
+  const gens = polys.filter((p) => !p.isZero());
+  if (gens.length === 0) return [{ basis: [], dimension: R.nvars }];
+  const basis = options.basis ?? (options.reduced ? gens : undefined);
+  const start = basis ? dimension(basis) : R.nvars;
+  if (basis) progress?.(`decomposition: dimension ${start}`);
+  queue.push({ generators: gens, ...(basis ? { basis } : {}), constraints: [], bound: start });
+
+  const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
+  // A prime of dimension d comes from a piece of dimension d, taken when no waiting piece has a
+  // larger dimension bound: no prime found later can lie strictly inside it (that needs a larger
+  // dimension), so it is a minimal prime unless it contains a larger component found already.
+  const found = (P: PrimeIdeal): void => {
+    if (known.has(P.basis)) return;
+    known.set(P.basis, true);
+    if (components.some((Q) => Q.dimension > P.dimension && contained(Q.basis, P.basis))) return;
+    components.push(P);
+    progress?.(`decomposition: component ${components.length} found, of dimension ${P.dimension}`);
+    options.onComponent?.(P);
   };
-  push(options.reduced ? [...polys] : groebner(polys, { deadline }));
-  while (work.length > 0) {
+
+  while (queue.size > 0) {
     deadline?.check();
-    if (++splits > MAX_SPLITS) throw new ComputationError(`the decomposition split more than ${MAX_SPLITS} times`);
-    const { G } = work.pop() as { G: Polynomial<Rational>[]; dim: number };
-    options.progress?.(`decomposition: ${primes.length} component(s) found, ${work.length + 1} piece(s) to examine`);
-    const k = key(G);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    if (G.length === 0) {
-      primes.push({ basis: [], dimension: R.nvars });
+    progress?.(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine`);
+    const piece = queue.pop();
+    if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
+    const step = splitPiece(piece, factorizer, { deadline });
+    if (step.kind === 'empty') continue;
+    if (step.kind === 'split') {
+      // The first piece (fewest conditions) is examined first.
+      for (const p of [...step.pieces].reverse()) queue.push(p);
       continue;
     }
-    if (primes.some((P) => contained(P.basis, G))) continue; // V(G) ⊆ a component found already
-    // 1. Factorization splitting.
-    let split = false;
-    for (const g of G) {
-      if (g.length < 2 || g.totalDegree() < 2) continue;
-      const { factors, repeated } = distinctFactors(g);
-      if (factors.length >= 2) {
-        for (const f of factors) push(groebner([...G, f], { deadline }));
-        split = true;
-        break;
-      }
-      if (repeated && factors.length === 1) {
-        push(groebner([...G.filter((x) => x !== g), factors[0]], { deadline }));
-        split = true;
-        break;
-      }
+    const { basis: G, bound: d, constraints, generators } = step.piece;
+    if (!piece.basis && insideComponent(G, d)) continue;
+    if (G.length === 0) {
+      found({ basis: [], dimension: R.nvars });
+      continue;
     }
-    if (split) continue;
-    const d = dimension(G);
-    const U = maximalIndependentSets(G)[0];
-    // 2./3. Equidimensional part over K(U) and the rest where h vanishes.
-    const { saturated, h } = equidimensionalPart(G, U, deadline);
-    for (const P of primesOverIndependentSet(saturated, U, canonicalOrder, deadline)) primes.push({ basis: P, dimension: d });
-    if (h !== undefined) push(groebner([...G, h], { deadline }));
-  }
-  // Remove redundant components: P is redundant if it contains another component Q ≠ P.
-  const unique: PrimeIdeal[] = [];
-  for (const P of primes) if (!unique.some((Q) => key(Q.basis) === key(P.basis))) unique.push(P);
-  return unique.filter((P, i) => !unique.some((Q, j) => j !== i && Q.dimension >= P.dimension && contained(Q.basis, P.basis) && !(Q.dimension === P.dimension && contained(P.basis, Q.basis))));
-}
-
-/** The block ring X' ≫ U (degrevlex in each block) and the map into it. */
-function blockRing(R: PolynomialRing<Rational>, U: readonly number[]): { B: PolynomialRing<Rational>; dependent: number } {
-  const dep = R.vars.filter((_, i) => !U.includes(i));
-  const ind = U.map((i) => R.vars[i]);
-  const order = ind.length === 0 ? degrevlex : dep.length === 0 ? degrevlex : block([dep.length, degrevlex], [ind.length, degrevlex]);
-  return { B: new PolynomialRing(QQ, [...dep, ...ind], order), dependent: dep.length };
-}
-
-/** The leading coefficient of g with respect to the first `k` variables, as a polynomial in the others. */
-function leadingCoefficientIn(g: Polynomial<Rational>, k: number): Polynomial<Rational> {
-  const lead = g.lm();
-  const same = (m: Monomial) => {
-    for (let i = 1; i <= k; i++) if (m[i] !== lead[i]) return false;
-    return true;
-  };
-  const monos: Monomial[] = [];
-  const coeffs: Rational[] = [];
-  for (let t = 0; t < g.length; t++) {
-    const m = g.monomials[t];
-    if (!same(m)) continue;
-    const r = m.slice();
-    for (let i = 1; i <= k; i++) {
-      r[0] -= r[i];
-      r[i] = 0;
+    const part = equidimensionalPart(G, factorizer, deadline);
+    for (const P of primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, deadline)) {
+      // A prime containing a condition lies in the part of V(G) cut away from this piece.
+      if (!constraints.some((n) => normalForm(n, P).isZero())) found({ basis: P, dimension: d });
     }
-    monos.push(r);
-    coeffs.push(g.coefficients[t]);
+    // The rest of V(G) lies where a saturated factor vanishes (conditions do not vanish here).
+    const rest = part.rest.filter((f) => !constraints.some((n) => n.equals(f)));
+    for (let i = rest.length - 1; i >= 0; i--) queue.push({ generators: [...generators, rest[i]], constraints: [...constraints, ...rest.slice(0, i)], bound: d });
   }
-  return g.ring.normalize(monos, coeffs);
+  return components;
 }
-
-/** The product of the distinct irreducible factors of the leading coefficients (in K[U]) of a block basis. */
-function leadingCoefficientProduct(GB: readonly Polynomial<Rational>[], k: number): Polynomial<Rational> | undefined {
-  const R = GB[0].ring;
-  const factors = new Map<string, Polynomial<Rational>>();
-  for (const g of GB) {
-    const c = leadingCoefficientIn(g, k);
-    if (c.isConstant()) continue;
-    for (const f of distinctFactors(c).factors) factors.set(f.toString(), f);
-  }
-  if (factors.size === 0) return undefined;
-  return [...factors.values()].reduce((a, b) => a.mul(b), R.one());
-}
-
-/** I : h^∞ with h the leading-coefficient product of the block basis for U (undefined h: I is already saturated). */
-function equidimensionalPart(G: readonly Polynomial<Rational>[], U: readonly number[], deadline?: Deadline): { saturated: Polynomial<Rational>[]; h?: Polynomial<Rational> } {
-  const R = G[0].ring;
-  if (U.length === 0) return { saturated: [...G] };
-  const { B, dependent } = blockRing(R, U);
-  const GB = groebner(G.map((g) => changeRing(g, B)), { deadline });
-  const hB = leadingCoefficientProduct(GB, dependent);
-  if (hB === undefined) return { saturated: [...G] };
-  const h = changeRing(hB, R);
-  return { saturated: saturation(G, h, { deadline }), h };
-}
-
-/** The contraction (J·K(U)[X']) ∩ K[X] = J : h^∞ of an ideal J, as a reduced degrevlex basis. */
-function contraction(J: readonly Polynomial<Rational>[], U: readonly number[], deadline?: Deadline): Polynomial<Rational>[] {
-  const G = groebner(J, { deadline });
-  if (G.some((g) => g.isConstant() && !g.isZero())) return G;
-  return equidimensionalPart(G, U, deadline).saturated;
-}
-
-/** dim over K(U) of K(U)[X']/J·K(U)[X'], from the block basis of J. */
-function degreeOverIndependent(J: readonly Polynomial<Rational>[], U: readonly number[], deadline?: Deadline): number {
-  const R = J[0].ring;
-  const { B, dependent } = blockRing(R, U);
-  const GB = groebner(J.map((g) => changeRing(g, B)), { deadline });
-  if (dependent === 0) return 1;
-  const proj: Monomial[] = GB.map((g) => {
-    const m = g.lm().slice(0, dependent + 1);
-    m[0] = m.slice(1).reduce((a, b) => a + b, 0);
-    return m;
-  });
-  // Count monomials in the dependent variables divisible by no projection (finite: J is
-  // zero-dimensional over K(U)).
-  return monomialsOutside(proj, dependent).length;
-}
-
-function freshVariable(R: PolynomialRing<Rational>): string {
-  let name = 'T_';
-  while (R.hasVar(name)) name += '_';
-  return name;
-}
-
-/** The generator of (J + ⟨T − t⟩) ∩ K[U, T] as a polynomial in the ring [vars…, T]. */
-function eliminantOf(J: readonly Polynomial<Rational>[], t: Polynomial<Rational>, U: readonly number[], deadline?: Deadline): { F: Polynomial<Rational>; S: PolynomialRing<Rational> } {
-  const R = J[0].ring;
-  const T = freshVariable(R);
-  const S = new PolynomialRing(QQ, [...R.vars, T]);
-  const gens = [...J.map((g) => changeRing(g, S)), S.variable(T).sub(changeRing(t, S))];
-  const dep = R.vars.filter((_, i) => !U.includes(i));
-  const E = eliminate(gens, dep, { deadline });
-  if (E.length === 0) throw new ComputationError('the eliminant vanishes (the ideal is not zero-dimensional over its independent set)');
-  // The elimination ideal is principal (unmixed of height one in a factorial ring): its
-  // reduced basis has one element.
-  if (E.length !== 1) throw new ComputationError(`the eliminant ideal is not principal (${E.length} generators)`);
-  return { F: changeRing(E[0], S), S };
-}
-
-/** Candidate separating forms in the dependent variables (canonical order first). */
-function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly number[]): Generator<Polynomial<Rational>> {
-  for (const i of dependent) yield R.variable(i);
-  for (let k = 2n; k < 50n; k++) {
-    let w = 1n;
-    let t = R.zero();
-    for (const i of dependent) {
-      t = t.add(R.variable(i).scale(rational(w)));
-      w *= k;
-    }
-    yield t;
-  }
-}
-
-/** The primes of an ideal J that is equidimensional with every component having U independent. */
-function primesOverIndependentSet(J0: readonly Polynomial<Rational>[], U: readonly number[], canonicalOrder: readonly number[], deadline?: Deadline): Polynomial<Rational>[][] {
-  const R = J0[0].ring;
-  let J = [...J0];
-  const dependent = canonicalOrder.filter((i) => !U.includes(i));
-  if (dependent.length === 0) return [J];
-  let e = degreeOverIndependent(J, U, deadline);
-  if (e === 1) return [J];
-  let radicalDone = false;
-  for (const t of separatingCandidates(R, dependent)) {
-    deadline?.check();
-    const { F, S } = eliminantOf(J, t, U, deadline);
-    const Tvar = S.nvars - 1;
-    const { factors } = factorPolynomial(F);
-    const inT = factors.filter((x) => x.factor.degree(Tvar) > 0);
-    const s = inT.reduce((acc, x) => acc + x.factor.degree(Tvar), 0);
-    if (s === e && inT.every((x) => x.multiplicity === 1)) {
-      // t separates and J is radical over K(U): one prime per factor.
-      return inT.map(({ factor }) => {
-        const Fk = substituteT(factor, S, R, t);
-        return contraction([...J, Fk], U, deadline);
-      });
-    }
-    if (!radicalDone) {
-      // Make J radical over K(U) (Seidenberg over K(U)), then try this and further forms again.
-      radicalDone = true;
-      const extra: Polynomial<Rational>[] = [];
-      for (const i of dependent) {
-        const { F: Fi, S: Si } = eliminantOf(J, R.variable(i), U, deadline);
-        const sq = factorPolynomial(Fi).factors.filter((x) => x.factor.degree(Si.nvars - 1) > 0);
-        if (sq.some((x) => x.multiplicity > 1)) extra.push(substituteT(sq.reduce((a, x) => a.mul(x.factor), Si.one()), Si, R, R.variable(i)));
-      }
-      if (extra.length > 0) {
-        J = contraction([...J, ...extra], U, deadline);
-        e = degreeOverIndependent(J, U, deadline);
-        if (e === 1) return [J];
-        return primesOverIndependentSet(J, U, canonicalOrder, deadline);
-      }
-    }
-  }
-  throw new ComputationError('no separating linear form found for an equidimensional component');
-}
-
-/** F(vars, T) with T replaced by the polynomial t, back in the ring R. */
-function substituteT(F: Polynomial<Rational>, S: PolynomialRing<Rational>, R: PolynomialRing<Rational>, t: Polynomial<Rational>): Polynomial<Rational> {
-  const Tname = S.vars[S.nvars - 1];
-  const values: Record<string, Polynomial<Rational>> = {};
-  for (const v of R.vars) values[v] = R.variable(v);
-  values[Tname] = t;
-  // Evaluate term by term in R.
-  let acc = R.zero();
-  for (let k = 0; k < F.length; k++) {
-    const m = F.monomials[k];
-    let term = R.constant(F.coefficients[k]);
-    for (let i = 0; i < S.nvars; i++) if (m[i + 1] > 0) term = term.mul(values[S.vars[i]].pow(m[i + 1]));
-    acc = acc.add(term);
-  }
-  return acc;
-}
-

@@ -117,21 +117,25 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     if (dim === -1) return { ...base!, components: [], complete: true };
     if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, progress, onComponent: found });
     else {
-      const primes = minimalPrimes(G, { deadline, reduced: true, progress });
-      progress(`describing ${primes.length} component(s)`);
-      for (const P of primes) {
-        deadline.check();
-        if (P.dimension === 0) {
-          // An isolated point set: one Galois orbit. Multiplicities are not defined here without
-          // localization, so each point reports multiplicity 1 of its prime (documented).
-          // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
-          for (const z of solveZeroDimensional(P.basis, pointOptions)) {
-            z.basis = P.basis;
-            z.basisIsGroebner = true;
-            found(z);
-          }
-        } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
-      }
+      // Each minimal prime is described as soon as the decomposition knows it is final, so an
+      // answer cut short keeps the components found.
+      minimalPrimes(input, {
+        deadline,
+        basis: G,
+        progress,
+        onComponent: (P) => {
+          if (P.dimension === 0) {
+            // An isolated point set: one Galois orbit. Multiplicities are not defined here without
+            // localization, so each point reports multiplicity 1 of its prime (documented).
+            // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
+            for (const z of solveZeroDimensional(P.basis, pointOptions)) {
+              z.basis = P.basis;
+              z.basisIsGroebner = true;
+              found(z);
+            }
+          } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
+        },
+      });
     }
   } catch (e) {
     // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.

@@ -1,0 +1,123 @@
+/**
+ * The primes of an ideal J that is equidimensional with a largest independent set U independent
+ * on every component, that is zero-dimensional over K(U): the second half of Gianni–Trager–
+ * Zacharias (J. Symb. Comp. 6, 1988; Greuel–Pfister §4.3).
+ *
+ * With e = dim over K(U) of K(U)[X']/J, J is prime when e = 1. Otherwise take a linear form t in
+ * the dependent variables and the generator F(U, T) of (J + ⟨T − t⟩) ∩ K[U, T] (principal: J is
+ * unmixed of height one there). When the T-degrees of the irreducible factors Fₖ of F add up to e
+ * with no repetition, t separates the points of J over K(U), and the primes are the contractions
+ * (J + ⟨Fₖ(U, t)⟩)·K(U)[X'] ∩ K[X] — contractions of maximal ideals of K(U)[X'], hence prime.
+ * When they do not, J is first made radical over K(U) by Seidenberg's lemma (adding the
+ * square-free parts of the eliminants of the dependent variables) and the forms are tried again.
+ */
+import { QQ } from '../arithmetic/field';
+import { Rational, rational } from '../arithmetic/rational';
+import { ComputationError, Deadline } from '../errors';
+import { Monomial } from '../monomials/monomial';
+import { changeRing } from '../poly/change';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { eliminate } from '../groebner/eliminate';
+import { Factorizer } from '../groebner/factor-cache';
+import { groebner } from '../groebner/groebner';
+import { isUnitIdeal } from '../groebner/ideal';
+import { blockRing, degreeOverIndependent, equidimensionalPart } from './equidimensional';
+
+type QPoly = Polynomial<Rational>;
+
+function freshVariable(R: PolynomialRing<Rational>): string {
+  let name = 'T_';
+  while (R.hasVar(name)) name += '_';
+  return name;
+}
+
+/** The generator of (J + ⟨T − t⟩) ∩ K[U, T] as a polynomial in the ring [vars…, T]. */
+function eliminantOf(J: readonly QPoly[], t: QPoly, U: readonly number[], deadline?: Deadline): { F: QPoly; S: PolynomialRing<Rational> } {
+  const R = J[0].ring;
+  const T = freshVariable(R);
+  const S = new PolynomialRing(QQ, [...R.vars, T]);
+  const gens = [...J.map((g) => changeRing(g, S)), S.variable(T).sub(changeRing(t, S))];
+  const dep = R.vars.filter((_, i) => !U.includes(i));
+  const E = eliminate(gens, dep, { deadline });
+  if (E.length === 0) throw new ComputationError('the eliminant vanishes (the ideal is not zero-dimensional over its independent set)');
+  // The elimination ideal is principal (unmixed of height one in a factorial ring): its
+  // reduced basis has one element.
+  if (E.length !== 1) throw new ComputationError(`the eliminant ideal is not principal (${E.length} generators)`);
+  return { F: changeRing(E[0], S), S };
+}
+
+/** Candidate separating forms in the dependent variables (canonical order first). */
+function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly number[]): Generator<QPoly> {
+  for (const i of dependent) yield R.variable(i);
+  for (let k = 2n; k < 50n; k++) {
+    let w = 1n;
+    let t = R.zero();
+    for (const i of dependent) {
+      t = t.add(R.variable(i).scale(rational(w)));
+      w *= k;
+    }
+    yield t;
+  }
+}
+
+/** F(vars, T) with T (the last variable of S) replaced by t, in the ring R; terms combined once. */
+function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Rational>, t: QPoly): QPoly {
+  const powers: QPoly[] = [R.one()];
+  const monos: Monomial[] = [];
+  const coeffs: Rational[] = [];
+  for (let k = 0; k < F.length; k++) {
+    const m = F.monomials[k];
+    const e = m[S.nvars];
+    while (powers.length <= e) powers.push(powers[powers.length - 1].mul(t));
+    const rest = m.slice(0, S.nvars);
+    rest[0] -= e;
+    const image = powers[e];
+    for (let j = 0; j < image.length; j++) {
+      monos.push(image.monomials[j].map((a, i) => a + rest[i]));
+      coeffs.push(QQ.mul(image.coefficients[j], F.coefficients[k]));
+    }
+  }
+  return R.normalize(monos, coeffs);
+}
+
+/**
+ * The primes of an ideal J (reduced basis) that is equidimensional with U independent on every
+ * component, of degree e over K(U). `order` lists the variables in the order separating forms
+ * try them (the canonical order, so the choice does not depend on the caller's ring).
+ */
+export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline): QPoly[][] {
+  const R = J0[0].ring;
+  let J = [...J0];
+  const dependent = order.filter((i) => !U.includes(i));
+  if (dependent.length === 0 || e === 1) return [J];
+  const contraction = (gens: QPoly[]): QPoly[] => {
+    const G = groebner(gens, { deadline });
+    return isUnitIdeal(G) ? G : equidimensionalPart(G, factorizer, deadline, [...U]).saturated;
+  };
+  let radicalDone = false;
+  for (const t of separatingCandidates(R, dependent)) {
+    deadline?.check();
+    const { F, S } = eliminantOf(J, t, U, deadline);
+    const T = S.nvars - 1;
+    const inT = factorizer.factors(F).filter((x) => x.factor.degree(T) > 0);
+    const s = inT.reduce((acc, x) => acc + x.factor.degree(T), 0);
+    // t separates and J is radical over K(U): one prime per factor.
+    if (s === e && inT.every((x) => x.multiplicity === 1)) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
+    if (radicalDone) continue;
+    // Make J radical over K(U) (Seidenberg over K(U)), then try this and further forms again.
+    radicalDone = true;
+    const extra: QPoly[] = [];
+    for (const i of dependent) {
+      const { F: Fi, S: Si } = eliminantOf(J, R.variable(i), U, deadline);
+      const parts = factorizer.factors(Fi).filter((x) => x.factor.degree(Si.nvars - 1) > 0);
+      if (parts.some((x) => x.multiplicity > 1)) extra.push(substituteT(parts.reduce((a, x) => a.mul(x.factor), Si.one()), Si, R, R.variable(i)));
+    }
+    if (extra.length > 0) {
+      J = contraction([...J, ...extra]);
+      const { B, dependent: k } = blockRing(R, U);
+      const degree = degreeOverIndependent(groebner(J.map((g) => changeRing(g, B)), { deadline }), k);
+      return primesOverIndependentSet(J, U, degree, order, factorizer, deadline);
+    }
+  }
+  throw new ComputationError('no separating linear form found for an equidimensional component');
+}

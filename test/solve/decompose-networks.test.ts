@@ -1,0 +1,86 @@
+// The decomposition on the network ladder: the critical sets of the XOR presets and of the next
+// networks up have the components Singular's minAssGTZ finds (same number, dimensions and
+// degrees) and the same critical values, in any order of the variables; a deadline stops the
+// decomposition promptly, and the components reported before it are minimal primes of the
+// whole answer.
+import { QQ } from '../../src/arithmetic/field';
+import { Deadline, TimeoutError } from '../../src/errors';
+import { groebner } from '../../src/groebner/groebner';
+import { criticalPoints } from '../../src/networks/critical';
+import { lossGradient, networkLoss } from '../../src/networks/loss';
+import { preset } from '../../src/networks/presets';
+import { NetworkSpec } from '../../src/networks/spec';
+import { changeRing } from '../../src/poly/change';
+import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
+import { canonicalRing } from '../../src/solve/canonical';
+
+const XOR: NetworkSpec['data'] = [
+  [0, 0, 0],
+  [0, 1, 1],
+  [1, 0, 1],
+  [1, 1, 0],
+];
+const biasesEverywhere: NetworkSpec = { inputs: ['x', 'y'], layers: [{ width: 2, bias: true }, { width: 2, bias: true }, { width: 1, bias: true }], data: XOR, loss: 'sum' };
+const linear233: NetworkSpec = { inputs: ['x', 'y'], layers: [{ width: 3 }, { width: 3 }, { width: 1 }], data: XOR, loss: 'sum' };
+
+/** [dimension, degree, critical value] of each component, sorted. */
+function summary(spec: NetworkSpec, shuffleSeed?: number): string[] {
+  const r = criticalPoints(networkLoss(spec), { digits: 10, shuffleSeed });
+  return r.components.map((c) => `${c.dimension}/${c.degree}/${typeof c.criticalValue === 'string' ? c.criticalValue : c.criticalValue.minimalPolynomial}`).sort();
+}
+
+describe('critical sets of the network ladder', () => {
+  // Dimensions and degrees as Singular's minAssGTZ gives them (dim and mult of each prime).
+  test.each([
+    ['xor-blog', preset('xor-blog'), ['6/1/2', '6/3/2', '6/3/2', '8/9/4/3']],
+    ['xor-bias', preset('xor-bias'), ['6/1/1', '6/6/1']],
+    ['2-2-2-1 with biases on every node', biasesEverywhere, ['12/1/1', '12/15/1', '12/6/1']],
+    ['2-3-3-1 linear', linear233, ['12/1/2', '12/7/2', '12/7/2', '16/9/4/3']],
+  ])('%s: components and critical values, unchanged by a permutation of the variables', (_, spec, expected) => {
+    expect(summary(spec)).toEqual(expected);
+    expect(summary(spec, 7)).toEqual(expected);
+  });
+});
+
+/** The canonical gradient system of a network, its reduced basis and its minimal primes. */
+function decomposed(spec: NetworkSpec) {
+  const net = networkLoss(spec);
+  const C = canonicalRing(QQ, net.ring.vars);
+  const input = lossGradient(net).map((f) => changeRing(f, C));
+  const basis = groebner(input);
+  return { input, basis, full: minimalPrimes(input, { basis }) };
+}
+const key = (P: PrimeIdeal) => P.basis.map(String).join(';');
+
+describe('under a deadline', () => {
+  test('a time limit stops the decomposition within a fraction of a second', () => {
+    const { input, basis } = decomposed(linear233);
+    for (const seconds of [0.05, 0.3]) {
+      const start = Date.now();
+      expect(() => minimalPrimes(input, { basis, deadline: new Deadline(seconds) })).toThrow(TimeoutError);
+      expect((Date.now() - start) / 1000).toBeLessThan(seconds + 0.5);
+    }
+  });
+
+  test('a component is reported as soon as it is final: stopping after each report keeps only true components', () => {
+    const { input, basis, full } = decomposed(preset('xor-blog'));
+    const all = new Set(full.map(key));
+    for (let stopAfter = 1; stopAfter <= full.length; stopAfter++) {
+      const reported: PrimeIdeal[] = [];
+      const stop = new Error('stop');
+      try {
+        minimalPrimes(input, {
+          basis,
+          onComponent: (P) => {
+            reported.push(P);
+            if (reported.length === stopAfter) throw stop;
+          },
+        });
+      } catch (e) {
+        if (e !== stop) throw e;
+      }
+      expect(reported.length).toBe(stopAfter);
+      for (const P of reported) expect(all.has(key(P))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+// The pieces of the decomposition against independent oracles: the factorization cache against
+// Wang's algorithm; the Hilbert-series zero-divisor test against saturation; the basis with
+// substituted linear generators against the plain basis; the independent-set searches against
+// brute force over all subsets; the factorized basis against the planted components it must
+// cover; the polynomial-keyed maps.
+import fc from 'fast-check';
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, rational } from '../../src/arithmetic/rational';
+import { Factorizer } from '../../src/groebner/factor-cache';
+import { factorizedGroebner } from '../../src/groebner/factorizing';
+import { groebner } from '../../src/groebner/groebner';
+import { largestIndependentSets, maximalIndependentSet, maximalIndependentSets } from '../../src/groebner/ideal';
+import { groebnerWithLinearPart } from '../../src/groebner/linear-substitution';
+import { normalForm } from '../../src/groebner/normal-form';
+import { BasisMap, PolynomialMap } from '../../src/groebner/polynomial-map';
+import { factorPolynomial } from '../../src/poly/factor/multivariate-index';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { isNonZeroDivisor, saturation } from '../../src/solve/saturation';
+import { idealContained, plantedVarieties } from '../../src/testing';
+
+type QPoly = Polynomial<Rational>;
+const R = new PolynomialRing(QQ, ['x', 'y', 'z']);
+
+/** Polynomials of degree ≤ 2 in x, y, z with small integer coefficients, not constant. */
+const arbSmallPoly: fc.Arbitrary<QPoly> = fc
+  .array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 })), { minLength: 1, maxLength: 4 })
+  .map((terms) => R.fromTerms(terms.map(([c, a, b, d]) => [[a, b, d], rational(BigInt(c))] as const)))
+  .filter((p) => !p.isConstant());
+
+const factorKey = (fs: { factor: QPoly; multiplicity: number }[]) => fs.map((f) => `${f.factor.monic()}^${f.multiplicity}`).sort();
+
+describe('Factorizer', () => {
+  test('finds the same irreducible factors and multiplicities as the multivariate factorizer', () => {
+    const factorizer = new Factorizer();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbSmallPoly, fc.integer({ min: 1, max: 2 })), { minLength: 1, maxLength: 3 }), (parts) => {
+        const f = parts.reduce((acc, [p, e]) => acc.mul(p.pow(e)), R.one());
+        const expected = factorPolynomial(f).factors.filter((x) => !x.factor.isConstant());
+        expect(factorKey(factorizer.factors(f))).toEqual(factorKey(expected));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('isNonZeroDivisor', () => {
+  test('agrees with saturation: f is regular modulo I exactly when I : f^∞ = I', () => {
+    fc.assert(
+      fc.property(plantedVarieties({ maxPieces: 3 }), arbSmallPoly, (plant, f0) => {
+        const S = new PolynomialRing(QQ, plant.vars);
+        const f = S.fromTerms(f0.monomials.map((m, i) => [m.slice(1), f0.coefficients[i]] as const));
+        const G = groebner(plant.polynomials);
+        const same = saturation(G, f).map(String).join(';') === G.map(String).join(';');
+        expect(isNonZeroDivisor(G, f)).toBe(same);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('groebnerWithLinearPart', () => {
+  test('gives the reduced basis of the ideal, as groebner does', () => {
+    const arbLinear = fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 4, maxLength: 4 }).map(([a, b, d, e]) => R.fromTerms([[[1, 0, 0], rational(BigInt(a))], [[0, 1, 0], rational(BigInt(b))], [[0, 0, 1], rational(BigInt(d))], [[0, 0, 0], rational(BigInt(e))]]));
+    fc.assert(
+      fc.property(fc.array(arbLinear, { minLength: 1, maxLength: 2 }), fc.array(arbSmallPoly, { minLength: 1, maxLength: 3 }), (linear, rest) => {
+        const F = [...linear, ...rest];
+        expect(groebnerWithLinearPart(F).map(String)).toEqual(groebner(F).map(String));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('independent sets', () => {
+  const n = 5;
+  const S = new PolynomialRing(QQ, ['a', 'b', 'c', 'd', 'e']);
+  /** Monomial "bases": only the leading monomials matter. */
+  const arbMonomials = fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 6 }).map((es) => es.filter((e) => e.some((x) => x > 0)).map((e) => S.term(e, QQ.one)));
+  /** Every subset, the independent ones, the maximal ones: the definition, by brute force. */
+  function bruteForce(G: QPoly[]): number[][] {
+    const supports = G.map((g) => g.support());
+    const independent = (set: number[]) => supports.every((s) => s.some((i) => !set.includes(i)));
+    const all: number[][] = [];
+    for (let mask = 0; mask < 1 << n; mask++) {
+      const set = Array.from({ length: n }, (_, i) => i).filter((i) => mask & (1 << i));
+      if (independent(set)) all.push(set);
+    }
+    return all.filter((s) => !all.some((t) => t.length > s.length && s.every((i) => t.includes(i))));
+  }
+  /** Larger sets first, then by their first differing variable. */
+  const lexicographic = (a: number[], b: number[]) => {
+    if (a.length !== b.length) return b.length - a.length;
+    const i = a.findIndex((x, j) => x !== b[j]);
+    return i < 0 ? 0 : a[i] - b[i];
+  };
+
+  test('maximalIndependentSets, maximalIndependentSet and largestIndependentSets agree with brute force', () => {
+    fc.assert(
+      fc.property(arbMonomials, (G) => {
+        if (G.length === 0) return;
+        const expected = bruteForce(G).sort(lexicographic);
+        expect(maximalIndependentSets(G)).toEqual(expected);
+        expect(maximalIndependentSet(G)).toEqual(expected[0]);
+        expect(largestIndependentSets(G)).toEqual(expected.filter((s) => s.length === expected[0].length));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('factorizedGroebner', () => {
+  test('every piece lies in the variety, and every planted component lies in a piece where no condition vanishes', () => {
+    fc.assert(
+      fc.property(plantedVarieties({ maxPieces: 3 }), (plant) => {
+        const pieces = factorizedGroebner(plant.polynomials);
+        for (const p of pieces) for (const f of plant.polynomials) expect(normalForm(f, p.basis).isZero()).toBe(true);
+        for (const C of plant.components) {
+          const P = groebner(C.prime);
+          const holder = pieces.some((p) => idealContained(p.basis, P) && p.constraints.every((n) => !normalForm(n, P).isZero()));
+          expect(holder).toBe(true);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('polynomial-keyed maps', () => {
+  test('equal polynomials and bases find their entry; other rings and other polynomials do not', () => {
+    const [x, y] = R.gens();
+    const m = new PolynomialMap<Rational, number>();
+    m.set(x.mul(y).add(R.one()), 1);
+    expect(m.get(R.one().add(y.mul(x)))).toBe(1);
+    expect(m.get(x.mul(y).sub(R.one()))).toBeUndefined();
+    const T = new PolynomialRing(QQ, ['y', 'x', 'z']);
+    expect(m.get(T.variable('x').mul(T.variable('y')).add(T.one()))).toBeUndefined();
+    const b = new BasisMap<Rational, string>();
+    b.set([x, y.pow(2)], 'G');
+    expect(b.get([R.variable('x'), y.mul(y)])).toBe('G');
+    expect(b.get([y.pow(2), x])).toBeUndefined();
+    expect(b.values()).toEqual(['G']);
+  });
+});

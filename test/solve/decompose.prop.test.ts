@@ -1,0 +1,169 @@
+// Properties of minimalPrimes on planted unions of primes in four variables (linear spaces,
+// irreducible quadrics — x² + y² over Q among them, whose complex points split in two — curves,
+// points) moved by a random unimodular change of coordinates. Oracles, not examples: the answer is
+// exactly the planted minimal primes; every returned basis is reduced, contains the system, and
+// cuts a random linear slice in one Galois orbit of deg(P) distinct points (irreducible and
+// generically reduced); no returned prime contains another; the product of the primes lies in the
+// radical of the system; permuting the variables or changing the ring's order changes nothing;
+// onComponent reports exactly the answer, larger dimensions first.
+import fc from 'fast-check';
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, rational } from '../../src/arithmetic/rational';
+import { eliminate } from '../../src/groebner/eliminate';
+import { groebner } from '../../src/groebner/groebner';
+import { isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
+import { lex } from '../../src/monomials/order';
+import { changeRing } from '../../src/poly/change';
+import { factorUnivariate } from '../../src/poly/factor';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { toUnivariate } from '../../src/poly/univariate';
+import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
+import { dimensionAndDegree } from '../../src/solve/hilbert';
+import { changeCoordinates, idealContained, minimalComponents, unimodularMatrix, PlantedComponent } from '../../src/testing';
+
+type QPoly = Polynomial<Rational>;
+const R = new PolynomialRing(QQ, ['x1', 'x2', 'x3', 'x4']);
+const [x1, x2, x3, x4] = R.gens();
+const c = (n: number) => R.fromInt(n);
+
+/** Primes of simple shapes (dimension, degree), shifted by k so that pieces differ. */
+const SHAPES: Record<string, (k: number) => Omit<PlantedComponent, 'description'>> = {
+  hyperplane: (k) => ({ prime: [x1.sub(c(k))], dimension: 3, degree: 1 }),
+  plane: (k) => ({ prime: [x1.sub(x2), x3.sub(c(k))], dimension: 2, degree: 1 }),
+  line: (k) => ({ prime: [x1.sub(c(k)), x2.sub(c(1)), x3.add(x4)], dimension: 1, degree: 1 }),
+  point: (k) => ({ prime: [x1.sub(c(k)), x2.sub(c(1 - k)), x3.sub(c(2)), x4], dimension: 0, degree: 1 }),
+  sumOfSquares: (k) => ({ prime: [x1.pow(2).add(x2.pow(2)), x3.sub(c(k))], dimension: 2, degree: 2 }),
+  hyperbola: (k) => ({ prime: [x1.mul(x2).sub(c(1)), x3.sub(c(k)), x4.sub(c(1))], dimension: 1, degree: 2 }),
+  quadric: (k) => ({ prime: [x1.pow(2).add(x2.pow(2)).sub(x3.pow(2)).sub(c(k * k + 1))], dimension: 3, degree: 2 }),
+  twistedCubic: (k) => ({ prime: [x2.sub(x1.pow(2)), x3.sub(x1.pow(3)), x4.sub(c(k))], dimension: 1, degree: 3 }),
+  conjugatePoints: (k) => ({ prime: [x1.pow(2).sub(c(2)), x2.sub(x1), x3.sub(c(k)), x4], dimension: 0, degree: 2 }),
+};
+
+const plantArb = fc.record({
+  shapes: fc.uniqueArray(fc.constantFrom(...Object.keys(SHAPES)), { minLength: 1, maxLength: 3 }),
+  k: fc.integer({ min: -2, max: 2 }),
+  A: unimodularMatrix(4, 1),
+});
+
+function plant({ shapes, k, A }: { shapes: string[]; k: number; A: number[][] }): { system: QPoly[]; components: PlantedComponent[] } {
+  const raw = shapes.map((name, i) => {
+    const s = SHAPES[name](k + i);
+    return { ...s, prime: changeCoordinates(s.prime, A, R), description: name };
+  });
+  const system = raw.reduce<QPoly[]>((acc, P) => acc.flatMap((a) => P.prime.map((b) => a.mul(b))), [R.one()]);
+  return { system, components: minimalComponents(raw) };
+}
+
+const key = (G: readonly QPoly[]) => G.map(String).join(' ; ');
+
+/**
+ * Does a random rational linear slice of complementary dimension meet V(P) in deg(P) distinct
+ * points forming one Galois orbit? (The eliminant of a random linear form on the slice is
+ * irreducible of degree deg(P).) A union of several components over Q, or a non-reduced P, fails
+ * for every slice; an irreducible reduced one passes for most, so three slices are tried.
+ */
+function sliceIsOneOrbit(P: PrimeIdeal): boolean {
+  const [dim, degree] = dimensionAndDegree(P.basis);
+  const S = new PolynomialRing(QQ, [...R.vars, 't_']);
+  const X = S.gens().slice(0, 4);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const form = (seed: number) => X.reduce((acc, x, i) => acc.add(x.scale(rational(BigInt(((seed * 7 + i * 3 + attempt * 5) % 11) - 5)))), S.zero());
+    const slice = Array.from({ length: dim }, (_, j) => form(j + 1).sub(S.fromInt(attempt + j)));
+    const t = S.variable('t_').sub(form(dim + 2));
+    const E = eliminate([...P.basis.map((p) => changeRing(p, S)), ...slice, t], R.vars);
+    if (E.length !== 1) continue;
+    const { factors } = factorUnivariate(toUnivariate(E[0], 't_'));
+    if (factors.length === 1 && factors[0].multiplicity === 1 && factors[0].factor.length - 1 === degree) return true;
+  }
+  return false;
+}
+
+/** Is f in √⟨F⟩? (Rabinowitsch: 1 ∈ ⟨F, 1 − t·f⟩.) */
+function inRadical(f: QPoly, F: readonly QPoly[]): boolean {
+  const S = new PolynomialRing(QQ, [...R.vars, 't_']);
+  const G = groebner([...F.map((p) => changeRing(p, S)), S.one().sub(S.variable('t_').mul(changeRing(f, S)))]);
+  return G.length === 1 && G[0].isOne();
+}
+
+describe('minimalPrimes on planted unions of primes', () => {
+  test('returns exactly the planted minimal primes, each prime, reduced and containing the system', () => {
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system, components } = plant(spec);
+        const primes = minimalPrimes(system);
+        expect(primes.map((P) => key(P.basis)).sort()).toEqual(components.map((C) => key(groebner(C.prime))).sort());
+        for (const P of primes) {
+          expect(isReducedGroebner(P.basis)).toBe(true);
+          expect(dimensionAndDegree(P.basis)[0]).toBe(P.dimension);
+          for (const f of system) expect(normalForm(f, P.basis).isZero()).toBe(true);
+          expect(sliceIsOneOrbit(P)).toBe(true);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  test('no component contains another, and their product vanishes on the solution set', () => {
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const primes = minimalPrimes(system);
+        for (const P of primes) for (const Q of primes) if (P !== Q) expect(idealContained(P.basis, Q.basis)).toBe(false);
+        const product = primes.reduce((acc, P) => acc.mul(P.basis[P.basis.length - 1]), R.one());
+        expect(inRadical(product, system)).toBe(true);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  test('permuting the variables permutes the answer and nothing else', () => {
+    fc.assert(
+      fc.property(plantArb, fc.constantFrom(['x4', 'x3', 'x2', 'x1'], ['x2', 'x4', 'x1', 'x3'], ['x3', 'x1', 'x4', 'x2']), (spec, vars) => {
+        const { system } = plant(spec);
+        const S = new PolynomialRing(QQ, vars);
+        const direct = minimalPrimes(system).map((P) => key(P.basis)).sort();
+        const permuted = minimalPrimes(system.map((f) => changeRing(f, S))).map((P) => key(groebner(P.basis.map((p) => changeRing(p, R))))).sort();
+        expect(permuted).toEqual(direct);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  test('a ring with another monomial order gets the same primes, as reduced bases in its order', () => {
+    const L = new PolynomialRing(QQ, R.vars, lex);
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const direct = minimalPrimes(system).map((P) => key(groebner(P.basis.map((p) => changeRing(p, L))))).sort();
+        const inLex = minimalPrimes(system.map((f) => changeRing(f, L)));
+        for (const P of inLex) expect(P.basis.every((p) => p.ring.order.kind === 'lex')).toBe(true);
+        expect(inLex.map((P) => key(P.basis)).sort()).toEqual(direct);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  test('onComponent reports every component once, by non-increasing dimension, before the end', () => {
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const reported: PrimeIdeal[] = [];
+        const primes = minimalPrimes(system, { onComponent: (P) => reported.push(P) });
+        expect(reported).toEqual(primes);
+        for (let i = 1; i < reported.length; i++) expect(reported[i].dimension).toBeLessThanOrEqual(reported[i - 1].dimension);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  test('the reduced basis given with the input changes nothing', () => {
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const alone = minimalPrimes(system).map((P) => key(P.basis));
+        expect(minimalPrimes(system, { basis: groebner(system) }).map((P) => key(P.basis))).toEqual(alone);
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
