@@ -39,7 +39,7 @@ export class Deadline {
   /** Throws a TimeoutError when the deadline has passed. Cheap enough for inner loops of rounds. */
   check(): void {
     if (this.end !== Infinity && Date.now() > this.end) {
-      throw new TimeoutError(`${this.what} stopped after the time limit of ${this.seconds} s (raise it with --timeout / the timeout option)`);
+      throw new TimeoutError(`${this.what} stopped after the time limit of ${Number(this.seconds.toPrecision(3))} s (raise it with --timeout / the timeout option)`);
     }
   }
   /** True when the deadline has passed. */

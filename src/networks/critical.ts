@@ -79,6 +79,8 @@ export interface CriticalAnalysis {
   loss: string;
   /** Largest dimension of a component of the critical set. */
   dimension: number;
+  /** For a finite critical set: the number of critical points counted with multiplicity. */
+  solutions?: number;
   /** Distinct critical values, real ones ascending first. */
   criticalValues: CriticalValue[];
   components: CriticalComponent[];
@@ -268,7 +270,20 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     bases: options.bases,
     progress: options.progress,
     // What the solver knows so far, as an analysis without values yet.
-    onPartial: options.onPartial && ((r) => options.onPartial?.({ weights: [...W.vars], loss: net.loss.toString(), dimension: r.dimension, criticalValues: [], components: [], complete: false, message: r.message, seconds: (performance.now() - start) / 1000 })),
+    onPartial:
+      options.onPartial &&
+      ((r) =>
+        options.onPartial?.({
+          weights: [...W.vars],
+          loss: net.loss.toString(),
+          dimension: r.dimension,
+          ...(r.solutions !== undefined ? { solutions: r.solutions } : {}),
+          criticalValues: [],
+          components: [],
+          complete: false,
+          message: r.message,
+          seconds: (performance.now() - start) / 1000,
+        })),
   });
   options.progress?.('critical values and Hessians');
   const H = hessian(L);
@@ -362,6 +377,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       weights: [...W.vars],
       loss: net.loss.toString(),
       dimension: result.dimension,
+      ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
       criticalValues,
       components: components.map(({ key: _k, real: _r, ...c }) => c),
       ...(globalMinimum ? { globalMinimum } : {}),
