@@ -19,12 +19,16 @@ import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { f4 } from './f4';
+import { dimension } from './ideal';
 
 /**
  * The reduced basis modulo a prime whose leading monomials a second prime confirmed, or undefined
  * when no two of the first `maxPrimes` usable primes agree. Starts below `bound` (default 2^26).
+ * With `finiteOnly`, a first basis of positive dimension ends the probe at once (undefined): the
+ * caller only wants finite sets, and a second basis of a hard positive-dimensional ideal would
+ * cost as much as the first.
  */
-export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number } = {}): Polynomial<number>[] | undefined {
+export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean } = {}): Polynomial<number>[] | undefined {
   const input = polys.filter((f) => !f.isZero()).map(primitivePart);
   if (input.length === 0) return undefined;
   const R = input[0].ring;
@@ -38,6 +42,7 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
     used++;
     const S = new PolynomialRing(Zp(p), R.vars, R.order);
     const { basis } = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline });
+    if (options.finiteOnly && dimension(basis) !== 0) return undefined;
     const leads = basis.map((g) => monomialKey(g.lm())).join(';');
     const twin = seen.find((s) => s.leads === leads);
     if (twin) return twin.basis;

@@ -102,7 +102,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   try {
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
-    const staircase = modularStaircase(input, { deadline });
+    const staircase = modularStaircase(input, { deadline, finiteOnly: true });
     if (staircase && dimension(staircase) === 0) {
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
       const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, progress, onComponent: found });
