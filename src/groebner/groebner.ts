@@ -18,7 +18,7 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { buchberger } from './buchberger';
 import { Linalg, NotZeroDimensionalError, buchbergerEngine, f4EngineWith, fglmEngine } from './engines';
 import { f4 } from './f4';
-import { modularGroebner } from './modular';
+import { LearnedFirstPrime, modularGroebner } from './modular';
 
 export type GroebnerMethod = 'f4' | 'buchberger';
 
@@ -42,6 +42,11 @@ export interface GroebnerOptions {
    * proves the result either way.
    */
   linalg?: Linalg;
+  /**
+   * Over Q with F4 (default linear algebra, degree-compatible order): a learning run already
+   * made at the first prime (`modularStaircase` returns one), reused instead of learned again.
+   */
+  learned?: LearnedFirstPrime;
 }
 
 export interface GroebnerStats {
@@ -103,6 +108,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
     }
   } else if (method === 'f4') {
     const onProgress = options.progress ? (i: { primes: number; bits: number }) => options.progress?.(`multi-modular F4: ${i.primes} primes, ${i.bits} bits`) : undefined;
+    const reusable = options.learned && (options.linalg ?? 'auto') === 'auto' ? { learned: options.learned } : {};
     const modularOptions = { deadline, certify: options.certify, onProgress };
     let r: ReturnType<typeof modularGroebner> | undefined;
     // Orders that are not degree-compatible (lex, block, weighted): for zero-dimensional ideals,
@@ -116,7 +122,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       }
     }
     if (r === undefined) {
-      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4EngineWith(options.linalg), modularOptions);
+      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4EngineWith(options.linalg), { ...modularOptions, ...reusable });
       stats.method = 'modular-f4';
     }
     basis = r.basis as unknown as Polynomial<T>[];

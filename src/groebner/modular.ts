@@ -38,8 +38,20 @@ export interface ModularEngine {
   ): { basis: Polynomial<number>[]; replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined };
 }
 
+/** A learning run made at the driver's first prime by someone else (e.g. a staircase probe). */
+export interface LearnedFirstPrime {
+  p: number;
+  basis: Polynomial<number>[];
+  replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
+}
+
 export interface ModularOptions {
   deadline?: Deadline;
+  /**
+   * The learning run at the first usable prime, when it was already made with this engine: the
+   * driver starts from it instead of learning again (ignored if its prime is not the first).
+   */
+  learned?: LearnedFirstPrime;
   /** Verify the result exactly over Q (slower; see the file header). */
   certify?: boolean;
   /** Called after each prime. */
@@ -121,7 +133,8 @@ export function modularGroebner(
     }
   };
 
-  let learned = engine.learn(nextPrime().images, options.deadline);
+  const first = nextPrime();
+  let learned = options.learned?.p === first.p ? options.learned : engine.learn(first.images, options.deadline);
   let acc = startAccumulator(learned.basis);
   stats.primesUsed = 1;
   let consecutiveFailures = 0;

@@ -18,35 +18,52 @@ import { monomialKey } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { f4 } from './f4';
+import { f4, f4Apply, f4Learn } from './f4';
+import { LearnedFirstPrime } from './modular';
 import { dimension } from './ideal';
 
+/** What the probe found. */
+export interface StaircaseProbe {
+  /** The basis modulo a prime whose leading monomials a second prime confirmed, if any. */
+  basis?: Polynomial<number>[];
+  /** The learning run at the first usable prime: the multi-modular driver can start from it. */
+  learned?: LearnedFirstPrime;
+}
+
 /**
- * The reduced basis modulo a prime whose leading monomials a second prime confirmed, or undefined
- * when no two of the first `maxPrimes` usable primes agree. Starts below `bound` (default 2^26).
- * With `finiteOnly`, a first basis of positive dimension ends the probe at once (undefined): the
+ * The reduced basis modulo a prime whose leading monomials a second prime confirmed (`basis`
+ * undefined when no two of the first `maxPrimes` usable primes agree), starting below `bound`
+ * (default 2^26, the multi-modular driver's primes, so that its first learning run can be reused:
+ * `learned`). With `finiteOnly`, a first basis of positive dimension ends the probe at once: the
  * caller only wants finite sets, and a second basis of a hard positive-dimensional ideal would
  * cost as much as the first.
  */
-export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean } = {}): Polynomial<number>[] | undefined {
+export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean } = {}): StaircaseProbe {
   const input = polys.filter((f) => !f.isZero()).map(primitivePart);
-  if (input.length === 0) return undefined;
+  if (input.length === 0) return {};
+  let learned: LearnedFirstPrime | undefined;
   const R = input[0].ring;
   const seen: { leads: string; basis: Polynomial<number>[] }[] = [];
   let used = 0;
   for (const p of primesBelow(options.bound ?? 2 ** 26)) {
-    if (used >= (options.maxPrimes ?? 4)) return undefined;
+    if (used >= (options.maxPrimes ?? 4)) return { learned };
     options.deadline?.check();
     const P = BigInt(p);
     if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) continue;
     used++;
     const S = new PolynomialRing(Zp(p), R.vars, R.order);
-    const { basis } = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline });
-    if (options.finiteOnly && dimension(basis) !== 0) return undefined;
+    let basis: Polynomial<number>[];
+    if (learned === undefined) {
+      // The first prime is the multi-modular driver's first too: learn it the way the driver would.
+      const run = f4Learn(input.map((f) => changeRing(f, S)), { deadline: options.deadline });
+      basis = run.basis;
+      learned = { p, basis, replay: (images) => f4Apply(run.trace, images, { deadline: options.deadline }) };
+    } else basis = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline }).basis;
+    if (options.finiteOnly && dimension(basis) !== 0) return { learned };
     const leads = basis.map((g) => monomialKey(g.lm())).join(';');
     const twin = seen.find((s) => s.leads === leads);
-    if (twin) return twin.basis;
+    if (twin) return { basis: twin.basis, learned };
     seen.push({ leads, basis });
   }
-  return undefined;
+  return { learned };
 }

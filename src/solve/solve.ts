@@ -102,7 +102,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   try {
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
-    const staircase = modularStaircase(input, { deadline, finiteOnly: true });
+    const probe = modularStaircase(input, { deadline, finiteOnly: true });
+    const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
       const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, progress, onComponent: found });
@@ -110,7 +111,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       components.length = 0;
       progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');
     }
-    const G = groebner(input, { deadline, progress });
+    // The probe's learning run is the driver's first prime: it is not made twice.
+    const G = groebner(input, { deadline, progress, learned: probe.learned });
     const dim = G.length === 0 ? C.nvars : dimension(G);
     const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
     known({ vars: [...R.vars], dimension: dim, independentSets, ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });

@@ -2,6 +2,8 @@
 // input reduces to 0, all methods return the same basis, and a permuted variable order gives the
 // same ideal. Oracles only: isGroebner, normal forms, agreement between independent algorithms.
 import fc from 'fast-check';
+import { modularStaircase } from '../../src/groebner/staircase';
+import { parsePolynomials } from '../../src/io/parse';
 import { Field, QQ, Zp } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { Deadline } from '../../src/errors';
@@ -186,3 +188,21 @@ import { evaluate } from '../../src/poly/evaluate';
 function evaluateAt(p: Polynomial<Rational>, point: Rational[]): Rational {
   return evaluate(p, point);
 }
+
+describe('the staircase probe', () => {
+  test('finite sets: the staircase modulo two primes is the basis over Q reduced; its learning run, reused, gives the same basis', () => {
+    for (const polys of [katsura(4).polynomials, parsePolynomials('x*y - z, x^2 + y^2 - 1, z^2 - x').polynomials]) {
+      const probe = modularStaircase(polys);
+      const G = groebner(polys);
+      expect(probe.basis?.map((g) => g.lm().join())).toEqual(G.map((g) => g.lm().join()));
+      expect(groebner(polys, { learned: probe.learned }).map(String)).toEqual(G.map(String));
+    }
+  });
+  test('positive dimension: finiteOnly stops after one prime; the reused run still gives the basis over Q', () => {
+    const polys = parsePolynomials('x*y - z^2, x^2*z - y^3 + x').polynomials;
+    const probe = modularStaircase(polys, { finiteOnly: true });
+    expect(probe.basis).toBeUndefined();
+    expect(probe.learned).toBeDefined();
+    expect(groebner(polys, { learned: probe.learned }).map(String)).toEqual(groebner(polys).map(String));
+  });
+});
