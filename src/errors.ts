@@ -33,13 +33,15 @@ export class Deadline {
     /** Seconds allowed; `Infinity` for none. */
     readonly seconds: number = Infinity,
     private readonly what: string = 'computation',
+    /** The limit named in the message, when it differs from `seconds` (the CLI's whole-run limit, of which start-up used a part). */
+    private readonly stated: number = seconds,
   ) {
     this.end = Number.isFinite(seconds) ? Date.now() + seconds * 1000 : Infinity;
   }
   /** Throws a TimeoutError when the deadline has passed. Cheap enough for inner loops of rounds. */
   check(): void {
     if (this.end !== Infinity && Date.now() > this.end) {
-      throw new TimeoutError(`${this.what} stopped after the time limit of ${Number(this.seconds.toPrecision(3))} s (raise it with --timeout / the timeout option)`);
+      throw new TimeoutError(`${this.what} stopped after the time limit of ${Number(this.stated.toPrecision(3))} s (raise it with --timeout / the timeout option)`);
     }
   }
   /** True when the deadline has passed. */

@@ -13,6 +13,7 @@
 import type { Command } from 'commander';
 import { Deadline, InputError } from '../errors';
 import { readInputFile, readStandardInput } from './files';
+import { StopReason, stopJSON, stopMessage } from './stop';
 
 /** What a supervised run tells the main thread (see `supervisor.ts`); absent in-process. */
 export interface RunEvents {
@@ -89,7 +90,7 @@ export class CliContext {
     // The part of the limit start-up has used is not given again (at least 1 ms is left).
     const spent = this.io.startedAt === undefined ? 0 : (Date.now() - this.io.startedAt) / 1000;
     this.secondsLeftAtStart = this.timeLimit === undefined ? Infinity : Math.max(this.timeLimit - spent, 0.001);
-    this.deadline = new Deadline(this.secondsLeftAtStart, command.name());
+    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit);
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
   print(text: string): void {
@@ -125,6 +126,19 @@ export class CliContext {
   endProgress(): void {
     if (this.progressShown) this.io.stderr('\r\x1b[K');
     this.progressShown = false;
+  }
+  /**
+   * Prints a command's result. One that is incomplete because the library reached the time limit
+   * is reported like a run stopped from outside (stop.ts), so the two read the same: under
+   * `--json` the partial result with `stopped`, the limit's message and the phase; the stop line
+   * on stderr; exit 1 for any incomplete result.
+   */
+  printResult(complete: boolean, json: () => object, text: () => string): void {
+    const reason: StopReason | undefined = !complete && this.deadline.expired && this.timeLimit !== undefined ? { kind: 'time limit', seconds: this.timeLimit } : undefined;
+    if (this.json) this.printJSON(reason ? stopJSON(reason, this.lastPhase, json()) : json());
+    else this.print(text());
+    if (reason) this.io.stderr(stopMessage(reason, this.lastPhase));
+    if (!complete) this.exitCode = 1;
   }
   /**
    * What is known so far, in the command's `--json` form. If the run is stopped (time limit,

@@ -3,7 +3,8 @@
 // that cannot be written are clean input errors, and a stopped run is reported the same way
 // in-process as on the worker (stop.ts).
 import { main } from '../../src/cli/main';
-import { CliIO } from '../../src/cli/context';
+import { CliContext, CliIO } from '../../src/cli/context';
+import { Deadline } from '../../src/errors';
 import { MAX_INPUT_BYTES, readInputAsync, readInputFile } from '../../src/cli/files';
 import { maxMemoryArgument } from '../../src/cli/supervisor';
 import { reportStop, stopJSON } from '../../src/cli/stop';
@@ -19,21 +20,22 @@ async function run(argv: string[], stdin = ''): Promise<{ code: number; out: str
 }
 
 describe('--timeout covers parsing and expansion', () => {
-  // Without the limit (x+1)^3000 takes ~5 s here, (x+1)^10000 minutes.
-  test('expand "(x+1)^3000" stops at the limit with the phase', async () => {
-    const r = await run(['expand', '(x+1)^3000', '--timeout', '0.5']);
+  // Without the limit (x+1)^6000 takes ~40 s here, (x+1)^10000 minutes.
+  test('expand "(x+1)^6000" stops at the limit with the phase', async () => {
+    const r = await run(['expand', '(x+1)^6000', '--timeout', '0.5']);
     expect(r.code).toBe(1);
     expect(r.err).toBe('polycrit: stopped after the time limit of 0.5 s (phase: expanding)\n');
     expect(r.seconds).toBeLessThan(2);
   });
   test('with --json, a JSON object with complete: false', async () => {
-    const r = await run(['diff', '(x+1)^3000', 'x', '--timeout', '0.5', '--json']);
+    const r = await run(['diff', '(x+1)^6000', 'x', '--timeout', '0.5', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toEqual({ complete: false, stopped: 'time limit', message: 'stopped after the time limit of 0.5 s', phase: 'expanding' });
   });
   test('groebner on stdin: the expansion of its input is inside the limit', async () => {
-    // ~4 s and 450 MB without the limit (20,000 variables: minutes and gigabytes).
-    const sum = Array.from({ length: 6000 }, (_, i) => `x${i}`).join(' + ');
+    // The expansion alone runs past 10 s here (3.4 GB at 10 s): still expanding at 0.5 s on a
+    // machine several times faster (6,000 variables were expanded within 0.5 s on CI's).
+    const sum = Array.from({ length: 20000 }, (_, i) => `x${i}`).join(' + ');
     const r = await run(['groebner', '-', '--timeout', '0.5'], sum);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/stopped after the time limit of 0\.5 s \(phase: expanding the polynomials of -\)/);
@@ -77,6 +79,28 @@ describe('stop reports', () => {
     reportStop(io, { kind: 'time limit', seconds: 2 }, { phase: 'p', json: true, printed: true });
     expect(out).toBe('');
     expect(stopJSON({ kind: 'memory', megabytes: 64 }, 'p', undefined)).toMatchObject({ complete: false, stopped: 'memory' });
+  });
+  test('a result the library cut short at the time limit reads like a run stopped from outside', async () => {
+    let out = '';
+    let err = '';
+    const ctx = new CliContext({ stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: () => '', isTTY: false });
+    Object.assign(ctx, { json: true, timeLimit: 1.5, lastPhase: 'parametrizing', deadline: new Deadline(0.001, 'solve', 1.5) });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    ctx.printResult(false, () => ({ solutions: 7, complete: false, message: 'solve stopped after the time limit of 1.2 s' }), () => 'text');
+    expect(JSON.parse(out)).toEqual({ solutions: 7, complete: false, stopped: 'time limit', message: 'stopped after the time limit of 1.5 s', phase: 'parametrizing' });
+    expect(err).toBe('polycrit: stopped after the time limit of 1.5 s (phase: parametrizing)\n');
+    expect(ctx.exitCode).toBe(1);
+    // The library's own message names the limit the user gave, not what start-up left of it.
+    expect(() => new Deadline(0.001, 'solve', 1.5).check()).not.toThrow();
+    const d = new Deadline(0.001, 'solve', 1.5);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(() => d.check()).toThrow('solve stopped after the time limit of 1.5 s');
+    // Complete results print as they are.
+    out = '';
+    const done = new CliContext({ stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: () => '', isTTY: false });
+    done.printResult(true, () => ({ complete: true }), () => 'all found');
+    expect(out).toBe('all found\n');
+    expect(done.exitCode).toBe(0);
   });
   test('--max-memory is read before commander runs; bad values are left to it', async () => {
     expect(maxMemoryArgument(['solve', 'x', '--max-memory', '512'])).toBe(512);

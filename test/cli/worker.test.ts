@@ -74,14 +74,14 @@ describe('the time limit is hard', () => {
     expect(r.seconds).toBeLessThan(1 + 2);
   });
   test('bench orderings --timeout prints the rows done so far, and exits soon after', async () => {
-    const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '2', '--no-routes', '--timeout', '1.5']);
+    const r = await polycrit(['bench', 'orderings', 'katsura:11', '--orders', '2', '--no-routes', '--timeout', '1.5']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^katsura:9: groebner for 0 of 2 variable order/);
+    expect(r.out).toMatch(/^katsura:11: groebner for 0 of 2 variable order/);
     expect(r.err).toMatch(/note: stopped after --timeout 1\.5 s/);
     expect(r.seconds).toBeLessThan(1.5 + 1);
   });
   test('bench orderings --workers 1: a job past --job-timeout fails, the run goes on', async () => {
-    const r = await polycrit(['bench', 'orderings', 'katsura:9', '--orders', '1', '--no-routes', '--workers', '1', '--job-timeout', '0.5', '--json']);
+    const r = await polycrit(['bench', 'orderings', 'katsura:11', '--orders', '1', '--no-routes', '--workers', '1', '--job-timeout', '0.5', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).rows.map((row: { status: string }) => row.status)).toEqual(['failed']);
     expect(r.seconds).toBeLessThan(2 * (0.5 + 0.5) + 2);
@@ -91,9 +91,9 @@ describe('the time limit is hard', () => {
 describe('the bench pool', () => {
   test('a job that ignores its limit loses its thread at the limit; the next job gets a new one', async () => {
     // The compiled pool (ts-jest has no worker script). Parsing a problem's text checks no deadline,
-    // and (x+1)^3000 takes seconds: only the kill ends these jobs.
+    // and (x+1)^6000 takes seconds: only the kill ends these jobs.
     const { runJobs } = require('../../dist/src/cli/bench/pool.js') as typeof import('../../src/cli/bench/pool');
-    const problem = { kind: 'polynomials' as const, name: 'slow', vars: ['x'], polynomials: ['(x+1)^3000'] };
+    const problem = { kind: 'polynomials' as const, name: 'slow', vars: ['x'], polynomials: ['(x+1)^6000'] };
     const job = { problem, task: 'groebner' as const, vars: ['x'], route: 'degrevlex' as const, timeout: 0.3, digits: 10 };
     const start = performance.now();
     const { rows, stopped } = await runJobs([{ ...job, index: 0 }, { ...job, index: 1 }], 1).done;

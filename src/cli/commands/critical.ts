@@ -98,11 +98,7 @@ export function register(program: Command, ctx: CliContext): void {
         progress: ctx.progress(),
         onPartial: (a) => ctx.partial({ network: spec.name ?? file, ...a }),
       });
-      ctx.endProgress();
-      if (!analysis.complete) ctx.exitCode = 1;
-      if (opts.json) {
-        const { seconds: _s, ...stable } = analysis;
-        ctx.printJSON({ network: spec.name ?? file, ...stable, seconds: analysis.seconds });
-      } else ctx.print(formatCritical(spec.name ?? String(file), analysis));
+      const { seconds: _s, ...stable } = analysis;
+      ctx.printResult(analysis.complete, () => ({ network: spec.name ?? file, ...stable, seconds: analysis.seconds }), () => formatCritical(spec.name ?? String(file), analysis));
     });
 }

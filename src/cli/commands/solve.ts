@@ -94,9 +94,6 @@ export function register(program: Command, ctx: CliContext): void {
         progress: ctx.progress(),
         onPartial: (r) => ctx.partial(solveResultToJSON(r)),
       });
-      ctx.endProgress();
-      if (opts.json) ctx.printJSON(solveResultToJSON(result));
-      else ctx.print(formatSolveResult(result));
-      if (!result.complete) ctx.exitCode = 1;
+      ctx.printResult(result.complete, () => solveResultToJSON(result), () => formatSolveResult(result));
     });
 }
