@@ -1,0 +1,211 @@
+// The network's symmetries against independent oracles: every derived generator leaves the loss
+// unchanged at random exact points (evaluating L at x and at σ(x), σ read from its printed map);
+// the generators are the expected ones (n − 1 swaps per hidden layer, one flip per unit with an
+// odd or even activation, none broken without regularization; a distinct λ per weight breaks
+// the swaps); continuous symmetries keep L at random points for random c, invertible M and
+// orthogonal M.
+import fc from 'fast-check';
+import { QQ } from '../../src/arithmetic/field';
+import { Rational, parseRational, rational, rpow } from '../../src/arithmetic/rational';
+import { continuousSymmetries } from '../../src/networks/continuous-symmetry';
+import { NetworkLoss, lossGradient, networkLoss } from '../../src/networks/loss';
+import { preset } from '../../src/networks/presets';
+import { compose, inverse, pullBack, signedPermutation } from '../../src/networks/signed-permutation';
+import { NetworkSpec } from '../../src/networks/spec';
+import { discreteSymmetries } from '../../src/networks/symmetry';
+import { networkUnits } from '../../src/networks/units';
+import { evaluate } from '../../src/poly/evaluate';
+
+const XOR = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]];
+
+/** σ(x) from the printed map: image[w] = '±v' means σ(x)_w = ±x_v; other weights unchanged. */
+function act(image: Record<string, string>, x: Record<string, Rational>): Record<string, Rational> {
+  const y = { ...x };
+  for (const [w, v] of Object.entries(image)) y[w] = v.startsWith('-') ? QQ.neg(x[v.slice(1)]) : x[v];
+  return y;
+}
+
+function randomPoint(net: NetworkLoss, ints: number[]): Record<string, Rational> {
+  return Object.fromEntries(net.ring.vars.map((v, i) => [v, rational(BigInt(ints[i % ints.length]), BigInt(1 + (i % 3)))]));
+}
+
+const activation = fc.constantFrom('z', '2*z', 'z^2', 'z^3', 'z + z^3/3', 'z^2 + 1');
+/** Random small specs: 1–2 hidden layers, biases, activations, data (sometimes symmetric in the first two inputs), regularization, fixed weights. */
+const specArb = fc
+  .record({
+    inputs: fc.integer({ min: 1, max: 3 }),
+    hidden: fc.array(fc.record({ width: fc.integer({ min: 1, max: 3 }), bias: fc.boolean(), activation }), { minLength: 1, maxLength: 2 }),
+    outputs: fc.integer({ min: 1, max: 2 }),
+    outputActivation: fc.constantFrom('z', 'z^2'),
+    rows: fc.array(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 3 }),
+    symmetric: fc.boolean(),
+    regularization: fc.constantFrom('none', 'one', 'per-weight', 'some'),
+    fixed: fc.constantFrom('none', 'zero', 'one'),
+  })
+  // The loss's degree stays small (a product of activation degrees ≤ 3), so its expansion is quick.
+  .filter((r) => [...r.hidden.map((l) => l.activation), r.outputActivation].reduce((d, a) => d * (a.includes('3') ? 3 : a.includes('2') && a !== '2*z' ? 2 : 1), 1) <= 3);
+
+type SpecRecord = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildSpec(r: SpecRecord): NetworkSpec {
+  let data = r.rows.map((row) => [...row.slice(0, r.inputs), ...row.slice(3, 3 + r.outputs)]);
+  if (r.symmetric && r.inputs >= 2) data = [...data, ...data.map((row) => [row[1], row[0], ...row.slice(2)])];
+  const spec: NetworkSpec = { inputs: r.inputs, layers: [...r.hidden, { width: r.outputs, activation: r.outputActivation }], data };
+  const weights = networkUnits(spec).weights;
+  if (r.regularization === 'one') spec.regularization = '1/7';
+  if (r.regularization === 'per-weight') spec.regularization = Object.fromEntries(weights.map((w, k) => [w, `1/${k + 2}`]));
+  if (r.regularization === 'some') spec.regularization = Object.fromEntries(weights.filter((_, k) => k % 2 === 0).map((w) => [w, '1/3']));
+  if (r.fixed !== 'none') spec.fixed = { [weights[0]]: r.fixed === 'zero' ? 0 : 1 };
+  return spec;
+}
+
+describe('derived symmetries', () => {
+  test('every derived generator leaves L unchanged at random exact points (random small specs)', () => {
+    fc.assert(
+      fc.property(specArb, fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 7, maxLength: 7 }), (r, ints) => {
+        const net = networkLoss(buildSpec(r));
+        const s = discreteSymmetries(net);
+        expect(s.rejected).toEqual([]);
+        const x = randomPoint(net, ints);
+        const value = evaluate(net.loss, x);
+        for (const g of s.generators) {
+          expect(Object.keys(g.image).length).toBeGreaterThan(0);
+          expect(evaluate(net.loss, act(g.image, x))).toEqual(value);
+          // The printed map is a signed permutation of the free weights.
+          expect(new Set(Object.values(g.image).map((v) => v.replace('-', ''))).size).toBe(Object.keys(g.image).length);
+          expect(Object.values(g.image).every((v) => net.ring.hasVar(v.replace('-', '')))).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('the generators are the expected ones: n − 1 swaps per hidden layer, a flip per odd hidden unit and per even unit; symmetric data add a data permutation', () => {
+    fc.assert(
+      fc.property(specArb, (r) => {
+        const spec = buildSpec({ ...r, regularization: r.regularization === 'per-weight' ? 'one' : r.regularization === 'some' ? 'none' : r.regularization, fixed: 'none' });
+        const s = discreteSymmetries(networkLoss(spec));
+        const count = (kind: string) => s.generators.filter((g) => g.kind === kind).length;
+        const odd = (a: string) => ['z', '2*z', 'z^3', 'z + z^3/3'].includes(a);
+        const even = (a: string) => ['z^2', 'z^2 + 1'].includes(a);
+        expect(count('unit-swap')).toBe(r.hidden.reduce((n, l) => n + l.width - 1, 0));
+        expect(count('sign-flip')).toBe(r.hidden.reduce((n, l) => n + (odd(l.activation) ? l.width : 0), 0));
+        expect(count('even-flip')).toBe(r.hidden.reduce((n, l) => n + (even(l.activation) ? l.width : 0), 0) + (r.outputActivation === 'z^2' ? r.outputs : 0));
+        expect(s.broken).toEqual([]);
+        if (r.symmetric && r.inputs >= 2) expect(count('data-permutation')).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('a distinct λ per weight breaks every unit swap (and says so), never a sign flip', () => {
+    fc.assert(
+      fc.property(specArb, (r) => {
+        const spec = buildSpec({ ...r, regularization: 'per-weight', fixed: 'none' });
+        const s = discreteSymmetries(networkLoss(spec));
+        expect(s.generators.filter((g) => g.kind === 'unit-swap')).toEqual([]);
+        expect(s.broken.filter((b) => /permutations of the units/.test(b.description)).length).toBe(r.hidden.filter((l) => l.width > 1).length);
+        expect(s.generators.filter((g) => g.kind === 'sign-flip').length).toBe(r.hidden.reduce((n, l) => n + (['z', '2*z', 'z^3', 'z + z^3/3'].includes(l.activation) ? l.width : 0), 0));
+      }),
+      { numRuns: 30 },
+    );
+    const s = discreteSymmetries(networkLoss(preset('deep-linear:2,2,2')));
+    expect(s.generators.map((g) => g.kind)).toEqual(['sign-flip', 'sign-flip']);
+  });
+
+  test('continuous symmetries keep L exactly: rescalings for random c, GL(n) for an invertible M, O(n) for an orthogonal M; λ breaks rescalings', () => {
+    const cases: [NetworkSpec, string[]][] = [
+      [preset('xor-blog'), ['GL', 'GL']],
+      [preset('xor-bias'), ['GL']],
+      [preset('xor-square'), ['rescaling', 'rescaling']],
+      [{ inputs: 2, layers: [{ width: 2, bias: true }, { width: 1 }], data: XOR, regularization: '1/3' }, ['O']],
+      [{ inputs: 1, layers: [{ width: 3, activation: 'z^3', bias: true }, { width: 2 }], data: [[1, 2, 0]] }, ['rescaling', 'rescaling', 'rescaling']],
+      [{ inputs: 1, layers: [{ width: 2, activation: 'z^3' }, { width: 1 }], data: [[1, 2]], regularization: { w0_0: '1/2' } }, ['rescaling']],
+      [preset('deep-linear:1,2,1'), []],
+    ];
+    for (const [spec, kinds] of cases) {
+      const net = networkLoss(spec);
+      const c = continuousSymmetries(net);
+      expect(c.rejected).toEqual([]);
+      expect(c.symmetries.map((s) => (s.kind === 'rescaling' ? 'rescaling' : s.group))).toEqual(kinds);
+      const units = networkUnits(spec);
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 5, maxLength: 5 }), fc.constantFrom('3/2', '-2', '1/5'), (ints, cText) => {
+          const x = randomPoint(net, ints);
+          const value = evaluate(net.loss, x);
+          const cc = parseRational(cText);
+          for (const s of c.symmetries) {
+            const y = { ...x };
+            if (s.kind === 'rescaling') {
+              for (const w of s.scaledUp) if (w in y) y[w] = QQ.mul(y[w], cc);
+              for (const w of s.scaledDown) if (w in y) y[w] = QQ.div(y[w], rpow(cc, s.exponent));
+            } else {
+              const layer = units.layers[s.layer];
+              const n = layer.length;
+              // GL: M = I + c·E_01 then a diagonal; O: a rotation by the Pythagorean (3/5, 4/5) in the first two units.
+              const M: Rational[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? QQ.one : QQ.zero)));
+              if (s.group === 'GL') {
+                M[0][1] = cc;
+                M[1][1] = rational(2n);
+              } else {
+                [M[0][0], M[0][1], M[1][0], M[1][1]] = [rational(3n, 5n), rational(-4n, 5n), rational(4n, 5n), rational(3n, 5n)];
+              }
+              const inv = inverse2(M);
+              const rows = (ws: (u: (typeof layer)[number]) => string[]) => layer.map(ws);
+              const apply = (names: string[][], A: Rational[][], left: boolean) => {
+                // left: row i of the new matrix = Σ_j A[i][j]·row j; else column j = Σ_i col i·A[i][j].
+                const old = names.map((r) => r.map((w) => x[w] ?? QQ.zero));
+                names.forEach((r, i) => r.forEach((w, k) => {
+                  let acc = QQ.zero;
+                  for (let j = 0; j < names.length; j++) acc = QQ.add(acc, left ? QQ.mul(A[i][j], old[j][k]) : QQ.mul(old[j][k], A[j][i]));
+                  y[w] = acc;
+                }));
+              };
+              apply(rows((u) => [...u.incoming, ...(u.bias ? [u.bias] : [])]), M, true);
+              apply(rows((u) => u.outgoing), inv, false);
+            }
+            expect(evaluate(net.loss, y)).toEqual(value);
+          }
+        }),
+        { numRuns: 10 },
+      );
+    }
+    const broken = continuousSymmetries(networkLoss(preset('deep-linear:1,2,1'))).broken.map((b) => b.description);
+    expect(broken).toEqual(expect.arrayContaining(['rescalings of hidden unit 0', 'rescalings of hidden unit 1']));
+  });
+
+  test('signed permutations: pull-back is f∘σ, compose is σ∘τ, inverse undoes (evaluation at random points)', () => {
+    const net = networkLoss(preset('xor-bias'));
+    const gens = discreteSymmetries(net).generators;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: gens.length - 1 }), fc.integer({ min: 0, max: gens.length - 1 }), fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 9, maxLength: 9 }), (a, b, ints) => {
+        const [s, t] = [gens[a], gens[b]];
+        const x = randomPoint(net, ints);
+        const f = lossGradient(net)[a];
+        expect(evaluate(pullBack(f, s.permutation), x)).toEqual(evaluate(f, act(s.image, x)));
+        const st = compose(s.permutation, t.permutation);
+        const composed = Object.fromEntries(net.ring.vars.map((v, i) => [v, `${st.sign[i] < 0 ? '-' : ''}${st.vars[st.source[i]]}`]));
+        expect(act(composed, x)).toEqual(act(s.image, act(t.image, x)));
+        const back = compose(inverse(st), st);
+        expect(back.source).toEqual(net.ring.vars.map((_, i) => i));
+        expect(back.sign.every((g) => g === 1)).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    expect(() => signedPermutation(['a', 'b'], new Map([['a', ['a', -1] as const], ['b', ['a', 1] as const]]))).toThrow(/not a permutation/);
+  });
+});
+
+function inverse2(M: Rational[][]): Rational[][] {
+  // Gauss–Jordan over Q (small n).
+  const n = M.length;
+  const A = M.map((r, i) => [...r, ...r.map((_, j) => (i === j ? QQ.one : QQ.zero))]);
+  for (let c = 0; c < n; c++) {
+    const p = A.findIndex((r, i) => i >= c && !QQ.isZero(r[c]));
+    [A[c], A[p]] = [A[p], A[c]];
+    const inv = QQ.inv(A[c][c]);
+    A[c] = A[c].map((v) => QQ.mul(v, inv));
+    for (let i = 0; i < n; i++) if (i !== c) A[i] = A[i].map((v, j) => QQ.sub(v, QQ.mul(A[i][c], A[c][j])));
+  }
+  return A.map((r) => r.slice(n));
+}
