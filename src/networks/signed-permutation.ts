@@ -52,6 +52,13 @@ export function signedPermutation(vars: readonly string[], images: ReadonlyMap<s
   return { vars, source, sign };
 }
 
+/** The same map over the variables `vars` in that order (a reordering of σ's, e.g. the canonical order). */
+export function reorder(sigma: SignedPermutation, vars: readonly string[]): SignedPermutation {
+  const act = actionOn(sigma, vars);
+  if (vars.length !== sigma.vars.length || act.some((a) => a === undefined)) throw new InputError('reorder: the variables are not those of the permutation');
+  return { vars, source: act.map((a) => (a as [number, 1 | -1])[0]), sign: act.map((a) => (a as [number, 1 | -1])[1]) };
+}
+
 /** σ∘τ: first τ, then σ (both over the same variables). */
 export function compose(sigma: SignedPermutation, tau: SignedPermutation): SignedPermutation {
   // σ(τ(x))ᵢ = sᵢ·τ(x)_{π(i)} = sᵢ·t_{π(i)}·x_{ρ(π(i))}.

@@ -26,7 +26,7 @@ import { Zp } from '../arithmetic/field';
 import { Rational, rationalToString, req } from '../arithmetic/rational';
 import { Polynomial } from '../poly/polynomial';
 import { NetworkLoss } from './loss';
-import { SignedPermutation, permutationText, pullBack, signedPermutation } from './signed-permutation';
+import { SignedPermutation, permutationText, pullBack, reorder, signedPermutation } from './signed-permutation';
 import { NetworkUnits, Unit, networkUnits } from './units';
 
 export type GeneratorKind = 'unit-swap' | 'sign-flip' | 'even-flip' | 'data-permutation';
@@ -274,4 +274,14 @@ export function discreteSymmetries(loss: NetworkLoss): DiscreteSymmetries {
     generators.push({ id: generators.length + 1, kind: c.kind, description: c.description, permutation: sigma, image: permutationText(sigma) });
   }
   return { generators, broken, rejected };
+}
+
+/**
+ * The discrete group's generators as signed permutations of `vars` (the loss ring's variables in
+ * any order, e.g. the solver's canonical order): σ(x)ᵢ = sign[i]·x_{source[i]}, plain index arrays.
+ * What a decomposition that works out one component per orbit needs (images of a prime:
+ * `pullBack(g, inverse(σ))` on its generators).
+ */
+export function symmetryGeneratorsOn(loss: NetworkLoss, vars: readonly string[]): SignedPermutation[] {
+  return discreteSymmetries(loss).generators.map((g) => reorder(g.permutation, vars));
 }

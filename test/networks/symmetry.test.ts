@@ -20,8 +20,9 @@ import { EXACT_TEST_DEGREE_LIMIT, componentOrbits, parametrizationEqual } from '
 import { preset } from '../../src/networks/presets';
 import { compose, imageParametrization, inverse, pullBack, signedPermutation } from '../../src/networks/signed-permutation';
 import { NetworkSpec } from '../../src/networks/spec';
-import { discreteSymmetries } from '../../src/networks/symmetry';
+import { discreteSymmetries, symmetryGeneratorsOn } from '../../src/networks/symmetry';
 import { networkUnits } from '../../src/networks/units';
+import { changeRing } from '../../src/poly/change';
 import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial } from '../../src/poly/polynomial';
 import { canonicalRing } from '../../src/solve/canonical';
@@ -213,6 +214,14 @@ describe('derived symmetries', () => {
       { numRuns: 30 },
     );
     expect(() => signedPermutation(['a', 'b'], new Map([['a', ['a', -1] as const], ['b', ['a', 1] as const]]))).toThrow(/not a permutation/);
+    // Over the canonical variables (what a decomposition would use): the same map.
+    const C = canonicalRing(QQ, [...net.ring.vars].reverse());
+    symmetryGeneratorsOn(net, C.vars).forEach((g, k) => {
+      expect(g.vars).toEqual(C.vars);
+      g.vars.forEach((v, i) => expect(`${g.sign[i] < 0 ? '-' : ''}${g.vars[g.source[i]]}`).toBe(gens[k].image[v] ?? v));
+      const f = changeRing(lossGradient(net)[k], C);
+      expect(pullBack(f, g).equals(pullBack(f, gens[k].permutation))).toBe(true);
+    });
   });
 });
 
