@@ -28,7 +28,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rcmp, req } from '../arithmetic/rational';
-import { Deadline, TimeoutError } from '../errors';
+import { ComputationError, Deadline, TimeoutError } from '../errors';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { UPoly, uadd, uscale } from '../poly/univariate';
@@ -215,7 +215,8 @@ export function componentOrbits(generators: readonly SignedPermutation[], items:
       orbit.members.sort((a, b) => a - b);
     }
   } catch (e) {
-    if (!(e instanceof TimeoutError)) throw e;
+    // A time limit, or a modular lift that did not settle: the orbits found so far, said to be partial.
+    if (!(e instanceof TimeoutError || e instanceof ComputationError)) throw e;
     message = `${e.message} (phase: orbits of the components; ${membership.filter(Boolean).length} of ${items.length} placed)`;
   }
   return { orbits, membership, images, complete: message === undefined, ...(message ? { message } : {}) };
