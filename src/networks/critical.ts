@@ -34,6 +34,7 @@ import { realPointBox, valuesOnComponent } from '../solve/component-values';
 import { evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
+import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
 
 export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
 
@@ -72,6 +73,8 @@ export interface CriticalComponent {
   parametrization?: Record<string, string>;
   points?: unknown[];
   samplePoints?: unknown[];
+  /** The component's orbit under the network's discrete symmetries (see `symmetries`). */
+  orbit?: ComponentOrbit;
 }
 
 export interface CriticalAnalysis {
@@ -90,6 +93,8 @@ export interface CriticalAnalysis {
   message?: string;
   /** The smallest critical value over components with real points (the global minimum when attained; only for complete analyses). */
   globalMinimum?: { value: CriticalValue; approx: string; components: number[]; note: string };
+  /** The network's symmetries and the components' orbits (unless `symmetries: false`). */
+  symmetries?: SymmetryReport;
   seconds: number;
 }
 
@@ -107,6 +112,8 @@ export interface CriticalOptions {
   onPartial?: (partial: CriticalAnalysis) => void;
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
+  /** Derive the network's symmetries and the components' orbits (default true). */
+  symmetries?: boolean;
 }
 
 /** A seeded permutation of 0..n−1 (xorshift32; Fisher–Yates). */
@@ -397,7 +404,12 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     if (!(e instanceof TimeoutError)) throw e;
     message = `${e.message} (phase: critical values and Hessians; ${analyzed.length} of ${result.components.length} component(s) analysed)`;
   }
-  return summary(analyzed, message === undefined, message);
+  const analysis = summary(analyzed, message === undefined, message);
+  if (options.symmetries === false) return analysis;
+  // The symmetry group and the orbits of the components under it (critical-symmetry.ts).
+  options.progress?.('symmetries and orbits');
+  const symmetries = attachSymmetries(analysis, net, result.components.slice(0, analyzed.length), deadline);
+  return { ...analysis, symmetries, seconds: (performance.now() - start) / 1000 };
 }
 
 /** Is the loss a sum of squares plus non-negative regularization (so L ≥ 0)? */

@@ -35,6 +35,32 @@ function equationsText(c: CriticalAnalysis['components'][number]): string {
   return basis.length <= 3 ? basis.join(', ') : `${basis.slice(0, 3).join(', ')}, … (${basis.length} equations)`;
 }
 
+/**
+ * The symmetry section: the generators (g1, g2, …), continuous and broken symmetries, and the
+ * orbits with more than one component, each member given as the image of the representative.
+ */
+function symmetryLines(a: CriticalAnalysis): string[] {
+  const s = a.symmetries as NonNullable<CriticalAnalysis['symmetries']>;
+  const lines = [`symmetries of the loss (derived from the spec, each checked exactly: L∘σ = L):`];
+  if (s.generators.length === 0) lines.push('  no discrete symmetry');
+  for (const g of s.generators) lines.push(`  g${g.id}  ${g.description}`);
+  for (const c of s.continuous) lines.push(`  continuous: ${c.description} (dimension ${c.dimension})`);
+  const broken = s.broken.slice(0, 4).map((b) => `${b.description}: ${b.reason}`);
+  if (s.broken.length > 0) lines.push(`  broken by the spec: ${broken.join('; ')}${s.broken.length > 4 ? `; … (${s.broken.length} in all; --json lists them)` : ''}`);
+  if (s.rejected) lines.push(`  dropped (failed the exact check): ${s.rejected.join('; ')}`);
+  const word = (ids: number[]): string => ids.map((id) => `g${id}`).reverse().join('∘');
+  const fixed = s.orbits.filter((o) => o.members.length === 1).map((o) => o.representative);
+  const moving = s.orbits.filter((o) => o.members.length > 1);
+  lines.push(`orbits of the components under the finite group: ${s.orbits.length}${s.complete ? '' : ' (incomplete: ' + (s.message ?? '') + ')'}`);
+  for (const o of moving) {
+    const images = o.members.slice(1).map((k) => `${k} = ${word(a.components[k - 1].orbit?.symmetry?.generators ?? [])}(${o.representative})`);
+    const stabilizer = a.components[o.representative - 1].orbit?.fixedBy ?? [];
+    lines.push(`  orbit ${a.components[o.representative - 1].orbit?.orbit}: components ${o.members.join(', ')}; ${images.join(', ')}${stabilizer.length > 0 ? `; ${o.representative} is fixed by ${word(stabilizer).split('∘').reverse().join(', ')}` : ''}`);
+  }
+  if (fixed.length > 0 && s.generators.length > 0) lines.push(`  fixed by every generator (orbits of one component): ${fixed.join(', ')}`);
+  return lines;
+}
+
 /** The analysis as a plain-text table. */
 export function formatCritical(name: string, a: CriticalAnalysis): string {
   const lines: string[] = [];
@@ -52,15 +78,17 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
     valueText(c.criticalValue),
     c.type,
     c.inertia && c.inertia.length > 0 ? `(${c.inertia[0].positive}, ${c.inertia[0].negative}, ${c.inertia[0].zero})` : '-',
+    c.orbit ? String(c.orbit.orbit) : '-',
     equationsText(c),
   ]);
-  const header = ['#', 'dim', 'degree', 'loss', 'type', 'inertia (+,−,0)', 'equations (reduced Gröbner basis) or points'];
-  const widths = header.map((h, j) => Math.min(j === 6 ? 200 : 60, Math.max(h.length, ...rows.map((r) => r[j].length))));
+  const header = ['#', 'dim', 'degree', 'loss', 'type', 'inertia (+,−,0)', 'orbit', 'equations (reduced Gröbner basis) or points'];
+  const widths = header.map((h, j) => Math.min(j === header.length - 1 ? 200 : 60, Math.max(h.length, ...rows.map((r) => r[j].length))));
   const fmt = (r: string[]) => r.map((cell, j) => (j === r.length - 1 ? cell : cell.padEnd(widths[j]))).join('  ');
   lines.push(fmt(header));
   lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) lines.push(fmt(r));
   lines.push('');
+  if (a.symmetries) lines.push(...symmetryLines(a), '');
   if (a.globalMinimum) {
     const m = a.globalMinimum;
     const value = typeof m.value === 'string' ? m.value : `≈ ${m.approx}, a root of ${m.value.minimalPolynomial}`;
