@@ -20,6 +20,7 @@ import { Rational, parseRational, rational, rationalToString } from '../arithmet
 import { Deadline } from '../errors';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { quotientsModulo } from '../poly/quotients-modulo';
 import { UPoly, fromUnivariate, uderivative, udivmod, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { groebner } from '../groebner/groebner';
 import { fglm } from '../groebner/fglm';
@@ -411,6 +412,9 @@ function primeBasis(R: PolynomialRing<Rational>, gens: readonly Polynomial<Ratio
 
 /** wᵢ = uᵢ·q′⁻¹ mod q: the coordinates as polynomials in θ (q irreducible, so q′ is invertible). */
 function dividedByDerivative(q: UPoly<Rational>, numerators: readonly UPoly<Rational>[]): UPoly<Rational>[] {
+  // Modulo primes and lifted (the Euclidean algorithm over Q swells); over Q if that fails.
+  const lifted = quotientsModulo(q, uderivative(QQ, q), numerators);
+  if (lifted) return lifted;
   const [, inverse] = uxgcd(QQ, uderivative(QQ, q), q); // s·q′ + t·q = 1
   return numerators.map((u) => utrim(QQ, urem(QQ, umul(QQ, u, inverse), q)));
 }
