@@ -22,16 +22,16 @@ import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { NumberFieldElement, numberField } from '../poly/number-field';
-import { UPoly, toUnivariate } from '../poly/univariate';
+import { UPoly, toUnivariate, uevaluate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
 import { normalForm } from '../groebner/normal-form';
-import { Inertia, algebraicInertia, intervalInertia } from '../solve/inertia';
+import { Inertia, algebraicInertia, intervalInertia, rationalInertia } from '../solve/inertia';
 import { evaluateOnInterval, decimal } from '../solve/points';
 import { RootInterval, isolateRealRoots, refineRoot } from '../solve/roots/real';
 import { Component, SolveResult, solve } from '../solve/solve';
 import { AlgebraicDescription, ComponentParametrizationData, ExactRealPoint, exactRealPoints, parametrizationOf } from '../solve/zero-dimensional';
 import { realPointBox, valuesOnComponent } from '../solve/component-values';
-import { evaluateOnBox } from '../poly/evaluate';
+import { evaluate, evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
@@ -155,6 +155,15 @@ function evaluateInField(p: Polynomial<Rational>, F: ReturnType<typeof numberFie
 
 /** Inertia of the Hessian H (entries in the weights' ring) at an exact real point. */
 function inertiaAt(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, point: ExactRealPoint): Inertia {
+  if (point.chi.length === 2) {
+    // A rational point (the usual sample point of a component, whose fibre is one point): the
+    // Hessian over Q, its lower triangle evaluated once, no number-field arithmetic.
+    const theta = rational(-point.chi[0], point.chi[1]);
+    const values = W.vars.map((v) => uevaluate(QQ, point.coordinates[point.vars.indexOf(v)], theta));
+    const M = H.map((row, i) => row.map((h, j) => (j <= i ? evaluate(h, values) : QQ.zero)));
+    for (let i = 0; i < M.length; i++) for (let j = i + 1; j < M.length; j++) M[i][j] = M[j][i];
+    return rationalInertia(M);
+  }
   const F = numberField(point.chi);
   const coords = W.vars.map((v) => point.coordinates[point.vars.indexOf(v)] as NumberFieldElement);
   const M = H.map((row) => row.map((h) => evaluateInField(h, F, coords)));

@@ -8,7 +8,7 @@ import nerdamer from 'nerdamer';
 import 'nerdamer/Calculus';
 import { QQ } from '../../src/arithmetic/field';
 import { Rational, parseRational, rational, rationalToNumber } from '../../src/arithmetic/rational';
-import { Tensor, ops, valueAndGrad, Var } from '../../src/autodiff';
+import { Tensor, ops, symmetricEigenvalues, valueAndGrad, Var } from '../../src/autodiff';
 import { groebner } from '../../src/groebner/groebner';
 import { normalForm } from '../../src/groebner/normal-form';
 import { fromNerdamer } from '../../src/io/nerdamer';
@@ -18,7 +18,7 @@ import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
-import { partialDerivative } from '../../src/poly/derivative';
+import { hessian, partialDerivative } from '../../src/poly/derivative';
 import { evaluate } from '../../src/poly/evaluate';
 import { solutionCount } from '../../src/groebner/ideal';
 import { vanishesOnComponent } from '../../src/solve/component-values';
@@ -113,6 +113,33 @@ describe('critical points', () => {
     const { seconds: _a, ...first } = a;
     const { seconds: _b, ...shuffled } = criticalPoints(net, { digits: 10, shuffleSeed: 7 });
     expect(shuffled).toEqual(first);
+  });
+
+  test('the inertia of a component is the signs of the Hessian\'s eigenvalues at its rational sample points (numeric oracle)', () => {
+    for (const name of ['xor-blog', 'xor-bias']) {
+      const net = networkLoss(preset(name));
+      const H = hessian(net.loss);
+      const a = criticalPoints(net, { digits: 10, symmetries: false });
+      let checked = 0;
+      for (const c of a.components) {
+        if (c.dimension === 0 || !c.inertia) continue;
+        const numeric = ((c.samplePoints ?? []) as { rational?: Record<string, string> }[])
+          .filter((p) => p.rational)
+          .map((p) => {
+            const point = net.ring.vars.map((v) => parseRational((p.rational as Record<string, string>)[v]));
+            const entries = H.flatMap((row) => row.map((h) => rationalToNumber(evaluate(h, point))));
+            const values = symmetricEigenvalues(new Tensor(Float64Array.from(entries), [H.length, H.length]));
+            const scale = Math.max(1, ...values.map(Math.abs));
+            const zero = values.filter((x) => Math.abs(x) <= 1e-9 * scale).length;
+            return { positive: values.filter((x) => x > 1e-9 * scale).length, negative: values.filter((x) => x < -1e-9 * scale).length, zero };
+          })
+          .sort((x, y) => x.zero - y.zero);
+        expect(numeric.length).toBeGreaterThan(0);
+        expect(c.inertia[0]).toEqual(numeric[0]);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(1);
+    }
   });
 
   test('regularized deep linear networks: a finite critical set whose count is the degree of the critical ideal', () => {
