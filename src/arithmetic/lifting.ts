@@ -5,13 +5,15 @@
  * Representation: coefficient k is kept as its mixed-radix digits d₀ + d₁·p₀ + d₂·p₀p₁ + …,
  * each digit below its prime (one Float64Array of digits per prime). Adding a prime costs a few
  * double-precision multiply-adds per coefficient and no bigint work; the bigint value of a
- * coefficient is formed only when it is reconstructed. Reconstructions found are kept until
- * `forget()` (a candidate that fails a check at a fresh prime means some coefficient was
- * reconstructed too early). Coefficients come in groups that tend to share a denominator (the
- * coefficients of one polynomial): with L the lcm of the denominators found so far in a group,
+ * coefficient is formed only when it is reconstructed. Reconstructions found are kept until a
+ * check at a fresh prime refutes them (`forgetDisagreeing`: a candidate that fails the check
+ * means some coefficient was reconstructed too early; those that agree stay). Coefficients
+ * come in groups that tend to share a denominator (the coefficients of one polynomial): with L the lcm of the denominators found so far in a group,
  * x·L mod M is often already a small numerator, and then n/L is the reconstruction without a
  * Euclidean run; numerators up to M/(2L) are then accepted (see `reconstructWithDenominator`), so
- * long numerators over a shared denominator need about half the primes. Every answer is meant to
+ * long numerators over a shared denominator need about half the primes. While a group's
+ * denominators are all 1, integers up to M/2^21 are taken (the parametrizations' numerators over
+ * q′ are integers or nearly so: their lift needs half the primes). Every answer is meant to
  * be checked at a fresh prime (`agreesModulo`). Reference: von zur Gathen–Gerhard, Modern
  * Computer Algebra, §5.6 (Garner) and §5.10 (rational reconstruction).
  */
@@ -19,6 +21,9 @@ import { gcd, isqrt, modInverse } from './integers';
 import { Rational } from './rational';
 import { Zp } from './field';
 import { rationalReconstruction } from './reconstruction';
+
+/** Bits below M/2 an integer taken without a known denominator must stay (see `reconstruct`). */
+const INTEGER_MARGIN = 21n;
 
 export class RationalLifter {
   /** The primes added so far, in order. */
@@ -102,11 +107,17 @@ export class RationalLifter {
     const bound = isqrt(M / 2n) >> margin;
     const denominators = this.groups.map(() => 1n);
     const attempt = (k: number): boolean => {
-      if (this.known[k] !== undefined) return true;
       const g = this.groupOf[k];
       const L = denominators[g];
-      // Once a group's denominator is known, its numerators may be as long as M/(2L) allows.
-      const wide = L > 1n && 2n * L < M >> margin ? (M / (2n * L)) >> margin : bound;
+      const known = this.known[k];
+      if (known !== undefined) {
+        if (L % known.den !== 0n) denominators[g] = (L / gcd(L, known.den)) * known.den;
+        return true;
+      }
+      // Once a group's denominator is known, its numerators may be as long as M/(2L) allows. While
+      // every denominator found in the group is 1, integers up to M/2^21 are taken: a residue
+      // that is not yet its integer is that small with probability 2^−20.
+      const wide = L > 1n ? (2n * L < M >> margin ? (M / (2n * L)) >> margin : bound) : M >> INTEGER_MARGIN;
       const q = reconstructWithDenominator(this.residue(k), M, bound, L, wide > bound ? wide : bound);
       if (q === undefined) {
         this.sentinel = k;
@@ -124,6 +135,20 @@ export class RationalLifter {
   /** Drops every reconstruction found (after a candidate failed a check). */
   forget(): void {
     this.known.fill(undefined);
+  }
+
+  /**
+   * Drops the reconstructions that do not reduce to `image` modulo p (after a candidate failed
+   * the check at p); the others stay candidates, so the next attempt works only on the rest.
+   */
+  forgetDisagreeing(p: number, image: ArrayLike<number>): void {
+    const F = Zp(p);
+    const P = BigInt(p);
+    for (let k = 0; k < this.known.length; k++) {
+      const x = this.known[k];
+      if (x !== undefined && (x.den % P === 0n || F.fromRational(x) !== image[k])) this.known[k] = undefined;
+    }
+    this.sentinel = 0;
   }
 }
 
@@ -187,8 +212,8 @@ export function liftUntilStable(groups: readonly number[], next: () => { p: numb
     const check = next();
     if (!check) return undefined;
     if (agreesModulo(values, check.p, check.img)) return values;
-    // Some coefficient was reconstructed too early: start over with one more prime.
-    lift.forget();
+    // Some coefficient was reconstructed too early: drop those the check refutes, add the prime.
+    lift.forgetDisagreeing(check.p, check.img);
     lift.add(check.p, check.img);
   }
   return undefined;

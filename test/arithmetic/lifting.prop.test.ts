@@ -4,7 +4,7 @@
 // generic echelon code.
 import fc from 'fast-check';
 import { Zp } from '../../src/arithmetic/field';
-import { RationalLifter, agreesModulo } from '../../src/arithmetic/lifting';
+import { RationalLifter, agreesModulo, liftUntilStable } from '../../src/arithmetic/lifting';
 import { solveModP } from '../../src/arithmetic/modular-linear';
 import { primesBelow } from '../../src/arithmetic/primes';
 import { Rational, rational } from '../../src/arithmetic/rational';
@@ -54,6 +54,44 @@ describe('RationalLifter', () => {
       got = lifter.reconstruct();
     }
     expect(got).toEqual(values);
+  });
+
+  test('liftUntilStable: groups that start with integers and go on with long fractions are recovered exactly', () => {
+    const arbInteger = fc.bigInt({ min: -(2n ** 300n), max: 2n ** 300n }).map((n) => rational(n));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(arbInteger, { maxLength: 4 }), fc.array(arbFraction, { maxLength: 4 })), { minLength: 1, maxLength: 3 }),
+        (parts) => {
+          const groups = parts.map(([ints, fracs]) => [...ints, ...fracs]).filter((g) => g.length > 0);
+          fc.pre(groups.length > 0);
+          const values = groups.flat();
+          const primes = primesBelow(2 ** 21);
+          const next = (): { p: number; img: number[] } => {
+            for (;;) {
+              const p = primes.next().value as number;
+              if (!values.some((x) => x.den % BigInt(p) === 0n)) return { p, img: imageOf(values, p) };
+            }
+          };
+          expect(liftUntilStable(groups.map((g) => g.length), next, 400)).toEqual(values);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test('long integers need about half the primes of a fraction of the same length', () => {
+    // 2000-bit integers: taken once M passes 2^(2000 + 21), about 97 primes below 2^21 (a rational
+    // reconstruction with unknown denominator needs M > 2^4001: about 191).
+    const values = Array.from({ length: 12 }, (_, k) => rational((k % 3 === 0 ? -1n : 1n) * (3n ** 1260n + BigInt(k) ** 40n)));
+    const primes = primesBelow(2 ** 21);
+    let used = 0;
+    const got = liftUntilStable([12], () => {
+      used++;
+      const p = primes.next().value as number;
+      return { p, img: imageOf(values, p) };
+    }, 1000);
+    expect(got).toEqual(values);
+    expect(used).toBeLessThan(120);
   });
 
   test('rejects an image of the wrong length', () => {
