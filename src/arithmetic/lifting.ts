@@ -12,8 +12,9 @@
  * x·L mod M is often already a small numerator, and then n/L is the reconstruction without a
  * Euclidean run; numerators up to M/(2L) are then accepted (see `reconstructWithDenominator`), so
  * long numerators over a shared denominator need about half the primes. While a group's
- * denominators are all 1, integers up to M/2^21 are taken (the parametrizations' numerators over
- * q′ are integers or nearly so: their lift needs half the primes). Every answer is meant to
+ * denominators are all 1, fractions with denominators below 2^64 and numerators up to M/2^85 are
+ * taken (the parametrizations' numerators over q′ are integers or nearly so: their lift needs
+ * half the primes). Every answer is meant to
  * be checked at a fresh prime (`agreesModulo`). Reference: von zur Gathen–Gerhard, Modern
  * Computer Algebra, §5.6 (Garner) and §5.10 (rational reconstruction).
  */
@@ -22,8 +23,10 @@ import { Rational } from './rational';
 import { Zp } from './field';
 import { rationalReconstruction } from './reconstruction';
 
-/** Bits below M/2 an integer taken without a known denominator must stay (see `reconstruct`). */
+/** Bits below M/2^64 the numerator of a nearly integral fraction must stay (see `reconstruct`). */
 const INTEGER_MARGIN = 21n;
+/** The largest denominators (in bits) taken as nearly integral before a group's denominator is known. */
+const NEARLY_INTEGRAL_DENOMINATOR_BITS = 64n;
 
 export class RationalLifter {
   /** The primes added so far, in order. */
@@ -115,10 +118,13 @@ export class RationalLifter {
         return true;
       }
       // Once a group's denominator is known, its numerators may be as long as M/(2L) allows. While
-      // every denominator found in the group is 1, integers up to M/2^21 are taken: a residue
-      // that is not yet its integer is that small with probability 2^−20.
-      const wide = L > 1n ? (2n * L < M >> margin ? (M / (2n * L)) >> margin : bound) : M >> INTEGER_MARGIN;
-      const q = reconstructWithDenominator(this.residue(k), M, bound, L, wide > bound ? wide : bound);
+      // every denominator found in the group is 1, fractions n/d with d < 2^64 and |n| < M/2^85
+      // are taken (unbalanced bounds, 2·N·D = M/2^20): a residue that is not yet its fraction
+      // passes with probability about 2^−20.
+      const x = this.residue(k);
+      const nearlyIntegral = L === 1n && M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + INTEGER_MARGIN) > bound ? rationalReconstruction(x, M, M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + INTEGER_MARGIN), 1n << NEARLY_INTEGRAL_DENOMINATOR_BITS) : undefined;
+      const wide = L > 1n && 2n * L < M >> margin ? (M / (2n * L)) >> margin : bound;
+      const q = nearlyIntegral ?? reconstructWithDenominator(x, M, bound, L, wide > bound ? wide : bound);
       if (q === undefined) {
         this.sentinel = k;
         return false;

@@ -79,10 +79,10 @@ describe('RationalLifter', () => {
     );
   });
 
-  test('long integers need about half the primes of a fraction of the same length', () => {
-    // 2000-bit integers: taken once M passes 2^(2000 + 21), about 97 primes below 2^21 (a rational
-    // reconstruction with unknown denominator needs M > 2^4001: about 191).
-    const values = Array.from({ length: 12 }, (_, k) => rational((k % 3 === 0 ? -1n : 1n) * (3n ** 1260n + BigInt(k) ** 40n)));
+  test('long numerators over small denominators need about half the primes of a balanced fraction', () => {
+    // 2000-bit numerators, denominators 1, 2 and 3 (integers first): taken once M passes
+    // 2^(2000 + 85), about 100 primes below 2^21 (a balanced reconstruction needs M > 2^4001: ~191).
+    const values = Array.from({ length: 12 }, (_, k) => rational((k % 3 === 0 ? -1n : 1n) * (3n ** 1260n + BigInt(k) ** 40n), k < 4 ? 1n : BigInt(1 + (k % 3))));
     const primes = primesBelow(2 ** 21);
     let used = 0;
     const got = liftUntilStable([12], () => {
