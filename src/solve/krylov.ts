@@ -22,7 +22,7 @@ import { Deadline } from '../errors';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, utrim } from '../poly/univariate';
-import { inverseModP, mulRemModP, remModP } from '../poly/factor/fp-poly';
+import { invModP, inverseModP, lazyTerms, mulRemModP, remModP, residue } from '../poly/factor/fp-poly';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { Monomial, monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
@@ -220,7 +220,10 @@ function transposedProduct(M: Columns, v: Float64Array, p: number): Float64Array
  * sequence s, from its first 2L terms for a recurrence of order L.
  */
 export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
-  const F = Zp(p);
+  // Residues in doubles: a product of two is below 2^52 (p < 2^26), and `residue` reduces it
+  // with one floating-point quotient; the discrepancy sums `lazyTerms(p)` products per reduction.
+  const pinv = 1 / p;
+  const K = lazyTerms(p);
   let C: number[] = [1]; // connection polynomial, C[0] = 1
   let B: number[] = [1];
   let L = 0;
@@ -228,16 +231,23 @@ export function berlekampMassey(s: ArrayLike<number>, p: number): number[] {
   let b = 1;
   for (let n = 0; n < s.length; n++) {
     let d = s[n];
-    for (let i = 1; i <= L; i++) d = (d + (C[i] ?? 0) * s[n - i]) % p;
+    for (let i = 1, pending = 0; i <= L; i++) {
+      d += (C[i] ?? 0) * s[n - i];
+      if (++pending === K) {
+        d = residue(d, p, pinv);
+        pending = 0;
+      }
+    }
+    d = residue(d, p, pinv);
     if (d === 0) {
       m++;
       continue;
     }
-    const coef = F.mul(d, F.inv(b));
+    const g = p - residue(d * invModP(b, p), p, pinv); // −d/b
     const T = C.slice();
     const needed = B.length + m;
     while (C.length < needed) C.push(0);
-    for (let i = 0; i < B.length; i++) C[i + m] = F.sub(C[i + m], F.mul(coef, B[i]));
+    for (let i = 0; i < B.length; i++) C[i + m] = residue(C[i + m] + g * B[i], p, pinv);
     if (2 * L <= n) {
       L = n + 1 - L;
       B = T;
