@@ -192,11 +192,10 @@ export class KrylovShape {
  * 2^42 and a column of fewer than 2^11 entries sums exactly in a double: one reduction per
  * column instead of one per product (a floating-point remainder costs as much as ten products).
  */
-function transposedProduct(M: Columns, v: Float64Array, p: number): Float64Array {
+function transposedProduct(M: Columns, v: Float64Array, p: number, out: Float64Array): Float64Array {
   const { unit, start, rows, values } = M;
   const D = unit.length;
   const lazy = p < LAZY_PRIME_LIMIT && D < 2048;
-  const out = new Float64Array(D);
   for (let j = 0; j < D; j++) {
     const u = unit[j];
     if (u >= 0) {
@@ -204,8 +203,22 @@ function transposedProduct(M: Columns, v: Float64Array, p: number): Float64Array
       continue;
     }
     let acc = 0;
-    if (lazy) for (let e = start[j], end = start[j + 1]; e < end; e++) acc += values[e] * v[rows[e]];
-    else
+    if (lazy) {
+      // Four independent sums (one chain of dependent additions would wait on each other).
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let e = start[j];
+      const end = start[j + 1];
+      for (; e + 3 < end; e += 4) {
+        acc += values[e] * v[rows[e]];
+        a1 += values[e + 1] * v[rows[e + 1]];
+        a2 += values[e + 2] * v[rows[e + 2]];
+        a3 += values[e + 3] * v[rows[e + 3]];
+      }
+      for (; e < end; e++) acc += values[e] * v[rows[e]];
+      acc += a1 + a2 + a3; // at most 2^11 products below 2^42 in all: exact
+    } else
       for (let e = start[j], end = start[j + 1]; e < end; e++) {
         acc += values[e] * v[rows[e]];
         if (acc >= 4503599627370496) acc %= p;
@@ -318,6 +331,7 @@ export function parametrizationModP(
   const n = coordinates.length;
   const S = Array.from({ length: n + 1 }, () => new Float64Array(2 * D));
   let v: Float64Array = Float64Array.from({ length: D }, () => random() % p);
+  let spare: Float64Array = new Float64Array(D);
   for (let k = 0; k < 2 * D; k++) {
     if ((k & 63) === 63) deadline?.check();
     for (let t = 0; t <= n; t++) {
@@ -328,7 +342,9 @@ export function parametrizationModP(
       S[t][k] = acc;
     }
     if (k === 2 * D - 1) break;
-    v = transposedProduct(columns, v, p);
+    const next = transposedProduct(columns, v, p, spare);
+    spare = v;
+    v = next;
   }
   const chi = berlekampMassey(S[0], p);
   if (chi.length - 1 !== D) return undefined;
