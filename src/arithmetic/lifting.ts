@@ -33,6 +33,8 @@ export class RationalLifter {
   readonly primes: number[] = [];
   /** The product of `primes`. */
   modulus = 1n;
+  /** The largest prime added (bounds the products of `add`). */
+  private maxPrime = 0;
   private readonly digits: Float64Array[] = [];
   private readonly known: (Rational | undefined)[];
   private readonly groupOf: Int32Array;
@@ -71,21 +73,39 @@ export class RationalLifter {
     w[0] = 1;
     for (let t = 0; t < j; t++) w[t + 1] = (w[t] * (this.primes[t] % p)) % p;
     const inv = j === 0 ? 1 : Number(modInverse(BigInt(w[j]), BigInt(p)));
-    const d = new Float64Array(this.length);
-    for (let k = 0; k < this.length; k++) {
-      // x mod p from the digits so far; every product is below 2^52, so each step is exact.
-      let x = 0;
-      for (let t = 0; t < j; t++) {
-        x += this.digits[t][k] * w[t];
-        if (x >= 4503599627370496) x %= p;
+    // x[k] = (coefficient k so far) mod p = Σ_t digit_t[k]·w[t], one prime's digits at a time
+    // (contiguous in k). A product is below maxPrime·p ≤ 2^52; K of them fit above a reduced
+    // value below 2^53, so the sums are reduced every K primes.
+    const n = this.length;
+    const maxPrime = Math.max(p, this.maxPrime);
+    const K = Math.max(1, Math.floor((2 ** 53 - p) / ((maxPrime - 1) * (p - 1) || 1)));
+    const pinv = 1 / p;
+    const x = new Float64Array(n);
+    const reduce = (): void => {
+      for (let k = 0; k < n; k++) {
+        const r = x[k] - Math.floor(x[k] * pinv) * p;
+        x[k] = r < 0 ? r + p : r >= p ? r - p : r;
       }
-      x %= p;
-      let digit = (((image[k] - x) % p) * inv) % p;
+    };
+    for (let t = 0, pending = 0; t < j; t++) {
+      const digits = this.digits[t];
+      const wt = w[t];
+      if (wt !== 0) for (let k = 0; k < n; k++) x[k] += digits[k] * wt;
+      if (++pending === K) {
+        reduce();
+        pending = 0;
+      }
+    }
+    reduce();
+    const d = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      let digit = (((image[k] - x[k]) % p) * inv) % p;
       if (digit < 0) digit += p;
       d[k] = digit;
     }
     this.digits.push(d);
     this.primes.push(p);
+    this.maxPrime = maxPrime;
     this.modulus *= BigInt(p);
   }
 
