@@ -21,6 +21,7 @@ export function solveResultToJSON(result: SolveResult): object {
     ...(result.message ? { message: result.message } : {}),
     independentSets: result.independentSets,
     ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
+    ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
     components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
   };
 }
@@ -33,7 +34,8 @@ export function formatSolveResult(result: SolveResult): string {
   const pointSets = result.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
   const varieties = result.components.filter((c): c is PositiveDimensionalComponent => c.kind === 'variety');
   const distinct = pointSets.reduce((s, c) => s + c.degree, 0);
-  const summary = [`${result.components.length} irreducible component(s) over Q, dimension ${result.dimension}`];
+  const modular = result.dimensionModulo !== undefined ? ` (modulo the prime ${result.dimensionModulo}: probably right, not certain)` : '';
+  const summary = [`${result.components.length} irreducible component(s) over Q, dimension ${result.dimension}${modular}`];
   if (varieties.length > 0) summary.push(`${varieties.length} of positive dimension`);
   if (pointSets.length > 0) {
     const total = pointSets.reduce((s, c) => s + c.degree * c.multiplicity, 0);
