@@ -14,6 +14,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { singularDeclarations } from '../src/io/formats/singular';
 import { lossGradient, networkLoss } from '../src/networks/loss';
 import { preset } from '../src/networks/presets';
 import { NetworkSpec } from '../src/networks/spec';
@@ -87,8 +88,7 @@ async function runPolycrit(bin: string, specFile: string, preload: string, timeo
 function singularScript(spec: NetworkSpec): string {
   const net = networkLoss(spec);
   return [
-    `ring r = 0, (${net.ring.vars.join(', ')}), dp;`,
-    `ideal I = ${lossGradient(net).map(String).join(',\n  ')};`,
+    singularDeclarations(net.ring.vars, 0, 'degrevlex', lossGradient(net).map(String)),
     'LIB "primdec.lib";',
     'system("--ticks-per-sec", 1000);',
     'int t1 = rtimer;',
