@@ -5,7 +5,9 @@
  * First the staircase modulo two primes (`groebner/staircase.ts`): when it says the set is
  * finite, a radical ideal is solved without any basis over Q (`solveRadicalFinite`). Otherwise the
  * reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
- * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension. The empty set
+ * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension; the
+ * probe's basis modulo its first prime already gives it with high probability, and that value is
+ * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known. The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
