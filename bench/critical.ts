@@ -8,12 +8,19 @@
  * table gives the minimum and the median of the runs. Each side's components are listed as
  * dimension/degree, so the answers can be compared too.
  *
+ * Positive-dimensional input files in any format polycrit reads (`--files`, e.g. msolve's
+ * `input_files/groebner-g2.ms`: 19 variables, dimension 16) get a second table: `polycrit solve
+ * FILE --json --timeout T` as a whole process (what it reports by then: the dimension, whether it
+ * finished) against Singular's `dim(std(I))` on the file's Singular export, timed inside Singular.
+ *
  * Run: npm run bench:critical [-- --runs 3 --timeout 120 --networks xor-blog,bias-2221
- *      --baseline /path/to/other/bin/polycrit.js]
+ *      --baseline /path/to/other/bin/polycrit.js --files groebner-g2.ms --file-timeout 5]
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { readSystemText } from '../src/io/formats';
+import { singularDeclarations } from '../src/io/formats/singular';
 import { lossGradient, networkLoss } from '../src/networks/loss';
 import { preset } from '../src/networks/presets';
 import { NetworkSpec } from '../src/networks/spec';
@@ -87,8 +94,7 @@ async function runPolycrit(bin: string, specFile: string, preload: string, timeo
 function singularScript(spec: NetworkSpec): string {
   const net = networkLoss(spec);
   return [
-    `ring r = 0, (${net.ring.vars.join(', ')}), dp;`,
-    `ideal I = ${lossGradient(net).map(String).join(',\n  ')};`,
+    singularDeclarations(net.ring.vars, 0, 'degrevlex', lossGradient(net).map(String)),
     'LIB "primdec.lib";',
     'system("--ticks-per-sec", 1000);',
     'int t1 = rtimer;',
@@ -114,6 +120,50 @@ async function runSingular(singular: string, script: string, timeout: number, si
   const comps = lines[lines.length - 2].trim().split(/\s+/);
   comps.sort((a, b) => Number(b.split('/')[0]) - Number(a.split('/')[0]) || Number(a.split('/')[1]) - Number(b.split('/')[1]));
   side.components = comps.join(', ');
+}
+
+/** A solved input file: polycrit's wall seconds and what it reported, Singular's std seconds and dimension. */
+interface FileRow {
+  file: string;
+  vars: number;
+  ours: Side & { dimension?: string };
+  singular?: Side & { dimension?: string };
+}
+
+async function runFile(bin: string, row: FileRow, timeout: number, singular: string | undefined, root: string): Promise<void> {
+  const res = await runProcess(process.execPath, [bin, 'solve', row.file, '--json', '--timeout', String(timeout)], '', timeout + 10, root);
+  row.ours.seconds.push(res.wallSeconds);
+  try {
+    const j = JSON.parse(res.stdout) as { dimension?: number; dimensionModulo?: number; complete?: boolean };
+    const how = j.dimensionModulo !== undefined ? ` (mod ${j.dimensionModulo})` : '';
+    row.ours.dimension = `${j.dimension === undefined ? 'dimension unknown' : `dimension ${j.dimension}`}${how}${j.complete ? '' : ', stopped'}`;
+  } catch {
+    row.ours.dimension = `error (exit ${res.code})`;
+  }
+  if (!singular || !row.singular) return;
+  const sys = readSystemText(readFileSync(row.file, 'utf8'), { fileName: row.file });
+  const script = [singularDeclarations(sys.ring.vars, sys.ring.field.characteristic, 'degrevlex', sys.polynomials.map(String)), 'system("--ticks-per-sec", 1000);', 'int t1 = rtimer;', 'ideal G = std(I);', 'int t2 = rtimer;', 'print(dim(G));', 'print(t2 - t1);', 'quit;'].join('\n');
+  const out = await runProcess(singular, ['-q'], script, timeout * 10);
+  const lines = out.stdout.trim().split('\n');
+  if (out.timedOut || lines.length < 2) row.singular.failed = out.timedOut ? `> ${timeout * 10}` : 'error';
+  else {
+    row.singular.seconds.push(Number(lines[lines.length - 1]) / 1000);
+    row.singular.dimension = lines[lines.length - 2].trim();
+  }
+}
+
+/** The table of the input files (empty without `--files`). */
+async function fileTable(bin: string, runs: number, singular: string | undefined, root: string): Promise<string[]> {
+  const files = option('files', '').split(',').filter((f) => f !== '');
+  if (files.length === 0) return [];
+  const timeout = Number(option('file-timeout', '5'));
+  const rows: FileRow[] = files.map((file) => ({ file: path.resolve(file), vars: readSystemText(readFileSync(file, 'utf8'), { fileName: file }).ring.nvars, ours: { seconds: [], cpu: [] }, singular: singular ? { seconds: [], cpu: [] } : undefined }));
+  for (let r = 0; r < runs; r++) for (const row of rows) await runFile(bin, row, timeout, singular, root);
+  const table = markdownTable(
+    ['file', 'variables', `polycrit solve --timeout ${timeout}: wall s, min / median`, 'polycrit reported', 'Singular std s', 'Singular dim'],
+    rows.map((r) => [path.basename(r.file), String(r.vars), cell(r.ours), r.ours.dimension ?? '–', r.singular ? cell(r.singular) : 'not installed', r.singular?.dimension ?? '–']),
+  );
+  return ['', `Input files: \`polycrit solve FILE --json --timeout ${timeout}\` as a whole process (the dimension it reported; "mod p": read modulo one prime, probable), against Singular \`std\` (degrevlex, timed inside Singular) and \`dim\`.`, '', table, ''];
 }
 
 async function main(): Promise<void> {
@@ -165,6 +215,7 @@ async function main(): Promise<void> {
     '',
     table,
     '',
+    ...(await fileTable(bin, runs, singular, root)),
   ].join('\n');
   console.log(text);
   writeText(path.resolve(root, option('out', path.join('bench', 'results'))), 'critical.md', text);

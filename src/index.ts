@@ -30,6 +30,7 @@ export * from './io/parse';
 export * from './io/print';
 export * from './io/errors';
 export { fromNerdamer, toNerdamer } from './io/nerdamer';
+export * from './io/formats';
 export * from './groebner/groebner';
 export * from './groebner/buchberger';
 export * from './groebner/normal-form';

@@ -15,7 +15,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { clearDenominators } from '../../src/poly/content';
+import { msolveFormat } from '../../src/io/formats/msolve';
 import { BenchSystem } from './networks';
 import { Peer, RunOutcome } from './peers';
 import { versionOf, which } from './process';
@@ -29,10 +29,9 @@ export function msolvePeer(threads = 1): Peer {
   return { name, program, available: true, version: versionOf(program, ['-h'], /version\s+(\d[\d.]*)/) };
 }
 
-/** msolve's input text: variables, characteristic 0, then the polynomials with integer coefficients. */
+/** msolve's input text: variables, characteristic 0, then the polynomials with integer coefficients (src/io/formats/msolve.ts). */
 export function msolveInput(sys: BenchSystem): string {
-  const polys = sys.polynomials.filter((p) => !p.isZero()).map((p) => clearDenominators(p)[1].toString());
-  return [sys.vars.join(','), '0', polys.join(',\n')].join('\n') + '\n';
+  return msolveFormat.write({ vars: sys.vars, characteristic: 0n, order: 'degrevlex', polynomials: sys.polynomials.filter((p) => !p.isZero()) });
 }
 
 /** What msolve found: the counts of a finite set, or that the set is positive-dimensional. */

@@ -6,6 +6,7 @@
  * machine-readable lines: `TIME s`, `SIZE n`, `LEAD e1,e2,…` (leading exponent vectors, degrevlex)
  * or `COUNT n` for solutions. A missing peer is reported as such, never as a failure.
  */
+import { singularDeclarations } from '../../src/io/formats/singular';
 import { ProcessResult, runProcess, versionOf, which } from './process';
 
 /** A system as text: variables and polynomials in polycrit's canonical printing. */
@@ -116,8 +117,7 @@ export async function singularGroebner(peer: Peer, sys: SystemText, char: Charac
     algorithm === 'modStd' ? 'LIB "modstd.lib";' : '',
     'system("--ticks-per-sec", 1000);',
     'option(redSB);',
-    `ring r = ${char}, (${sys.vars.join(',')}), dp;`,
-    `ideal I = ${sys.polys.join(',\n  ')};`,
+    singularDeclarations(sys.vars, char, 'degrevlex', sys.polys),
     'int c0 = timer; int t0 = rtimer;',
     `ideal G = ${algorithm}(I);`,
     'int t1 = rtimer; int c1 = timer;',
@@ -140,8 +140,7 @@ export async function singularSolve(peer: Peer, sys: SystemText, digits: number,
   const script = [
     'LIB "solve.lib";',
     'system("--ticks-per-sec", 1000);',
-    `ring r = 0, (${sys.vars.join(',')}), lp;`,
-    `ideal I = ${sys.polys.join(',\n  ')};`,
+    singularDeclarations(sys.vars, 0, 'lex', sys.polys),
     'int c0 = timer; int t0 = rtimer;',
     `def S = solve(I, ${digits}, "nodisplay");`,
     'int t1 = rtimer; int c1 = timer;',

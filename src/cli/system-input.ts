@@ -1,14 +1,18 @@
 /**
  * Reading a polynomial system for a command: FILE is a path, `-` for standard input, or a named
- * system such as `katsura:8` or `cyclic:6`; `--vars` fixes the variables (and their order),
- * `--field` picks Q (0) or Z/p, `--order` the monomial order.
+ * system such as `katsura:8` or `cyclic:6`. A file is in any format of `io/formats` (msolve,
+ * Singular, Macaulay2, Maple-style lists, JSON, polycrit's text), found by its name's ending or
+ * its content, or forced by `--format`. `--vars` fixes the variables (and their order; it must
+ * include those a file declares), `--field` picks Q (0) or Z/p (default: the characteristic the
+ * file declares, else Q; a different one is an error), `--order` the monomial order.
  */
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { isPrime } from '../arithmetic/primes';
 import { MonomialOrder, degrevlex, orderByName } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { parsePolynomials } from '../io/parse';
+import { FORMAT_NAMES, readSystemText } from '../io/formats';
+import { ParseError } from '../io/errors';
 import { SYSTEM_NAMES, namedSystem, parseSystemSpec } from '../systems';
 import * as fs from 'fs';
 import { CliContext, UsageError } from './context';
@@ -17,7 +21,11 @@ export interface SystemInputOptions {
   vars?: string;
   field?: string;
   order?: string;
+  format?: string;
 }
+
+/** The `--format` option's help. */
+export const FORMAT_HELP = `the file's format: ${FORMAT_NAMES.filter((f) => f !== 'latex').join(', ')} (default: by its name's ending, else by its content)`;
 
 /** Parses `--field`: 0 for Q, or a prime below 2^53. */
 export function parseFieldOption(value: string | undefined): Field<unknown> {
@@ -40,6 +48,7 @@ export function parseVarsOption(value: string | undefined): string[] | undefined
 /** The system named by FILE, in the ring the options ask for. */
 export function readSystem(ctx: CliContext, file: string, opts: SystemInputOptions): { ring: PolynomialRing<unknown>; polynomials: Polynomial<unknown>[] } {
   const field = parseFieldOption(opts.field);
+  const fieldGiven = opts.field !== undefined;
   const order: MonomialOrder = opts.order ? orderByName(opts.order) : degrevlex;
   const vars = parseVarsOption(opts.vars);
   if (file !== '-' && parseSystemSpec(file)) {
@@ -55,7 +64,8 @@ export function readSystem(ctx: CliContext, file: string, opts: SystemInputOptio
   ctx.status(`reading ${file}`);
   const text = ctx.readInput(file);
   ctx.status(`expanding the polynomials of ${file}`);
-  const { ring, polynomials } = parsePolynomials(text, { field, vars, order, deadline: ctx.deadline });
+  const { ring, polynomials } = readSystemText(text, { format: opts.format, fileName: file, field: fieldGiven ? field : undefined, vars, order, deadline: ctx.deadline });
+  if (polynomials.length === 0) throw new ParseError('empty-input', 'the input holds no polynomial (it is empty, blank or only comments)', text, 0, file === '-' ? undefined : file);
   return { ring, polynomials };
 }
 

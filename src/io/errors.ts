@@ -1,5 +1,6 @@
 /**
  * Errors of the text boundary: where in the input something went wrong, and why.
+ * A `ParseError` may name its source (a file): `kat.ms: line 3, column 7: …`.
  *
  * A location is a 0-based character offset into the whole input plus the 1-based line and
  * column a person would look for in an editor. Every message quotes the offending line with a
@@ -36,7 +37,8 @@ export type ParseErrorKind =
   | 'division-by-zero'
   | 'unknown-variable'
   | 'not-a-polynomial'
-  | 'multiple-polynomials';
+  | 'multiple-polynomials'
+  | 'malformed-file';
 
 /** The 1-based line and column of a 0-based offset (`\n`, `\r\n` and `\r` end lines). */
 export function locate(text: string, position: number): SourceLocation {
@@ -76,8 +78,8 @@ export function caretSnippet(text: string, position: number): string {
   return `  ${line}\n  ${' '.repeat(col)}^`;
 }
 
-function formatMessage(text: string, loc: SourceLocation, reason: string): string {
-  return `line ${loc.line}, column ${loc.column}: ${reason}\n${caretSnippet(text, loc.position)}`;
+function formatMessage(text: string, loc: SourceLocation, reason: string, source?: string): string {
+  return `${source ? `${source}: ` : ''}line ${loc.line}, column ${loc.column}: ${reason}\n${caretSnippet(text, loc.position)}`;
 }
 
 /** Malformed or non-polynomial input text, with its location and a caret message. */
@@ -92,9 +94,11 @@ export class ParseError extends InputError implements SourceLocation {
     /** The whole input the offset refers to. */
     readonly input: string,
     position: number,
+    /** Where the input came from (a file name, `polynomials[2]` of a JSON file), put before the line. */
+    readonly source?: string,
   ) {
     const loc = locate(input, position);
-    super(formatMessage(input, loc, reason));
+    super(formatMessage(input, loc, reason, source));
     this.position = loc.position;
     this.line = loc.line;
     this.column = loc.column;

@@ -5,7 +5,9 @@
  * First the staircase modulo two primes (`groebner/staircase.ts`): when it says the set is
  * finite, a radical ideal is solved without any basis over Q (`solveRadicalFinite`). Otherwise the
  * reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
- * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension. The empty set
+ * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension; the
+ * probe's basis modulo its first prime already gives it with high probability, and that value is
+ * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known. The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
@@ -23,6 +25,7 @@ import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';
 import { changeRing } from '../poly/change';
 import { canonicalRing } from './canonical';
+import { dimensionModuloPrime } from './modular-dimension';
 
 export interface SolveOptions {
   /** Significant digits of decimal approximations (default 20). */
@@ -64,12 +67,19 @@ export interface SolveResult {
   independentSets: string[][];
   /** For a finite solution set: the number of solutions counted with multiplicity. */
   solutions?: number;
+  /**
+   * Only in an incomplete result: the prime modulo which `dimension` and `independentSets` were
+   * read, before the basis over Q was finished (right with high probability, not certain; see
+   * `modular-dimension.ts`). Absent when they come from the basis over Q.
+   */
+  dimensionModulo?: number;
 }
 
 /**
  * Solves the system; see the file header. Example: solve([x^2 − 2, y − x]) has one component of
  * degree 2. A time limit reached after the Gröbner basis gives an incomplete result
- * (`complete: false`, the phase in `message`) with what was found; before it, a TimeoutError.
+ * (`complete: false`, the phase in `message`) with what was found; before it, a TimeoutError —
+ * except that a positive dimension read modulo the probe's prime counts as known (`dimensionModulo`).
  */
 export function solve(polys: readonly Polynomial<Rational>[], options: SolveOptions = {}): SolveResult {
   if (polys.length === 0) throw new InputError('solve needs at least one polynomial');
@@ -111,6 +121,11 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       components.length = 0;
       progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');
     }
+    // A positive dimension modulo the probe's prime is said at once (as probabilistic); the
+    // basis over Q below may take long, and then replaces it.
+    if (base === undefined && probe.learned && dimension(probe.learned.basis) > 0) {
+      known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, C.vars) });
+    }
     // The probe's learning run is the driver's first prime: it is not made twice.
     const G = groebner(input, { deadline, progress, learned: probe.learned });
     const dim = G.length === 0 ? C.nvars : dimension(G);
@@ -142,7 +157,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   } catch (e) {
     // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.
     if (!(e instanceof TimeoutError) || base === undefined) throw e;
-    return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found)` };
+    const modular = base.dimensionModulo !== undefined ? `; the dimension is that modulo the prime ${base.dimensionModulo}, probably right but not certain` : '';
+    return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found${modular})` };
   }
   return { ...base!, components: components.sort(compareComponents), complete: true };
 }

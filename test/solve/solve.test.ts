@@ -278,4 +278,25 @@ describe('answers cut short by a time limit', () => {
     expect(sawComponents).toBe(true);
     expect(full.complete).toBe(true);
   });
+  test('a positive dimension is known from the first prime: reported at once, marked as modular, replaced by the exact one', () => {
+    const { polynomials } = parsePolynomials('x*y - z^2, y*z - x^2, x^3 - y*w');
+    const full = solve(polynomials, { digits: 10 });
+    expect(full.complete).toBe(true);
+    expect(full.dimension).toBe(1);
+    expect(full.dimensionModulo).toBeUndefined();
+    // The check count at which the modular dimension is first reported, then a limit just past it.
+    const counter = new CountingDeadline(Infinity);
+    let at = -1;
+    solve(polynomials, { digits: 10, deadline: counter, onPartial: (p) => { if (at < 0 && p.dimensionModulo !== undefined) at = counter.calls; } });
+    expect(at).toBeGreaterThan(0);
+    const partials: SolveResult[] = [];
+    const r = solve(polynomials, { digits: 10, deadline: new CountingDeadline(at + 1), onPartial: (p) => partials.push(p) });
+    expect(r.complete).toBe(false);
+    expect(r.dimension).toBe(1);
+    expect(r.dimensionModulo).toBeGreaterThan(2 ** 20);
+    expect(r.independentSets).toEqual(full.independentSets);
+    expect(r.message).toMatch(/modulo the prime \d+, probably right but not certain/);
+    expect(partials[0].dimensionModulo).toBe(r.dimensionModulo);
+    expect(solveResultToJSON(r)).toMatchObject({ dimension: 1, dimensionModulo: r.dimensionModulo, complete: false });
+  });
 });

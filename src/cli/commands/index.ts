@@ -12,7 +12,8 @@ import { register as solve } from './solve';
 import { register as critical } from './critical';
 import { register as bench } from './bench';
 import { register as check } from './check';
+import { register as convert } from './convert';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment, bench, check];
+export const commands: RegisterCommand[] = [expand, diff, groebner, solve, critical, experiment, bench, check, convert];

@@ -10,7 +10,7 @@ import { SolveResult, solve } from '../../solve/solve';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
 import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
-import { readSystem } from '../system-input';
+import { FORMAT_HELP, readSystem } from '../system-input';
 
 /** The JSON form of a result (polynomials as canonical text). */
 export function solveResultToJSON(result: SolveResult): object {
@@ -21,6 +21,7 @@ export function solveResultToJSON(result: SolveResult): object {
     ...(result.message ? { message: result.message } : {}),
     independentSets: result.independentSets,
     ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
+    ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
     components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
   };
 }
@@ -33,7 +34,8 @@ export function formatSolveResult(result: SolveResult): string {
   const pointSets = result.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
   const varieties = result.components.filter((c): c is PositiveDimensionalComponent => c.kind === 'variety');
   const distinct = pointSets.reduce((s, c) => s + c.degree, 0);
-  const summary = [`${result.components.length} irreducible component(s) over Q, dimension ${result.dimension}`];
+  const modular = result.dimensionModulo !== undefined ? ` (modulo the prime ${result.dimensionModulo}: probably right, not certain)` : '';
+  const summary = [`${result.components.length} irreducible component(s) over Q, dimension ${result.dimension}${modular}`];
   if (varieties.length > 0) summary.push(`${varieties.length} of positive dimension`);
   if (pointSets.length > 0) {
     const total = pointSets.reduce((s, c) => s + c.degree * c.multiplicity, 0);
@@ -76,15 +78,16 @@ function elide(text: string, degree: number): string {
 export function register(program: Command, ctx: CliContext): void {
   addTimeoutOption(program.command('solve'))
     .description('all complex solutions of a polynomial system over Q, exact and certified')
-    .argument('<file>', "a file of polynomials, '-' for stdin, or a named system like katsura:6")
+    .argument('<file>', "a file of polynomials (polycrit's text, msolve, Singular, Macaulay2, Maple or JSON), '-' for stdin, or a named system like katsura:6")
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
+    .option('--format <name>', FORMAT_HELP)
     .option('--digits <n>', 'significant digits of the decimals', intOption('--digits', 1, 1000), 20)
     .option('--complex', 'list the non-real points too, with error bounds (default: real points listed, non-real ones counted)')
     .option('--bases', "write each finite component's prime ideal in the variables when it is small (default: its exact parametrization only)")
     .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, realPoints, nonRealPoints, complexPoints, exact, points, basis}]}')
     .addHelpText('after', '\nExamples:\n  polycrit solve katsura:4\n  echo "x^2 + y^2 - 1, x - y" | polycrit solve - --digits 30 --json')
-    .action(async (file: string, opts: { vars?: string; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
-      const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars });
+    .action(async (file: string, opts: { vars?: string; format?: string; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
+      const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars, format: opts.format });
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
       const result = solve(polynomials as Polynomial<Rational>[], {
         digits: opts.digits,
