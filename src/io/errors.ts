@@ -106,7 +106,7 @@ export class ParseError extends InputError implements SourceLocation {
 }
 
 /** What a limit guards; `ExpansionLimitError.limit` names the option to raise. */
-export type ExpansionLimitName = 'maxTerms' | 'maxProducts' | 'maxCoefficientBits';
+export type ExpansionLimitName = 'maxTerms' | 'maxProducts' | 'maxCoefficientBits' | 'maxExponents';
 
 /** A well-formed input whose expansion would pass a size limit (checked before the product is formed). */
 export class ExpansionLimitError extends ResourceLimitError implements SourceLocation {

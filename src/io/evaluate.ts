@@ -18,7 +18,7 @@ import { bitLength } from '../arithmetic/integers';
 import { parseRational, Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { ExpansionLimitError, ParseError } from './errors';
+import { ExpansionLimitError, ExpansionLimitName, ParseError } from './errors';
 import { Expr } from './syntax';
 
 /** The limits the evaluator enforces. */
@@ -29,6 +29,11 @@ export interface ExpansionLimits {
   readonly maxProducts: number;
   /** Over QQ, the largest bit size of a numerator or denominator a product or power may produce. */
   readonly maxCoefficientBits: number;
+  /**
+   * Most exponents (terms × (variables + 1)) one polynomial may hold: exponent vectors are dense,
+   * so a sum of 20,000 variables would hold 400 million of them (gigabytes).
+   */
+  readonly maxExponents: number;
 }
 
 /** Evaluates one tree in `ring` (every name in it must be a variable of the ring). */
@@ -88,9 +93,13 @@ class Evaluator<T> {
           coeffs = [...s.coefficients];
           return s;
         };
+        const stride = this.ring.nvars + 1;
         for (const t of e.terms) {
           this.deadline.check();
           const p = this.eval(t.expr);
+          if ((monos.length + p.length) * stride > this.limits.maxExponents) {
+            this.tooBig('maxExponents', `this sum holds {} exponents (${monos.length + p.length} terms so far in ${this.ring.nvars} variables)`, (monos.length + p.length) * stride, e.position);
+          }
           for (let i = 0; i < p.length; i++) {
             monos.push(p.monomials[i]);
             coeffs.push(t.negate ? this.field.neg(p.coefficients[i]) : p.coefficients[i]);
@@ -200,7 +209,7 @@ class Evaluator<T> {
     return Math.min(box, byDegree);
   }
 
-  private tooBig(limit: 'maxTerms' | 'maxProducts' | 'maxCoefficientBits', what: string, value: number, position: number): never {
+  private tooBig(limit: ExpansionLimitName, what: string, value: number, position: number): never {
     const max = this.limits[limit];
     const shown = Number.isFinite(value) ? String(Math.ceil(value)) : 'astronomically many';
     throw new ExpansionLimitError(limit, `${what.replace('{}', shown)}, more than the limit ${max} (option ${limit})`, this.text, position);
@@ -230,6 +239,7 @@ class Evaluator<T> {
       ),
     );
     if (bound > this.limits.maxTerms) this.tooBig('maxTerms', 'this product may have up to {} terms', bound, position);
+    if (bound * (n + 1) > this.limits.maxExponents) this.tooBig('maxExponents', `this product may hold up to {} exponents (${bound} terms in ${n} variables)`, bound * (n + 1), position);
     const bits = sa.bits + sb.bits + Math.ceil(Math.log2(Math.min(a.length, b.length)));
     if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', 'this product may have coefficients of {} bits', bits, position);
     return a.mul(b, this.deadline);
@@ -252,6 +262,8 @@ class Evaluator<T> {
       this.termBound(k * s.minDeg, k * s.maxDeg, s.minExp.map((x) => k * x), s.maxExp.map((x) => k * x)),
     );
     if (bound > this.limits.maxTerms) this.tooBig('maxTerms', `this power ^${k} may have up to {} terms`, bound, position);
+    const stride = this.ring.nvars + 1;
+    if (bound * stride > this.limits.maxExponents) this.tooBig('maxExponents', `this power ^${k} may hold up to {} exponents (${bound} terms in ${this.ring.nvars} variables)`, bound * stride, position);
     const bits = k * (s.bits + Math.log2(s.terms));
     if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', `this power ^${k} may have coefficients of {} bits`, bits, position);
     let result: Polynomial<T> | undefined;

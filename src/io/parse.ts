@@ -32,8 +32,9 @@ export interface ParseLimits extends SyntaxLimits, ExpansionLimits {
 
 /**
  * The default limits: 1,000,000 characters, nesting depth 500, exponents up to 10,000,
- * 200,000 terms per polynomial, 20,000,000 term multiplications per product and coefficients of
- * up to 1,000,000 bits.
+ * 200,000 terms per polynomial, 20,000,000 term multiplications per product, coefficients of
+ * up to 1,000,000 bits, and 20,000,000 exponents (terms × (variables + 1)) per polynomial
+ * (exponent vectors are dense: that is about 160 MB).
  */
 export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
   maxLength: 1_000_000,
@@ -42,6 +43,7 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
   maxTerms: 200_000,
   maxProducts: 20_000_000,
   maxCoefficientBits: 1_000_000,
+  maxExponents: 20_000_000,
 });
 
 /** Options of `parsePolynomial(s)`. Give either `ring`, or any of `field`, `vars`, `order`. */
