@@ -414,7 +414,8 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     message = `${e.message} (phase: critical values and Hessians; ${analyzed.length} of ${result.components.length} component(s) analysed)`;
   }
   const analysis = summary(analyzed, message === undefined, message);
-  if (options.symmetries === false) return analysis;
+  // Past the time limit the analysis is cut short: no orbits of a partial list.
+  if (options.symmetries === false || deadline.expired) return analysis;
   // The symmetry group and the orbits of the components under it (critical-symmetry.ts).
   options.progress?.('symmetries and orbits');
   const symmetries = attachSymmetries(analysis, net, result.components.slice(0, analyzed.length), deadline);
