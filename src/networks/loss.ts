@@ -28,6 +28,25 @@ export interface NetworkLoss {
   outputs: Polynomial<Rational>[];
 }
 
+/**
+ * A layer's activation: the identity (no activation: the default, or exactly `z`) or a polynomial
+ * a(z) substituted for z. A constant a(z) = c is a polynomial like any other (every unit outputs c).
+ */
+export type Activation = { kind: 'identity' } | { kind: 'polynomial'; a: Polynomial<Rational> };
+
+/** The activation of layer i from its text (undefined: the identity). */
+export function layerActivation(text: string | undefined, i: number): Activation {
+  if (text === undefined) return { kind: 'identity' };
+  const Z = new PolynomialRing(QQ, ['z']);
+  let a: Polynomial<Rational>;
+  try {
+    a = parsePolynomial(text, { ring: Z });
+  } catch (e) {
+    throw new InputError(`layers[${i}].activation: ${(e as Error).message}`);
+  }
+  return a.equals(Z.variable('z')) ? { kind: 'identity' } : { kind: 'polynomial', a };
+}
+
 function rationalOf(v: string | number, what: string): Rational {
   try {
     return parseRational(String(v));
@@ -66,16 +85,7 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
   if (free.length === 0) throw new InputError('every weight is fixed: nothing to solve for');
   const W = new PolynomialRing(QQ, free);
   const value = (name: string): Polynomial<Rational> => (name in fixed ? W.constant(rationalOf(fixed[name], `fixed weight ${name}`)) : W.variable(name));
-  // Activations as polynomials in z.
-  const Z = new PolynomialRing(QQ, ['z']);
-  const activations = spec.layers.map((l, i) => {
-    const text = l.activation ?? 'z';
-    try {
-      return parsePolynomial(text, { ring: Z });
-    } catch (e) {
-      throw new InputError(`layers[${i}].activation: ${(e as Error).message}`);
-    }
-  });
+  const activations = spec.layers.map((l, i) => layerActivation(l.activation, i));
   const outputs = spec.layers[spec.layers.length - 1].width;
   const rows = dataRows(spec, baseDir);
   let loss = W.zero();
@@ -88,7 +98,7 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
         const b = biases[j];
         if (b) pre = pre.add(value(b));
         const act = activations[li];
-        return act.isOne() || act.equals(Z.variable('z')) ? pre : substitute(act, { z: pre }, W);
+        return act.kind === 'identity' ? pre : substitute(act.a, { z: pre }, W);
       });
     });
     for (let o = 0; o < outputs; o++) {
