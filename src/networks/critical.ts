@@ -17,7 +17,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString, rcmp } from '../arithmetic/rational';
-import { Deadline, TimeoutError } from '../errors';
+import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -260,8 +260,13 @@ function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Ration
 /** Analyses the critical set of a network's loss. */
 export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
   const start = performance.now();
+  const n = net as Partial<NetworkLoss> | null;
+  if (typeof n !== 'object' || n === null || !(n.loss instanceof Polynomial) || !(n.ring instanceof PolynomialRing)) {
+    throw new InputError('criticalPoints takes the loss of a network: criticalPoints(networkLoss(spec)) or criticalPoints(networkLoss(preset(name)))');
+  }
+  if (typeof options !== 'object' || options === null) throw new InputError(`criticalPoints: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
   const digits = options.digits ?? 20;
-  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'critical');
+  const deadline = deadlineOf(options, 'critical');
   const W = net.ring;
   let ring = W;
   if (options.shuffleSeed !== undefined) {

@@ -13,7 +13,8 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError, TimeoutError } from '../errors';
+import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
+import { checkSystem } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
@@ -72,10 +73,9 @@ export interface SolveResult {
  * (`complete: false`, the phase in `message`) with what was found; before it, a TimeoutError.
  */
 export function solve(polys: readonly Polynomial<Rational>[], options: SolveOptions = {}): SolveResult {
-  if (polys.length === 0) throw new InputError('solve needs at least one polynomial');
-  const R = polys[0].ring;
-  if (R.field !== QQ) throw new InputError(`solve works over the rationals; this system is over ${R.field.name}`);
-  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'solve');
+  if (typeof options !== 'object' || options === null) throw new InputError(`solve: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
+  const R = checkSystem(polys, 'solve', { field: QQ });
+  const deadline = deadlineOf(options, 'solve');
   let phase = 'Gröbner basis';
   const progress = (message: string): void => {
     phase = message;
