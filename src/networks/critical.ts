@@ -34,6 +34,7 @@ import { realPointBox, valuesOnComponent } from '../solve/component-values';
 import { evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
+import { canonicalRing } from '../solve/canonical';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
 
 export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
@@ -169,7 +170,8 @@ function typeOf(inertia: Inertia, dimension: number): CriticalType {
 
 /** The value of L on the prime with basis B (canonical ring). */
 function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: number, deadline?: Deadline): { value: CriticalValue; key: number } {
-  const C = B[0].ring;
+  // B is empty on the whole space (a constant loss: every point is critical).
+  const C = B[0]?.ring ?? canonicalRing(QQ, L.ring.vars);
   const LC = changeRing(L, C);
   const r = normalForm(LC, B);
   if (r.isConstant()) {

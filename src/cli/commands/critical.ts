@@ -32,6 +32,7 @@ function equationsText(c: CriticalAnalysis['components'][number]): string {
     return `${points}: T = ${c.exact.separatingForm}, a root of a degree-${c.degree} polynomial (--json prints it)`;
   }
   const basis = c.basis ?? [];
+  if (basis.length === 0) return 'none: the whole space (the loss is constant, every point is critical)';
   return basis.length <= 3 ? basis.join(', ') : `${basis.slice(0, 3).join(', ')}, … (${basis.length} equations)`;
 }
 
