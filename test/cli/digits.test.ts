@@ -2,16 +2,7 @@
 // double past ~323 digits, so the solver's error bounds live in log space; the printed decimals
 // of √2 (a real root of x² − 2, the imaginary part of a root of x² + 2, and a coordinate given by
 // a quotient u(T)/d(T)) agree with an independent bigint computation, isqrt(2·10^(2d)).
-import { main } from '../../src/cli/main';
-import { CliIO } from '../../src/cli/context';
-
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: () => stdin, isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli as run } from './run-cli';
 
 /** ⌊√n⌋ by Newton's method on bigints. */
 function isqrt(n: bigint): bigint {

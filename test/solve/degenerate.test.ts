@@ -8,8 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Zp } from '../../src/arithmetic/field';
-import { main } from '../../src/cli/main';
-import { CliIO } from '../../src/cli/context';
+import { runCli as run } from '../cli/run-cli';
 import { groebner } from '../../src/groebner/groebner';
 import { parsePolynomials } from '../../src/io/parse';
 import { criticalPoints } from '../../src/networks/critical';
@@ -17,13 +16,6 @@ import { networkLoss } from '../../src/networks/loss';
 import { solve } from '../../src/solve/solve';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: () => stdin, isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const system = (text: string, vars?: string[]) => parsePolynomials(text, vars ? { vars } : {}).polynomials;
 
