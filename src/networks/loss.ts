@@ -57,6 +57,7 @@ function rationalOf(v: string | number, what: string): Rational {
 
 /** Builds the loss polynomial of a network. */
 export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
+  // Shape, row lengths, exact cells and weight names are checked here, at the boundary.
   validateSpec(spec, baseDir);
   const inputs = inputNames(spec);
   // Weight names in the blog's order.
@@ -78,9 +79,7 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
     layerWeights.push({ weights, biases });
     fanIn = layer.width;
   }
-  for (const name of inputs) if (weightNames.includes(name)) throw new InputError(`input name '${name}' clashes with a weight name`);
   const fixed = spec.fixed ?? {};
-  for (const name of Object.keys(fixed)) if (!weightNames.includes(name)) throw new InputError(`fixed weight '${name}' is not a weight of the network (weights: ${weightNames.join(', ')})`);
   const free = weightNames.filter((w) => !(w in fixed));
   if (free.length === 0) throw new InputError('every weight is fixed: nothing to solve for');
   const W = new PolynomialRing(QQ, free);
@@ -115,7 +114,6 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
       const lambda = typeof reg === 'object' ? (reg[w] !== undefined ? rationalOf(reg[w], `regularization of ${w}`) : undefined) : rationalOf(reg, 'regularization');
       if (lambda) loss = loss.add(W.variable(w).pow(2).scale(lambda));
     }
-    if (typeof reg === 'object') for (const k of Object.keys(reg)) if (!weightNames.includes(k)) throw new InputError(`regularization names '${k}', which is not a weight`);
   }
   return { spec, ring: W, allWeights: weightNames, loss, outputs: [] };
 }
