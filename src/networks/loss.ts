@@ -10,11 +10,13 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational } from '../arithmetic/rational';
-import { InputError } from '../errors';
+import { Deadline, InputError, ResourceLimitError } from '../errors';
 import { parsePolynomial } from '../io/parse';
 import { gradient, hessian } from '../poly/derivative';
 import { substitute } from '../poly/evaluate';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { getHeapStatistics } from 'v8';
+import { DEFAULT_MAX_LOSS_TERMS, estimateLossBytes, estimateLossTerms, weightCount } from './loss-size';
 import { NetworkSpec, dataRows, inputNames, validateSpec } from './spec';
 
 export interface NetworkLoss {
@@ -55,10 +57,34 @@ function rationalOf(v: string | number, what: string): Rational {
   }
 }
 
+export interface NetworkLossOptions {
+  /** Refuse (ResourceLimitError) a network whose loss may have more terms (`loss-size.ts`; default 1,000,000). */
+  maxTerms?: number;
+  /** Checked between rows and layers while the loss is built. */
+  deadline?: Deadline;
+}
+
 /** Builds the loss polynomial of a network. */
-export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
+export function networkLoss(spec: NetworkSpec, baseDir?: string, options: NetworkLossOptions = {}): NetworkLoss {
   // Shape, row lengths, exact cells and weight names are checked here, at the boundary.
   validateSpec(spec, baseDir);
+  const maxTerms = options.maxTerms ?? DEFAULT_MAX_LOSS_TERMS;
+  if (!(maxTerms >= 1)) throw new InputError(`networkLoss: maxTerms must be a number ≥ 1, got ${maxTerms}`);
+  const estimate = estimateLossTerms(spec);
+  if (estimate > maxTerms) {
+    throw new ResourceLimitError(
+      `the loss of this network may have up to ${estimate < 1e15 ? Math.round(estimate).toLocaleString('en-US') : estimate.toExponential(1)} terms (an upper bound from its widths and activations, before building it), past the limit of ${maxTerms.toLocaleString('en-US')}: use fewer or narrower layers or lower-degree activations, or raise the limit with --max-terms (the maxTerms option of networkLoss)`,
+    );
+  }
+  // Half the heap: the loss is built from per-row polynomials of the same size.
+  const budget = getHeapStatistics().heap_size_limit / 2;
+  const bytes = estimateLossBytes(spec, estimate);
+  if (bytes > budget) {
+    throw new ResourceLimitError(
+      `the loss of this network may take about ${(bytes / 2 ** 30).toPrecision(2)} GB (up to ${Math.round(estimate).toLocaleString('en-US')} terms of ${weightCount(spec).toLocaleString('en-US')} weights each), more than half the heap (${(budget / 2 ** 30).toPrecision(2)} GB): use a smaller network or raise the heap with --max-memory MB`,
+    );
+  }
+  const deadline = options.deadline;
   const inputs = inputNames(spec);
   // Weight names in the blog's order.
   const weightNames: string[] = [];
@@ -89,8 +115,10 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
   const rows = dataRows(spec, baseDir);
   let loss = W.zero();
   rows.forEach((row, r) => {
+    deadline?.check();
     let current: Polynomial<Rational>[] = row.slice(0, inputs.length).map((c) => W.constant(rationalOf(c, `data row ${r + 1}`)));
     spec.layers.forEach((_, li) => {
+      deadline?.check();
       const { weights, biases } = layerWeights[li];
       current = weights.map((ws, j) => {
         let pre = ws.reduce((acc, w, i) => acc.add(value(w).mul(current[i])), W.zero());

@@ -1,10 +1,12 @@
 // The symbolic loss against an independent oracle: for random small specs with random polynomial
 // activations (constants among them: "1", "0", "0*z + 1", …), the loss polynomial evaluated at
 // random rational weights equals the squared error of a forward pass computed directly with exact
-// rationals, the activation applied by Horner's rule from its coefficients (never parsed).
+// rationals, the activation applied by Horner's rule from its coefficients (never parsed); and the
+// size estimate (loss-size.ts) is at least the loss's number of terms.
 import fc from 'fast-check';
 import { RONE, RZERO, Rational, radd, req, rational, rationalToString, rmul, rsub } from '../../src/arithmetic/rational';
 import { networkLoss } from '../../src/networks/loss';
+import { estimateLossTerms } from '../../src/networks/loss-size';
 import { NetworkSpec } from '../../src/networks/spec';
 import { evaluate } from '../../src/poly/evaluate';
 
@@ -60,6 +62,8 @@ describe('the loss against a direct forward pass', () => {
             expected = radd(expected, rmul(e, e));
           });
         }
+        // The size estimate that guards networkLoss is an upper bound.
+        expect(estimateLossTerms(spec)).toBeGreaterThanOrEqual(L.loss.length);
         const got = evaluate(L.loss, L.ring.vars.map((w) => weight.get(w) as Rational));
         if (!req(got, expected)) throw new Error(`loss ${rationalToString(got)} ≠ ${rationalToString(expected)} for ${JSON.stringify(spec)}`);
       }),
