@@ -45,14 +45,21 @@ export interface NetworkSpec {
   fixed?: Record<string, RationalText>;
 }
 
-/** Reads rows from CSV text: numbers separated by commas, a header line of names allowed. */
+/**
+ * Reads rows from CSV text: numbers separated by commas; blank lines and `#` comments skipped.
+ * The first row is a header when every cell is a name (letters, digits, _; not a number); a first
+ * row that mixes names and numbers is data, and the check of the cells says what is wrong with it.
+ */
 export function parseCsv(text: string, source = 'CSV'): string[][] {
   const rows: string[][] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
+  let headerSeen = false; // the first non-comment line has been read
+  text.split(/\r?\n/).forEach((line) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const cells = trimmed.split(',').map((c) => c.trim());
-    if (i === 0 && cells.some((c) => /[A-Za-z_]/.test(c) && !/^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(c))) return; // header
+    const first = !headerSeen;
+    headerSeen = true;
+    if (first && cells.every((c) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(c))) return; // a header of names
     rows.push(cells);
   });
   if (rows.length === 0) throw new InputError(`${source} holds no data rows`);

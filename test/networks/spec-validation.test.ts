@@ -137,3 +137,28 @@ describe('the published JSON Schema', () => {
     for (const name of ['xor-blog', 'xor-bias', 'xor-square', 'deep-linear:2,2,1']) expect(networkSpecSchema.safeParse(preset(name)).success).toBe(true);
   });
 });
+
+describe('CSV data and preset names (issue 19, small ones)', () => {
+  test('a header of names is skipped; a first row with letters among numbers is data, and refused as such', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-csv-'));
+    try {
+      const spec = (csv: string): NetworkSpec => {
+        fs.writeFileSync(path.join(dir, 'rows.csv'), csv);
+        return { inputs: 1, layers: [{ width: 1 }], data: { csv: 'rows.csv' } };
+      };
+      expect(networkLoss(spec('# comment\nx,target\n1,1\n2,3\n'), dir).loss.toString()).toBe('5*w0_0^2 - 14*w0_0 + 10');
+      expect(networkLoss(spec('1,1\n2,3\n'), dir).loss.toString()).toBe('5*w0_0^2 - 14*w0_0 + 10');
+      // Was dropped silently as a header, changing the loss.
+      expect(() => networkLoss(spec('1,1e\n2,3\n'), dir)).toThrow(/^network spec: data row 1 of rows.csv, value 2: '1e' is not an exact number/);
+      expect(() => networkLoss(spec('x,3\n2,3\n'), dir)).toThrow(/^network spec: data row 1 of rows.csv, value 1: 'x' is not an exact number/);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('a preset suffix is rejected unless the preset takes sizes', () => {
+    expect(() => preset('xor-blog:3')).toThrow(/^preset 'xor-blog:3': only deep-linear takes sizes after ':'/);
+    expect(() => preset('deep-linear:1,2:3')).toThrow(InputError);
+    expect(preset('deep-linear:1,2').name).toBe('deep-linear:1,2');
+  });
+});
