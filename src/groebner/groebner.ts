@@ -83,6 +83,8 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
   const field = R.field as Field<unknown>;
   let basis: Polynomial<T>[];
   const stats: GroebnerStats = { method, seconds: 0 };
+  // The zero ideal: its reduced basis is empty, whatever the field, order and method.
+  if (input.every((p) => p.isZero())) return { ring: R, basis: [], stats };
   if (isPrimeField(field)) {
     if (method === 'f4' && (field as PrimeField).p < FAST_PRIME_LIMIT) {
       const onProgress = options.progress

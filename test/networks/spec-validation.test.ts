@@ -125,7 +125,7 @@ describe('random mutations of a valid spec', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
   });
 });
