@@ -35,6 +35,7 @@ import { evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
 import { canonicalRing } from '../solve/canonical';
+import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
 
 export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
@@ -267,7 +268,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     throw new InputError('criticalPoints takes the loss of a network: criticalPoints(networkLoss(spec)) or criticalPoints(networkLoss(preset(name)))');
   }
   if (typeof options !== 'object' || options === null) throw new InputError(`criticalPoints: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
-  const digits = options.digits ?? 20;
+  const digits = digitsOption(options.digits, 'criticalPoints');
   const deadline = deadlineOf(options, 'critical');
   const W = net.ring;
   let ring = W;

@@ -47,3 +47,18 @@ export function checkSystem<T>(polys: unknown, where: string, options: { field?:
   });
   return R;
 }
+
+/** The largest `digits` option the library accepts (the CLI's `--digits` stops at 1000). */
+export const MAX_DIGITS = 100_000;
+
+/**
+ * The `digits` option of an entry: undefined (or null) for the default, else an integer from 1 to
+ * MAX_DIGITS — 0 printed every decimal as "0", fractions threw RangeErrors from inside.
+ */
+export function digitsOption(digits: unknown, where: string, fallback = 20): number {
+  if (digits === undefined || digits === null) return fallback;
+  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS) {
+    throw new InputError(`${where}: digits must be an integer from 1 to ${MAX_DIGITS}, got ${typeof digits === 'string' ? `'${digits}'` : String(digits)}`);
+  }
+  return digits;
+}

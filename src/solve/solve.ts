@@ -17,7 +17,7 @@
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
-import { checkSystem } from '../poly/arguments';
+import { checkSystem, digitsOption } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
@@ -79,6 +79,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   if (typeof options !== 'object' || options === null) throw new InputError(`solve: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
   const R = checkSystem(polys, 'solve', { field: QQ });
   const deadline = deadlineOf(options, 'solve');
+  options = { ...options, digits: digitsOption(options.digits, 'solve') };
   let phase = 'Gröbner basis';
   const progress = (message: string): void => {
     phase = message;

@@ -9,6 +9,8 @@ import { groebner } from '../../src/groebner/groebner';
 import { parsePolynomial, parsePolynomials } from '../../src/io/parse';
 import { lex } from '../../src/monomials/order';
 import { criticalPoints } from '../../src/networks/critical';
+import { networkLoss } from '../../src/networks/loss';
+import { preset } from '../../src/networks/presets';
 import { PolynomialRing } from '../../src/poly/polynomial';
 import { solve } from '../../src/solve/solve';
 
@@ -38,6 +40,9 @@ const cases: [string, () => unknown, RegExp][] = [
   ['solve with undefined inside', () => solve(loose([overQ[0], undefined])), /^solve: entry 2 of the list is undefined/],
   ['solve with timeout NaN', () => solve(overQ, { timeout: NaN }), /^solve: the timeout must be a number of seconds ≥ 0.*got NaN/],
   ["groebner with timeout '5'", () => groebner(overQ, loose({ timeout: '5' })), /the timeout must be a number of seconds ≥ 0.*got '5'/],
+  ['solve with digits 0 (printed every decimal as "0")', () => solve(overQ, { digits: 0 }), /^solve: digits must be an integer from 1 to 100000, got 0/],
+  ['solve with digits 2.5', () => solve(overQ, { digits: 2.5 }), /^solve: digits must be an integer from 1 to 100000, got 2\.5/],
+  ["criticalPoints with digits 'abc'", () => criticalPoints(networkLoss(preset('xor-blog')), loose({ digits: 'abc' })), /^criticalPoints: digits must be an integer from 1 to 100000, got 'abc'/],
   ['solve with options null', () => solve(overQ, loose(null)), /^solve: the options must be an object/],
   ['criticalPoints of a spec', () => criticalPoints(loose({ inputs: 1, layers: [{ width: 1 }], data: [[1, 1]] })), /^criticalPoints takes the loss of a network: criticalPoints\(networkLoss\(spec\)\)/],
   ['parsePolynomials(123)', () => parsePolynomials(loose(123)), /^parsePolynomials takes the polynomials as text, got number/],
