@@ -80,9 +80,9 @@ const fieldCache = new Map<number, PrimeField>();
  * otherwise). Instances are cached, so `Zp(p) === Zp(p)`. Example: `Zp(7).inv(3) === 5`.
  */
 export function Zp(p: number | bigint): PrimeField {
-  const pn = Number(p);
-  if ((typeof p !== 'number' && typeof p !== 'bigint') || !Number.isSafeInteger(pn) || pn < 2 || BigInt(pn) !== BigInt(p)) {
-    throw new InputError(`Zp needs a prime 2 ≤ p < 2^53, got ${typeof p === 'string' ? `'${p}'` : String(p)}`);
+  const pn = typeof p === 'number' || typeof p === 'bigint' ? Number(p) : NaN;
+  if (!Number.isSafeInteger(pn) || pn < 2 || BigInt(pn) !== BigInt(p)) {
+    throw new InputError(`Zp needs a prime 2 ≤ p < 2^53, got ${typeof p === 'string' ? `'${p}'` : typeof p === 'number' || typeof p === 'bigint' ? String(p) : typeof p}`);
   }
   const cached = fieldCache.get(pn);
   if (cached) return cached;

@@ -2,6 +2,7 @@
 // InputError naming what is wrong and where — never a silent conversion (solve reading residues
 // modulo 7 as integers), never a TypeError from inside (`this.cmp is not a function`). Order
 // names are accepted wherever an order is, as the parse options already did.
+import fc from 'fast-check';
 import { QQ, Zp } from '../../src/arithmetic/field';
 import { InputError } from '../../src/errors';
 import { eliminate } from '../../src/groebner/eliminate';
@@ -73,5 +74,31 @@ describe('public entries check their arguments', () => {
   test('a system over Z/7 still solves its Gröbner basis over Z/7; the same system over Q is solved over Q', () => {
     expect(groebner(overZ7).map(String)).toEqual(groebner(overZ7, { order: 'degrevlex' }).map(String));
     expect(solve(overQ).components.length).toBe(1);
+  });
+});
+
+describe('fuzz: junk arguments to the public entries', () => {
+  const junk = fc.constantFrom<unknown>(undefined, null, 0, 1, -1, 2.5, NaN, Infinity, '', 'x', 'lex', 'Q', [], [null], [1], {}, { order: 'lex' }, { field: 'Q' }, { timeout: -1 }, { digits: 0 }, overQ, overZ7, overQ[0], QQ, Zp(7), lex, () => 1, Symbol('s'), 10n);
+  const entries: [string, (a: unknown, b: unknown) => unknown][] = [
+    ['solve', (a, b) => solve(loose(a), loose(b))],
+    ['groebner', (a, b) => groebner(loose(a), loose(b))],
+    ['eliminate', (a, b) => eliminate(loose(a), loose(['x']), loose(b))],
+    ['parsePolynomials', (a, b) => parsePolynomials(loose(a), loose(b))],
+    ['parsePolynomials of text', (_, b) => parsePolynomials('x^2 - y', loose(b))],
+    ['new PolynomialRing', (a, b) => new PolynomialRing(loose(a), loose(['x']), loose(b))],
+    ['Zp', (a) => Zp(loose(a))],
+    ['criticalPoints', (a, b) => criticalPoints(loose(a), loose(b))],
+  ];
+  test('an answer or an InputError, never another error', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...entries), junk, junk, ([name, call], a, b) => {
+        try {
+          call(a, b);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw new Error(`${name}(${String(a)}, ${String(b)}): ${(e as Error).name}: ${(e as Error).message}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
