@@ -87,6 +87,7 @@ describe('fuzz: junk arguments to the public entries', () => {
     ['parsePolynomials of text', (_, b) => parsePolynomials('x^2 - y', loose(b))],
     ['new PolynomialRing', (a, b) => new PolynomialRing(loose(a), loose(['x']), loose(b))],
     ['Zp', (a) => Zp(loose(a))],
+    ['preset', (a) => preset(loose(a))],
     ['criticalPoints', (a, b) => criticalPoints(loose(a), loose(b))],
   ];
   test('an answer or an InputError, never another error', () => {
