@@ -49,3 +49,19 @@ export class Deadline {
     return this.end !== Infinity && Date.now() > this.end;
   }
 }
+
+/**
+ * The deadline of a public entry's options: `deadline` when given, else one of `timeout` seconds
+ * (none when undefined). A timeout that is not a number ≥ 0 (NaN, a string, −1) is an InputError,
+ * not a silent "no limit". Example: `deadlineOf({ timeout: 5 }, 'solve')`.
+ */
+export function deadlineOf(options: { timeout?: unknown; deadline?: unknown }, what: string): Deadline {
+  if (options.deadline !== undefined) {
+    if (!(options.deadline instanceof Deadline)) throw new InputError(`${what}: the deadline option must be a Deadline (or give timeout in seconds)`);
+    return options.deadline;
+  }
+  const t = options.timeout;
+  if (t === undefined) return new Deadline(Infinity, what);
+  if (typeof t !== 'number' || Number.isNaN(t) || t < 0) throw new InputError(`${what}: the timeout must be a number of seconds ≥ 0 (Infinity for none), got ${typeof t === 'string' ? `'${t}'` : String(t)}`);
+  return new Deadline(t, what);
+}

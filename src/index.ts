@@ -54,6 +54,8 @@ export * from './solve/inertia';
 export * from './solve/solve';
 export * from './solve/roots';
 export * from './networks/spec';
+export { MAX_INPUTS, MAX_LAYERS, MAX_ROWS, MAX_WIDTH, checkSpecShape, networkSpecJsonSchema } from './networks/spec-schema';
+export { DEFAULT_MAX_LOSS_TERMS, estimateLossBytes, estimateLossTerms } from './networks/loss-size';
 export * from './networks/presets';
 export * from './networks/loss';
 export * from './networks/critical';

@@ -8,6 +8,8 @@
  * is the fast path the F4 linear algebra relies on; for larger p (< 2^53) products go through
  * bigint. Elements of Z/p are always reduced, so `===` is equality.
  */
+import { InputError } from '../errors';
+import { isPrime } from './primes';
 import {
   Rational, RONE, RZERO, radd, rational, rationalToString, rdiv, req, rinv, rmul, rneg, rsub, parseRational,
 } from './rational';
@@ -63,7 +65,7 @@ export const QQ: Field<Rational> = {
   parse: parseRational,
 };
 
-/** Z/p with number elements. The prime is not tested here (see `isProbablePrime`). */
+/** Z/p with number elements (`Zp` checks that p is prime). */
 export interface PrimeField extends Field<number> {
   readonly p: number;
 }
@@ -78,10 +80,13 @@ const fieldCache = new Map<number, PrimeField>();
  * otherwise). Instances are cached, so `Zp(p) === Zp(p)`. Example: `Zp(7).inv(3) === 5`.
  */
 export function Zp(p: number | bigint): PrimeField {
-  const pn = Number(p);
-  if (!Number.isSafeInteger(pn) || pn < 2) throw new RangeError(`Zp needs a prime 2 ≤ p < 2^53, got ${p}`);
+  const pn = typeof p === 'number' || typeof p === 'bigint' ? Number(p) : NaN;
+  if (!Number.isSafeInteger(pn) || pn < 2 || BigInt(pn) !== BigInt(p)) {
+    throw new InputError(`Zp needs a prime 2 ≤ p < 2^53, got ${typeof p === 'string' ? `'${p}'` : typeof p === 'number' || typeof p === 'bigint' ? String(p) : typeof p}`);
+  }
   const cached = fieldCache.get(pn);
   if (cached) return cached;
+  if (!isPrime(pn)) throw new InputError(`Zp needs a prime, and ${pn} is not one (Z/${pn} is not a field; primes near it: ${nearbyPrimes(pn)})`);
   const P = BigInt(pn);
   const fast = pn < FAST_PRIME_LIMIT;
   const reduce = (n: number): number => {
@@ -141,6 +146,29 @@ export function Zp(p: number | bigint): PrimeField {
   };
   fieldCache.set(pn, field);
   return field;
+}
+
+function nearbyPrimes(n: number): string {
+  let below = n - 1;
+  while (below >= 2 && !isPrime(below)) below--;
+  let above = n + 1;
+  while (!isPrime(above)) above++;
+  return below >= 2 ? `${below}, ${above}` : `${above}`;
+}
+
+const FIELD_MEMBERS = ['add', 'sub', 'mul', 'neg', 'inv', 'div', 'eq', 'isZero', 'isOne', 'fromInt', 'fromRational', 'toRational', 'toString', 'parse'] as const;
+
+/**
+ * Checks that `field` is a Field object (QQ, Zp(p) or one built like them) and not, say, the
+ * string 'Q'; throws an InputError naming `where` otherwise. Example: `checkField(QQ, 'solve')`.
+ */
+export function checkField(field: unknown, where: string): asserts field is Field<unknown> {
+  const f = field as Partial<Record<string, unknown>> | null;
+  const ok = typeof f === 'object' && f !== null && typeof f.name === 'string' && typeof f.characteristic === 'bigint' && FIELD_MEMBERS.every((m) => typeof f[m] === 'function');
+  if (!ok) {
+    const got = typeof field === 'string' ? `the string '${field}'` : field === null ? 'null' : typeof field;
+    throw new InputError(`${where}: the field must be a Field object such as QQ or Zp(7) (import them from polycrit), got ${got}`);
+  }
 }
 
 /** True when the field is Z/p (a `PrimeField`). */

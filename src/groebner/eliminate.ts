@@ -5,7 +5,8 @@
  * keeping their relative order.
  */
 import { InputError } from '../errors';
-import { MonomialOrder, block, degrevlex } from '../monomials/order';
+import { block, degrevlex, toMonomialOrder } from '../monomials/order';
+import { checkSystem } from '../poly/arguments';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { GroebnerOptions, groebner } from './groebner';
@@ -18,13 +19,13 @@ import { GroebnerOptions, groebner } from './groebner';
 export function eliminate<T>(
   polys: readonly Polynomial<T>[],
   vars: readonly string[],
-  options: Omit<GroebnerOptions, 'order'> & { order?: MonomialOrder } = {},
+  options: GroebnerOptions = {},
 ): Polynomial<T>[] {
-  if (polys.length === 0) throw new InputError('eliminate needs at least one polynomial');
-  const R = polys[0].ring;
+  const R = checkSystem<T>(polys, 'eliminate', { sameOrder: true });
+  if (!Array.isArray(vars)) throw new InputError(`eliminate: the variables to eliminate must be a list of names, got ${typeof vars}`);
   for (const v of vars) R.varIndex(v);
   const others = R.vars.filter((v) => !vars.includes(v));
-  const inner = options.order ?? degrevlex;
+  const inner = options.order === undefined ? degrevlex : toMonomialOrder(options.order, 'eliminate: the order option');
   const E = new PolynomialRing(R.field, [...vars, ...others], block([vars.length, degrevlex], [others.length, inner]));
   const G = groebner(polys.map((p) => changeRing(p, E)), { ...options, order: undefined });
   const S = new PolynomialRing(R.field, others, inner);

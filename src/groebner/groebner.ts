@@ -9,8 +9,9 @@
  */
 import { Field, PrimeField, FAST_PRIME_LIMIT, isPrimeField } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError } from '../errors';
-import { MonomialOrder, degrevlex, isDegreeCompatible, orderToString } from '../monomials/order';
+import { Deadline, InputError, deadlineOf } from '../errors';
+import { MonomialOrder, OrderName, degrevlex, isDegreeCompatible, orderToString, toMonomialOrder } from '../monomials/order';
+import { checkSystem } from '../poly/arguments';
 import { fglm } from './fglm';
 import { dimension } from './ideal';
 import { changeRing } from '../poly/change';
@@ -23,8 +24,8 @@ import { LearnedFirstPrime, modularGroebner } from './modular';
 export type GroebnerMethod = 'f4' | 'buchberger';
 
 export interface GroebnerOptions {
-  /** Monomial order of the result (default: the ring's order). */
-  order?: MonomialOrder;
+  /** Monomial order of the result, or its name 'lex', 'deglex', 'degrevlex' (default: the ring's order). */
+  order?: MonomialOrder | OrderName;
   /** 'f4' (default) or 'buchberger' (the reference). Over Q, F4 runs multi-modularly. */
   method?: GroebnerMethod;
   /** Seconds before a TimeoutError (default: none). */
@@ -70,18 +71,20 @@ export interface GroebnerResult<T> {
 
 /** Reduced Gröbner basis with details (ring, statistics). */
 export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: GroebnerOptions = {}): GroebnerResult<T> {
-  if (polys.length === 0) throw new InputError('groebner needs at least one polynomial (give 0 for the zero ideal)');
-  const source = polys[0].ring;
-  for (const p of polys) if (p.ring !== source && !p.ring.equals(source)) throw new InputError('all polynomials must belong to one ring');
-  const R = options.order && orderToString(options.order) !== orderToString(source.order) ? new PolynomialRing(source.field, source.vars, options.order) : source;
+  if (typeof options !== 'object' || options === null) throw new InputError(`groebner: the options must be an object ({ order, method, timeout, … }), got ${options === null ? 'null' : typeof options}`);
+  const source = checkSystem<T>(polys, 'groebner', { sameOrder: true });
+  const order = options.order === undefined ? undefined : toMonomialOrder(options.order, 'groebner: the order option');
+  const R = order && orderToString(order) !== orderToString(source.order) ? new PolynomialRing(source.field, source.vars, order) : source;
   const input = R === source ? [...polys] : polys.map((p) => changeRing(p, R));
-  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'Gröbner basis computation');
+  const deadline = deadlineOf(options, 'Gröbner basis computation');
   const method = options.method ?? 'f4';
   if (method !== 'f4' && method !== 'buchberger') throw new InputError(`unknown method '${method}' (expected f4 or buchberger)`);
   const start = performance.now();
   const field = R.field as Field<unknown>;
   let basis: Polynomial<T>[];
   const stats: GroebnerStats = { method, seconds: 0 };
+  // The zero ideal: its reduced basis is empty, whatever the field, order and method.
+  if (input.every((p) => p.isZero())) return { ring: R, basis: [], stats };
   if (isPrimeField(field)) {
     if (method === 'f4' && (field as PrimeField).p < FAST_PRIME_LIMIT) {
       const onProgress = options.progress

@@ -15,10 +15,10 @@
  * a `deadline` option bounds the time (a TimeoutError), checked between terms and inside products.
  * Nothing is ever passed to `eval`.
  */
-import { Field, QQ } from '../arithmetic/field';
+import { Field, QQ, checkField } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { Deadline, InputError } from '../errors';
-import { MonomialOrder, degrevlex, orderByName } from '../monomials/order';
+import { MonomialOrder, degrevlex, toMonomialOrder } from '../monomials/order';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { ParseError } from './errors';
 import { evaluate, ExpansionLimits } from './evaluate';
@@ -93,6 +93,8 @@ export function parsePolynomial<T = Rational>(text: string, options: ParseOption
 }
 
 function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): ParsedPolynomials<T> {
+  if (typeof text !== 'string') throw new InputError(`${single ? 'parsePolynomial' : 'parsePolynomials'} takes the polynomials as text, got ${text === null ? 'null' : typeof text}`);
+  if (typeof options !== 'object' || options === null) throw new InputError(`the parse options must be an object ({ field, vars, order } or { ring }), got ${options === null ? 'null' : typeof options}`);
   const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   if (text.length > limits.maxLength) {
     throw new ParseError('input-too-long', `the input has ${text.length} characters, more than the limit ${limits.maxLength} (option maxLength)`, text, limits.maxLength);
@@ -120,14 +122,16 @@ function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): 
  * and `order` (default degrevlex). Throws an InputError when `ring` is combined with the others.
  */
 export function ringFromOptions<T = Rational>(options: ParseOptions<T>, names: readonly string[]): PolynomialRing<T> {
-  if (options.ring) {
+  if (options.ring !== undefined) {
+    if (!(options.ring instanceof PolynomialRing)) throw new InputError(`the ring option must be a PolynomialRing (new PolynomialRing(QQ, ['x', 'y'])), got ${typeof options.ring}`);
     if (options.field !== undefined || options.vars !== undefined || options.order !== undefined) {
       throw new InputError('give either the ring option or field/vars/order, not both');
     }
     return options.ring;
   }
+  if (options.field !== undefined) checkField(options.field, 'the field option');
   // Without a field the caller gets QQ; the default type argument T = Rational says so.
   const field = options.field ?? (QQ as unknown as Field<T>);
-  const order = options.order === undefined ? degrevlex : typeof options.order === 'string' ? orderByName(options.order) : options.order;
+  const order = options.order === undefined ? degrevlex : toMonomialOrder(options.order, 'the order option');
   return new PolynomialRing(field, options.vars ?? names, order);
 }

@@ -43,6 +43,50 @@ export function orderByName(name: string): MonomialOrder {
   }
 }
 
+/**
+ * The order `order` stands for: a MonomialOrder as it is, or one of the names `lex`, `deglex`,
+ * `degrevlex` (the spelling used everywhere: `groebner(ps, { order: 'lex' })` is
+ * `groebner(ps, { order: lex })`). Anything else, a weighted or block order with bad fields
+ * included, is an InputError naming `where`.
+ */
+export function toMonomialOrder(order: unknown, where: string): MonomialOrder {
+  if (typeof order === 'string') {
+    try {
+      return orderByName(order);
+    } catch (e) {
+      throw new InputError(`${where}: ${(e as Error).message}, or an order object such as lex, weighted([1, 2]) or block([2, lex], [1, degrevlex])`);
+    }
+  }
+  const problem = orderProblem(order);
+  if (problem) throw new InputError(`${where}: ${problem} (give lex, deglex, degrevlex — objects or names — weighted(…) or block(…))`);
+  return order as MonomialOrder;
+}
+
+/** What is wrong with a value meant as a MonomialOrder object, or undefined when nothing is. */
+function orderProblem(order: unknown): string | undefined {
+  if (typeof order !== 'object' || order === null) return `the monomial order must be an order object or name, got ${order === null ? 'null' : typeof order}`;
+  const o = order as { kind?: unknown; weights?: unknown; tiebreak?: unknown; blocks?: unknown };
+  switch (o.kind) {
+    case 'lex':
+    case 'deglex':
+    case 'degrevlex':
+      return undefined;
+    case 'weighted':
+      if (!Array.isArray(o.weights) || o.weights.length === 0 || !o.weights.every((w) => Number.isInteger(w) && w > 0)) return 'a weighted order needs a non-empty list of positive integer weights';
+      return o.tiebreak === undefined ? undefined : orderProblem(o.tiebreak);
+    case 'block':
+      if (!Array.isArray(o.blocks) || o.blocks.length === 0) return 'a block order needs a non-empty list of blocks';
+      for (const b of o.blocks as { size?: unknown; order?: unknown }[]) {
+        if (typeof b !== 'object' || b === null || !Number.isInteger(b.size) || (b.size as number) < 1) return 'every block of a block order needs a positive integer size';
+        const inner = orderProblem(b.order);
+        if (inner) return inner;
+      }
+      return undefined;
+    default:
+      return `unknown monomial order kind ${JSON.stringify(o.kind) ?? 'undefined'}`;
+  }
+}
+
 /** Weighted order with positive integer weights, ties broken by `tiebreak`. */
 export function weighted(weights: readonly number[], tiebreak: MonomialOrder = degrevlex): MonomialOrder {
   for (const w of weights) if (!(w > 0) || !Number.isInteger(w)) throw new InputError(`weights must be positive integers, got ${w}`);

@@ -17,7 +17,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString, rcmp } from '../arithmetic/rational';
-import { Deadline, TimeoutError } from '../errors';
+import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -34,6 +34,8 @@ import { realPointBox, valuesOnComponent } from '../solve/component-values';
 import { evaluate, evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
+import { canonicalRing } from '../solve/canonical';
+import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
 
 export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
@@ -178,7 +180,8 @@ function typeOf(inertia: Inertia, dimension: number): CriticalType {
 
 /** The value of L on the prime with basis B (canonical ring). */
 function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: number, deadline?: Deadline): { value: CriticalValue; key: number } {
-  const C = B[0].ring;
+  // B is empty on the whole space (a constant loss: every point is critical).
+  const C = B[0]?.ring ?? canonicalRing(QQ, L.ring.vars);
   const LC = changeRing(L, C);
   const r = normalForm(LC, B);
   if (r.isConstant()) {
@@ -269,8 +272,13 @@ function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Ration
 /** Analyses the critical set of a network's loss. */
 export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
   const start = performance.now();
-  const digits = options.digits ?? 20;
-  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'critical');
+  const n = net as Partial<NetworkLoss> | null;
+  if (typeof n !== 'object' || n === null || !(n.loss instanceof Polynomial) || !(n.ring instanceof PolynomialRing)) {
+    throw new InputError('criticalPoints takes the loss of a network: criticalPoints(networkLoss(spec)) or criticalPoints(networkLoss(preset(name)))');
+  }
+  if (typeof options !== 'object' || options === null) throw new InputError(`criticalPoints: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
+  const digits = digitsOption(options.digits, 'criticalPoints');
+  const deadline = deadlineOf(options, 'critical');
   const W = net.ring;
   let ring = W;
   if (options.shuffleSeed !== undefined) {

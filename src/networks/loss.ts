@@ -10,11 +10,13 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational } from '../arithmetic/rational';
-import { InputError } from '../errors';
+import { Deadline, InputError, ResourceLimitError } from '../errors';
 import { parsePolynomial } from '../io/parse';
 import { gradient, hessian } from '../poly/derivative';
 import { substitute } from '../poly/evaluate';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { getHeapStatistics } from 'v8';
+import { DEFAULT_MAX_LOSS_TERMS, estimateLossBytes, estimateLossTerms, weightCount } from './loss-size';
 import { NetworkSpec, dataRows, inputNames, validateSpec } from './spec';
 
 export interface NetworkLoss {
@@ -28,6 +30,25 @@ export interface NetworkLoss {
   outputs: Polynomial<Rational>[];
 }
 
+/**
+ * A layer's activation: the identity (no activation: the default, or exactly `z`) or a polynomial
+ * a(z) substituted for z. A constant a(z) = c is a polynomial like any other (every unit outputs c).
+ */
+export type Activation = { kind: 'identity' } | { kind: 'polynomial'; a: Polynomial<Rational> };
+
+/** The activation of layer i from its text (undefined: the identity). */
+export function layerActivation(text: string | undefined, i: number): Activation {
+  if (text === undefined) return { kind: 'identity' };
+  const Z = new PolynomialRing(QQ, ['z']);
+  let a: Polynomial<Rational>;
+  try {
+    a = parsePolynomial(text, { ring: Z });
+  } catch (e) {
+    throw new InputError(`layers[${i}].activation: ${(e as Error).message}`);
+  }
+  return a.equals(Z.variable('z')) ? { kind: 'identity' } : { kind: 'polynomial', a };
+}
+
 function rationalOf(v: string | number, what: string): Rational {
   try {
     return parseRational(String(v));
@@ -36,9 +57,34 @@ function rationalOf(v: string | number, what: string): Rational {
   }
 }
 
+export interface NetworkLossOptions {
+  /** Refuse (ResourceLimitError) a network whose loss may have more terms (`loss-size.ts`; default 1,000,000). */
+  maxTerms?: number;
+  /** Checked between rows and layers while the loss is built. */
+  deadline?: Deadline;
+}
+
 /** Builds the loss polynomial of a network. */
-export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
+export function networkLoss(spec: NetworkSpec, baseDir?: string, options: NetworkLossOptions = {}): NetworkLoss {
+  // Shape, row lengths, exact cells and weight names are checked here, at the boundary.
   validateSpec(spec, baseDir);
+  const maxTerms = options.maxTerms ?? DEFAULT_MAX_LOSS_TERMS;
+  if (!(maxTerms >= 1)) throw new InputError(`networkLoss: maxTerms must be a number ≥ 1, got ${maxTerms}`);
+  const estimate = estimateLossTerms(spec);
+  if (estimate > maxTerms) {
+    throw new ResourceLimitError(
+      `the loss of this network may have up to ${estimate < 1e15 ? Math.round(estimate).toLocaleString('en-US') : estimate.toExponential(1)} terms (an upper bound from its widths and activations, before building it), past the limit of ${maxTerms.toLocaleString('en-US')}: use fewer or narrower layers or lower-degree activations, or raise the limit with --max-terms (the maxTerms option of networkLoss)`,
+    );
+  }
+  // Half the heap: the loss is built from per-row polynomials of the same size.
+  const budget = getHeapStatistics().heap_size_limit / 2;
+  const bytes = estimateLossBytes(spec, estimate);
+  if (bytes > budget) {
+    throw new ResourceLimitError(
+      `the loss of this network may take about ${(bytes / 2 ** 30).toPrecision(2)} GB (up to ${Math.round(estimate).toLocaleString('en-US')} terms of ${weightCount(spec).toLocaleString('en-US')} weights each), more than half the heap (${(budget / 2 ** 30).toPrecision(2)} GB): use a smaller network or raise the heap with --max-memory MB`,
+    );
+  }
+  const deadline = options.deadline;
   const inputs = inputNames(spec);
   // Weight names in the blog's order.
   const weightNames: string[] = [];
@@ -59,36 +105,27 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
     layerWeights.push({ weights, biases });
     fanIn = layer.width;
   }
-  for (const name of inputs) if (weightNames.includes(name)) throw new InputError(`input name '${name}' clashes with a weight name`);
   const fixed = spec.fixed ?? {};
-  for (const name of Object.keys(fixed)) if (!weightNames.includes(name)) throw new InputError(`fixed weight '${name}' is not a weight of the network (weights: ${weightNames.join(', ')})`);
   const free = weightNames.filter((w) => !(w in fixed));
   if (free.length === 0) throw new InputError('every weight is fixed: nothing to solve for');
   const W = new PolynomialRing(QQ, free);
   const value = (name: string): Polynomial<Rational> => (name in fixed ? W.constant(rationalOf(fixed[name], `fixed weight ${name}`)) : W.variable(name));
-  // Activations as polynomials in z.
-  const Z = new PolynomialRing(QQ, ['z']);
-  const activations = spec.layers.map((l, i) => {
-    const text = l.activation ?? 'z';
-    try {
-      return parsePolynomial(text, { ring: Z });
-    } catch (e) {
-      throw new InputError(`layers[${i}].activation: ${(e as Error).message}`);
-    }
-  });
+  const activations = spec.layers.map((l, i) => layerActivation(l.activation, i));
   const outputs = spec.layers[spec.layers.length - 1].width;
   const rows = dataRows(spec, baseDir);
   let loss = W.zero();
   rows.forEach((row, r) => {
+    deadline?.check();
     let current: Polynomial<Rational>[] = row.slice(0, inputs.length).map((c) => W.constant(rationalOf(c, `data row ${r + 1}`)));
     spec.layers.forEach((_, li) => {
+      deadline?.check();
       const { weights, biases } = layerWeights[li];
       current = weights.map((ws, j) => {
         let pre = ws.reduce((acc, w, i) => acc.add(value(w).mul(current[i])), W.zero());
         const b = biases[j];
         if (b) pre = pre.add(value(b));
         const act = activations[li];
-        return act.isOne() || act.equals(Z.variable('z')) ? pre : substitute(act, { z: pre }, W);
+        return act.kind === 'identity' ? pre : substitute(act.a, { z: pre }, W);
       });
     });
     for (let o = 0; o < outputs; o++) {
@@ -105,7 +142,6 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string): NetworkLoss {
       const lambda = typeof reg === 'object' ? (reg[w] !== undefined ? rationalOf(reg[w], `regularization of ${w}`) : undefined) : rationalOf(reg, 'regularization');
       if (lambda) loss = loss.add(W.variable(w).pow(2).scale(lambda));
     }
-    if (typeof reg === 'object') for (const k of Object.keys(reg)) if (!weightNames.includes(k)) throw new InputError(`regularization names '${k}', which is not a weight`);
   }
   return { spec, ring: W, allWeights: weightNames, loss, outputs: [] };
 }

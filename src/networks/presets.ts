@@ -25,7 +25,11 @@ export const PRESET_NAMES = ['xor-blog', 'xor-bias', 'xor-square', 'deep-linear'
 
 /** The spec of a preset by name (`deep-linear:2,2,1` takes sizes). */
 export function preset(name: string): NetworkSpec {
-  const [base, arg] = name.split(':');
+  if (typeof name !== 'string') throw new InputError(`preset takes a name (${PRESET_NAMES.join(', ')}; deep-linear:a,b,c), got ${name === null ? 'null' : typeof name}`);
+  const [base, arg, ...rest] = name.split(':');
+  if ((arg !== undefined && base !== 'deep-linear') || rest.length > 0) {
+    throw new InputError(`preset '${name}': only deep-linear takes sizes after ':' (presets: ${PRESET_NAMES.join(', ')}; deep-linear:a,b,c)`);
+  }
   switch (base) {
     case 'xor-blog':
       return { name: 'xor-blog', inputs: ['x', 'y'], layers: [{ width: 2 }, { width: 2 }, { width: 1 }], data: XOR_ROWS, loss: 'sum' };

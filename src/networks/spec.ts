@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../errors';
+import { MAX_ROWS, checkSpecShape, isExactText } from './spec-schema';
 
 export type RationalText = string | number;
 
@@ -27,6 +28,9 @@ export interface LayerSpec {
 
 export interface NetworkSpec {
   name?: string;
+  description?: string;
+  /** The JSON Schema an editor checks the file against (ignored by polycrit). */
+  $schema?: string;
   /** Input names (default x1, x2, …) or their number. */
   inputs: string[] | number;
   /** Hidden layers then the output layer. */
@@ -41,18 +45,48 @@ export interface NetworkSpec {
   fixed?: Record<string, RationalText>;
 }
 
-/** Reads rows from CSV text: numbers separated by commas, a header line of names allowed. */
+/**
+ * Reads rows from CSV text: numbers separated by commas; blank lines and `#` comments skipped.
+ * The first row is a header when every cell is a name (letters, digits, _; not a number); a first
+ * row that mixes names and numbers is data, and the check of the cells says what is wrong with it.
+ */
 export function parseCsv(text: string, source = 'CSV'): string[][] {
   const rows: string[][] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
+  let headerSeen = false; // the first non-comment line has been read
+  text.split(/\r?\n/).forEach((line) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const cells = trimmed.split(',').map((c) => c.trim());
-    if (i === 0 && cells.some((c) => /[A-Za-z_]/.test(c) && !/^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(c))) return; // header
+    const first = !headerSeen;
+    headerSeen = true;
+    if (first && cells.every((c) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(c))) return; // a header of names
     rows.push(cells);
   });
   if (rows.length === 0) throw new InputError(`${source} holds no data rows`);
   return rows;
+}
+
+/** The largest CSV data file read (bytes): MAX_ROWS rows of a few hundred characters. */
+export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+
+/** A file's text, refusing files past `max` bytes (and endless ones such as /dev/zero) without reading them whole. */
+function readCapped(file: string, max: number, what: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1 << 20);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) throw new InputError(`${what} is longer than ${max} bytes`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The data rows of a spec as text cells. */
@@ -62,13 +96,29 @@ export function dataRows(spec: NetworkSpec, baseDir = process.cwd()): string[][]
     const file = path.resolve(baseDir, spec.data.csv);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
+      text = readCapped(file, MAX_CSV_BYTES, `the data file '${spec.data.csv}'`);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError(`cannot read the data file '${spec.data.csv}' (resolved to ${file})`);
     }
     return parseCsv(text, spec.data.csv);
   }
   throw new InputError('data must be a list of rows or { "csv": "file.csv" }');
+}
+
+/** Every weight name of a spec in creation order: node k (over all layers) has w{k}_{i} for its inputs i, then b{k}. */
+export function weightNames(spec: NetworkSpec): string[] {
+  const names: string[] = [];
+  let node = 0;
+  let fanIn = inputNames(spec).length;
+  for (const layer of spec.layers) {
+    for (let j = 0; j < layer.width; j++, node++) {
+      for (let i = 0; i < fanIn; i++) names.push(`w${node}_${i}`);
+      if (layer.bias) names.push(`b${node}`);
+    }
+    fanIn = layer.width;
+  }
+  return names;
 }
 
 /** Input names of a spec. */
@@ -81,22 +131,43 @@ export function inputNames(spec: NetworkSpec): string[] {
   return spec.inputs.map(String);
 }
 
-/** Checks the shape of a spec (types, widths, row lengths); throws an InputError naming the problem. */
+/** The weights named in an object field, each one a weight of the network. */
+function checkWeightKeys(field: 'fixed' | 'regularization', values: object | undefined, weights: readonly string[]): void {
+  if (values === undefined || typeof values !== 'object') return;
+  for (const name of Object.keys(values)) {
+    if (!weights.includes(name)) {
+      const list = weights.length <= 12 ? weights.join(', ') : `${weights.slice(0, 12).join(', ')}, … (${weights.length} weights)`;
+      throw new InputError(`network spec: ${field}.${name} is not a weight of the network (weights: ${list})`);
+    }
+  }
+}
+
+/**
+ * Checks a spec at the boundary: its shape (`spec-schema.ts`: types, ranges, activations), then
+ * what needs the network — row lengths and exact cells (CSV too), weight names in `fixed` and
+ * `regularization`, input names distinct from weight names. Throws an InputError of one line
+ * naming the field.
+ */
 export function validateSpec(spec: NetworkSpec, baseDir?: string): void {
-  if (typeof spec !== 'object' || spec === null) throw new InputError('a network spec must be a JSON object');
+  checkSpecShape(spec);
   const inputs = inputNames(spec);
-  if (!Array.isArray(spec.layers) || spec.layers.length === 0) throw new InputError('layers must be a non-empty list (the last one is the output layer)');
-  spec.layers.forEach((l, i) => {
-    if (!Number.isInteger(l.width) || l.width < 1) throw new InputError(`layers[${i}].width must be a positive integer, got ${JSON.stringify(l.width)}`);
-    if (l.width > 64) throw new InputError(`layers[${i}].width ${l.width} is past the limit of 64 nodes per layer`);
-    if (l.activation !== undefined && typeof l.activation !== 'string') throw new InputError(`layers[${i}].activation must be a polynomial in z as text`);
-  });
   const outputs = spec.layers[spec.layers.length - 1].width;
   const rows = dataRows(spec, baseDir);
+  const csv = Array.isArray(spec.data) ? undefined : spec.data.csv;
+  if (rows.length > MAX_ROWS) throw new InputError(`network spec: data (${csv}) has ${rows.length} rows, more than the limit of ${MAX_ROWS}`);
   rows.forEach((row, i) => {
-    if (row.length !== inputs.length + outputs) throw new InputError(`data row ${i + 1} has ${row.length} values; expected ${inputs.length} inputs + ${outputs} targets`);
+    const where = csv === undefined ? `data[${i}]` : `data row ${i + 1} of ${csv}`;
+    if (row.length !== inputs.length + outputs) throw new InputError(`network spec: ${where} has ${row.length} values; expected ${inputs.length} inputs + ${outputs} targets`);
+    row.forEach((cell, j) => {
+      if (!isExactText(cell)) throw new InputError(`network spec: ${where}, value ${j + 1}: '${cell.length > 40 ? cell.slice(0, 40) + '…' : cell}' is not an exact number (an integer, a decimal or a fraction like 1/3)`);
+    });
   });
-  if (spec.loss !== undefined && !['sum', 'mean', 'half'].includes(spec.loss)) throw new InputError(`loss must be 'sum', 'mean' or 'half', got '${spec.loss}'`);
+  const weights = weightNames(spec);
+  inputs.forEach((name, i) => {
+    if (weights.includes(name)) throw new InputError(`network spec: inputs[${i}] '${name}' clashes with a weight name (weights are w{node}_{input} and b{node})`);
+  });
+  checkWeightKeys('fixed', spec.fixed, weights);
+  if (typeof spec.regularization === 'object') checkWeightKeys('regularization', spec.regularization, weights);
 }
 
 /** Parses a JSON spec file. */

@@ -7,12 +7,12 @@
  * every operation returns a new one. The ring owns the field, the variable names (in order:
  * x1 > x2 > … for lex-like orders) and the monomial order.
  */
-import { Field } from '../arithmetic/field';
+import { Field, checkField } from '../arithmetic/field';
 import { Deadline, InputError } from '../errors';
 import {
   Monomial, divides, monomial, monomialKey, monomialsEqual, mulMonomials, oneMonomial, variableMonomial,
 } from '../monomials/monomial';
-import { Comparator, MonomialOrder, comparator, degrevlex, orderArity, orderToString } from '../monomials/order';
+import { Comparator, MonomialOrder, OrderName, comparator, degrevlex, orderArity, orderToString, toMonomialOrder } from '../monomials/order';
 import { formatPolynomial } from './format';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*$/;
@@ -24,20 +24,25 @@ export class PolynomialRing<T> {
   readonly nvars: number;
   private readonly index: Map<string, number>;
 
+  /** The monomial order (a name given to the constructor is turned into its order). */
+  readonly order: MonomialOrder;
   constructor(
     readonly field: Field<T>,
     readonly vars: readonly string[],
-    readonly order: MonomialOrder = degrevlex,
+    order: MonomialOrder | OrderName = degrevlex,
   ) {
+    checkField(field, 'new PolynomialRing');
+    if (!Array.isArray(vars) || !vars.every((v) => typeof v === 'string')) throw new InputError(`new PolynomialRing: the variables must be a list of names, got ${JSON.stringify(vars) ?? typeof vars}`);
+    this.order = toMonomialOrder(order, 'new PolynomialRing');
     this.nvars = vars.length;
     this.index = new Map(vars.map((v, i) => [v, i]));
     if (this.index.size !== vars.length) throw new InputError(`duplicate variable names in [${vars.join(', ')}]`);
     for (const v of vars) if (!VARIABLE_NAME.test(v)) throw new InputError(`'${v}' is not a valid variable name (letters, digits, _ and [i])`);
-    const arity = orderArity(order);
+    const arity = orderArity(this.order);
     if (arity !== undefined && arity !== vars.length) {
-      throw new InputError(`the order ${orderToString(order)} is for ${arity} variables, the ring has ${vars.length}`);
+      throw new InputError(`the order ${orderToString(this.order)} is for ${arity} variables, the ring has ${vars.length}`);
     }
-    this.cmp = comparator(order, vars.length);
+    this.cmp = comparator(this.order, vars.length);
   }
 
   /** Index of a variable by name (throws an InputError for an unknown name). */

@@ -30,6 +30,10 @@ export interface SamplePoint {
   approx: Record<string, string>;
 }
 
+/**
+ * A component described by its prime ideal: one of positive dimension, or the whole space (the
+ * zero ideal, `basis` empty, dimension = number of variables — 0, one point, without variables).
+ */
 export interface PositiveDimensionalComponent {
   kind: 'variety';
   dimension: number;
@@ -52,12 +56,14 @@ function trialValues(attempt: number, k: number): number[] {
   return Array.from({ length: k }, (_, j) => base[(attempt + 3 * j) % base.length] + Math.floor((attempt + 3 * j) / base.length));
 }
 
-/** A description of the prime P (given by any basis in any ring over the same variables). */
+/** A description of the prime P (given by any basis in any ring over the same variables; no generator or only zeros: the whole space). */
 export function describeComponent(P: readonly Polynomial<Rational>[], vars: readonly string[], options: { digits?: number; deadline?: Deadline; samples?: number } = {}): PositiveDimensionalComponent {
   const C = canonicalRing(QQ, vars);
-  const G = groebner(P.map((g) => changeRing(g, C)), { deadline: options.deadline });
-  const [dim, degree] = dimensionAndDegree(G);
-  const U = maximalIndependentSets(G)[0];
+  // The zero ideal (no generator, or only zeros) is prime: the whole space, of degree 1, every variable free.
+  const whole = P.every((g) => g.isZero());
+  const G = whole ? [] : groebner(P.map((g) => changeRing(g, C)), { deadline: options.deadline });
+  const [dim, degree] = whole ? [C.nvars, 1] : dimensionAndDegree(G);
+  const U = whole ? C.vars.map((_, i) => i) : maximalIndependentSets(G)[0];
   const free = U.map((i) => C.vars[i]);
   const dependent = C.vars.filter((v) => !free.includes(v));
   // Parametrization: the block basis (dependent ≫ free) is linear in each dependent variable.
@@ -70,8 +76,10 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
   const samplePoints: SamplePoint[] = [];
   const wanted = options.samples ?? 2;
   const digits = options.digits ?? 20;
-  const fibreDegree = degreeOverFree(G, U);
-  for (let attempt = 0; attempt < 20 && samplePoints.length < wanted; attempt++) {
+  const fibreDegree = whole ? 1 : degreeOverFree(G, U);
+  // Without variables the whole space is one point, the empty tuple.
+  if (C.nvars === 0) samplePoints.push({ real: true, rational: {}, approx: {} });
+  for (let attempt = 0; attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
     options.deadline?.check();
     const values = trialValues(attempt, free.length);
     const fixed = free.map((v, j) => C.variable(v).sub(C.fromInt(values[j])));

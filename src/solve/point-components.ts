@@ -28,7 +28,7 @@ import { lex } from '../monomials/order';
 import { canonicalRing } from './canonical';
 import { linearForm } from './rur';
 import { ParametrizedSolutions } from './rur-modular';
-import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, rationalCoordinates, realCoordinates } from './points';
+import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, log2Decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
 
@@ -48,6 +48,8 @@ export interface SolutionPoint {
   re?: Record<string, string>;
   im?: Record<string, string>;
   errorBound?: number;
+  /** log₂ of the error bound, exact where `errorBound` has reached the smallest double (past ~300 digits). */
+  log2ErrorBound?: number;
   multiplicity: number;
 }
 
@@ -307,6 +309,7 @@ export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits
         re: Object.fromEntries(canonical.map((v, i) => [v, cc[i].re])),
         im: Object.fromEntries(canonical.map((v, i) => [v, cc[i].im])),
         errorBound: Math.max(...cc.map((x) => x.errorBound)),
+        log2ErrorBound: Math.max(...cc.map((x) => x.log2ErrorBound)),
         multiplicity: c.multiplicity,
       });
     }
@@ -382,12 +385,15 @@ function complexPoints(
     const points = roots.map((root) => complexCoordinates(root, nums, digits, den));
     // How many digits the worst coordinate misses (≤ 0 when all are fine).
     let missing = 0;
+    // In log₁₀ (10^−digits underflows a double past 323 digits): the bound should be below
+    // 10^−digits·|c| (|c| ≥ max(|re|, |im|); 1 for a coordinate 0).
     for (const cc of points) {
       for (const c of cc) {
-        const size = Math.hypot(Number(c.re), Number(c.im));
-        if (c.errorBound === 0) continue;
-        const want = Math.pow(10, -digits) * (size > 0 ? size : 1);
-        if (c.errorBound > want) missing = Math.max(missing, Number.isFinite(c.errorBound) ? Math.log10(c.errorBound / want) : digits + extra);
+        if (c.log2ErrorBound === -Infinity) continue;
+        const log10Size = Math.max(log2Decimal(c.re), log2Decimal(c.im)) * Math.LOG10E * Math.LN2;
+        const log10Want = -digits + (Number.isFinite(log10Size) ? log10Size : 0);
+        const log10Error = c.log2ErrorBound * Math.LOG10E * Math.LN2;
+        if (log10Error > log10Want) missing = Math.max(missing, Number.isFinite(log10Error) ? log10Error - log10Want : digits + extra);
       }
     }
     if (missing <= 0 || attempt >= 4) return points;

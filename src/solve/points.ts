@@ -198,8 +198,18 @@ export function realCoordinates(chi: readonly bigint[], interval: RootInterval, 
 export interface ComplexCoordinate {
   re: string;
   im: string;
-  /** Upper bound of the distance between the true coordinate and re + i·im. */
+  /** Upper bound of the distance between the true coordinate and re + i·im (a double: past ~10^−308 it is the smallest positive one). */
   errorBound: number;
+  /** log₂ of the bound, exact in log space at any number of digits (−∞ when the coordinate is exact). */
+  log2ErrorBound: number;
+}
+
+/** log₂|x| of a decimal text such as '-1.25', '3e-402' (−∞ for 0), without underflow. */
+export function log2Decimal(text: string): number {
+  const m = /^[-+]?(\d*\.?\d*)(?:e([-+]?\d+))?$/i.exec(text.trim());
+  if (!m) return Math.log2(Math.abs(Number(text)));
+  const mantissa = Number(m[1]);
+  return mantissa === 0 ? -Infinity : Math.log2(mantissa) + Number(m[2] ?? 0) * Math.log2(10);
 }
 
 /** w(z) in Q(i) (dyadic), log₂|w(z)| and an upper bound of log₂|w(θ) − w(z)|. */
@@ -238,6 +248,11 @@ function log2Hypot(a: Rational, b: Rational): number {
   return m === -Infinity ? m : m + 0.5 * Math.log2(Math.pow(2, 2 * (x - m)) + Math.pow(2, 2 * (y - m)));
 }
 
+/** The error bound 2^x as a double (rounded up) and as its logarithm. */
+function bound(log2: number): { errorBound: number; log2ErrorBound: number } {
+  return { errorBound: pow2Up(log2), log2ErrorBound: log2 };
+}
+
 /** 2^x as a double, rounded up to the smallest positive double rather than to 0. */
 function pow2Up(x: number): number {
   if (x === -Infinity) return 0;
@@ -268,17 +283,20 @@ export function gaussianValue(root: ComplexRoot, w: UPoly<Rational>, digits: num
   const zi = parseRational(root.im);
   const precision = Math.ceil(digits * 3.33) + 64;
   const modulus0 = Math.hypot(rationalToNumber(zr), rationalToNumber(zi));
-  const growth = Math.max(0, Math.ceil(Math.log2(Math.max(1, modulus0 + Number(root.radius)))));
+  // The radius in log space: at 400 digits it is far below the smallest double.
+  const log2Radius = log2Decimal(root.radius);
+  const growth = Math.max(0, Math.ceil(Math.log2(Math.max(1, modulus0 + Math.pow(2, log2Radius)))));
   if (w.length === 0) return { re: QQ.zero, im: QQ.zero, log2Abs: -Infinity, log2Error: -Infinity };
   const n = w.length - 1;
   // Enough fractional bits that rounding z moves it far less than the root's own radius.
-  const radiusBits = Number(root.radius) > 0 ? Math.ceil(-Math.log2(Number(root.radius))) + 16 : 0;
+  const radiusBits = Number.isFinite(log2Radius) ? Math.ceil(-log2Radius) + 16 : 0;
   const sBits = Math.max(precision, radiusBits) + n * growth + bitLength(BigInt(n)) + 8;
   const S = BigInt(sBits);
   const Zr = floorDiv(zr.num << S, zr.den);
   const Zi = floorDiv(zi.num << S, zi.den);
-  const r = Number(root.radius) + Math.SQRT2 * Math.pow(2, -sBits);
-  const logM = Math.log2(Math.max(1, modulus0 + r));
+  // r = radius + √2·2^−s, |θ − z| after rounding z to s bits; M = max(1, |z| + r) (r ≪ 1 there).
+  const log2r = log2Sum([log2Radius, 0.5 - sBits]);
+  const logM = Math.log2(Math.max(1, modulus0 + Math.pow(2, log2r)));
   const { W, L } = clearDenominators(w);
   // Horner for w and w′ together: d ← d·z + p, then p ← p·z + W_k.
   let re = W[n] << S;
@@ -299,7 +317,6 @@ export function gaussianValue(root: ComplexRoot, w: UPoly<Rational>, digits: num
   const a = dyadicBelow(re, den, precision);
   const b = dyadicBelow(im, den, precision);
   const log2L = log2Big(L);
-  const log2r = Math.log2(r);
   const truncation = Math.log2(3 * (n + 1)) + n * logM - sBits - log2L;
   const derivative = log2Sum([Math.max(log2Big(dre), log2Big(dim)) + 0.5 - sBits - log2L, 2 * Math.log2(3 * (n + 1)) + n * logM - sBits - log2L]);
   const maxCoefficient = Math.max(...W.map(log2Big)) - log2L;
@@ -315,8 +332,8 @@ export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rationa
   const d = denominator ? valueAt(denominator) : undefined;
   return ws.map((w) => {
     const u = valueAt(w);
-    if (!d) return { re: decimal(u.re, digits), im: decimal(u.im, digits), errorBound: pow2Up(u.log2Error + 1e-9) };
-    if (u.log2Abs === -Infinity && u.log2Error === -Infinity) return { re: '0', im: '0', errorBound: 0 };
+    if (!d) return { re: decimal(u.re, digits), im: decimal(u.im, digits), ...bound(u.log2Error + 1e-9) };
+    if (u.log2Abs === -Infinity && u.log2Error === -Infinity) return { re: '0', im: '0', ...bound(-Infinity) };
     // u/d in Q(i), rounded to `precision` bits.
     const norm = QQ.add(QQ.mul(d.re, d.re), QQ.mul(d.im, d.im));
     const x = QQ.add(QQ.mul(u.re, d.re), QQ.mul(u.im, d.im));
@@ -325,9 +342,9 @@ export function complexCoordinates(root: ComplexRoot, ws: readonly UPoly<Rationa
     const im = dyadicBelow(y.num * norm.den, y.den * norm.num, precision);
     // |d| − E_d, bounded below (the bound is infinite unless E_d < |d|).
     const gap = d.log2Error < d.log2Abs - 1e-9 ? d.log2Abs + Math.log2(1 - Math.pow(2, d.log2Error - d.log2Abs)) : undefined;
-    if (gap === undefined) return { re: decimal(re, digits), im: decimal(im, digits), errorBound: Infinity };
+    if (gap === undefined) return { re: decimal(re, digits), im: decimal(im, digits), ...bound(Infinity) };
     const quotientError = log2Sum([u.log2Error - gap, u.log2Abs + d.log2Error - d.log2Abs - gap, 1.5 + (2 - precision) + u.log2Abs - d.log2Abs]);
-    return { re: decimal(re, digits), im: decimal(im, digits), errorBound: pow2Up(quotientError + 1e-9) };
+    return { re: decimal(re, digits), im: decimal(im, digits), ...bound(quotientError + 1e-9) };
   });
 }
 

@@ -12,10 +12,14 @@
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
  * `components.ts`. Components are listed by decreasing dimension, then degree, then basis text.
+ * Degenerate systems are answers: zero and repeated generators are dropped; the zero ideal is the
+ * whole space (one component, dimension = number of variables, every variable free); a non-zero
+ * constant gives the empty set; variables in no generator are free.
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError, TimeoutError } from '../errors';
+import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
+import { checkSystem, digitsOption } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
@@ -82,10 +86,10 @@ export interface SolveResult {
  * except that a positive dimension read modulo the probe's prime counts as known (`dimensionModulo`).
  */
 export function solve(polys: readonly Polynomial<Rational>[], options: SolveOptions = {}): SolveResult {
-  if (polys.length === 0) throw new InputError('solve needs at least one polynomial');
-  const R = polys[0].ring;
-  if (R.field !== QQ) throw new InputError(`solve works over the rationals; this system is over ${R.field.name}`);
-  const deadline = options.deadline ?? new Deadline(options.timeout ?? Infinity, 'solve');
+  if (typeof options !== 'object' || options === null) throw new InputError(`solve: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
+  const R = checkSystem(polys, 'solve', { field: QQ });
+  const deadline = deadlineOf(options, 'solve');
+  options = { ...options, digits: digitsOption(options.digits, 'solve') };
   let phase = 'Gröbner basis';
   const progress = (message: string): void => {
     phase = message;
@@ -95,7 +99,13 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   // Everything runs in the canonical degrevlex ring (natural order of the names), whatever the
   // order of the user's variables and monomial order: the answer cannot depend on them.
   const C = canonicalRing(QQ, R.vars);
-  const input = polys.map((f) => changeRing(f, C));
+  // Zero generators say nothing and repeated ones nothing new.
+  const input = distinctNonZero(polys.map((f) => changeRing(f, C)));
+  if (input.length === 0) {
+    // The zero ideal: every point is a solution, one component, the whole space (a point without variables).
+    const whole = describeComponent([], R.vars, { digits: options.digits, deadline });
+    return { vars: [...R.vars], dimension: C.nvars, independentSets: [C.vars.slice()], ...(C.nvars === 0 ? { solutions: 1 } : {}), components: [whole], complete: true };
+  }
   const pointOptions = { digits: options.digits, deadline, complex: options.complex, bases: options.bases };
   // What is known so far: the dimension (and count) once known, then each finished component.
   let base: Omit<SolveResult, 'components' | 'complete'> | undefined;
@@ -128,8 +138,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     }
     // The probe's learning run is the driver's first prime: it is not made twice.
     const G = groebner(input, { deadline, progress, learned: probe.learned });
-    const dim = G.length === 0 ? C.nvars : dimension(G);
-    const independentSets = G.length === 0 ? [C.vars.slice()] : maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
+    const dim = dimension(G);
+    const independentSets = maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
     known({ vars: [...R.vars], dimension: dim, independentSets, ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
     if (dim === -1) return { ...base!, components: [], complete: true };
     if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, progress, onComponent: found });
@@ -161,6 +171,18 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found${modular})` };
   }
   return { ...base!, components: components.sort(compareComponents), complete: true };
+}
+
+/** The non-zero polynomials of a list, each once, in their first order. */
+function distinctNonZero(ps: readonly Polynomial<Rational>[]): Polynomial<Rational>[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    if (p.isZero()) return false;
+    const key = p.toString();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function compareComponents(a: Component, b: Component): number {

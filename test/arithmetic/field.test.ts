@@ -1,6 +1,7 @@
 // Examples and edge cases of QQ and Z/p.
 import { FAST_PRIME_LIMIT, QQ, Zp, isPrimeField } from '../../src/arithmetic/field';
 import { rational } from '../../src/arithmetic/rational';
+import { InputError } from '../../src/errors';
 
 describe('Zp', () => {
   test('the documented example and caching', () => {
@@ -13,10 +14,12 @@ describe('Zp', () => {
     expect(67108859 < FAST_PRIME_LIMIT).toBe(true);
     expect(2147483647 >= FAST_PRIME_LIMIT).toBe(true);
   });
-  test('rejects moduli that are not safe integers ≥ 2', () => {
-    expect(() => Zp(1)).toThrow(RangeError);
-    expect(() => Zp(2 ** 53 + 1)).toThrow(RangeError);
-    expect(() => Zp(2.5)).toThrow(RangeError);
+  test('rejects moduli that are not primes 2 ≤ p < 2^53 (issue 19: Zp(4) computed)', () => {
+    expect(() => Zp(1)).toThrow(InputError);
+    expect(() => Zp(2 ** 53 + 1)).toThrow(InputError);
+    expect(() => Zp(2.5)).toThrow(InputError);
+    expect(() => Zp(4)).toThrow(/4 is not one .*primes near it: 3, 5/);
+    expect(() => Zp(2 ** 26 + 1)).toThrow(InputError);
   });
   test('fromRational with a denominator divisible by p throws, reduceable ones map', () => {
     const F = Zp(7);

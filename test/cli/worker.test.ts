@@ -137,13 +137,20 @@ describe('the worker', () => {
     expect((await polycrit(['expand', '(x+y'])).err).toMatch(/never closed/);
   });
   test('past --max-memory the run stops with a message, not a V8 fatal error', async () => {
+    // The 64-64-64-1 network this test used is now refused before its loss is built (loss-size.ts);
+    // three million data rows in the spec file still fill 100 MB while the file is read.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-memory-'));
-    const inputs = Array.from({ length: 64 }, (_, i) => `x${i}`);
-    const spec = { inputs, layers: [{ width: 64 }, { width: 64 }, { width: 1 }], data: [[...inputs.map(() => 1), 1], [...inputs.map(() => 2), 0]] };
-    fs.writeFileSync(path.join(dir, 'wide.json'), JSON.stringify(spec));
-    const r = await polycrit(['critical', path.join(dir, 'wide.json'), '--max-memory', '100', '--json']);
+    fs.writeFileSync(path.join(dir, 'rows.json'), `{"inputs":1,"layers":[{"width":1}],"data":[${'[1,1],'.repeat(3_000_000)}[1,1]]}`);
+    const r = await polycrit(['critical', path.join(dir, 'rows.json'), '--max-memory', '100', '--json']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/out of memory \(the limit is 100 MB; raise it with --max-memory MB\) \(phase: building the loss\)/);
+    expect(r.err).toMatch(/out of memory \(the limit is 100 MB; raise it with --max-memory MB\) \(phase: reading the network spec\)/);
     expect(JSON.parse(r.out)).toMatchObject({ complete: false, stopped: 'memory' });
+    const inputs = Array.from({ length: 64 }, (_, i) => `x${i}`);
+    const wide = { inputs, layers: [{ width: 64 }, { width: 64 }, { width: 1 }], data: [[...inputs.map(() => 1), 1], [...inputs.map(() => 2), 0]] };
+    fs.writeFileSync(path.join(dir, 'wide.json'), JSON.stringify(wide));
+    const refused = await polycrit(['critical', path.join(dir, 'wide.json'), '--max-memory', '100', '--timeout', '5']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^polycrit: the loss of this network may have up to 34,360,139,841 terms/);
+    fs.rmSync(dir, { recursive: true });
   });
 });

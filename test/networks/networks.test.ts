@@ -85,10 +85,10 @@ describe('the symbolic loss', () => {
 
   test('bad specs are refused with a clear message', () => {
     const bad = (spec: unknown) => () => networkLoss(spec as NetworkSpec);
-    expect(bad({ inputs: 2, layers: [], data: [] })).toThrow(/layers must be a non-empty list/);
-    expect(bad({ inputs: 2, layers: [{ width: 1 }], data: [[1, 2]] })).toThrow(/data row 1 has 2 values; expected 2 inputs \+ 1 targets/);
+    expect(bad({ inputs: 2, layers: [], data: [] })).toThrow(/^network spec: layers must hold at least one layer/);
+    expect(bad({ inputs: 2, layers: [{ width: 1 }], data: [[1, 2]] })).toThrow(/^network spec: data\[0\] has 2 values; expected 2 inputs \+ 1 targets/);
     expect(bad({ inputs: 1, layers: [{ width: 1, activation: 'sin(z)' }], data: [[1, 2]] })).toThrow(/activation/);
-    expect(bad({ inputs: 1, layers: [{ width: 1 }], data: [[1, 2]], fixed: { w9_9: 1 } })).toThrow(/fixed weight 'w9_9' is not a weight/);
+    expect(bad({ inputs: 1, layers: [{ width: 1 }], data: [[1, 2]], fixed: { w9_9: 1 } })).toThrow(/^network spec: fixed\.w9_9 is not a weight of the network/);
     expect(() => preset('no-such-net')).toThrow(/unknown preset/);
   });
 });

@@ -119,6 +119,21 @@ describe('derived symmetries', () => {
     );
   });
 
+  test('constant activations (issue 19): even, never homogeneous or linear; every derived symmetry holds exactly', () => {
+    for (const [text, odd] of [['1', false], ['0*z + 1', false], ['-2', false], ['0', true]] as const) {
+      const spec: NetworkSpec = { inputs: 1, layers: [{ width: 2, bias: true, activation: text }, { width: 1 }], data: [[1, 1], [2, 3]] };
+      const shape = networkUnits(spec).units[0].activation;
+      expect([shape.odd, shape.even, shape.homogeneousDegree]).toEqual([odd, true, undefined]);
+      const net = networkLoss(spec);
+      const s = discreteSymmetries(net);
+      const c = continuousSymmetries(net);
+      expect([s.rejected, c.rejected, c.symmetries.map((x) => x.kind)]).toEqual([[], [], []]);
+      expect(s.generators.filter((g) => g.kind === (odd ? 'sign-flip' : 'even-flip')).length).toBe(2);
+      const x = randomPoint(net, [3, -1, 2, 4, -2, 1, 5]);
+      for (const g of s.generators) expect(evaluate(net.loss, act(g.image, x))).toEqual(evaluate(net.loss, x));
+    }
+  });
+
   test('a distinct λ per weight breaks every unit swap (and says so), never a sign flip', () => {
     fc.assert(
       fc.property(specArb, (r) => {

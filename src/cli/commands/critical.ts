@@ -32,6 +32,7 @@ function equationsText(c: CriticalAnalysis['components'][number]): string {
     return `${points}: T = ${c.exact.separatingForm}, a root of a degree-${c.degree} polynomial (--json prints it)`;
   }
   const basis = c.basis ?? [];
+  if (basis.length === 0) return 'none: the whole space (the loss is constant, every point is critical)';
   return basis.length <= 3 ? basis.join(', ') : `${basis.slice(0, 3).join(', ')}, … (${basis.length} equations)`;
 }
 
@@ -107,16 +108,18 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--digits <n>', 'significant digits of decimals', intOption('--digits', 1, 1000), 20)
     .option('--complex', 'list the non-real critical points of finite components too (default: counted)')
     .option('--bases', "write each finite component's prime ideal in the weights when it is small (default: its exact parametrization)")
+    .option('--max-terms <n>', 'refuse a network whose loss may have more terms (an upper bound from the spec, before building it)', intOption('--max-terms', 1, 2 ** 40), 1_000_000)
     .option('--json', 'print JSON: {weights, loss, dimension, criticalValues, components: [{dimension, criticalValue, type, basis, points}]}')
     .addHelpText('after', '\nExamples:\n  polycrit critical --preset xor-blog\n  polycrit critical --preset deep-linear:1,2,1 --json\n  polycrit critical my-network.json --shuffle-vars 7')
-    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean }) => {
+    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; maxTerms: number; timeout?: number; json?: boolean }) => {
       if ((file === undefined) === (opts.preset === undefined)) throw new UsageError('give either a network spec file or --preset NAME');
       let spec: NetworkSpec;
       let baseDir: string | undefined;
+      ctx.status(opts.preset !== undefined ? 'building the preset' : 'reading the network spec');
       if (opts.preset !== undefined) spec = preset(opts.preset);
       else ({ spec, baseDir } = readSpecFile(file as string));
       ctx.status('building the loss');
-      const net = networkLoss(spec, baseDir);
+      const net = networkLoss(spec, baseDir, { maxTerms: opts.maxTerms, deadline: ctx.deadline });
       const analysis = criticalPoints(net, {
         digits: opts.digits,
         complex: opts.complex,

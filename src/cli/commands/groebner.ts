@@ -31,7 +31,7 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.printJSON({ vars: ring.vars, order: orderToString(ring.order), field: Number(ring.field.characteristic), basis, stats: result.stats });
         return;
       }
-      ctx.print(`# reduced Gröbner basis over ${ring.field.name}, ${orderToString(ring.order)}, variables ${ring.vars.join(' > ')}: ${basis.length} element(s), ${result.stats.seconds.toFixed(3)} s (${result.stats.method})`);
-      ctx.print(basis.join('\n'));
+      ctx.print(`# reduced Gröbner basis over ${ring.field.name}, ${orderToString(ring.order)}, variables ${ring.vars.join(' > ') || '(none)'}: ${basis.length} element(s), ${result.stats.seconds.toFixed(3)} s (${result.stats.method})`);
+      ctx.print(basis.length === 0 ? '# (empty: every polynomial is 0, the zero ideal)' : basis.join('\n'));
     });
 }

@@ -30,6 +30,11 @@ export function solveResultToJSON(result: SolveResult): object {
 export function formatSolveResult(result: SolveResult): string {
   const lines: string[] = [];
   if (result.dimension === -1) return 'no solutions: the system is inconsistent (its ideal is the unit ideal)';
+  const [first] = result.components;
+  if (result.complete && result.components.length === 1 && first.kind === 'variety' && first.basis.length === 0) {
+    const where = result.vars.length === 0 ? 'there are no variables, so the space is one point' : `dimension ${result.dimension}, free variables ${first.freeVariables.join(', ')}`;
+    return `every point is a solution: each equation is 0 (the zero ideal); one component, the whole space (${where})`;
+  }
   if (!result.complete) lines.push(`INCOMPLETE: ${result.message}; the components below are those finished${result.solutions !== undefined ? ` (of ${result.solutions} solutions counted with multiplicity)` : ''}`);
   const pointSets = result.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
   const varieties = result.components.filter((c): c is PositiveDimensionalComponent => c.kind === 'variety');
