@@ -14,6 +14,9 @@ import type { Command } from 'commander';
 import { Deadline, InputError } from '../errors';
 import { readInputFile, readStandardInput } from './files';
 import { StopReason, stopJSON, stopMessage } from './stop';
+import { availableParallelism } from 'os';
+import { ImageWorkers } from '../solve/image-workers';
+import { imageThreads } from '../solve/image-threads';
 
 /** What a supervised run tells the main thread (see `supervisor.ts`); absent in-process. */
 export interface RunEvents {
@@ -163,6 +166,19 @@ export class CliContext {
   readInput(path: string): string {
     return path === '-' ? this.io.readStdin() : (this.io.readFile ?? readInputFile)(path);
   }
+}
+
+/** The default of `--threads`: two when the machine has two processors or more (one helper). */
+export const DEFAULT_THREADS = Math.min(2, availableParallelism());
+
+/** Adds `--threads N`: the solver's images modulo primes on N threads (1: none besides the command's). */
+export function addThreadsOption(cmd: Command): Command {
+  return cmd.option('--threads <n>', `threads for the parametrization modulo primes (default ${DEFAULT_THREADS}; 1 computes everything on one; the answer is the same)`, intOption('--threads', 1, 64), DEFAULT_THREADS);
+}
+
+/** The helpers for `--threads N` (undefined for 1). */
+export function imageWorkersFor(threads: number): ImageWorkers | undefined {
+  return threads > 1 ? imageThreads(threads - 1) : undefined;
 }
 
 /** Parses an integer option, with a message naming the option. */

@@ -34,6 +34,7 @@ import { realPointBox, valuesOnComponent } from '../solve/component-values';
 import { evaluate, evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
+import { ImageWorkers } from '../solve/image-workers';
 import { canonicalRing } from '../solve/canonical';
 import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
@@ -116,6 +117,8 @@ export interface CriticalOptions {
   progress?: (message: string) => void;
   /** Derive the network's symmetries and the components' orbits (default true). */
   symmetries?: boolean;
+  /** Helper threads for the solver (see `SolveOptions.imageWorkers`). */
+  imageWorkers?: ImageWorkers;
 }
 
 /** A seeded permutation of 0..n−1 (xorshift32; Fisher–Yates). */
@@ -293,6 +296,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     complex: options.complex,
     bases: options.bases,
     progress: options.progress,
+    imageWorkers: options.imageWorkers,
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&
@@ -309,7 +313,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
           seconds: (performance.now() - start) / 1000,
         })),
   });
-  options.progress?.('critical values and Hessians');
+  if (!deadline.expired) options.progress?.('critical values and Hessians'); // past the limit, the phase reached stays the solver's
   const H = hessian(L);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
   // only at complex points. Record those taken at the real points and return the smallest.

@@ -29,7 +29,8 @@ import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate'
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { linearForm, separatingCandidates } from './rur';
-import { basesModP, separatingCoordinates } from './separating-coordinates';
+import { SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
+import { ImageWorkers, ParametrizationTask, polynomialData } from './image-workers';
 import { KrylovShape, parametrizationModP, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
 
@@ -119,6 +120,8 @@ export interface PrimeImage {
   chi: Float64Array;
   /** For each factor q (ascending, mod p), the n numerators, or undefined when p is unlucky for them. */
   numerators(factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined;
+  /** Announces the factors `numerators` will be asked for (a helper thread starts on them). */
+  prefetch?(factors: readonly UPoly<number>[]): void;
 }
 
 function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
@@ -163,11 +166,17 @@ function imageModP(data: RationalData, p: number, D: number): PrimeImage | undef
 }
 
 /** The image of the component numerators modulo p, flattened in the lifter's layout. */
-function numeratorImage(image: PrimeImage, components: readonly bigint[][], p: number): Float64Array | undefined {
+/** The factors modulo p, or undefined when p divides a leading coefficient. */
+function factorsModP(components: readonly bigint[][], p: number): UPoly<number>[] | undefined {
   const F = Zp(p);
   const P = BigInt(p);
   if (components.some((q) => q[q.length - 1] % P === 0n)) return undefined;
-  const factors = components.map((q) => utrim(F, q.map((c) => F.fromInt(c))));
+  return components.map((q) => utrim(F, q.map((c) => F.fromInt(c))));
+}
+
+function numeratorImage(image: PrimeImage, components: readonly bigint[][], p: number): Float64Array | undefined {
+  const factors = factorsModP(components, p);
+  if (!factors) return undefined;
   const all = image.numerators(factors);
   if (!all) return undefined;
   const out: number[] = [];
@@ -220,7 +229,7 @@ export function parametrizationInSeparatingCoordinates(
   generators: readonly Polynomial<Rational>[],
   D: number,
   order: readonly number[],
-  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; progress?: (message: string) => void } = {},
+  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; progress?: (message: string) => void; imageWorkers?: ImageWorkers } = {},
 ): ParametrizedSolutions | undefined {
   const n = generators[0].ring.nvars;
   const random = residueGenerator(0x5eed + D);
@@ -230,7 +239,9 @@ export function parametrizationInSeparatingCoordinates(
     options.deadline?.check();
     const sc = separatingCoordinates(generators, form);
     // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).
-    const bases = basesModP(sc, D, options.deadline, LAZY_PRIME_LIMIT);
+    // One stream of primes, shared with the helper threads (if any).
+    const stream = primesBelow(LAZY_PRIME_LIMIT);
+    const bases = basesModP(sc, D, options.deadline, stream);
     const first = bases.next();
     if (first.done) continue;
     const { p, basis, coordinates } = first.value;
@@ -241,16 +252,47 @@ export function parametrizationInSeparatingCoordinates(
     const F = Zp(p);
     const chi = [...Array.from(image.chi), 1];
     if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
+    const job = options.imageWorkers && D >= HELPER_MIN_SOLUTIONS ? options.imageWorkers.start(parametrizationTask(sc, D), options.deadline) : undefined;
     const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
       yield { p, image };
-      for (const b of bases) {
-        const im = parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape, options.deadline) ?? parametrizationModP(b.basis, b.coordinates, D, b.p, random, shape, options.deadline);
-        if (im) yield { p: b.p, image: im };
+      for (;;) {
+        if (job) {
+          // Keep the helpers busy; take a finished image before computing one here.
+          while (job.pending < HELPER_QUEUE) {
+            const q = stream.next();
+            if (q.done) break;
+            job.submit(q.value);
+          }
+          const h = job.take(0);
+          if (h) {
+            if (h.chi) yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors) } };
+            continue;
+          }
+        }
+        const b = bases.next();
+        if (b.done) return;
+        const { basis, coordinates } = b.value;
+        const im = parametrizationModP(basis, coordinates, D, b.value.p, random, shape, options.deadline) ?? parametrizationModP(basis, coordinates, D, b.value.p, random, shape, options.deadline);
+        if (im) yield { p: b.value.p, image: im };
       }
     })();
-    return liftParametrization(images, form, n, D, options);
+    try {
+      return liftParametrization(images, form, n, D, options);
+    } finally {
+      job?.close();
+    }
   }
   return undefined;
+}
+
+/** Below this many solutions the helpers' start-up (loading the library in a thread) is not repaid. */
+const HELPER_MIN_SOLUTIONS = 100;
+/** Primes queued at the helpers at a time. */
+const HELPER_QUEUE = 3;
+
+/** The task of the helper threads, as text. */
+function parametrizationTask(sc: SeparatingCoordinates, D: number): ParametrizationTask {
+  return { vars: [...sc.ring.vars], generators: sc.generators.map(polynomialData), coordinates: sc.coordinates.map(polynomialData), D };
 }
 
 /**
@@ -287,6 +329,11 @@ function liftParametrization(
   // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
   progress?.(`${D} solutions: factoring their minimal polynomial`);
   const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
+  // Helper threads start on the numerators of their primes while the rest are computed here.
+  for (const g of seen) {
+    const mod = g.image.prefetch && factorsModP(factors, g.p);
+    if (mod) g.image.prefetch?.(mod);
+  }
   let used = 0;
   const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
     for (;;) {

@@ -64,31 +64,47 @@ export interface BasisModP {
   coordinates: Polynomial<number>[];
 }
 
+/** The state a sequence of `basisAtPrime` calls shares: the trace learned at the first good prime. */
+export interface BasisLearning {
+  trace?: F4Trace;
+}
+
 /**
- * Reduced degrevlex bases modulo successive primes below `bound` of the ideal given in
- * separating coordinates, with `D` standard monomials (the number of solutions over Q); unlucky
- * primes are skipped.
+ * The reduced degrevlex basis modulo p of the ideal given in separating coordinates, with `D`
+ * standard monomials (the number of solutions over Q), or undefined when p is unlucky (it divides
+ * a coefficient or a denominator, the replay fails, or the learning run finds another count).
+ * The first good prime learns a trace (kept in `learning`), the others replay it.
  */
-export function* basesModP(sc: SeparatingCoordinates, D: number, deadline?: Deadline, bound = 2 ** 26): Generator<BasisModP> {
-  let trace: F4Trace | undefined;
-  for (const p of primesBelow(bound)) {
+export function basisAtPrime(sc: SeparatingCoordinates, D: number, p: number, learning: BasisLearning, deadline?: Deadline): BasisModP | undefined {
+  const P = BigInt(p);
+  // Primes dividing a coefficient (or a denominator) change the supports: skip them.
+  if (sc.generators.some((g) => g.coefficients.some((c) => c.num % P === 0n || c.den % P === 0n))) return undefined;
+  if (sc.coordinates.some((g) => g.coefficients.some((c) => c.den % P === 0n))) return undefined;
+  const T = new PolynomialRing(Zp(p), sc.ring.vars, sc.ring.order);
+  const images = sc.generators.map((g) => changeRing(g, T));
+  let basis: Polynomial<number>[] | undefined;
+  // A replay fails unless it meets the learned leading monomials, so its count is the learned one.
+  if (learning.trace) basis = f4Apply(learning.trace, images, { deadline });
+  else {
+    const learned = f4Learn(images, { deadline });
+    if (dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) return undefined; // an unlucky learning prime: learn at the next
+    learning.trace = learned.trace;
+    basis = learned.basis;
+  }
+  if (!basis) return undefined;
+  return { p, basis, coordinates: sc.coordinates.map((c) => changeRing(c, T)) };
+}
+
+/**
+ * Reduced degrevlex bases modulo the primes of `primes` (default: those below 2^26, decreasing)
+ * of the ideal given in separating coordinates, with `D` standard monomials; unlucky primes are
+ * skipped (see `basisAtPrime`).
+ */
+export function* basesModP(sc: SeparatingCoordinates, D: number, deadline?: Deadline, primes: Iterable<number> = primesBelow(2 ** 26)): Generator<BasisModP> {
+  const learning: BasisLearning = {};
+  for (const p of primes) {
     deadline?.check();
-    const P = BigInt(p);
-    // Primes dividing a coefficient (or a denominator) change the supports: skip them.
-    if (sc.generators.some((g) => g.coefficients.some((c) => c.num % P === 0n || c.den % P === 0n))) continue;
-    if (sc.coordinates.some((g) => g.coefficients.some((c) => c.den % P === 0n))) continue;
-    const T = new PolynomialRing(Zp(p), sc.ring.vars, sc.ring.order);
-    const images = sc.generators.map((g) => changeRing(g, T));
-    let basis: Polynomial<number>[] | undefined;
-    // A replay fails unless it meets the learned leading monomials, so its count is the learned one.
-    if (trace) basis = f4Apply(trace, images, { deadline });
-    else {
-      const learned = f4Learn(images, { deadline });
-      if (dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) continue; // an unlucky learning prime: learn at the next
-      trace = learned.trace;
-      basis = learned.basis;
-    }
-    if (!basis) continue;
-    yield { p, basis, coordinates: sc.coordinates.map((c) => changeRing(c, T)) };
+    const b = basisAtPrime(sc, D, p, learning, deadline);
+    if (b) yield b;
   }
 }

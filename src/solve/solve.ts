@@ -30,6 +30,7 @@ import { minimalPrimes } from './decompose';
 import { changeRing } from '../poly/change';
 import { canonicalRing } from './canonical';
 import { dimensionModuloPrime } from './modular-dimension';
+import { ImageWorkers } from './image-workers';
 
 export interface SolveOptions {
   /** Significant digits of decimal approximations (default 20). */
@@ -53,6 +54,11 @@ export interface SolveOptions {
    * CLI's worker) keeps the last one.
    */
   onPartial?: (partial: SolveResult) => void;
+  /**
+   * Helper threads for the images modulo primes of a finite set's parametrization (the Node CLI
+   * passes `imageThreads()` from `solve/image-threads.ts`); the answer is the same without them.
+   */
+  imageWorkers?: ImageWorkers;
 }
 
 export type Component = ZeroDimensionalComponent | PositiveDimensionalComponent;
@@ -126,7 +132,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
-      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, progress, onComponent: found });
+      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, progress, onComponent: found, imageWorkers: options.imageWorkers });
       if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
       components.length = 0;
       progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');

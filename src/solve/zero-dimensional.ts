@@ -26,6 +26,7 @@ import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
 import { modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
+import { ImageWorkers } from './image-workers';
 
 export * from './point-components';
 
@@ -93,7 +94,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
  * found modulo the first prime; undefined otherwise (the caller then computes a basis over Q and
  * calls `solveZeroDimensional`). No Gröbner basis over Q is computed.
  */
-export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], D: number, options: PointOptions = {}): ZeroDimensionalComponent[] | undefined {
+export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], D: number, options: PointOptions & { imageWorkers?: ImageWorkers } = {}): ZeroDimensionalComponent[] | undefined {
   const R = canonicalRing(QQ, generators[0].ring.vars);
   const order = R.vars.map((_, i) => i);
   options.progress?.(`${D} solutions: parametrizing them modulo primes`);
@@ -101,7 +102,7 @@ export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], 
     generators.map((g) => changeRing(g, R)),
     D,
     order,
-    { deadline: options.deadline, progress: options.progress },
+    { deadline: options.deadline, progress: options.progress, imageWorkers: options.imageWorkers },
   );
   return solutions && describeComponents(R, solutions, undefined, options);
 }

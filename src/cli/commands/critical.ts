@@ -7,7 +7,7 @@ import { CriticalAnalysis, CriticalValue, criticalPoints } from '../../networks/
 import { networkLoss } from '../../networks/loss';
 import { PRESET_NAMES, preset } from '../../networks/presets';
 import { NetworkSpec, readSpecFile } from '../../networks/spec';
-import { CliContext, UsageError, addTimeoutOption, intOption } from '../context';
+import { CliContext, UsageError, addThreadsOption, addTimeoutOption, imageWorkersFor, intOption } from '../context';
 
 /**
  * A critical value as text. A long minimal polynomial is named by its degree (`--json` prints
@@ -100,7 +100,7 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  addTimeoutOption(program.command('critical'))
+  addThreadsOption(addTimeoutOption(program.command('critical')))
     .description("all critical points of a polynomial network's loss: components, loss values, types")
     .argument('[spec]', 'a network spec as JSON (see README), instead of --preset')
     .option('--preset <name>', `a named network: ${PRESET_NAMES.join(', ')} (deep-linear:a,b,c takes sizes)`)
@@ -111,7 +111,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--max-terms <n>', 'refuse a network whose loss may have more terms (an upper bound from the spec, before building it)', intOption('--max-terms', 1, 2 ** 40), 1_000_000)
     .option('--json', 'print JSON: {weights, loss, dimension, criticalValues, components: [{dimension, criticalValue, type, basis, points}]}')
     .addHelpText('after', '\nExamples:\n  polycrit critical --preset xor-blog\n  polycrit critical --preset deep-linear:1,2,1 --json\n  polycrit critical my-network.json --shuffle-vars 7')
-    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; maxTerms: number; timeout?: number; json?: boolean }) => {
+    .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; maxTerms: number; timeout?: number; json?: boolean; threads: number }) => {
       if ((file === undefined) === (opts.preset === undefined)) throw new UsageError('give either a network spec file or --preset NAME');
       let spec: NetworkSpec;
       let baseDir: string | undefined;
@@ -121,6 +121,7 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.status('building the loss');
       const net = networkLoss(spec, baseDir, { maxTerms: opts.maxTerms, deadline: ctx.deadline });
       const analysis = criticalPoints(net, {
+        imageWorkers: imageWorkersFor(opts.threads),
         digits: opts.digits,
         complex: opts.complex,
         bases: opts.bases,

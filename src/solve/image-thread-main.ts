@@ -1,0 +1,52 @@
+/**
+ * The body of a helper thread of `image-threads.ts`: it rebuilds the ideal in separating
+ * coordinates from the task, then answers the solver's questions one at a time — the image at a
+ * prime (the basis modulo p from its own F4 learning run and replays, then the Krylov sequences
+ * with a functional seeded by p), kept for the numerators the solver may ask at that prime later.
+ * After each answer it adds one to the shared counter and wakes the solver.
+ */
+import { workerData } from 'worker_threads';
+import type { MessagePort } from 'worker_threads';
+import { QQ } from '../arithmetic/field';
+import { Rational } from '../arithmetic/rational';
+import { PolynomialRing } from '../poly/polynomial';
+import { ParametrizationTask, polynomialFromData } from './image-workers';
+import { KrylovShape, ParametrizationImage, parametrizationModP, residueGenerator } from './krylov';
+import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
+
+const { task, port, signal } = workerData as { task: ParametrizationTask; port: MessagePort; signal: Int32Array };
+const R = new PolynomialRing<Rational>(QQ, task.vars);
+const sc: SeparatingCoordinates = {
+  form: [],
+  ring: R,
+  generators: task.generators.map((g) => polynomialFromData(R, g)),
+  coordinates: task.coordinates.map((c) => polynomialFromData(R, c)),
+};
+const learning: BasisLearning = {};
+const images = new Map<number, ParametrizationImage>();
+let shape: KrylovShape | undefined;
+
+function answer(message: object, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+function imageAt(p: number): ParametrizationImage | undefined {
+  const b = basisAtPrime(sc, task.D, p, learning);
+  if (!b) return undefined;
+  shape ??= KrylovShape.of(b.basis);
+  const random = residueGenerator(p);
+  return parametrizationModP(b.basis, b.coordinates, task.D, p, random, shape) ?? parametrizationModP(b.basis, b.coordinates, task.D, p, random, shape);
+}
+
+port.on('message', (m: { kind: 'image'; p: number } | { kind: 'numerators'; p: number; factors: number[][] }) => {
+  if (m.kind === 'image') {
+    const image = imageAt(m.p);
+    if (image) images.set(m.p, image);
+    answer({ kind: 'image', p: m.p, ...(image ? { chi: image.chi } : {}) });
+  } else {
+    const image = images.get(m.p);
+    answer({ kind: 'numerators', p: m.p, numerators: image?.numerators(m.factors) });
+  }
+});
