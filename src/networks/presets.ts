@@ -12,7 +12,7 @@
  *   generic and make it finite.
  */
 import { InputError } from '../errors';
-import { NetworkSpec } from './spec';
+import { NetworkSpec, presetSpec } from './spec';
 
 const XOR_ROWS = [
   [0, 0, 0],
@@ -25,6 +25,10 @@ export const PRESET_NAMES = ['xor-blog', 'xor-bias', 'xor-square', 'deep-linear'
 
 /** The spec of a preset by name (`deep-linear:2,2,1` takes sizes). */
 export function preset(name: string): NetworkSpec {
+  return presetSpec(presetOf(name));
+}
+
+function presetOf(name: string): NetworkSpec {
   if (typeof name !== 'string') throw new InputError(`preset takes a name (${PRESET_NAMES.join(', ')}; deep-linear:a,b,c), got ${name === null ? 'null' : typeof name}`);
   const [base, arg, ...rest] = name.split(':');
   if ((arg !== undefined && base !== 'deep-linear') || rest.length > 0) {

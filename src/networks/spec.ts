@@ -142,6 +142,15 @@ function checkWeightKeys(field: 'fixed' | 'regularization', values: object | und
   }
 }
 
+/** Specs made by `preset` (their shape is checked by the tests). */
+const presetSpecs = new WeakSet<object>();
+
+/** Marks a spec made by `preset` (see `validateSpec`). */
+export function presetSpec(spec: NetworkSpec): NetworkSpec {
+  presetSpecs.add(spec);
+  return spec;
+}
+
 /**
  * Checks a spec at the boundary: its shape (`spec-schema.ts`: types, ranges, activations), then
  * what needs the network — row lengths and exact cells (CSV too), weight names in `fixed` and
@@ -149,7 +158,8 @@ function checkWeightKeys(field: 'fixed' | 'regularization', values: object | und
  * naming the field.
  */
 export function validateSpec(spec: NetworkSpec, baseDir?: string): void {
-  checkSpecShape(spec);
+  // The presets' shapes are checked by the tests; zod (about 100 ms to load) is spared for them.
+  if (!presetSpecs.has(spec)) checkSpecShape(spec);
   const inputs = inputNames(spec);
   const outputs = spec.layers[spec.layers.length - 1].width;
   const rows = dataRows(spec, baseDir);
