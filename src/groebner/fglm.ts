@@ -16,6 +16,7 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { QuotientAlgebra } from './quotient';
 import { Deadline } from '../errors';
+import { checkPolynomialList } from '../poly/arguments';
 
 /**
  * The reduced Gröbner basis for `order` of the zero-dimensional ideal with Gröbner basis G
@@ -23,6 +24,7 @@ import { Deadline } from '../errors';
  * Example: fglm(groebner(katsura(3)), lex) equals groebner(katsura(3), {order: lex}).
  */
 export function fglm<T>(G: readonly Polynomial<T>[], order: MonomialOrder, deadline?: Deadline): Polynomial<T>[] {
+  checkPolynomialList(G, 'fglm');
   const A = new QuotientAlgebra(G);
   const R = A.ring;
   const F = R.field;

@@ -12,9 +12,11 @@
 import { ResourceLimitError } from '../errors';
 import { Monomial, divides, oneMonomial } from '../monomials/monomial';
 import { Polynomial } from '../poly/polynomial';
+import { checkPolynomialList } from '../poly/arguments';
 
 /** −1 for the unit ideal (no solutions), otherwise the Krull dimension of K[x]/I. */
 export function dimension<T>(G: readonly Polynomial<T>[]): number {
+  checkPolynomialList(G, 'dimension');
   return maximalIndependentSet(G)?.length ?? -1;
 }
 
@@ -229,5 +231,6 @@ export function monomialsOutside(lms: readonly Monomial[], n: number, limit = MA
 
 /** The number of solutions over the algebraic closure counted with multiplicity (dim K[x]/I). */
 export function solutionCount<T>(G: readonly Polynomial<T>[]): number {
+  checkPolynomialList(G, 'solutionCount');
   return standardMonomials(G).length;
 }

@@ -13,6 +13,7 @@ import { Monomial, coprime, divMonomials, divides, lcmMonomials, monomialKey, mu
 import { Comparator } from '../monomials/order';
 import { spoly } from '../poly/division';
 import { Polynomial } from '../poly/polynomial';
+import { checkPolynomial, checkPolynomialList } from '../poly/arguments';
 
 /** A binary max-heap of monomials under a comparator. */
 class MonomialHeap {
@@ -60,6 +61,8 @@ class MonomialHeap {
  * Zero polynomials in G are ignored. Example: normalForm(x²y, [xy − 1]) = x.
  */
 export function normalForm<T>(f: Polynomial<T>, G: readonly Polynomial<T>[]): Polynomial<T> {
+  checkPolynomial(f, 'normalForm');
+  checkPolynomialList(G, 'normalForm');
   const R = f.ring;
   const F = R.field;
   const reducers = G.filter((g) => !g.isZero());
@@ -113,6 +116,7 @@ export function inIdeal<T>(f: Polynomial<T>, G: readonly Polynomial<T>[]): boole
  * monomials are coprime are skipped (Buchberger's first criterion), which keeps the test exact.
  */
 export function isGroebner<T>(G: readonly Polynomial<T>[]): boolean {
+  checkPolynomialList(G, 'isGroebner');
   const gs = G.filter((g) => !g.isZero());
   for (let i = 0; i < gs.length; i++) {
     for (let j = i + 1; j < gs.length; j++) {

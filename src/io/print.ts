@@ -20,6 +20,7 @@
 import { Field } from '../arithmetic/field';
 import { Monomial } from '../monomials/monomial';
 import { Polynomial } from '../poly/polynomial';
+import { checkPolynomial } from '../poly/arguments';
 
 /** Canonical text of a polynomial (the same as `p.toString()`), e.g. `-3/4*x^2*y + z - 1`. */
 export function toText<T>(p: Polynomial<T>): string {
@@ -72,6 +73,7 @@ function latexCoefficient<T>(field: Field<T>, c: T): { negative: boolean; body: 
  * toLatex(parsePolynomial('-3/4*x^2*y + w0_1 - x[2]')); // '-\frac{3}{4} x^{2} y + w_{0,1} - x_{2}'
  */
 export function toLatex<T>(p: Polynomial<T>): string {
+  checkPolynomial(p, 'toLatex');
   if (p.isZero()) return '0';
   let out = '';
   for (let i = 0; i < p.length; i++) {

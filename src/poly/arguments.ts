@@ -48,6 +48,17 @@ export function checkSystem<T>(polys: unknown, where: string, options: { field?:
   return R;
 }
 
+/** Checks that `p` is a Polynomial (an InputError naming the entry otherwise). */
+export function checkPolynomial(p: unknown, where: string, what = 'the polynomial'): void {
+  if (!(p instanceof Polynomial)) throw new InputError(`${where}: ${what} is ${describe(p)}, not a Polynomial (parse text with parsePolynomial)`);
+}
+
+/** Checks that `polys` is a list (possibly empty) of Polynomials in one ring. */
+export function checkPolynomialList(polys: unknown, where: string, what = 'the basis'): void {
+  if (!Array.isArray(polys)) throw new InputError(`${where}: ${what} must be a list of polynomials, got ${describe(polys)}`);
+  if (polys.length > 0) checkSystem(polys, where);
+}
+
 /** The largest `digits` option the library accepts (the CLI's `--digits` stops at 1000). */
 export const MAX_DIGITS = 100_000;
 

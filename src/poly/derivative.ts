@@ -6,9 +6,11 @@
  */
 import { Monomial } from '../monomials/monomial';
 import { Polynomial } from './polynomial';
+import { checkPolynomial } from './arguments';
 
 /** ∂p/∂v for a variable given by name or index. Example: ∂(x²y + y³)/∂y = x² + 3y². */
 export function partialDerivative<T>(p: Polynomial<T>, v: string | number): Polynomial<T> {
+  checkPolynomial(p, 'partialDerivative');
   const R = p.ring;
   const F = R.field;
   const i = typeof v === 'number' ? v : R.varIndex(v);
@@ -39,6 +41,7 @@ export function nthDerivative<T>(p: Polynomial<T>, v: string | number, k: number
 
 /** The gradient [∂p/∂x1, …, ∂p/∂xn] over all variables of the ring (or the ones given). */
 export function gradient<T>(p: Polynomial<T>, vars?: readonly (string | number)[]): Polynomial<T>[] {
+  checkPolynomial(p, 'gradient');
   const vs = vars ?? p.ring.vars.map((_, i) => i);
   return vs.map((v) => partialDerivative(p, v));
 }
@@ -50,6 +53,7 @@ export function jacobian<T>(fs: readonly Polynomial<T>[], vars?: readonly (strin
 
 /** The Hessian H[i][j] = ∂²p/∂xᵢ∂xⱼ (symmetric; computed once per pair). */
 export function hessian<T>(p: Polynomial<T>, vars?: readonly (string | number)[]): Polynomial<T>[][] {
+  checkPolynomial(p, 'hessian');
   const vs = vars ?? p.ring.vars.map((_, i) => i);
   const g = gradient(p, vs);
   const n = vs.length;

@@ -13,6 +13,7 @@ import { Rational } from '../arithmetic/rational';
 import { Monomial } from '../monomials/monomial';
 import { MonomialOrder, degrevlex } from '../monomials/order';
 import { Polynomial, PolynomialRing } from './polynomial';
+import { checkPolynomial } from './arguments';
 
 /** A point as coordinates in the ring's variable order, or as values by variable name. */
 export type Point<T> = readonly T[] | Readonly<Record<string, T>>;
@@ -33,6 +34,7 @@ function coordinates<T>(R: PolynomialRing<T>, point: Point<T>, p: Polynomial<T>)
 
 /** p(point), exactly in the ring's field. Example: (x² + y)(2, 3) = 7. */
 export function evaluate<T>(p: Polynomial<T>, point: Point<T>): T {
+  checkPolynomial(p, 'evaluate');
   const R = p.ring;
   const F = R.field;
   const xs = coordinates(R, point, p);
@@ -81,6 +83,7 @@ export function evaluateOnBox(p: Polynomial<Rational>, box: readonly FixedInterv
  * one ring, which is the ring of the result; variables not substituted must exist in that ring.
  */
 export function substitute<T>(p: Polynomial<T>, values: Readonly<Record<string, Polynomial<T>>>, target?: PolynomialRing<T>): Polynomial<T> {
+  checkPolynomial(p, 'substitute');
   const R = p.ring;
   const given = Object.values(values);
   const S = target ?? (given.length > 0 ? given[0].ring : R);

@@ -7,6 +7,12 @@ import { QQ, Zp } from '../../src/arithmetic/field';
 import { InputError } from '../../src/errors';
 import { eliminate } from '../../src/groebner/eliminate';
 import { groebner } from '../../src/groebner/groebner';
+import { isGroebner, normalForm } from '../../src/groebner/normal-form';
+import { dimension, solutionCount } from '../../src/groebner/ideal';
+import { fglm } from '../../src/groebner/fglm';
+import { gradient, hessian, partialDerivative } from '../../src/poly/derivative';
+import { evaluate, substitute } from '../../src/poly/evaluate';
+import { toLatex } from '../../src/io/print';
 import { parsePolynomial, parsePolynomials } from '../../src/io/parse';
 import { lex } from '../../src/monomials/order';
 import { criticalPoints } from '../../src/networks/critical';
@@ -48,6 +54,19 @@ const cases: [string, () => unknown, RegExp][] = [
   ['criticalPoints of a spec', () => criticalPoints(loose({ inputs: 1, layers: [{ width: 1 }], data: [[1, 1]] })), /^criticalPoints takes the loss of a network: criticalPoints\(networkLoss\(spec\)\)/],
   ['parsePolynomials(123)', () => parsePolynomials(loose(123)), /^parsePolynomials takes the polynomials as text, got number/],
   ['the ring option a string', () => parsePolynomials('x', loose({ ring: 'QQ[x]' })), /^the ring option must be a PolynomialRing/],
+  ['normalForm of text', () => normalForm(loose('x^2'), overQ), /^normalForm: the polynomial is the string 'x\^2', not a Polynomial/],
+  ['normalForm modulo null', () => normalForm(overQ[0], loose(null)), /^normalForm: the basis must be a list of polynomials, got null/],
+  ['normalForm modulo mixed fields', () => normalForm(overQ[0], loose([overQ[0], overZ7[1]])), /^normalForm: polynomial 2 is over GF\(7\)/],
+  ['isGroebner of numbers', () => isGroebner(loose([1, 2])), /^isGroebner: entry 1 of the list is number, not a Polynomial/],
+  ['dimension of undefined', () => dimension(loose(undefined)), /^dimension: the basis must be a list of polynomials, got undefined/],
+  ['solutionCount of text', () => solutionCount(loose('x')), /^solutionCount: the basis must be a list of polynomials, got the string 'x'/],
+  ['fglm of null', () => fglm(loose(null), lex), /^fglm: the basis must be a list of polynomials, got null/],
+  ['gradient of text', () => gradient(loose('x^2 + y')), /^gradient: the polynomial is the string 'x\^2 \+ y', not a Polynomial/],
+  ['hessian of a number', () => hessian(loose(3)), /^hessian: the polynomial is number/],
+  ['partialDerivative of null', () => partialDerivative(loose(null), 'x'), /^partialDerivative: the polynomial is null/],
+  ['evaluate of undefined', () => evaluate(loose(undefined), [1, 2]), /^evaluate: the polynomial is undefined/],
+  ['substitute into text', () => substitute(loose('x'), {}), /^substitute: the polynomial is the string 'x'/],
+  ['toLatex of a list', () => toLatex(loose(overQ)), /^toLatex: the polynomial is a list, not a Polynomial/],
 ];
 
 describe('public entries check their arguments', () => {
@@ -89,6 +108,12 @@ describe('fuzz: junk arguments to the public entries', () => {
     ['Zp', (a) => Zp(loose(a))],
     ['preset', (a) => preset(loose(a))],
     ['criticalPoints', (a, b) => criticalPoints(loose(a), loose(b))],
+    ['normalForm', (a, b) => normalForm(loose(a), loose(b))],
+    ['isGroebner', (a) => isGroebner(loose(a))],
+    ['dimension', (a) => dimension(loose(a))],
+    ['gradient', (a) => gradient(loose(a))],
+    ['evaluate', (a, b) => evaluate(loose(a), loose(b))],
+    ['toLatex', (a) => toLatex(loose(a))],
   ];
   test('an answer or an InputError, never another error', () => {
     fc.assert(
