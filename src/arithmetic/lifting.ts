@@ -24,7 +24,7 @@ import { Zp } from './field';
 import { rationalReconstruction } from './reconstruction';
 
 /** Bits below M/2^64 the numerator of a nearly integral fraction must stay (see `reconstruct`). */
-const INTEGER_MARGIN = 21n;
+const NEARLY_INTEGRAL_MARGIN = 21n;
 /** The largest denominators (in bits) taken as nearly integral before a group's denominator is known. */
 const NEARLY_INTEGRAL_DENOMINATOR_BITS = 64n;
 
@@ -142,7 +142,7 @@ export class RationalLifter {
       // are taken (unbalanced bounds, 2·N·D = M/2^20): a residue that is not yet its fraction
       // passes with probability about 2^−20.
       const x = this.residue(k);
-      const nearlyIntegral = L === 1n && M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + INTEGER_MARGIN) > bound ? rationalReconstruction(x, M, M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + INTEGER_MARGIN), 1n << NEARLY_INTEGRAL_DENOMINATOR_BITS) : undefined;
+      const nearlyIntegral = L === 1n && M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + NEARLY_INTEGRAL_MARGIN) > bound ? rationalReconstruction(x, M, M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + NEARLY_INTEGRAL_MARGIN), 1n << NEARLY_INTEGRAL_DENOMINATOR_BITS) : undefined;
       const wide = L > 1n && 2n * L < M >> margin ? (M / (2n * L)) >> margin : bound;
       const q = nearlyIntegral ?? reconstructWithDenominator(x, M, bound, L, wide > bound ? wide : bound);
       if (q === undefined) {

@@ -9,75 +9,30 @@
  * 2^26 and lifted by Chinese remaindering and rational reconstruction (`liftUntilStable`, one
  * group of coefficients per quotient, as they tend to share a denominator). The lifted candidate
  * is then checked exactly, over Z: with wᵢ = Wᵢ/dᵢ and uᵢ = Uᵢ/eᵢ (integer polynomials), f
- * divides eᵢ·Wᵢ·a − dᵢ·Uᵢ, tested by pseudo-division. Primes dividing a denominator or the
+ * divides eᵢ·Wᵢ·a − dᵢ·Uᵢ, tested by exact division of primitive parts (Gauss's lemma). Primes dividing a denominator or the
  * leading coefficient of f, or at which a is not invertible modulo f, are skipped. Reference:
  * von zur Gathen–Gerhard, Modern Computer Algebra, §5 (modular algorithms) and §6.11 (the
  * modular approach to the extended Euclidean algorithm).
  */
-import { gcd, modInverse } from '../arithmetic/integers';
+import { QQ, Zp } from '../arithmetic/field';
 import { liftUntilStable } from '../arithmetic/lifting';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
+import { ScaledVector, reduceModP, scaled } from '../arithmetic/scaled-vector';
 import { Deadline } from '../errors';
-import { invModP, inverseModP, mulRemModP } from './factor/fp-poly';
-import { UPoly } from './univariate';
+import { inverseModP, monicModP, mulRemModP } from './factor/fp-poly';
+import { zdivExact, zmul, zprimitive, zsub } from './factor/zpoly';
+import { UPoly, utrim } from './univariate';
 
-/** A polynomial over Q as an integer polynomial over one denominator: c = nums/den. */
-interface Scaled {
-  nums: bigint[];
-  den: bigint;
+/** The residues modulo p, trimmed, or undefined when p divides the denominator. */
+function reduced(c: ScaledVector, p: number): number[] | undefined {
+  const r = reduceModP(c, p);
+  return r && (utrim(Zp(p), Array.from(r)) as number[]);
 }
 
-function scaled(c: UPoly<Rational>): Scaled {
-  let den = 1n;
-  for (const x of c) if (den % x.den !== 0n) den = (den / gcd(den, x.den)) * x.den;
-  return { nums: c.map((x) => x.num * (den / x.den)), den };
-}
-
-/** The residues modulo p, or undefined when p divides the denominator. */
-function reduced(s: Scaled, p: number): number[] | undefined {
-  const P = BigInt(p);
-  const d = s.den % P;
-  if (d === 0n) return undefined;
-  const inv = modInverse(d, P);
-  return s.nums.map((x) => Number((((x % P) + P) * inv) % P));
-}
-
-/** Removes trailing zeros of residues. */
-function trimmed(a: number[]): number[] {
-  let n = a.length;
-  while (n > 0 && a[n - 1] === 0) n--;
-  return n === a.length ? a : a.slice(0, n);
-}
-
-/** Does f divide g in Q[x]? (Pseudo-division over Z: lc(f)^k·g ≡ 0 mod f.) */
-function divides(f: readonly bigint[], g: bigint[]): boolean {
-  const n = f.length - 1;
-  const c = f[n];
-  const r = g.slice();
-  for (let k = r.length - 1; k >= n; k--) {
-    const t = r[k];
-    if (t === 0n) continue;
-    // r ← c·r − t·x^(k−n)·f, then remove the content the multiplication by c added where it can.
-    const h = gcd(c < 0n ? -c : c, t < 0n ? -t : t);
-    const cc = c / h;
-    const tt = t / h;
-    for (let j = 0; j < k; j++) r[j] *= cc;
-    for (let j = 0; j < n; j++) r[k - n + j] -= tt * f[j];
-    r[k] = 0n;
-  }
-  return r.every((x) => x === 0n);
-}
-
-/** a·b over Z. */
-function mulZ(a: readonly bigint[], b: readonly bigint[]): bigint[] {
-  if (a.length === 0 || b.length === 0) return [];
-  const out = new Array<bigint>(a.length + b.length - 1).fill(0n);
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === 0n) continue;
-    for (let j = 0; j < b.length; j++) out[i + j] += a[i] * b[j];
-  }
-  return out;
+/** Does f divide g in Q[x]? By Gauss's lemma, iff the primitive part of f divides g's over Z. */
+function dividesOverQ(f: readonly bigint[], g: readonly bigint[]): boolean {
+  return g.length === 0 || zdivExact(zprimitive(g), zprimitive(f)) !== undefined;
 }
 
 /**
@@ -103,17 +58,16 @@ export function quotientsModulo(f: UPoly<Rational>, a: UPoly<Rational>, numerato
       if (next.done) return undefined;
       const p = next.value;
       const fp = reduced(F, p);
-      if (!fp || fp[n] === 0) continue;
+      if (!fp || fp.length !== n + 1) continue;
       const ap = reduced(A, p);
       const up = U.map((u) => reduced(u, p));
       if (!ap || up.some((u) => u === undefined)) continue;
-      const inverse = inverseModP(trimmed(ap), fp, p);
+      const inverse = inverseModP(ap, fp, p);
       if (!inverse) continue;
-      const lcInverse = invModP(fp[n], p);
-      const monic = fp.map((c) => (c * lcInverse) % p); // both below 2^26: the product is exact
+      const monic = monicModP(fp, p);
       const img: number[] = [];
       for (const u of up as number[][]) {
-        const w = mulRemModP(trimmed(u), inverse, monic, p);
+        const w = mulRemModP(u, inverse, monic, p);
         for (let j = 0; j < n; j++) img.push(w[j] ?? 0);
       }
       return { p, img };
@@ -126,21 +80,14 @@ export function quotientsModulo(f: UPoly<Rational>, a: UPoly<Rational>, numerato
     options.maxPrimes ?? 10000,
   );
   if (!values) return undefined;
-  const quotients = numerators.map((_, i) => trim(values.slice(i * n, (i + 1) * n)));
+  const quotients = numerators.map((_, i) => utrim(QQ, values.slice(i * n, (i + 1) * n)));
   // The exact check: f | eᵢ·Wᵢ·a − dᵢ·Uᵢ over Z, with a = A.nums/A.den: f | eᵢ·Wᵢ·A.nums − dᵢ·A.den·Uᵢ.
   for (let i = 0; i < quotients.length; i++) {
     options.deadline?.check();
     const W = scaled(quotients[i]);
-    const lhs = mulZ(W.nums.map((x) => x * U[i].den), A.nums);
-    const rhs = U[i].nums.map((x) => x * W.den * A.den);
-    for (let j = 0; j < rhs.length; j++) lhs[j] = (lhs[j] ?? 0n) - rhs[j];
-    if (!divides(F.nums, lhs)) return undefined;
+    const difference = zsub(zmul(W.nums.map((x) => x * U[i].den), A.nums), U[i].nums.map((x) => x * W.den * A.den));
+    if (!dividesOverQ(F.nums, difference)) return undefined;
   }
   return quotients;
 }
 
-function trim(c: Rational[]): UPoly<Rational> {
-  let n = c.length;
-  while (n > 0 && c[n - 1].num === 0n) n--;
-  return c.slice(0, n);
-}

@@ -11,7 +11,7 @@ import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { PolynomialRing } from '../poly/polynomial';
 import { ParametrizationTask, polynomialFromData } from './image-workers';
-import { KrylovShape, ParametrizationImage, parametrizationModP, residueGenerator } from './krylov';
+import { KrylovShape, ParametrizationImage, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
 
 const { task, port, signal } = workerData as { task: ParametrizationTask; port: MessagePort; signal: Int32Array };
@@ -37,7 +37,7 @@ function imageAt(p: number): ParametrizationImage | undefined {
   if (!b) return undefined;
   shape ??= KrylovShape.of(b.basis);
   const random = residueGenerator(p);
-  return parametrizationModP(b.basis, b.coordinates, task.D, p, random, shape) ?? parametrizationModP(b.basis, b.coordinates, task.D, p, random, shape);
+  return parametrizationModPRetrying(b.basis, b.coordinates, task.D, p, random, shape);
 }
 
 port.on('message', (m: { kind: 'image'; p: number } | { kind: 'numerators'; p: number; factors: number[][] }) => {

@@ -22,7 +22,7 @@ import { Deadline } from '../errors';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, utrim } from '../poly/univariate';
-import { invModP, inverseModP, lazyTerms, mulRemModP, remModP, residue } from '../poly/factor/fp-poly';
+import { invModP, inverseModP, lazyTerms, monicModP, mulRemModP, remModP, residue } from '../poly/factor/fp-poly';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { Monomial, monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
@@ -356,7 +356,7 @@ export function parametrizationModP(
     for (const q of factors) {
       const inverse = inverseModP(N, q, p);
       if (!inverse) return undefined; // r vanishes on an idempotent of this factor
-      const qm = monicCopy(q, p);
+      const qm = monicModP(q, p);
       const h = mulRemModP(uderivative(F, q), inverse, qm, p);
       out.push(Ns.map((Ni) => utrim(F, mulRemModP(remModP(Ni, qm, p), h, qm, p))));
     }
@@ -365,11 +365,12 @@ export function parametrizationModP(
   return { chi: Float64Array.from(chi.slice(0, D)), numerators };
 }
 
-/** q made monic modulo p (the fast remainders divide by monic polynomials). */
-function monicCopy(q: readonly number[], p: number): number[] {
-  const F = Zp(p);
-  const inv = F.inv(q[q.length - 1]);
-  return q.map((c) => F.mul(c, inv));
+/**
+ * `parametrizationModP` with a second random functional when the first is unlucky (probability
+ * about D/p): one unlucky r must not reject a good prime or a good separating form.
+ */
+export function parametrizationModPRetrying(...args: Parameters<typeof parametrizationModP>): ParametrizationImage | undefined {
+  return parametrizationModP(...args) ?? parametrizationModP(...args);
 }
 
 /** A small deterministic generator of residues (xorshift32), so runs are reproducible. */

@@ -18,7 +18,7 @@
  * acceptance test of the multi-modular Gröbner bases.
  */
 import { Field, QQ, Zp } from '../arithmetic/field';
-import { gcd, modInverse } from '../arithmetic/integers';
+import { ScaledVector, reduceModP, scaled } from '../arithmetic/scaled-vector';
 import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
 import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
@@ -31,7 +31,7 @@ import { QuotientAlgebra } from '../groebner/quotient';
 import { linearForm, separatingCandidates } from './rur';
 import { SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
 import { ImageWorkers, ParametrizationTask, polynomialData } from './image-workers';
-import { KrylovShape, parametrizationModP, residueGenerator } from './krylov';
+import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
 
 /** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
@@ -65,33 +65,6 @@ interface RationalData {
   columns: { rows: number[]; values: ScaledVector }[];
   one: ScaledVector;
   vars: ScaledVector[];
-}
-
-/** A vector of rationals as integer numerators over one common denominator. */
-interface ScaledVector {
-  nums: bigint[];
-  den: bigint;
-}
-
-function scaled(xs: readonly Rational[]): ScaledVector {
-  let den = 1n;
-  for (const x of xs) if (den % x.den !== 0n) den = (den / gcd(den, x.den)) * x.den;
-  return { nums: xs.map((x) => x.num * (den / x.den)), den };
-}
-
-/** The vector modulo p, or undefined when p divides its denominator (one inverse per vector). */
-function reduceModP(v: ScaledVector, p: number): Float64Array | undefined {
-  const P = BigInt(p);
-  const d = Number(v.den % P);
-  if (d === 0) return undefined;
-  const inv = Number(modInverse(BigInt(d), P));
-  const out = new Float64Array(v.nums.length);
-  for (let k = 0; k < v.nums.length; k++) {
-    let r = Number(v.nums[k] % P);
-    if (r < 0) r += p;
-    out[k] = (r * inv) % p;
-  }
-  return out;
 }
 
 function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): RationalData {
@@ -246,8 +219,7 @@ export function parametrizationInSeparatingCoordinates(
     if (first.done) continue;
     const { p, basis, coordinates } = first.value;
     const shape = KrylovShape.of(basis);
-    // Two functionals: one unlucky r (probability about D/p) must not reject a good form.
-    const image = parametrizationModP(basis, coordinates, D, p, random, shape, options.deadline) ?? parametrizationModP(basis, coordinates, D, p, random, shape, options.deadline);
+    const image = parametrizationModPRetrying(basis, coordinates, D, p, random, shape, options.deadline);
     if (!image) continue;
     const F = Zp(p);
     const chi = [...Array.from(image.chi), 1];
@@ -272,7 +244,7 @@ export function parametrizationInSeparatingCoordinates(
         const b = bases.next();
         if (b.done) return;
         const { basis, coordinates } = b.value;
-        const im = parametrizationModP(basis, coordinates, D, b.value.p, random, shape, options.deadline) ?? parametrizationModP(basis, coordinates, D, b.value.p, random, shape, options.deadline);
+        const im = parametrizationModPRetrying(basis, coordinates, D, b.value.p, random, shape, options.deadline);
         if (im) yield { p: b.value.p, image: im };
       }
     })();

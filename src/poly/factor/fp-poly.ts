@@ -215,7 +215,8 @@ export function inverseModP(a: readonly number[], f: readonly number[], p: numbe
   return out.slice(0, d + 1);
 }
 
-function monicModP(f: readonly number[], p: number): number[] {
+/** f made monic modulo p (the fast remainders divide by monic polynomials). */
+export function monicModP(f: readonly number[], p: number): number[] {
   const inv = invModP(f[f.length - 1], p);
   return f.map((c) => residue(c * inv, p, 1 / p));
 }
