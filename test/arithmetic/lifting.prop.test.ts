@@ -159,3 +159,42 @@ test('solveModP past 1024 pivots (the periodic reduction of delayed sums) still 
     expect(acc % BigInt(p)).toBe(BigInt(B[0][r]));
   }
 });
+
+describe('denominators that grow down a polynomial', () => {
+  // χ = Π(T − θⱼ) for roots θⱼ = aⱼ/b: the coefficient of T^(D−k) has denominator dividing b^k
+  // and a numerator of about k·(bits of a), so the lowest coefficient is the hardest. With the
+  // group's denominator carried down from the top, each coefficient needs about the bits of its
+  // numerator plus the few new bits of its denominator, not numerator + denominator.
+  test('a monic polynomial with rational roots is lifted with fewer modulus bits than its hardest coefficient has', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.bigInt({ min: 2n ** 40n, max: 2n ** 60n })).map(([s, r]) => (s ? -r : r)), { minLength: 10, maxLength: 16 }), fc.bigInt({ min: 2n ** 40n, max: 2n ** 50n }).map((b) => 2n * b + 1n), (roots, b) => {
+        // ascending coefficients of Π(T − r/b), lc omitted
+        let poly: Rational[] = [rational(1n)];
+        for (const r of roots) {
+          const next: Rational[] = Array.from({ length: poly.length + 1 }, () => rational(0n));
+          poly.forEach((c, i) => {
+            next[i + 1] = rational(next[i + 1].num * c.den + c.num * next[i + 1].den, next[i + 1].den * c.den);
+            next[i] = rational(next[i].num * c.den * b - r * c.num * next[i].den, next[i].den * c.den * b);
+          });
+          poly = next;
+        }
+        const values = poly.slice(0, -1);
+        const hardest = Math.max(...values.map((x) => (x.num < 0n ? -x.num : x.num).toString(2).length + x.den.toString(2).length));
+        fc.pre(hardest > 800);
+        const primes = primesBelow(2 ** 21);
+        let modulusBits = 0;
+        const next = (): { p: number; img: number[] } => {
+          for (;;) {
+            const p = primes.next().value as number;
+            if (b % BigInt(p) === 0n) continue;
+            modulusBits += Math.log2(p);
+            return { p, img: imageOf(values, p) };
+          }
+        };
+        expect(liftUntilStable([values.length], next, 1000)).toEqual(values);
+        expect(modulusBits).toBeLessThan(0.75 * hardest);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
