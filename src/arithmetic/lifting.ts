@@ -277,7 +277,9 @@ export function liftUntilStable(groups: readonly number[], next: () => { p: numb
     if (!g) return undefined;
     lift.add(g.p, g.img);
     if (lift.count < nextAttempt) continue;
-    nextAttempt = Math.ceil(lift.count * 1.1) + 1; // attempts are cheap next to computing an image
+    // A failed attempt costs one residue and one reconstruction (it stops at the coefficient that
+    // failed last), little next to an image: attempts every 2% keep the overshoot small.
+    nextAttempt = Math.ceil(lift.count * 1.02) + 1;
     const values = lift.reconstruct();
     if (!values) continue;
     const check = next();
