@@ -24,7 +24,7 @@ import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, utrim } from '../poly/univariate';
 import { invModP, inverseModP, lazyTerms, monicModP, mulRemModP, remModP, residue } from '../poly/factor/fp-poly';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { Monomial, monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
+import { Monomial, monomialKey, monomialsEqual, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
 
 /**
@@ -89,7 +89,7 @@ function lastVariableColumns(A: QuotientAlgebra<number>): Columns {
 export class KrylovShape {
   private constructor(
     readonly D: number,
-    private readonly leads: string[],
+    private readonly leads: Monomial[],
     private readonly unit: Int32Array,
     /** For a border column j: the basis element leading y·b_j, else −1. */
     private readonly element: Int32Array,
@@ -100,7 +100,25 @@ export class KrylovShape {
     /** The columns j whose product y·b_j is neither standard nor a leading monomial, with that product. */
     private readonly reduced: { j: number; monomial: Monomial }[],
     readonly complete: boolean,
-  ) {}
+  ) {
+    // The pattern of the columns when no column needs a normal form: the start of each column and
+    // its rows (the tail positions of the element it reads), the same at every prime whose basis
+    // keeps the learned supports — then only the values are filled in (`columns`).
+    if (reduced.length === 0 && complete) {
+      const start = new Int32Array(D + 1);
+      let size = 0;
+      for (let j = 0; j < D; j++) {
+        start[j] = size;
+        if (element[j] >= 0) size += tailRows[element[j]].length;
+      }
+      start[D] = size;
+      const rows = new Int32Array(size);
+      for (let j = 0; j < D; j++) if (element[j] >= 0) rows.set(tailRows[element[j]], start[j]);
+      this.pattern = { start, rows };
+    }
+  }
+
+  private readonly pattern?: { start: Int32Array; rows: Int32Array };
 
   static of(basis: readonly Polynomial<number>[]): KrylovShape {
     const A = new QuotientAlgebra(basis);
@@ -126,17 +144,28 @@ export class KrylovShape {
     const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(monomialKey(m)) ?? -1));
     // A reduced basis has standard tails; anything else is left to the general route.
     const complete = !tailRows.some((t, k) => element.includes(k) && t.includes(-1));
-    return new KrylovShape(D, basis.map((g) => monomialKey(g.lm())), unit, element, tailRows, index, reduced, complete);
+    return new KrylovShape(D, basis.map((g) => g.lm()), unit, element, tailRows, index, reduced, complete);
   }
 
   /** Does a basis have this shape's leading monomials? */
   fits(basis: readonly Polynomial<number>[]): boolean {
-    return basis.length === this.leads.length && basis.every((g, k) => monomialKey(g.lm()) === this.leads[k]);
+    return basis.length === this.leads.length && basis.every((g, k) => monomialsEqual(g.lm(), this.leads[k]));
   }
 
   /** The columns of multiplication by y for a basis that `fits` (monic, reduced), modulo p. */
   columns(basis: readonly Polynomial<number>[], p: number): Columns {
     const D = this.D;
+    const pattern = this.pattern;
+    if (pattern && this.keepsSupports(basis)) {
+      const values = new Float64Array(pattern.rows.length);
+      for (let j = 0; j < D; j++) {
+        const e = this.element[j];
+        if (e < 0) continue;
+        const c = basis[e].coefficients;
+        for (let t = 1, at = pattern.start[j]; t < c.length; t++, at++) values[at] = c[t] === 0 ? 0 : p - c[t];
+      }
+      return { unit: this.unit, start: pattern.start, rows: pattern.rows, values };
+    }
     const start = new Int32Array(D + 1);
     const rows: number[] = [];
     const values: number[] = [];
@@ -168,6 +197,15 @@ export class KrylovShape {
     }
     start[D] = rows.length;
     return { unit: this.unit, start, rows: Int32Array.from(rows), values: Float64Array.from(values) };
+  }
+
+  /** Do the basis elements the columns read have the tails' learned supports (no term lost modulo p)? */
+  private keepsSupports(basis: readonly Polynomial<number>[]): boolean {
+    for (let j = 0; j < this.D; j++) {
+      const e = this.element[j];
+      if (e >= 0 && basis[e].length - 1 !== this.tailRows[e].length) return false;
+    }
+    return true;
   }
 
   /**
