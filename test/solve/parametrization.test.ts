@@ -109,6 +109,18 @@ describe('component parametrizations', () => {
     }
   });
 
+  test('thirteen variables none of which separates: the general forms are reached (not twelve single variables first)', () => {
+    // x² = 1, y² = 1 and z_j = x·y + j: four points, and every coordinate takes one of its values twice.
+    const zs = Array.from({ length: 11 }, (_, j) => `z${j} - x*y - ${j}`);
+    const P = parsePolynomials(['x^2 - 1', 'y^2 - 1', ...zs].join(', ')).polynomials;
+    const n = P[0].ring.nvars;
+    const r = parametrizationInSeparatingCoordinates(P, 4, Array.from({ length: n }, (_, i) => i));
+    expect(r).toBeDefined();
+    const form = (r as ParametrizedSolutions).separatingForm;
+    expect(form.filter((c) => c !== 0n).length).toBeGreaterThan(1);
+    for (const c of (r as ParametrizedSolutions).components) for (const f of P) expect(vanishesOn(f, c.minimalPolynomial.map((x) => rational(x)), c.numerators)).toBe(true);
+  });
+
   test('a non-radical ideal is refused by the separating-coordinates route (and solved by the radical route)', () => {
     const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y - x^2 + 3*x').polynomials;
     const G = groebner(P);
