@@ -16,7 +16,8 @@ import { Rational, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmeti
 import { InputError } from '../../errors';
 import { rationalRoots } from '../../poly/factor/factor';
 import { zgcd } from '../../poly/factor/squarefree';
-import { ZPoly, zdivExact, zevalDyadic, zprimitive } from '../../poly/factor/zpoly';
+import { ZPoly, zdivExact, zprimitive } from '../../poly/factor/zpoly';
+import { zenclosureDyadic } from '../../poly/dyadic-interval';
 import { bitLength } from '../../arithmetic/integers';
 import { UPoly, uprimitive } from '../../poly/univariate';
 import { RootInterval, isolatePositiveRoots, positiveRootBoundExponent } from './descartes';
@@ -165,11 +166,14 @@ function newtonStep(F: ZPoly, dF: ZPoly, iv: RootInterval, sLo: number, targetBi
   const K = BigInt(k);
   const mid = radd(iv.lo, iv.hi);
   const M = ((mid.num << K) / mid.den) >> 1n; // ⌊(lo + hi)/2 · 2^k⌋
-  const fm = zevalDyadic(F, M, k);
-  const dfm = zevalDyadic(dF, M, k);
+  // F(m) and F′(m) to about k + 64 bits after the point (fixed-point Horner): Newton's step needs
+  // no more, since the candidate interval is certified by exact signs below.
+  const w = k + 64;
+  const fm = zenclosureDyadic(F, M, k, w).lo;
+  const dfm = zenclosureDyadic(dF, M, k, w).lo;
   if (dfm === 0n) return undefined;
-  // F(m)/F′(m) = fm/(dfm·2^k) in units of 2^−k is fm/dfm.
-  const X = M - fm / dfm;
+  // F(m)/F′(m) = fm/dfm, in units of 2^−k: (fm·2^k)/dfm.
+  const X = M - (fm << K) / dfm;
   const lo = rational(X - 1n, 1n << K);
   const hi = rational(X + 1n, 1n << K);
   if (rcmp(lo, iv.lo) < 0 || rcmp(hi, iv.hi) > 0) return undefined;

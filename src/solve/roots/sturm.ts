@@ -10,7 +10,8 @@
  * Algebraic Geometry, Thm. 2.50).
  */
 import { Rational } from '../../arithmetic/rational';
-import { ZPoly, zcontent, zderivative, zevalDyadic, zevalHomogeneous } from '../../poly/factor/zpoly';
+import { ZPoly, zcontent, zderivative, zevalHomogeneous } from '../../poly/factor/zpoly';
+import { zsignDyadic } from '../../poly/dyadic-interval';
 import { bitLength } from '../../arithmetic/integers';
 
 /** A point of the extended real line: a rational, or ±∞. */
@@ -60,8 +61,9 @@ export function signAtPoint(f: readonly bigint[], x: ExtendedRational): -1 | 0 |
   const lc = f[f.length - 1] < 0n ? -1 : 1;
   if (x === 'inf') return lc;
   if (x === '-inf') return ((f.length - 1) % 2 === 0 ? lc : -lc) as -1 | 1;
-  // Dyadic points (bisection and Newton steps make them) use shifts for the powers of the denominator.
-  const v = (x.den & (x.den - 1n)) === 0n ? zevalDyadic(f, x.num, bitLength(x.den) - 1) : zevalHomogeneous(f, x.num, x.den);
+  // Dyadic points (bisection and Newton steps make them): fixed-point interval arithmetic first.
+  if ((x.den & (x.den - 1n)) === 0n) return zsignDyadic(f, x.num, bitLength(x.den) - 1);
+  const v = zevalHomogeneous(f, x.num, x.den);
   return v < 0n ? -1 : v > 0n ? 1 : 0;
 }
 
