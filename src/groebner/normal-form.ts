@@ -16,7 +16,7 @@ import { Polynomial } from '../poly/polynomial';
 import { checkPolynomial, checkPolynomialList } from '../poly/arguments';
 
 /** A binary max-heap of monomials under a comparator. */
-class MonomialHeap {
+export class MonomialHeap {
   private readonly items: Monomial[] = [];
   constructor(private readonly cmp: Comparator) {}
   get size(): number {

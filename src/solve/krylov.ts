@@ -26,6 +26,7 @@ import { invModP, inverseModP, lazyTerms, monicModP, mulRemModP, remModP, residu
 import { QuotientAlgebra } from '../groebner/quotient';
 import { Monomial, monomialKey, monomialsEqual, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
+import { ReductionTrace } from './reduction-trace';
 
 /**
  * χ's lower coefficients (monic, degree D) modulo p, and for factors q of χ the numerators
@@ -100,25 +101,36 @@ export class KrylovShape {
     /** The columns j whose product y·b_j is neither standard nor a leading monomial, with that product. */
     private readonly reduced: { j: number; monomial: Monomial }[],
     readonly complete: boolean,
+    /** The recorded normal forms of the `reduced` columns' products (undefined: not recorded). */
+    traces: readonly (ReductionTrace | undefined)[],
   ) {
-    // The pattern of the columns when no column needs a normal form: the start of each column and
-    // its rows (the tail positions of the element it reads), the same at every prime whose basis
-    // keeps the learned supports — then only the values are filled in (`columns`).
-    if (reduced.length === 0 && complete) {
+    // The pattern of the columns: the start of each column and its rows (the tail positions of
+    // the element it reads, or the standard monomials a recorded normal form can reach), the same
+    // at every prime whose basis keeps the learned supports — then only the values are filled in
+    // (`columns`).
+    if (complete && traces.every((t) => t !== undefined)) {
+      const traceOf = new Map(reduced.map(({ j }, r) => [j, traces[r] as ReductionTrace]));
       const start = new Int32Array(D + 1);
       let size = 0;
       for (let j = 0; j < D; j++) {
         start[j] = size;
         if (element[j] >= 0) size += tailRows[element[j]].length;
+        else size += traceOf.get(j)?.rows.length ?? 0;
       }
       start[D] = size;
       const rows = new Int32Array(size);
-      for (let j = 0; j < D; j++) if (element[j] >= 0) rows.set(tailRows[element[j]], start[j]);
-      this.pattern = { start, rows };
+      for (let j = 0; j < D; j++) {
+        if (element[j] >= 0) rows.set(tailRows[element[j]], start[j]);
+        else {
+          const t = traceOf.get(j);
+          if (t) rows.set(t.rows, start[j]);
+        }
+      }
+      this.pattern = { start, rows, traceOf };
     }
   }
 
-  private readonly pattern?: { start: Int32Array; rows: Int32Array };
+  private readonly pattern?: { start: Int32Array; rows: Int32Array; traceOf: Map<number, ReductionTrace> };
 
   static of(basis: readonly Polynomial<number>[]): KrylovShape {
     const A = new QuotientAlgebra(basis);
@@ -144,7 +156,8 @@ export class KrylovShape {
     const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(monomialKey(m)) ?? -1));
     // A reduced basis has standard tails; anything else is left to the general route.
     const complete = !tailRows.some((t, k) => element.includes(k) && t.includes(-1));
-    return new KrylovShape(D, basis.map((g) => g.lm()), unit, element, tailRows, index, reduced, complete);
+    const traces = complete ? reduced.map(({ monomial }) => ReductionTrace.record(monomial, basis, index)) : [];
+    return new KrylovShape(D, basis.map((g) => g.lm()), unit, element, tailRows, index, reduced, complete, traces);
   }
 
   /** Does a basis have this shape's leading monomials? */
@@ -158,13 +171,18 @@ export class KrylovShape {
     const pattern = this.pattern;
     if (pattern && this.keepsSupports(basis)) {
       const values = new Float64Array(pattern.rows.length);
-      for (let j = 0; j < D; j++) {
+      let replayed = true;
+      for (let j = 0; j < D && replayed; j++) {
         const e = this.element[j];
-        if (e < 0) continue;
+        if (e < 0) {
+          const t = pattern.traceOf.get(j);
+          if (t) replayed = t.replay(basis, p, values, pattern.start[j]);
+          continue;
+        }
         const c = basis[e].coefficients;
         for (let t = 1, at = pattern.start[j]; t < c.length; t++, at++) values[at] = c[t] === 0 ? 0 : p - c[t];
       }
-      return { unit: this.unit, start: pattern.start, rows: pattern.rows, values };
+      if (replayed) return { unit: this.unit, start: pattern.start, rows: pattern.rows, values };
     }
     const start = new Int32Array(D + 1);
     const rows: number[] = [];

@@ -1,0 +1,103 @@
+/**
+ * The normal form of one monomial modulo a reduced Gröbner basis over Z/p, recorded once and
+ * replayed at other primes.
+ *
+ * Recording is structural: starting from the monomial, every monomial met is either standard or
+ * divisible by a leading monomial lm(g_e), and then the step "subtract c·(m/lm(g_e))·g_e" is kept
+ * with the positions of m/lm(g_e)·tail(g_e) among the monomials met; the monomials are processed
+ * from the largest down, so a step only touches smaller ones. No coefficient is looked at, so
+ * every step a cancellation could skip at one prime is still there at another: replaying the steps
+ * on a dense vector of residues (a step whose coefficient is 0 does nothing) gives the normal form
+ * at any prime whose basis has the same leading monomials and the same tail supports — which the
+ * replays of an F4 trace keep, and which `replay` checks. It replaces a general normal form
+ * (hash map and heap per prime) where the same monomial is reduced at hundreds of primes: the
+ * border columns of the Krylov matrix (`krylov.ts`).
+ */
+import { Monomial, divMonomials, divides, monomialKey, mulMonomials } from '../monomials/monomial';
+import { MonomialHeap } from '../groebner/normal-form';
+import { Polynomial } from '../poly/polynomial';
+
+/** Beyond this many steps a trace is not kept (the general normal form serves). */
+const MAX_STEPS = 200_000;
+
+export class ReductionTrace {
+  private constructor(
+    /** The number of monomials met (positions 0 … size − 1; 0 is the monomial reduced). */
+    private readonly size: number,
+    /** Per step: the position reduced, the basis element used, and where its tail terms land. */
+    private readonly targets: Int32Array,
+    private readonly elements: Int32Array,
+    private readonly tails: Int32Array[],
+    /** The positions of the standard monomials met, and their indices among the standard monomials. */
+    private readonly standardAt: Int32Array,
+    readonly rows: Int32Array,
+  ) {}
+
+  /**
+   * The trace of m's normal form modulo `basis` (reduced, monic), with `standardIndex` giving the
+   * standard monomials' positions; undefined when a monomial that no leading monomial divides is
+   * not among them, or the trace would be too long.
+   */
+  static record(m: Monomial, basis: readonly Polynomial<number>[], standardIndex: ReadonlyMap<string, number>): ReductionTrace | undefined {
+    const cmp = basis[0].ring.cmp;
+    const position = new Map<string, number>();
+    const heap = new MonomialHeap(cmp);
+    const meet = (x: Monomial): number => {
+      const key = monomialKey(x);
+      let i = position.get(key);
+      if (i === undefined) {
+        i = position.size;
+        position.set(key, i);
+        heap.push(x);
+      }
+      return i;
+    };
+    meet(m);
+    const targets: number[] = [];
+    const elements: number[] = [];
+    const tails: Int32Array[] = [];
+    const standardAt: number[] = [];
+    const rows: number[] = [];
+    for (let x = heap.pop(); x !== undefined; x = heap.pop()) {
+      const at = position.get(monomialKey(x)) as number;
+      const e = basis.findIndex((g) => g.monomials[0][0] <= x[0] && divides(g.monomials[0], x));
+      if (e < 0) {
+        const row = standardIndex.get(monomialKey(x));
+        if (row === undefined) return undefined;
+        standardAt.push(at);
+        rows.push(row);
+        continue;
+      }
+      if (targets.length >= MAX_STEPS) return undefined;
+      const g = basis[e];
+      const q = divMonomials(x, g.monomials[0]);
+      targets.push(at);
+      elements.push(e);
+      tails.push(Int32Array.from(g.monomials.slice(1), (s) => meet(mulMonomials(s, q))));
+    }
+    return new ReductionTrace(position.size, Int32Array.from(targets), Int32Array.from(elements), tails, Int32Array.from(standardAt), Int32Array.from(rows));
+  }
+
+  /**
+   * The normal form's coefficients at `rows` modulo p, written to out[offset …], for a basis with
+   * the recorded leading monomials; false (nothing to trust) when an element used has lost a tail
+   * term modulo p.
+   */
+  replay(basis: readonly Polynomial<number>[], p: number, out: Float64Array, offset: number): boolean {
+    const { targets, elements, tails } = this;
+    for (let s = 0; s < targets.length; s++) if (basis[elements[s]].length - 1 !== tails[s].length) return false;
+    const v = new Float64Array(this.size);
+    v[0] = 1;
+    for (let s = 0; s < targets.length; s++) {
+      const c = v[targets[s]];
+      if (c === 0) continue;
+      v[targets[s]] = 0;
+      const factor = p - c; // the basis is monic: subtract c·q·g
+      const coefficients = basis[elements[s]].coefficients;
+      const tail = tails[s];
+      for (let t = 0; t < tail.length; t++) v[tail[t]] = (v[tail[t]] + factor * coefficients[t + 1]) % p;
+    }
+    for (let i = 0; i < this.standardAt.length; i++) out[offset + i] = v[this.standardAt[i]];
+    return true;
+  }
+}

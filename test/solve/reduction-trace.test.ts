@@ -1,0 +1,46 @@
+// A normal form recorded at one prime and replayed at others equals the normal form computed
+// there (normalForm), for monomials above the staircase of reduced bases modulo several primes.
+import { ReductionTrace } from '../../src/solve/reduction-trace';
+import { BasisModP, basesModP, separatingCoordinates } from '../../src/solve/separating-coordinates';
+import { normalForm } from '../../src/groebner/normal-form';
+import { groebner } from '../../src/groebner/groebner';
+import { QuotientAlgebra } from '../../src/groebner/quotient';
+import { monomialKey, mulMonomials, variableMonomial } from '../../src/monomials/monomial';
+import { eco, katsura } from '../../src/systems';
+import { Polynomial } from '../../src/poly/polynomial';
+import { Rational } from '../../src/arithmetic/rational';
+
+describe('ReductionTrace', () => {
+  test.each([
+    ['eco-6', eco(6).polynomials],
+    ['katsura-4', katsura(4).polynomials],
+  ])('%s: recorded at one prime, replayed at three others = normalForm there', (_name, polys) => {
+    const P = polys as Polynomial<Rational>[];
+    const D = new QuotientAlgebra(groebner(P)).dimension;
+    const n = P[0].ring.nvars;
+    const form = Array.from({ length: n }, (_, i) => BigInt(1 + (i % 3)));
+    const bases = basesModP(separatingCoordinates(P, form), D);
+    const first = bases.next().value as BasisModP;
+    const A = new QuotientAlgebra(first.basis);
+    const standard = new Map(A.basis.map((m, i) => [monomialKey(m), i]));
+    // Products of standard monomials by each variable that are not standard: the border and beyond.
+    const monomials = A.basis.flatMap((b) => Array.from({ length: n }, (_, i) => mulMonomials(mulMonomials(b, variableMonomial(n, i)), variableMonomial(n, n - 1)))).filter((m) => !standard.has(monomialKey(m)));
+    expect(monomials.length).toBeGreaterThan(10);
+    const traces = monomials.slice(0, 60).map((m) => ({ m, trace: ReductionTrace.record(m, first.basis, standard) }));
+    for (let k = 0; k < 3; k++) {
+      const { basis, p } = bases.next().value as BasisModP;
+      for (const { m, trace } of traces) {
+        expect(trace).toBeDefined();
+        const t = trace as ReductionTrace;
+        const out = new Float64Array(t.rows.length);
+        expect(t.replay(basis, p, out, 0)).toBe(true);
+        const expected = new Array<number>(D).fill(0);
+        const r = normalForm(basis[0].ring.term(m, 1), basis);
+        r.monomials.forEach((x, i) => (expected[standard.get(monomialKey(x)) as number] = r.coefficients[i]));
+        const got = new Array<number>(D).fill(0);
+        t.rows.forEach((row, i) => (got[row] = out[i]));
+        expect(got).toEqual(expected);
+      }
+    }
+  });
+});
