@@ -19,6 +19,7 @@ import { ComputationError, Deadline, InputError } from '../../errors';
 import { UPoly, uprimitive } from '../univariate';
 import { zsquarefree } from './squarefree';
 import { linearFactorsZ, factorSquarefreeZ } from './zassenhaus';
+import { factorDeflating } from './deflation';
 import { zmulKronecker } from './kronecker';
 import { ZPoly, zcompare, zlc, zpow, zprimitive } from './zpoly';
 
@@ -75,7 +76,7 @@ export function factorUnivariate(f: UPoly<Rational> | readonly bigint[], options
   const factors: IrreducibleFactor[] = [];
   if (xPower > 0) factors.push({ factor: [0n, 1n], multiplicity: xPower });
   for (const [part, m] of squarefreeParts(F)) {
-    for (const g of factorSquarefreeZ(part, options.deadline)) factors.push({ factor: g, multiplicity: m });
+    for (const g of factorDeflating(part, factorSquarefreeZ, options.deadline)) factors.push({ factor: g, multiplicity: m });
   }
   canonical(factors);
   let prod: ZPoly = [1n];
