@@ -272,13 +272,10 @@ function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Ration
   return roots.filter((_, k) => hit.has(k));
 }
 
-/** Analyses the critical set of a network's loss. */
+/** Analyses the critical set of a network's loss: solves ∇L = 0, then `analyzeCriticalSet`. */
 export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
   const start = performance.now();
-  const n = net as Partial<NetworkLoss> | null;
-  if (typeof n !== 'object' || n === null || !(n.loss instanceof Polynomial) || !(n.ring instanceof PolynomialRing)) {
-    throw new InputError('criticalPoints takes the loss of a network: criticalPoints(networkLoss(spec)) or criticalPoints(networkLoss(preset(name)))');
-  }
+  checkNetwork(net, 'criticalPoints');
   if (typeof options !== 'object' || options === null) throw new InputError(`criticalPoints: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
   const digits = digitsOption(options.digits, 'criticalPoints');
   const deadline = deadlineOf(options, 'critical');
@@ -313,6 +310,41 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
           seconds: (performance.now() - start) / 1000,
         })),
   });
+  return analyze(net, result, ring, digits, deadline, options, start);
+}
+
+/**
+ * The analysis of a critical set already solved: `result` is `solve(gradient(L))` for the
+ * network's loss L, its variables the weights in any order — the solver's result itself or a
+ * copy of it (a spread, a structured clone, a message from a worker thread: every point carries
+ * its exact data). Components, values and types are those `criticalPoints` gives.
+ */
+export function analyzeCriticalSet(net: NetworkLoss, result: SolveResult, options: CriticalOptions = {}): CriticalAnalysis {
+  const start = performance.now();
+  checkNetwork(net, 'analyzeCriticalSet');
+  if (typeof options !== 'object' || options === null) throw new InputError(`analyzeCriticalSet: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
+  const W = net.ring;
+  const vars = (result as Partial<SolveResult> | null)?.vars;
+  if (!Array.isArray(vars) || vars.length !== W.nvars || !W.vars.every((v) => vars.includes(v)) || !Array.isArray(result.components)) {
+    throw new InputError(`analyzeCriticalSet takes the result of solve(gradient(loss)) over the weights ${W.vars.join(', ')}`);
+  }
+  const digits = digitsOption(options.digits, 'analyzeCriticalSet');
+  const deadline = deadlineOf(options, 'critical');
+  return analyze(net, result, new PolynomialRing(QQ, vars), digits, deadline, options, start);
+}
+
+/** A network's loss, or an InputError naming the function. */
+function checkNetwork(net: NetworkLoss, name: string): void {
+  const n = net as Partial<NetworkLoss> | null;
+  if (typeof n !== 'object' || n === null || !(n.loss instanceof Polynomial) || !(n.ring instanceof PolynomialRing)) {
+    throw new InputError(`${name} takes the loss of a network: ${name}(networkLoss(spec)) or ${name}(networkLoss(preset(name)))`);
+  }
+}
+
+/** Values, types, the global minimum and the symmetries of the solved critical set (`ring`: the solver's variable order). */
+function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rational>, digits: number, deadline: Deadline, options: CriticalOptions, start: number): CriticalAnalysis {
+  const W = net.ring;
+  const L = changeRing(net.loss, ring);
   if (!deadline.expired) options.progress?.('critical values and Hessians'); // past the limit, the phase reached stays the solver's
   const H = hessian(L);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
