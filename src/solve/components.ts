@@ -11,7 +11,7 @@
  * are checked against the input system exactly by the caller.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, rational } from '../arithmetic/rational';
+import { Rational, parseRational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
@@ -20,14 +20,26 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
-import { exactRealPoints, solveZeroDimensional } from './zero-dimensional';
+import { AlgebraicDescription, ExactRealPoint, RationalPoint, RealPoint, exactRealPoint, parametrizationOf, solveZeroDimensional } from './zero-dimensional';
+import { utrim } from '../poly/univariate';
 
-export interface SamplePoint {
-  real: boolean;
-  /** Exact coordinates when the point is rational. */
-  rational?: Record<string, string>;
-  /** Decimal approximations (`re+imi` for complex coordinates). */
-  approx: Record<string, string>;
+/**
+ * A sample point of a component of positive dimension, holding its exact description as plain
+ * data (a copy keeps it): a rational point's coordinates, or a real point's isolating interval
+ * `theta` of the root of the minimal polynomial of its fibre's component, whose exact
+ * parametrization is `fibre` (`parametrizationOf({ exact: fibre })`). `real` is kept beside
+ * `kind` for readers of older output.
+ */
+export type SamplePoint = Omit<RationalPoint, 'multiplicity'> | (Omit<RealPoint, 'multiplicity'> & { fibre: AlgebraicDescription });
+
+/** The exact data of a real sample point, for computing with it. */
+export function exactSamplePoint(p: SamplePoint): ExactRealPoint {
+  if (p.kind === 'rational') {
+    // θ = 0, the root of T; the coordinates are constants.
+    const vars = Object.keys(p.rational);
+    return { vars, chi: [0n, 1n], interval: { lo: rational(0n), hi: rational(0n) }, coordinates: vars.map((v) => utrim(QQ, [parseRational(p.rational[v])])) };
+  }
+  return exactRealPoint({ ...p, multiplicity: 1 }, parametrizationOf({ exact: p.fibre }));
 }
 
 /**
@@ -78,7 +90,7 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
   const digits = options.digits ?? 20;
   const fibreDegree = whole ? 1 : degreeOverFree(G, U);
   // Without variables the whole space is one point, the empty tuple.
-  if (C.nvars === 0) samplePoints.push({ real: true, rational: {}, approx: {} });
+  if (C.nvars === 0) samplePoints.push({ kind: 'rational', real: true, approx: {}, rational: {} });
   for (let attempt = 0; attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
     options.deadline?.check();
     const values = trialValues(attempt, free.length);
@@ -87,14 +99,13 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
     if (F.length === 0 || dimension(F) !== 0) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
     const comps = solveZeroDimensional(F, { digits, deadline: options.deadline, bases: false });
-    const candidates = comps.flatMap((c) => c.points);
-    // Prefer rational, then real points; at most one point per fibre for variety.
-    const pick = candidates.find((p) => p.rational) ?? candidates.find((p) => p.real) ?? candidates[0];
-    if (pick) {
-      const sample: SamplePoint = { real: pick.real, approx: pick.approx, ...(pick.rational ? { rational: pick.rational } : {}) };
-      const exact = exactRealPoints.get(pick);
-      if (exact) exactRealPoints.set(sample, exact);
-      samplePoints.push(sample);
+    // Prefer rational, then real points (non-real ones are not listed); one point per fibre for variety.
+    const rationalPick = comps.flatMap((c) => c.points).find((p): p is RationalPoint => p.kind === 'rational');
+    const realPick = comps.flatMap((c) => c.points.filter((p): p is RealPoint => p.kind === 'real').map((p) => ({ p, fibre: c.exact })))[0];
+    if (rationalPick) samplePoints.push({ kind: 'rational', real: true, approx: rationalPick.approx, rational: rationalPick.rational });
+    else if (realPick) {
+      const { multiplicity: _m, ...point } = realPick.p;
+      samplePoints.push({ ...point, fibre: realPick.fibre });
     }
   }
   return {
