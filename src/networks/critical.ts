@@ -100,6 +100,13 @@ export interface CriticalAnalysis {
   globalMinimum?: { value: CriticalValue; approx: string; components: number[]; note: string };
   /** The network's symmetries and the components' orbits (unless `symmetries: false`). */
   symmetries?: SymmetryReport;
+  /** How long it took: the one part that changes from run to run (compare analyses without it). */
+  stats: CriticalStats;
+}
+
+/** Wall-clock figures of an analysis, kept apart from its deterministic data. */
+export interface CriticalStats {
+  /** Seconds from the call to the answer (solving included for `criticalPoints`). */
   seconds: number;
 }
 
@@ -335,7 +342,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
           components: [],
           complete: false,
           message: r.message,
-          seconds: (performance.now() - start) / 1000,
+          stats: { seconds: (performance.now() - start) / 1000 },
         })),
   });
   return analyze(net, result, ring, digits, deadline, options, start);
@@ -470,7 +477,7 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
       ...(globalMinimum ? { globalMinimum } : {}),
       complete,
       ...(message ? { message } : {}),
-      seconds: (performance.now() - start) / 1000,
+      stats: { seconds: (performance.now() - start) / 1000 },
     };
   };
   const analyzed: Analyzed[] = [];
@@ -490,7 +497,8 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   // The symmetry group and the orbits of the components under it (critical-symmetry.ts).
   options.progress?.('symmetries and orbits');
   const symmetries = attachSymmetries(analysis, net, result.components.slice(0, analyzed.length), deadline);
-  return { ...analysis, symmetries, seconds: (performance.now() - start) / 1000 };
+  const { stats: _s, ...data } = analysis;
+  return { ...data, symmetries, stats: { seconds: (performance.now() - start) / 1000 } };
 }
 
 /** Is the loss a sum of squares plus non-negative regularization (so L ≥ 0)? */

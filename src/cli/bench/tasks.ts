@@ -15,7 +15,7 @@
  * once per thread — by normal forms both ways, outside the timed section: the row gets the
  * reference's fingerprint exactly when it generates the same ideal. For `solve` and `critical` the solver
  * already presents answers in a canonical ring: the fingerprint hashes the components' JSON
- * (critical: the analysis without `seconds` and without the weights' list and the loss's
+ * (critical: the analysis without its `stats` and without the weights' list and the loss's
  * text, which restate the input in the row's ring) with object keys sorted, since point records list
  * their coordinates in the input ring's variable order.
  */
@@ -179,7 +179,7 @@ export function runJobOnce(job: BenchJob): BenchRow {
       const analysis = criticalPoints(permuted, { digits: job.digits, deadline });
       const seconds = (performance.now() - start) / 1000;
       // The weights' list and the loss's text are the input, printed in this row's ring: not part of the answer.
-      const { seconds: _s, weights: _w, loss: _l, ...stable } = analysis;
+      const { stats: _s, weights: _w, loss: _l, ...stable } = analysis;
       return { ...base, status: 'ok', seconds, size: analysis.components.length, ...structureStats(lossGradient(permuted), deadline), fingerprint: hash(canonicalJSON(stable)) };
     }
     const system = problemSystem(job.problem);
