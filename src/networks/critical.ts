@@ -29,8 +29,8 @@ import { Inertia, algebraicInertia, intervalInertia, rationalInertia } from '../
 import { evaluateOnInterval, decimal } from '../solve/points';
 import { RootInterval, isolateRealRoots, refineRoot } from '../solve/roots/real';
 import { Component, SolveResult, solve } from '../solve/solve';
-import { AlgebraicDescription, ComponentParametrizationData, ExactRealPoint, RationalPoint, RealPoint, coordinatePolynomials, parametrizationOf, thetaInterval } from '../solve/zero-dimensional';
-import { exactSamplePoint } from '../solve/components';
+import { AlgebraicDescription, ComponentParametrizationData, RationalPoint, RealPoint, parametrizationOf, thetaInterval } from '../solve/zero-dimensional';
+import { ExactRealPoint, coordinatePolynomials, exactSamplePoint } from '../solve/point-components';
 import { RealAlgebraicNumber, compareRealAlgebraic } from '../solve/roots/compare';
 import { realPointBox, valuesOnComponent } from '../solve/component-values';
 import { evaluate, evaluateOnBox } from '../poly/evaluate';

@@ -35,7 +35,8 @@ import { UPoly, uadd, uscale } from '../poly/univariate';
 import { normalForm } from '../groebner/normal-form';
 import { Component } from '../solve/solve';
 import { valueMinimalPolynomial, vanishesOnComponent } from '../solve/component-values';
-import { BASIS_DEGREE_LIMIT, ComponentParametrizationData, RationalPoint, RealPoint, ZeroDimensionalComponent, parametrizationOf } from '../solve/zero-dimensional';
+import { ComponentParametrizationData, RationalPoint, RealPoint, ZeroDimensionalComponent, parametrizationOf } from '../solve/zero-dimensional';
+import { BASIS_DEGREE_LIMIT } from '../solve/point-components';
 import { SignedPermutation, compose, identityPermutation, imageBox, imageParametrization, imagePoint, inverse, pullBack } from './signed-permutation';
 
 /** A component with a description of its invariants that the caller vouches every symmetry keeps. */

@@ -11,7 +11,7 @@
  * are checked against the input system exactly by the caller.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, parseRational, rational } from '../arithmetic/rational';
+import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
@@ -20,27 +20,10 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
-import { AlgebraicDescription, ExactRealPoint, RationalPoint, RealPoint, exactRealPoint, parametrizationOf, solveZeroDimensional } from './zero-dimensional';
-import { utrim } from '../poly/univariate';
+import { solveZeroDimensional } from './zero-dimensional';
+import { RationalPoint, RealPoint, SamplePoint } from './point-components';
 
-/**
- * A sample point of a component of positive dimension, holding its exact description as plain
- * data (a copy keeps it): a rational point's coordinates, or a real point's isolating interval
- * `theta` of the root of the minimal polynomial of its fibre's component, whose exact
- * parametrization is `fibre` (`parametrizationOf({ exact: fibre })`). `real` is kept beside
- * `kind` for readers of older output.
- */
-export type SamplePoint = Omit<RationalPoint, 'multiplicity'> | (Omit<RealPoint, 'multiplicity'> & { fibre: AlgebraicDescription });
-
-/** The exact data of a real sample point, for computing with it. */
-export function exactSamplePoint(p: SamplePoint): ExactRealPoint {
-  if (p.kind === 'rational') {
-    // θ = 0, the root of T; the coordinates are constants.
-    const vars = Object.keys(p.rational);
-    return { vars, chi: [0n, 1n], interval: { lo: rational(0n), hi: rational(0n) }, coordinates: vars.map((v) => utrim(QQ, [parseRational(p.rational[v])])) };
-  }
-  return exactRealPoint({ ...p, multiplicity: 1 }, parametrizationOf({ exact: p.fibre }));
-}
+export type { SamplePoint } from './point-components';
 
 /**
  * A component described by its prime ideal: one of positive dimension, or the whole space (the

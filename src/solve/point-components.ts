@@ -242,6 +242,25 @@ export function exactRealPoint(point: RationalPoint | RealPoint, data: Component
   };
 }
 
+/**
+ * A sample point of a component of positive dimension, holding its exact description as plain
+ * data (a copy keeps it): a rational point's coordinates, or a real point's isolating interval
+ * `theta` of the root of the minimal polynomial of its fibre's component, whose exact
+ * parametrization is `fibre` (`parametrizationOf({ exact: fibre })`). `real` is kept beside
+ * `kind` for readers of older output.
+ */
+export type SamplePoint = Omit<RationalPoint, 'multiplicity'> | (Omit<RealPoint, 'multiplicity'> & { fibre: AlgebraicDescription });
+
+/** The exact data of a real sample point, for computing with it. */
+export function exactSamplePoint(p: SamplePoint): ExactRealPoint {
+  if (p.kind === 'rational') {
+    // θ = 0, the root of T; the coordinates are constants.
+    const vars = Object.keys(p.rational);
+    return { vars, chi: [0n, 1n], interval: { lo: rational(0n), hi: rational(0n) }, coordinates: vars.map((v) => utrim(QQ, [parseRational(p.rational[v])])) };
+  }
+  return exactRealPoint({ ...p, multiplicity: 1 }, parametrizationOf({ exact: p.fibre }));
+}
+
 /** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
 function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
   let m = 0;

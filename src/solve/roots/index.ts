@@ -12,5 +12,3 @@ export { roundSignificant, roundFixed, roundAt, floorLog10 } from './decimal';
 export { complexRoots, nonRealComplexRoots } from './complex';
 export type { ComplexRoot } from './complex';
 export { aberthDouble, aberthFixed, initialGuesses } from './aberth';
-export { Fixed } from './fixed-complex';
-export type { FC } from './fixed-complex';
