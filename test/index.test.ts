@@ -1,5 +1,5 @@
 // The public surface (issue 17, item 3): internals are not exported, errors thrown on purpose are
-// PolycritErrors.
+// PolycritErrors, and statistics have one name each across the API.
 import * as api from '../src/index';
 import { Zp } from '../src/arithmetic/field';
 import { InputError, PolycritError } from '../src/errors';
@@ -43,4 +43,14 @@ describe('the public surface', () => {
     expect(computeGroebner(polynomials).stats.method).toBe('buchberger');
   });
 
+  test('statistics have one name each: primesUsed, maxMatrixRows and maxMatrixCols as in ModularStats and F4Stats', () => {
+    const overQ = computeGroebner(katsura(3).polynomials).stats;
+    expect(overQ.primesUsed).toBeGreaterThan(0);
+    expect('primes' in overQ).toBe(false);
+    const polys = katsura(4, Zp(32003)).polynomials;
+    const modP = computeGroebner(polys).stats;
+    const direct = f4(polys).stats;
+    expect([modP.maxMatrixRows, modP.maxMatrixCols]).toEqual([direct.maxMatrixRows, direct.maxMatrixCols]);
+    expect('maxMatrix' in modP).toBe(false);
+  });
 });

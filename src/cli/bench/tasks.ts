@@ -76,7 +76,9 @@ export interface BenchRow {
   size?: number;
   basisSizeMax?: number;
   rounds?: number;
-  maxMatrix?: [number, number];
+  /** The largest F4 matrix (named as in `GroebnerStats`). */
+  maxMatrixRows?: number;
+  maxMatrixCols?: number;
   /** sha256 (first 16 hex digits) of the canonical answer. */
   fingerprint?: string;
   error?: string;
@@ -213,10 +215,10 @@ const STATS_PRIME = 33554393;
  * the multi-modular driver reports only primes, so F4 is re-run once over Z/p, untimed: for all
  * but finitely many primes the run has the same shape as the one behind the rational answer.
  */
-function structureStats(polys: readonly Polynomial<Rational>[], deadline: Deadline): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrix'> {
+function structureStats(polys: readonly Polynomial<Rational>[], deadline: Deadline): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrixRows' | 'maxMatrixCols'> {
   const R = polys[0].ring;
   const modular = reduceModulo(polys, new PolynomialRing(Zp(STATS_PRIME), R.vars, R.order));
   if (!modular) return {};
   const s = computeGroebner(modular, { deadline }).stats;
-  return { basisSizeMax: s.basisSizeMax, rounds: s.rounds, maxMatrix: s.maxMatrix };
+  return { basisSizeMax: s.basisSizeMax, rounds: s.rounds, maxMatrixRows: s.maxMatrixRows, maxMatrixCols: s.maxMatrixCols };
 }
