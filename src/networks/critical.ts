@@ -13,10 +13,15 @@
  *   minimum/maximum/saddle, with more it is a saddle if both signs occur and degenerate
  *   otherwise. Positive-dimensional components are classified at their sample points (the most
  *   generic one: the fewest zero eigenvalues). Components without a real point found are
- *   'complex'.
+ *   'complex'. Each real point's exact data is plain data in the point itself (its coordinates,
+ *   or θ's isolating interval with its component's parametrization), so a copy of a solve result
+ *   is analysed as the original (`analyzeCriticalSet`).
+ * - Values are ordered exactly (`solve/roots/compare.ts`: isolating intervals refined until they
+ *   separate, equality by a common root): the order of `criticalValues`, the smallest real value
+ *   and the global minimum never go through decimals.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, parseRational, rational, rationalToString, rcmp } from '../arithmetic/rational';
+import { Rational, rational, rationalToString, rcmp } from '../arithmetic/rational';
 import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
