@@ -21,7 +21,7 @@
  *   and the global minimum never go through decimals.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, rational, rationalToString, rcmp } from '../arithmetic/rational';
+import { Rational, parseRational, rational, rationalToString, rcmp, rsign } from '../arithmetic/rational';
 import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
@@ -506,26 +506,28 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   return { ...data, symmetries, stats: { seconds: (performance.now() - start) / 1000 } };
 }
 
+/** The exact sign of a regularization weight λ (text or number, read as the fraction it denotes); undefined if unreadable. */
+function lambdaSign(v: string | number): -1 | 0 | 1 | undefined {
+  try {
+    return rsign(parseRational(String(v)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Is the loss a sum of squares plus non-negative regularization (so L ≥ 0)? */
 function isNonNegative(net: NetworkLoss): boolean {
   const reg = net.spec.regularization;
   if (reg === undefined) return true;
   const values = typeof reg === 'object' ? Object.values(reg) : [reg];
-  return values.every((v) => !String(v).trim().startsWith('-'));
+  return values.every((v) => (lambdaSign(v) ?? -1) >= 0);
 }
 
-/** Does the spec regularize every free weight with λ > 0? */
+/** Does the spec regularize every free weight with λ > 0 (decided exactly: λ = 10⁻⁴⁰⁰ counts)? */
 function isCoercive(net: NetworkLoss): boolean {
   const reg = net.spec.regularization;
   if (reg === undefined) return false;
-  const positive = (v: string | number): boolean => {
-    try {
-      const r = String(v).includes('/') ? String(v).split('/') : [String(v), '1'];
-      return Number(r[0]) / Number(r[1]) > 0;
-    } catch {
-      return false;
-    }
-  };
+  const positive = (v: string | number): boolean => lambdaSign(v) === 1;
   if (typeof reg === 'object') return net.ring.vars.every((w) => reg[w] !== undefined && positive(reg[w]));
   return positive(reg);
 }

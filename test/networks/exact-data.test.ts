@@ -17,10 +17,10 @@ import { isolateRealRoots } from '../../src/solve/roots/real';
 import type { Rational } from '../../src/arithmetic/rational';
 
 /** A "network" given by its loss alone (no symmetries asked, so the spec is not read beyond regularization). */
-function lossOnly(text: string, vars: string[]): NetworkLoss {
+function lossOnly(text: string, vars: string[], spec: Partial<NetworkSpec> = {}): NetworkLoss {
   const ring = new PolynomialRing(QQ, vars);
   const loss = parsePolynomial(text, { ring }) as Polynomial<Rational>;
-  return { spec: { name: 'test' } as unknown as NetworkSpec, ring, allWeights: vars, loss, outputs: [] };
+  return { spec: { name: 'test', ...spec } as unknown as NetworkSpec, ring, allWeights: vars, loss, outputs: [] };
 }
 
 /** The analysis without its timings. */
@@ -78,6 +78,12 @@ describe('critical values are compared exactly', () => {
     expect(analysis.globalMinimum?.components).toEqual([atA + 1]);
     expect(analysis.globalMinimum?.value).toBe(value);
     expect(analysis.criticalValues.slice(0, 2)).toEqual([value, '1']);
+  });
+
+  test('a regularization weight λ = 10⁻⁴⁰⁰ is positive: the loss is coercive (no double reads it as 0)', () => {
+    const net = lossOnly(`(x - 1)^2 + x^2/1${'0'.repeat(400)}`, ['x'], { regularization: '1e-400' });
+    const analysis = criticalPoints(net, { symmetries: false });
+    expect(analysis.globalMinimum?.note).toMatch(/coercive/);
   });
 
   test('compareRealAlgebraic: roots of different polynomials equal to 30 digits, the same root from two intervals, a rational against a root', () => {
