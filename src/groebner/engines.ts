@@ -3,7 +3,7 @@
  * recorded trace replayed at further primes, Buchberger (which simply runs again), and the route
  * degrevlex F4 + FGLM for zero-dimensional ideals in other orders.
  */
-import { Deadline } from '../errors';
+import { Deadline, InputError } from '../errors';
 import { MonomialOrder, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { PolynomialRing } from '../poly/polynomial';
@@ -41,8 +41,11 @@ export const buchbergerEngine: ModularEngine = {
   },
 };
 
-/** Thrown by the FGLM route when the ideal is not zero-dimensional (the caller falls back). */
-export class NotZeroDimensionalError extends Error {}
+/**
+ * Thrown by the FGLM route when the ideal is not zero-dimensional (`groebner` then falls back to
+ * F4 in the order itself): an InputError of that route, like every error polycrit throws on purpose.
+ */
+export class NotZeroDimensionalError extends InputError {}
 
 /**
  * The route degrevlex + FGLM for a target order: F4 in degrevlex (learned, then replayed) and
@@ -63,7 +66,7 @@ export function fglmEngine(target: MonomialOrder, linalg: Linalg = 'auto'): Modu
       const first = rings(polys[0].ring);
       const { basis, trace } = f4Learn(polys.map((p) => changeRing(p, first.D)), { deadline, linalg });
       const firstBasis = toTarget(basis, first.S);
-      if (firstBasis === undefined) throw new NotZeroDimensionalError('the ideal is not zero-dimensional');
+      if (firstBasis === undefined) throw new NotZeroDimensionalError('the FGLM route needs a zero-dimensional ideal (finitely many solutions) and this one is not: use f4EngineWith, or groebner(), which falls back by itself');
       return {
         basis: firstBasis,
         replay: (images) => {

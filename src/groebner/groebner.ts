@@ -53,13 +53,14 @@ export interface GroebnerOptions {
 export interface GroebnerStats {
   method: string;
   seconds: number;
-  /** Multi-modular runs: primes used. */
-  primes?: number;
+  /** Multi-modular runs: primes used (named as in `ModularStats`). */
+  primesUsed?: number;
   /** Largest basis size seen (when the engine reports it). */
   basisSizeMax?: number;
-  /** F4: number of rounds and the largest matrix. */
+  /** F4: number of rounds and the largest matrix's rows and columns (named as in `F4Stats`). */
   rounds?: number;
-  maxMatrix?: [number, number];
+  maxMatrixRows?: number;
+  maxMatrixCols?: number;
   certified?: boolean;
 }
 
@@ -102,7 +103,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
         } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress, linalg: options.linalg });
       } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress, linalg: options.linalg });
       basis = r.basis as unknown as Polynomial<T>[];
-      Object.assign(stats, { rounds: r.stats.rounds, maxMatrix: [r.stats.maxMatrixRows, r.stats.maxMatrixCols], basisSizeMax: r.stats.basisSizeMax });
+      Object.assign(stats, { rounds: r.stats.rounds, maxMatrixRows: r.stats.maxMatrixRows, maxMatrixCols: r.stats.maxMatrixCols, basisSizeMax: r.stats.basisSizeMax });
     } else {
       const r = buchberger(input, { deadline });
       basis = r.basis;
@@ -129,7 +130,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       stats.method = 'modular-f4';
     }
     basis = r.basis as unknown as Polynomial<T>[];
-    Object.assign(stats, { primes: r.stats.primesUsed, certified: r.stats.certified });
+    Object.assign(stats, { primesUsed: r.stats.primesUsed, certified: r.stats.certified });
   } else {
     const r = buchberger(input, { deadline });
     basis = r.basis;

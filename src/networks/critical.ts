@@ -13,10 +13,15 @@
  *   minimum/maximum/saddle, with more it is a saddle if both signs occur and degenerate
  *   otherwise. Positive-dimensional components are classified at their sample points (the most
  *   generic one: the fewest zero eigenvalues). Components without a real point found are
- *   'complex'.
+ *   'complex'. Each real point's exact data is plain data in the point itself (its coordinates,
+ *   or θ's isolating interval with its component's parametrization), so a copy of a solve result
+ *   is analysed as the original (`analyzeCriticalSet`).
+ * - Values are ordered exactly (`solve/roots/compare.ts`: isolating intervals refined until they
+ *   separate, equality by a common root): the order of `criticalValues`, the smallest real value
+ *   and the global minimum never go through decimals.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational, parseRational, rational, rationalToString, rcmp } from '../arithmetic/rational';
+import { Rational, parseRational, rational, rationalToString, rcmp, rsign } from '../arithmetic/rational';
 import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
@@ -29,7 +34,9 @@ import { Inertia, algebraicInertia, intervalInertia, rationalInertia } from '../
 import { evaluateOnInterval, decimal } from '../solve/points';
 import { RootInterval, isolateRealRoots, refineRoot } from '../solve/roots/real';
 import { Component, SolveResult, solve } from '../solve/solve';
-import { AlgebraicDescription, ComponentParametrizationData, ExactRealPoint, exactRealPoints, parametrizationOf } from '../solve/zero-dimensional';
+import { AlgebraicDescription, ComponentParametrizationData, RationalPoint, RealPoint, parametrizationOf, thetaInterval } from '../solve/zero-dimensional';
+import { ExactRealPoint, coordinatePolynomials, exactSamplePoint } from '../solve/point-components';
+import { RealAlgebraicNumber, compareRealAlgebraic } from '../solve/roots/compare';
 import { realPointBox, valuesOnComponent } from '../solve/component-values';
 import { evaluate, evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
@@ -98,6 +105,13 @@ export interface CriticalAnalysis {
   globalMinimum?: { value: CriticalValue; approx: string; components: number[]; note: string };
   /** The network's symmetries and the components' orbits (unless `symmetries: false`). */
   symmetries?: SymmetryReport;
+  /** How long it took: the one part that changes from run to run (compare analyses without it). */
+  stats: CriticalStats;
+}
+
+/** Wall-clock figures of an analysis, kept apart from its deterministic data. */
+export interface CriticalStats {
+  /** Seconds from the call to the answer (solving included for `criticalPoints`). */
   seconds: number;
 }
 
@@ -181,15 +195,44 @@ function typeOf(inertia: Inertia, dimension: number): CriticalType {
   return 'degenerate';
 }
 
+/**
+ * Where a component's value sorts: the smallest real value it takes (at its real points when
+ * they are known), exactly, and as decimals; undefined when it has no real value.
+ */
+interface ValueKey {
+  exact: RealAlgebraicNumber;
+  approx: string;
+}
+
+/** Compares sort keys exactly (no real value last). */
+function compareKeys(a: ValueKey | undefined, b: ValueKey | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+  return compareRealAlgebraic(a.exact, b.exact);
+}
+
+/** The exact real roots of an algebraic critical value: its minimal polynomial and their isolating intervals, ascending. */
+interface ValueRoots {
+  polynomial: bigint[];
+  intervals: RootInterval[];
+}
+
+function rootKey(roots: ValueRoots, value: Exclude<CriticalValue, string>, k: number): ValueKey {
+  return { exact: { kind: 'algebraic', polynomial: roots.polynomial, interval: roots.intervals[k] }, approx: value.realRoots[k].approx };
+}
+
+function rationalKey(q: Rational, digits: number): ValueKey {
+  return { exact: { kind: 'rational', value: q }, approx: decimal(q, digits) };
+}
+
 /** The value of L on the prime with basis B (canonical ring). */
-function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: number, deadline?: Deadline): { value: CriticalValue; key: number } {
+function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: number, deadline?: Deadline): { value: CriticalValue; key?: ValueKey; roots?: ValueRoots } {
   // B is empty on the whole space (a constant loss: every point is critical).
   const C = B[0]?.ring ?? canonicalRing(QQ, L.ring.vars);
   const LC = changeRing(L, C);
   const r = normalForm(LC, B);
   if (r.isConstant()) {
     const q = r.isZero() ? QQ.zero : r.lc();
-    return { value: rationalToString(q), key: Number(decimal(q, 17)) };
+    return { value: rationalToString(q), key: rationalKey(q, digits) };
   }
   const S = new PolynomialRing(QQ, [...C.vars, 't_']);
   const gens = [...B.map((g) => changeRing(g, S)), S.variable('t_').sub(changeRing(LC, S))];
@@ -198,23 +241,19 @@ function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: num
   const factors = factorUnivariate(e).factors;
   const f = factors[0].factor;
   const T = new PolynomialRing(QQ, ['t']);
-  const realRoots = isolateRealRoots(f).map((iv) => {
-    const refined = iv.lo === iv.hi ? iv : refineRoot(f, iv, { bits: Math.ceil(digits * 3.33) + 8 });
-    const box = evaluateOnInterval([QQ.zero, QQ.one] as UPoly<Rational>, refined);
-    return { lo: rationalToString(box.lo), hi: rationalToString(box.hi), approx: decimal(QQ.div(QQ.add(box.lo, box.hi), rational(2n)), digits), mid: QQ.div(QQ.add(box.lo, box.hi), rational(2n)) };
-  });
+  const intervals = isolateRealRoots(f).map((iv) => (iv.lo === iv.hi ? iv : refineRoot(f, iv, { bits: Math.ceil(digits * 3.33) + 8 })));
+  const realRoots = intervals.map((iv) => ({ lo: rationalToString(iv.lo), hi: rationalToString(iv.hi), approx: decimal(QQ.div(QQ.add(iv.lo, iv.hi), rational(2n)), digits) }));
   const poly = T.fromTerms(f.map((c, i) => [[i], rational(c)] as const));
-  return {
-    value: { minimalPolynomial: poly.toString(), realRoots: realRoots.map(({ lo, hi, approx }) => ({ lo, hi, approx })), approx: realRoots.map((r) => r.approx).join(', ') },
-    key: realRoots.length > 0 ? Number(realRoots[0].approx) : Infinity,
-  };
+  const value = { minimalPolynomial: poly.toString(), realRoots, approx: realRoots.map((r) => r.approx).join(', ') };
+  const roots = { polynomial: [...f], intervals };
+  return { value, roots, ...(realRoots.length > 0 ? { key: rootKey(roots, value, 0) } : {}) };
 }
 
 /** The critical value on a finite component, from the loss evaluated on its parametrization. */
-function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationData, thetas: readonly RootInterval[], digits: number, deadline?: Deadline): { value: CriticalValue; key: number; realKey?: number } {
+function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationData, thetas: readonly RootInterval[], digits: number, deadline?: Deadline): { value: CriticalValue; key?: ValueKey; realKey?: ValueKey } {
   const bits = Math.ceil(digits * 3.33) + 8;
   const v = valuesOnComponent(L, data, thetas, bits, deadline);
-  if (v.kind === 'rational') return { value: rationalToString(v.value), key: Number(decimal(v.value, 17)) };
+  if (v.kind === 'rational') return { value: rationalToString(v.value), key: rationalKey(v.value, digits) };
   const T = new PolynomialRing(QQ, ['t']);
   const mid = (r: { lo: Rational; hi: Rational }): Rational => QQ.div(QQ.add(r.lo, r.hi), rational(2n));
   const realRoots = v.realRoots.map((r) => ({ lo: rationalToString(r.lo), hi: rationalToString(r.hi), approx: decimal(mid(r), digits) }));
@@ -225,10 +264,11 @@ function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationDa
     approx: realRoots.map((r) => r.approx).join(', '),
     ...(thetas.length > 0 ? { atRealPoints: attained.map((k) => realRoots[k].approx) } : {}),
   };
+  const roots = { polynomial: v.minimalPolynomial, intervals: v.realRoots };
   return {
     value,
-    key: realRoots.length > 0 ? Number(realRoots[0].approx) : Infinity,
-    ...(attained.length > 0 ? { realKey: Number(realRoots[attained[0]].approx) } : {}),
+    ...(realRoots.length > 0 ? { key: rootKey(roots, value, 0) } : {}),
+    ...(attained.length > 0 ? { realKey: rootKey(roots, value, attained[0]) } : {}),
   };
 }
 
@@ -238,9 +278,9 @@ function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationDa
  * non-singular there, as at every simple critical point), at growing precision; the exact
  * computation in Q(θ) decides the rest.
  */
-function inertiaAtRealPoint(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, data: ComponentParametrizationData, exact: ExactRealPoint, deadline?: Deadline): Inertia {
+function inertiaAtRealPoint(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, data: ComponentParametrizationData, theta: RootInterval, deadline?: Deadline): Inertia {
   const index = W.vars.map((v) => data.ring.vars.indexOf(v));
-  let iv = exact.interval;
+  let iv = theta;
   for (let s = 64; s <= 512; s *= 2) {
     deadline?.check();
     const at = realPointBox(data, iv, s);
@@ -250,7 +290,7 @@ function inertiaAtRealPoint(H: Polynomial<Rational>[][], W: PolynomialRing<Ratio
     const inertia = intervalInertia(M, s);
     if (inertia) return inertia;
   }
-  return inertiaAt(H, W, exact);
+  return inertiaAt(H, W, { vars: data.ring.vars, chi: data.minimalPolynomial, interval: theta, coordinates: coordinatePolynomials(data) });
 }
 
 /**
@@ -259,26 +299,23 @@ function inertiaAtRealPoint(H: Polynomial<Rational>[][], W: PolynomialRing<Ratio
  * interval of its generator (exact interval arithmetic), and matched with the roots' isolating
  * intervals it meets.
  */
-function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Rational>, points: readonly ExactRealPoint[], roots: { lo: string; hi: string; approx: string }[]): { approx: string }[] {
+function valuesAtRealPoints(L: Polynomial<Rational>, ring: PolynomialRing<Rational>, points: readonly ExactRealPoint[], roots: readonly RootInterval[]): number[] {
   const hit = new Set<number>();
   for (const point of points) {
     const F = numberField(point.chi);
     const coords = ring.vars.map((v) => point.coordinates[point.vars.indexOf(v)] as NumberFieldElement);
     const value = evaluateOnInterval(evaluateInField(L, F, coords) as UPoly<Rational>, point.interval);
     roots.forEach((r, k) => {
-      if (rcmp(parseRational(r.lo), value.hi) <= 0 && rcmp(value.lo, parseRational(r.hi)) <= 0) hit.add(k);
+      if (rcmp(r.lo, value.hi) <= 0 && rcmp(value.lo, r.hi) <= 0) hit.add(k);
     });
   }
-  return roots.filter((_, k) => hit.has(k));
+  return roots.map((_, k) => k).filter((k) => hit.has(k));
 }
 
-/** Analyses the critical set of a network's loss. */
+/** Analyses the critical set of a network's loss: solves ∇L = 0, then `analyzeCriticalSet`. */
 export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}): CriticalAnalysis {
   const start = performance.now();
-  const n = net as Partial<NetworkLoss> | null;
-  if (typeof n !== 'object' || n === null || !(n.loss instanceof Polynomial) || !(n.ring instanceof PolynomialRing)) {
-    throw new InputError('criticalPoints takes the loss of a network: criticalPoints(networkLoss(spec)) or criticalPoints(networkLoss(preset(name)))');
-  }
+  checkNetwork(net, 'criticalPoints');
   if (typeof options !== 'object' || options === null) throw new InputError(`criticalPoints: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
   const digits = digitsOption(options.digits, 'criticalPoints');
   const deadline = deadlineOf(options, 'critical');
@@ -310,29 +347,63 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
           components: [],
           complete: false,
           message: r.message,
-          seconds: (performance.now() - start) / 1000,
+          stats: { seconds: (performance.now() - start) / 1000 },
         })),
   });
+  return analyze(net, result, ring, digits, deadline, options, start);
+}
+
+/**
+ * The analysis of a critical set already solved: `result` is `solve(gradient(L))` for the
+ * network's loss L, its variables the weights in any order — the solver's result itself or a
+ * copy of it (a spread, a structured clone, a message from a worker thread: every point carries
+ * its exact data). Components, values and types are those `criticalPoints` gives.
+ */
+export function analyzeCriticalSet(net: NetworkLoss, result: SolveResult, options: CriticalOptions = {}): CriticalAnalysis {
+  const start = performance.now();
+  checkNetwork(net, 'analyzeCriticalSet');
+  if (typeof options !== 'object' || options === null) throw new InputError(`analyzeCriticalSet: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
+  const W = net.ring;
+  const vars = (result as Partial<SolveResult> | null)?.vars;
+  if (!Array.isArray(vars) || vars.length !== W.nvars || !W.vars.every((v) => vars.includes(v)) || !Array.isArray(result.components)) {
+    throw new InputError(`analyzeCriticalSet takes the result of solve(gradient(loss)) over the weights ${W.vars.join(', ')}`);
+  }
+  const digits = digitsOption(options.digits, 'analyzeCriticalSet');
+  const deadline = deadlineOf(options, 'critical');
+  return analyze(net, result, new PolynomialRing(QQ, vars), digits, deadline, options, start);
+}
+
+/** A network's loss, or an InputError naming the function. */
+function checkNetwork(net: NetworkLoss, name: string): void {
+  const n = net as Partial<NetworkLoss> | null;
+  if (typeof n !== 'object' || n === null || !(n.loss instanceof Polynomial) || !(n.ring instanceof PolynomialRing)) {
+    throw new InputError(`${name} takes the loss of a network: ${name}(networkLoss(spec)) or ${name}(networkLoss(preset(name)))`);
+  }
+}
+
+/** Values, types, the global minimum and the symmetries of the solved critical set (`ring`: the solver's variable order). */
+function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rational>, digits: number, deadline: Deadline, options: CriticalOptions, start: number): CriticalAnalysis {
+  const W = net.ring;
+  const L = changeRing(net.loss, ring);
   if (!deadline.expired) options.progress?.('critical values and Hessians'); // past the limit, the phase reached stays the solver's
   const H = hessian(L);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
   // only at complex points. Record those taken at the real points and return the smallest.
-  const restrictToRealPoints = (value: CriticalValue, points: readonly object[]): number | undefined => {
-    if (typeof value === 'string' || points.length === 0) return undefined;
-    const exact = points.map((p) => exactRealPoints.get(p)).filter((p): p is ExactRealPoint => p !== undefined);
-    if (exact.length === 0) return undefined;
-    const attained = valuesAtRealPoints(L, ring, exact, value.realRoots);
-    value.atRealPoints = attained.map((r) => r.approx);
-    return attained.length > 0 ? Math.min(...attained.map((r) => Number(r.approx))) : undefined;
+  const restrictToRealPoints = (value: CriticalValue, roots: ValueRoots | undefined, points: readonly ExactRealPoint[]): ValueKey | undefined => {
+    if (typeof value === 'string' || roots === undefined || points.length === 0) return undefined;
+    const attained = valuesAtRealPoints(L, ring, points, roots.intervals);
+    value.atRealPoints = attained.map((k) => value.realRoots[k].approx);
+    return attained.length > 0 ? rootKey(roots, value, attained[0]) : undefined;
   };
-  type Analyzed = CriticalComponent & { key: number; real: boolean };
+  type Analyzed = CriticalComponent & { key?: ValueKey; real: boolean };
   const analyze = (c: Component): Analyzed => {
     deadline?.check();
     if (c.kind === 'points') {
       const data = parametrizationOf(c);
-      const realPoints = c.points.filter((p) => p.real).map((p) => exactRealPoints.get(p) as ExactRealPoint);
-      const { value, key, realKey } = valueOnPoints(L, data, realPoints.map((p) => p.interval), digits, deadline);
-      const inertias = realPoints.map((p) => inertiaAtRealPoint(H, ring, data, p, deadline));
+      const realPoints = c.points.filter((p): p is RationalPoint | RealPoint => p.kind !== 'complex');
+      const thetas = realPoints.map((p) => thetaInterval(p, data));
+      const { value, key, realKey } = valueOnPoints(L, data, thetas, digits, deadline);
+      const inertias = thetas.map((theta) => inertiaAtRealPoint(H, ring, data, theta, deadline));
       const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
       const type: CriticalType = types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
       return {
@@ -350,11 +421,11 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
         real: realPoints.length > 0,
       };
     }
-    const { value, key } = valueOn(L, c.basis, digits, deadline);
+    const { value, key, roots } = valueOn(L, c.basis, digits, deadline);
     const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
-    const realSamples = c.samplePoints.filter((p) => p.real && exactRealPoints.has(p));
-    const exact = realSamples.map((p) => inertiaAt(H, ring, exactRealPoints.get(p) as ExactRealPoint));
-    const realKey = restrictToRealPoints(value, realSamples) ?? key;
+    const realSamples = c.samplePoints.filter((p) => p.real).map(exactSamplePoint);
+    const exact = realSamples.map((p) => inertiaAt(H, ring, p));
+    const realKey = restrictToRealPoints(value, roots, realSamples) ?? key;
     exact.sort((a, b) => a.zero - b.zero);
     const type: CriticalType = exact.length === 0 ? 'complex' : typeOf(exact[0], c.dimension);
     return {
@@ -374,27 +445,27 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     // global minima, and with a coercive loss so are real points at the smallest real critical value.
     const nonNegative = isNonNegative(net);
     const coercive = isCoercive(net);
-    const smallestReal = Math.min(...components.filter((c) => c.real).map((c) => c.key));
+    const smallestReal = components.filter((c) => c.real).reduce<ValueKey | undefined>((m, c) => (compareKeys(c.key, m) < 0 ? c.key : m), undefined);
     for (const c of components) {
       if (!c.real || c.type === 'minimum' || c.type === 'saddle') continue;
       const zero = c.criticalValue === '0' && nonNegative;
-      if (zero || (complete && coercive && c.key === smallestReal && typeof c.criticalValue === 'string')) c.type = 'minimum';
+      if (zero || (complete && coercive && c.key !== undefined && compareKeys(c.key, smallestReal) === 0 && typeof c.criticalValue === 'string')) c.type = 'minimum';
     }
     // Distinct critical values, sorted by (first real) value.
-    const seen = new Map<string, { value: CriticalValue; key: number }>();
+    const seen = new Map<string, { value: CriticalValue; key?: ValueKey }>();
     for (const c of components) seen.set(JSON.stringify(c.criticalValue), { value: c.criticalValue, key: c.key });
-    const criticalValues = [...seen.values()].sort((a, b) => a.key - b.key).map((v) => v.value);
+    const criticalValues = [...seen.values()].sort((a, b) => compareKeys(a.key, b.key)).map((v) => v.value);
     const realOnes = components.map((c, i) => ({ c, i })).filter(({ c }) => c.real);
     let globalMinimum: CriticalAnalysis['globalMinimum'];
     // The global minimum needs every component: an incomplete answer names none.
     if (complete && realOnes.length > 0) {
-      const best = Math.min(...realOnes.map(({ c }) => c.key));
-      const at = realOnes.filter(({ c }) => c.key === best);
+      const best = realOnes.reduce<ValueKey | undefined>((m, { c }) => (compareKeys(c.key, m) < 0 ? c.key : m), undefined);
+      const at = realOnes.filter(({ c }) => compareKeys(c.key, best) === 0);
       const regularized = isCoercive(net);
       const v = at[0].c.criticalValue;
       globalMinimum = {
         value: v,
-        approx: typeof v === 'string' ? v : (v.atRealPoints ?? v.realRoots.map((r) => r.approx)).find((x) => Number(x) === best) ?? String(best),
+        approx: typeof v === 'string' ? v : (best?.approx ?? 'none'),
         components: at.map(({ i }) => i + 1),
         note: regularized
           ? 'the loss is a sum of squares plus λ·|w|² with every λ > 0, so it is coercive and this is its global minimum'
@@ -411,7 +482,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
       ...(globalMinimum ? { globalMinimum } : {}),
       complete,
       ...(message ? { message } : {}),
-      seconds: (performance.now() - start) / 1000,
+      stats: { seconds: (performance.now() - start) / 1000 },
     };
   };
   const analyzed: Analyzed[] = [];
@@ -431,7 +502,17 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
   // The symmetry group and the orbits of the components under it (critical-symmetry.ts).
   options.progress?.('symmetries and orbits');
   const symmetries = attachSymmetries(analysis, net, result.components.slice(0, analyzed.length), deadline);
-  return { ...analysis, symmetries, seconds: (performance.now() - start) / 1000 };
+  const { stats: _s, ...data } = analysis;
+  return { ...data, symmetries, stats: { seconds: (performance.now() - start) / 1000 } };
+}
+
+/** The exact sign of a regularization weight λ (text or number, read as the fraction it denotes); undefined if unreadable. */
+function lambdaSign(v: string | number): -1 | 0 | 1 | undefined {
+  try {
+    return rsign(parseRational(String(v)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Is the loss a sum of squares plus non-negative regularization (so L ≥ 0)? */
@@ -439,21 +520,14 @@ function isNonNegative(net: NetworkLoss): boolean {
   const reg = net.spec.regularization;
   if (reg === undefined) return true;
   const values = typeof reg === 'object' ? Object.values(reg) : [reg];
-  return values.every((v) => !String(v).trim().startsWith('-'));
+  return values.every((v) => (lambdaSign(v) ?? -1) >= 0);
 }
 
-/** Does the spec regularize every free weight with λ > 0? */
+/** Does the spec regularize every free weight with λ > 0 (decided exactly: λ = 10⁻⁴⁰⁰ counts)? */
 function isCoercive(net: NetworkLoss): boolean {
   const reg = net.spec.regularization;
   if (reg === undefined) return false;
-  const positive = (v: string | number): boolean => {
-    try {
-      const r = String(v).includes('/') ? String(v).split('/') : [String(v), '1'];
-      return Number(r[0]) / Number(r[1]) > 0;
-    } catch {
-      return false;
-    }
-  };
+  const positive = (v: string | number): boolean => lambdaSign(v) === 1;
   if (typeof reg === 'object') return net.ring.vars.every((w) => reg[w] !== undefined && positive(reg[w]));
   return positive(reg);
 }

@@ -35,7 +35,8 @@ import { UPoly, uadd, uscale } from '../poly/univariate';
 import { normalForm } from '../groebner/normal-form';
 import { Component } from '../solve/solve';
 import { valueMinimalPolynomial, vanishesOnComponent } from '../solve/component-values';
-import { BASIS_DEGREE_LIMIT, ComponentParametrizationData, ZeroDimensionalComponent, parametrizationOf } from '../solve/zero-dimensional';
+import { ComponentParametrizationData, RationalPoint, RealPoint, ZeroDimensionalComponent, parametrizationOf } from '../solve/zero-dimensional';
+import { BASIS_DEGREE_LIMIT } from '../solve/point-components';
 import { SignedPermutation, compose, identityPermutation, imageBox, imageParametrization, imagePoint, inverse, pullBack } from './signed-permutation';
 
 /** A component with a description of its invariants that the caller vouches every symmetry keeps. */
@@ -143,9 +144,9 @@ function imageOf(items: readonly OrbitItem[], candidates: readonly number[], i: 
   }
   const others = ordered.map((j) => items[j].component as ZeroDimensionalComponent);
   if (c.degree === 1) {
-    const p = imagePoint(c.points[0].rational as Record<string, string>, sigma);
+    const p = imagePoint((c.points[0] as RationalPoint).rational, sigma);
     const equal = (q: Record<string, string>): boolean => Object.keys(p).every((v) => req(parseRational(p[v]), parseRational(q[v])));
-    const k = others.findIndex((o) => equal(o.points[0].rational as Record<string, string>));
+    const k = others.findIndex((o) => equal((o.points[0] as RationalPoint).rational));
     return k >= 0 ? found(ordered[k], 'rational-point') : missing;
   }
   if (c.basis && others.every((o) => o.basis && o.basisIsGroebner)) {
@@ -153,10 +154,10 @@ function imageOf(items: readonly OrbitItem[], candidates: readonly number[], i: 
     return k >= 0 ? found(ordered[k], 'ideal-containment') : missing;
   }
   const image = imageParametrization(parametrizationOf(c), sigma);
-  const real = c.points.find((p) => p.real && p.box);
-  const box = real?.box ? imageBox(real.box, sigma) : undefined;
+  const real = c.points.find((p): p is RealPoint => p.kind === 'real');
+  const box = real ? imageBox(real.box, sigma) : undefined;
   // Exact exclusion by the real point's box (cheap), then by minimal polynomials (modular).
-  let survivors = ordered.filter((_, k) => !box || others[k].points.some((p) => p.real && p.box && boxesMeet(box, p.box)));
+  let survivors = ordered.filter((_, k) => !box || others[k].points.some((p) => p.kind === 'real' && boxesMeet(box, p.box)));
   if (survivors.length === 0) return missing;
   const undecided: ComponentImage = { kind: 'undecided', candidates: survivors, reason: `${survivors.length} candidate(s) left for a ${c.degree}-point component, beyond the exact test's limit of ${EXACT_TEST_DEGREE_LIMIT} points` };
   // Without a complete list only the exact test can prove an image: skip the modular work where it cannot run.

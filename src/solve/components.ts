@@ -20,15 +20,10 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
-import { exactRealPoints, solveZeroDimensional } from './zero-dimensional';
+import { solveZeroDimensional } from './zero-dimensional';
+import { RationalPoint, RealPoint, SamplePoint } from './point-components';
 
-export interface SamplePoint {
-  real: boolean;
-  /** Exact coordinates when the point is rational. */
-  rational?: Record<string, string>;
-  /** Decimal approximations (`re+imi` for complex coordinates). */
-  approx: Record<string, string>;
-}
+export type { SamplePoint } from './point-components';
 
 /**
  * A component described by its prime ideal: one of positive dimension, or the whole space (the
@@ -78,7 +73,7 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
   const digits = options.digits ?? 20;
   const fibreDegree = whole ? 1 : degreeOverFree(G, U);
   // Without variables the whole space is one point, the empty tuple.
-  if (C.nvars === 0) samplePoints.push({ real: true, rational: {}, approx: {} });
+  if (C.nvars === 0) samplePoints.push({ kind: 'rational', real: true, approx: {}, rational: {} });
   for (let attempt = 0; attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
     options.deadline?.check();
     const values = trialValues(attempt, free.length);
@@ -87,14 +82,13 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
     if (F.length === 0 || dimension(F) !== 0) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
     const comps = solveZeroDimensional(F, { digits, deadline: options.deadline, bases: false });
-    const candidates = comps.flatMap((c) => c.points);
-    // Prefer rational, then real points; at most one point per fibre for variety.
-    const pick = candidates.find((p) => p.rational) ?? candidates.find((p) => p.real) ?? candidates[0];
-    if (pick) {
-      const sample: SamplePoint = { real: pick.real, approx: pick.approx, ...(pick.rational ? { rational: pick.rational } : {}) };
-      const exact = exactRealPoints.get(pick);
-      if (exact) exactRealPoints.set(sample, exact);
-      samplePoints.push(sample);
+    // Prefer rational, then real points (non-real ones are not listed); one point per fibre for variety.
+    const rationalPick = comps.flatMap((c) => c.points).find((p): p is RationalPoint => p.kind === 'rational');
+    const realPick = comps.flatMap((c) => c.points.filter((p): p is RealPoint => p.kind === 'real').map((p) => ({ p, fibre: c.exact })))[0];
+    if (rationalPick) samplePoints.push({ kind: 'rational', real: true, approx: rationalPick.approx, rational: rationalPick.rational });
+    else if (realPick) {
+      const { multiplicity: _m, ...point } = realPick.p;
+      samplePoints.push({ ...point, fibre: realPick.fibre });
     }
   }
   return {

@@ -6,7 +6,8 @@
  * larger ones keep d = q′, whose numerators are far shorter (Dahan–Schost 2004).
  *
  * Exact forms stay forms: a component's exact description is this parametrization (also as
- * coefficient lists, so copies and JSON keep it: `parametrizationOf`). Its prime ideal in the
+ * coefficient lists, so copies and JSON keep it: `parametrizationOf`), and a real point's is the
+ * isolating interval of its θ (`RealPoint.theta`), plain data in the point itself. Its prime ideal in the
  * original variables, ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩, means expanding powers of the form t, which
  * explodes when t involves many variables (a 16th power of a form in 8 variables has ~700,000
  * terms): it is written out only on request (`bases`, `componentIdeal`) and when a size estimate
@@ -35,38 +36,72 @@ import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
 /** Components of higher degree report generators of their prime instead of its reduced basis. */
 export const BASIS_DEGREE_LIMIT = 16;
 
-/** One solution point. Coordinates are keyed by variable name. */
-export interface SolutionPoint {
-  real: boolean;
-  /** Decimal approximations: certified for real points; for complex points `re+imi` text. */
+/**
+ * One solution point, coordinates keyed by variable name: a discriminated union on `kind`, each
+ * kind holding its exact description as plain data (rationals as text, so that a copy — a
+ * spread, `structuredClone`, JSON, a message to a worker thread — keeps everything):
+ * - `rational`: the exact coordinates;
+ * - `real`: the isolating interval `theta` of the root θ of its component's minimal polynomial at
+ *   this point, which with the component's parametrization (`exact`) is the point exactly;
+ * - `complex`: a non-real point, approximated with an error bound (its exact description is the
+ *   component's: the non-real roots of the minimal polynomial).
+ * `real` says whether the point is real (kept beside `kind` for readers of older output).
+ */
+export type SolutionPoint = RationalPoint | RealPoint | ComplexPoint;
+
+/** A rational point (the one point of a component of degree 1). */
+export interface RationalPoint {
+  kind: 'rational';
+  real: true;
+  /** Exact coordinates as rational text ("-1/8"). */
+  rational: Record<string, string>;
+  /** Decimal approximations, correct to the digits asked. */
   approx: Record<string, string>;
-  /** Exact rational coordinates when the point is rational. */
-  rational?: Record<string, string>;
-  /** Real points: an exact box [lo, hi] per coordinate (as rational text). */
-  box?: Record<string, [string, string]>;
-  /** Complex points: real and imaginary parts and an upper bound of the approximation error. */
-  re?: Record<string, string>;
-  im?: Record<string, string>;
-  errorBound?: number;
+  multiplicity: number;
+}
+
+/** A real point with an irrational coordinate. */
+export interface RealPoint {
+  kind: 'real';
+  real: true;
+  /** Certified decimals (each within the exact `box`). */
+  approx: Record<string, string>;
+  /** An exact box [lo, hi] per coordinate (as rational text). */
+  box: Record<string, [string, string]>;
+  /**
+   * An isolating interval [lo, hi] (rational text) of the real root θ of the component's minimal
+   * polynomial that gives this point: xᵢ = uᵢ(θ)/d(θ) with the component's `exact` data.
+   */
+  theta: { lo: string; hi: string };
+  multiplicity: number;
+}
+
+/** A non-real point, listed on request (`complex`). */
+export interface ComplexPoint {
+  kind: 'complex';
+  real: false;
+  /** `re+imi` text per coordinate. */
+  approx: Record<string, string>;
+  /** Real and imaginary parts and an upper bound of the approximation error. */
+  re: Record<string, string>;
+  im: Record<string, string>;
+  errorBound: number;
   /** log₂ of the error bound, exact where `errorBound` has reached the smallest double (past ~300 digits). */
-  log2ErrorBound?: number;
+  log2ErrorBound: number;
   multiplicity: number;
 }
 
 /**
- * Exact data of a real point, kept beside the JSON-friendly `SolutionPoint` (a side table, so it
- * never shows in printed output): the point is (w₁(θ), …, wₙ(θ)) in the ring's variable order
- * for the root θ of the irreducible χ in `interval` (for a rational point χ is linear).
+ * Exact data of a real point for computing with it (built from a point and its component's
+ * parametrization by `exactRealPoint`, never stored): the point is (w₁(θ), …, wₙ(θ)) in the order
+ * of `vars` for the root θ of the irreducible χ in `interval` (for a rational point χ is linear).
  */
 export interface ExactRealPoint {
   vars: readonly string[];
-  chi: bigint[];
+  chi: readonly bigint[];
   interval: RootInterval;
   coordinates: UPoly<Rational>[];
 }
-
-/** Exact data of the real points returned by `solveZeroDimensional`. */
-export const exactRealPoints = new WeakMap<object, ExactRealPoint>();
 
 /** The exact description of a zero-dimensional irreducible component. */
 export interface AlgebraicDescription {
@@ -134,8 +169,8 @@ export interface PointOptions {
 export const MAX_EXPANSION_TERMS = 20000;
 
 /**
- * The exact data of a component, kept beside the JSON-friendly result (a side table keyed by the
- * component object): the canonical ring, the separating form, q, and xᵢ = nums[i](θ)/den(θ).
+ * The exact data of a component for computing with it, read from its `exact` description
+ * (`parametrizationOf`): the canonical ring, the separating form, q, and xᵢ = nums[i](θ)/den(θ).
  */
 export interface ComponentParametrizationData {
   ring: PolynomialRing<Rational>;
@@ -169,6 +204,61 @@ export function parametrizationOf(c: { exact: AlgebraicDescription }): Component
   };
   parametrizations.set(c, data);
   return data;
+}
+
+/** wᵢ = uᵢ/d mod q: a component's coordinates as polynomials in θ (cached per data object). */
+export function coordinatePolynomials(data: ComponentParametrizationData): UPoly<Rational>[] {
+  let w = polynomialForms.get(data);
+  if (!w) {
+    w = data.denominator ? dividedByDerivative(data.minimalPolynomial.map((c) => rational(c)), data.numerators) : [...data.numerators];
+    polynomialForms.set(data, w);
+  }
+  return w;
+}
+const polynomialForms = new WeakMap<ComponentParametrizationData, UPoly<Rational>[]>();
+
+/**
+ * θ at a real point of the component with parametrization `data`: its isolating interval (lo = hi
+ * at a rational point, where θ is the separating form at the coordinates).
+ */
+export function thetaInterval(point: RationalPoint | RealPoint, data: ComponentParametrizationData): RootInterval {
+  if (point.kind === 'real') return { lo: parseRational(point.theta.lo), hi: parseRational(point.theta.hi) };
+  let theta = QQ.zero;
+  data.ring.vars.forEach((v, i) => {
+    if (data.separatingForm[i] !== 0n) theta = QQ.add(theta, QQ.mul(rational(data.separatingForm[i]), parseRational(point.rational[v])));
+  });
+  return { lo: theta, hi: theta };
+}
+
+/** The exact data of a real point of the component with parametrization `data` (its coordinates' polynomials computed on first use). */
+export function exactRealPoint(point: RationalPoint | RealPoint, data: ComponentParametrizationData): ExactRealPoint {
+  return {
+    vars: data.ring.vars,
+    chi: data.minimalPolynomial,
+    interval: thetaInterval(point, data),
+    get coordinates() {
+      return coordinatePolynomials(data);
+    },
+  };
+}
+
+/**
+ * A sample point of a component of positive dimension, holding its exact description as plain
+ * data (a copy keeps it): a rational point's coordinates, or a real point's isolating interval
+ * `theta` of the root of the minimal polynomial of its fibre's component, whose exact
+ * parametrization is `fibre` (`parametrizationOf({ exact: fibre })`). `real` is kept beside
+ * `kind` for readers of older output.
+ */
+export type SamplePoint = Omit<RationalPoint, 'multiplicity'> | (Omit<RealPoint, 'multiplicity'> & { fibre: AlgebraicDescription });
+
+/** The exact data of a real sample point, for computing with it. */
+export function exactSamplePoint(p: SamplePoint): ExactRealPoint {
+  if (p.kind === 'rational') {
+    // θ = 0, the root of T; the coordinates are constants.
+    const vars = Object.keys(p.rational);
+    return { vars, chi: [0n, 1n], interval: { lo: rational(0n), hi: rational(0n) }, coordinates: vars.map((v) => utrim(QQ, [parseRational(p.rational[v])])) };
+  }
+  return exactRealPoint({ ...p, multiplicity: 1 }, parametrizationOf({ exact: p.fibre }));
 }
 
 /** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
@@ -206,42 +296,31 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
     // Small components are described by polynomials xᵢ = wᵢ(θ); large ones keep the derivative
     // as denominator, xᵢ = uᵢ(θ)/q′(θ), whose coefficients are far shorter.
     const small = degree <= BASIS_DEGREE_LIMIT;
-    let polynomialForm: UPoly<Rational>[] | undefined;
-    const coordinatePolynomials = (): UPoly<Rational>[] => (polynomialForm ??= dividedByDerivative(q, numerators));
-    const nums = small ? coordinatePolynomials() : numerators;
+    const nums = small ? dividedByDerivative(q, numerators) : numerators;
     const den = small ? undefined : uderivative(QQ, q);
-    const exactPoint = (interval: RootInterval): ExactRealPoint => ({
-      vars: R.vars,
-      chi: factor,
-      interval,
-      get coordinates() {
-        return coordinatePolynomials();
-      },
-    });
     const points: SolutionPoint[] = [];
     if (degree === 1) {
       const theta = QQ.div(QQ.neg(q[0]), q[1]);
       const coords = rationalCoordinates(theta, nums);
-      const point: SolutionPoint = {
+      points.push({
+        kind: 'rational',
         real: true,
         approx: Object.fromEntries(canonical.map((v, i) => [v, decimal(coords[i], digits)])),
         rational: Object.fromEntries(canonical.map((v, i) => [v, rationalToString(coords[i])])),
         multiplicity,
-      };
-      exactRealPoints.set(point, { vars: R.vars, chi: factor, interval: { lo: theta, hi: theta }, coordinates: coords.map((c) => utrim(QQ, [c])) });
-      points.push(point);
+      });
     } else {
       for (const iv of isolateRealRoots(factor, { irreducible: true })) {
         deadline?.check();
         const rc = realCoordinates(factor, iv, nums, digits, den);
-        const point: SolutionPoint = {
+        points.push({
+          kind: 'real',
           real: true,
           approx: Object.fromEntries(canonical.map((v, i) => [v, rc.decimals[i]])),
           box: Object.fromEntries(canonical.map((v, i) => [v, [rationalToString(rc.boxes[i].lo), rationalToString(rc.boxes[i].hi)]])),
+          theta: { lo: rationalToString(rc.theta.lo), hi: rationalToString(rc.theta.hi) },
           multiplicity,
-        };
-        exactRealPoints.set(point, exactPoint(rc.theta));
-        points.push(point);
+        });
       }
     }
     const sorted = sortPoints(points, canonical);
@@ -294,16 +373,17 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
  * appended to `points` after the real ones and `complexPoints` becomes 'listed'); returns them.
  * Each coordinate is within 10^−digits of its modulus (digits default 20).
  */
-export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits?: number; deadline?: Deadline } = {}): SolutionPoint[] {
-  if (c.complexPoints === 'listed') return c.points.filter((p) => !p.real);
+export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits?: number; deadline?: Deadline } = {}): ComplexPoint[] {
+  if (c.complexPoints === 'listed') return c.points.filter((p): p is ComplexPoint => p.kind === 'complex');
   const data = parametrizationOf(c);
   const digits = options.digits ?? 20;
   const canonical = data.ring.vars;
-  const listed: SolutionPoint[] = [];
+  const listed: ComplexPoint[] = [];
   if (c.nonRealPoints > 0) {
     const realRoots = isolateRealRoots(data.minimalPolynomial, { irreducible: true });
     for (const cc of complexPoints(data.minimalPolynomial, realRoots, data.numerators, data.denominator, digits, options.deadline)) {
       listed.push({
+        kind: 'complex',
         real: false,
         approx: Object.fromEntries(canonical.map((v, i) => [v, complexText(cc[i].re, cc[i].im)])),
         re: Object.fromEntries(canonical.map((v, i) => [v, cc[i].re])),
@@ -314,7 +394,7 @@ export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits
       });
     }
   }
-  c.points = [...c.points.filter((p) => p.real), ...sortPoints(listed, canonical)];
+  c.points = [...c.points.filter((p) => p.real), ...sortPoints<SolutionPoint>(listed, canonical)];
   c.complexPoints = 'listed';
   return listed;
 }
@@ -445,9 +525,8 @@ function polyInForm(R: PolynomialRing<Rational>, q: UPoly<Rational>, t: Polynomi
 }
 
 /** Real points first, by their coordinates in canonical variable order; then complex points. */
-function sortPoints(points: SolutionPoint[], canonical: readonly string[]): SolutionPoint[] {
-  const key = (p: SolutionPoint): number[] =>
-    canonical.flatMap((v) => (p.real ? [Number(p.approx[v])] : [Number(p.re?.[v]), Number(p.im?.[v])]));
+function sortPoints<P extends SolutionPoint>(points: P[], canonical: readonly string[]): P[] {
+  const key = (p: SolutionPoint): number[] => canonical.flatMap((v) => (p.kind === 'complex' ? [Number(p.re[v]), Number(p.im[v])] : [Number(p.approx[v])]));
   return points.sort((a, b) => {
     if (a.real !== b.real) return a.real ? -1 : 1;
     const ka = key(a);

@@ -28,7 +28,9 @@ import { modularCharacteristicPolynomial, modularParametrization, parametrizatio
 import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
 import { ImageWorkers } from './image-workers';
 
-export * from './point-components';
+// The public part of point-components.ts (its limits and the description of components are internal).
+export { componentIdeal, listComplexPoints, parametrizationOf, thetaInterval } from './point-components';
+export type { AlgebraicDescription, ComplexPoint, ComponentParametrizationData, PointOptions, RationalPoint, RealPoint, SamplePoint, SolutionPoint, ZeroDimensionalComponent } from './point-components';
 
 export interface ZeroDimensionalOptions extends PointOptions {
   /**

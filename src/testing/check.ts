@@ -64,7 +64,7 @@ export function checkSolution(plant: PlantedSystem, result: SolveResult): CheckR
       if (plant.zeroDimensional && P.multiplicity !== undefined && c.multiplicity !== P.multiplicity) problems.push(`${name(c, i)} has multiplicity ${c.multiplicity}, planted ${P.multiplicity} (${P.description})`);
       if (P.point) {
         const want = P.point;
-        if (!c.points.some((p) => p.rational && Object.keys(want).every((v) => p.rational?.[v] === want[v]))) problems.push(`${name(c, i)} does not list the planted rational point ${JSON.stringify(want)}`);
+        if (!c.points.some((p) => p.kind === 'rational' && Object.keys(want).every((v) => p.rational[v] === want[v]))) problems.push(`${name(c, i)} does not list the planted rational point ${JSON.stringify(want)}`);
       }
     } else if (P.dimension === 0) problems.push(`${name(c, i)} should be a set of points (${P.description})`);
   }

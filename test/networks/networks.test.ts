@@ -110,8 +110,8 @@ describe('critical points', () => {
         for (const g of grad) expect(QQ.isZero(evaluate(g, point))).toBe(true);
       }
     }
-    const { seconds: _a, ...first } = a;
-    const { seconds: _b, ...shuffled } = criticalPoints(net, { digits: 10, shuffleSeed: 7 });
+    const { stats: _a, ...first } = a;
+    const { stats: _b, ...shuffled } = criticalPoints(net, { digits: 10, shuffleSeed: 7 });
     expect(shuffled).toEqual(first);
   });
 
@@ -160,8 +160,8 @@ describe('critical points', () => {
         const B = groebner((c.basis ?? []).map((t) => fromNerdamerSafe(t, net.ring.vars)));
         for (const g of lossGradient(net)) expect(normalForm(changeRing(g, B[0].ring), B).isZero()).toBe(true);
       }
-      const { seconds: _x, ...one } = a;
-      const { seconds: _y, ...two } = criticalPoints(net, { digits: 10, shuffleSeed: 3 });
+      const { stats: _x, ...one } = a;
+      const { stats: _y, ...two } = criticalPoints(net, { digits: 10, shuffleSeed: 3 });
       expect(two).toEqual(one);
     }
   });

@@ -15,7 +15,7 @@ import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { toUnivariate, uprimitive } from '../../src/poly/univariate';
 import { realPointBox, valueMinimalPolynomial, valuesOnComponent, vanishesOnComponent } from '../../src/solve/component-values';
 import { solve } from '../../src/solve/solve';
-import { ZeroDimensionalComponent, exactRealPoints, parametrizationOf } from '../../src/solve/zero-dimensional';
+import { RationalPoint, RealPoint, ZeroDimensionalComponent, parametrizationOf, thetaInterval } from '../../src/solve/zero-dimensional';
 import { eco, katsura } from '../../src/systems';
 
 const systems: [string, Polynomial<Rational>[]][] = [
@@ -68,16 +68,15 @@ describe('values of a polynomial on a finite component', () => {
   test.each(withLarge)('%s: at real points, boxes contain the certified decimals and every input encloses 0; values locate their root', (_name, polys) => {
     for (const c of pointComponents(polys)) {
       const data = parametrizationOf(c);
-      const real = c.points.filter((p) => p.real);
+      const real = c.points.filter((p): p is RationalPoint | RealPoint => p.kind !== 'complex');
       for (const p of real) {
-        const exact = exactRealPoints.get(p);
-        if (!exact) throw new Error('a real point without exact data');
+        const theta = thetaInterval(p, data);
         for (const s of [40, 120]) {
-          const { box } = realPointBox(data, exact.interval, s);
+          const { box } = realPointBox(data, theta, s);
           data.ring.vars.forEach((v, i) => {
             const { lo, hi } = fixedToRationals(box[i], s);
             // The decimal rounds the true coordinate, so the box must come within half a unit of it.
-            const d = parseRational(p.rational ? p.rational[v] : p.approx[v]);
+            const d = parseRational(p.kind === 'rational' ? p.rational[v] : p.approx[v]);
             const slack = rational(1n, 10n ** 10n);
             expect(rcmp(lo, QQ.add(d, slack)) <= 0 && rcmp(QQ.sub(d, slack), hi) <= 0).toBe(true);
           });
@@ -90,7 +89,7 @@ describe('values of a polynomial on a finite component', () => {
       // The value of the first variable at each real point is one root of its minimal polynomial.
       expect(c.degree <= 16 || data.denominator !== undefined).toBe(true);
       const x = data.ring.variable(0);
-      const values = valuesOnComponent(x, data, real.map((p) => (exactRealPoints.get(p) as { interval: { lo: Rational; hi: Rational } }).interval), 40);
+      const values = valuesOnComponent(x, data, real.map((p) => thetaInterval(p, data)), 40);
       if (values.kind === 'algebraic') {
         expect(values.atRealPoints).toHaveLength(real.length);
         real.forEach((p, j) => {

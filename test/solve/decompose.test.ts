@@ -98,7 +98,7 @@ describe('planted unions of components', () => {
       if (comp.kind !== 'variety') continue;
       expect(comp.samplePoints.length).toBeGreaterThan(0);
       for (const p of comp.samplePoints) {
-        if (!p.rational) continue;
+        if (p.kind !== 'rational') continue;
         const point = Object.fromEntries(Object.entries(p.rational).map(([v, q]) => [v, parseRational(q)]));
         for (const f of F) expect(QQ.isZero(evaluate(f, point))).toBe(true);
       }

@@ -209,12 +209,12 @@ describe('known systems', () => {
     const r = solve(polynomials);
     expect(r.components).toHaveLength(1);
     const p = pointSets(r)[0].points[0];
-    expect(p.rational).toEqual({ x: '5/8', y: '-1/8' });
+    expect(p.kind === 'rational' && p.rational).toEqual({ x: '5/8', y: '-1/8' });
     for (const f of polynomials) expect(QQ.isZero(evaluate(f, { x: q(5, 8), y: q(-1, 8) }))).toBe(true);
   });
   test('real coordinates are certified: the box contains the decimal and is narrower than the digits', () => {
     const r = solve(parsePolynomials('x^2 - 2, y^3 - x').polynomials, { digits: 15 });
-    for (const c of pointSets(r)) for (const p of c.points) if (p.real && p.box) {
+    for (const c of pointSets(r)) for (const p of c.points) if (p.kind === 'real') {
       for (const v of r.vars) {
         const [lo, hi] = p.box[v].map((s) => rationalToNumber(parseQ(s)));
         expect(lo).toBeLessThanOrEqual(hi);

@@ -92,7 +92,7 @@ export function formatRows(rows: readonly BenchRow[], label: (r: BenchRow) => st
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
   for (const r of [...rows].sort((a, b) => a.seconds - b.seconds)) {
     lines.push(
-      `| ${label(r)} | ${r.seconds.toFixed(3)} | ${r.size ?? '-'} | ${r.basisSizeMax ?? '-'} | ${r.rounds ?? '-'} | ${r.maxMatrix ? r.maxMatrix.join('×') : '-'} | ${r.status === 'ok' ? r.fingerprint : `FAILED: ${r.error}`} |`,
+      `| ${label(r)} | ${r.seconds.toFixed(3)} | ${r.size ?? '-'} | ${r.basisSizeMax ?? '-'} | ${r.rounds ?? '-'} | ${r.maxMatrixRows !== undefined ? `${r.maxMatrixRows}×${r.maxMatrixCols}` : '-'} | ${r.status === 'ok' ? r.fingerprint : `FAILED: ${r.error}`} |`,
     );
   }
   return lines.join('\n');

@@ -15,7 +15,7 @@
  * once per thread — by normal forms both ways, outside the timed section: the row gets the
  * reference's fingerprint exactly when it generates the same ideal. For `solve` and `critical` the solver
  * already presents answers in a canonical ring: the fingerprint hashes the components' JSON
- * (critical: the analysis without `seconds` and without the weights' list and the loss's
+ * (critical: the analysis without its `stats` and without the weights' list and the loss's
  * text, which restate the input in the row's ring) with object keys sorted, since point records list
  * their coordinates in the input ring's variable order.
  */
@@ -76,7 +76,9 @@ export interface BenchRow {
   size?: number;
   basisSizeMax?: number;
   rounds?: number;
-  maxMatrix?: [number, number];
+  /** The largest F4 matrix (named as in `GroebnerStats`). */
+  maxMatrixRows?: number;
+  maxMatrixCols?: number;
   /** sha256 (first 16 hex digits) of the canonical answer. */
   fingerprint?: string;
   error?: string;
@@ -179,7 +181,7 @@ export function runJobOnce(job: BenchJob): BenchRow {
       const analysis = criticalPoints(permuted, { digits: job.digits, deadline });
       const seconds = (performance.now() - start) / 1000;
       // The weights' list and the loss's text are the input, printed in this row's ring: not part of the answer.
-      const { seconds: _s, weights: _w, loss: _l, ...stable } = analysis;
+      const { stats: _s, weights: _w, loss: _l, ...stable } = analysis;
       return { ...base, status: 'ok', seconds, size: analysis.components.length, ...structureStats(lossGradient(permuted), deadline), fingerprint: hash(canonicalJSON(stable)) };
     }
     const system = problemSystem(job.problem);
@@ -213,10 +215,10 @@ const STATS_PRIME = 33554393;
  * the multi-modular driver reports only primes, so F4 is re-run once over Z/p, untimed: for all
  * but finitely many primes the run has the same shape as the one behind the rational answer.
  */
-function structureStats(polys: readonly Polynomial<Rational>[], deadline: Deadline): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrix'> {
+function structureStats(polys: readonly Polynomial<Rational>[], deadline: Deadline): Pick<BenchRow, 'basisSizeMax' | 'rounds' | 'maxMatrixRows' | 'maxMatrixCols'> {
   const R = polys[0].ring;
   const modular = reduceModulo(polys, new PolynomialRing(Zp(STATS_PRIME), R.vars, R.order));
   if (!modular) return {};
   const s = computeGroebner(modular, { deadline }).stats;
-  return { basisSizeMax: s.basisSizeMax, rounds: s.rounds, maxMatrix: s.maxMatrix };
+  return { basisSizeMax: s.basisSizeMax, rounds: s.rounds, maxMatrixRows: s.maxMatrixRows, maxMatrixCols: s.maxMatrixCols };
 }

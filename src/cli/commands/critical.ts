@@ -95,7 +95,7 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
     const value = typeof m.value === 'string' ? m.value : `≈ ${m.approx}, a root of ${m.value.minimalPolynomial}`;
     lines.push(`global minimum: loss ${typeof m.value === 'string' ? '= ' : ''}${value} on component(s) ${m.components.join(', ')} (${m.note})`);
   }
-  lines.push(`(${a.seconds.toFixed(2)} s; type from the Hessian's inertia at real points, exact; components of positive dimension at generic sample points)`);
+  lines.push(`(${a.stats.seconds.toFixed(2)} s; type from the Hessian's inertia at real points, exact; components of positive dimension at generic sample points)`);
   return lines.join('\n');
 }
 
@@ -130,7 +130,8 @@ export function register(program: Command, ctx: CliContext): void {
         progress: ctx.progress(),
         onPartial: (a) => ctx.partial({ network: spec.name ?? file, ...a }),
       });
-      const { seconds: _s, ...stable } = analysis;
-      ctx.printResult(analysis.complete, () => ({ network: spec.name ?? file, ...stable, seconds: analysis.seconds }), () => formatCritical(spec.name ?? String(file), analysis));
+      // The wall-clock stats last, after the deterministic data.
+      const { stats, ...data } = analysis;
+      ctx.printResult(analysis.complete, () => ({ network: spec.name ?? file, ...data, stats }), () => formatCritical(spec.name ?? String(file), analysis));
     });
 }

@@ -55,7 +55,7 @@ export function formatSolveResult(result: SolveResult): string {
       lines.push(`    ${c.basis.map(String).join(', ')}`);
       if (c.parametrization) for (const [v, e] of Object.entries(c.parametrization)) lines.push(`    ${v} = ${e}`);
       for (const p of c.samplePoints) {
-        lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ')}`);
+        lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.kind === 'rational' ? p.rational[v] : p.approx[v]}`).join(', ')}`);
       }
       if (c.realPoints === 'none-found') lines.push('  (no real sample point found on the slices tried)');
       return;
@@ -67,7 +67,7 @@ export function formatSolveResult(result: SolveResult): string {
       for (const [v, w] of Object.entries(c.exact.coordinates)) if (w !== 'T' || c.exact.separatingForm !== v) lines.push(`    ${v} = ${w}`);
     } else if (c.degree > 1) lines.push(`    each coordinate is u(T)/q'(T), q the minimal polynomial, u of degree < ${c.degree} (--json prints them)`);
     for (const p of c.points) {
-      const coords = vars.map((v) => `${v.padStart(width)} = ${p.rational ? p.rational[v] : p.approx[v]}`).join(', ');
+      const coords = vars.map((v) => `${v.padStart(width)} = ${p.kind === 'rational' ? p.rational[v] : p.approx[v]}`).join(', ');
       lines.push(`  ${p.real ? 'real   ' : 'complex'}  ${coords}`);
     }
     if (c.complexPoints === 'counted' && c.nonRealPoints > 0) lines.push(`  and ${c.nonRealPoints} non-real point(s) (--complex lists them)`);

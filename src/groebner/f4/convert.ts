@@ -24,7 +24,7 @@ export function checkInput(polys: readonly Polynomial<number>[], what: string): 
   if (!isPrimeField(field)) throw new InputError(`${what} works over a prime field Z/p; the ring is over ${field.name}`);
   const p = (field as PrimeField).p;
   if (!(p >= 2 && p < FAST_PRIME_LIMIT)) {
-    throw new RangeError(`${what} needs a prime p < 2^26 so that products are exact in doubles, got p = ${p}`);
+    throw new InputError(`${what} needs a prime p < 2^26 so that products are exact in doubles, got p = ${p}: use a smaller prime, or groebner(polys), which takes Buchberger's algorithm for larger ones`);
   }
   return { ring, p };
 }

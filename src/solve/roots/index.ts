@@ -3,6 +3,8 @@
  * (`real.ts`), high-precision complex roots with error bounds (`complex.ts`).
  */
 export * from './real';
+export { compareRealAlgebraic } from './compare';
+export type { RealAlgebraicNumber } from './compare';
 export { taylorShift1, signVariations, descartesBound01, positiveRootBoundExponent, isolatePositiveRoots } from './descartes';
 export { sturmSequence, sturmCount, signAtPoint } from './sturm';
 export type { ExtendedRational } from './sturm';
@@ -10,5 +12,3 @@ export { roundSignificant, roundFixed, roundAt, floorLog10 } from './decimal';
 export { complexRoots, nonRealComplexRoots } from './complex';
 export type { ComplexRoot } from './complex';
 export { aberthDouble, aberthFixed, initialGuesses } from './aberth';
-export { Fixed } from './fixed-complex';
-export type { FC } from './fixed-complex';
