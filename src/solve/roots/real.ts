@@ -38,8 +38,23 @@ function integerPart(f: RealPolyInput): [-1 | 0 | 1, ZPoly] {
   return [content.num < 0n ? -1 : content.num > 0n ? 1 : 0, F.slice(0, n)];
 }
 
+/**
+ * Square-free parts already computed, by the polynomial's identity: a point's coordinates refine
+ * the same root of the same minimal polynomial again and again (`refineRoot` at growing precision),
+ * and each call would otherwise pay a gcd of f and f′ (the inputs are never mutated).
+ */
+const squarefreeParts = new WeakMap<RealPolyInput, ZPoly>();
+
 /** The square-free part F/gcd(F, F′) of f, primitive with positive leading coefficient. */
 export function squarefreePartZ(f: RealPolyInput): ZPoly {
+  const known = squarefreeParts.get(f);
+  if (known) return known;
+  const part = computeSquarefreePart(f);
+  squarefreeParts.set(f, part);
+  return part;
+}
+
+function computeSquarefreePart(f: RealPolyInput): ZPoly {
   const [s, F] = integerPart(f);
   if (s === 0) throw new InputError('the zero polynomial has every real number as a root');
   if (F.length <= 2) return F;
