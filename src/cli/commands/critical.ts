@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { CriticalAnalysis, CriticalValue, criticalPoints } from '../../networks/critical';
 import { networkLoss } from '../../networks/loss';
 import { PRESET_NAMES, preset } from '../../networks/presets';
-import { NetworkSpec, readSpecFile } from '../../networks/spec';
+import { DataReader, NetworkSpec } from '../../networks/spec';
+import { readSpecFile } from '../../networks/spec-file';
+import { getHeapStatistics } from 'v8';
 import { CliContext, UsageError, addThreadsOption, addTimeoutOption, imageWorkersFor, intOption } from '../context';
 
 /**
@@ -114,12 +116,12 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string | undefined, opts: { preset?: string; shuffleVars?: number; digits: number; complex?: boolean; bases?: boolean; maxTerms: number; timeout?: number; json?: boolean; threads: number }) => {
       if ((file === undefined) === (opts.preset === undefined)) throw new UsageError('give either a network spec file or --preset NAME');
       let spec: NetworkSpec;
-      let baseDir: string | undefined;
+      let readData: DataReader | undefined;
       ctx.status(opts.preset !== undefined ? 'building the preset' : 'reading the network spec');
       if (opts.preset !== undefined) spec = preset(opts.preset);
-      else ({ spec, baseDir } = readSpecFile(file as string));
+      else ({ spec, readData } = readSpecFile(file as string));
       ctx.status('building the loss');
-      const net = networkLoss(spec, baseDir, { maxTerms: opts.maxTerms, deadline: ctx.deadline });
+      const net = networkLoss(spec, readData, { maxTerms: opts.maxTerms, deadline: ctx.deadline, heapLimit: getHeapStatistics().heap_size_limit });
       const analysis = criticalPoints(net, {
         imageWorkers: imageWorkersFor(opts.threads),
         digits: opts.digits,
