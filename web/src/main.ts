@@ -62,15 +62,33 @@ function finish(text: string, state: 'done' | 'error' | 'cancelled'): void {
   setStatus(text, state);
 }
 
+/**
+ * Cancel: the flag stops the solver at its next deadline check, and the worker answers 'cancelled';
+ * then (or after a second without an answer, or at once without shared memory) terminate() ends the
+ * thread. terminate() alone is slow on a busy worker: Chromium forces it only after 2 s. The page
+ * is free at once; the status line then says when the computation stopped.
+ */
 function cancel(): void {
-  if (!running) return;
-  const seconds = (performance.now() - running.started) / 1000;
-  // The flag stops the solver at its next check; terminate() ends the thread (Chromium forces it
-  // only after 2 s when the worker is busy, so the flag is what makes Cancel quick).
-  if (cancelFlag) Atomics.store(cancelFlag, 0, 1);
-  worker?.terminate();
+  if (!running || !worker) return;
+  const clicked = performance.now();
+  const seconds = (clicked - running.started) / 1000;
+  const old = worker;
+  const flag = cancelFlag;
   worker = undefined;
   finish(`cancelled after ${seconds.toFixed(1)} s`, 'cancelled');
+  const status = $('status');
+  const shown = status.textContent;
+  const end = (how: string): void => {
+    old.terminate();
+    window.clearTimeout(timer);
+    if (status.textContent === shown) status.textContent = `${shown}; ${how} ${Math.round(performance.now() - clicked)} ms after Cancel`;
+  };
+  if (!flag) return end('terminated');
+  Atomics.store(flag, 0, 1);
+  const timer = window.setTimeout(() => end('terminated (no answer)'), 1000);
+  old.onmessage = (e: MessageEvent<Reply>) => {
+    if (e.data.kind !== 'progress') end('stopped');
+  };
 }
 
 function clear(): void {
