@@ -102,7 +102,7 @@ async function rendererCpu(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('Cancel stops a long computation within a second: the worker answers the flag, the CPU goes idle, the worker is gone, a new run answers', async () => {
+test('Cancel stops a long computation within a second: the worker answers the flag, its thread goes, a new run answers', async () => {
   // The renderers' rate while the page is idle (a drawn slice, no computation) …
   const i0 = await rendererCpu();
   await sleep(1000);
