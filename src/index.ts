@@ -2,8 +2,13 @@
  * polycrit's public API, grouped by layer, bottom up: errors; arithmetic (fields, rationals,
  * primes, CRT, linear algebra); monomials and orders; the polynomial ring (division, derivatives,
  * univariate and multivariate factorization, number fields); the named benchmark systems; io
- * (parsing, printing, nerdamer); Gröbner bases; solving; polynomial networks; and the numeric
+ * (parsing, printing, file formats); Gröbner bases; solving; polynomial networks; and the numeric
  * autodiff stack under the `autodiff` namespace.
+ *
+ * Platform-free: nothing here imports fs, path, process, v8 or worker_threads, so it bundles for
+ * the browser as it is. What needs Node (spec and CSV files, helper threads) is `polycrit/node`;
+ * the nerdamer bridge (570 kB of nerdamer) is `polycrit/nerdamer`; fast-check's arbitraries are
+ * `polycrit/testing`.
  */
 export * from './errors';
 export * from './arithmetic/integers';
@@ -29,7 +34,6 @@ export type { PolynomialFactorization, SquarefreeDecomposition } from './poly/fa
 export * from './io/parse';
 export * from './io/print';
 export * from './io/errors';
-export { fromNerdamer, toNerdamer } from './io/nerdamer';
 export * from './io/formats';
 export * from './groebner/groebner';
 export * from './groebner/buchberger';

@@ -45,6 +45,8 @@ import { ImageWorkers } from '../solve/image-workers';
 import { canonicalRing } from '../solve/canonical';
 import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
+import type { SamplePoint } from '../solve/components';
+import type { SolutionPoint } from '../solve/point-components';
 
 export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
 
@@ -81,8 +83,10 @@ export interface CriticalComponent {
   nonRealPoints?: number;
   freeVariables?: string[];
   parametrization?: Record<string, string>;
-  points?: unknown[];
-  samplePoints?: unknown[];
+  /** Finite components: the points (real ones first, with certified decimals and exact boxes). */
+  points?: SolutionPoint[];
+  /** Components of positive dimension: sample points (rational where possible). */
+  samplePoints?: SamplePoint[];
   /** The component's orbit under the network's discrete symmetries (see `symmetries`). */
   orbit?: ComponentOrbit;
 }

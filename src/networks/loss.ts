@@ -15,9 +15,8 @@ import { parsePolynomial } from '../io/parse';
 import { gradient, hessian } from '../poly/derivative';
 import { substitute } from '../poly/evaluate';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { getHeapStatistics } from 'v8';
 import { DEFAULT_MAX_LOSS_TERMS, estimateLossBytes, estimateLossTerms, weightCount } from './loss-size';
-import { NetworkSpec, dataRows, inputNames, validateSpec } from './spec';
+import { DataReader, NetworkSpec, dataRows, inputNames, validateSpec } from './spec';
 
 export interface NetworkLoss {
   spec: NetworkSpec;
@@ -62,12 +61,24 @@ export interface NetworkLossOptions {
   maxTerms?: number;
   /** Checked between rows and layers while the loss is built. */
   deadline?: Deadline;
+  /**
+   * The heap's size limit in bytes: a loss that may need more than half of it is refused. Default:
+   * the engine's own where it tells (Chromium's `performance.memory`), else 4 GiB (Node's default
+   * on a 64-bit machine); the CLI passes Node's actual limit (`--max-memory`).
+   */
+  heapLimit?: number;
+}
+
+/** The heap limit the engine reports, or 4 GiB: platform-free (no `v8` module). */
+function defaultHeapLimit(): number {
+  const memory = (globalThis as { performance?: { memory?: { jsHeapSizeLimit?: number } } }).performance?.memory;
+  return memory?.jsHeapSizeLimit ?? 4 * 2 ** 30;
 }
 
 /** Builds the loss polynomial of a network. */
-export function networkLoss(spec: NetworkSpec, baseDir?: string, options: NetworkLossOptions = {}): NetworkLoss {
+export function networkLoss(spec: NetworkSpec, readData?: DataReader, options: NetworkLossOptions = {}): NetworkLoss {
   // Shape, row lengths, exact cells and weight names are checked here, at the boundary.
-  validateSpec(spec, baseDir);
+  validateSpec(spec, readData);
   const maxTerms = options.maxTerms ?? DEFAULT_MAX_LOSS_TERMS;
   if (!(maxTerms >= 1)) throw new InputError(`networkLoss: maxTerms must be a number ≥ 1, got ${maxTerms}`);
   const estimate = estimateLossTerms(spec);
@@ -77,7 +88,7 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string, options: Networ
     );
   }
   // Half the heap: the loss is built from per-row polynomials of the same size.
-  const budget = getHeapStatistics().heap_size_limit / 2;
+  const budget = (options.heapLimit ?? defaultHeapLimit()) / 2;
   const bytes = estimateLossBytes(spec, estimate);
   if (bytes > budget) {
     throw new ResourceLimitError(
@@ -112,7 +123,7 @@ export function networkLoss(spec: NetworkSpec, baseDir?: string, options: Networ
   const value = (name: string): Polynomial<Rational> => (name in fixed ? W.constant(rationalOf(fixed[name], `fixed weight ${name}`)) : W.variable(name));
   const activations = spec.layers.map((l, i) => layerActivation(l.activation, i));
   const outputs = spec.layers[spec.layers.length - 1].width;
-  const rows = dataRows(spec, baseDir);
+  const rows = dataRows(spec, readData);
   let loss = W.zero();
   rows.forEach((row, r) => {
     deadline?.check();

@@ -9,9 +9,11 @@
  * (one λ or one per weight) and optional fixed weights. Weights are named as in the seed blog:
  * node k (counted from 0 over all layers, in order) has weights `w{k}_{i}` for its inputs i and
  * bias `b{k}`. `validateSpec` checks everything and says precisely what is wrong.
+ *
+ * Platform-free: a CSV data file is read through a `DataReader` that the caller passes (the Node
+ * one, which resolves names against a folder, is `dataFileReader` in `spec-file.ts`, exported by
+ * `polycrit/node`); without one, only inline rows are accepted.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { InputError } from '../errors';
 import { MAX_ROWS, checkSpecShape, isExactText } from './spec-schema';
 
@@ -35,7 +37,7 @@ export interface NetworkSpec {
   inputs: string[] | number;
   /** Hidden layers then the output layer. */
   layers: LayerSpec[];
-  /** Rows of inputs followed by targets; or a CSV file (relative paths are resolved against `baseDir`). */
+  /** Rows of inputs followed by targets; or a CSV file, read by the `DataReader` passed along with the spec. */
   data: RationalText[][] | { csv: string };
   /** 'sum' (default), 'mean' or 'half' of the squared errors. */
   loss?: 'sum' | 'mean' | 'half';
@@ -66,42 +68,21 @@ export function parseCsv(text: string, source = 'CSV'): string[][] {
   return rows;
 }
 
-/** The largest CSV data file read (bytes): MAX_ROWS rows of a few hundred characters. */
-export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+/**
+ * Reads the text of a spec's CSV data file (`data: { csv: name }`), throwing an InputError when it
+ * cannot. On Node, `dataFileReader(folder)` from `polycrit/node`; in a browser, whatever holds the
+ * files (`(name) => uploads.get(name)`).
+ */
+export type DataReader = (name: string) => string;
 
-/** A file's text, refusing files past `max` bytes (and endless ones such as /dev/zero) without reading them whole. */
-function readCapped(file: string, max: number, what: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(1 << 20);
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > max) throw new InputError(`${what} is longer than ${max} bytes`);
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** The data rows of a spec as text cells. */
-export function dataRows(spec: NetworkSpec, baseDir = process.cwd()): string[][] {
+/** The data rows of a spec as text cells; a CSV file is read with `readData`. */
+export function dataRows(spec: NetworkSpec, readData?: DataReader): string[][] {
   if (Array.isArray(spec.data)) return spec.data.map((row) => row.map((c) => String(c)));
   if (spec.data && typeof spec.data === 'object' && typeof spec.data.csv === 'string') {
-    const file = path.resolve(baseDir, spec.data.csv);
-    let text: string;
-    try {
-      text = readCapped(file, MAX_CSV_BYTES, `the data file '${spec.data.csv}'`);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new InputError(`cannot read the data file '${spec.data.csv}' (resolved to ${file})`);
+    if (readData === undefined) {
+      throw new InputError(`the data file '${spec.data.csv}' cannot be read without a reader: give the rows inline, or pass a DataReader (on Node, dataFileReader(folder) from 'polycrit/node')`);
     }
-    return parseCsv(text, spec.data.csv);
+    return parseCsv(readData(spec.data.csv), spec.data.csv);
   }
   throw new InputError('data must be a list of rows or { "csv": "file.csv" }');
 }
@@ -157,12 +138,12 @@ export function presetSpec(spec: NetworkSpec): NetworkSpec {
  * `regularization`, input names distinct from weight names. Throws an InputError of one line
  * naming the field.
  */
-export function validateSpec(spec: NetworkSpec, baseDir?: string): void {
+export function validateSpec(spec: NetworkSpec, readData?: DataReader): void {
   // The presets' shapes are checked by the tests; zod (about 100 ms to load) is spared for them.
   if (!presetSpecs.has(spec)) checkSpecShape(spec);
   const inputs = inputNames(spec);
   const outputs = spec.layers[spec.layers.length - 1].width;
-  const rows = dataRows(spec, baseDir);
+  const rows = dataRows(spec, readData);
   const csv = Array.isArray(spec.data) ? undefined : spec.data.csv;
   if (rows.length > MAX_ROWS) throw new InputError(`network spec: data (${csv}) has ${rows.length} rows, more than the limit of ${MAX_ROWS}`);
   rows.forEach((row, i) => {
@@ -178,23 +159,4 @@ export function validateSpec(spec: NetworkSpec, baseDir?: string): void {
   });
   checkWeightKeys('fixed', spec.fixed, weights);
   if (typeof spec.regularization === 'object') checkWeightKeys('regularization', spec.regularization, weights);
-}
-
-/** Parses a JSON spec file. */
-export function readSpecFile(file: string): { spec: NetworkSpec; baseDir: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`cannot read the network spec '${file}'`);
-  }
-  let spec: NetworkSpec;
-  try {
-    spec = JSON.parse(text) as NetworkSpec;
-  } catch (e) {
-    throw new InputError(`'${file}' is not valid JSON: ${(e as Error).message}`);
-  }
-  const baseDir = path.dirname(path.resolve(file));
-  validateSpec(spec, baseDir);
-  return { spec, baseDir };
 }

@@ -8,6 +8,7 @@
  * x1 > x2 > … for lex-like orders) and the monomial order.
  */
 import { Field, checkField } from '../arithmetic/field';
+import type { Rational } from '../arithmetic/rational';
 import { Deadline, InputError } from '../errors';
 import {
   Monomial, divides, monomial, monomialKey, monomialsEqual, mulMonomials, oneMonomial, variableMonomial,
@@ -18,7 +19,7 @@ import { formatPolynomial } from './format';
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*$/;
 
 /** A polynomial ring K[x1, …, xn] with a monomial order. */
-export class PolynomialRing<T> {
+export class PolynomialRing<T = Rational> {
   /** The comparator of the order (positive when a > b). */
   readonly cmp: Comparator;
   readonly nvars: number;
@@ -151,7 +152,7 @@ export class PolynomialRing<T> {
 }
 
 /** An element of a PolynomialRing. Create through the ring, the parser or the operations. */
-export class Polynomial<T> {
+export class Polynomial<T = Rational> {
   /** @internal Callers must pass sorted monomials and non-zero coefficients (use ring.normalize otherwise). */
   constructor(
     readonly ring: PolynomialRing<T>,

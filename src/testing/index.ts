@@ -22,6 +22,8 @@ export * from './coordinates';
 export * from './points';
 export * from './varieties';
 export * from './check';
+/** fast-check itself, the instance these arbitraries are built with: `fc.assert(fc.property(plantedSystem(), …))`. */
+export { fc };
 
 /** Any planted system: points (rational, algebraic, multiple) or a union of varieties. */
 export function plantedSystem(): fc.Arbitrary<PlantedSystem> {

@@ -11,6 +11,7 @@ import { criticalPoints } from '../../src/networks/critical';
 import { networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { NetworkSpec } from '../../src/networks/spec';
+import { dataFileReader } from '../../src/networks/spec-file';
 import { networkSpecJsonSchema, networkSpecSchema } from '../../src/networks/spec-schema';
 import { runCli } from '../cli/run-cli';
 
@@ -146,11 +147,11 @@ describe('CSV data and preset names (issue 19, small ones)', () => {
         fs.writeFileSync(path.join(dir, 'rows.csv'), csv);
         return { inputs: 1, layers: [{ width: 1 }], data: { csv: 'rows.csv' } };
       };
-      expect(networkLoss(spec('# comment\nx,target\n1,1\n2,3\n'), dir).loss.toString()).toBe('5*w0_0^2 - 14*w0_0 + 10');
-      expect(networkLoss(spec('1,1\n2,3\n'), dir).loss.toString()).toBe('5*w0_0^2 - 14*w0_0 + 10');
+      expect(networkLoss(spec('# comment\nx,target\n1,1\n2,3\n'), dataFileReader(dir)).loss.toString()).toBe('5*w0_0^2 - 14*w0_0 + 10');
+      expect(networkLoss(spec('1,1\n2,3\n'), dataFileReader(dir)).loss.toString()).toBe('5*w0_0^2 - 14*w0_0 + 10');
       // Was dropped silently as a header, changing the loss.
-      expect(() => networkLoss(spec('1,1e\n2,3\n'), dir)).toThrow(/^network spec: data row 1 of rows.csv, value 2: '1e' is not an exact number/);
-      expect(() => networkLoss(spec('x,3\n2,3\n'), dir)).toThrow(/^network spec: data row 1 of rows.csv, value 1: 'x' is not an exact number/);
+      expect(() => networkLoss(spec('1,1e\n2,3\n'), dataFileReader(dir))).toThrow(/^network spec: data row 1 of rows.csv, value 2: '1e' is not an exact number/);
+      expect(() => networkLoss(spec('x,3\n2,3\n'), dataFileReader(dir))).toThrow(/^network spec: data row 1 of rows.csv, value 1: 'x' is not an exact number/);
     } finally {
       fs.rmSync(dir, { recursive: true });
     }

@@ -30,7 +30,8 @@ import { MonomialOrder, degrevlex, deglex, lex } from '../../monomials/order';
 import { criticalPoints } from '../../networks/critical';
 import { NetworkLoss, lossGradient, networkLoss } from '../../networks/loss';
 import { preset } from '../../networks/presets';
-import { readSpecFile } from '../../networks/spec';
+import { readSpecFile } from '../../networks/spec-file';
+import { getHeapStatistics } from 'v8';
 import { changeRing, reduceModulo } from '../../poly/change';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { fglm } from '../../groebner/fglm';
@@ -109,9 +110,10 @@ function routeOrder(route: MonomialRoute): MonomialOrder {
 }
 
 function loadNetwork(problem: Extract<BenchProblem, { kind: 'network' }>): NetworkLoss {
-  if (problem.preset !== undefined) return networkLoss(preset(problem.preset));
-  const { spec, baseDir } = readSpecFile(problem.specFile as string);
-  return networkLoss(spec, baseDir);
+  const options = { heapLimit: getHeapStatistics().heap_size_limit };
+  if (problem.preset !== undefined) return networkLoss(preset(problem.preset), undefined, options);
+  const { spec, readData } = readSpecFile(problem.specFile as string);
+  return networkLoss(spec, readData, options);
 }
 
 /** The polynomial system of a problem (a network's gradient for networks), in its natural ring. */

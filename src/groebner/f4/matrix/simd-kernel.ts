@@ -270,7 +270,7 @@ function name(s: string): number[] {
  * The module: imports `env.memory`; exports `eliminate(start: i32, ncols: i32, p: f64, pinv: f64)`
  * and `finish(l: i32, start: i32, ncols: i32, p: f64, pinv: f64) → i32`.
  */
-function moduleBytes(): Uint8Array {
+function moduleBytes(): Uint8Array<ArrayBuffer> {
   const eliminateType = [0x60, 4, I32, I32, F64, F64, 0];
   const finishType = [0x60, 5, I32, I32, I32, F64, F64, 1, I32];
   const eliminate = [

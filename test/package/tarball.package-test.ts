@@ -1,0 +1,122 @@
+// Issue 16 item 1: polycrit as users install it. `npm pack`'s tarball is installed into a fresh
+// folder (from npm's cache; the registry only for what the cache lacks) and used from CommonJS,
+// from ESM, and from TypeScript under node16, nodenext and bundler resolution (strict,
+// skipLibCheck off), with a polycrit/testing arbitrary inside fast-check's fc.property — the
+// TS2345 "separate declarations of a private property" of the issue. The README's ```ts blocks
+// are compiled in each TypeScript project and run; a line `expr;  // [json]` must print that value.
+// Needs the build (`npm test` builds first).
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.join(__dirname, '../..');
+const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}\n${err.message}`);
+  }
+}
+
+/** The README's TypeScript blocks as one module; `expr;  // [...]` lines become checks of the value. */
+function readmeModule(): string {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+  const body = blocks.join('\n').replace(/^(\S.*?);\s+\/\/ (\[.*\])$/gm, (_, expr: string, expected: string) => `check(${expr}, ${JSON.stringify(JSON.parse(expected.replace(/'/g, '"')))});`);
+  const check = `function check(actual: unknown, expected: unknown): void {\n  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(\`README: got \${JSON.stringify(actual)}, expected \${JSON.stringify(expected)}\`);\n}\n`;
+  const imports = body.match(/^import .*$/gm) ?? [];
+  return `${imports.join('\n')}\n${check}${body.replace(/^import .*$/gm, '')}\nconsole.log('README examples ran');\n`;
+}
+
+const USE_TESTING = (fcImport: string, ext: string) => `${fcImport}
+import { parsePolynomials, solve, Polynomial, PolynomialRing, QQ, networkLoss, preset, criticalPoints } from 'polycrit';
+import { plantedSystem, checkSolution } from 'polycrit/testing';
+import { dataFileReader } from 'polycrit/node';
+const P: Polynomial[] = parsePolynomials('x^2 + y^2 - 1, x - y').polynomials;
+const R: PolynomialRing = new PolynomialRing(QQ, ['x']);
+fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomials)).ok), { numRuns: 2 });
+const analysis = criticalPoints(networkLoss(preset('xor-blog')));
+const points = analysis.components.flatMap((c) => c.points ?? []).filter((p) => p.real);
+console.log('${ext}', P.length, R.vars.length, points.length >= 0, typeof dataFileReader);
+`;
+
+describe('the npm tarball, installed into fresh projects', () => {
+  let tmp: string;
+  let project: string;
+  let packed: { size: number; unpackedSize: number; entryCount: number; files: { path: string }[] };
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(root, 'dist/src/index.mjs'))) throw new Error('dist/ is not built: run `npm run build` first (`npm test` does)');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-pack-'));
+    packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], root))[0];
+    project = path.join(tmp, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "user", "private": true }\n');
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(tmp, 'polycrit-0.1.0.tgz')], project);
+    console.log(`tarball: ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files`);
+  }, 180_000);
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('the tarball holds the build, both halves, LICENSE; no source maps, benches or tsbuildinfo', () => {
+    const files = packed.files.map((f) => f.path);
+    for (const f of ['LICENSE', 'README.md', 'dist/src/index.js', 'dist/src/index.mjs', 'dist/src/index.d.mts', 'dist/src/testing/index.mjs', 'dist/src/node.js', 'dist/src/io/nerdamer.mjs']) expect(files).toContain(f);
+    expect(files.filter((f) => /\.map$|tsbuildinfo|^dist\/(bench|examples)\//.test(f))).toEqual([]);
+  });
+
+  test('CommonJS and ESM: every entry loads, one Polynomial class for both, a testing arbitrary in fc.property', () => {
+    const body = (tag: string) => `const P = parsePolynomials('x^2 + y^2 - 1, x - y').polynomials;
+fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomials)).ok), { numRuns: 2 });
+console.log('${tag}', solve(P).components.length, criticalPoints(networkLoss(preset('xor-blog'))).criticalValues.join(' '), typeof dataFileReader, typeof toNerdamer);
+`;
+    fs.writeFileSync(
+      path.join(project, 'main.cjs'),
+      `const fc = require('fast-check');
+const { parsePolynomials, solve, networkLoss, preset, criticalPoints } = require('polycrit');
+const { plantedSystem, checkSolution } = require('polycrit/testing');
+const { dataFileReader } = require('polycrit/node');
+const { toNerdamer } = require('polycrit/nerdamer');
+${body('cjs')}`,
+    );
+    expect(run('node', ['main.cjs'], project)).toBe('cjs 1 4/3 2 function function\n');
+    fs.writeFileSync(
+      path.join(project, 'main.mjs'),
+      `import fc from 'fast-check';
+import { createRequire } from 'module';
+import { parsePolynomials, solve, networkLoss, preset, criticalPoints, Polynomial } from 'polycrit';
+import { plantedSystem, checkSolution } from 'polycrit/testing';
+import { dataFileReader } from 'polycrit/node';
+import { toNerdamer } from 'polycrit/nerdamer';
+${body('esm')}console.log(Polynomial === createRequire(import.meta.url)('polycrit').Polynomial);
+`,
+    );
+    expect(run('node', ['main.mjs'], project)).toBe('esm 1 4/3 2 function function\ntrue\n');
+  });
+
+  const tsconfig = (module: string, resolution: string, files: string[], outDir?: string) =>
+    JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'ES2022', strict: true, skipLibCheck: false, types: [], ...(outDir ? { outDir } : { noEmit: true }) }, files });
+
+  test('TypeScript, node16 and nodenext: ESM (.mts) and CommonJS (.cts) files type-check; the README examples compile and run', () => {
+    fs.writeFileSync(path.join(project, 'user.mts'), USE_TESTING("import fc from 'fast-check';", 'mts'));
+    fs.writeFileSync(path.join(project, 'user.cts'), USE_TESTING("import fc = require('fast-check');", 'cts'));
+    fs.writeFileSync(path.join(project, 'readme.mts'), readmeModule());
+    fs.writeFileSync(path.join(project, 'tsconfig.node16.json'), tsconfig('node16', 'node16', ['user.mts', 'user.cts', 'readme.mts'], 'out'));
+    fs.writeFileSync(path.join(project, 'tsconfig.nodenext.json'), tsconfig('nodenext', 'nodenext', ['user.mts', 'user.cts', 'readme.mts']));
+    run('node', [tsc, '-p', 'tsconfig.node16.json'], project);
+    run('node', [tsc, '-p', 'tsconfig.nodenext.json'], project);
+    expect(run('node', ['out/user.mjs'], project)).toMatch(/^mts 2 1 true function/);
+    expect(run('node', ['out/user.cjs'], project)).toMatch(/^cts 2 1 true function/);
+    expect(run('node', ['out/readme.mjs'], project)).toMatch(/README examples ran/);
+  });
+
+  test('TypeScript, bundler resolution: the same user file and the README examples type-check', () => {
+    fs.writeFileSync(path.join(project, 'user-bundler.ts'), USE_TESTING("import fc from 'fast-check';", 'ts'));
+    fs.writeFileSync(path.join(project, 'readme-bundler.ts'), readmeModule());
+    fs.writeFileSync(path.join(project, 'tsconfig.bundler.json'), tsconfig('esnext', 'bundler', ['user-bundler.ts', 'readme-bundler.ts']));
+    run('node', [tsc, '-p', 'tsconfig.bundler.json'], project);
+  });
+});
