@@ -4,7 +4,9 @@
  * solver if it returns a `SolveResult`. Families: rational points, algebraic (conjugate) points,
  * points with multiplicities, positive-dimensional unions of planes/lines/conics/twisted cubics
  * and points, each under a random unimodular change of coordinates. `completenessProperties()`
- * bundles the properties that `polycrit check` runs.
+ * bundles the properties that `polycrit check` runs. For solvers outside JavaScript,
+ * `solverRequest`, `parseSolverAnswer` and `checkPoints` are the JSON protocol of
+ * `polycrit check --solver CMD`.
  *
  * @example
  * import fc from 'fast-check';
@@ -22,6 +24,8 @@ export * from './coordinates';
 export * from './points';
 export * from './varieties';
 export * from './check';
+export * from './solver-protocol';
+export * from './check-solutions';
 
 /** Any planted system: points (rational, algebraic, multiple) or a union of varieties. */
 export function plantedSystem(): fc.Arbitrary<PlantedSystem> {
@@ -34,6 +38,8 @@ export function completenessFamilies(): { name: string; arbitrary: fc.Arbitrary<
     { name: 'rational points', arbitrary: rationalPoints() },
     { name: 'algebraic points', arbitrary: algebraicPoints() },
     { name: 'multiplicities', arbitrary: multiplePoints({ maxMultiplicity: 3, maxVars: 2 }) },
+    // Unions of linear spaces: the shape of networks' critical sets, and where sympy loses components.
+    { name: 'linear components', arbitrary: plantedVarieties({ shapes: ['plane', 'line', 'point'] }) },
     { name: 'positive-dimensional components', arbitrary: plantedVarieties() },
   ];
 }
