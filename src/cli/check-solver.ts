@@ -15,6 +15,7 @@
  * is killed, and the families checked so far are printed.
  */
 import type { Command } from 'commander';
+import { constants } from 'os';
 import type { PlantedSystem } from '../testing/plant';
 import type { FamilyReport } from './commands/check';
 import { CliContext, UsageError } from './context';
@@ -119,7 +120,11 @@ export async function checkSolver(ctx: CliContext, command: Command, opts: Solve
     if (run.kind === 'not started') return fail(`the solver could not be started: ${run.message}`);
     if (run.kind === 'too much output') return fail(`the solver printed more than ${run.bytes} bytes; it was stopped`);
     if (run.signal !== null) return fail(`the solver was killed by ${run.signal}`, run.stderr);
-    if (run.code !== 0) return fail(`the solver exited with code ${run.code}`, run.stderr);
+    if (run.code !== 0) {
+      // Through the shell, a command killed by signal n exits with 128 + n.
+      const signal = run.code !== null && run.code > 128 ? Object.entries(constants.signals).find(([, n]) => n === run.code! - 128)?.[0] : undefined;
+      return fail(`the solver exited with code ${run.code}${signal ? ` (the shell's code for ${signal})` : ''}`, run.stderr);
+    }
     const answer = testing.parseSolverAnswer(run.stdout, P.vars);
     if (answer.kind === 'malformed') return fail(`the solver's output is malformed: ${answer.reason}`, run.stderr);
     if (answer.kind === 'error') return fail(`the solver answered with an error: ${answer.message}`, run.stderr);
