@@ -1,15 +1,16 @@
 /**
  * `polycrit check --solver CMD`: the planted-solution properties against an external solver,
  * through the protocol of `testing/solver-protocol.ts` (one process per system, JSON in and out,
- * run by `solver-process.ts`). A case is a planted zero-dimensional system and an order of its
- * variables, both drawn by fast-check (fixed seed); the solver passes when `checkPoints` finds
- * every planted point it claims to list and nothing else. A crash, a non-zero exit, output that
- * is not the protocol's, or an `{"error": …}` answer fails the case too (with what it printed); a
- * call past `--solver-timeout` is counted as timed out, not as a failure. Positive-dimensional
- * plants are checked through `SAMPLES` generic points per component. The first failure is
- * shrunk (at most `MAX_SHRINK_CALLS` more calls) and reported with the system, the order, what
- * the solver returned, what is missing, and how many points the same system gets in two other
- * orders (sympy's answers depend on it).
+ * run by `solver-process.ts`). A case is a planted system of one of `completenessFamilies()` and
+ * an order of its variables, both drawn by fast-check (fixed seed); the solver passes when
+ * `checkSolutions` finds every planted point it claims to list, and `SAMPLES` generic points of
+ * each planted component of positive dimension, on its solutions, and nothing that does not
+ * solve the system. A crash, a non-zero exit, output that is not the protocol's, or an
+ * `{"error": …}` answer fails the case too (with what it printed); a call past
+ * `--solver-timeout` is counted as timed out, not as a failure. The first failure is shrunk (at
+ * most `MAX_SHRINK_CALLS` more calls) and reported with the system, its planted components, the
+ * order, what the solver returned, what is missing, and what the same system gets in two other
+ * orders (the blog's sympy answers depended on it).
  *
  * `--timeout` limits the whole run here, and Ctrl-C stops it: the running solver's process group
  * is killed, and the families checked so far are printed.

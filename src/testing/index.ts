@@ -2,10 +2,11 @@
  * `polycrit/testing`: planted-solution generators as fast-check arbitraries, and
  * `checkSolution`, to test a solver for completeness — on polycrit's `solve`, or on your own
  * solver if it returns a `SolveResult`. Families: rational points, algebraic (conjugate) points,
- * points with multiplicities, positive-dimensional unions of planes/lines/conics/twisted cubics
- * and points, each under a random unimodular change of coordinates. `completenessProperties()`
+ * points with multiplicities, unions of linear spaces, positive-dimensional unions of
+ * planes/lines/conics/twisted cubics and points, each under a random unimodular change of
+ * coordinates. `completenessProperties()`
  * bundles the properties that `polycrit check` runs. For solvers outside JavaScript,
- * `solverRequest`, `parseSolverAnswer` and `checkPoints` are the JSON protocol of
+ * `solverRequest`, `parseSolverAnswer` and `checkSolutions` are the JSON protocol of
  * `polycrit check --solver CMD`.
  *
  * @example

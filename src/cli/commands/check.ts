@@ -39,14 +39,14 @@ export interface FamilyReport {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('check')
-    .description('run the completeness properties (planted solutions must all be found) against solve')
+    .description('run the completeness properties (planted solutions must all be found) against solve, or another solver (--solver)')
     .option('--runs <n>', 'cases per family', intOption('--runs', 1, 100000), 10)
     .option('--seed <s>', 'fast-check seed (the same seed replays the same cases)', intOption('--seed', -(2 ** 31), 2 ** 31 - 1), 20261122)
     .option('--family <name>', 'only this family (rational, algebraic, multiplicities, linear, positive-dimensional)')
     .option('--timeout <seconds>', 'time limit of each solve (with --solver: of the whole run)', secondsOption('--timeout'))
     .option('--solver <command>', 'check this external solver instead: a shell command that reads a system as JSON on stdin and prints its points as JSON (see the README, "Checking other solvers")')
-    .option('--solver-timeout <seconds>', 'with --solver: time limit of each call (default 30)', secondsOption('--solver-timeout'), 30)
-    .option('--tolerance <t>', 'with --solver: relative tolerance for decimal answers (default 1e-6)', toleranceOption, 1e-6)
+    .option('--solver-timeout <seconds>', 'with --solver: time limit of each call', secondsOption('--solver-timeout'), 30)
+    .option('--tolerance <t>', 'with --solver: relative tolerance for decimal answers', toleranceOption, 1e-6)
     .option('--json', 'print JSON: [{family, tried, found, failed, shrinks, counterexample}]')
     .addHelpText(
       'after',
