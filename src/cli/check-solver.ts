@@ -63,6 +63,8 @@ interface Counterexample {
 interface SolverFamilyReport extends Omit<FamilyReport, 'counterexample'> {
   solverCalls: number;
   solverSeconds: number;
+  /** The run was stopped (time limit, Ctrl-C) during this family: the counts are partial. */
+  stopped?: boolean;
   counterexample?: Counterexample;
 }
 
@@ -84,24 +86,28 @@ export async function checkSolver(ctx: CliContext, command: Command, opts: Solve
     if (families.length === 0) throw new UsageError(`unknown family '${wanted}' (rational, algebraic, multiplicities, linear, positive-dimensional)`);
   }
   if (opts.timeout !== undefined) ctx.limitWholeRun(command);
+  // Stopping (Ctrl-C, the whole-run limit) kills the running solver and ends the wait for
+  // fast-check at once: it would still build the remaining cases, past the supervisor's grace.
   const abort = new AbortController();
   let stop: StopReason | undefined;
-  ctx.onInterrupt(() => {
-    stop ??= { kind: 'signal', signal: 'SIGINT' };
+  let onStop = () => undefined as void;
+  const stopped = new Promise<'stopped'>((resolve) => (onStop = () => resolve('stopped')));
+  const halt = (reason: StopReason) => {
+    stop ??= reason;
     abort.abort();
-  });
-  const timeLeft = () => (ctx.deadline.seconds === Infinity ? Infinity : ctx.deadline.seconds - (Date.now() - startedAt) / 1000);
+    onStop();
+  };
+  ctx.onInterrupt(() => halt({ kind: 'signal', signal: 'SIGINT' }));
   const startedAt = Date.now();
+  const timeLeft = () => (ctx.deadline.seconds === Infinity ? Infinity : ctx.deadline.seconds - (Date.now() - startedAt) / 1000);
+  const limitTimer = opts.timeout !== undefined ? setTimeout(() => halt({ kind: 'time limit', seconds: opts.timeout as number }), Math.max(0, timeLeft()) * 1000) : undefined;
   let calls = 0;
   let callSeconds = 0;
 
   /** One solver call on a system in an order, judged against the plant. */
   const judge = async (P: PlantedSystem, vars: string[]): Promise<Verdict> => {
     const left = timeLeft();
-    if (stop || left <= 0) {
-      if (!stop && opts.timeout !== undefined) stop = { kind: 'time limit', seconds: opts.timeout };
-      return { kind: 'stopped' };
-    }
+    if (stop || left <= 0) return { kind: 'stopped' };
     const request = testing.solverRequest(P.polynomials, vars);
     // Past the whole run's deadline the call is stopped, not timed out.
     const limit = Math.min(opts.solverTimeout, left);
@@ -111,7 +117,7 @@ export async function checkSolver(ctx: CliContext, command: Command, opts: Solve
     if (run.kind === 'stopped') return { kind: 'stopped' };
     if (run.kind === 'timeout') {
       if (limit < opts.solverTimeout) {
-        stop ??= { kind: 'time limit', seconds: opts.timeout ?? 0 };
+        halt({ kind: 'time limit', seconds: opts.timeout ?? 0 });
         return { kind: 'stopped' };
       }
       return { kind: 'timed out' };
@@ -163,7 +169,8 @@ export async function checkSolver(ctx: CliContext, command: Command, opts: Solve
       ctx.status(`${name}: a failure, shrinking (${shrinkCalls} call(s))`);
       return false;
     });
-    const details = await fc.check(property, { numRuns: opts.runs, seed: opts.seed });
+    const outcome = await Promise.race([fc.check(property, { numRuns: opts.runs, seed: opts.seed }), stopped]);
+    const details = outcome === 'stopped' ? { failed: failure !== undefined, numShrinks: 0, errorInstance: undefined } : outcome;
     const failed = details.failed && failure !== undefined;
     const report: SolverFamilyReport = {
       family: name,
@@ -175,6 +182,7 @@ export async function checkSolver(ctx: CliContext, command: Command, opts: Solve
       solverCalls: calls - callsBefore,
       solverSeconds: callSeconds - secondsBefore,
       seconds: (performance.now() - start) / 1000,
+      ...(outcome === 'stopped' ? { stopped: true } : {}),
     };
     if (failure) {
       const { P, vars, verdict } = failure;
@@ -204,6 +212,7 @@ export async function checkSolver(ctx: CliContext, command: Command, opts: Solve
     ctx.partial({ solver: opts.solver, seed: opts.seed, runs: opts.runs, families: reports });
   }
 
+  clearTimeout(limitTimer);
   if (opts.json) ctx.printJSON({ solver: opts.solver, protocol: testing.SOLVER_PROTOCOL_VERSION, seed: opts.seed, runs: opts.runs, tolerance: opts.tolerance, ...(stop ? { complete: false, stopped: stop.kind === 'signal' ? stop.signal : stop.kind } : {}), families: reports });
   else ctx.print(formatReport(opts, reports));
   const late = reports.reduce((s, r) => s + r.timedOut, 0);
@@ -218,7 +227,7 @@ export function formatReport(opts: SolverCheckOptions, reports: readonly SolverF
   const w = Math.max(0, ...reports.map((r) => r.family.length));
   for (const r of reports) {
     const late = r.timedOut > 0 ? `  timed out ${String(r.timedOut).padStart(3)}` : '';
-    lines.push(`${r.family.padEnd(w)}  tried ${String(r.tried).padStart(4)}  all found ${String(r.found).padStart(4)}${late}  ${r.failed ? 'FAILED' : 'ok'}  (${r.seconds.toFixed(1)} s, ${r.solverCalls} call(s))`);
+    lines.push(`${r.family.padEnd(w)}  tried ${String(r.tried).padStart(4)}  all found ${String(r.found).padStart(4)}${late}  ${r.failed ? 'FAILED' : r.stopped ? 'stopped' : 'ok'}  (${r.seconds.toFixed(1)} s, ${r.solverCalls} call(s))`);
     const c = r.counterexample;
     if (!c) continue;
     lines.push(`  shrunk counterexample (${r.shrinks} shrink(s)): ${c.system}`);
