@@ -96,6 +96,15 @@ export class CliContext {
     this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit);
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
+  /**
+   * Makes `--timeout` limit the whole run from inside an action, for a command where it does so
+   * only in one mode (`check --solver`; plain `check` limits each solve): the deadline and, on a
+   * worker, the main thread's hard stop, as for `addTimeoutOption`.
+   */
+  limitWholeRun(command: Command): void {
+    wholeRunTimeouts.add(command);
+    this.begin(command);
+  }
   print(text: string): void {
     this.endProgress();
     this.printed = true;

@@ -38,3 +38,26 @@ export function changeCoordinates(polys: readonly Polynomial<Rational>[], A: Int
   });
   return polys.map((p) => substitute(p, images, ring));
 }
+
+/**
+ * The inverse of a unimodular integer matrix (again an integer matrix), by Gauss–Jordan
+ * elimination in doubles rounded at the end: exact for the small entries the arbitraries make.
+ * A point y of the original system is the point A⁻¹·y of the system moved by x ↦ A·x.
+ */
+export function inverseUnimodular(A: IntMatrix): IntMatrix {
+  const n = A.length;
+  const M = A.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
+    [M[c], M[p]] = [M[p], M[c]];
+    const pivot = M[c][c];
+    for (let j = 0; j < 2 * n; j++) M[c][j] /= pivot;
+    for (let r = 0; r < n; r++) {
+      if (r === c || M[r][c] === 0) continue;
+      const f = M[r][c];
+      for (let j = 0; j < 2 * n; j++) M[r][j] -= f * M[c][j];
+    }
+  }
+  return M.map((row) => row.slice(n).map((v) => Math.round(v) + 0));
+}

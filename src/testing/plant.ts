@@ -24,8 +24,24 @@ export interface PlantedComponent {
   multiplicity?: number;
   /** The coordinates of a rational point (dimension 0, degree 1), as exact fractions. */
   point?: Record<string, string>;
+  /**
+   * Its points as complex doubles (dimension 0): one record of coordinates per point, for
+   * comparing with solvers that answer in decimals. Set by the point plants.
+   */
+  approximatePoints?: Record<string, Complex>[];
+  /**
+   * A parametrization of a positive-dimensional component: its point at `dimension` complex
+   * parameters (generic parameters give generic points). Set by the union plants.
+   */
+  sample?: (t: readonly Complex[]) => Record<string, Complex>;
   /** How it was built, e.g. `x1 = 2 (×2)` or `conic`. */
   description: string;
+}
+
+/** A complex number in doubles. */
+export interface Complex {
+  re: number;
+  im: number;
 }
 
 /** A system with its known solution set. */

@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { Rational, rational } from '../arithmetic/rational';
 import { Polynomial } from '../poly/polynomial';
-import { IntMatrix, changeCoordinates, unimodularMatrix } from './coordinates';
-import { PlantedComponent, PlantedSystem, plantRing, pointOfLinearPrime } from './plant';
+import { IntMatrix, changeCoordinates, inverseUnimodular, unimodularMatrix } from './coordinates';
+import { Complex, PlantedComponent, PlantedSystem, plantRing, pointOfLinearPrime } from './plant';
 
 /** The parameters of a zero-dimensional plant (what fast-check generates and shrinks). */
 export interface PointsPlantSpec {
@@ -30,14 +30,18 @@ export function buildPointsPlant(spec: PointsPlantSpec): PlantedSystem {
   const graphs = spec.graphs.map((coeffs, i) => X[i + 1].sub(vOf(coeffs, x1)));
   let u = R.one();
   const raw: PlantedComponent[] = [];
+  const approximate = (ts: Complex[]) => ts.map((t) => approximatePoint(spec, t));
   for (const { a, m } of spec.roots) {
     u = u.mul(x1.sub(R.fromInt(a)).pow(m));
-    raw.push({ prime: [x1.sub(R.fromInt(a)), ...graphs], dimension: 0, degree: 1, multiplicity: m, description: `x1 = ${a}${m > 1 ? ` (×${m})` : ''}` });
+    const approximatePoints = approximate([{ re: a, im: 0 }]);
+    raw.push({ prime: [x1.sub(R.fromInt(a)), ...graphs], dimension: 0, degree: 1, multiplicity: m, approximatePoints, description: `x1 = ${a}${m > 1 ? ` (×${m})` : ''}` });
   }
   for (const { b, m } of spec.quadratics) {
     const q = x1.pow(2).add(R.fromInt(b));
     u = u.mul(q.pow(m));
-    raw.push({ prime: [q, ...graphs], dimension: 0, degree: 2, multiplicity: m, description: `x1^2 + ${b} = 0${m > 1 ? ` (×${m})` : ''}` });
+    const r = Math.sqrt(Math.abs(b));
+    const approximatePoints = approximate(b < 0 ? [{ re: -r, im: 0 }, { re: r, im: 0 }] : [{ re: 0, im: -r }, { re: 0, im: r }]);
+    raw.push({ prime: [q, ...graphs], dimension: 0, degree: 2, multiplicity: m, approximatePoints, description: `x1^2 + ${b} = 0${m > 1 ? ` (×${m})` : ''}` });
   }
   const move = (ps: Polynomial<Rational>[]) => changeCoordinates(ps, spec.A, R);
   const components = raw.map((c) => {
@@ -52,6 +56,27 @@ export function buildPointsPlant(spec: PointsPlantSpec): PlantedSystem {
     zeroDimensional: true,
     description: `points: ${raw.map((c) => c.description).join('; ')}; graphs ${JSON.stringify(spec.graphs)}; A = ${JSON.stringify(spec.A)}`,
   };
+}
+
+/**
+ * The point of the moved plant whose original first coordinate is t: y = (t, v2(t), …, vn(t))
+ * solves the original system, so A⁻¹·y solves the moved one (in complex doubles).
+ */
+function approximatePoint(spec: PointsPlantSpec, t: Complex): Record<string, Complex> {
+  const value = (coeffs: number[]): Complex => {
+    // Horner in C.
+    let re = 0;
+    let im = 0;
+    for (let k = coeffs.length - 1; k >= 0; k--) [re, im] = [re * t.re - im * t.im + coeffs[k], re * t.im + im * t.re];
+    return { re, im };
+  };
+  const y = [t, ...spec.graphs.map(value)];
+  const inverse = inverseUnimodular(spec.A);
+  const out: Record<string, Complex> = {};
+  inverse.forEach((row, i) => {
+    out[`x${i + 1}`] = row.reduce((s, c, j) => ({ re: s.re + c * y[j].re, im: s.im + c * y[j].im }), { re: 0, im: 0 });
+  });
+  return out;
 }
 
 /** Options of the point plants. */

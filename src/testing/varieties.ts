@@ -8,8 +8,9 @@
 import fc from 'fast-check';
 import { Rational } from '../arithmetic/rational';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { IntMatrix, changeCoordinates, unimodularMatrix } from './coordinates';
-import { PlantedComponent, PlantedSystem, minimalComponents, plantRing, pointOfLinearPrime } from './plant';
+import { cadd, cdiv, cmul, complex, csub } from './complex';
+import { IntMatrix, changeCoordinates, inverseUnimodular, unimodularMatrix } from './coordinates';
+import { Complex, PlantedComponent, PlantedSystem, minimalComponents, plantRing, pointOfLinearPrime } from './plant';
 
 /** The shapes a union is made of. */
 export type ShapeName = 'plane' | 'line' | 'conic' | 'point' | 'twistedCubic';
@@ -33,6 +34,31 @@ export function shape(name: ShapeName, k: number, R: PolynomialRing<Rational> = 
   }
 }
 
+/**
+ * A shape's points (before the change of coordinates) at parameters t: the plane x = k at
+ * (k, t1, t2), the line at (t, t, k), the conic through the rational parametrization of
+ * x² + y² = 1, the twisted cubic at (t, t² + k, t³).
+ */
+export function shapePoint(name: ShapeName, k: number, t: readonly Complex[]): [Complex, Complex, Complex] {
+  const c = (n: number) => complex(n);
+  const [s, u] = [t[0] ?? c(0), t[1] ?? c(0)];
+  switch (name) {
+    case 'plane':
+      return [c(k), s, u];
+    case 'line':
+      return [s, s, c(k)];
+    case 'conic': {
+      const s2 = cmul(s, s);
+      const d = cadd(c(1), s2);
+      return [cdiv(csub(c(1), s2), d), cdiv(cmul(c(2), s), d), c(k)];
+    }
+    case 'point':
+      return [c(k), c(1 - k), c(2)];
+    case 'twistedCubic':
+      return [s, cadd(cmul(s, s), c(k)), cmul(s, cmul(s, s))];
+  }
+}
+
 /** Generators of the product ideal P1·P2·…, whose variety is the union. */
 export function productIdeal(R: PolynomialRing<Rational>, ideals: readonly Polynomial<Rational>[][]): Polynomial<Rational>[] {
   return ideals.reduce<Polynomial<Rational>[]>((acc, I) => acc.flatMap((a) => I.map((b) => a.mul(b))), [R.one()]);
@@ -50,11 +76,18 @@ export interface VarietiesPlantSpec {
 export function buildVarietiesPlant(spec: VarietiesPlantSpec): PlantedSystem {
   const R = plantRing(3);
   const move = (ps: Polynomial<Rational>[]) => changeCoordinates(ps, spec.A, R);
+  // The moved component is {x : A·x on the shape}: its points are A⁻¹·y for y on the shape.
+  const inverse = inverseUnimodular(spec.A);
   const raw = spec.shapes.map((name, i) => {
     const s = shape(name, spec.k + i, R);
     const prime = move(s.prime);
     const point = s.dimension === 0 ? pointOfLinearPrime(prime) : undefined;
-    return { ...s, prime, ...(point ? { point } : {}), description: `${name}(${spec.k + i})` };
+    const sample = (t: readonly Complex[]): Record<string, Complex> => {
+      const y = shapePoint(name, spec.k + i, t);
+      return Object.fromEntries(inverse.map((row, j) => [R.vars[j], row.reduce((acc, a, l) => cadd(acc, cmul(complex(a), y[l])), complex(0))]));
+    };
+    const approximatePoints = s.dimension === 0 ? [sample([])] : undefined;
+    return { ...s, prime, ...(point ? { point } : {}), ...(approximatePoints ? { approximatePoints } : { sample }), description: `${name}(${spec.k + i})` };
   });
   const components = minimalComponents(raw);
   return {

@@ -56,7 +56,7 @@ describe('solve finds every plant', () => {
   test('multiplicities', () => fc.assert(fc.property(multiplePoints({ maxMultiplicity: 3, maxVars: 2 }), ok), { numRuns: 8 }));
   test('positive-dimensional components', () => fc.assert(fc.property(plantedVarieties(), ok), { numRuns: 8 }));
   test('the families polycrit check runs', () => {
-    expect(completenessFamilies().map((f) => f.name)).toEqual(['rational points', 'algebraic points', 'multiplicities', 'positive-dimensional components']);
+    expect(completenessFamilies().map((f) => f.name)).toEqual(['rational points', 'algebraic points', 'multiplicities', 'linear components', 'positive-dimensional components']);
   });
 });
 

@@ -6,13 +6,25 @@
  * runs past `--timeout` is not a completeness failure: it is counted as timed out (exit 1 too, the
  * check is incomplete). The testing module (and fast-check with it) is loaded only when this
  * command runs.
+ *
+ * `--solver CMD` checks an external solver instead, through a JSON protocol (`../check-solver.ts`,
+ * `testing/solver-protocol.ts`); there `--timeout` limits the whole run and `--solver-timeout`
+ * each call.
  */
 import type { Command } from 'commander';
 import { TimeoutError } from '../../errors';
 import { solve } from '../../solve/solve';
 import { CliContext, UsageError, intOption, secondsOption } from '../context';
 
-interface FamilyReport {
+/** Parses `--tolerance`: a number in (0, 1). */
+function toleranceOption(value: string): number {
+  const t = Number(value);
+  if (!(t > 0 && t < 1)) throw new UsageError(`--tolerance expects a number between 0 and 1, got '${value}'`);
+  return t;
+}
+
+/** What `check` reports per family (`check --solver` adds to it). */
+export interface FamilyReport {
   family: string;
   tried: number;
   found: number;
@@ -27,20 +39,30 @@ interface FamilyReport {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('check')
-    .description('run the completeness properties (planted solutions must all be found) against solve')
+    .description('run the completeness properties (planted solutions must all be found) against solve, or another solver (--solver)')
     .option('--runs <n>', 'cases per family', intOption('--runs', 1, 100000), 10)
     .option('--seed <s>', 'fast-check seed (the same seed replays the same cases)', intOption('--seed', -(2 ** 31), 2 ** 31 - 1), 20261122)
-    .option('--family <name>', 'only this family (rational, algebraic, multiplicities, positive-dimensional)')
-    .option('--timeout <seconds>', 'time limit of each solve', secondsOption('--timeout'))
+    .option('--family <name>', 'only this family (rational, algebraic, multiplicities, linear, positive-dimensional)')
+    .option('--timeout <seconds>', 'time limit of each solve (with --solver: of the whole run)', secondsOption('--timeout'))
+    .option('--solver <command>', 'check this external solver instead: a shell command that reads a system as JSON on stdin and prints its points as JSON (see the README, "Checking other solvers")')
+    .option('--solver-timeout <seconds>', 'with --solver: time limit of each call', secondsOption('--solver-timeout'), 30)
+    .option('--tolerance <t>', 'with --solver: relative tolerance for decimal answers', toleranceOption, 1e-6)
     .option('--json', 'print JSON: [{family, tried, found, failed, shrinks, counterexample}]')
-    .addHelpText('after', '\nExamples:\n  polycrit check\n  polycrit check --runs 100 --seed 7\n  polycrit check --family multiplicities --json')
-    .action(async (opts: { runs: number; seed: number; family?: string; timeout?: number; json?: boolean }) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  polycrit check\n  polycrit check --runs 100 --seed 7\n  polycrit check --family multiplicities --json\n  polycrit check --solver "python3 examples/solvers/sympy-solve.py" --timeout 600\n  polycrit check --solver "node dist/examples/solvers/polycrit-solve.js" --runs 5',
+    )
+    .action(async (opts: { runs: number; seed: number; family?: string; timeout?: number; json?: boolean; solver?: string; solverTimeout: number; tolerance: number }, command: Command) => {
+      if (opts.solver !== undefined) {
+        const { checkSolver } = await import('../check-solver');
+        return checkSolver(ctx, command, { ...opts, solver: opts.solver });
+      }
       const fc = (await import('fast-check')).default;
       const { completenessFamilies, checkSolution } = await import('../../testing');
       let families = completenessFamilies();
       if (opts.family !== undefined) {
         families = families.filter((f) => f.name.startsWith(opts.family as string));
-        if (families.length === 0) throw new UsageError(`unknown family '${opts.family}' (rational, algebraic, multiplicities, positive-dimensional)`);
+        if (families.length === 0) throw new UsageError(`unknown family '${opts.family}' (rational, algebraic, multiplicities, linear, positive-dimensional)`);
       }
       const reports: FamilyReport[] = [];
       for (const { name, arbitrary } of families) {
