@@ -172,7 +172,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
               z.basisIsGroebner = true;
               found(z);
             }
-          } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
+          } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true }));
         },
       });
     }
