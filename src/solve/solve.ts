@@ -7,7 +7,9 @@
  * reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
  * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension; the
  * probe's basis modulo its first prime already gives it with high probability, and that value is
- * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known. The empty set
+ * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known;
+ * with fewer equations than variables, random linear sections modulo a prime give it before even
+ * the probe (a basis can cost seconds in one variable order and a tenth of that in another). The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
