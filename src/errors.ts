@@ -50,6 +50,21 @@ export class Deadline {
   }
 }
 
+/** A deadline for a time-boxed attempt inside a computation, which also honours an outer one. */
+export class AttemptDeadline extends Deadline {
+  constructor(
+    seconds: number,
+    private readonly outer?: Deadline,
+  ) {
+    super(seconds, 'attempt');
+  }
+
+  override check(): void {
+    this.outer?.check();
+    super.check();
+  }
+}
+
 /**
  * The deadline of a public entry's options: `deadline` when given, else one of `timeout` seconds
  * (none when undefined). A timeout that is not a number ≥ 0 (NaN, a string, −1) is an InputError,

@@ -38,7 +38,7 @@ import { AlgebraicDescription, ComponentParametrizationData, RationalPoint, Real
 import { ExactRealPoint, coordinatePolynomials, exactSamplePoint } from '../solve/point-components';
 import { RealAlgebraicNumber, compareRealAlgebraic } from '../solve/roots/compare';
 import { realPointBox, valuesOnComponent } from '../solve/component-values';
-import { evaluate, evaluateOnBox } from '../poly/evaluate';
+import { evaluateAtRationalPoint, evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
 import { ImageWorkers } from '../solve/image-workers';
@@ -183,8 +183,10 @@ function inertiaAt(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, poi
     // Hessian over Q, its lower triangle evaluated once, no number-field arithmetic.
     const theta = rational(-point.chi[0], point.chi[1]);
     const values = W.vars.map((v) => uevaluate(QQ, point.coordinates[point.vars.indexOf(v)], theta));
-    const M = H.map((row, i) => row.map((h, j) => (j <= i ? evaluate(h, values) : QQ.zero)));
-    for (let i = 0; i < M.length; i++) for (let j = i + 1; j < M.length; j++) M[i][j] = M[j][i];
+    const lower = evaluateAtRationalPoint(H.flatMap((row, i) => row.slice(0, i + 1)), values);
+    const M = H.map((row) => row.map(() => QQ.zero));
+    let at = 0;
+    for (let i = 0; i < M.length; i++) for (let j = 0; j <= i; j++) M[i][j] = M[j][i] = lower[at++];
     return rationalInertia(M);
   }
   const F = numberField(point.chi);

@@ -9,7 +9,8 @@
  */
 import { InputError } from '../errors';
 import { FixedInterval, fixedAdd, fixedFromRational, fixedMul } from '../arithmetic/fixed-interval';
-import { Rational } from '../arithmetic/rational';
+import { lcm } from '../arithmetic/integers';
+import { Rational, rational } from '../arithmetic/rational';
 import { Monomial } from '../monomials/monomial';
 import { MonomialOrder, degrevlex } from '../monomials/order';
 import { Polynomial, PolynomialRing } from './polynomial';
@@ -52,6 +53,44 @@ export function evaluate<T>(p: Polynomial<T>, point: Point<T>): T {
     acc = F.add(acc, t);
   }
   return acc;
+}
+
+/**
+ * The values of polynomials over Q at one rational point, all at once: with d the common
+ * denominator of the coordinates (xᵢ = aᵢ/d) and L that of a polynomial's coefficients, p(x) =
+ * Σ (L·c)·Πaᵢ^eᵢ·d^(D − |e|) / (L·d^D) for p of degree D — integer products only, the powers of
+ * each aᵢ and of d shared by every polynomial, one fraction reduced per value (`evaluate` reduces a
+ * fraction at every product). For the many entries of a Hessian at a sample point.
+ * @example evaluateAtRationalPoint([x² + y, x·y], [1/2, 3]) // [13/4, 3/2]
+ */
+export function evaluateAtRationalPoint(polys: readonly Polynomial<Rational>[], point: readonly Rational[]): Rational[] {
+  const d = point.reduce((l, x) => lcm(l, x.den), 1n);
+  const a = point.map((x) => x.num * (d / x.den));
+  const powers: bigint[][] = a.map((x) => [1n, x]);
+  const power = (i: number, e: number): bigint => {
+    const list = powers[i];
+    while (list.length <= e) list.push(list[list.length - 1] * a[i]);
+    return list[e];
+  };
+  const dPowers = [1n];
+  const dPower = (e: number): bigint => {
+    while (dPowers.length <= e) dPowers.push(dPowers[dPowers.length - 1] * d);
+    return dPowers[e];
+  };
+  return polys.map((p) => {
+    if (p.isZero()) return rational(0n);
+    const D = p.totalDegree();
+    const L = p.coefficients.reduce((l, c) => lcm(l, c.den), 1n);
+    let acc = 0n;
+    for (let k = 0; k < p.length; k++) {
+      const m = p.monomials[k];
+      const c = p.coefficients[k];
+      let t = c.num * (L / c.den) * dPower(D - m[0]);
+      for (let i = 1; i < m.length; i++) if (m[i] !== 0) t *= power(i - 1, m[i]);
+      acc += t;
+    }
+    return rational(acc, L * dPower(D));
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
+import { groebnerWithLinearPart } from '../groebner/linear-substitution';
 import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
@@ -52,11 +53,16 @@ function trialValues(attempt: number, k: number): number[] {
 }
 
 /** A description of the prime P (given by any basis in any ring over the same variables; no generator or only zeros: the whole space). */
-export function describeComponent(P: readonly Polynomial<Rational>[], vars: readonly string[], options: { digits?: number; deadline?: Deadline; samples?: number } = {}): PositiveDimensionalComponent {
+export function describeComponent(
+  P: readonly Polynomial<Rational>[],
+  vars: readonly string[],
+  options: { digits?: number; deadline?: Deadline; samples?: number; /** P is already the reduced Gröbner basis in the canonical ring (the decomposition's). */ reduced?: boolean } = {},
+): PositiveDimensionalComponent {
   const C = canonicalRing(QQ, vars);
   // The zero ideal (no generator, or only zeros) is prime: the whole space, of degree 1, every variable free.
   const whole = P.every((g) => g.isZero());
-  const G = whole ? [] : groebner(P.map((g) => changeRing(g, C)), { deadline: options.deadline });
+  const inC = P.map((g) => changeRing(g, C));
+  const G = whole ? [] : options.reduced ? inC : groebner(inC, { deadline: options.deadline });
   const [dim, degree] = whole ? [C.nvars, 1] : dimensionAndDegree(G);
   const U = whole ? C.vars.map((_, i) => i) : maximalIndependentSets(G)[0];
   const free = U.map((i) => C.vars[i]);
@@ -78,7 +84,7 @@ export function describeComponent(P: readonly Polynomial<Rational>[], vars: read
     options.deadline?.check();
     const values = trialValues(attempt, free.length);
     const fixed = free.map((v, j) => C.variable(v).sub(C.fromInt(values[j])));
-    const F = groebner([...G, ...fixed], { deadline: options.deadline });
+    const F = groebnerWithLinearPart([...G, ...fixed], { deadline: options.deadline });
     if (F.length === 0 || dimension(F) !== 0) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
     const comps = solveZeroDimensional(F, { digits, deadline: options.deadline, bases: false });
@@ -109,7 +115,7 @@ function degreeOverFree(G: readonly Polynomial<Rational>[], U: readonly number[]
     const C = G[0].ring;
     const values = U.map((_, j) => rational(BigInt(1000003 + 7919 * j)));
     const fixed = U.map((i, j) => C.variable(i).sub(C.constant(values[j])));
-    const F = groebner([...G, ...fixed]);
+    const F = groebnerWithLinearPart([...G, ...fixed]);
     return dimension(F) === 0 ? solutionCount(F) : undefined;
   } catch {
     return undefined;

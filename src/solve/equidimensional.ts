@@ -18,7 +18,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, TimeoutError } from '../errors';
+import { AttemptDeadline, Deadline, TimeoutError } from '../errors';
 import { Monomial } from '../monomials/monomial';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
@@ -85,21 +85,6 @@ export interface EquidimensionalPart {
    * on it and saturating by it changes nothing.
    */
   rest: QPoly[];
-}
-
-/** A deadline that also honours an outer one (for a time-boxed attempt inside a computation). */
-class AttemptDeadline extends Deadline {
-  constructor(
-    seconds: number,
-    private readonly outer?: Deadline,
-  ) {
-    super(seconds, 'attempt');
-  }
-
-  override check(): void {
-    this.outer?.check();
-    super.check();
-  }
 }
 
 /**

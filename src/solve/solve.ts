@@ -7,7 +7,9 @@
  * reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
  * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension; the
  * probe's basis modulo its first prime already gives it with high probability, and that value is
- * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known. The empty set
+ * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known;
+ * with fewer equations than variables, random linear sections modulo a prime give it before even
+ * the probe (a basis can cost seconds in one variable order and a tenth of that in another). The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
@@ -18,7 +20,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
+import { AttemptDeadline, Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { checkSystem, digitsOption } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
@@ -29,7 +31,7 @@ import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';
 import { changeRing } from '../poly/change';
 import { canonicalRing } from './canonical';
-import { dimensionModuloPrime } from './modular-dimension';
+import { ModularDimension, dimensionBySections, dimensionModuloPrime } from './modular-dimension';
 import { ImageWorkers } from './image-workers';
 
 export interface SolveOptions {
@@ -126,6 +128,12 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     options.onPartial?.(partial());
   };
   try {
+    // Fewer equations than variables: the dimension from random sections modulo a prime is
+    // cheap and said at once (as probabilistic), before any basis (`modular-dimension.ts`).
+    if (input.length < C.nvars) {
+      const sections = sectionDimension(input, deadline);
+      if (sections) known({ vars: [...R.vars], ...sections });
+    }
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
     const probe = modularStaircase(input, { deadline, finiteOnly: true });
@@ -139,7 +147,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     }
     // A positive dimension modulo the probe's prime is said at once (as probabilistic); the
     // basis over Q below may take long, and then replaces it.
-    if (base === undefined && probe.learned && dimension(probe.learned.basis) > 0) {
+    if ((base === undefined || base.independentSets.length === 0) && probe.learned && dimension(probe.learned.basis) > 0) {
       known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, C.vars) });
     }
     // The probe's learning run is the driver's first prime: it is not made twice.
@@ -166,7 +174,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
               z.basisIsGroebner = true;
               found(z);
             }
-          } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline }));
+          } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true }));
         },
       });
     }
@@ -177,6 +185,20 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found${modular})` };
   }
   return { ...base!, components: components.sort(compareComponents), complete: true };
+}
+
+/** Seconds the sections may take before the solver goes on without them. */
+const SECTIONS_BUDGET = 0.5;
+
+/** The dimension by random sections (`modular-dimension.ts`) within its budget, or undefined. */
+function sectionDimension(input: readonly Polynomial<Rational>[], deadline: Deadline): ModularDimension | undefined {
+  try {
+    return dimensionBySections(input, { deadline: new AttemptDeadline(SECTIONS_BUDGET, deadline) });
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    deadline.check();
+    return undefined;
+  }
 }
 
 /** The non-zero polynomials of a list, each once, in their first order. */

@@ -5,7 +5,7 @@ import { Field, QQ, Zp } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { InputError } from '../../src/errors';
 import { changeRing, reduceModulo, withField, withOrder, withVars } from '../../src/poly/change';
-import { dehomogenize, evaluate, homogenize, isHomogeneous, substitute } from '../../src/poly/evaluate';
+import { dehomogenize, evaluate, evaluateAtRationalPoint, homogenize, isHomogeneous, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import {
   POLY_PRIMES, QQu, arbCoefficient, arbOrder, arbPoint, arbPoly, arbRing, arbRingWithPolys, arbSmallRational, expectFieldEqual,
@@ -26,6 +26,23 @@ function naiveEvaluate(f: Polynomial<unknown>, pt: readonly unknown[]): unknown 
   }
   return acc;
 }
+
+describe('evaluateAtRationalPoint', () => {
+  test('equals evaluate, polynomial by polynomial, at rational points (common denominators, large parts, zero polynomials)', () => {
+    const arbCase = arbRing({ fields: [QQu] }).chain((R) =>
+      fc.tuple(fc.constant(R), fc.array(arbPoly(R, { maxTerms: 6, maxExp: 4 }), { minLength: 1, maxLength: 5 }), fc.array(arbCoefficient(QQu), { minLength: R.nvars, maxLength: R.nvars })),
+    );
+    fc.assert(
+      fc.property(arbCase, ([, ps, pt]) => {
+        const polys = ps as Polynomial<Rational>[];
+        const point = pt as Rational[];
+        const values = evaluateAtRationalPoint(polys, point);
+        polys.forEach((p, k) => expectFieldEqual(QQu, values[k], evaluate(p, point)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
 
 describe('evaluate', () => {
   test('is a ring homomorphism and agrees with naive evaluation', () => {

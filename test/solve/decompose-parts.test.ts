@@ -10,7 +10,9 @@ import { Factorizer } from '../../src/groebner/factor-cache';
 import { factorizedGroebner } from '../../src/groebner/factorizing';
 import { groebner } from '../../src/groebner/groebner';
 import { largestIndependentSets, maximalIndependentSet, maximalIndependentSets } from '../../src/groebner/ideal';
-import { groebnerWithLinearPart } from '../../src/groebner/linear-substitution';
+import { groebnerWithLinearPart, substituteLinear } from '../../src/groebner/linear-substitution';
+import { isDegreeCompatible } from '../../src/monomials/order';
+import { arbCoefficient, arbRing } from '../arbitraries';
 import { normalForm } from '../../src/groebner/normal-form';
 import { BasisMap, PolynomialMap } from '../../src/groebner/polynomial-map';
 import { factorPolynomial } from '../../src/poly/factor/multivariate-index';
@@ -67,6 +69,26 @@ describe('groebnerWithLinearPart', () => {
         expect(groebnerWithLinearPart(F).map(String)).toEqual(groebner(F).map(String));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('substituteLinear', () => {
+  test('its echelon form of the linear generators is their reduced Gröbner basis, over Q and Z/p, in every degree-compatible order', () => {
+    const arbCase = arbRing({ minVars: 1, maxVars: 4 })
+      .filter((S) => isDegreeCompatible(S.order))
+      .chain((S) => {
+        const linear = fc.array(arbCoefficient(S.field), { minLength: S.nvars + 1, maxLength: S.nvars + 1 }).map((cs) =>
+          S.fromTerms(cs.map((c, i) => [i === S.nvars ? new Array<number>(S.nvars).fill(0) : S.vars.map((_, j) => (j === i ? 1 : 0)), c] as [number[], unknown])),
+        );
+        return fc.array(linear, { minLength: 1, maxLength: 5 }).map((ls) => ls.filter((l) => l.totalDegree() === 1));
+      })
+      .filter((ls) => ls.length > 0);
+    fc.assert(
+      fc.property(arbCase, (ls) => {
+        expect(substituteLinear(ls).linear.map(String)).toEqual(groebner(ls).map(String));
+      }),
+      { numRuns: 150 },
     );
   });
 });
