@@ -207,16 +207,14 @@ export function parametrizationInSeparatingCoordinates(
   const n = generators[0].ring.nvars;
   const random = residueGenerator(0x5eed + D);
   let tries = 0;
-  let singleFailures = 0;
+  let candidate = 0;
   for (const form of separatingCandidates(n, order)) {
-    // A single variable is the cheapest form (the coordinates are only permuted) but symmetric
-    // systems — a network's critical ideal, whose solutions come in orbits of sign flips and share
-    // zero coordinates — defeat every one, at the price of an F4 learning run each: after two
-    // have failed, the general forms are tried.
-    const single = form.filter((c) => c !== 0n).length === 1;
-    if (single && singleFailures >= SINGLE_VARIABLE_TRIES) continue;
+    // The first candidates are the variables themselves, the cheapest forms (the coordinates are
+    // only permuted), but symmetric systems — a network's critical ideal, whose solutions come in
+    // orbits of sign flips and share zero coordinates — defeat every one, at the price of an F4
+    // learning run each: after two of them the general forms are tried.
+    if (candidate++ < order.length && candidate > SINGLE_VARIABLE_TRIES) continue;
     if (++tries > (options.maxTries ?? 12)) return undefined;
-    if (single) singleFailures++; // (a single variable that separates returns below)
     options.deadline?.check();
     const sc = separatingCoordinates(generators, form);
     // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).

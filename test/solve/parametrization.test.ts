@@ -121,6 +121,11 @@ describe('component parametrizations', () => {
     for (const c of (r as ParametrizedSolutions).components) for (const f of P) expect(vanishesOn(f, c.minimalPolynomial.map((x) => rational(x)), c.numerators)).toBe(true);
   });
 
+  test('one variable, not radical: every candidate form fails and the route gives up (it looped when the single-variable candidates were skipped by count)', () => {
+    const P = parsePolynomials('x^2*(x - 1)').polynomials;
+    expect(parametrizationInSeparatingCoordinates(P, 3, [0])).toBeUndefined();
+  });
+
   test('a non-radical ideal is refused by the separating-coordinates route (and solved by the radical route)', () => {
     const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y - x^2 + 3*x').polynomials;
     const G = groebner(P);
