@@ -99,5 +99,9 @@ describe('critical values are compared exactly', () => {
     expect(compareRealAlgebraic({ kind: 'rational', value: rational(2n) }, { kind: 'algebraic', polynomial: [-2n, 1n], interval: { lo: rational(1n), hi: rational(3n) } })).toBe(0);
     // −√2 < √2 from the same polynomial.
     expect(compareRealAlgebraic({ ...sqrt2, interval: isolateRealRoots([-2n, 0n, 1n])[0] }, sqrt2)).toBe(-1);
+    // The same polynomial: the same root from two overlapping intervals, and different roots from
+    // overlapping intervals ([−2, 0] holds −√2, [−1/2, 2] holds √2; they meet on [−1/2, 0]).
+    expect(compareRealAlgebraic({ ...sqrt2, interval: { lo: rational(1n), hi: rational(3n, 2n) } }, { ...sqrt2, interval: { lo: rational(5n, 4n), hi: rational(2n) } })).toBe(0);
+    expect(compareRealAlgebraic({ ...sqrt2, interval: { lo: rational(-2n), hi: rational(0n) } }, { ...sqrt2, interval: { lo: rational(-1n, 2n), hi: rational(2n) } })).toBe(-1);
   });
 });
