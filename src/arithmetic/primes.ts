@@ -81,3 +81,9 @@ export function* primesBelow(bound: number = 2 ** 26): Generator<number> {
     yield cached[i];
   }
 }
+
+/** The largest prime below `bound` at which `good` holds (e.g. no coefficient's denominator vanishes), or 0 if none. */
+export function firstPrimeWhere(good: (p: number) => boolean, bound: number = 2 ** 26): number {
+  for (const p of primesBelow(bound)) if (good(p)) return p;
+  return 0;
+}

@@ -27,7 +27,7 @@
  * Algebra, §13 (Noether normalization); Krull's theorem, ibid. Theorem 10.2.
  */
 import { Zp } from '../arithmetic/field';
-import { primesBelow } from '../arithmetic/primes';
+import { firstPrimeWhere } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { changeRing } from '../poly/change';
@@ -177,14 +177,10 @@ export function dimensionBySections(polys: readonly Polynomial<Rational>[], opti
   const n = R.nvars;
   const k = input.length;
   if (k >= n || k - 1 > MAX_KEPT) return undefined;
-  let p = 0;
-  for (const q of primesBelow(2 ** 26)) {
+  const p = firstPrimeWhere((q) => {
     const Q = BigInt(q);
-    if (input.every((f) => f.coefficients.every((a) => a.num % Q !== 0n))) {
-      p = q;
-      break;
-    }
-  }
+    return input.every((f) => f.coefficients.every((a) => a.num % Q !== 0n));
+  });
   const S = new PolynomialRing(Zp(p), R.vars, R.order);
   const F = input.map((f) => changeRing(f, S));
   const next = residueGenerator(options.seed ?? 0x9e3779b9);

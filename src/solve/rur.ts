@@ -20,7 +20,7 @@ import { ComputationError, Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
 import { Zp } from '../arithmetic/field';
-import { primesBelow } from '../arithmetic/primes';
+import { firstPrimeWhere } from '../arithmetic/primes';
 import { changeRing } from '../poly/change';
 import { PolynomialRing } from '../poly/polynomial';
 import { minimalPolynomialOfMatrix } from './radical';
@@ -124,14 +124,10 @@ export function rationalUnivariateRepresentation(
  */
 export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?: readonly number[], maxTries = 12, deadline?: Deadline): bigint[] | undefined {
   const R = G[0].ring;
-  let p = 0;
-  for (const q of primesBelow(2 ** 26)) {
+  const p = firstPrimeWhere((q) => {
     const P = BigInt(q);
-    if (G.every((g) => g.coefficients.every((c) => c.den % P !== 0n))) {
-      p = q;
-      break;
-    }
-  }
+    return G.every((g) => g.coefficients.every((c) => c.den % P !== 0n));
+  });
   const F = Zp(p);
   const S = new PolynomialRing(F, R.vars, R.order);
   const A = new QuotientAlgebra(G.map((g) => changeRing(g, S)));

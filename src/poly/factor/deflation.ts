@@ -9,6 +9,7 @@
  * fmpz_poly_factor deflates likewise.
  */
 import { Deadline } from '../../errors';
+import { gcdNumber } from '../../arithmetic/integers';
 import { ZPoly } from './zpoly';
 
 /** The largest k with f ∈ Z[x^k]: the gcd of the exponents of f's terms (0 for a constant). */
@@ -16,10 +17,7 @@ export function deflationDegree(f: readonly bigint[]): number {
   let k = 0;
   for (let i = 1; i < f.length; i++) {
     if (f[i] === 0n) continue;
-    let a = k;
-    let b = i;
-    while (b !== 0) [a, b] = [b, a % b];
-    k = a;
+    k = gcdNumber(k, i);
     if (k === 1) break;
   }
   return k;
