@@ -16,6 +16,16 @@ import { readThroughRelay } from './input-relay';
 import { main } from './main';
 import { CommandWorkerData, MainMessage, WorkerMessage } from './protocol';
 
+/** `main` again, for the build step that runs commands through the bundle to fill its code cache. */
+export { main };
+
+const beforeExitHooks: (() => void)[] = [];
+
+/** Runs `hook` once the command has finished, before its exit code is posted (the code cache's refresh). */
+export function beforeExit(hook: () => void): void {
+  beforeExitHooks.push(hook);
+}
+
 if (parentPort) {
   const port = parentPort;
   const data = workerData as CommandWorkerData;
@@ -43,6 +53,7 @@ if (parentPort) {
     },
   };
   void main(data.argv, io).then((code) => {
+    for (const hook of beforeExitHooks) hook();
     post({ kind: 'exit', code });
     // Let the thread end by itself once the command's own handles are closed.
     port.off('message', listener);

@@ -1,7 +1,7 @@
 /**
  * The main thread of the installed `polycrit` command. Node cannot interrupt synchronous code
- * from a signal handler, so the command runs on a worker thread (`command-worker.ts`) while this
- * thread relays its output and stays free to stop it:
+ * from a signal handler, so the command runs on a worker thread (`command-worker.ts`, started
+ * through `worker-entry.ts`) while this thread relays its output and stays free to stop it:
  *
  * - time limit: when the command's action starts it reports its `--timeout` S; the library has
  *   the same cooperative deadline and normally stops by itself S seconds after the process
@@ -53,7 +53,7 @@ export function runInWorker(argv: string[]): Promise<number> {
   const megabytes = maxMemoryArgument(argv) ?? defaultMaxMemory();
   const input = createInputRelay();
   const workerData: CommandWorkerData = { argv, isTTY, startedAt: performance.timeOrigin, input: input.workerEnd };
-  const worker = new Worker(path.join(__dirname, 'command-worker.js'), {
+  const worker = new Worker(path.join(__dirname, 'worker-entry.js'), {
     workerData,
     transferList: [input.workerEnd.port],
     resourceLimits: { maxOldGenerationSizeMb: megabytes },

@@ -1,0 +1,94 @@
+/**
+ * The command's start-up from a bundle and V8's code cache (src/cli/code-cache.ts): the cache is
+ * written, accepted on the next load, and a damaged or foreign cache is rejected without changing
+ * what the code does; a bundle older than the last TypeScript build is not used. And the bundle
+ * the build wrote runs the same commands as the separate modules.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { bundleIsCurrent, cacheFileOf, loadBundle } from '../../src/cli/code-cache';
+
+const root = path.join(__dirname, '..', '..');
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-cache-'));
+}
+
+/** A small CommonJS "bundle" with a function worth caching, and a require of a Node module. */
+const SOURCE = `
+const path = require('path');
+function collatz(n) { let steps = 0; while (n !== 1) { n = n % 2 === 0 ? n / 2 : 3 * n + 1; steps++; } return steps; }
+exports.steps = collatz(27);
+exports.base = path.basename(__filename);
+exports.dir = __dirname;
+`;
+
+describe('loadBundle', () => {
+  it('runs the bundle as a module, writes its cache, and uses it the next time', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'b.js');
+    fs.writeFileSync(file, SOURCE);
+    const first = loadBundle(file);
+    expect(first.cache).toBe('none');
+    expect(first.exports).toEqual({ steps: 111, base: 'b.js', dir });
+    expect(first.writeCache()).toBe(true);
+    expect(fs.statSync(cacheFileOf(file)).size).toBeGreaterThan(0);
+    const second = loadBundle(file);
+    expect(second.cache).toBe('used');
+    expect(second.exports).toEqual(first.exports);
+    // no temporary files left behind
+    expect(fs.readdirSync(dir).sort()).toEqual(['b.cache', 'b.js']);
+  });
+
+  it('rejects a damaged cache or one of another source, and still runs the code', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'b.js');
+    fs.writeFileSync(file, SOURCE);
+    fs.writeFileSync(cacheFileOf(file), Buffer.from('not a code cache at all'));
+    const damaged = loadBundle(file);
+    expect(damaged.cache).toBe('rejected');
+    expect(damaged.exports.steps).toBe(111);
+    expect(damaged.writeCache()).toBe(true);
+    fs.writeFileSync(file, SOURCE.replace('collatz(27)', 'collatz(97)'));
+    const changed = loadBundle(file);
+    expect(changed.cache).toBe('rejected');
+    expect(changed.exports.steps).toBe(118);
+  });
+
+  it('uses a bundle only when no TypeScript build is newer', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'b.js');
+    const info = path.join(dir, '.tsbuildinfo');
+    expect(bundleIsCurrent(file, info)).toBe(false); // no bundle
+    fs.writeFileSync(file, SOURCE);
+    expect(bundleIsCurrent(file, info)).toBe(true); // no build info: a published package
+    fs.writeFileSync(info, '{}');
+    const now = Date.now() / 1000;
+    fs.utimesSync(file, now - 10, now - 10);
+    fs.utimesSync(info, now, now);
+    expect(bundleIsCurrent(file, info)).toBe(false);
+    fs.utimesSync(file, now + 1, now + 1);
+    expect(bundleIsCurrent(file, info)).toBe(true);
+  });
+});
+
+describe('the built command bundle', () => {
+  const bundle = path.join(root, 'dist', 'src', 'cli', 'command-worker.bundle.js');
+  const bin = path.join(root, 'bin', 'polycrit.js');
+
+  it('is current after the build and answers like the separate modules', () => {
+    expect(bundleIsCurrent(bundle, path.join(root, 'dist', '.tsbuildinfo'))).toBe(true);
+    // The same command through the bundle (bin) and through the modules' own entry (main.js).
+    const args = ['solve', 'katsura:3', '--json', '--threads', '1'];
+    const viaBundle = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const script = `require(${JSON.stringify(path.join(root, 'dist', 'src', 'cli', 'main.js'))}).main(${JSON.stringify(args)}).then((c) => { process.exitCode = c; })`;
+    const viaModules = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(viaBundle.status).toBe(0);
+    expect(viaModules.status).toBe(0);
+    const strip = (text: string) => JSON.stringify(JSON.parse(text), (k, v) => (k === 'stats' || k === 'seconds' ? undefined : v));
+    expect(strip(viaBundle.stdout)).toEqual(strip(viaModules.stdout));
+    expect(JSON.parse(viaBundle.stdout).components.length).toBeGreaterThan(0);
+  });
+});
