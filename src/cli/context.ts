@@ -17,6 +17,8 @@ import { StopReason, stopJSON, stopMessage } from './stop';
 import { availableParallelism } from 'os';
 import { ImageWorkers } from '../solve/image-workers';
 import { imageThreads } from '../solve/image-threads';
+import { BasisWorkers } from '../groebner/basis-workers';
+import { basisThreads } from '../groebner/basis-threads';
 
 /** What a supervised run tells the main thread (see `supervisor.ts`); absent in-process. */
 export interface RunEvents {
@@ -182,12 +184,17 @@ export const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
 /** Adds `--threads N`: the solver's images modulo primes on N threads (1: none besides the command's). */
 export function addThreadsOption(cmd: Command): Command {
-  return cmd.option('--threads <n>', `threads for the parametrization modulo primes (default ${DEFAULT_THREADS}; 1 computes everything on one; the answer is the same)`, intOption('--threads', 1, 64), DEFAULT_THREADS);
+  return cmd.option('--threads <n>', `threads for the computations modulo primes (default ${DEFAULT_THREADS}; 1 computes everything on one; the answer is the same)`, intOption('--threads', 1, 64), DEFAULT_THREADS);
 }
 
 /** The helpers for `--threads N` (undefined for 1). */
 export function imageWorkersFor(threads: number): ImageWorkers | undefined {
   return threads > 1 ? imageThreads(threads - 1) : undefined;
+}
+
+/** The Gröbner driver's helpers for `--threads N` (undefined for 1). */
+export function basisWorkersFor(threads: number): BasisWorkers | undefined {
+  return threads > 1 ? basisThreads(threads - 1) : undefined;
 }
 
 /** Parses an integer option, with a message naming the option. */

@@ -19,7 +19,9 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { buchberger } from './buchberger';
 import { Linalg, NotZeroDimensionalError, buchbergerEngine, f4EngineWith, fglmEngine } from './engines';
 import { f4 } from './f4';
-import { LearnedFirstPrime, modularGroebner } from './modular';
+import { BasisWorkers } from './basis-workers';
+import { LearnedFirstPrime, ModularOptions, modularGroebner } from './modular';
+import { polynomialData } from '../poly/plain-data';
 
 export type GroebnerMethod = 'f4' | 'buchberger';
 
@@ -48,6 +50,12 @@ export interface GroebnerOptions {
    * made at the first prime (`modularStaircase` returns one), reused instead of learned again.
    */
   learned?: LearnedFirstPrime;
+  /**
+   * Over Q with F4 in a degree-compatible order: helper threads for the images modulo primes
+   * (the CLI injects Node's, `basisThreads` in groebner/basis-threads.ts). The basis is the same
+   * with or without them.
+   */
+  basisWorkers?: BasisWorkers;
 }
 
 export interface GroebnerStats {
@@ -126,7 +134,12 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       }
     }
     if (r === undefined) {
-      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4EngineWith(options.linalg), { ...modularOptions, ...reusable });
+      const workers = options.basisWorkers;
+      const linalg = options.linalg ?? 'auto';
+      const helpers: ModularOptions['helpers'] = workers && {
+        start: (generators) => workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialData), linalg }, deadline),
+      };
+      r = modularGroebner(input as unknown as Polynomial<Rational>[], f4EngineWith(options.linalg), { ...modularOptions, ...reusable, helpers });
       stats.method = 'modular-f4';
     }
     basis = r.basis as unknown as Polynomial<T>[];

@@ -27,6 +27,7 @@ import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { BasisJob, basisOfImage } from './basis-workers';
 import { isGroebner, normalForm } from './normal-form';
 
 /** A Gröbner engine over Z/p that can learn a run and replay it for other primes. */
@@ -56,7 +57,24 @@ export interface ModularOptions {
   certify?: boolean;
   /** Called after each prime. */
   onProgress?: (info: { primes: number; bits: number }) => void;
+  /**
+   * Helper threads for the images at further primes (`basis-workers.ts`), started with the
+   * generators the driver reduces modulo each prime (primitive, over Z) once the first learning
+   * run has taken `afterMs` milliseconds (default `HELPERS_AFTER_MS`): on smaller bases a
+   * thread's start costs more than the replays it would take over.
+   */
+  helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined; afterMs?: number };
 }
+
+/** See `ModularOptions.helpers`. */
+export const HELPERS_AFTER_MS = 40;
+/** How many primes a helper is given ahead of time. */
+const HELPER_QUEUE = 2;
+/**
+ * A helper whose images have other leading monomials than the learning run this many times in a
+ * row is dropped (one whose first image differs from the driver's own at that prime at once).
+ */
+const HELPER_MISMATCHES = 3;
 
 export interface ModularStats {
   primesUsed: number;
@@ -117,77 +135,123 @@ export function modularGroebner(
   if (input.some((p) => p.isConstant())) return { basis: [R.one()], stats };
 
   const primes = primesBelow(2 ** 26);
-  const nextPrime = (): { p: number; images: Polynomial<number>[] } => {
+  /** The next prime dividing no coefficient of the input: the images keep their supports, so replays see the same shapes. */
+  const nextUsablePrime = (): number => {
     for (;;) {
       const r = primes.next();
       if (r.done) throw new ComputationError('ran out of primes in the modular Gröbner computation');
-      const p = r.value;
-      const P = BigInt(p);
-      // Skip primes dividing any coefficient: the images keep their supports, so replays see the same shapes.
+      const P = BigInt(r.value);
       if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) {
         stats.primesSkipped++;
         continue;
       }
-      const S = new PolynomialRing(Zp(p), R.vars, R.order);
-      return { p, images: input.map((f) => changeRing(f, S)) };
+      return r.value;
     }
+  };
+  const imagesAt = (p: number): Polynomial<number>[] => {
+    const S = new PolynomialRing(Zp(p), R.vars, R.order);
+    return input.map((f) => changeRing(f, S));
+  };
+  const nextPrime = (): { p: number; images: Polynomial<number>[] } => {
+    const p = nextUsablePrime();
+    return { p, images: imagesAt(p) };
   };
 
   const first = nextPrime();
+  const learnStart = Date.now();
   let learned = options.learned?.p === first.p ? options.learned : engine.learn(first.images, options.deadline);
   let acc = startAccumulator(learned.basis);
   stats.primesUsed = 1;
-  let consecutiveFailures = 0;
-  let nextAttempt = 1;
-  for (let round = 0; round < MAX_PRIMES; round++) {
-    options.deadline?.check();
-    if (acc.count >= nextAttempt) {
-      nextAttempt = acc.count + 1;
-      stats.reconstructionAttempts++;
-      const candidate = reconstruct(acc, R);
-      if (candidate) {
-        // Acceptance: agree with the image at a fresh prime.
-        const { p, images } = nextPrime();
-        const check = learned.replay(images);
-        if (check && sameBasis(reduceCandidate(candidate, p), check)) {
-          if (options.certify) {
-            if (!certify(candidate, input)) throw new ComputationError('the modular Gröbner basis failed exact certification over Q');
-            stats.certified = true;
+  let job: BasisJob | undefined;
+  if (options.helpers && Date.now() - learnStart >= (options.helpers.afterMs ?? HELPERS_AFTER_MS)) job = options.helpers.start(input);
+  while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
+  let helperMismatches = 0;
+  let helperChecked = false;
+  try {
+    let consecutiveFailures = 0;
+    let nextAttempt = 1;
+    for (let round = 0; round < MAX_PRIMES; round++) {
+      options.deadline?.check();
+      if (acc.count >= nextAttempt) {
+        nextAttempt = acc.count + 1;
+        stats.reconstructionAttempts++;
+        const candidate = reconstruct(acc, R);
+        if (candidate) {
+          // Acceptance: agree with the image at a fresh prime.
+          const { p, images } = nextPrime();
+          const check = learned.replay(images);
+          if (check && sameBasis(reduceCandidate(candidate, p), check)) {
+            if (options.certify) {
+              if (!certify(candidate, input)) throw new ComputationError('the modular Gröbner basis failed exact certification over Q');
+              stats.certified = true;
+            }
+            stats.primesUsed = acc.count + 1;
+            stats.modulusBits = acc.modulus.toString(2).length;
+            return { basis: candidate, stats };
           }
-          stats.primesUsed = acc.count + 1;
-          stats.modulusBits = acc.modulus.toString(2).length;
-          return { basis: candidate, stats };
+          // A coefficient was reconstructed too early (it matched fewer primes by chance): forget
+          // them all and reconstruct again with more primes.
+          for (const el of acc.elements) {
+            el.known.fill(undefined);
+            el.den = 1n;
+          }
+          acc.den = 1n;
+          if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
         }
-        // A coefficient was reconstructed too early (it matched fewer primes by chance): forget
-        // them all and reconstruct again with more primes.
-        for (const el of acc.elements) {
-          el.known.fill(undefined);
-          el.den = 1n;
+      }
+      if (job) {
+        // The helper's finished images first (it is given primes ahead of time), then one of our own.
+        for (let h = job.take(0); h; h = job.take(0)) {
+          const basis = basisOfImage(new PolynomialRing(Zp(h.p), R.vars, R.order), h);
+          if (basis && sameLeading(basis, acc.lms)) {
+            if (!helperChecked) {
+              // Its first image is compared with our own at that prime: a helper computing
+              // something else (a wrong setting, a bug in the transfer) would otherwise spoil every
+              // reconstruction from then on.
+              helperChecked = true;
+              const own = learned.replay(imagesAt(h.p));
+              if (!sameBasis(own, basis)) {
+                job.close();
+                job = undefined;
+                if (own && sameLeading(own, acc.lms)) addImage(acc, own, h.p);
+                break;
+              }
+            }
+            helperMismatches = 0;
+            addImage(acc, basis, h.p);
+            options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+          } else if (++helperMismatches >= HELPER_MISMATCHES) {
+            job.close(); // its learning prime was unlucky, or ours was (then we relearn below)
+            job = undefined;
+            break;
+          }
         }
-        acc.den = 1n;
-        if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
+        while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
+        if (acc.count >= nextAttempt) continue;
       }
-    }
-    const { p, images } = nextPrime();
-    const basis = learned.replay(images);
-    if (basis === undefined || !sameLeading(basis, acc.lms)) {
-      stats.replayFailures++;
-      consecutiveFailures++;
-      if (consecutiveFailures >= 3) {
-        // The learning prime was probably unlucky: learn again at a new prime.
-        stats.relearned++;
-        consecutiveFailures = 0;
-        learned = engine.learn(images, options.deadline);
-        if (!sameLeading(learned.basis, acc.lms)) {
-          acc = startAccumulator(learned.basis);
-          nextAttempt = 1;
-        } else addImage(acc, learned.basis, p);
+      const { p, images } = nextPrime();
+      const basis = learned.replay(images);
+      if (basis === undefined || !sameLeading(basis, acc.lms)) {
+        stats.replayFailures++;
+        consecutiveFailures++;
+        if (consecutiveFailures >= 3) {
+          // The learning prime was probably unlucky: learn again at a new prime.
+          stats.relearned++;
+          consecutiveFailures = 0;
+          learned = engine.learn(images, options.deadline);
+          if (!sameLeading(learned.basis, acc.lms)) {
+            acc = startAccumulator(learned.basis);
+            nextAttempt = 1;
+          } else addImage(acc, learned.basis, p);
+        }
+        continue;
       }
-      continue;
+      consecutiveFailures = 0;
+      addImage(acc, basis, p);
+      options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
     }
-    consecutiveFailures = 0;
-    addImage(acc, basis, p);
-    options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+  } finally {
+    job?.close();
   }
   throw new ComputationError(`no stable modular Gröbner basis after ${MAX_PRIMES} primes`);
 }

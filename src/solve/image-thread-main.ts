@@ -3,18 +3,19 @@
  * coordinates from the task, then answers the solver's questions one at a time — the image at a
  * prime (the basis modulo p from its own F4 learning run and replays, then the Krylov sequences
  * with a functional seeded by p), kept for the numerators the solver may ask at that prime later.
- * After each answer it adds one to the shared counter and wakes the solver.
+ * Each answer wakes the solver (`threads/synchronous-helper.ts`).
  */
 import { workerData } from 'worker_threads';
-import type { MessagePort } from 'worker_threads';
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { PolynomialRing } from '../poly/polynomial';
+import { HelperData, answerer } from '../threads/synchronous-helper';
 import { ParametrizationTask, polynomialFromData } from './image-workers';
 import { KrylovShape, ParametrizationImage, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
 
-const { task, port, signal } = workerData as { task: ParametrizationTask; port: MessagePort; signal: Int32Array };
+const { data: task, port, signal } = workerData as HelperData<ParametrizationTask>;
+const answer = answerer(port, signal);
 const R = new PolynomialRing<Rational>(QQ, task.vars);
 const sc: SeparatingCoordinates = {
   form: [],
@@ -25,12 +26,6 @@ const sc: SeparatingCoordinates = {
 const learning: BasisLearning = {};
 const images = new Map<number, ParametrizationImage>();
 let shape: KrylovShape | undefined;
-
-function answer(message: object, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(message, transfer);
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
-}
 
 function imageAt(p: number): ParametrizationImage | undefined {
   const b = basisAtPrime(sc, task.D, p, learning);

@@ -12,15 +12,11 @@
  * depend on which primes served: a reconstruction is accepted only once it agrees at a fresh prime.
  */
 
-/** A polynomial over Q as plain data: its monomials and its coefficients as `n/d` text. */
-export interface PolynomialData {
-  monomials: number[][];
-  coefficients: string[];
-}
-
-import { Rational, parseRational, rationalToString } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { PolynomialData } from '../poly/plain-data';
+
+export type { PolynomialData } from '../poly/plain-data';
+export { polynomialData, polynomialFromData } from '../poly/plain-data';
 
 /** What a helper needs: the ideal in separating coordinates, as plain data. */
 export interface ParametrizationTask {
@@ -63,14 +59,4 @@ export interface ImageJob {
 /** Starts helpers for a task (undefined when none can be started); `deadline` bounds every wait for them. */
 export interface ImageWorkers {
   start(task: ParametrizationTask, deadline?: Deadline): ImageJob | undefined;
-}
-
-/** A polynomial as plain data (for a message to a thread). */
-export function polynomialData(p: Polynomial<Rational>): PolynomialData {
-  return { monomials: p.monomials.map((m) => [...m]), coefficients: p.coefficients.map(rationalToString) };
-}
-
-/** The polynomial of `polynomialData` in ring R. */
-export function polynomialFromData(R: PolynomialRing<Rational>, d: PolynomialData): Polynomial<Rational> {
-  return R.normalize(d.monomials, d.coefficients.map(parseRational));
 }

@@ -1,0 +1,153 @@
+// Helpers for the multi-modular Gröbner driver (groebner/basis-workers.ts): the basis over Q is the
+// same with and without them, whatever they do — serve images, serve images of the wrong shape,
+// or never answer — and on the compiled code a real helper thread serves images.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Rational } from '../../src/arithmetic/rational';
+import { BasisJob, BasisTask, basisImage, taskRingModP } from '../../src/groebner/basis-workers';
+import { f4EngineWith } from '../../src/groebner/engines';
+import { ModularOptions, modularGroebner } from '../../src/groebner/modular';
+import { changeRing } from '../../src/poly/change';
+import { polynomialData, polynomialFromData } from '../../src/poly/plain-data';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { QQ } from '../../src/arithmetic/field';
+import { Deadline } from '../../src/errors';
+import { namedSystem } from '../../src/systems';
+
+const text = (basis: readonly Polynomial<Rational>[]) => basis.map((g) => g.toString());
+
+/**
+ * A helper in this thread: it computes the basis modulo each submitted prime when asked for an
+ * image (its own learning run at its first prime, like a thread), after `spoil` has had its say.
+ */
+function inThread(task: BasisTask, spoil: (basis: Polynomial<number>[], p: number) => Polynomial<number>[] | undefined = (b) => b): BasisJob & { served: number } {
+  const R = new PolynomialRing<Rational>(QQ, task.vars, task.order);
+  const generators = task.generators.map((g) => polynomialFromData(R, g));
+  const queue: number[] = [];
+  let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined;
+  const job = {
+    served: 0,
+    submit: (p: number) => void queue.push(p),
+    get pending() {
+      return queue.length;
+    },
+    take: () => {
+      const p = queue.shift();
+      if (p === undefined) return undefined;
+      const S = taskRingModP(task, p);
+      const images = generators.map((f) => changeRing(f, S));
+      let basis: Polynomial<number>[] | undefined;
+      if (replay) basis = replay(images);
+      else ({ basis, replay } = f4EngineWith(task.linalg).learn(images));
+      const spoiled = basis && spoil(basis, p);
+      if (spoiled) job.served++;
+      return spoiled ? basisImage(p, spoiled, task.vars.length) : { p };
+    },
+    close: () => undefined,
+  };
+  return job;
+}
+
+function helpersOf(make: (task: BasisTask) => BasisJob): { options: ModularOptions['helpers']; jobs: BasisJob[] } {
+  const jobs: BasisJob[] = [];
+  return {
+    jobs,
+    options: {
+      afterMs: 0,
+      start: (generators) => {
+        const R = generators[0].ring;
+        const job = make({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialData), linalg: 'auto' });
+        jobs.push(job);
+        return job;
+      },
+    },
+  };
+}
+
+describe('the multi-modular driver with helpers', () => {
+  for (const name of ['katsura:4', 'katsura:5']) {
+    const polys = namedSystem(name).polynomials;
+    const alone = text(modularGroebner(polys, f4EngineWith()).basis);
+
+    test(`${name}: a helper's images are used and the basis is the same`, () => {
+      const h = helpersOf((task) => inThread(task));
+      const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+      expect(text(r.basis)).toEqual(alone);
+      expect(h.jobs.length).toBe(1);
+      expect((h.jobs[0] as ReturnType<typeof inThread>).served).toBeGreaterThan(0);
+    });
+
+    test(`${name}: images of the wrong shape are not listened to, and the helper is dropped`, () => {
+      let closed = 0;
+      const h = helpersOf((task) => {
+        const job = inThread(task, (basis) => basis.slice(1)); // an element missing: other leading monomials
+        return { ...job, take: job.take, submit: job.submit, get pending() { return job.pending; }, close: () => void closed++ };
+      });
+      const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+      expect(text(r.basis)).toEqual(alone);
+      expect(closed).toBe(1);
+    });
+
+    test(`${name}: a helper that never answers changes nothing`, () => {
+      let submitted = 0;
+      const h = helpersOf(() => ({ submit: () => void submitted++, pending: 2, take: () => undefined, close: () => undefined }));
+      const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+      expect(text(r.basis)).toEqual(alone);
+    });
+  }
+
+  test('a helper serving wrong coefficients is caught by the check of its first image, and dropped', () => {
+    // A helper that doubles the last coefficient of each element serves residues of another basis
+    // with the right leading monomials: kept, it would spoil every reconstruction.
+    const polys = namedSystem('katsura:5').polynomials;
+    const alone = text(modularGroebner(polys, f4EngineWith()).basis);
+    let closed = 0;
+    const h = helpersOf((task) => {
+      const job = inThread(task, (basis, p) => basis.map((g) => new Polynomial(g.ring, g.monomials, g.coefficients.map((c, k) => (k === g.length - 1 && g.length > 1 ? (c * 2) % p : c)))));
+      return { submit: job.submit, take: job.take, get pending() { return job.pending; }, close: () => void closed++ };
+    });
+    const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options, deadline: new Deadline(30, 'the corrupted helper test') });
+    expect(text(r.basis)).toEqual(alone);
+    expect(closed).toBe(1);
+  });
+
+  test('compiled: a helper thread serves katsura-6 images and the basis is the same', () => {
+    const dist = path.join(__dirname, '../../dist/src');
+    if (!fs.existsSync(path.join(dist, 'groebner/basis-thread-main.js'))) throw new Error('build first: npm run build (dist/ is missing)');
+    const d = {
+      modular: require(path.join(dist, 'groebner/modular.js')) as typeof import('../../src/groebner/modular'),
+      engines: require(path.join(dist, 'groebner/engines.js')) as typeof import('../../src/groebner/engines'),
+      threads: require(path.join(dist, 'groebner/basis-threads.js')) as typeof import('../../src/groebner/basis-threads'),
+      systems: require(path.join(dist, 'systems.js')) as typeof import('../../src/systems'),
+      data: require(path.join(dist, 'poly/plain-data.js')) as typeof import('../../src/poly/plain-data'),
+    };
+    const polys = d.systems.namedSystem('katsura:6').polynomials;
+    const alone = text(d.modular.modularGroebner(polys, d.engines.f4EngineWith()).basis);
+    const workers = d.threads.basisThreads(1);
+    let served = 0;
+    const r = d.modular.modularGroebner(polys, d.engines.f4EngineWith(), {
+      helpers: {
+        afterMs: 0,
+        start: (generators) => {
+          const R = generators[0].ring;
+          const job = workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(d.data.polynomialData), linalg: 'auto' }) as BasisJob;
+          return {
+            submit: (p: number) => job.submit(p),
+            get pending() {
+              return job.pending;
+            },
+            // Wait for the helper's first image (its start takes a while), so that it surely serves one.
+            take: (waitMs: number) => {
+              const image = job.take(served === 0 && job.pending > 0 ? Math.max(waitMs, 10_000) : waitMs);
+              if (image?.lengths) served++;
+              return image;
+            },
+            close: () => job.close(),
+          };
+        },
+      },
+    });
+    expect(text(r.basis)).toEqual(alone);
+    expect(served).toBeGreaterThan(0);
+  }, 60_000);
+});
