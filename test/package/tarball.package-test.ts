@@ -32,7 +32,18 @@ function readmeModule(): string {
   return `${imports.join('\n')}\n${check}${body.replace(/^import .*$/gm, '')}\nconsole.log('README examples ran');\n`;
 }
 
-const USE_TESTING = (fcImport: string, ext: string) => `${fcImport}
+/** The default export (the namespace): imported in an ES module, by import() in a CommonJS one. */
+const DEFAULT_IMPORT = {
+  esm: `import polycrit from 'polycrit';
+import testing from 'polycrit/testing';
+console.log('default', polycrit.Polynomial === Polynomial, polycrit.solve === solve, testing.plantedSystem === plantedSystem);
+`,
+  // import() in a CommonJS file gets the ES module's declarations, distinct types for the same objects.
+  cjs: `void Promise.all([import('polycrit'), import('polycrit/testing')]).then(([p, t]) => console.log('default', (p.default.Polynomial as unknown) === Polynomial, (p.default.solve as unknown) === solve, (t.default.plantedSystem as unknown) === plantedSystem));
+`,
+};
+
+const USE_TESTING = (fcImport: string, ext: string, defaultImport: string) => `${fcImport}
 import { parsePolynomials, solve, Polynomial, PolynomialRing, QQ, networkLoss, preset, criticalPoints } from 'polycrit';
 import { plantedSystem, checkSolution } from 'polycrit/testing';
 import { dataFileReader } from 'polycrit/node';
@@ -42,7 +53,7 @@ fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomia
 const analysis = criticalPoints(networkLoss(preset('xor-blog')));
 const points = analysis.components.flatMap((c) => c.points ?? []).filter((p) => p.real);
 console.log('${ext}', P.length, R.vars.length, points.length >= 0, typeof dataFileReader);
-`;
+${defaultImport}`;
 
 describe('the npm tarball, installed into fresh projects', () => {
   let tmp: string;
@@ -68,7 +79,7 @@ describe('the npm tarball, installed into fresh projects', () => {
     expect(files.filter((f) => /\.map$|tsbuildinfo|^dist\/(bench|examples)\//.test(f))).toEqual([]);
   });
 
-  test('CommonJS and ESM: every entry loads, one Polynomial class for both, a testing arbitrary in fc.property', () => {
+  test('CommonJS and ESM: every entry loads, one Polynomial class for both, a testing arbitrary in fc.property, each entry\'s namespace as its ESM default export', () => {
     const body = (tag: string) => `const P = parsePolynomials('x^2 + y^2 - 1, x - y').polynomials;
 fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomials)).ok), { numRuns: 2 });
 console.log('${tag}', solve(P).components.length, criticalPoints(networkLoss(preset('xor-blog'))).criticalValues.join(' '), typeof dataFileReader, typeof toNerdamer);
@@ -80,9 +91,10 @@ const { parsePolynomials, solve, networkLoss, preset, criticalPoints } = require
 const { plantedSystem, checkSolution } = require('polycrit/testing');
 const { dataFileReader } = require('polycrit/node');
 const { toNerdamer } = require('polycrit/nerdamer');
-${body('cjs')}`,
+${body('cjs')}import('polycrit').then((m) => console.log('default', m.default === require('polycrit')));
+`,
     );
-    expect(run('node', ['main.cjs'], project)).toBe('cjs 1 4/3 2 function function\n');
+    expect(run('node', ['main.cjs'], project)).toBe('cjs 1 4/3 2 function function\ndefault true\n');
     fs.writeFileSync(
       path.join(project, 'main.mjs'),
       `import fc from 'fast-check';
@@ -91,30 +103,35 @@ import { parsePolynomials, solve, networkLoss, preset, criticalPoints, Polynomia
 import { plantedSystem, checkSolution } from 'polycrit/testing';
 import { dataFileReader } from 'polycrit/node';
 import { toNerdamer } from 'polycrit/nerdamer';
+import polycrit from 'polycrit';
+import testing from 'polycrit/testing';
+import node from 'polycrit/node';
+import nerdamer from 'polycrit/nerdamer';
 ${body('esm')}console.log(Polynomial === createRequire(import.meta.url)('polycrit').Polynomial);
+console.log('default', polycrit.Polynomial === Polynomial, polycrit.solve === solve, testing.plantedSystem === plantedSystem, node.dataFileReader === dataFileReader, nerdamer.toNerdamer === toNerdamer);
 `,
     );
-    expect(run('node', ['main.mjs'], project)).toBe('esm 1 4/3 2 function function\ntrue\n');
+    expect(run('node', ['main.mjs'], project)).toBe('esm 1 4/3 2 function function\ntrue\ndefault true true true true true\n');
   });
 
   const tsconfig = (module: string, resolution: string, files: string[], outDir?: string) =>
     JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'ES2022', strict: true, skipLibCheck: false, types: [], ...(outDir ? { outDir } : { noEmit: true }) }, files });
 
   test('TypeScript, node16 and nodenext: ESM (.mts) and CommonJS (.cts) files type-check; the README examples compile and run', () => {
-    fs.writeFileSync(path.join(project, 'user.mts'), USE_TESTING("import fc from 'fast-check';", 'mts'));
-    fs.writeFileSync(path.join(project, 'user.cts'), USE_TESTING("import fc = require('fast-check');", 'cts'));
+    fs.writeFileSync(path.join(project, 'user.mts'), USE_TESTING("import fc from 'fast-check';", 'mts', DEFAULT_IMPORT.esm));
+    fs.writeFileSync(path.join(project, 'user.cts'), USE_TESTING("import fc = require('fast-check');", 'cts', DEFAULT_IMPORT.cjs));
     fs.writeFileSync(path.join(project, 'readme.mts'), readmeModule());
     fs.writeFileSync(path.join(project, 'tsconfig.node16.json'), tsconfig('node16', 'node16', ['user.mts', 'user.cts', 'readme.mts'], 'out'));
     fs.writeFileSync(path.join(project, 'tsconfig.nodenext.json'), tsconfig('nodenext', 'nodenext', ['user.mts', 'user.cts', 'readme.mts']));
     run('node', [tsc, '-p', 'tsconfig.node16.json'], project);
     run('node', [tsc, '-p', 'tsconfig.nodenext.json'], project);
-    expect(run('node', ['out/user.mjs'], project)).toMatch(/^mts 2 1 true function/);
-    expect(run('node', ['out/user.cjs'], project)).toMatch(/^cts 2 1 true function/);
+    expect(run('node', ['out/user.mjs'], project)).toMatch(/^mts 2 1 true function\ndefault true true true\n$/);
+    expect(run('node', ['out/user.cjs'], project)).toMatch(/^cts 2 1 true function\ndefault true true true\n$/);
     expect(run('node', ['out/readme.mjs'], project)).toMatch(/README examples ran/);
   });
 
   test('TypeScript, bundler resolution: the same user file and the README examples type-check', () => {
-    fs.writeFileSync(path.join(project, 'user-bundler.ts'), USE_TESTING("import fc from 'fast-check';", 'ts'));
+    fs.writeFileSync(path.join(project, 'user-bundler.ts'), USE_TESTING("import fc from 'fast-check';", 'ts', DEFAULT_IMPORT.esm));
     fs.writeFileSync(path.join(project, 'readme-bundler.ts'), readmeModule());
     fs.writeFileSync(path.join(project, 'tsconfig.bundler.json'), tsconfig('esnext', 'bundler', ['user-bundler.ts', 'readme-bundler.ts']));
     run('node', [tsc, '-p', 'tsconfig.bundler.json'], project);
