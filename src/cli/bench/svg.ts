@@ -3,7 +3,7 @@
  * per row, sorted by time, labelled with the order; failed rows are drawn in red at the time
  * they failed, and rows whose answer differs from the majority are marked.
  */
-import { BenchRow } from './tasks';
+import { BenchRow } from '../../orderings/jobs';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
