@@ -22,8 +22,10 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 const row = (index: number, seconds: number, fingerprint: string): BenchRow => ({ index, vars: ['x', 'y'], route: 'degrevlex', task: 'groebner', status: 'ok', seconds, fingerprint });
 
 describe('text', () => {
-  test('a different answer is marked in the chart', () => {
-    expect(timeChartSvg('t', [row(0, 2, 'a'), row(1, 1, 'b')], (r) => r.vars.join(), 'a')).toContain('DIFFERENT ANSWER');
+  test('the chart: one bar per row, a different answer marked', () => {
+    const svg = timeChartSvg('t', [row(0, 2, 'a'), row(1, 1, 'b'), row(2, 3, 'a')], (r) => r.vars.join(), 'a');
+    expect(svg).toContain('DIFFERENT ANSWER');
+    expect(svg.match(/<rect class="bar"/g)).toHaveLength(3);
   });
   test('progress bar', () => {
     expect(progressBar(1, 4, 8)).toBe('[##------] 1/4');
