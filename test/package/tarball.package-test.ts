@@ -4,8 +4,8 @@
 // skipLibCheck off), with a polycrit/testing arbitrary inside fast-check's fc.property — the
 // TS2345 "separate declarations of a private property" of the issue. The README's ```ts blocks
 // are compiled in each TypeScript project and run; a line `expr;  // [json]` must print that value.
-// Needs the build (`npm test` builds first).
-import { execFileSync } from 'child_process';
+// `npm pack` builds (prepack), so the suite needs no build first; the install must print no warning.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,14 +13,14 @@ import * as path from 'path';
 const root = path.join(__dirname, '../..');
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
 
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}\n${err.message}`);
-  }
+/** Runs a command; its stdout and stderr, or an error with both when it fails. */
+function runBoth(command: string, args: string[], cwd: string): { stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr };
 }
+
+const run = (command: string, args: string[], cwd: string): string => runBoth(command, args, cwd).stdout;
 
 /** The README's TypeScript blocks as one module; `expr;  // [...]` lines become checks of the value. */
 function readmeModule(): string {
@@ -59,18 +59,28 @@ describe('the npm tarball, installed into fresh projects', () => {
   let tmp: string;
   let project: string;
   let packed: { size: number; unpackedSize: number; entryCount: number; files: { path: string }[] };
+  let installed: { stdout: string; stderr: string };
+  const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, 'dist/src/index.mjs'))) throw new Error('dist/ is not built: run `npm run build` first (`npm test` does)');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-pack-'));
-    packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], root))[0];
+    // As a user or `npm publish` packs: prepack builds and strips the scripts, postpack restores them.
+    packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', tmp], root))[0];
     project = path.join(tmp, 'project');
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "user", "private": true }\n');
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(tmp, 'polycrit-0.1.0.tgz')], project);
+    installed = runBoth('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(tmp, 'polycrit-0.1.0.tgz')], project);
     console.log(`tarball: ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files`);
-  }, 180_000);
+  }, 240_000);
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('installing the tarball prints no warning: its package.json has no scripts (npm 11 warns about a prepare script); the repository keeps them', () => {
+    expect(installed.stderr).toBe('');
+    expect(installed.stdout).not.toMatch(/warn|script/i);
+    expect(JSON.parse(fs.readFileSync(path.join(project, 'node_modules/polycrit/package.json'), 'utf8')).scripts).toBeUndefined();
+    expect(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).toBe(manifest);
+    expect(fs.existsSync(path.join(root, '.package.json.prepack'))).toBe(false);
   });
 
   test('the tarball holds the build, both halves, LICENSE; no source maps, benches or tsbuildinfo', () => {
