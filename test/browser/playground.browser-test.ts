@@ -1,7 +1,8 @@
 // Issue 16 item 3: the playground in a real browser. `npm run test:browser` builds dist/web, serves
 // it on 127.0.0.1 and drives Debian's headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium)
 // with puppeteer-core: a system is solved and its curves drawn, the XOR network is analysed (the
-// table, the global minimum, the slice picture), and a long computation is cancelled — the worker
+// table, the global minimum, the slice picture), the variable orders of a system and of XOR are
+// timed (the bar chart, one bar per order, and the verdict), and a long computation is cancelled — the worker
 // is gone and a new run answers at once. Timeouts are generous (CI shares two cores); the times
 // measured are printed. Run by node's test runner under tsx (puppeteer-core is ESM-only, which
 // jest's CommonJS runtime cannot load).
@@ -90,6 +91,52 @@ test('analyses the XOR network: the table, the global minimum and the slice thro
   const worker = Number(/analysed in ([\d.]+) s/.exec(status.text)?.[1]);
   console.log(`XOR in Chromium: ${worker.toFixed(2)} s in the worker, ${wall} ms from the click to the table (status: ${status.text})`);
   assert.ok(wall < 20_000, `XOR took ${wall} ms`); // the target is 1 s; this bound only catches a hang on a loaded machine
+});
+
+test('times every variable order: one bar per order, every order the same answer; the bench cancels like the rest', async () => {
+  await page.$eval('#system', (e) => ((e as HTMLTextAreaElement).value = 'x^2 + y^2 + z^2 - 3\nx - y*z\ny + z - 2'));
+  await page.select('#bench-task', 'groebner');
+  await page.$eval('#bench-orders', (e) => ((e as HTMLInputElement).value = '24'));
+  let start = Date.now();
+  await page.click('#bench');
+  const status = await settled();
+  const wall = Date.now() - start;
+  assert.equal(status.state, 'done', status.text);
+  assert.match(status.text, /^6 variable order\(s\) timed in/);
+  const bars = await page.$$eval('svg[data-plot="orderings"] rect.bar', (r) => r.map((x) => Number(x.getAttribute('width'))));
+  assert.equal(bars.length, 6, 'one bar per order of x, y, z');
+  assert.ok(bars.every((w) => w >= 1), `bar widths ${bars}`);
+  assert.equal(await page.$eval('#orderings-verdict', (e) => (e as HTMLElement).dataset.agree), 'true');
+  assert.match((await page.$eval('#orderings-verdict', (e) => e.textContent)) ?? '', /^Every order gave the same answer \(fingerprint [0-9a-f]{16}\)\.$/);
+  assert.match((await page.$eval('#cli', (e) => e.textContent)) ?? '', /^the system: groebner for 6 variable order\(s\)[\s\S]*answers: every order gave the same answer/);
+  console.log(`Orderings bench in Chromium: Gröbner basis of a 3-variable system in its 6 orders, ${status.text}, ${wall} ms from the click to the chart`);
+
+  // The network: the critical points of XOR in 3 of its 24 orders (the natural one and 2 seeded).
+  await page.select('#preset', 'xor-blog');
+  await page.select('#bench-task', 'critical');
+  await page.$eval('#bench-orders', (e) => ((e as HTMLInputElement).value = '3'));
+  start = Date.now();
+  await page.click('#bench');
+  const xor = await settled();
+  assert.equal(xor.state, 'done', xor.text);
+  assert.equal(await page.$$eval('svg[data-plot="orderings"] rect.bar', (r) => r.length), 3);
+  assert.equal(await page.$eval('#orderings-verdict', (e) => (e as HTMLElement).dataset.agree), 'true');
+  console.log(`Orderings bench in Chromium: XOR's critical points in 3 orders, ${xor.text}, ${Date.now() - start} ms from the click to the chart`);
+
+  // Cancel during the bench: katsura:5 solved in 24 orders runs for seconds.
+  await page.$eval('#system', (e) => ((e as HTMLTextAreaElement).value = 'katsura:5'));
+  await page.select('#bench-task', 'solve');
+  await page.$eval('#bench-orders', (e) => ((e as HTMLInputElement).value = '24'));
+  await page.click('#bench');
+  await page.waitForFunction(() => /order 2 of 24/.test(document.getElementById('status')?.textContent ?? ''), { timeout: LONG, polling: 20 });
+  await page.click('#cancel');
+  assert.equal((await settled(10_000)).state, 'cancelled');
+  await page.waitForFunction(() => /ms after Cancel$/.test(document.getElementById('status')?.textContent ?? ''), { timeout: 10_000, polling: 20 });
+  const said = (await page.$eval('#status', (e) => e.textContent)) ?? '';
+  const stoppedAt = Number(/; stopped (\d+) ms after Cancel$/.exec(said)?.[1] ?? Infinity);
+  console.log(`Orderings bench cancelled in Chromium: ${said}`);
+  assert.ok(stoppedAt <= 1000, `the bench did not stop within a second of Cancel: ${said}`);
+  assert.deepEqual(problems, []);
 });
 
 /** CPU seconds used so far by Chromium's renderer processes (the page and its worker). */

@@ -1,15 +1,13 @@
 // `polycrit bench orderings`, in-process (--workers 1: ts-jest has no compiled worker script),
-// plus the orchestration helpers: order choice, the summary (a difference must be reported) and
-// the clean stop.
+// plus its text and the pool's clean stop (the choice of orders, the summary and the jobs
+// themselves are tested in test/orderings).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { chooseOrders, factorial, permutations, progressBar, summarize } from '../../src/cli/bench/orderings';
+import { progressBar } from '../../src/cli/bench/orderings';
 import { runJobs } from '../../src/cli/bench/pool';
-import { BenchJob, BenchRow, groebnerFingerprint, problemSystem } from '../../src/cli/bench/tasks';
-import { computeGroebner } from '../../src/groebner/groebner';
-import { lex } from '../../src/monomials/order';
+import { BenchJob, BenchRow } from '../../src/orderings/jobs';
 import { timeChartSvg } from '../../src/cli/bench/svg';
 import { msolveInput, parseMsolveOutput } from '../../bench/peers/msolve';
 import { benchSystem } from '../../bench/peers/networks';
@@ -23,33 +21,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 const row = (index: number, seconds: number, fingerprint: string): BenchRow => ({ index, vars: ['x', 'y'], route: 'degrevlex', task: 'groebner', status: 'ok', seconds, fingerprint });
 
-describe('orders', () => {
-  test('every permutation, the identity first', () => {
-    expect(permutations(['a', 'b', 'c']).map((p) => p.join(''))).toEqual(['abc', 'acb', 'bac', 'bca', 'cab', 'cba']);
-    expect(factorial(5)).toBe(120);
-    expect(chooseOrders(['x', 'y'], 'all')).toEqual([['x', 'y'], ['y', 'x']]);
-  });
-  test('N seeded random orders: distinct, reproducible, the natural one first', () => {
-    const vars = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const A = chooseOrders(vars, 10, 3);
-    expect(A).toHaveLength(10);
-    expect(A[0]).toEqual(vars);
-    expect(new Set(A.map((p) => p.join())).size).toBe(10);
-    expect(chooseOrders(vars, 10, 3)).toEqual(A);
-    expect(() => chooseOrders(Array.from({ length: 9 }, (_, i) => `x${i}`), 'all')).toThrow(/--orders N/);
-  });
-});
-
-describe('summary', () => {
-  test('fastest, median, slowest, spread and agreement', () => {
-    const s = summarize([row(0, 2, 'a'), row(1, 1, 'a'), row(2, 4, 'a')]);
-    expect([s.fastest?.index, s.median?.index, s.slowest?.index, s.spread, s.agree]).toEqual([1, 0, 2, 4, true]);
-  });
-  test('a different answer is reported', () => {
-    const s = summarize([row(0, 2, 'a'), row(1, 1, 'b'), row(2, 4, 'a')]);
-    expect(s.agree).toBe(false);
-    expect(s.answers).toEqual([{ fingerprint: 'a', rows: 2 }, { fingerprint: 'b', rows: 1 }]);
-    expect(timeChartSvg('t', [row(0, 2, 'a'), row(1, 1, 'b')], (r) => r.vars.join(), 'a')).toContain('DIFFERENT ANSWER');
+describe('text', () => {
+  test('the chart: one bar per row, a different answer marked', () => {
+    const svg = timeChartSvg('t', [row(0, 2, 'a'), row(1, 1, 'b'), row(2, 3, 'a')], (r) => r.vars.join(), 'a');
+    expect(svg).toContain('DIFFERENT ANSWER');
+    expect(svg.match(/<rect class="bar"/g)).toHaveLength(3);
   });
   test('progress bar', () => {
     expect(progressBar(1, 4, 8)).toBe('[##------] 1/4');
@@ -122,18 +98,6 @@ describe('polycrit check', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).families[0]).toMatchObject({ tried: 2, found: 0, timedOut: 2, failed: false });
     expect(r.err).toMatch(/2 case\(s\) ran past --timeout 1e-9 s and were not checked/);
-  });
-});
-
-describe('groebner fingerprints', () => {
-  test('equal ideals in different orders share the reference fingerprint; a different ideal does not', () => {
-    const problem = { kind: 'polynomials' as const, name: 't', vars: ['x', 'y'], polynomials: ['x^2 - y', 'y^2 - 2'] };
-    const other = { ...problem, polynomials: ['x^2 - y', 'y^2 - 3'] };
-    const G = computeGroebner(problemSystem(problem), { order: lex }).basis;
-    const H = computeGroebner(problemSystem(other)).basis;
-    const a = groebnerFingerprint(computeGroebner(problemSystem(problem)).basis, problem);
-    expect(groebnerFingerprint(G, problem)).toBe(a);
-    expect(groebnerFingerprint(H, problem)).not.toBe(a);
   });
 });
 

@@ -12,7 +12,8 @@ import { networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { NetworkSpec } from '../../src/networks/spec';
 import { dataFileReader } from '../../src/networks/spec-file';
-import { networkSpecJsonSchema, networkSpecSchema } from '../../src/networks/spec-schema';
+import { networkSpecJsonSchema } from '../../src/networks/spec-schema';
+import { networkSpecSchema } from '../../src/networks/spec-zod';
 import { runCli } from '../cli/run-cli';
 
 const ok = { inputs: 1, layers: [{ width: 1 }], data: [[1, 1]] };
@@ -48,6 +49,8 @@ const TABLE: [string, unknown, string][] = [
   ['an input named like a weight', { ...ok, inputs: ['w0_0'] }, "inputs[0] 'w0_0' clashes with a weight name (weights are w{node}_{input} and b{node})"],
   ['a list', [], 'a network spec must be a JSON object with inputs, layers and data, got []'],
   ['null', null, 'a network spec must be a JSON object with inputs, layers and data, got null'],
+  // A check without a message of its own speaks zod's English (zod/mini has no locale unless given one).
+  ['$schema not text', { ...ok, $schema: 5 }, '$schema Invalid input: expected string, received number, got 5'],
 ];
 
 describe('malformed network specs', () => {

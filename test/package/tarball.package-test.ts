@@ -4,8 +4,8 @@
 // skipLibCheck off), with a polycrit/testing arbitrary inside fast-check's fc.property — the
 // TS2345 "separate declarations of a private property" of the issue. The README's ```ts blocks
 // are compiled in each TypeScript project and run; a line `expr;  // [json]` must print that value.
-// Needs the build (`npm test` builds first).
-import { execFileSync } from 'child_process';
+// `npm pack` builds (prepack), so the suite needs no build first; the install must print no warning.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,14 +13,14 @@ import * as path from 'path';
 const root = path.join(__dirname, '../..');
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
 
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}\n${err.message}`);
-  }
+/** Runs a command; its stdout and stderr, or an error with both when it fails. */
+function runBoth(command: string, args: string[], cwd: string): { stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr };
 }
+
+const run = (command: string, args: string[], cwd: string): string => runBoth(command, args, cwd).stdout;
 
 /** The README's TypeScript blocks as one module; `expr;  // [...]` lines become checks of the value. */
 function readmeModule(): string {
@@ -32,7 +32,18 @@ function readmeModule(): string {
   return `${imports.join('\n')}\n${check}${body.replace(/^import .*$/gm, '')}\nconsole.log('README examples ran');\n`;
 }
 
-const USE_TESTING = (fcImport: string, ext: string) => `${fcImport}
+/** The default export (the namespace): imported in an ES module, by import() in a CommonJS one. */
+const DEFAULT_IMPORT = {
+  esm: `import polycrit from 'polycrit';
+import testing from 'polycrit/testing';
+console.log('default', polycrit.Polynomial === Polynomial, polycrit.solve === solve, testing.plantedSystem === plantedSystem);
+`,
+  // import() in a CommonJS file gets the ES module's declarations, distinct types for the same objects.
+  cjs: `void Promise.all([import('polycrit'), import('polycrit/testing')]).then(([p, t]) => console.log('default', (p.default.Polynomial as unknown) === Polynomial, (p.default.solve as unknown) === solve, (t.default.plantedSystem as unknown) === plantedSystem));
+`,
+};
+
+const USE_TESTING = (fcImport: string, ext: string, defaultImport: string) => `${fcImport}
 import { parsePolynomials, solve, Polynomial, PolynomialRing, QQ, networkLoss, preset, criticalPoints } from 'polycrit';
 import { plantedSystem, checkSolution } from 'polycrit/testing';
 import { dataFileReader } from 'polycrit/node';
@@ -42,24 +53,34 @@ fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomia
 const analysis = criticalPoints(networkLoss(preset('xor-blog')));
 const points = analysis.components.flatMap((c) => c.points ?? []).filter((p) => p.real);
 console.log('${ext}', P.length, R.vars.length, points.length >= 0, typeof dataFileReader);
-`;
+${defaultImport}`;
 
 describe('the npm tarball, installed into fresh projects', () => {
   let tmp: string;
   let project: string;
   let packed: { size: number; unpackedSize: number; entryCount: number; files: { path: string }[] };
+  let installed: { stdout: string; stderr: string };
+  const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, 'dist/src/index.mjs'))) throw new Error('dist/ is not built: run `npm run build` first (`npm test` does)');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-pack-'));
-    packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], root))[0];
+    // As a user or `npm publish` packs: prepack builds and strips the scripts, postpack restores them.
+    packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', tmp], root))[0];
     project = path.join(tmp, 'project');
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "user", "private": true }\n');
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(tmp, 'polycrit-0.1.0.tgz')], project);
+    installed = runBoth('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(tmp, 'polycrit-0.1.0.tgz')], project);
     console.log(`tarball: ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files`);
-  }, 180_000);
+  }, 240_000);
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('installing the tarball prints no warning: its package.json has no scripts (npm 11 warns about a prepare script); the repository keeps them', () => {
+    expect(installed.stderr).toBe('');
+    expect(installed.stdout).not.toMatch(/warn|script/i);
+    expect(JSON.parse(fs.readFileSync(path.join(project, 'node_modules/polycrit/package.json'), 'utf8')).scripts).toBeUndefined();
+    expect(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).toBe(manifest);
+    expect(fs.existsSync(path.join(root, '.package.json.prepack'))).toBe(false);
   });
 
   test('the tarball holds the build, both halves, LICENSE; no source maps, benches or tsbuildinfo', () => {
@@ -68,7 +89,7 @@ describe('the npm tarball, installed into fresh projects', () => {
     expect(files.filter((f) => /\.map$|tsbuildinfo|^dist\/(bench|examples)\//.test(f))).toEqual([]);
   });
 
-  test('CommonJS and ESM: every entry loads, one Polynomial class for both, a testing arbitrary in fc.property', () => {
+  test('CommonJS and ESM: every entry loads, one Polynomial class for both, a testing arbitrary in fc.property, each entry\'s namespace as its ESM default export', () => {
     const body = (tag: string) => `const P = parsePolynomials('x^2 + y^2 - 1, x - y').polynomials;
 fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomials)).ok), { numRuns: 2 });
 console.log('${tag}', solve(P).components.length, criticalPoints(networkLoss(preset('xor-blog'))).criticalValues.join(' '), typeof dataFileReader, typeof toNerdamer);
@@ -80,9 +101,10 @@ const { parsePolynomials, solve, networkLoss, preset, criticalPoints } = require
 const { plantedSystem, checkSolution } = require('polycrit/testing');
 const { dataFileReader } = require('polycrit/node');
 const { toNerdamer } = require('polycrit/nerdamer');
-${body('cjs')}`,
+${body('cjs')}import('polycrit').then((m) => console.log('default', m.default === require('polycrit')));
+`,
     );
-    expect(run('node', ['main.cjs'], project)).toBe('cjs 1 4/3 2 function function\n');
+    expect(run('node', ['main.cjs'], project)).toBe('cjs 1 4/3 2 function function\ndefault true\n');
     fs.writeFileSync(
       path.join(project, 'main.mjs'),
       `import fc from 'fast-check';
@@ -91,30 +113,35 @@ import { parsePolynomials, solve, networkLoss, preset, criticalPoints, Polynomia
 import { plantedSystem, checkSolution } from 'polycrit/testing';
 import { dataFileReader } from 'polycrit/node';
 import { toNerdamer } from 'polycrit/nerdamer';
+import polycrit from 'polycrit';
+import testing from 'polycrit/testing';
+import node from 'polycrit/node';
+import nerdamer from 'polycrit/nerdamer';
 ${body('esm')}console.log(Polynomial === createRequire(import.meta.url)('polycrit').Polynomial);
+console.log('default', polycrit.Polynomial === Polynomial, polycrit.solve === solve, testing.plantedSystem === plantedSystem, node.dataFileReader === dataFileReader, nerdamer.toNerdamer === toNerdamer);
 `,
     );
-    expect(run('node', ['main.mjs'], project)).toBe('esm 1 4/3 2 function function\ntrue\n');
+    expect(run('node', ['main.mjs'], project)).toBe('esm 1 4/3 2 function function\ntrue\ndefault true true true true true\n');
   });
 
   const tsconfig = (module: string, resolution: string, files: string[], outDir?: string) =>
     JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'ES2022', strict: true, skipLibCheck: false, types: [], ...(outDir ? { outDir } : { noEmit: true }) }, files });
 
   test('TypeScript, node16 and nodenext: ESM (.mts) and CommonJS (.cts) files type-check; the README examples compile and run', () => {
-    fs.writeFileSync(path.join(project, 'user.mts'), USE_TESTING("import fc from 'fast-check';", 'mts'));
-    fs.writeFileSync(path.join(project, 'user.cts'), USE_TESTING("import fc = require('fast-check');", 'cts'));
+    fs.writeFileSync(path.join(project, 'user.mts'), USE_TESTING("import fc from 'fast-check';", 'mts', DEFAULT_IMPORT.esm));
+    fs.writeFileSync(path.join(project, 'user.cts'), USE_TESTING("import fc = require('fast-check');", 'cts', DEFAULT_IMPORT.cjs));
     fs.writeFileSync(path.join(project, 'readme.mts'), readmeModule());
     fs.writeFileSync(path.join(project, 'tsconfig.node16.json'), tsconfig('node16', 'node16', ['user.mts', 'user.cts', 'readme.mts'], 'out'));
     fs.writeFileSync(path.join(project, 'tsconfig.nodenext.json'), tsconfig('nodenext', 'nodenext', ['user.mts', 'user.cts', 'readme.mts']));
     run('node', [tsc, '-p', 'tsconfig.node16.json'], project);
     run('node', [tsc, '-p', 'tsconfig.nodenext.json'], project);
-    expect(run('node', ['out/user.mjs'], project)).toMatch(/^mts 2 1 true function/);
-    expect(run('node', ['out/user.cjs'], project)).toMatch(/^cts 2 1 true function/);
+    expect(run('node', ['out/user.mjs'], project)).toMatch(/^mts 2 1 true function\ndefault true true true\n$/);
+    expect(run('node', ['out/user.cjs'], project)).toMatch(/^cts 2 1 true function\ndefault true true true\n$/);
     expect(run('node', ['out/readme.mjs'], project)).toMatch(/README examples ran/);
   });
 
   test('TypeScript, bundler resolution: the same user file and the README examples type-check', () => {
-    fs.writeFileSync(path.join(project, 'user-bundler.ts'), USE_TESTING("import fc from 'fast-check';", 'ts'));
+    fs.writeFileSync(path.join(project, 'user-bundler.ts'), USE_TESTING("import fc from 'fast-check';", 'ts', DEFAULT_IMPORT.esm));
     fs.writeFileSync(path.join(project, 'readme-bundler.ts'), readmeModule());
     fs.writeFileSync(path.join(project, 'tsconfig.bundler.json'), tsconfig('esnext', 'bundler', ['user-bundler.ts', 'readme-bundler.ts']));
     run('node', [tsc, '-p', 'tsconfig.bundler.json'], project);

@@ -1,10 +1,12 @@
 /**
  * The playground page: a polynomial system or a network spec goes to the Web Worker, which
  * answers with progress lines and then the results (protocol.ts); the page draws the table, the
- * text as the command line prints it, and a picture (plot.ts). Cancel terminates the worker — the
+ * text as the command line prints it, and a picture (plot.ts; the orderings bench's bar chart is
+ * the CLI's own SVG, cli/bench/svg.ts). Cancel terminates the worker — the
  * only way to stop a synchronous computation — and starts a fresh one.
  */
 import type { NetworkSpec } from '../../src/networks/spec';
+import { timeChartSvg } from '../../src/cli/bench/svg';
 import { curvesPlot, slicePlot } from './plot';
 import type { Reply, Request } from './protocol';
 
@@ -156,6 +158,26 @@ function onReply(reply: Reply): void {
       else $('plot').append(Object.assign(document.createElement('p'), { textContent: 'No real critical point to slice through.' }));
       return;
     }
+    case 'benched': {
+      finish(`${reply.rows.length} variable order(s) timed in ${reply.seconds.toFixed(2)} s`, 'done');
+      clear();
+      const s = reply.summary;
+      const verdict = Object.assign(document.createElement('p'), {
+        id: 'orderings-verdict',
+        textContent: s.agree
+          ? `Every order gave the same answer${s.answers[0] ? ` (fingerprint ${s.answers[0].fingerprint})` : ' (none finished)'}${s.failed > 0 ? `; ${s.failed} order(s) failed` : ''}.`
+          : `ANSWERS DIFFER between variable orders: ${s.answers.map((a) => `${a.fingerprint} ×${a.rows}`).join(', ')}. This is a bug in polycrit: please report it.`,
+      });
+      verdict.dataset.agree = String(s.agree);
+      $('results').append(verdict, ...reply.lines.filter((l) => !/^(answers|!!!)/.test(l)).map((line) => Object.assign(document.createElement('p'), { textContent: line, className: 'summary' })));
+      // The chart the CLI writes with --svg, drawn from the same rows.
+      const svg = new DOMParser().parseFromString(timeChartSvg(reply.title, reply.rows, (r) => r.vars.join(','), s.answers[0]?.fingerprint, 'seconds per order (wall clock, one order after another in the Web Worker)'), 'image/svg+xml').documentElement;
+      svg.setAttribute('class', 'plot');
+      svg.setAttribute('data-plot', 'orderings');
+      $('plot').append(document.importNode(svg, true));
+      $('cli').textContent = reply.text;
+      return;
+    }
     case 'sliced':
       finish(`${analysedText}; slice drawn in ${reply.seconds.toFixed(2)} s`, 'done');
       $('plot').replaceChildren(
@@ -178,6 +200,16 @@ function showPreset(): void {
   $<HTMLTextAreaElement>('spec').value = JSON.stringify(presets[name], null, 1).replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_, inner: string) => `[${inner.replace(/\s*\n\s*/g, ' ')}]`);
 }
 
+/** The network spec box as an object, or undefined (with the parse error in the status line). */
+function readSpec(): NetworkSpec | undefined {
+  try {
+    return JSON.parse($<HTMLTextAreaElement>('spec').value) as NetworkSpec;
+  } catch (e) {
+    setStatus(`the spec is not valid JSON: ${(e as Error).message}`, 'error');
+    return undefined;
+  }
+}
+
 function init(): void {
   const examples = $<HTMLSelectElement>('example');
   examples.replaceChildren(...Object.keys(EXAMPLES).map((name) => new Option(name, name)));
@@ -186,14 +218,16 @@ function init(): void {
   $('preset').onchange = showPreset;
   $('solve').onclick = () => send({ kind: 'solve', text: $<HTMLTextAreaElement>('system').value }, 'solving');
   $('analyse').onclick = () => {
-    let spec: NetworkSpec;
-    try {
-      spec = JSON.parse($<HTMLTextAreaElement>('spec').value) as NetworkSpec;
-    } catch (e) {
-      setStatus(`the spec is not valid JSON: ${(e as Error).message}`, 'error');
-      return;
-    }
-    send({ kind: 'critical', name: spec.name ?? $<HTMLSelectElement>('preset').value, spec }, 'analysing');
+    const spec = readSpec();
+    if (spec) send({ kind: 'critical', name: spec.name ?? $<HTMLSelectElement>('preset').value, spec }, 'analysing');
+  };
+  $('bench').onclick = () => {
+    const task = $<HTMLSelectElement>('bench-task').value;
+    const orders = Math.min(Math.max(Math.floor(Number($<HTMLInputElement>('bench-orders').value)) || 1, 1), 720);
+    if (task === 'critical') {
+      const spec = readSpec();
+      if (spec) send({ kind: 'orderings', task, name: spec.name ?? $<HTMLSelectElement>('preset').value, spec, orders }, 'timing variable orders');
+    } else send({ kind: 'orderings', task: task === 'solve' ? 'solve' : 'groebner', text: $<HTMLTextAreaElement>('system').value, orders }, 'timing variable orders');
   };
   $('slice-point').onchange = () => send({ kind: 'slice', point: Number($<HTMLSelectElement>('slice-point').value) }, 'slicing the loss');
   $('cancel').onclick = cancel;

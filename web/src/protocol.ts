@@ -4,6 +4,8 @@
  * responsive and Cancel is `worker.terminate()` — a computation that never yields still stops.
  */
 import type { NetworkSpec } from '../../src/networks/spec';
+import type { BenchRow } from '../../src/orderings/jobs';
+import type { BenchSummary } from '../../src/orderings/orders';
 
 /** A request from the page. */
 export type Request =
@@ -12,7 +14,10 @@ export type Request =
   | { kind: 'solve'; text: string }
   | { kind: 'critical'; name: string; spec: NetworkSpec }
   /** The loss on the plane through the real critical point `point` of the last analysis. */
-  | { kind: 'slice'; point: number };
+  | { kind: 'slice'; point: number }
+  /** The orderings bench: a task timed once per variable order (all orders, or `orders` of them). */
+  | { kind: 'orderings'; task: 'groebner' | 'solve'; text: string; orders: number }
+  | { kind: 'orderings'; task: 'critical'; name: string; spec: NetworkSpec; orders: number };
 
 /** A grid of values over [x0, x1] × [y0, y1]: values[j][i] at (x0 + i·dx, y0 + j·dy). */
 export interface Grid {
@@ -62,4 +67,6 @@ export type Reply =
       globalMinimum?: string;
       points: SlicePoint[];
     }
-  | { kind: 'sliced'; seconds: number; point: number; label: string; grid: Grid; axes: [string, string]; marks: { x: number; y: number; label: string }[] };
+  | { kind: 'sliced'; seconds: number; point: number; label: string; grid: Grid; axes: [string, string]; marks: { x: number; y: number; label: string }[] }
+  /** One row per order (in the order run), their summary, the verdict lines and the CLI's text. */
+  | { kind: 'benched'; seconds: number; title: string; rows: BenchRow[]; summary: BenchSummary; lines: string[]; text: string };

@@ -8,6 +8,9 @@ import { readSystemText, namedSystem, parseSystemSpec, solve, networkLoss, criti
 import type { Polynomial, CriticalAnalysis, Rational } from '../../src/index';
 import { formatSolveResult } from '../../src/cli/text/solve';
 import { equationsText, formatCritical, symmetryLines, valueText } from '../../src/cli/text/critical';
+import { formatRows, verdict } from '../../src/cli/bench/orderings';
+import { BenchEnvironment, BenchJob, BenchProblem, BenchRow, problemVars, runJob } from '../../src/orderings/jobs';
+import { chooseOrders, factorial, summarize } from '../../src/orderings/orders';
 import type { Grid, Reply, Request, SlicePoint } from './protocol';
 
 const scope = self as unknown as { postMessage(message: Reply): void; onmessage: ((e: MessageEvent<Request>) => void) | null };
@@ -52,9 +55,13 @@ class CancellableDeadline extends Deadline {
 let started = 0;
 const progress = (message: string): void => post({ kind: 'progress', message, seconds: (performance.now() - started) / 1000 });
 
+/** The polynomials of the system box: a named system (katsura:5) or polynomials in any of the file formats. */
+function readSystem(text: string): Polynomial<Rational>[] {
+  return parseSystemSpec(text.trim()) ? namedSystem(text.trim()).polynomials : readSystemText<Rational>(text).polynomials;
+}
+
 function runSolve(text: string): void {
-  const named = parseSystemSpec(text.trim());
-  const polynomials: Polynomial<Rational>[] = named ? namedSystem(text.trim()).polynomials : readSystemText<Rational>(text).polynomials;
+  const polynomials = readSystem(text);
   progress('solving');
   const result = solve(polynomials, { progress, deadline: new CancellableDeadline() });
   const reply: Extract<Reply, { kind: 'solved' }> = { kind: 'solved', seconds: (performance.now() - started) / 1000, text: formatSolveResult(result), vars: result.vars };
@@ -173,6 +180,40 @@ function runSlice(index: number): void {
   post({ kind: 'sliced', seconds: (performance.now() - started) / 1000, point: index, label: points[index].label, grid: g, axes: ['s (random unit direction 1)', 't (random unit direction 2, orthogonal)'], marks });
 }
 
+/**
+ * The orderings bench, as `polycrit bench orderings` runs it but in this one thread: an untimed
+ * warm-up of the first order (the JIT would otherwise charge the first row), then each order in
+ * turn, with a progress line per order. Cancel stops it at the solver's next deadline check.
+ */
+function runOrderings(request: Extract<Request, { kind: 'orderings' }>): void {
+  const env: BenchEnvironment = { deadline: new CancellableDeadline() };
+  let problem: BenchProblem;
+  if (request.task === 'critical') problem = { kind: 'network', name: request.name, spec: request.spec };
+  else {
+    const polynomials = readSystem(request.text);
+    if (polynomials.length === 0) throw new Error('the system has no polynomials');
+    const name = parseSystemSpec(request.text.trim()) ? request.text.trim() : 'the system';
+    problem = { kind: 'polynomials', name, vars: [...polynomials[0].ring.vars], polynomials: polynomials.map(String) };
+  }
+  progress('reading the problem');
+  const vars = problemVars(problem, env);
+  if (vars.length === 0) throw new Error('the system has no variables to order');
+  const orders = chooseOrders(vars, Math.min(request.orders, factorial(vars.length)));
+  const jobs: BenchJob[] = orders.map((v, index) => ({ index, problem, task: request.task, vars: v, route: 'degrevlex', timeout: Infinity, digits: 20 }));
+  progress(`warming up: ${request.task} in the natural order, untimed`);
+  runJob({ ...jobs[0], index: -1 }, env);
+  const rows: BenchRow[] = [];
+  for (const job of jobs) {
+    progress(`order ${job.index + 1} of ${jobs.length} (${job.vars.join(',')})`);
+    rows.push(runJob(job, env));
+  }
+  const summary = summarize(rows);
+  const lines = verdict(summary);
+  const label = (r: BenchRow) => r.vars.join(',');
+  const text = `${problem.name}: ${request.task} for ${rows.length} variable order(s) (${vars.length} variables: ${vars.join(', ')})\n\n${formatRows(rows, label)}\n\n${lines.join('\n')}`;
+  post({ kind: 'benched', seconds: (performance.now() - started) / 1000, title: `${problem.name}: ${request.task}, seconds per variable order`, rows, summary, lines, text });
+}
+
 scope.onmessage = (e) => {
   started = performance.now();
   try {
@@ -180,6 +221,7 @@ scope.onmessage = (e) => {
     if (request.kind === 'init') cancelFlag = request.flag;
     else if (request.kind === 'solve') runSolve(request.text);
     else if (request.kind === 'critical') runCritical(request.name, request.spec);
+    else if (request.kind === 'orderings') runOrderings(request);
     else runSlice(request.point);
   } catch (error) {
     post({ kind: 'error', message: (error as Error).message });

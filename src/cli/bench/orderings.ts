@@ -1,90 +1,11 @@
 /**
- * Orchestration of the orderings benchmark, free of mathematics: which variable orders to run
- * (every permutation, or N seeded random ones) and the summary — fastest, median and slowest
- * order, the spread, and whether every order gave the same answer. The jobs run on the thread
- * pool of `pool.ts`.
+ * The orderings benchmark's text, free of mathematics: the table of rows, the verdict (fastest,
+ * median and slowest order, the spread, and whether every order gave the same answer) and the
+ * progress bar. Which orders to run and the summary are in `orderings/orders.ts`; the jobs run on
+ * the thread pool of `pool.ts`. Platform-free: the web playground prints the same text.
  */
-import { seededPermutation } from '../../networks/critical';
-import { BenchRow } from './tasks';
-
-/** n! for small n (Infinity past 170). */
-export function factorial(n: number): number {
-  let f = 1;
-  for (let i = 2; i <= n; i++) f *= i;
-  return f;
-}
-
-/** All permutations of `items` in lexicographic order of positions (the identity first). */
-export function permutations<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  const out: T[][] = [];
-  items.forEach((x, i) => {
-    for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) out.push([x, ...rest]);
-  });
-  return out;
-}
-
-/**
- * The variable orders to run: the natural order first, then every other permutation when
- * `count` is 'all', or `count − 1` distinct seeded random permutations.
- * @example chooseOrders(['x','y'], 'all') // [['x','y'], ['y','x']]
- */
-export function chooseOrders(vars: readonly string[], count: number | 'all', seed = 1): string[][] {
-  const total = factorial(vars.length);
-  if (count === 'all' || count >= total) {
-    if (total > 5040) throw new RangeError(`${vars.length} variables have ${total} orders; give --orders N`);
-    return permutations(vars);
-  }
-  const seen = new Set<string>([vars.join(',')]);
-  const out: string[][] = [[...vars]];
-  for (let k = 0; out.length < count; k++) {
-    // Consecutive seeds give xorshift nearly equal first draws (the last positions would hardly
-    // move), so the k-th seed is scrambled by a multiplicative hash first.
-    const p = seededPermutation(vars.length, Math.imul((seed + k) ^ 0x5bd1e995, 2654435761) >>> 0).map((i) => vars[i]);
-    const key = p.join(',');
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(p);
-    }
-  }
-  return out;
-}
-
-/** The summary of a set of rows. */
-export interface BenchSummary {
-  ok: number;
-  failed: number;
-  fastest?: BenchRow;
-  median?: BenchRow;
-  slowest?: BenchRow;
-  /** slowest / fastest seconds. */
-  spread?: number;
-  /** Distinct fingerprints among the rows that finished, with how many rows gave each. */
-  answers: { fingerprint: string; rows: number }[];
-  /** True when every finished row has the same fingerprint. */
-  agree: boolean;
-}
-
-/** Fastest, median and slowest row, spread, and agreement of the answers. */
-export function summarize(rows: readonly BenchRow[]): BenchSummary {
-  const ok = rows.filter((r) => r.status === 'ok');
-  const sorted = [...ok].sort((a, b) => a.seconds - b.seconds);
-  const counts = new Map<string, number>();
-  for (const r of ok) counts.set(r.fingerprint as string, (counts.get(r.fingerprint as string) ?? 0) + 1);
-  const answers = [...counts].map(([fingerprint, n]) => ({ fingerprint, rows: n })).sort((a, b) => b.rows - a.rows);
-  const fastest = sorted[0];
-  const slowest = sorted[sorted.length - 1];
-  return {
-    ok: ok.length,
-    failed: rows.length - ok.length,
-    fastest,
-    median: sorted[Math.floor((sorted.length - 1) / 2)],
-    slowest,
-    spread: fastest && slowest && fastest.seconds > 0 ? slowest.seconds / fastest.seconds : undefined,
-    answers,
-    agree: answers.length <= 1,
-  };
-}
+import { BenchRow } from '../../orderings/jobs';
+import { BenchSummary } from '../../orderings/orders';
 
 /** A Markdown table of the rows (one per order), sorted by time. */
 export function formatRows(rows: readonly BenchRow[], label: (r: BenchRow) => string): string {
@@ -96,6 +17,25 @@ export function formatRows(rows: readonly BenchRow[], label: (r: BenchRow) => st
     );
   }
   return lines.join('\n');
+}
+
+/** The lines under the table: fastest, median, slowest, spread, and whether the answers agree (loudly when not). */
+export function verdict(s: BenchSummary): string[] {
+  const lines: string[] = [];
+  const t = (r?: BenchRow) => (r ? `${r.seconds.toFixed(3)} s  [${r.vars.join(',')}]` : '-');
+  lines.push(`fastest: ${t(s.fastest)}`);
+  lines.push(`median:  ${t(s.median)}`);
+  lines.push(`slowest: ${t(s.slowest)}`);
+  if (s.spread !== undefined) lines.push(`spread:  ${s.spread.toFixed(2)}× (slowest / fastest)`);
+  if (s.failed > 0) lines.push(`${s.failed} order(s) failed (see the table)`);
+  if (s.agree) lines.push(`answers: every order gave the same answer (${s.answers[0]?.fingerprint ?? 'none finished'})`);
+  else {
+    lines.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+    lines.push(`!!! ANSWERS DIFFER between variable orders: ${s.answers.map((a) => `${a.fingerprint} ×${a.rows}`).join(', ')}`);
+    lines.push('!!! this is a bug in polycrit: please report it with this output');
+    lines.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+  }
+  return lines;
 }
 
 /** A one-line text progress bar, e.g. `[#####-----] 5/10`. */

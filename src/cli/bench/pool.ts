@@ -15,7 +15,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { GRACE_SECONDS } from '../supervisor';
-import { BenchJob, BenchRow, runJob } from './tasks';
+import { BenchJob, BenchRow } from '../../orderings/jobs';
+import { runJob } from './tasks';
 
 /** A running batch of jobs: `done` resolves with every finished row; `stop()` ends it early. */
 export interface BenchRun {

@@ -4,7 +4,8 @@
  * the worker to stop it (Ctrl-C, `--timeout`), so there is no cancellation protocol here.
  */
 import { parentPort } from 'worker_threads';
-import { BenchJob, runJob } from './tasks';
+import { BenchJob } from '../../orderings/jobs';
+import { runJob } from './tasks';
 
 if (parentPort) {
   const port = parentPort;

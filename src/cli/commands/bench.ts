@@ -15,8 +15,10 @@ import { PRESET_NAMES } from '../../networks/presets';
 import { CliContext, UsageError, addTimeoutOption, intOption, secondsOption } from '../context';
 import { checkOutputPath, writeOutputFile } from '../files';
 import { readSystem } from '../system-input';
-import { BenchRow, BenchJob, BenchProblem, BenchTask, MONOMIAL_ROUTES, problemVars } from '../bench/tasks';
-import { BenchSummary, chooseOrders, formatRows, progressBar, summarize } from '../bench/orderings';
+import { BenchRow, BenchJob, BenchProblem, BenchTask, MONOMIAL_ROUTES, problemVars } from '../../orderings/jobs';
+import { chooseOrders, summarize } from '../../orderings/orders';
+import { formatRows, progressBar, verdict } from '../bench/orderings';
+import { NODE_ENVIRONMENT } from '../bench/tasks';
 import { runJobs } from '../bench/pool';
 import { timeChartSvg } from '../bench/svg';
 
@@ -44,24 +46,6 @@ function problemFrom(ctx: CliContext, file: string | undefined, opts: OrderingsO
   return { kind: 'polynomials', name: text, vars: [...ring.vars], polynomials: (polynomials as Polynomial<Rational>[]).map(String) };
 }
 
-function verdict(s: BenchSummary): string[] {
-  const lines: string[] = [];
-  const t = (r?: BenchRow) => (r ? `${r.seconds.toFixed(3)} s  [${r.vars.join(',')}]` : '-');
-  lines.push(`fastest: ${t(s.fastest)}`);
-  lines.push(`median:  ${t(s.median)}`);
-  lines.push(`slowest: ${t(s.slowest)}`);
-  if (s.spread !== undefined) lines.push(`spread:  ${s.spread.toFixed(2)}× (slowest / fastest)`);
-  if (s.failed > 0) lines.push(`${s.failed} order(s) failed (see the table)`);
-  if (s.agree) lines.push(`answers: every order gave the same answer (${s.answers[0]?.fingerprint ?? 'none finished'})`);
-  else {
-    lines.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
-    lines.push(`!!! ANSWERS DIFFER between variable orders: ${s.answers.map((a) => `${a.fingerprint} ×${a.rows}`).join(', ')}`);
-    lines.push('!!! this is a bug in polycrit: please report it with this output');
-    lines.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
-  }
-  return lines;
-}
-
 async function orderings(ctx: CliContext, file: string | undefined, opts: OrderingsOptions): Promise<void> {
   const actionStart = performance.now();
   if (!['groebner', 'solve', 'critical'].includes(opts.task)) throw new UsageError(`--task must be groebner, solve or critical, got '${opts.task}'`);
@@ -70,7 +54,7 @@ async function orderings(ctx: CliContext, file: string | undefined, opts: Orderi
   if (opts.svg !== undefined) checkOutputPath(opts.svg);
   const problem = problemFrom(ctx, file, opts);
   if (task === 'critical' && problem.kind !== 'network') throw new UsageError('--task critical needs a network: --preset NAME or a spec .json file');
-  const vars = problemVars(problem);
+  const vars = problemVars(problem, NODE_ENVIRONMENT);
   let orders: string[][];
   try {
     orders = chooseOrders(vars, count, opts.seed);

@@ -5,22 +5,11 @@
  * command line.
  */
 import { SolveResult } from '../../solve/solve';
+import { solveResultToJSON } from '../../solve/result-json';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
 
-/** The JSON form of a result (polynomials as canonical text). */
-export function solveResultToJSON(result: SolveResult): object {
-  return {
-    vars: result.vars,
-    dimension: result.dimension,
-    complete: result.complete,
-    ...(result.message ? { message: result.message } : {}),
-    independentSets: result.independentSets,
-    ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
-    ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
-    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
-  };
-}
+export { solveResultToJSON };
 
 /** A plain-text table of a result. */
 export function formatSolveResult(result: SolveResult): string {

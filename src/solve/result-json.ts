@@ -1,0 +1,20 @@
+/**
+ * A solve result as plain JSON: the result's fields with each positive-dimensional component's
+ * basis as canonical text (the one part of a result that is still `Polynomial` objects). The CLI
+ * prints it with `--json`; the orderings bench hashes its components. Platform-free.
+ */
+import { SolveResult } from './solve';
+
+/** The JSON form of a result (polynomials as canonical text). */
+export function solveResultToJSON(result: SolveResult): object {
+  return {
+    vars: result.vars,
+    dimension: result.dimension,
+    complete: result.complete,
+    ...(result.message ? { message: result.message } : {}),
+    independentSets: result.independentSets,
+    ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
+    ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
+    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
+  };
+}
