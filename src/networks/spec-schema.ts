@@ -11,9 +11,18 @@
  * line naming the field as a path (`layers[1].width`), what it must be and what it is.
  * Cross-field rules (row lengths, weight names in `fixed` and `regularization`) need the weight
  * names and are checked in `spec.ts` after this shape.
+ *
+ * zod costs about 100 ms to load and build, which a well-formed spec — nearly every spec — need not
+ * pay: `plainlyValidSpec` recognizes the specs that certainly pass the schema (plain JSON-like
+ * data, every field within its range) and only the others are handed to zod, whose first issue
+ * becomes the message. It may send a valid spec to zod, never let an invalid one through (a
+ * property test compares it with the schema on mutated specs).
  */
+import { QQ } from '../arithmetic/field';
 import { parseRational } from '../arithmetic/rational';
 import { InputError } from '../errors';
+import { parsePolynomial } from '../io/parse';
+import { PolynomialRing } from '../poly/polynomial';
 
 export const MAX_INPUTS = 64;
 export const MAX_WIDTH = 64;
@@ -31,6 +40,66 @@ export function isExactText(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Is the text a polynomial in z (an activation)? */
+export function isPolynomialInZ(text: string): boolean {
+  try {
+    parsePolynomial(text, { ring: new PolynomialRing(QQ, ['z']) as PolynomialRing<unknown> });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SPEC_FIELDS = new Set(['$schema', 'name', 'description', 'inputs', 'layers', 'data', 'loss', 'regularization', 'fixed']);
+const LAYER_FIELDS = new Set(['width', 'bias', 'activation']);
+
+/** A plain object (JSON's kind: no class, no array), whose keys are all in `allowed` when given. */
+function plainObject(v: unknown, allowed?: ReadonlySet<string>): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return allowed === undefined || Object.keys(v).every((k) => allowed.has(k));
+}
+
+/** An array whose every slot (holes included) satisfies `each`, of length in [min, max]. */
+function arrayOf(v: unknown, min: number, max: number, each: (x: unknown) => boolean): v is unknown[] {
+  if (!Array.isArray(v) || v.length < min || v.length > max) return false;
+  for (let i = 0; i < v.length; i++) if (!each(v[i])) return false;
+  return true;
+}
+
+const exactNumber = (v: unknown) => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.length <= 1000 && EXACT_TEXT.test(v) && isExactText(v));
+const integerIn = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+const byWeight = (v: unknown) => plainObject(v) && Object.values(v).every(exactNumber);
+
+/**
+ * True when `spec` certainly passes the schema (see the file header); false sends it to zod,
+ * which decides and says why. Mirrors `spec-zod.ts` check by check.
+ */
+export function plainlyValidSpec(spec: unknown): boolean {
+  if (!plainObject(spec, SPEC_FIELDS)) return false;
+  const s = spec;
+  if (!optionalText(s.$schema) || !optionalText(s.name) || !optionalText(s.description)) return false;
+  const inputsOk =
+    integerIn(s.inputs, 1, MAX_INPUTS) ||
+    (arrayOf(s.inputs, 1, MAX_INPUTS, (x) => typeof x === 'string' && x.length > 0) && new Set(s.inputs).size === s.inputs.length);
+  if (!inputsOk) return false;
+  const layerOk = (l: unknown) =>
+    plainObject(l, LAYER_FIELDS) &&
+    integerIn(l.width, 1, MAX_WIDTH) &&
+    (l.bias === undefined || typeof l.bias === 'boolean') &&
+    (l.activation === undefined || (typeof l.activation === 'string' && isPolynomialInZ(l.activation)));
+  if (!arrayOf(s.layers, 1, MAX_LAYERS, layerOk)) return false;
+  const dataOk =
+    arrayOf(s.data, 1, MAX_ROWS, (row) => arrayOf(row, 0, Infinity, exactNumber)) ||
+    (plainObject(s.data, new Set(['csv'])) && typeof s.data.csv === 'string' && s.data.csv.length > 0);
+  if (!dataOk) return false;
+  if (s.loss !== undefined && s.loss !== 'sum' && s.loss !== 'mean' && s.loss !== 'half') return false;
+  if (s.regularization !== undefined && !exactNumber(s.regularization) && !byWeight(s.regularization)) return false;
+  return s.fixed === undefined || byWeight(s.fixed);
 }
 
 type SpecZod = typeof import('./spec-zod');
@@ -82,6 +151,7 @@ function innermost(issue: Issue): Issue {
  * `layers[1].width must be an integer from 1 to 64, got null`.
  */
 export function checkSpecShape(spec: unknown): void {
+  if (plainlyValidSpec(spec)) return;
   const r = specZod().safeParseSpec(spec);
   if (r.success) return;
   const issue = innermost(r.error.issues[0]);

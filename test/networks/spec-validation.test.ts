@@ -12,8 +12,8 @@ import { networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { NetworkSpec } from '../../src/networks/spec';
 import { dataFileReader } from '../../src/networks/spec-file';
-import { networkSpecJsonSchema } from '../../src/networks/spec-schema';
-import { networkSpecSchema } from '../../src/networks/spec-zod';
+import { networkSpecJsonSchema, plainlyValidSpec } from '../../src/networks/spec-schema';
+import { networkSpecSchema, safeParseSpec } from '../../src/networks/spec-zod';
 import { runCli } from '../cli/run-cli';
 
 const ok = { inputs: 1, layers: [{ width: 1 }], data: [[1, 1]] };
@@ -131,6 +131,37 @@ describe('random mutations of a valid spec', () => {
       ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
+  });
+});
+
+describe('the fast path past zod (plainlyValidSpec)', () => {
+  const all = paths(BASE);
+  const more = fc.constantFrom<unknown>('1/3', ' 2', '2 ', '-0.5e3', 'z^3 - z', 'z + z^3/3', { csv: '' }, { csv: 'f.csv', x: 1 }, [[]], [['1', 2]], -0, 64, 1e-7, ['x', 'y'], ['x', ''], 'sum', 'half', undefined);
+  test('never lets through a spec the schema refuses (mutations of a valid spec)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: all.length - 1 }), value: fc.oneof(junk, more), remove: fc.boolean(), extraKey: fc.boolean() }), { minLength: 1, maxLength: 3 }), (mutations) => {
+        const spec = JSON.parse(JSON.stringify(BASE));
+        for (const m of mutations) {
+          const p = all[m.at];
+          let parent = spec;
+          for (const k of p.slice(0, -1)) parent = parent?.[k];
+          if (parent === null || typeof parent !== 'object') continue;
+          const key = p[p.length - 1];
+          if (m.extraKey && !Array.isArray(parent)) parent.unknownField = m.value;
+          else if (m.remove) delete parent[key];
+          else parent[key] = m.value;
+        }
+        if (plainlyValidSpec(spec)) expect(safeParseSpec(spec).success).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+  });
+
+  test('takes the presets and well-formed specs without zod, and refuses every malformed spec of the table', () => {
+    for (const name of ['xor-blog', 'xor-bias', 'xor-square', 'deep-linear:2,2,2']) expect(plainlyValidSpec(preset(name))).toBe(true);
+    expect(plainlyValidSpec(BASE)).toBe(true);
+    expect(plainlyValidSpec({ inputs: ['x', 'y'], layers: [{ width: 2, activation: 'z + z^3/3' }, { width: 1 }], data: [[0, 0, 0], ['1/2', '1', 1]], loss: 'sum', regularization: { w0_0: '1/10' }, fixed: { w0_1: 0 } })).toBe(true);
+    for (const [, spec] of TABLE) if (!safeParseSpec(spec).success) expect(plainlyValidSpec(spec)).toBe(false);
   });
 });
 
