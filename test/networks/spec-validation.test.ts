@@ -101,6 +101,24 @@ function paths(v: unknown, prefix: (string | number)[] = []): (string | number)[
 
 const junk = fc.constantFrom<unknown>(null, undefined, true, false, 0, -1, 2, 1.5, 65, 1e10, NaN, Infinity, '', 'abc', 'z', 'z^2 + 1', '1/0', 'x', '1e99999', [], [null], [[1, 1]], {}, { csv: 'no-such-file.csv' }, { w0_0: 1 }, { width: 2 }, 'w0_0');
 
+type Mutation = { at: number; value: unknown; remove: boolean; extraKey: boolean };
+
+/** BASE with each mutation applied at its path: a value replaced or removed, or an extra key added. */
+function mutated(all: (string | number)[][], mutations: readonly Mutation[]) {
+  const spec = JSON.parse(JSON.stringify(BASE));
+  for (const m of mutations) {
+    const p = all[m.at];
+    let parent = spec;
+    for (const k of p.slice(0, -1)) parent = parent?.[k];
+    if (parent === null || typeof parent !== 'object') continue;
+    const key = p[p.length - 1];
+    if (m.extraKey && !Array.isArray(parent)) parent.unknownField = m.value;
+    else if (m.remove) delete parent[key];
+    else parent[key] = m.value;
+  }
+  return spec;
+}
+
 describe('random mutations of a valid spec', () => {
   test('give a valid analysis or an InputError, nothing else', () => {
     const all = paths(BASE);
@@ -108,17 +126,7 @@ describe('random mutations of a valid spec', () => {
       fc.property(
         fc.array(fc.record({ at: fc.integer({ min: 0, max: all.length - 1 }), value: junk, remove: fc.boolean(), extraKey: fc.boolean() }), { minLength: 1, maxLength: 2 }),
         (mutations) => {
-          const spec = JSON.parse(JSON.stringify(BASE));
-          for (const m of mutations) {
-            const p = all[m.at];
-            let parent = spec;
-            for (const k of p.slice(0, -1)) parent = parent?.[k];
-            if (parent === null || typeof parent !== 'object') continue;
-            const key = p[p.length - 1];
-            if (m.extraKey && !Array.isArray(parent)) parent.unknownField = m.value;
-            else if (m.remove) delete parent[key];
-            else parent[key] = m.value;
-          }
+          const spec = mutated(all, mutations);
           try {
             const analysis = criticalPoints(networkLoss(spec), { symmetries: false });
             expect(analysis.complete).toBe(true);
@@ -140,17 +148,7 @@ describe('the fast path past zod (plainlyValidSpec)', () => {
   test('never lets through a spec the schema refuses (mutations of a valid spec)', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: all.length - 1 }), value: fc.oneof(junk, more), remove: fc.boolean(), extraKey: fc.boolean() }), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const spec = JSON.parse(JSON.stringify(BASE));
-        for (const m of mutations) {
-          const p = all[m.at];
-          let parent = spec;
-          for (const k of p.slice(0, -1)) parent = parent?.[k];
-          if (parent === null || typeof parent !== 'object') continue;
-          const key = p[p.length - 1];
-          if (m.extraKey && !Array.isArray(parent)) parent.unknownField = m.value;
-          else if (m.remove) delete parent[key];
-          else parent[key] = m.value;
-        }
+        const spec = mutated(all, mutations);
         if (plainlyValidSpec(spec)) expect(safeParseSpec(spec).success).toBe(true);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
