@@ -1,7 +1,8 @@
 /**
  * Gröbner basis benchmark: polycrit's reduced degrevlex basis (`computeGroebner`, multi-modular F4
- * over Q, F4 over Z/p with p = 67108859, the largest prime below 2^26 and polycrit's fast path)
- * side by side with giac (`gbasis(..., revlex)`), Singular (`std`, and `modStd` over Q) and sympy
+ * over Q on one thread and on two, F4 over Z/p with p = 67108859, the largest prime below 2^26 and
+ * polycrit's fast path) side by side with msolve (`-g 2`, over Q, one and two threads, as a whole
+ * process), giac (`gbasis(..., revlex)`), Singular (`std`, and `modStd` over Q) and sympy
  * (`groebner(..., method='buchberger')`) on cyclic, katsura, eco and noon systems.
  *
  *   npm run bench:groebner -- [--systems katsura:7,cyclic:6] [--field 0|p|both] [--timeout 120]
@@ -21,6 +22,7 @@ import { join } from 'path';
 import { namedSystem, parseSystemSpec } from '../src/systems';
 import { BENCH_PRIME } from './run-one';
 import { Peer, RunOutcome, SystemText, giacGroebner, giacPeer, singularGroebner, singularPeer, sympyGroebner, sympyPeer } from './peers/peers';
+import { msolveGroebner, msolvePeer } from './peers/msolve';
 import { machineFacts, polycritRevision, runProcess } from './peers/process';
 import { RunHeader, formatMB, formatTime, headerText, loadJson, markdownTable, option, ratio, saveJson, systemsOption, writeText } from './peers/report';
 import { BarValue, Panel, barChartSvg } from './peers/svg';
@@ -52,8 +54,8 @@ interface FieldRecord {
 
 const RUN_ONE = join(__dirname, 'run-one.js');
 
-async function polycritGroebner(spec: string, field: '0' | 'p', limit: number): Promise<RunOutcome> {
-  const r = await runProcess(process.execPath, ['--max-old-space-size=4096', RUN_ONE, 'groebner', spec, field], '', limit);
+async function polycritGroebner(spec: string, field: '0' | 'p', limit: number, threads = 1): Promise<RunOutcome> {
+  const r = await runProcess(process.execPath, ['--max-old-space-size=4096', RUN_ONE, 'groebner', spec, field, String(threads)], '', limit);
   if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
   const last = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -193,15 +195,22 @@ async function main(): Promise<void> {
   const giac = giacPeer();
   const singular = singularPeer();
   const sympy = sympyPeer();
+  const msolve1 = msolvePeer(1);
+  const msolve2 = msolvePeer(2);
+  const msolveSystem = (spec: string) => ({ vars: [...namedSystem(spec).ring.vars], polynomials: namedSystem(spec).polynomials });
   const solvers: Solver[] = [
     { name: 'polycrit', peer: polycrit, fields: ['0', 'p'], limit, run: (spec, _t, char, l) => polycritGroebner(spec, char === 0 ? '0' : 'p', l) },
+    // Over Q on two threads (a helper thread computes bases modulo primes, see groebner/basis-workers.ts).
+    { name: 'polycrit -t 2', peer: { ...polycrit, name: 'polycrit -t 2' }, fields: ['0'], limit, run: (spec, _t, _c, l) => polycritGroebner(spec, '0', l, 2) },
+    { name: 'msolve', peer: msolve1, fields: ['0'], limit, run: (spec, _t, _c, l) => msolveGroebner(msolve1, msolveSystem(spec), 1, l) },
+    { name: 'msolve -t 2', peer: msolve2, fields: ['0'], limit, run: (spec, _t, _c, l) => msolveGroebner(msolve2, msolveSystem(spec), 2, l) },
     { name: 'giac', peer: giac, fields: ['0', 'p'], limit, run: (_s, t, char, l) => giacGroebner(giac, t, char, l) },
     { name: 'Singular std', peer: singular, fields: ['0', 'p'], limit, run: (_s, t, char, l) => singularGroebner(singular, t, char, 'std', l) },
     { name: 'Singular modStd', peer: singular, fields: ['0'], limit, run: (_s, t, char, l) => singularGroebner(singular, t, char, 'modStd', l) },
     { name: 'sympy', peer: sympy, fields: ['0', 'p'], limit: sympyLimit, run: (_s, t, char, l) => sympyGroebner(sympy, t, char, l) },
   ];
   const facts = machineFacts();
-  const header: RunHeader = { ...facts, node: process.version, polycrit: polycritRevision(), peers: [giac, singular, sympy], command: `bench/groebner.ts ${process.argv.slice(2).join(' ')}`.trim() };
+  const header: RunHeader = { ...facts, node: process.version, polycrit: polycritRevision(), peers: [msolve1, giac, singular, sympy], command: `bench/groebner.ts ${process.argv.slice(2).join(' ')}`.trim() };
   console.log(headerText(header));
   for (const field of fields) {
     const rec = await runField(field, specs, solvers, { ...header, ...machineFacts() });

@@ -2,7 +2,8 @@
  * One polycrit run for the benchmarks, in its own process so that a crash, a timeout or a memory
  * blow-up of one system cannot take the benchmark down, and so that memory is measured per run.
  *
- *   node dist/bench/run-one.js groebner katsura:8 0|p   reduced basis (degrevlex) via computeGroebner
+ *   node dist/bench/run-one.js groebner katsura:8 0|p [T]   reduced basis (degrevlex) via computeGroebner,
+ *                                                          over Q on T threads (default 1)
  *   node dist/bench/run-one.js solve katsura:6 [digits] all points via solve(), counted with multiplicity
  *   node dist/bench/run-one.js solve deep-linear:2,2,2   the same for a network's gradient system
  *                                                        (the networks of bench/peers/networks.ts)
@@ -15,6 +16,7 @@
  */
 import { Zp } from '../src/arithmetic/field';
 import { computeGroebner } from '../src/groebner/groebner';
+import { basisThreads } from '../src/groebner/basis-threads';
 import { solve } from '../src/solve/solve';
 import { ZeroDimensionalComponent } from '../src/solve/zero-dimensional';
 import { namedSystem } from '../src/systems';
@@ -36,11 +38,11 @@ function cpuSince(c0: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1e6;
 }
 
-function runGroebner(spec: string, field: string): object {
+function runGroebner(spec: string, field: string, threads: number): object {
   const sys = field === 'p' ? namedSystem(spec, Zp(BENCH_PRIME)) : namedSystem(spec);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = computeGroebner(sys.polynomials as never[], {});
+  const r = computeGroebner(sys.polynomials as never[], threads > 1 ? { basisWorkers: basisThreads(threads - 1) } : {});
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuSince(c0);
   // Leading exponent vectors (slot 0 of a monomial is the total degree), sorted as text.
@@ -65,9 +67,9 @@ function runSolve(spec: string, digits: number): object {
 
 function main(): void {
   applyV8Flags(); // as the polycrit command does (src/cli/v8-flags.ts)
-  const [kind, spec, arg] = process.argv.slice(2);
+  const [kind, spec, arg, threads] = process.argv.slice(2);
   try {
-    if (kind === 'groebner') console.log(JSON.stringify(runGroebner(spec, arg ?? '0')));
+    if (kind === 'groebner') console.log(JSON.stringify(runGroebner(spec, arg ?? '0', Number(threads ?? 1))));
     else if (kind === 'solve') console.log(JSON.stringify(runSolve(spec, Number(arg ?? 10))));
     else throw new Error(`usage: run-one.js groebner|solve NAME:N [0|p|digits], got '${kind}'`);
   } catch (e) {

@@ -91,3 +91,30 @@ export async function msolveSolve(peer: Peer, sys: BenchSystem, threads: number,
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The reduced degrevlex basis over Q by msolve with `threads` threads (`msolve -g 2`), as a whole
+ * process. The outcome's `size` is the number of basis elements (msolve prints the basis as a list
+ * of polynomials: its top-level commas are counted).
+ */
+export async function msolveGroebner(peer: Peer, sys: BenchSystem, threads: number, timeout: number): Promise<RunOutcome> {
+  const dir = mkdtempSync(join(tmpdir(), 'polycrit-msolve-'));
+  try {
+    const file = join(dir, 'in.ms');
+    writeFileSync(file, msolveInput(sys));
+    const r = await runMeasured(which('env') ?? '/usr/bin/env', ['OMP_WAIT_POLICY=passive', peer.program, '-t', String(threads), '-g', '2', '-f', file], '', timeout);
+    if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
+    if (r.code !== 0) return { status: 'error', peakMB: r.peakMB, error: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`.slice(0, 300) };
+    const text = r.stdout.slice(r.stdout.indexOf('['));
+    let depth = 0;
+    let size = 1;
+    for (const ch of text) {
+      if (ch === '[') depth++;
+      else if (ch === ']') depth--;
+      else if (ch === ',' && depth === 1) size++;
+    }
+    return { status: 'ok', seconds: r.seconds, cpu: r.cpu, peakMB: r.peakMB, size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
