@@ -17,7 +17,7 @@
  */
 import { Field, QQ, checkField } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError } from '../errors';
+import { Deadline, InputError, deadlineOf } from '../errors';
 import { MonomialOrder, degrevlex, toMonomialOrder } from '../monomials/order';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { ParseError } from './errors';
@@ -58,8 +58,10 @@ export interface ParseOptions<T> {
   readonly order?: MonomialOrder | string;
   /** Overrides of some of `DEFAULT_PARSE_LIMITS`. */
   readonly limits?: Partial<ParseLimits>;
-  /** Stops the expansion with a TimeoutError when it passes (default: none). */
+  /** Stops the expansion with a TimeoutError when it passes (default: none); carries a memory budget. */
   readonly deadline?: Deadline;
+  /** Bytes a product or power being expanded may take (a MemoryLimitError past it; default half the heap limit). Give this or a deadline. */
+  readonly memoryBudget?: number;
 }
 
 /** The result of `parsePolynomials`: the ring and the entries in input order. */
@@ -113,7 +115,8 @@ function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): 
       throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
     }
   }
-  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits, options.deadline));
+  const deadline = deadlineOf(options, 'parsing');
+  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits, deadline));
   return { ring, polynomials };
 }
 
