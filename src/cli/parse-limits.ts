@@ -22,10 +22,13 @@ interface LimitFlag {
 
 const kebab = (name: string): string => '--' + name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
+/** 1000000 as `1,000,000`, without Intl: toLocaleString at start-up loads ICU data, 8 MB of RSS in every run. */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** Every limit of the parser, in the order `--help` lists them. */
 export const PARSE_LIMIT_FLAGS: readonly LimitFlag[] = (
   [
-    { option: 'maxLength', help: `most characters of polynomial text (at most ${MAX_INPUT_BYTES.toLocaleString('en-US')}, the reading cap)`, max: MAX_INPUT_BYTES },
+    { option: 'maxLength', help: `most characters of polynomial text (at most ${grouped(MAX_INPUT_BYTES)}, the reading cap)`, max: MAX_INPUT_BYTES },
     { option: 'maxDepth', help: 'deepest nesting of parentheses and operators' },
     { option: 'maxExponent', help: 'largest exponent written in the text' },
     { option: 'maxVariables', help: 'most variables' },
@@ -43,7 +46,7 @@ const GROUP = 'Input limits (past one the input is refused, exit 1; raise it wit
 /** Adds the parser's limit flags to a command that reads polynomial text. */
 export function addParseLimitOptions(cmd: Command): Command {
   for (const l of PARSE_LIMIT_FLAGS) {
-    const description = `${l.help} (default ${DEFAULT_PARSE_LIMITS[l.option].toLocaleString('en-US')})`;
+    const description = `${l.help} (default ${grouped(DEFAULT_PARSE_LIMITS[l.option])})`;
     cmd.addOption(new Option(`${l.flag} <n>`, description).argParser(intOption(l.flag, 1, l.max ?? Number.MAX_SAFE_INTEGER)).helpGroup(GROUP));
   }
   return cmd;
