@@ -6,12 +6,15 @@
  * A run also reports how far it got, for the time limit and Ctrl-C: `phase` (each progress
  * message, the last one names the phase in the stop message), `partial` (what is known so far,
  * in the command's JSON form) and `deadline` (the cooperative limit of `--timeout`, started when
- * the command's action starts). In-process these are only kept on the context; when the command
+ * the command's action starts, carrying the memory budget: half of node's heap limit, which
+ * `--max-memory` sets). In-process these are only kept on the context; when the command
  * runs on a worker thread (`command-worker.ts`) the IO's `events` forward them to the main thread,
  * which prints them if it has to stop the worker.
  */
 import type { Command } from 'commander';
-import { Deadline, InputError } from '../errors';
+import { Deadline, InputError, MemoryBudget, setDefaultMemoryBudget } from '../errors';
+import { getHeapStatistics } from 'v8';
+import { resourceLimits } from 'worker_threads';
 import { readInputFile, readStandardInput } from './files';
 import { StopReason, stopJSON, stopMessage } from './stop';
 import { availableParallelism } from 'os';
@@ -69,6 +72,16 @@ export function addTimeoutOption(cmd: Command, description = 'stop after this ma
   return cmd.option('--timeout <seconds>', description, secondsOption('--timeout'));
 }
 
+/**
+ * The memory budget of a run: half the heap limit of this thread — on the installed command's
+ * worker its old generation, which `--max-memory` sets (node's heap_size_limit adds the young
+ * generation, 48 MB more, too much for small limits); in-process node's own limit.
+ */
+export function heapBudget(): MemoryBudget {
+  const mb = resourceLimits.maxOldGenerationSizeMb;
+  return new MemoryBudget(mb ? (mb * 2 ** 20) / 2 : getHeapStatistics().heap_size_limit / 2);
+}
+
 export class CliContext {
   exitCode = 0;
   /** The whole run's time limit in seconds, once the action has started. */
@@ -95,7 +108,10 @@ export class CliContext {
     // The part of the limit start-up has used is not given again (at least 1 ms is left).
     const spent = this.io.startedAt === undefined ? 0 : (Date.now() - this.io.startedAt) / 1000;
     this.secondsLeftAtStart = this.timeLimit === undefined ? Infinity : Math.max(this.timeLimit - spent, 0.001);
-    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit);
+    const budget = heapBudget();
+    // Also the default, for the computations no deadline reaches.
+    setDefaultMemoryBudget(budget);
+    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit, budget);
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
   /**

@@ -1,15 +1,18 @@
 /**
  * The `polycrit` command line: a commander program with one module per command under
- * `commands/`. Exit codes: 0 success, 1 a computation that failed or stopped at its time limit,
- * 2 bad usage or bad input; messages go to stderr. `main` never calls process.exit, so it can be
- * tested in-process; the installed command runs it on a worker thread (`supervisor.ts`), which
- * makes the time limit and Ctrl-C hard.
+ * `commands/`. Exit codes: 0 success, 1 a computation that failed or stopped at a limit (time,
+ * memory, or an input past one of the parser's size limits), 2 bad usage or bad input; messages
+ * go to stderr, with the library's limit options named by their flags (`parse-limits.ts`).
+ * `main` never calls process.exit, so it can be tested in-process; the installed command runs it
+ * on a worker thread (`supervisor.ts`), which makes the time limit and Ctrl-C hard.
  */
 import { Command, CommanderError } from 'commander';
 import { CliContext, CliIO, intOption, processIO, UsageError } from './context';
 import { MAX_MEMORY_RANGE } from './supervisor';
 import { InputError, PolycritError, TimeoutError } from '../errors';
 import { reportStop } from './stop';
+import { withFlagNames } from './parse-limits';
+import { ParseError } from '../io/errors';
 import { commands } from './commands';
 import { version as packageVersion } from '../../package.json';
 
@@ -55,15 +58,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       // commander already printed its message (or the help, when a subcommand is missing: usage)
       return e.exitCode === 0 ? 0 : 2;
     }
+    if (e instanceof ParseError && e.limit !== undefined) {
+      // A size the syntax pass refuses is a limit like the expansion's: exit 1, named by its flag.
+      io.stderr(`polycrit: ${withFlagNames(e.message)}\n`);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof InputError) {
-      io.stderr(`polycrit: ${(e as Error).message}\n`);
+      io.stderr(`polycrit: ${withFlagNames((e as Error).message)}\n`);
       return 2;
     }
     if (e instanceof TimeoutError && ctx.timeLimit !== undefined) {
       return reportStop(io, { kind: 'time limit', seconds: ctx.timeLimit }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
     }
     if (e instanceof PolycritError) {
-      io.stderr(`polycrit: ${e.message}\n`);
+      // A limit of the parser is named by its flag (--max-terms), not the library's option.
+      io.stderr(`polycrit: ${withFlagNames(e.message)}\n`);
       return 1;
     }
     io.stderr(`polycrit: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

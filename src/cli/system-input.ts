@@ -4,7 +4,8 @@
  * Singular, Macaulay2, Maple-style lists, JSON, polycrit's text), found by its name's ending or
  * its content, or forced by `--format`. `--vars` fixes the variables (and their order; it must
  * include those a file declares), `--field` picks Q (0) or Z/p (default: the characteristic the
- * file declares, else Q; a different one is an error), `--order` the monomial order.
+ * file declares, else Q; a different one is an error), `--order` the monomial order, and the
+ * parser's limit flags (`parse-limits.ts`) raise or lower its limits.
  */
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { isPrime } from '../arithmetic/primes';
@@ -13,11 +14,14 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { FORMAT_NAMES, readSystemText } from '../io/formats';
 import { ParseError } from '../io/errors';
+import type { ParseLimitName } from '../io/parse';
+import { parseLimitOptions } from './parse-limits';
 import { SYSTEM_NAMES, namedSystem, parseSystemSpec } from '../systems';
 import * as fs from 'fs';
 import { CliContext, UsageError } from './context';
 
-export interface SystemInputOptions {
+/** The options of a command that reads a system, the parser's limits included (`parse-limits.ts`). */
+export interface SystemInputOptions extends Partial<Record<ParseLimitName, number>> {
   vars?: string;
   field?: string;
   order?: string;
@@ -64,7 +68,7 @@ export function readSystem(ctx: CliContext, file: string, opts: SystemInputOptio
   ctx.status(`reading ${file}`);
   const text = ctx.readInput(file);
   ctx.status(`expanding the polynomials of ${file}`);
-  const { ring, polynomials } = readSystemText(text, { format: opts.format, fileName: file, field: fieldGiven ? field : undefined, vars, order, deadline: ctx.deadline });
+  const { ring, polynomials } = readSystemText(text, { format: opts.format, fileName: file, field: fieldGiven ? field : undefined, vars, order, deadline: ctx.deadline, limits: parseLimitOptions(opts) });
   if (polynomials.length === 0) throw new ParseError('empty-input', 'the input holds no polynomial (it is empty, blank or only comments)', text, 0, file === '-' ? undefined : file);
   return { ring, polynomials };
 }

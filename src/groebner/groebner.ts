@@ -34,6 +34,12 @@ export interface GroebnerOptions {
   timeout?: number;
   /** An existing deadline (takes precedence over `timeout`). */
   deadline?: Deadline;
+  /**
+   * Bytes the big structures of the computation (F4 matrices and monomial tables, products of
+   * polynomials, the solver's multiplication structures) may take, estimated before they grow;
+   * past it a MemoryLimitError (default: half the heap limit; the CLI's `--max-memory` sets it).
+   */
+  memoryBudget?: number;
   /** Over Q: verify the multi-modular result exactly (Buchberger's criterion over Q). */
   certify?: boolean;
   /** Receives short progress messages (the CLI shows them on a terminal). */

@@ -6,9 +6,11 @@
  * Coordinates are dense arrays indexed like `basis`. Multiplication matrices are computed
  * column by column from normal forms of x_i·b (Cox–Little–O'Shea, Using Algebraic Geometry,
  * §2.4); the eigenvalues of M_f are the values of f at the solutions, with multiplicity
- * (Stickelberger's theorem).
+ * (Stickelberger's theorem). The matrices are dense (D² entries): before one is allocated, the
+ * matrices held with it are compared with the memory budget (8 bytes an entry).
  */
 import { Field } from '../arithmetic/field';
+import { memoryBudgetOf } from '../errors';
 import { Matrix, matMul, zeroMatrix } from '../arithmetic/matrix';
 import { Monomial, monomialKey, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -79,6 +81,7 @@ export class QuotientAlgebra<T> {
     const cached = this.mulCache.get(i);
     if (cached) return cached;
     const D = this.basis.length;
+    this.checkDense(this.mulCache.size + 1);
     const M = zeroMatrix(this.field, D, D);
     const xi = variableMonomial(this.ring.nvars, i);
     for (let j = 0; j < D; j++) {
@@ -95,10 +98,17 @@ export class QuotientAlgebra<T> {
     return M;
   }
 
+  /** Throws a MemoryLimitError when `count` dense D × D matrices are past the memory budget. */
+  private checkDense(count: number): void {
+    const D = this.basis.length;
+    memoryBudgetOf().check(8 * count * D * D, () => `${count} multiplication matrices of size ${D.toLocaleString('en-US')} × ${D.toLocaleString('en-US')} (the quotient algebra of ${D.toLocaleString('en-US')} solutions)`);
+  }
+
   /** The matrix of multiplication by a polynomial f, as Σ c·Π M_xi^e (Horner-free, cached powers). */
   multiplicationMatrix(f: Polynomial<T>): Matrix<T> {
     const F = this.field;
     const D = this.basis.length;
+    this.checkDense(this.mulCache.size + 2);
     // Columns: NF(f·b_j) = f(M)·e_j; compute f(M) by summing products of variable matrices.
     let acc = zeroMatrix(F, D, D);
     for (let t = 0; t < f.length; t++) {

@@ -10,10 +10,13 @@
  *       sin(x) + 1
  *       ^
  *
- * `ParseError` is the caller's fault (an `InputError`, CLI exit 2); `ExpansionLimitError` is a
- * well-formed input whose expansion would pass a size limit (a `ResourceLimitError`, exit 1).
+ * `ParseError` is the caller's fault (an `InputError`, CLI exit 2) — except that one refusing a
+ * size the syntax pass checks (`limit`: the length, nesting depth, an exponent) is a limit, exit 1
+ * like the others; `ExpansionLimitError` is a well-formed input whose expansion would pass a size
+ * limit (a `ResourceLimitError`, exit 1).
  */
 import { InputError, ResourceLimitError } from '../errors';
+import type { ParseLimits } from './parse';
 
 /** Where something is in the input: offset (0-based), line and column (1-based). */
 export interface SourceLocation {
@@ -96,6 +99,8 @@ export class ParseError extends InputError implements SourceLocation {
     position: number,
     /** Where the input came from (a file name, `polynomials[2]` of a JSON file), put before the line. */
     readonly source?: string,
+    /** The limit the input passed (`maxLength`, `maxDepth`, `maxExponent`), for an error that refuses a size. */
+    readonly limit?: keyof ParseLimits,
   ) {
     const loc = locate(input, position);
     super(formatMessage(input, loc, reason, source));
@@ -106,7 +111,7 @@ export class ParseError extends InputError implements SourceLocation {
 }
 
 /** What a limit guards; `ExpansionLimitError.limit` names the option to raise. */
-export type ExpansionLimitName = 'maxTerms' | 'maxProducts' | 'maxCoefficientBits' | 'maxExponents';
+export type ExpansionLimitName = 'maxTerms' | 'maxProducts' | 'maxCoefficientBits' | 'maxExponents' | 'maxDegree' | 'maxVariables';
 
 /** A well-formed input whose expansion would pass a size limit (checked before the product is formed). */
 export class ExpansionLimitError extends ResourceLimitError implements SourceLocation {
@@ -118,9 +123,11 @@ export class ExpansionLimitError extends ResourceLimitError implements SourceLoc
     readonly reason: string,
     readonly input: string,
     position: number,
+    /** Where the input came from (a file name), put before the line. */
+    readonly source?: string,
   ) {
     const loc = locate(input, position);
-    super(formatMessage(input, loc, reason));
+    super(formatMessage(input, loc, reason, source));
     this.position = loc.position;
     this.line = loc.line;
     this.column = loc.column;

@@ -9,7 +9,7 @@
  * per-variable exponent ranges and the count of monomials in the total-degree range; the work by
  * |a|·|b|; over QQ the coefficient size by the bit sizes of the factors. A power p^k is bounded
  * the same way up front (plus the multinomial count C(|p|+k−1, k)) and computed by repeated
- * squaring with checked products. Limits are upper bounds, so an input can be refused whose
+ * squaring with checked products. The total degree of a product or power is bounded too. Limits are upper bounds, so an input can be refused whose
  * expansion would in fact cancel below the limit; the messages name the option to raise.
  * An optional deadline is checked before each summand and factor and inside each product.
  */
@@ -18,7 +18,7 @@ import { bitLength } from '../arithmetic/integers';
 import { parseRational, Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { ExpansionLimitError, ExpansionLimitName, ParseError } from './errors';
+import { ExpansionLimitError, ParseError } from './errors';
 import { Expr } from './syntax';
 
 /** The limits the evaluator enforces. */
@@ -34,6 +34,8 @@ export interface ExpansionLimits {
    * so a sum of 20,000 variables would hold 400 million of them (gigabytes).
    */
   readonly maxExponents: number;
+  /** Largest total degree a product or power may have (exponents must stay exact 32-bit integers downstream). */
+  readonly maxDegree: number;
 }
 
 /** Evaluates one tree in `ring` (every name in it must be a variable of the ring). */
@@ -209,7 +211,7 @@ class Evaluator<T> {
     return Math.min(box, byDegree);
   }
 
-  private tooBig(limit: ExpansionLimitName, what: string, value: number, position: number): never {
+  private tooBig(limit: keyof ExpansionLimits, what: string, value: number, position: number): never {
     const max = this.limits[limit];
     const shown = Number.isFinite(value) ? String(Math.ceil(value)) : 'astronomically many';
     throw new ExpansionLimitError(limit, `${what.replace('{}', shown)}, more than the limit ${max} (option ${limit})`, this.text, position);
@@ -219,6 +221,8 @@ class Evaluator<T> {
   private mul(a: Polynomial<T>, b: Polynomial<T>, position: number): Polynomial<T> {
     if (a.isZero() || b.isZero()) return this.ring.zero();
     if (a.length === 1 || b.length === 1) {
+      const degree = a.totalDegree() + b.totalDegree();
+      if (degree > this.limits.maxDegree) this.tooBig('maxDegree', 'this product has degree {}', degree, position);
       // A term times a polynomial keeps the number of terms; only coefficients can grow.
       const bits = this.maxBits(a) + this.maxBits(b);
       if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', 'this product may have coefficients of {} bits', bits, position);
@@ -228,6 +232,7 @@ class Evaluator<T> {
     if (work > this.limits.maxProducts) this.tooBig('maxProducts', 'this product needs {} term multiplications', work, position);
     const sa = this.shape(a);
     const sb = this.shape(b);
+    if (sa.maxDeg + sb.maxDeg > this.limits.maxDegree) this.tooBig('maxDegree', 'this product has degree {}', sa.maxDeg + sb.maxDeg, position);
     const n = this.ring.nvars;
     const bound = Math.min(
       work,
@@ -250,11 +255,13 @@ class Evaluator<T> {
     if (k === 0) return this.ring.one();
     if (k === 1 || p.isZero()) return p;
     if (p.length === 1) {
+      if (k * p.monomials[0][0] > this.limits.maxDegree) this.tooBig('maxDegree', `this power ^${k} has degree {}`, k * p.monomials[0][0], position);
       const bits = k * this.maxBits(p);
       if (bits > this.limits.maxCoefficientBits) this.tooBig('maxCoefficientBits', `this power ^${k} may have coefficients of {} bits`, bits, position);
       return this.ring.term(p.monomials[0].map((e) => e * k), this.fieldPow(p.coefficients[0], k));
     }
     const s = this.shape(p);
+    if (k * s.maxDeg > this.limits.maxDegree) this.tooBig('maxDegree', `this power ^${k} has degree {}`, k * s.maxDeg, position);
     let multinomial = 1;
     for (let i = 1; i < s.terms && multinomial <= this.limits.maxTerms; i++) multinomial = (multinomial * (k + i)) / i;
     const bound = Math.min(

@@ -17,10 +17,10 @@
  */
 import { Field, QQ, checkField } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { Deadline, InputError } from '../errors';
+import { Deadline, InputError, deadlineOf } from '../errors';
 import { MonomialOrder, degrevlex, toMonomialOrder } from '../monomials/order';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { ParseError } from './errors';
+import { ExpansionLimitError, ParseError } from './errors';
 import { evaluate, ExpansionLimits } from './evaluate';
 import { parseSyntax, SyntaxLimits } from './syntax';
 
@@ -28,23 +28,43 @@ import { parseSyntax, SyntaxLimits } from './syntax';
 export interface ParseLimits extends SyntaxLimits, ExpansionLimits {
   /** Most characters of input. */
   readonly maxLength: number;
+  /** Most variables of the ring (the names of the text, or the variables given). */
+  readonly maxVariables: number;
 }
+
+/** The names of the parser's limits, as `ParseLimits` and the messages spell them. */
+export type ParseLimitName = keyof ParseLimits;
 
 /**
  * The default limits: 1,000,000 characters, nesting depth 500, exponents up to 10,000,
- * 200,000 terms per polynomial, 20,000,000 term multiplications per product, coefficients of
- * up to 1,000,000 bits, and 20,000,000 exponents (terms × (variables + 1)) per polynomial
- * (exponent vectors are dense: that is about 160 MB).
+ * 10,000 variables, total degree 1,000,000, 200,000 terms per polynomial, 20,000,000 term
+ * multiplications per product, coefficients of up to 1,000,000 bits, and 20,000,000 exponents
+ * (terms × (variables + 1)) per polynomial (exponent vectors are dense: that is about 160 MB).
  */
 export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
   maxLength: 1_000_000,
   maxDepth: 500,
   maxExponent: 10_000,
+  maxVariables: 10_000,
+  maxDegree: 1_000_000,
   maxTerms: 200_000,
   maxProducts: 20_000_000,
   maxCoefficientBits: 1_000_000,
   maxExponents: 20_000_000,
 });
+
+/**
+ * The limits with `overrides` applied; an override that is not a number ≥ 1 (Infinity for none)
+ * is an InputError naming it.
+ */
+export function parseLimits(overrides: Partial<ParseLimits> = {}): ParseLimits {
+  if (typeof overrides !== 'object' || overrides === null) throw new InputError(`the parse limits must be an object ({ maxTerms: … }), got ${overrides === null ? 'null' : typeof overrides}`);
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!(name in DEFAULT_PARSE_LIMITS)) throw new InputError(`unknown parse limit '${name}' (limits: ${Object.keys(DEFAULT_PARSE_LIMITS).join(', ')})`);
+    if (value !== undefined && (typeof value !== 'number' || !(value >= 1))) throw new InputError(`the parse limit ${name} must be a number ≥ 1 (Infinity for none), got ${String(value)}`);
+  }
+  return { ...DEFAULT_PARSE_LIMITS, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+}
 
 /** Options of `parsePolynomial(s)`. Give either `ring`, or any of `field`, `vars`, `order`. */
 export interface ParseOptions<T> {
@@ -58,8 +78,10 @@ export interface ParseOptions<T> {
   readonly order?: MonomialOrder | string;
   /** Overrides of some of `DEFAULT_PARSE_LIMITS`. */
   readonly limits?: Partial<ParseLimits>;
-  /** Stops the expansion with a TimeoutError when it passes (default: none). */
+  /** Stops the expansion with a TimeoutError when it passes (default: none); carries a memory budget. */
   readonly deadline?: Deadline;
+  /** Bytes a product or power being expanded may take (a MemoryLimitError past it; default half the heap limit). Give this or a deadline. */
+  readonly memoryBudget?: number;
 }
 
 /** The result of `parsePolynomials`: the ring and the entries in input order. */
@@ -95,9 +117,9 @@ export function parsePolynomial<T = Rational>(text: string, options: ParseOption
 function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): ParsedPolynomials<T> {
   if (typeof text !== 'string') throw new InputError(`${single ? 'parsePolynomial' : 'parsePolynomials'} takes the polynomials as text, got ${text === null ? 'null' : typeof text}`);
   if (typeof options !== 'object' || options === null) throw new InputError(`the parse options must be an object ({ field, vars, order } or { ring }), got ${options === null ? 'null' : typeof options}`);
-  const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  const limits = parseLimits(options.limits);
   if (text.length > limits.maxLength) {
-    throw new ParseError('input-too-long', `the input has ${text.length} characters, more than the limit ${limits.maxLength} (option maxLength)`, text, limits.maxLength);
+    throw new ParseError('input-too-long', `the input has ${text.length} characters, more than the limit ${limits.maxLength} (option maxLength)`, text, limits.maxLength, undefined, 'maxLength');
   }
   const syntax = parseSyntax(text, limits);
   const { entries } = syntax;
@@ -108,12 +130,17 @@ function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): 
     throw new ParseError('multiple-polynomials', `expected one polynomial, found ${entries.length} (entries are separated by line ends, ',' or ';')`, text, entries[1].start);
   }
   const ring = ringFromOptions(options, [...syntax.names.keys()]);
+  if (ring.nvars > limits.maxVariables) {
+    const over = [...syntax.names.values()][limits.maxVariables] ?? 0;
+    throw new ExpansionLimitError('maxVariables', `${ring.nvars} variables, more than the limit ${limits.maxVariables} (option maxVariables)`, text, over);
+  }
   for (const [name, position] of syntax.names) {
     if (!ring.hasVar(name)) {
       throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
     }
   }
-  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits, options.deadline));
+  const deadline = deadlineOf(options, 'parsing');
+  const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits, deadline));
   return { ring, polynomials };
 }
 

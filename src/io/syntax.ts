@@ -79,8 +79,8 @@ class Parser {
     return this.tokens[this.i];
   }
 
-  private fail(kind: ConstructorParameters<typeof ParseError>[0], reason: string, position: number): never {
-    throw new ParseError(kind, reason, this.text, position);
+  private fail(kind: ConstructorParameters<typeof ParseError>[0], reason: string, position: number, limit?: keyof SyntaxLimits): never {
+    throw new ParseError(kind, reason, this.text, position, undefined, limit);
   }
 
   list(): Syntax {
@@ -172,7 +172,7 @@ class Parser {
     }
     const k = Number(digits.text);
     if (k > this.limits.maxExponent) {
-      this.fail('exponent-too-large', `exponent ${digits.text} is larger than the limit ${this.limits.maxExponent} (option maxExponent)`, digits.position);
+      this.fail('exponent-too-large', `exponent ${digits.text} is larger than the limit ${this.limits.maxExponent} (option maxExponent)`, digits.position, 'maxExponent');
     }
     return k;
   }
@@ -228,7 +228,7 @@ class Parser {
 
   private checkDepth(depth: number, position: number): void {
     if (depth > this.limits.maxDepth) {
-      this.fail('too-deep', `nesting deeper than ${this.limits.maxDepth} levels (option maxDepth)`, position);
+      this.fail('too-deep', `nesting deeper than ${this.limits.maxDepth} levels (option maxDepth)`, position, 'maxDepth');
     }
   }
 }

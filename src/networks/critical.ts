@@ -123,6 +123,12 @@ export interface CriticalOptions {
   digits?: number;
   timeout?: number;
   deadline?: Deadline;
+  /**
+   * Bytes the big structures of the computation (F4 matrices and monomial tables, products of
+   * polynomials, the solver's multiplication structures) may take, estimated before they grow;
+   * past it a MemoryLimitError (default: half the heap limit; the CLI's `--max-memory` sets it).
+   */
+  memoryBudget?: number;
   /** Permute the variables with this seed before solving (the answer must not change). */
   shuffleSeed?: number;
   /** List the non-real critical points of finite components (default false: counted). */

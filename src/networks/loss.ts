@@ -10,7 +10,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational } from '../arithmetic/rational';
-import { Deadline, InputError, ResourceLimitError } from '../errors';
+import { Deadline, InputError, ResourceLimitError, defaultHeapLimit } from '../errors';
 import { parsePolynomial } from '../io/parse';
 import { gradient, hessian } from '../poly/derivative';
 import { substitute } from '../poly/evaluate';
@@ -67,12 +67,6 @@ export interface NetworkLossOptions {
    * on a 64-bit machine); the CLI passes Node's actual limit (`--max-memory`).
    */
   heapLimit?: number;
-}
-
-/** The heap limit the engine reports, or 4 GiB: platform-free (no `v8` module). */
-function defaultHeapLimit(): number {
-  const memory = (globalThis as { performance?: { memory?: { jsHeapSizeLimit?: number } } }).performance?.memory;
-  return memory?.jsHeapSizeLimit ?? 4 * 2 ** 30;
 }
 
 /** Builds the loss polynomial of a network. */

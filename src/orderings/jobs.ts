@@ -29,7 +29,7 @@ import { Deadline } from '../errors';
 import { computeGroebner } from '../groebner/groebner';
 import { normalForm } from '../groebner/normal-form';
 import { fglm } from '../groebner/fglm';
-import { parsePolynomials } from '../io/parse';
+import { DEFAULT_PARSE_LIMITS, ParseLimits, parsePolynomials } from '../io/parse';
 import { MonomialOrder, degrevlex, deglex, lex } from '../monomials/order';
 import { criticalPoints } from '../networks/critical';
 import { NetworkLoss, lossGradient, networkLoss } from '../networks/loss';
@@ -146,11 +146,17 @@ function loadNetwork(problem: Extract<BenchProblem, { kind: 'network' }>, env: B
   return (env.loadNetwork ?? defaultLoadNetwork)(problem);
 }
 
+/**
+ * No limits: a problem's polynomials are the canonical text of polynomials the command has
+ * already read within the limits its flags set (expanded, that text can be longer than the input).
+ */
+const UNLIMITED: ParseLimits = Object.fromEntries(Object.keys(DEFAULT_PARSE_LIMITS).map((name) => [name, Infinity])) as unknown as ParseLimits;
+
 /** The polynomial system of a problem (a network's gradient for networks), in its natural ring. */
 export function problemSystem(problem: BenchProblem, env: BenchEnvironment = {}): Polynomial<Rational>[] {
   if (problem.kind === 'network') return lossGradient(loadNetwork(problem, env));
   const ring = new PolynomialRing(QQ, problem.vars);
-  return parsePolynomials(problem.polynomials.join('\n'), { ring }).polynomials as Polynomial<Rational>[];
+  return parsePolynomials(problem.polynomials.join('\n'), { ring, limits: UNLIMITED }).polynomials as Polynomial<Rational>[];
 }
 
 /** The variables of a problem in their natural order. */

@@ -9,7 +9,7 @@
  */
 import { Field, checkField } from '../arithmetic/field';
 import type { Rational } from '../arithmetic/rational';
-import { Deadline, InputError } from '../errors';
+import { Deadline, InputError, memoryBudgetOf } from '../errors';
 import {
   Monomial, divides, monomial, monomialKey, monomialsEqual, mulMonomials, oneMonomial, variableMonomial,
 } from '../monomials/monomial';
@@ -272,7 +272,10 @@ export class Polynomial<T = Rational> {
     );
   }
 
-  /** self·other; a `deadline` is checked once per term of self (a product can take minutes). */
+  /**
+   * self·other; a `deadline` is checked once per term of self (a product can take minutes), and so
+   * is its memory budget against the distinct terms formed so far (a MemoryLimitError past it).
+   */
   mul(other: Polynomial<T>, deadline?: Deadline): Polynomial<T> {
     this.check(other);
     return multiply(this, other, deadline);
@@ -356,9 +359,18 @@ function mergeTerms<T>(a: Polynomial<T>, b: Polynomial<T>, subtract: boolean): P
 }
 
 /**
+ * Bytes one term of a product takes while it is formed, for the memory budget: the exponent array
+ * (8 bytes a slot plus headers), a rational coefficient, its hash-map entry and list slots.
+ */
+export function termBytes(nvars: number): number {
+  return 8 * (nvars + 1) + 192;
+}
+
+/**
  * a·b: products of all term pairs accumulated in a hash map, then sorted once. Monomials are
  * packed into one safe integer key when the product's exponents fit (mixed radix), otherwise a
- * string key is used.
+ * string key is used. The distinct terms so far are compared with the memory budget once per
+ * term of a (a product held 3 GB before this check: a power of a large sum).
  */
 function multiply<T>(a: Polynomial<T>, b: Polynomial<T>, deadline?: Deadline): Polynomial<T> {
   if (a.isZero() || b.isZero()) return a.ring.zero();
@@ -371,8 +383,13 @@ function multiply<T>(a: Polynomial<T>, b: Polynomial<T>, deadline?: Deadline): P
   const slots = new Map<number | string, number>();
   const monos: Monomial[] = [];
   const coeffs: T[] = [];
+  const budget = memoryBudgetOf(deadline);
+  const maxTerms = budget.items(termBytes(n));
   for (let i = 0; i < a.length; i++) {
     deadline?.check();
+    if (monos.length > maxTerms) {
+      budget.check(monos.length * termBytes(n), () => `the product of polynomials of ${a.length.toLocaleString('en-US')} and ${b.length.toLocaleString('en-US')} terms (${monos.length.toLocaleString('en-US')} distinct terms after ${i} of ${a.length}, in ${n} variables)`);
+    }
     const ma = a.monomials[i];
     const ca = a.coefficients[i];
     for (let j = 0; j < b.length; j++) {

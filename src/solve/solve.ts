@@ -47,6 +47,12 @@ export interface SolveOptions {
   /** Seconds before a TimeoutError. */
   timeout?: number;
   deadline?: Deadline;
+  /**
+   * Bytes the big structures of the computation (F4 matrices and monomial tables, products of
+   * polynomials, the solver's multiplication structures) may take, estimated before they grow;
+   * past it a MemoryLimitError (default: half the heap limit; the CLI's `--max-memory` sets it).
+   */
+  memoryBudget?: number;
   /** Receives short progress messages (the CLI shows them on a terminal). */
   progress?: (message: string) => void;
   /**

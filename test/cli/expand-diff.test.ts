@@ -66,7 +66,7 @@ describe('polycrit expand', () => {
   test('an expansion past a limit exits 1', async () => {
     const r = await run('expand', '(x+y+z+w)^200');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/option maxTerms/);
+    expect(r.err).toMatch(/\(raise it with --max-terms N\)/);
   });
   test('--help exits 0 and shows the options', async () => {
     const r = await run('expand', '--help');

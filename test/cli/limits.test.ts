@@ -9,6 +9,9 @@ import { MAX_INPUT_BYTES, readInputAsync, readInputFile } from '../../src/cli/fi
 import { maxMemoryArgument } from '../../src/cli/supervisor';
 import { reportStop, stopJSON } from '../../src/cli/stop';
 import { DEFAULT_PARSE_LIMITS } from '../../src/io/parse';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string; seconds: number }> {
   let out = '';
@@ -44,8 +47,13 @@ describe('--timeout covers parsing and expansion', () => {
     const sum = Array.from({ length: 20000 }, (_, i) => `x${i}`).join(' + ');
     const r = await run(['groebner', '-', '--timeout', '30'], sum);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/this sum holds 20001000 exponents \(1000 terms so far in 20000 variables\), more than the limit 20000000 \(option maxExponents\)/);
+    expect(r.err).toMatch(/^polycrit: line 1, column 78891: 20000 variables, more than the limit 10000 \(raise it with --max-variables N\)/);
     expect(r.seconds).toBeLessThan(5);
+    // With the variables allowed, the exponents' limit still refuses it before the sum is formed.
+    const raised = await run(['groebner', '-', '--timeout', '30', '--max-variables', '20000'], sum);
+    expect(raised.code).toBe(1);
+    expect(raised.err).toMatch(/this sum holds 20001000 exponents \(1000 terms so far in 20000 variables\), more than the limit 20000000 \(raise it with --max-exponents N\)/);
+    expect(raised.seconds).toBeLessThan(5);
   });
 });
 
@@ -115,5 +123,57 @@ describe('stop reports', () => {
     expect(maxMemoryArgument(['--max-memory', 'lots'])).toBeUndefined();
     expect((await run(['--max-memory', 'lots', 'expand', 'x'])).code).toBe(2);
     expect((await run(['expand', 'x', '--max-memory', '512'])).out).toBe('x\n');
+  });
+});
+
+describe("the parser's limits on the command line", () => {
+  // Each limit refuses a small reproducer (exit 1, the message naming the flag) and the flag,
+  // raised, lets the same input through. The inputs are small so that the limits can be too.
+  const cases: { flag: string; input: string; refused: string; low: number; high: number }[] = [
+    { flag: '--max-length', input: 'x + y + z', refused: 'the input has 9 characters, more than the limit 5', low: 5, high: 9 },
+    { flag: '--max-depth', input: '((((x))))', refused: 'nesting deeper than 3 levels', low: 3, high: 4 },
+    { flag: '--max-exponent', input: 'x^12', refused: 'exponent 12 is larger than the limit 10', low: 10, high: 12 },
+    { flag: '--max-variables', input: 'a*b + c', refused: '3 variables, more than the limit 2', low: 2, high: 3 },
+    { flag: '--max-degree', input: '(x*y)^4', refused: 'this power ^4 has degree 8, more than the limit 7', low: 7, high: 8 },
+    { flag: '--max-terms', input: '(x+y+z+1)^20', refused: 'this power ^20 may have up to 1771 terms, more than the limit 1000', low: 1000, high: 2000 },
+    { flag: '--max-products', input: '(x+y+1)^4', refused: 'this product needs 36 term multiplications, more than the limit 30', low: 30, high: 36 },
+    { flag: '--max-coefficient-bits', input: '(2*x+3)^100', refused: 'this power ^100 may have coefficients of 300 bits, more than the limit 200', low: 200, high: 400 },
+    { flag: '--max-exponents', input: 'a + b + c + d', refused: 'this sum holds 20 exponents (4 terms so far in 4 variables), more than the limit 15', low: 15, high: 20 },
+  ];
+  test.each(cases)('$flag: refused below, through when raised', async ({ flag, input, refused, low, high }) => {
+    const r = await run(['expand', input, flag, String(low)]);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(`polycrit: line 1, column ${r.err.split('\n')[0].match(/column (\d+)/)?.[1]}: ${refused} (raise it with ${flag} N)`);
+    const ok = await run(['expand', input, flag, String(high)]);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+  });
+  test('every command that reads polynomial text has the flags, and --help lists them', async () => {
+    for (const command of [['expand'], ['diff'], ['groebner'], ['solve'], ['convert'], ['bench', 'orderings']]) {
+      const help = (await run([...command, '--help'])).out;
+      expect(help).toMatch(/Input limits \(past one the input is refused, exit 1; raise it with its flag\):/);
+      for (const { flag } of cases) expect(help).toContain(`${flag} <n>`);
+    }
+    expect((await run(['expand', 'x', '--max-terms', '0'])).err).toMatch(/--max-terms must be between 1 and/);
+  });
+  test('a file past a limit is named with the line and column, and the flag reaches the reader', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-limits-'));
+    const file = path.join(dir, 'big.txt');
+    fs.writeFileSync(file, 'x - y\n(x+y+z+1)^20 - z\n');
+    for (const command of ['groebner', 'solve', 'convert']) {
+      const extra = command === 'convert' ? ['--to', 'msolve'] : [];
+      const r = await run([command, file, ...extra, '--max-terms', '1000']);
+      expect(r.code).toBe(1);
+      expect(r.err.split('\n')[0]).toBe(`polycrit: ${file}: line 2, column 10: this power ^20 may have up to 1771 terms, more than the limit 1000 (raise it with --max-terms N)`);
+    }
+    expect((await run(['convert', file, '--to', 'msolve', '--max-terms', '2000'])).code).toBe(0);
+    // A JSON file: the piece is named too; the syntax pass's limits read the flag as well.
+    const json = path.join(dir, 'big.json');
+    fs.writeFileSync(json, JSON.stringify({ polynomials: ['x - y', '(((x)))'] }));
+    const deep = await run(['groebner', json, '--max-depth', '2']);
+    expect(deep.code).toBe(1);
+    expect(deep.err.split('\n')[0]).toBe(`polycrit: ${json}: polynomials[1]: line 1, column 4: nesting deeper than 2 levels (raise it with --max-depth N)`);
+    expect((await run(['groebner', json, '--max-depth', '3'])).code).toBe(0);
+    fs.rmSync(dir, { recursive: true });
   });
 });

@@ -239,6 +239,34 @@ describe('limits', () => {
     // Over Z/p coefficients do not grow.
     expect(text('((3^10000)^10000)', { field: Zp(7) })).toBe('4');
   });
+  test('the variable count past maxVariables, at the first variable over it', () => {
+    const e = expansionError('a*b + c - d', { limits: { maxVariables: 2 } });
+    expect(e.limit).toBe('maxVariables');
+    expect({ line: e.line, column: e.column }).toEqual({ line: 1, column: 7 });
+    expect(e.reason).toBe('4 variables, more than the limit 2 (option maxVariables)');
+    expect(expansionError('x', { vars: ['x', 'y', 'z'], limits: { maxVariables: 2 } }).limit).toBe('maxVariables');
+    expect(parsePolynomial('a*b + c - d', { limits: { maxVariables: 4 } }).length).toBe(3);
+  });
+  test('the degree of a product or power past maxDegree, before it is formed', () => {
+    expect(expansionError('(x*y)^4', { limits: { maxDegree: 7 } }).reason).toBe('this power ^4 has degree 8, more than the limit 7 (option maxDegree)');
+    expect(expansionError('(x+y)^8', { limits: { maxDegree: 7 } }).reason).toBe('this power ^8 has degree 8, more than the limit 7 (option maxDegree)');
+    expect(expansionError('x^5*(y^3+1)', { limits: { maxDegree: 7 } }).reason).toBe('this product has degree 8, more than the limit 7 (option maxDegree)');
+    expect(expansionError('(x^2+1)*(y^6+y)', { limits: { maxDegree: 7 } }).reason).toBe('this product has degree 8, more than the limit 7 (option maxDegree)');
+    expect(parsePolynomial('(x+y)^4*(x^2+1)', { limits: { maxDegree: 6 } }).totalDegree()).toBe(6);
+    // The default keeps exponents far from 2^31 (F4 stores them in Int32Arrays): x^(10^12) is refused.
+    expect(expansionError('((x^10000)^10000)^10000').limit).toBe('maxDegree');
+  });
+  test('limits are validated', () => {
+    expect(() => parsePolynomial('x', { limits: { maxTerms: 0 } })).toThrow(/the parse limit maxTerms must be a number ≥ 1/);
+    expect(() => parsePolynomial('x', { limits: { maxTerm: 5 } as never })).toThrow(/unknown parse limit 'maxTerm'/);
+    expect(parsePolynomial('x', { limits: { maxTerms: Infinity } }).toString()).toBe('x');
+  });
+  test('a size the syntax pass refuses names its limit', () => {
+    expect(parseError('x^12', { limits: { maxExponent: 10 } }).limit).toBe('maxExponent');
+    expect(parseError('((x))', { limits: { maxDepth: 1 } }).limit).toBe('maxDepth');
+    expect(parseError('x + y', { limits: { maxLength: 3 } }).limit).toBe('maxLength');
+    expect(parseError('x +* y').limit).toBeUndefined();
+  });
 });
 
 describe('sums of many large summands', () => {

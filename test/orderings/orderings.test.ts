@@ -50,6 +50,11 @@ describe('groebner fingerprints', () => {
     expect(groebnerFingerprint(G, problem)).toBe(a);
     expect(groebnerFingerprint(H, problem)).not.toBe(a);
   });
+  test("a problem's canonical text is read without the parser's limits (the command applied them, with its flags)", () => {
+    // 1,000,001 characters: past the default maxLength, as the expansion of a short input can be.
+    const long = { kind: 'polynomials' as const, name: 't', vars: ['x'], polynomials: [Array(250_001).fill('x').join(' + ')] };
+    expect(problemSystem(long).map(String)).toEqual(['250001*x']);
+  });
 });
 
 describe('jobs with the default (platform-free) environment', () => {

@@ -19,10 +19,12 @@ import { BenchRow, BenchJob, BenchProblem, BenchTask, MONOMIAL_ROUTES, problemVa
 import { chooseOrders, summarize } from '../../orderings/orders';
 import { formatRows, progressBar, verdict } from '../bench/orderings';
 import { NODE_ENVIRONMENT } from '../bench/tasks';
+import { addParseLimitOptions, parseLimitOptions } from '../parse-limits';
+import type { ParseLimitName } from '../../io/parse';
 import { runJobs } from '../bench/pool';
 import { timeChartSvg } from '../bench/svg';
 
-interface OrderingsOptions {
+interface OrderingsOptions extends Partial<Record<ParseLimitName, number>> {
   preset?: string;
   orders: string;
   seed: number;
@@ -42,7 +44,7 @@ function problemFrom(ctx: CliContext, file: string | undefined, opts: OrderingsO
   if (opts.preset !== undefined) return { kind: 'network', name: opts.preset, preset: opts.preset };
   const text = file as string;
   if (text.endsWith('.json')) return { kind: 'network', name: text, specFile: text };
-  const { ring, polynomials } = readSystem(ctx, text, {});
+  const { ring, polynomials } = readSystem(ctx, text, parseLimitOptions(opts));
   return { kind: 'polynomials', name: text, vars: [...ring.vars], polynomials: (polynomials as Polynomial<Rational>[]).map(String) };
 }
 
@@ -120,7 +122,7 @@ async function orderings(ctx: CliContext, file: string | undefined, opts: Orderi
 
 export function register(program: Command, ctx: CliContext): void {
   const bench = program.command('bench').description('benchmarks run from the command line');
-  addTimeoutOption(bench.command('orderings'), 'stop everything after this many seconds (rows done so far are printed; exit 1)')
+  addParseLimitOptions(addTimeoutOption(bench.command('orderings'), 'stop everything after this many seconds (rows done so far are printed; exit 1)')
     .description('run a task for every order of the variables (or N of them) on worker threads; check that every order gives the same answer')
     .argument('[file]', 'a system: a path, - for stdin, a named system like katsura:6, or a network spec .json')
     .option('--preset <name>', `a network preset: ${PRESET_NAMES.join(', ')}`)
@@ -133,7 +135,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--repeat <r>', 'run each order r times and keep the fastest (noise on a shared machine)', intOption('--repeat', 1, 100), 1)
     .option('--no-routes', 'skip the comparison of monomial orders (degrevlex, deglex, lex, degrevlex+fglm)')
     .option('--json', 'print JSON with every row')
-    .option('--svg <file>', 'write a bar chart of seconds per order')
+    .option('--svg <file>', 'write a bar chart of seconds per order'))
     .addHelpText('after', '\nExamples:\n  polycrit bench orderings katsura:6 --orders 8\n  polycrit bench orderings --preset xor-blog --task critical --orders 6 --svg xor.svg\n  polycrit bench orderings cyclic:5 --task solve --orders 4 --json')
     .action((file: string | undefined, opts: OrderingsOptions) => orderings(ctx, file, opts));
 }

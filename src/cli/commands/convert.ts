@@ -7,11 +7,11 @@
 import type { Command } from 'commander';
 import { FORMAT_NAMES, formatByName, writeSystem } from '../../io/formats';
 import { CliContext, UsageError } from '../context';
-import { FORMAT_HELP, readSystem } from '../system-input';
+import { FORMAT_HELP, SystemInputOptions, readSystem } from '../system-input';
+import { addParseLimitOptions } from '../parse-limits';
 
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('convert')
+  addParseLimitOptions(program.command('convert'))
     .description("write a polynomial system in another program's format")
     .argument('<file>', "a file of polynomials in any readable format, '-' for stdin, or a named system like katsura:4")
     .requiredOption('--to <format>', `the format to write: ${FORMAT_NAMES.join(', ')}`)
@@ -20,7 +20,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--field <p>', "0 for the rationals, or a prime p for Z/p (default: the file's characteristic, else 0)")
     .option('--order <order>', 'monomial order written (Singular, Macaulay2): degrevlex, deglex or lex', 'degrevlex')
     .addHelpText('after', '\nExamples:\n  polycrit convert kat7-qq.ms --to singular > kat7.sing     (then in Singular: < "kat7.sing"; std(I);)\n  polycrit convert katsura:4 --to msolve\n  polycrit convert system.m2 --to latex')
-    .action((file: string, opts: { to: string; format?: string; vars?: string; field?: string; order?: string }) => {
+    .action((file: string, opts: SystemInputOptions & { to: string }) => {
       let target;
       try {
         target = formatByName(opts.to);

@@ -1,19 +1,20 @@
 /**
  * `polycrit expand EXPR`: the canonical expanded form of one polynomial expression, as text,
  * LaTeX or JSON. Also the shared option handling of the one-expression commands (`diff`):
- * `--vars`, `--field`, `--order`, `--latex`, `--json`, `--timeout`. Parse errors point at the
+ * `--vars`, `--field`, `--order`, `--latex`, `--json`, `--timeout`, the parser's limits. Parse errors point at the
  * spot in EXPR with a caret (exit 2); an expansion past a size or time limit exits 1.
  */
 import type { Command } from 'commander';
 import { orderByName, degrevlex } from '../../monomials/order';
 import { Polynomial } from '../../poly/polynomial';
-import { parsePolynomial, ParseOptions } from '../../io/parse';
+import { parsePolynomial, ParseLimitName, ParseOptions } from '../../io/parse';
+import { addParseLimitOptions, parseLimitOptions } from '../parse-limits';
 import { toLatex } from '../../io/print';
 import { CliContext, addTimeoutOption } from '../context';
 import { parseFieldOption, parseVarsOption } from '../system-input';
 
 /** The options every one-expression command takes. */
-export interface ExpressionOptions {
+export interface ExpressionOptions extends Partial<Record<ParseLimitName, number>> {
   vars?: string;
   field?: string;
   order?: string;
@@ -21,9 +22,9 @@ export interface ExpressionOptions {
   json?: boolean;
 }
 
-/** Adds `--vars`, `--field`, `--order`, `--latex`, `--json` and `--timeout` to a command. */
+/** Adds `--vars`, `--field`, `--order`, `--latex`, `--json`, `--timeout` and the parser's limits to a command. */
 export function addExpressionOptions(cmd: Command): Command {
-  return addTimeoutOption(cmd)
+  return addParseLimitOptions(addTimeoutOption(cmd))
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
     .option('--field <p>', '0 for the rationals, or a prime p for Z/p', '0')
     .option('--order <order>', 'monomial order: degrevlex, deglex or lex', 'degrevlex')
@@ -38,6 +39,7 @@ export function expressionParseOptions(ctx: CliContext, opts: ExpressionOptions)
     field: parseFieldOption(opts.field),
     vars: parseVarsOption(opts.vars),
     order: opts.order ? orderByName(opts.order) : degrevlex,
+    limits: parseLimitOptions(opts),
   };
 }
 

@@ -5,10 +5,11 @@ import type { Command } from 'commander';
 import { computeGroebner, GroebnerMethod } from '../../groebner/groebner';
 import { orderToString } from '../../monomials/order';
 import { CliContext, UsageError, addThreadsOption, addTimeoutOption, basisWorkersFor } from '../context';
-import { FORMAT_HELP, readSystem } from '../system-input';
+import { FORMAT_HELP, SystemInputOptions, readSystem } from '../system-input';
+import { addParseLimitOptions } from '../parse-limits';
 
 export function register(program: Command, ctx: CliContext): void {
-  addThreadsOption(addTimeoutOption(program.command('groebner')))
+  addParseLimitOptions(addThreadsOption(addTimeoutOption(program.command('groebner'))))
     .description('reduced Gröbner basis of a polynomial system')
     .argument('<file>', "a file of polynomials (one per line, or separated by ',' or ';'; or msolve, Singular, Macaulay2, Maple, JSON), '-' for stdin, or a named system like katsura:8 or cyclic:6")
     .option('--order <order>', 'monomial order: degrevlex, deglex or lex', 'degrevlex')
@@ -20,7 +21,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--deterministic', "F4 reduces every row (default: blocks of rows are certified zero by random combinations, error < 1/p² per block)")
     .option('--json', 'print JSON: {vars, order, field, basis}')
     .addHelpText('after', '\nExamples:\n  polycrit groebner katsura:6\n  echo "x^2 + y^2 - 1, x - y" | polycrit groebner - --order lex --json')
-    .action(async (file: string, opts: { order: string; vars?: string; field?: string; format?: string; method: string; certify?: boolean; deterministic?: boolean; timeout?: number; threads: number; json?: boolean }) => {
+    .action(async (file: string, opts: SystemInputOptions & { order: string; method: string; certify?: boolean; deterministic?: boolean; timeout?: number; threads: number; json?: boolean }) => {
       if (opts.method !== 'f4' && opts.method !== 'buchberger') throw new UsageError(`--method must be f4 or buchberger, got '${opts.method}'`);
       const { ring, polynomials } = readSystem(ctx, file, opts);
       ctx.status(`Gröbner basis over ${ring.field.name}`); // the library reports only after a first prime or round

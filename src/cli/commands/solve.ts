@@ -8,13 +8,14 @@ import { Rational } from '../../arithmetic/rational';
 import { Polynomial } from '../../poly/polynomial';
 import { solve } from '../../solve/solve';
 import { CliContext, UsageError, addThreadsOption, addTimeoutOption, imageWorkersFor, intOption } from '../context';
-import { FORMAT_HELP, readSystem } from '../system-input';
+import { FORMAT_HELP, SystemInputOptions, readSystem } from '../system-input';
+import { addParseLimitOptions } from '../parse-limits';
 import { formatSolveResult, solveResultToJSON } from '../text/solve';
 
 export { formatSolveResult, solveResultToJSON };
 
 export function register(program: Command, ctx: CliContext): void {
-  addThreadsOption(addTimeoutOption(program.command('solve')))
+  addParseLimitOptions(addThreadsOption(addTimeoutOption(program.command('solve'))))
     .description('all complex solutions of a polynomial system over Q, exact and certified')
     .argument('<file>', "a file of polynomials (polycrit's text, msolve, Singular, Macaulay2, Maple or JSON), '-' for stdin, or a named system like katsura:6")
     .option('--vars <list>', 'comma-separated variables, in order (default: order of first appearance)')
@@ -24,8 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--bases', "write each finite component's prime ideal in the variables when it is small (default: its exact parametrization only)")
     .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, realPoints, nonRealPoints, complexPoints, exact, points, basis}]}')
     .addHelpText('after', '\nExamples:\n  polycrit solve katsura:4\n  echo "x^2 + y^2 - 1, x - y" | polycrit solve - --digits 30 --json')
-    .action(async (file: string, opts: { vars?: string; format?: string; digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean; threads: number }) => {
-      const { ring, polynomials } = readSystem(ctx, file, { vars: opts.vars, format: opts.format });
+    .action(async (file: string, opts: SystemInputOptions & { digits: number; complex?: boolean; bases?: boolean; timeout?: number; json?: boolean; threads: number }) => {
+      const { ring, polynomials } = readSystem(ctx, file, opts);
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
       const result = solve(polynomials as Polynomial<Rational>[], {
         imageWorkers: imageWorkersFor(opts.threads),

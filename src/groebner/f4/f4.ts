@@ -12,7 +12,7 @@
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
  * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
  */
-import { Deadline } from '../../errors';
+import { Deadline, memoryBudgetOf } from '../../errors';
 import { isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Basis } from './basis';
@@ -21,12 +21,12 @@ import { MonomialTable } from './hashtable';
 import { Rng, RowReducer, reduceRows, reduceTails } from './matrix/linear-algebra';
 import { BLOCK, reduceRandomized, reduceSkippingZeroBlocks } from './matrix/random-combinations';
 import { PairSet, updatePairs } from './pairs';
-import { addPairRows, addRow, assignColumns, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
+import { addPairRows, addRow, assignColumns, checkMatrixBudget, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
 import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
 
 /** Options of f4, f4Learn and f4Apply. */
 export interface F4Options {
-  /** Checked once per round. */
+  /** Checked once per round; its memory budget (default half the heap limit) as matrices and the monomial table grow. */
   deadline?: Deadline;
   /** Called after every round. */
   /**
@@ -67,6 +67,8 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     return { basis: [], stats, trace: learn ? emptyTrace(polys.length) : undefined };
   }
   const table = new MonomialTable(ring.nvars, ring.order, ring.cmp);
+  const budget = memoryBudgetOf(options.deadline);
+  table.budget = budget;
   const basis = new Basis(table);
   const pairs = new PairSet();
   const degreeCompatible = isDegreeCompatible(ring.order);
@@ -98,9 +100,10 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     const d = sel.degree;
     stats.pairsReduced += sel.lcm.length;
 
-    const matrix = newMatrix(table);
+    const matrix = newMatrix(table, budget);
     addPairRows(matrix, basis, sel.a, sel.b, sel.lcm);
     symbolicPreprocessing(matrix, basis);
+    checkMatrixBudget(matrix);
     const columns = assignColumns(matrix, table);
     const ncols = columns.length;
     const { upper, lower } = matrix;
@@ -194,7 +197,7 @@ interface TailReduction {
 function reduceFinalTails(basis: Basis, p: number, elements: readonly number[]): TailReduction {
   const table = basis.table;
   const one = table.intern(new Array<number>(table.nvars + 1).fill(0));
-  const matrix = newMatrix(table);
+  const matrix = newMatrix(table, table.budget);
   for (const k of elements) addRow(matrix, basis, one, k, true);
   symbolicPreprocessing(matrix, basis);
   const columns = assignColumns(matrix, table);

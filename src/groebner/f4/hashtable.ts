@@ -10,12 +10,14 @@
  * hash of a product is the sum of the hashes and a product is found without rehashing. Lookup is
  * open addressing with linear probing over a power-of-two slot array holding id + 1 (0 = empty).
  * Two scratch Int32Arrays (`mark`, `label`) per id belong to the symbolic preprocessing (column
- * membership by stamp, column index). Ids are never removed; the table only grows.
+ * membership by stamp, column index). Ids are never removed; the table only grows, by doubling,
+ * which a memory budget (`budget`) can refuse.
  *
  * Orders: degrevlex, deglex and lex are compared inline on the flat array; weighted and block
  * orders go through the ring's comparator on cached Monomial arrays.
  * Reference: Groebner.jl `src/f4/hashtable.jl` (Demin–Gowda 2023) and msolve's `hash.c`.
  */
+import { MemoryBudget } from '../../errors';
 import { Monomial } from '../../monomials/monomial';
 import { Comparator, MonomialOrder } from '../../monomials/order';
 
@@ -38,6 +40,8 @@ export class MonomialTable {
   label: Int32Array;
   /** Number of interned monomials. */
   size = 0;
+  /** Checked before the table doubles (4·stride + 24 bytes per monomial); none by default. */
+  budget: MemoryBudget | undefined;
   /** Fresh stamp source for `mark`. */
   private stampCounter = 0;
   private slots: Int32Array;
@@ -304,6 +308,7 @@ export class MonomialTable {
 
   private grow(): void {
     const cap = this.hashes.length * 2;
+    this.budget?.check(cap * (4 * this.stride + 24), () => `the F4 monomial table, doubling to ${cap.toLocaleString('en-US')} monomials in ${this.nvars} variables,`);
     const exps = new Int32Array(cap * this.stride);
     exps.set(this.exps);
     this.exps = exps;

@@ -17,9 +17,24 @@
  *
  * Membership of a monomial in the current matrix uses the table's `mark` array with a fresh stamp
  * per matrix; `label` holds PIVOT/NO_PIVOT during preprocessing and the column index afterwards.
+ *
+ * Memory: the matrix counts its entries as rows are added and refuses one past the memory budget
+ * (`matrixBytes`: per entry the row's column index, the SIMD kernel's copy of a pivot row and the
+ * reduced row's share; per column the reducer's dense arrays), before the row is stored. The test
+ * is one addition and one comparison per row.
  */
+import { MemoryBudget } from '../../errors';
 import { Basis } from './basis';
 import { MonomialTable } from './hashtable';
+
+/** Bytes an F4 matrix takes per entry and per column, for the memory budget (see the header). */
+const ENTRY_BYTES = 16;
+const COLUMN_BYTES = 72;
+
+/** The estimated bytes of an F4 matrix with this many entries and columns. */
+export function matrixBytes(entries: number, ncols: number): number {
+  return ENTRY_BYTES * entries + COLUMN_BYTES * ncols;
+}
 
 const NO_PIVOT = -1;
 const PIVOT = -2;
@@ -38,16 +53,32 @@ export interface SymbolicMatrix {
   readonly lower: Rows;
   /** Monomial ids of the columns; sorted decreasing by `assignColumns`. */
   columns: number[];
+  /** Entries of all rows so far. */
+  entries: number;
+  readonly budget: MemoryBudget | undefined;
+  /** Entries past which the budget is checked (Infinity without a budget). */
+  readonly maxEntries: number;
 }
 
-/** A fresh empty matrix over the table. */
-export function newMatrix(table: MonomialTable): SymbolicMatrix {
+/** A fresh empty matrix over the table; rows past `budget` are refused (a MemoryLimitError). */
+export function newMatrix(table: MonomialTable, budget?: MemoryBudget): SymbolicMatrix {
   return {
     stamp: table.newStamp(),
     upper: { mult: [], poly: [], cols: [] },
     lower: { mult: [], poly: [], cols: [] },
     columns: [],
+    entries: 0,
+    budget,
+    maxEntries: budget ? budget.items(ENTRY_BYTES) : Infinity,
   };
+}
+
+/** Throws a MemoryLimitError when the matrix (its entries and columns) is past its budget. */
+export function checkMatrixBudget(matrix: SymbolicMatrix): void {
+  matrix.budget?.check(matrixBytes(matrix.entries, matrix.columns.length), () => {
+    const rows = matrix.upper.cols.length + matrix.lower.cols.length;
+    return `an F4 matrix of ${rows.toLocaleString('en-US')} rows × ${matrix.columns.length.toLocaleString('en-US')} columns (${matrix.entries.toLocaleString('en-US')} entries)`;
+  });
 }
 
 /** Appends the row mult·g_k (upper when `pivot`), registering its monomials as columns. */
@@ -55,6 +86,7 @@ export function addRow(matrix: SymbolicMatrix, basis: Basis, mult: number, k: nu
   const table = basis.table;
   const src = basis.monos[k];
   const n = src.length;
+  if ((matrix.entries += n) > matrix.maxEntries) checkMatrixBudget(matrix);
   const ids = new Int32Array(n);
   const stamp = matrix.stamp;
   const columns = matrix.columns;

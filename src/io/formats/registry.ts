@@ -8,15 +8,16 @@
  * (0: Q, a prime p: Z/p) unless the caller's `field` overrides it — a different explicit field is
  * an error, not a silent conversion; the variables are the caller's `vars` (which must include the
  * declared ones), else the declared ones, else the names in order of first appearance. Every
- * error is a `ParseError` naming the file, the line and the column.
+ * error of the text (a `ParseError`, or an `ExpansionLimitError` past a size limit) names the
+ * file, the line and the column.
  */
 import { Field, QQ, Zp } from '../../arithmetic/field';
 import { isPrime } from '../../arithmetic/primes';
 import { Deadline, InputError } from '../../errors';
 import { MonomialOrder, degrevlex, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
-import { ParseError } from '../errors';
-import { DEFAULT_PARSE_LIMITS, parsePolynomials } from '../parse';
+import { ExpansionLimitError, ParseError } from '../errors';
+import { ParseLimits, parseLimits, parsePolynomials } from '../parse';
 import { parseSyntax } from '../syntax';
 import { FormatName, SystemFormat, SystemSource, malformed } from './format';
 import { jsonFormat } from './json';
@@ -68,6 +69,8 @@ export interface ReadSystemOptions<T> {
   /** Default degrevlex (an order written in the file is not read). */
   readonly order?: MonomialOrder;
   readonly deadline?: Deadline;
+  /** Overrides of some of the parser's limits (`DEFAULT_PARSE_LIMITS`). */
+  readonly limits?: Partial<ParseLimits>;
 }
 
 /** A system read from a file: its ring, its polynomials in file order, and the format it was read as. */
@@ -88,29 +91,35 @@ export function readSystemText<T = unknown>(text: string, options: ReadSystemOpt
   const format = options.format !== undefined ? formatByName(options.format) : detectFormat(options.fileName, text);
   if (!format.read) throw new InputError(`the ${format.name} format is written only, not read`);
   const where = options.fileName && options.fileName !== '-' ? options.fileName : undefined;
-  const located = (e: ParseError, input: string, label?: string): ParseError =>
-    new ParseError(e.kind, e.reason, input, e.position, [where, label].filter((s) => s !== undefined).join(': ') || undefined);
+  const limits = parseLimits(options.limits);
+  // Errors of the parser are re-attached to the file: its name, the piece's label, the line and column.
+  const located = (e: unknown, input: string, label?: string): unknown => {
+    const source = [where, label].filter((s) => s !== undefined).join(': ') || undefined;
+    if (e instanceof ParseError) return new ParseError(e.kind, e.reason, input, e.position, source, e.limit);
+    if (e instanceof ExpansionLimitError) return new ExpansionLimitError(e.limit, e.reason, input, e.position, source);
+    return e;
+  };
   let source: SystemSource;
   try {
     source = format.read(text);
   } catch (e) {
-    throw e instanceof ParseError ? located(e, text) : e;
+    throw located(e, text);
   }
-  const ring = chooseRing(text, source, options, where);
+  const ring = chooseRing(text, source, options, where, limits);
   const polynomials: Polynomial<T>[] = [];
   for (const piece of source.pieces) {
     const input = piece.label !== undefined ? piece.text : text;
     try {
-      if (parseSyntax(piece.text, DEFAULT_PARSE_LIMITS).entries.length === 0) continue;
-      polynomials.push(...parsePolynomials(piece.text, { ring, deadline: options.deadline }).polynomials);
+      if (parseSyntax(piece.text, limits).entries.length === 0) continue;
+      polynomials.push(...parsePolynomials(piece.text, { ring, deadline: options.deadline, limits }).polynomials);
     } catch (e) {
-      throw e instanceof ParseError ? located(e, input, piece.label) : e;
+      throw located(e, input, piece.label);
     }
   }
   return { ring, polynomials, format: format.name };
 }
 
-function chooseRing<T>(text: string, source: SystemSource, options: ReadSystemOptions<T>, where: string | undefined): PolynomialRing<T> {
+function chooseRing<T>(text: string, source: SystemSource, options: ReadSystemOptions<T>, where: string | undefined, limits: ParseLimits): PolynomialRing<T> {
   const fail = (position: number, reason: string): ParseError => {
     const e = malformed(text, position, reason);
     return new ParseError(e.kind, e.reason, text, position, where);
@@ -139,7 +148,7 @@ function chooseRing<T>(text: string, source: SystemSource, options: ReadSystemOp
     const names: string[] = [];
     for (const piece of source.pieces) {
       try {
-        for (const name of parseSyntax(piece.text, DEFAULT_PARSE_LIMITS).names.keys()) if (!names.includes(name)) names.push(name);
+        for (const name of parseSyntax(piece.text, limits).names.keys()) if (!names.includes(name)) names.push(name);
       } catch {
         // The error is reported with its place when the piece is parsed.
       }
