@@ -35,7 +35,7 @@ export class MemoryLimitError extends ResourceLimitError {
   ) {
     super(
       `${what} needs about ${formatBytes(estimate)}, more than the memory budget of ${formatBytes(budget)} ` +
-        `(by default half the heap limit: raise it with --max-memory MB on the command line, the memoryBudget option of the library in bytes)`,
+        `(by default half the heap: raise it with --max-memory MB on the command line, the memoryBudget option of the library in bytes)`,
     );
   }
 }

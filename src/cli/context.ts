@@ -6,8 +6,8 @@
  * A run also reports how far it got, for the time limit and Ctrl-C: `phase` (each progress
  * message, the last one names the phase in the stop message), `partial` (what is known so far,
  * in the command's JSON form) and `deadline` (the cooperative limit of `--timeout`, started when
- * the command's action starts, carrying the memory budget: half of node's heap limit, which
- * `--max-memory` sets). In-process these are only kept on the context; when the command
+ * the command's action starts, carrying the memory budget: half of what node's heap has left,
+ * whose limit `--max-memory` sets). In-process these are only kept on the context; when the command
  * runs on a worker thread (`command-worker.ts`) the IO's `events` forward them to the main thread,
  * which prints them if it has to stop the worker.
  */
@@ -73,13 +73,18 @@ export function addTimeoutOption(cmd: Command, description = 'stop after this ma
 }
 
 /**
- * The memory budget of a run: half the heap limit of this thread — on the installed command's
- * worker its old generation, which `--max-memory` sets (node's heap_size_limit adds the young
- * generation, 48 MB more, too much for small limits); in-process node's own limit.
+ * The memory budget of a run: half of what the heap of this thread has left when the command
+ * starts — its limit is, on the installed command's worker, its old generation, which
+ * `--max-memory` sets (node's heap_size_limit adds the young generation, 48 MB more, too much for
+ * small limits); in-process node's own limit. What the loaded code already holds (about 7 MB) is
+ * subtracted first: with `--max-memory 16` half the limit would leave the structures no room to
+ * reach the budget before the heap is full.
  */
 export function heapBudget(): MemoryBudget {
   const mb = resourceLimits.maxOldGenerationSizeMb;
-  return new MemoryBudget(mb ? (mb * 2 ** 20) / 2 : getHeapStatistics().heap_size_limit / 2);
+  const limit = mb ? mb * 2 ** 20 : getHeapStatistics().heap_size_limit;
+  const free = limit - getHeapStatistics().used_heap_size;
+  return new MemoryBudget(Math.max(free, limit / 8) / 2);
 }
 
 export class CliContext {
