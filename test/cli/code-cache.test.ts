@@ -91,4 +91,14 @@ describe('the built command bundle', () => {
     expect(strip(viaBundle.stdout)).toEqual(strip(viaModules.stdout));
     expect(JSON.parse(viaBundle.stdout).components.length).toBeGreaterThan(0);
   });
+
+  it("keeps each module's own directory, so that helper threads find their scripts", () => {
+    // Every `__dirname` of a bundled module became __polycritDirname("<its folder>"); the worker
+    // scripts it locates (image threads, basis threads, the bench pool) must exist there.
+    const text = fs.readFileSync(bundle, 'utf8');
+    const uses = [...text.matchAll(/path\.join\(__polycritDirname\("([^"]*)"\), "([^"]+\.js)"\)/g)].map((m) => path.join(root, 'dist', 'src', m[1], m[2]));
+    expect(uses.map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['basis-thread-main.js', 'image-thread-main.js', 'worker.js']));
+    for (const file of uses) expect(fs.existsSync(file)).toBe(true);
+    expect(text).not.toMatch(/path\.join\(__dirname, "[\w-]+\.js"\)/);
+  });
 });
