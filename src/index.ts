@@ -11,6 +11,7 @@
  * `polycrit/testing`.
  */
 export * from './errors';
+export type { ControlOptions, ProgressCallback, ProgressInfo } from './control';
 export * from './arithmetic/integers';
 export * from './arithmetic/rational';
 export * from './arithmetic/field';

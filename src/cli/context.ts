@@ -12,6 +12,7 @@
  */
 import type { Command } from 'commander';
 import { Deadline, InputError } from '../errors';
+import type { ProgressCallback } from '../control';
 import { readInputFile, readStandardInput } from './files';
 import { StopReason, stopJSON, stopMessage } from './stop';
 import { availableParallelism } from 'os';
@@ -130,9 +131,9 @@ export class CliContext {
     this.progressShown = true;
     this.io.stderr(`\r\x1b[K… ${message.slice(0, 100)}`);
   }
-  /** The progress callback to hand to the library (`status`). */
-  progress(): (message: string) => void {
-    return (message) => this.status(message);
+  /** The `onProgress` callback to hand to the library (`status` of each report's message). */
+  onProgress(): ProgressCallback {
+    return (info) => this.status(info.message);
   }
   /** Clears the progress line, if one was drawn. */
   endProgress(): void {

@@ -23,6 +23,7 @@ import { Rational } from '../arithmetic/rational';
 import { fractionOverDenominator } from '../arithmetic/lifting';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { ComputationError, Deadline } from '../errors';
+import { ControlOptions, modularPrimeInfo, resolveControl } from '../control';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
@@ -45,8 +46,8 @@ export interface LearnedFirstPrime {
   replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
 }
 
-export interface ModularOptions {
-  deadline?: Deadline;
+/** Options of the multi-modular driver: `timeout`, `signal` and `deadline` are checked at each prime; `onProgress` hears each prime (`kind: 'modular-prime'`). */
+export interface ModularOptions extends ControlOptions {
   /**
    * The learning run at the first usable prime, when it was already made with this engine: the
    * driver starts from it instead of learning again (ignored if its prime is not the first).
@@ -54,8 +55,6 @@ export interface ModularOptions {
   learned?: LearnedFirstPrime;
   /** Verify the result exactly over Q (slower; see the file header). */
   certify?: boolean;
-  /** Called after each prime. */
-  onProgress?: (info: { primes: number; bits: number }) => void;
 }
 
 export interface ModularStats {
@@ -110,6 +109,7 @@ export function modularGroebner(
   engine: ModularEngine,
   options: ModularOptions = {},
 ): { basis: Polynomial<Rational>[]; stats: ModularStats } {
+  options = resolveControl(options, 'multi-modular Gröbner basis');
   const stats: ModularStats = { primesUsed: 0, primesSkipped: 0, replayFailures: 0, relearned: 0, reconstructionAttempts: 0, modulusBits: 0, certified: false };
   const input = polys.filter((p) => !p.isZero()).map(primitivePart);
   if (input.length === 0) return { basis: [], stats };
@@ -187,7 +187,7 @@ export function modularGroebner(
     }
     consecutiveFailures = 0;
     addImage(acc, basis, p);
-    options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+    options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
   }
   throw new ComputationError(`no stable modular Gröbner basis after ${MAX_PRIMES} primes`);
 }

@@ -12,7 +12,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
-import { Deadline } from '../errors';
+import { ControlOptions, resolveControl } from '../control';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -56,8 +56,9 @@ function trialValues(attempt: number, k: number): number[] {
 export function describeComponent(
   P: readonly Polynomial<Rational>[],
   vars: readonly string[],
-  options: { digits?: number; deadline?: Deadline; samples?: number; /** P is already the reduced Gröbner basis in the canonical ring (the decomposition's). */ reduced?: boolean } = {},
+  options: ControlOptions & { digits?: number; samples?: number; /** P is already the reduced Gröbner basis in the canonical ring (the decomposition's). */ reduced?: boolean } = {},
 ): PositiveDimensionalComponent {
+  options = resolveControl(options, 'describeComponent');
   const C = canonicalRing(QQ, vars);
   // The zero ideal (no generator, or only zeros) is prime: the whole space, of degree 1, every variable free.
   const whole = P.every((g) => g.isZero());

@@ -19,6 +19,7 @@
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString } from '../arithmetic/rational';
 import { Deadline } from '../errors';
+import { ControlOptions, phase, progressOf, resolveControl } from '../control';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { quotientsModulo } from '../poly/quotients-modulo';
@@ -151,16 +152,13 @@ export interface ZeroDimensionalComponent {
 }
 
 /** What the description of components needs from the caller. */
-export interface PointOptions {
+export interface PointOptions extends ControlOptions {
   /** Significant digits of the decimals (default 20). */
   digits?: number;
-  deadline?: Deadline;
   /** Write each component's prime ideal in the variables when small (see `componentIdeal`). */
   bases?: boolean;
   /** List the non-real points with their approximations (default false: counted only). */
   complex?: boolean;
-  /** Receives short progress messages. */
-  progress?: (message: string) => void;
   /** Receives each component as soon as it is finished (before the sorted list is returned). */
   onComponent?: (component: ZeroDimensionalComponent) => void;
 }
@@ -283,13 +281,13 @@ function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
 export function describeComponents(R: PolynomialRing<Rational>, solutions: ParametrizedSolutions, chiFull: UPoly<Rational> | undefined, options: PointOptions = {}): ZeroDimensionalComponent[] {
   const digits = options.digits ?? 20;
   const deadline = options.deadline;
-  const progress = options.progress;
+  const onProgress = progressOf(options);
   const canonical = R.vars;
   const tForm = linearForm(R, solutions.separatingForm);
   const T = new PolynomialRing(QQ, ['T']);
   const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }, index, all) => {
     deadline?.check();
-    if (factor.length > 2) progress?.(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`);
+    if (factor.length > 2) onProgress?.(phase(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`));
     const q: UPoly<Rational> = factor.map((c) => rational(c));
     const degree = q.length - 1;
     const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
@@ -373,7 +371,8 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
  * appended to `points` after the real ones and `complexPoints` becomes 'listed'); returns them.
  * Each coordinate is within 10^−digits of its modulus (digits default 20).
  */
-export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits?: number; deadline?: Deadline } = {}): ComplexPoint[] {
+export function listComplexPoints(c: ZeroDimensionalComponent, options: ControlOptions & { digits?: number } = {}): ComplexPoint[] {
+  options = resolveControl(options, 'listComplexPoints');
   if (c.complexPoints === 'listed') return c.points.filter((p): p is ComplexPoint => p.kind === 'complex');
   const data = parametrizationOf(c);
   const digits = options.digits ?? 20;
@@ -413,7 +412,8 @@ function expansionTerms(D: number, k: number): number {
  * exact description: there the generators are given. Undefined when expanding the form would
  * exceed `MAX_EXPANSION_TERMS` terms (the exact description is the parametrization).
  */
-export function componentIdeal(c: ZeroDimensionalComponent, options: { deadline?: Deadline } = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
+export function componentIdeal(c: ZeroDimensionalComponent, options: ControlOptions = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
+  options = resolveControl(options, 'componentIdeal');
   if (c.basis) return { basis: c.basis, isGroebner: c.basisIsGroebner ?? false };
   const data = parametrizationOf(c);
   const R = data.ring;
@@ -493,7 +493,7 @@ function primeBasis(R: PolynomialRing<Rational>, gens: readonly Polynomial<Ratio
   if (!single || k !== R.nvars - 1) return groebner(gens, { deadline });
   const L = new PolynomialRing(QQ, R.vars, lex);
   const shape = gens.map((g) => changeRing(g, L)).filter((g) => !g.isZero()).map((g) => g.monic());
-  return fglm(shape, R.order, deadline).map((g) => changeRing(g, R));
+  return fglm(shape, R.order, { deadline }).map((g) => changeRing(g, R));
 }
 
 /** wᵢ = uᵢ·q′⁻¹ mod q: the coordinates as polynomials in θ (q irreducible, so q′ is invertible). */

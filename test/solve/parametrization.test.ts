@@ -43,7 +43,7 @@ function bothWays(polys: Polynomial<Rational>[]): { modular: ParametrizedSolutio
   if (!form) throw new Error('expected a radical ideal with a separating form');
   const modular = modularParametrization(new QuotientAlgebra(G), form);
   if (!modular) throw new Error('the modular lift did not settle');
-  const rur = rationalUnivariateRepresentation(G, order, undefined, form);
+  const rur = rationalUnivariateRepresentation(G, order, { given: form });
   return { modular, exact: parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates), G };
 }
 
@@ -78,7 +78,7 @@ describe('component parametrizations', () => {
     const D = new QuotientAlgebra(G).dimension;
     const fast = parametrizationInSeparatingCoordinates(P, D, order);
     if (!fast) throw new Error('expected a radical ideal with a separating form');
-    const rur = rationalUnivariateRepresentation(G, order, undefined, [...fast.separatingForm]);
+    const rur = rationalUnivariateRepresentation(G, order, { given: [...fast.separatingForm] });
     expect(text(fast)).toBe(text(parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates)));
   });
 
