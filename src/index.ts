@@ -20,6 +20,7 @@ export * from './arithmetic/reconstruction';
 export * from './monomials/monomial';
 export * from './monomials/order';
 export * from './poly/polynomial';
+export * from './poly/data';
 export * from './poly/format';
 export * from './poly/division';
 export * from './poly/derivative';

@@ -24,6 +24,7 @@ import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString, rcmp, rsign } from '../arithmetic/rational';
 import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { ControlOptions, phase, progressOf } from '../control';
+import { polynomialDataToString, polynomialsFromData } from '../poly/data';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -418,7 +419,7 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
         dimension: 0,
         degree: c.degree,
         criticalValue: value,
-        ...(c.basis ? { basis: c.basis.map(String) } : {}),
+        ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}),
         exact: c.exact,
         type,
         inertia: inertias,
@@ -429,8 +430,8 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
         real: realPoints.length > 0,
       };
     }
-    const { value, key, roots } = valueOn(L, c.basis, digits, deadline);
-    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
+    const { value, key, roots } = valueOn(L, polynomialsFromData(c.basis), digits, deadline);
+    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(polynomialDataToString) };
     const realSamples = c.samplePoints.filter((p) => p.real).map(exactSamplePoint);
     const exact = realSamples.map((p) => inertiaAt(H, ring, p));
     const realKey = restrictToRealPoints(value, roots, realSamples) ?? key;

@@ -16,6 +16,7 @@ import { ControlOptions, resolveControl } from '../control';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { PolynomialData, polynomialToData } from '../poly/data';
 import { groebner } from '../groebner/groebner';
 import { groebnerWithLinearPart } from '../groebner/linear-substitution';
 import { canonicalRing } from './canonical';
@@ -37,8 +38,12 @@ export interface PositiveDimensionalComponent {
   degree: number;
   /** A maximal independent set: the component is parametrized (algebraically) by these. */
   freeVariables: string[];
-  /** Reduced Gröbner basis of the prime ideal (canonical ring, degrevlex). */
-  basis: Polynomial<Rational>[];
+  /**
+   * Reduced Gröbner basis of the prime ideal (canonical ring: the variables in natural name order,
+   * degrevlex), as plain data so that the result survives structuredClone and JSON;
+   * `polynomialsFromData(c.basis)` gives the polynomials.
+   */
+  basis: PolynomialData[];
   /** Dependent variables as rational functions of the free ones, when the component is rational that way. */
   parametrization?: Record<string, string>;
   samplePoints: SamplePoint[];
@@ -103,7 +108,7 @@ export function describeComponent(
     dimension: dim,
     degree,
     freeVariables: free,
-    basis: G,
+    basis: G.map(polynomialToData),
     ...(parametrization ? { parametrization } : {}),
     samplePoints,
     realPoints: samplePoints.some((p) => p.real) ? 'found' : 'none-found',

@@ -22,6 +22,7 @@ import { Deadline } from '../errors';
 import { ControlOptions, phase, progressOf, resolveControl } from '../control';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { PolynomialData, polynomialToData, polynomialsFromData } from '../poly/data';
 import { quotientsModulo } from '../poly/quotients-modulo';
 import { UPoly, fromUnivariate, uderivative, udivmod, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { groebner } from '../groebner/groebner';
@@ -146,8 +147,10 @@ export interface ZeroDimensionalComponent {
    * expanding the form (isolated points found by the decomposition) or asked for (`bases: true`)
    * and small: its reduced degrevlex Gröbner basis, or for components of degree above
    * `BASIS_DEGREE_LIMIT` the generators ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (`basisIsGroebner` says which).
+   * Plain data (`poly/data.ts`): `polynomialsFromData(c.basis)` gives the polynomials, and
+   * `componentIdeal(c)` gives them whether stored or not.
    */
-  basis?: Polynomial<Rational>[];
+  basis?: PolynomialData[];
   basisIsGroebner?: boolean;
 }
 
@@ -356,7 +359,7 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
     if (options.bases) {
       const ideal = componentIdeal(component, { deadline });
       if (ideal) {
-        component.basis = ideal.basis;
+        component.basis = ideal.basis.map(polynomialToData);
         component.basisIsGroebner = ideal.isGroebner;
       }
     }
@@ -414,7 +417,7 @@ function expansionTerms(D: number, k: number): number {
  */
 export function componentIdeal(c: ZeroDimensionalComponent, options: ControlOptions = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
   options = resolveControl(options, 'componentIdeal');
-  if (c.basis) return { basis: c.basis, isGroebner: c.basisIsGroebner ?? false };
+  if (c.basis) return { basis: polynomialsFromData(c.basis), isGroebner: c.basisIsGroebner ?? false };
   const data = parametrizationOf(c);
   const R = data.ring;
   const k = data.separatingForm.filter((x) => x !== 0n).length;

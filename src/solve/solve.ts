@@ -24,6 +24,7 @@ import { AttemptDeadline, Deadline, InputError, TimeoutError, deadlineOf } from 
 import { ControlOptions, ProgressInfo, phase as phaseInfo, progressOf } from '../control';
 import { checkSystem, digitsOption } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
+import { polynomialDataToString, polynomialToData } from '../poly/data';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from './zero-dimensional';
@@ -175,7 +176,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
             // localization, so each point reports multiplicity 1 of its prime (documented).
             // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
             for (const z of solveZeroDimensional(P.basis, pointOptions)) {
-              z.basis = P.basis;
+              z.basis = P.basis.map(polynomialToData);
               z.basisIsGroebner = true;
               found(z);
             }
@@ -229,5 +230,5 @@ function compareComponents(a: Component, b: Component): number {
 /** A text that identifies a component in the canonical ring: its basis, or its exact parametrization. */
 function componentKey(c: Component): string {
   if (c.kind === 'points') return `${c.exact.separatingForm}|${c.exact.minimalPolynomial}|${Object.values(c.exact.coordinates).join(';')}`;
-  return c.basis.map(String).join(';');
+  return c.basis.map(polynomialDataToString).join(';');
 }

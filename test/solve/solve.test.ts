@@ -19,6 +19,7 @@ import { vanishesOnComponent } from '../../src/solve/component-values';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
 import { parsePolynomials } from '../../src/io/parse';
 import { cyclic, eco, katsura } from '../../src/systems';
+import { polynomialsFromData } from '../../src/poly/data';
 
 const q = (n: number, d = 1) => rational(BigInt(n), BigInt(d));
 
@@ -34,8 +35,9 @@ function componentsSatisfy(polys: Polynomial<Rational>[], r: ReturnType<typeof s
       const data = parametrizationOf(c);
       return polys.every((f) => vanishesOnComponent(f, data));
     }
-    const C = c.basis[0].ring;
-    return polys.every((f) => normalForm(changeRing(f, C), c.basis).isZero());
+    const basis = polynomialsFromData(c.basis);
+    const C = basis[0].ring;
+    return polys.every((f) => normalForm(changeRing(f, C), basis).isZero());
   });
 }
 

@@ -7,6 +7,7 @@
 import { SolveResult } from '../../solve/solve';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
+import { polynomialDataToString } from '../../poly/data';
 
 /** The JSON form of a result (polynomials as canonical text). */
 export function solveResultToJSON(result: SolveResult): object {
@@ -18,7 +19,7 @@ export function solveResultToJSON(result: SolveResult): object {
     independentSets: result.independentSets,
     ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
     ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
-    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
+    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}) })),
   };
 }
 
@@ -48,7 +49,7 @@ export function formatSolveResult(result: SolveResult): string {
   result.components.forEach((c, k) => {
     if (c.kind === 'variety') {
       lines.push(`component ${k + 1}: dimension ${c.dimension}, degree ${c.degree}, free variables ${c.freeVariables.join(', ') || '(none)'}`);
-      lines.push(`    ${c.basis.map(String).join(', ')}`);
+      lines.push(`    ${c.basis.map(polynomialDataToString).join(', ')}`);
       if (c.parametrization) for (const [v, e] of Object.entries(c.parametrization)) lines.push(`    ${v} = ${e}`);
       for (const p of c.samplePoints) {
         lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.kind === 'rational' ? p.rational[v] : p.approx[v]}`).join(', ')}`);
