@@ -382,15 +382,13 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   });
 }
 
+/** The candidate modulo p, or undefined when a denominator vanishes at p (any other failure is an error, not an unlucky prime). */
 function reduceCandidate(G: readonly Polynomial<Rational>[], p: number): Polynomial<number>[] | undefined {
   const R = G[0].ring;
+  const P = BigInt(p);
+  if (G.some((g) => g.coefficients.some((c) => c.den % P === 0n))) return undefined;
   const S = new PolynomialRing(Zp(p), R.vars, R.order);
-  try {
-    return G.map((g) => changeRing(g, S));
-  } catch (e) {
-    if (e instanceof RangeError) return undefined; // a denominator vanishes at p
-    throw e;
-  }
+  return G.map((g) => changeRing(g, S));
 }
 
 function sameLeading(basis: readonly Polynomial<number>[], lms: readonly Monomial[]): boolean {
