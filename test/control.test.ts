@@ -118,6 +118,13 @@ describe('cancellation by an AbortSignal', () => {
     expect(analysis.symmetries).toBeUndefined();
   });
 
+  test('parsing: an expansion stops on the signal as on its timeout', () => {
+    const text = '(x + y + z + w + 1)^40';
+    expect(() => parsePolynomials(text, { timeout: 0 })).toThrow(TimeoutError);
+    expect(() => parsePolynomials(text, { signal: aborted() })).toThrow(CancelledError);
+    expect(parsePolynomials('x + 1', { signal: new AbortController().signal }).polynomials.map(String)).toEqual(['x + 1']);
+  });
+
   test('a signal beside an existing deadline: either stops the computation', () => {
     const deadline = new Deadline(60, 'outer');
     expect(() => groebner(katsura7, { deadline, signal: aborted() })).toThrow(CancelledError);
