@@ -83,7 +83,7 @@ function exhaustive(f: ZPoly, deadline: Deadline): ZPoly[] {
   const p = primes[counts.indexOf(Math.min(...counts))];
   const modular = factorSquarefreeModP(p, ztoModP(f, p));
   const l = liftExponent(p, 2n * mignotteBound(f));
-  return recombine(f, henselLift(f, modular, p, l, deadline), BigInt(p) ** BigInt(l), undefined, Infinity, deadline);
+  return recombine(f, henselLift(f, modular, p, l, { deadline }), BigInt(p) ** BigInt(l), { deadline });
 }
 
 /** Wall and CPU milliseconds of one call. */

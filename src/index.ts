@@ -11,6 +11,7 @@
  * `polycrit/testing`.
  */
 export * from './errors';
+export type { ControlOptions, ProgressCallback, ProgressInfo } from './control';
 export * from './arithmetic/integers';
 export * from './arithmetic/rational';
 export * from './arithmetic/field';
@@ -19,6 +20,7 @@ export * from './arithmetic/reconstruction';
 export * from './monomials/monomial';
 export * from './monomials/order';
 export * from './poly/polynomial';
+export * from './poly/data';
 export * from './poly/format';
 export * from './poly/division';
 export * from './poly/derivative';

@@ -10,11 +10,24 @@ import { modularGroebner } from '../src/groebner/modular';
 import { lex } from '../src/monomials/order';
 import { parsePolynomials } from '../src/io/parse';
 import { katsura } from '../src/systems';
+import { solve } from '../src/solve/solve';
+import { hessian } from '../src/poly/derivative';
 
 describe('the public surface', () => {
   test('internals are not exported from the package', () => {
     for (const name of ['exactRealPoints', 'BASIS_DEGREE_LIMIT', 'MAX_EXPANSION_TERMS', 'describeComponents', 'Fixed']) expect(name in api).toBe(false);
     for (const name of ['solve', 'criticalPoints', 'analyzeCriticalSet', 'parametrizationOf', 'thetaInterval', 'listComplexPoints', 'componentIdeal', 'compareRealAlgebraic']) expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
+  });
+
+  test('the numeric autodiff stack is the autodiff namespace: none of its exports sits beside the algebra', () => {
+    const numeric = api.autodiff as unknown as Record<string, unknown>;
+    const top = api as unknown as Record<string, unknown>;
+    expect(typeof numeric.Tensor).toBe('function');
+    for (const name of Object.keys(numeric)) if (name in top) expect([name, top[name] === numeric[name]]).toEqual([name, false]);
+    // The two names both stacks use: at the top level they are the algebra's.
+    expect(Object.keys(numeric).filter((name) => name in top).sort()).toEqual(['hessian', 'solve']);
+    expect(top.solve).toBe(solve);
+    expect(top.hessian).toBe(hessian);
   });
 
   test('NotZeroDimensionalError is a PolycritError (an InputError of the FGLM route)', () => {

@@ -15,7 +15,7 @@ import { PolynomialRing } from '../src/poly/polynomial';
 import { solve } from '../src/solve/solve';
 import { katsura } from '../src/systems';
 
-const withBudget = (bytes: number) => new Deadline(Infinity, 'test', Infinity, new MemoryBudget(bytes));
+const withBudget = (bytes: number) => new Deadline(Infinity, 'test', Infinity, { memory: new MemoryBudget(bytes) });
 const HOW_TO_RAISE = /raise it with --max-memory MB on the command line, the memoryBudget option of the library in bytes/;
 
 describe('F4', () => {

@@ -8,7 +8,7 @@
  * Run: npm run build && polycrit check --solver "node dist/examples/solvers/polycrit-solve.js"
  */
 import { readFileSync } from 'fs';
-import { parsePolynomials, solve } from '../../src/index';
+import { parsePolynomials, polynomialDataToString, solve } from '../../src/index';
 
 function main(): object {
   const request = JSON.parse(readFileSync(0, 'utf8')) as { vars: string[]; polynomials: string[] };
@@ -19,7 +19,7 @@ function main(): object {
   for (const c of result.components) {
     if (c.kind === 'variety') {
       // A parametric solution: the dependent variables as rational functions of the free ones.
-      if (c.parametrization === undefined && c.freeVariables.length < request.vars.length) return { error: `a component of dimension ${c.dimension} without an explicit parametrization: ${c.basis.join(', ')}` };
+      if (c.parametrization === undefined && c.freeVariables.length < request.vars.length) return { error: `a component of dimension ${c.dimension} without an explicit parametrization: ${c.basis.map(polynomialDataToString).join(', ')}` };
       solutions.push({ ...c.parametrization });
       continue;
     }

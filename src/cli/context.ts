@@ -13,6 +13,7 @@
  */
 import type { Command } from 'commander';
 import { Deadline, InputError, MemoryBudget, setDefaultMemoryBudget } from '../errors';
+import type { ProgressCallback } from '../control';
 import { getHeapStatistics } from 'v8';
 import { resourceLimits } from 'worker_threads';
 import { readInputFile, readStandardInput } from './files';
@@ -116,7 +117,7 @@ export class CliContext {
     const budget = heapBudget();
     // Also the default, for the computations no deadline reaches.
     setDefaultMemoryBudget(budget);
-    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit, budget);
+    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit, { memory: budget });
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
   /**
@@ -153,9 +154,9 @@ export class CliContext {
     this.progressShown = true;
     this.io.stderr(`\r\x1b[K… ${message.slice(0, 100)}`);
   }
-  /** The progress callback to hand to the library (`status`). */
-  progress(): (message: string) => void {
-    return (message) => this.status(message);
+  /** The `onProgress` callback to hand to the library (`status` of each report's message). */
+  onProgress(): ProgressCallback {
+    return (info) => this.status(info.message);
   }
   /** Clears the progress line, if one was drawn. */
   endProgress(): void {

@@ -61,7 +61,7 @@ export function fglmEngine(target: MonomialOrder, linalg: Linalg = 'auto'): Modu
       const toTarget = (G: Polynomial<number>[], S: PolynomialRing<number>): Polynomial<number>[] | undefined => {
         if (G.length === 1 && G[0].isConstant()) return [S.one()];
         if (dimension(G) !== 0) return undefined;
-        return fglm(G, target, deadline).map((g) => changeRing(g, S));
+        return fglm(G, target, { deadline }).map((g) => changeRing(g, S));
       };
       const first = rings(polys[0].ring);
       const { basis, trace } = f4Learn(polys.map((p) => changeRing(p, first.D)), { deadline, linalg });

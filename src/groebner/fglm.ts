@@ -15,16 +15,21 @@ import { MonomialOrder } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { QuotientAlgebra } from './quotient';
-import { Deadline } from '../errors';
+import { InputError } from '../errors';
+import { ControlOptions, resolveControl } from '../control';
 import { checkPolynomialList } from '../poly/arguments';
 
 /**
  * The reduced Gröbner basis for `order` of the zero-dimensional ideal with Gröbner basis G
- * (for any order), sorted by increasing leading monomial.
- * Example: fglm(groebner(katsura(3)), lex) equals groebner(katsura(3), {order: lex}).
+ * (for any order), sorted by increasing leading monomial. `timeout` (seconds), `signal` and
+ * `deadline` are checked at every monomial visited (a TimeoutError, a CancelledError for the signal).
+ * Example: fglm(groebner(katsura(3)), lex) equals groebner(katsura(3), {order: lex});
+ * fglm(G, lex, { timeout: 5 }).
  */
-export function fglm<T>(G: readonly Polynomial<T>[], order: MonomialOrder, deadline?: Deadline): Polynomial<T>[] {
+export function fglm<T>(G: readonly Polynomial<T>[], order: MonomialOrder, options: ControlOptions = {}): Polynomial<T>[] {
   checkPolynomialList(G, 'fglm');
+  if (typeof options !== 'object' || options === null) throw new InputError(`fglm: the options must be an object ({ timeout, signal, … }), got ${options === null ? 'null' : typeof options}`);
+  const { deadline } = resolveControl(options, 'FGLM');
   const A = new QuotientAlgebra(G);
   const R = A.ring;
   const F = R.field;

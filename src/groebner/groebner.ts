@@ -10,6 +10,7 @@
 import { Field, PrimeField, FAST_PRIME_LIMIT, isPrimeField } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { Deadline, InputError, deadlineOf } from '../errors';
+import { ControlOptions, progressOf } from '../control';
 import { MonomialOrder, OrderName, degrevlex, isDegreeCompatible, orderToString, toMonomialOrder } from '../monomials/order';
 import { checkSystem } from '../poly/arguments';
 import { fglm } from './fglm';
@@ -25,25 +26,18 @@ import { polynomialData } from '../poly/plain-data';
 
 export type GroebnerMethod = 'f4' | 'buchberger';
 
-export interface GroebnerOptions {
+/**
+ * Options of `groebner` and `computeGroebner`, beside `timeout` (seconds; a TimeoutError), `signal`
+ * (a CancelledError once aborted), `deadline` and `onProgress` (F4's rounds over Z/p, the primes
+ * over Q; see `ControlOptions`).
+ */
+export interface GroebnerOptions extends ControlOptions {
   /** Monomial order of the result, or its name 'lex', 'deglex', 'degrevlex' (default: the ring's order). */
   order?: MonomialOrder | OrderName;
   /** 'f4' (default) or 'buchberger' (the reference). Over Q, F4 runs multi-modularly. */
   method?: GroebnerMethod;
-  /** Seconds before a TimeoutError (default: none). */
-  timeout?: number;
-  /** An existing deadline (takes precedence over `timeout`). */
-  deadline?: Deadline;
-  /**
-   * Bytes the big structures of the computation (F4 matrices and monomial tables, products of
-   * polynomials, the solver's multiplication structures) may take, estimated before they grow;
-   * past it a MemoryLimitError (default: half the heap limit; the CLI's `--max-memory` sets it).
-   */
-  memoryBudget?: number;
   /** Over Q: verify the multi-modular result exactly (Buchberger's criterion over Q). */
   certify?: boolean;
-  /** Receives short progress messages (the CLI shows them on a terminal). */
-  progress?: (message: string) => void;
   /**
    * F4's linear algebra: 'auto' (default) certifies blocks of rows zero by random combinations
    * where most rows reduce to zero — an error has probability below 1/p² per block, p ≈ 2^26 —
@@ -92,6 +86,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
   const R = order && orderToString(order) !== orderToString(source.order) ? new PolynomialRing(source.field, source.vars, order) : source;
   const input = R === source ? [...polys] : polys.map((p) => changeRing(p, R));
   const deadline = deadlineOf(options, 'Gröbner basis computation');
+  const onProgress = progressOf(options);
   const method = options.method ?? 'f4';
   if (method !== 'f4' && method !== 'buchberger') throw new InputError(`unknown method '${method}' (expected f4 or buchberger)`);
   const start = performance.now();
@@ -102,17 +97,13 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
   if (input.every((p) => p.isZero())) return { ring: R, basis: [], stats };
   if (isPrimeField(field)) {
     if (method === 'f4' && (field as PrimeField).p < FAST_PRIME_LIMIT) {
-      const onProgress = options.progress
-        ? (i: { round: number; degree: number; basisSize: number; matrixRows: number; matrixCols: number }) =>
-            options.progress?.(`F4 round ${i.round}: degree ${i.degree}, basis ${i.basisSize}, matrix ${i.matrixRows}×${i.matrixCols}`)
-        : undefined;
       let r: ReturnType<typeof f4>;
       if (!isDegreeCompatible(R.order)) {
         // Zero-dimensional ideals: degrevlex F4 then FGLM beats F4 in the order itself.
         const D = new PolynomialRing(R.field as unknown as PrimeField, R.vars, degrevlex);
         const G = f4(input.map((p) => changeRing(p as unknown as Polynomial<number>, D)), { deadline, onProgress, linalg: options.linalg });
         if (dimension(G.basis) === 0) {
-          r = { basis: fglm(G.basis, R.order, deadline).map((g) => changeRing(g, R as unknown as PolynomialRing<number>)), stats: G.stats };
+          r = { basis: fglm(G.basis, R.order, { deadline }).map((g) => changeRing(g, R as unknown as PolynomialRing<number>)), stats: G.stats };
           stats.method = 'f4+fglm';
         } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress, linalg: options.linalg });
       } else r = f4(input as unknown as Polynomial<number>[], { deadline, onProgress, linalg: options.linalg });
@@ -125,7 +116,6 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       stats.basisSizeMax = r.stats.basisSizeMax;
     }
   } else if (method === 'f4') {
-    const onProgress = options.progress ? (i: { primes: number; bits: number }) => options.progress?.(`multi-modular F4: ${i.primes} primes, ${i.bits} bits`) : undefined;
     const reusable = options.learned && (options.linalg ?? 'auto') === 'auto' ? { learned: options.learned } : {};
     const modularOptions = { deadline, certify: options.certify, onProgress };
     let r: ReturnType<typeof modularGroebner> | undefined;

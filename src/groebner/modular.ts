@@ -23,6 +23,7 @@ import { Rational } from '../arithmetic/rational';
 import { fractionOverDenominator } from '../arithmetic/lifting';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { ComputationError, Deadline } from '../errors';
+import { ControlOptions, modularPrimeInfo, resolveControl } from '../control';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
@@ -46,8 +47,8 @@ export interface LearnedFirstPrime {
   replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
 }
 
-export interface ModularOptions {
-  deadline?: Deadline;
+/** Options of the multi-modular driver: `timeout`, `signal` and `deadline` are checked at each prime; `onProgress` hears each prime (`kind: 'modular-prime'`). */
+export interface ModularOptions extends ControlOptions {
   /**
    * The learning run at the first usable prime, when it was already made with this engine: the
    * driver starts from it instead of learning again (ignored if its prime is not the first).
@@ -55,8 +56,6 @@ export interface ModularOptions {
   learned?: LearnedFirstPrime;
   /** Verify the result exactly over Q (slower; see the file header). */
   certify?: boolean;
-  /** Called after each prime. */
-  onProgress?: (info: { primes: number; bits: number }) => void;
   /**
    * Helper threads for the images at further primes (`basis-workers.ts`), started with the
    * generators the driver reduces modulo each prime (primitive, over Z): at once by default, so
@@ -126,6 +125,7 @@ export function modularGroebner(
   engine: ModularEngine,
   options: ModularOptions = {},
 ): { basis: Polynomial<Rational>[]; stats: ModularStats } {
+  options = resolveControl(options, 'multi-modular Gröbner basis');
   const stats: ModularStats = { primesUsed: 0, primesSkipped: 0, replayFailures: 0, relearned: 0, reconstructionAttempts: 0, modulusBits: 0, certified: false };
   const input = polys.filter((p) => !p.isZero()).map(primitivePart);
   if (input.length === 0) return { basis: [], stats };
@@ -208,7 +208,7 @@ export function modularGroebner(
         for (let h = job.take(0); h; h = job.take(0)) {
           if (helperChecked && addAlignedImage(acc, h, R.nvars)) {
             helperMismatches = 0;
-            options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+            options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
             continue;
           }
           const basis = basisOfImage(new PolynomialRing(Zp(h.p), R.vars, R.order), h);
@@ -228,7 +228,7 @@ export function modularGroebner(
             }
             helperMismatches = 0;
             addImage(acc, basis, h.p);
-            options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+            options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
           } else if (++helperMismatches >= HELPER_MISMATCHES) {
             job.close(); // its learning prime was unlucky, or ours was (then we relearn below)
             job = undefined;
@@ -257,7 +257,7 @@ export function modularGroebner(
       }
       consecutiveFailures = 0;
       addImage(acc, basis, p);
-      options.onProgress?.({ primes: acc.count, bits: acc.modulus.toString(2).length });
+      options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
     }
   } finally {
     job?.close();
@@ -487,15 +487,13 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   });
 }
 
+/** The candidate modulo p, or undefined when a denominator vanishes at p (any other failure is an error, not an unlucky prime). */
 function reduceCandidate(G: readonly Polynomial<Rational>[], p: number): Polynomial<number>[] | undefined {
   const R = G[0].ring;
+  const P = BigInt(p);
+  if (G.some((g) => g.coefficients.some((c) => c.den % P === 0n))) return undefined;
   const S = new PolynomialRing(Zp(p), R.vars, R.order);
-  try {
-    return G.map((g) => changeRing(g, S));
-  } catch (e) {
-    if (e instanceof RangeError) return undefined; // a denominator vanishes at p
-    throw e;
-  }
+  return G.map((g) => changeRing(g, S));
 }
 
 function sameLeading(basis: readonly Polynomial<number>[], lms: readonly Monomial[]): boolean {

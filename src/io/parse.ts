@@ -12,7 +12,8 @@
  * built-in constants or functions (`pi` is a variable, `sin(x)` is refused) — and `x^0` is 1 for
  * every x, `0^0` included, as in polynomial algebra. Errors are `ParseError`s (bad input) and
  * `ExpansionLimitError`s (an expansion past a limit), both pointing at the spot in the text;
- * a `deadline` option bounds the time (a TimeoutError), checked between terms and inside products.
+ * `timeout`, `signal` and `deadline` options bound the time (a TimeoutError; a CancelledError for the
+ * signal), checked between terms and inside products.
  * Nothing is ever passed to `eval`.
  */
 import { Field, QQ, checkField } from '../arithmetic/field';
@@ -82,6 +83,10 @@ export interface ParseOptions<T> {
   readonly deadline?: Deadline;
   /** Bytes a product or power being expanded may take (a MemoryLimitError past it; default half the heap limit). Give this or a deadline. */
   readonly memoryBudget?: number;
+  /** Seconds the expansion may take (a TimeoutError), as `deadline`; see `ControlOptions`. */
+  readonly timeout?: number;
+  /** Stops the expansion once aborted (a CancelledError); see `ControlOptions`. */
+  readonly signal?: AbortSignal;
 }
 
 /** The result of `parsePolynomials`: the ring and the entries in input order. */
@@ -139,7 +144,7 @@ function parseList<T>(text: string, options: ParseOptions<T>, single: boolean): 
       throw new ParseError('unknown-variable', `unknown variable '${name}' (the variables are ${ring.vars.join(', ') || 'none'})`, text, position);
     }
   }
-  const deadline = deadlineOf(options, 'parsing');
+  const deadline = deadlineOf(options, single ? 'parsePolynomial' : 'parsePolynomials');
   const polynomials = entries.map((entry) => evaluate(entry.expr, ring, text, limits, deadline));
   return { ring, polynomials };
 }

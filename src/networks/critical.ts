@@ -23,6 +23,8 @@
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString, rcmp, rsign } from '../arithmetic/rational';
 import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
+import { ControlOptions, phase, progressOf } from '../control';
+import { polynomialDataToString, polynomialsFromData } from '../poly/data';
 import { changeRing } from '../poly/change';
 import { gradient, hessian } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -119,16 +121,13 @@ export interface CriticalStats {
   seconds: number;
 }
 
-export interface CriticalOptions {
+/**
+ * Options of `criticalPoints` and `analyzeCriticalSet`, beside `timeout` (seconds), `signal`,
+ * `deadline` and `onProgress` (see `ControlOptions`): stopped by either after the solver knows the
+ * dimension, the analysis comes back with `complete: false` and what was found.
+ */
+export interface CriticalOptions extends ControlOptions {
   digits?: number;
-  timeout?: number;
-  deadline?: Deadline;
-  /**
-   * Bytes the big structures of the computation (F4 matrices and monomial tables, products of
-   * polynomials, the solver's multiplication structures) may take, estimated before they grow;
-   * past it a MemoryLimitError (default: half the heap limit; the CLI's `--max-memory` sets it).
-   */
-  memoryBudget?: number;
   /** Permute the variables with this seed before solving (the answer must not change). */
   shuffleSeed?: number;
   /** List the non-real critical points of finite components (default false: counted). */
@@ -137,8 +136,6 @@ export interface CriticalOptions {
   bases?: boolean;
   /** Receives what is known so far (`complete: false`) as it grows; see `SolveOptions.onPartial`. */
   onPartial?: (partial: CriticalAnalysis) => void;
-  /** Receives short progress messages (the CLI shows them on a terminal). */
-  progress?: (message: string) => void;
   /** Derive the network's symmetries and the components' orbits (default true). */
   symmetries?: boolean;
   /** Helper threads for the solver (see `SolveOptions.imageWorkers`). */
@@ -344,7 +341,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     deadline,
     complex: options.complex,
     bases: options.bases,
-    progress: options.progress,
+    onProgress: progressOf(options),
     imageWorkers: options.imageWorkers,
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
@@ -397,7 +394,7 @@ function checkNetwork(net: NetworkLoss, name: string): void {
 function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rational>, digits: number, deadline: Deadline, options: CriticalOptions, start: number): CriticalAnalysis {
   const W = net.ring;
   const L = changeRing(net.loss, ring);
-  if (!deadline.expired) options.progress?.('critical values and Hessians'); // past the limit, the phase reached stays the solver's
+  if (!deadline.expired) progressOf(options)?.(phase('critical values and Hessians')); // past the limit, the phase reached stays the solver's
   const H = hessian(L);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
   // only at complex points. Record those taken at the real points and return the smallest.
@@ -422,7 +419,7 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
         dimension: 0,
         degree: c.degree,
         criticalValue: value,
-        ...(c.basis ? { basis: c.basis.map(String) } : {}),
+        ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}),
         exact: c.exact,
         type,
         inertia: inertias,
@@ -433,8 +430,8 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
         real: realPoints.length > 0,
       };
     }
-    const { value, key, roots } = valueOn(L, c.basis, digits, deadline);
-    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(String) };
+    const { value, key, roots } = valueOn(L, polynomialsFromData(c.basis), digits, deadline);
+    const base = { dimension: c.dimension, degree: c.degree, criticalValue: value, basis: c.basis.map(polynomialDataToString) };
     const realSamples = c.samplePoints.filter((p) => p.real).map(exactSamplePoint);
     const exact = realSamples.map((p) => inertiaAt(H, ring, p));
     const realKey = restrictToRealPoints(value, roots, realSamples) ?? key;
@@ -512,7 +509,7 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   // Past the time limit the analysis is cut short: no orbits of a partial list.
   if (options.symmetries === false || deadline.expired) return analysis;
   // The symmetry group and the orbits of the components under it (critical-symmetry.ts).
-  options.progress?.('symmetries and orbits');
+  progressOf(options)?.(phase('symmetries and orbits'));
   const symmetries = attachSymmetries(analysis, net, result.components.slice(0, analyzed.length), deadline);
   const { stats: _s, ...data } = analysis;
   return { ...data, symmetries, stats: { seconds: (performance.now() - start) / 1000 } };

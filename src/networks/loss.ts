@@ -10,7 +10,8 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational } from '../arithmetic/rational';
-import { Deadline, InputError, ResourceLimitError, defaultHeapLimit } from '../errors';
+import { InputError, ResourceLimitError, defaultHeapLimit, deadlineOf } from '../errors';
+import type { ControlOptions } from '../control';
 import { parsePolynomial } from '../io/parse';
 import { gradient, hessian } from '../poly/derivative';
 import { substitute } from '../poly/evaluate';
@@ -56,11 +57,10 @@ function rationalOf(v: string | number, what: string): Rational {
   }
 }
 
-export interface NetworkLossOptions {
+/** Options of `networkLoss`; `timeout`, `signal` and `deadline` are checked between rows and layers while the loss is built. */
+export interface NetworkLossOptions extends Pick<ControlOptions, 'timeout' | 'signal' | 'deadline'> {
   /** Refuse (ResourceLimitError) a network whose loss may have more terms (`loss-size.ts`; default 1,000,000). */
   maxTerms?: number;
-  /** Checked between rows and layers while the loss is built. */
-  deadline?: Deadline;
   /**
    * The heap's size limit in bytes: a loss that may need more than half of it is refused. Default:
    * the engine's own where it tells (Chromium's `performance.memory`), else 4 GiB (Node's default
@@ -89,7 +89,7 @@ export function networkLoss(spec: NetworkSpec, readData?: DataReader, options: N
       `the loss of this network may take about ${(bytes / 2 ** 30).toPrecision(2)} GB (up to ${Math.round(estimate).toLocaleString('en-US')} terms of ${weightCount(spec).toLocaleString('en-US')} weights each), more than half the heap (${(budget / 2 ** 30).toPrecision(2)} GB): use a smaller network or raise the heap with --max-memory MB`,
     );
   }
-  const deadline = options.deadline;
+  const deadline = deadlineOf(options, 'networkLoss');
   const inputs = inputNames(spec);
   // Weight names in the blog's order.
   const weightNames: string[] = [];

@@ -31,6 +31,7 @@ import { Rational, parseRational, rcmp, req } from '../arithmetic/rational';
 import { ComputationError, Deadline, TimeoutError } from '../errors';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { PolynomialData, polynomialsFromData } from '../poly/data';
 import { UPoly, uadd, uscale } from '../poly/univariate';
 import { normalForm } from '../groebner/normal-form';
 import { Component } from '../solve/solve';
@@ -139,7 +140,7 @@ function imageOf(items: readonly OrbitItem[], candidates: readonly number[], i: 
   const missing: ComponentImage = { kind: 'missing', reason: options.complete ? 'no component is the image (a symmetry or the analysis is wrong)' : 'the image is not among the components analysed' };
   if (ordered.length === 1 && options.complete) return found(ordered[0], 'unique-candidate');
   if (c.kind === 'variety') {
-    for (const j of ordered) if (idealContained(c.basis, sigma, (items[j].component as typeof c).basis)) return found(j, 'ideal-containment');
+    for (const j of ordered) if (idealContained(polynomialsFromData(c.basis), sigma, polynomialsFromData((items[j].component as typeof c).basis))) return found(j, 'ideal-containment');
     return missing;
   }
   const others = ordered.map((j) => items[j].component as ZeroDimensionalComponent);
@@ -150,7 +151,7 @@ function imageOf(items: readonly OrbitItem[], candidates: readonly number[], i: 
     return k >= 0 ? found(ordered[k], 'rational-point') : missing;
   }
   if (c.basis && others.every((o) => o.basis && o.basisIsGroebner)) {
-    const k = others.findIndex((o) => idealContained(c.basis as Polynomial<Rational>[], sigma, o.basis as Polynomial<Rational>[]));
+    const k = others.findIndex((o) => idealContained(polynomialsFromData(c.basis as PolynomialData[]), sigma, polynomialsFromData(o.basis as PolynomialData[])));
     return k >= 0 ? found(ordered[k], 'ideal-containment') : missing;
   }
   const image = imageParametrization(parametrizationOf(c), sigma);

@@ -205,22 +205,9 @@ export function runJob(job: BenchJob, env: BenchEnvironment = {}): BenchRow {
   return best;
 }
 
-/** The job's time limit, which also honours the environment's deadline. */
-class JobDeadline extends Deadline {
-  constructor(
-    seconds: number,
-    what: string,
-    private readonly outer?: Deadline,
-  ) {
-    super(seconds, what);
-  }
-  override check(): void {
-    this.outer?.check();
-    super.check();
-  }
-  override get expired(): boolean {
-    return (this.outer?.expired ?? false) || super.expired;
-  }
+/** The job's time limit, which also honours the environment's deadline (and carries its memory budget). */
+function jobDeadline(seconds: number, what: string, outer?: Deadline): Deadline {
+  return new Deadline(seconds, what, seconds, { outer });
 }
 
 /**
@@ -230,7 +217,7 @@ class JobDeadline extends Deadline {
 export function runJobOnce(job: BenchJob, env: BenchEnvironment = {}): BenchRow {
   const hash = env.hash ?? textHash;
   const base = { index: job.index, vars: job.vars, route: job.route, task: job.task };
-  const deadline = new JobDeadline(job.timeout, `${job.task} for one order`, env.deadline);
+  const deadline = jobDeadline(job.timeout, `${job.task} for one order`, env.deadline);
   let start = performance.now();
   try {
     if (job.task === 'critical') {

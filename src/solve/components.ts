@@ -12,10 +12,11 @@
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
-import { Deadline } from '../errors';
+import { ControlOptions, resolveControl } from '../control';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { PolynomialData, polynomialToData } from '../poly/data';
 import { groebner } from '../groebner/groebner';
 import { groebnerWithLinearPart } from '../groebner/linear-substitution';
 import { canonicalRing } from './canonical';
@@ -37,8 +38,12 @@ export interface PositiveDimensionalComponent {
   degree: number;
   /** A maximal independent set: the component is parametrized (algebraically) by these. */
   freeVariables: string[];
-  /** Reduced Gröbner basis of the prime ideal (canonical ring, degrevlex). */
-  basis: Polynomial<Rational>[];
+  /**
+   * Reduced Gröbner basis of the prime ideal (canonical ring: the variables in natural name order,
+   * degrevlex), as plain data so that the result survives structuredClone and JSON;
+   * `polynomialsFromData(c.basis)` gives the polynomials.
+   */
+  basis: PolynomialData[];
   /** Dependent variables as rational functions of the free ones, when the component is rational that way. */
   parametrization?: Record<string, string>;
   samplePoints: SamplePoint[];
@@ -56,8 +61,9 @@ function trialValues(attempt: number, k: number): number[] {
 export function describeComponent(
   P: readonly Polynomial<Rational>[],
   vars: readonly string[],
-  options: { digits?: number; deadline?: Deadline; samples?: number; /** P is already the reduced Gröbner basis in the canonical ring (the decomposition's). */ reduced?: boolean } = {},
+  options: ControlOptions & { digits?: number; samples?: number; /** P is already the reduced Gröbner basis in the canonical ring (the decomposition's). */ reduced?: boolean } = {},
 ): PositiveDimensionalComponent {
+  options = resolveControl(options, 'describeComponent');
   const C = canonicalRing(QQ, vars);
   // The zero ideal (no generator, or only zeros) is prime: the whole space, of degree 1, every variable free.
   const whole = P.every((g) => g.isZero());
@@ -102,7 +108,7 @@ export function describeComponent(
     dimension: dim,
     degree,
     freeVariables: free,
-    basis: G,
+    basis: G.map(polynomialToData),
     ...(parametrization ? { parametrization } : {}),
     samplePoints,
     realPoints: samplePoints.some((p) => p.real) ? 'found' : 'none-found',

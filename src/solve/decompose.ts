@@ -21,7 +21,7 @@
  * algorithms and comparisons" (1999) for factorizing splits before GTZ.
  */
 import { Rational } from '../arithmetic/rational';
-import { Deadline } from '../errors';
+import { ControlOptions, phase, resolveControl } from '../control';
 import { degrevlex } from '../monomials/order';
 import { changeRing, withOrder } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -43,9 +43,12 @@ export interface PrimeIdeal {
   dimension: number;
 }
 
-export interface DecomposeOptions {
-  /** Checked between pieces and inside every Gröbner basis. */
-  deadline?: Deadline;
+/**
+ * Options of `minimalPrimes`, beside `timeout` (seconds; a TimeoutError), `signal` (a
+ * CancelledError), `deadline` — checked between pieces and inside every Gröbner basis — and
+ * `onProgress` (see `ControlOptions`).
+ */
+export interface DecomposeOptions extends ControlOptions {
   /** The input is already the reduced Gröbner basis of its ring (the same as `basis: polys`). */
   reduced?: boolean;
   /**
@@ -53,8 +56,6 @@ export interface DecomposeOptions {
    * itself is then best the original, smaller system: pieces are built from it.
    */
   basis?: QPoly[];
-  /** Receives short progress messages. */
-  progress?: (message: string) => void;
   /**
    * Receives each minimal prime as soon as it is certain to be one (larger components first),
    * before the decomposition ends.
@@ -103,6 +104,7 @@ function contained(A: readonly QPoly[], B: readonly QPoly[]): boolean {
  * their ring, larger dimensions first. Example: ⟨x·y, x·z⟩ gives ⟨x⟩ and ⟨y, z⟩.
  */
 export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions = {}): PrimeIdeal[] {
+  options = resolveControl(options, 'decomposition');
   const R = polys[0].ring;
   if (R.order.kind !== 'degrevlex') {
     // The zero-divisor test needs degrevlex bases: decompose there, answer in the caller's order.
@@ -113,7 +115,8 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent });
     return primes.map((P) => ({ basis: inRing(P.basis, R), dimension: P.dimension }));
   }
-  const { deadline, progress } = options;
+  const { deadline, onProgress } = options;
+  const progress = (message: string): void => onProgress?.(phase(message));
   const order = canonicalVariables(R.vars).map((v) => R.varIndex(v));
   const factorizer = new Factorizer();
   const queue = new PieceQueue();
@@ -124,7 +127,7 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
   if (gens.length === 0) return [{ basis: [], dimension: R.nvars }];
   const basis = options.basis ?? (options.reduced ? gens : undefined);
   const start = basis ? dimension(basis) : R.nvars;
-  if (basis) progress?.(`decomposition: dimension ${start}`);
+  if (basis) progress(`decomposition: dimension ${start}`);
   queue.push({ generators: gens, ...(basis ? { basis } : {}), constraints: [], bound: start });
 
   const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
@@ -136,13 +139,13 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     known.set(P.basis, true);
     if (components.some((Q) => Q.dimension > P.dimension && contained(Q.basis, P.basis))) return;
     components.push(P);
-    progress?.(`decomposition: component ${components.length} found, of dimension ${P.dimension}`);
+    progress(`decomposition: component ${components.length} found, of dimension ${P.dimension}`);
     options.onComponent?.(P);
   };
 
   while (queue.size > 0) {
     deadline?.check();
-    progress?.(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine`);
+    progress(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine`);
     const piece = queue.pop();
     if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
     const step = splitPiece(piece, factorizer, { deadline });

@@ -19,8 +19,10 @@
 import { QQ } from '../arithmetic/field';
 import { Rational, parseRational, rational, rationalToString } from '../arithmetic/rational';
 import { Deadline } from '../errors';
+import { ControlOptions, phase, progressOf, resolveControl } from '../control';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { PolynomialData, polynomialToData, polynomialsFromData } from '../poly/data';
 import { quotientsModulo } from '../poly/quotients-modulo';
 import { UPoly, fromUnivariate, uderivative, udivmod, umul, urem, utrim, uxgcd } from '../poly/univariate';
 import { groebner } from '../groebner/groebner';
@@ -145,22 +147,21 @@ export interface ZeroDimensionalComponent {
    * expanding the form (isolated points found by the decomposition) or asked for (`bases: true`)
    * and small: its reduced degrevlex Gröbner basis, or for components of degree above
    * `BASIS_DEGREE_LIMIT` the generators ⟨q(t), d(t)·xᵢ − nᵢ(t)⟩ (`basisIsGroebner` says which).
+   * Plain data (`poly/data.ts`): `polynomialsFromData(c.basis)` gives the polynomials, and
+   * `componentIdeal(c)` gives them whether stored or not.
    */
-  basis?: Polynomial<Rational>[];
+  basis?: PolynomialData[];
   basisIsGroebner?: boolean;
 }
 
 /** What the description of components needs from the caller. */
-export interface PointOptions {
+export interface PointOptions extends ControlOptions {
   /** Significant digits of the decimals (default 20). */
   digits?: number;
-  deadline?: Deadline;
   /** Write each component's prime ideal in the variables when small (see `componentIdeal`). */
   bases?: boolean;
   /** List the non-real points with their approximations (default false: counted only). */
   complex?: boolean;
-  /** Receives short progress messages. */
-  progress?: (message: string) => void;
   /** Receives each component as soon as it is finished (before the sorted list is returned). */
   onComponent?: (component: ZeroDimensionalComponent) => void;
 }
@@ -283,13 +284,13 @@ function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
 export function describeComponents(R: PolynomialRing<Rational>, solutions: ParametrizedSolutions, chiFull: UPoly<Rational> | undefined, options: PointOptions = {}): ZeroDimensionalComponent[] {
   const digits = options.digits ?? 20;
   const deadline = options.deadline;
-  const progress = options.progress;
+  const onProgress = progressOf(options);
   const canonical = R.vars;
   const tForm = linearForm(R, solutions.separatingForm);
   const T = new PolynomialRing(QQ, ['T']);
   const components: ZeroDimensionalComponent[] = solutions.components.map(({ minimalPolynomial: factor, numerators }, index, all) => {
     deadline?.check();
-    if (factor.length > 2) progress?.(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`);
+    if (factor.length > 2) onProgress?.(phase(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`));
     const q: UPoly<Rational> = factor.map((c) => rational(c));
     const degree = q.length - 1;
     const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
@@ -358,7 +359,7 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
     if (options.bases) {
       const ideal = componentIdeal(component, { deadline });
       if (ideal) {
-        component.basis = ideal.basis;
+        component.basis = ideal.basis.map(polynomialToData);
         component.basisIsGroebner = ideal.isGroebner;
       }
     }
@@ -373,7 +374,8 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
  * appended to `points` after the real ones and `complexPoints` becomes 'listed'); returns them.
  * Each coordinate is within 10^−digits of its modulus (digits default 20).
  */
-export function listComplexPoints(c: ZeroDimensionalComponent, options: { digits?: number; deadline?: Deadline } = {}): ComplexPoint[] {
+export function listComplexPoints(c: ZeroDimensionalComponent, options: ControlOptions & { digits?: number } = {}): ComplexPoint[] {
+  options = resolveControl(options, 'listComplexPoints');
   if (c.complexPoints === 'listed') return c.points.filter((p): p is ComplexPoint => p.kind === 'complex');
   const data = parametrizationOf(c);
   const digits = options.digits ?? 20;
@@ -413,8 +415,9 @@ function expansionTerms(D: number, k: number): number {
  * exact description: there the generators are given. Undefined when expanding the form would
  * exceed `MAX_EXPANSION_TERMS` terms (the exact description is the parametrization).
  */
-export function componentIdeal(c: ZeroDimensionalComponent, options: { deadline?: Deadline } = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
-  if (c.basis) return { basis: c.basis, isGroebner: c.basisIsGroebner ?? false };
+export function componentIdeal(c: ZeroDimensionalComponent, options: ControlOptions = {}): { basis: Polynomial<Rational>[]; isGroebner: boolean } | undefined {
+  options = resolveControl(options, 'componentIdeal');
+  if (c.basis) return { basis: polynomialsFromData(c.basis), isGroebner: c.basisIsGroebner ?? false };
   const data = parametrizationOf(c);
   const R = data.ring;
   const k = data.separatingForm.filter((x) => x !== 0n).length;
@@ -493,7 +496,7 @@ function primeBasis(R: PolynomialRing<Rational>, gens: readonly Polynomial<Ratio
   if (!single || k !== R.nvars - 1) return groebner(gens, { deadline });
   const L = new PolynomialRing(QQ, R.vars, lex);
   const shape = gens.map((g) => changeRing(g, L)).filter((g) => !g.isZero()).map((g) => g.monic());
-  return fglm(shape, R.order, deadline).map((g) => changeRing(g, R));
+  return fglm(shape, R.order, { deadline }).map((g) => changeRing(g, R));
 }
 
 /** wᵢ = uᵢ·q′⁻¹ mod q: the coordinates as polynomials in θ (q irreducible, so q′ is invertible). */

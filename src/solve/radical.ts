@@ -16,14 +16,16 @@ import { monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { PolynomialRing } from '../poly/polynomial';
 import { Matrix, matVec } from '../arithmetic/matrix';
-import { Deadline, InputError } from '../errors';
+import { InputError } from '../errors';
+import { ControlOptions, resolveControl } from '../control';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, fromUnivariate, udegree, usquarefreePart, utrim } from '../poly/univariate';
 import { GroebnerOptions, groebner } from '../groebner/groebner';
 import { QuotientAlgebra } from '../groebner/quotient';
 
 /** The minimal polynomial (monic, ascending coefficients) of the linear map M acting on A, from the start vector `one`. */
-export function minimalPolynomialOfMatrix<T>(F: Field<T>, M: Matrix<T>, one: readonly T[], deadline?: Deadline): UPoly<T> {
+export function minimalPolynomialOfMatrix<T>(F: Field<T>, M: Matrix<T>, one: readonly T[], options: ControlOptions = {}): UPoly<T> {
+  const { deadline } = resolveControl(options, 'minimalPolynomialOfMatrix');
   const space = new EchelonSpace(F);
   let v: T[] = one.slice();
   for (;;) {
@@ -71,11 +73,15 @@ export function zeroDimensionalRadical<T>(G: readonly Polynomial<T>[], options: 
 export function modularVariableMinimalPolynomial(
   G: readonly Polynomial<Rational>[],
   i: number,
-  deadline?: Deadline,
-  maxPrimes = 2000,
-  /** The quotient algebra of G over Q, when the caller has it. */
-  A: QuotientAlgebra<Rational> = new QuotientAlgebra(G),
+  options: ControlOptions & {
+    /** Primes before giving up (default 2000). */
+    maxPrimes?: number;
+    /** The quotient algebra of G over Q, when the caller has it. */
+    algebra?: QuotientAlgebra<Rational>;
+  } = {},
 ): UPoly<Rational> | undefined {
+  const { deadline, maxPrimes = 2000 } = resolveControl(options, 'modularVariableMinimalPolynomial');
+  const A = options.algebra ?? new QuotientAlgebra(G);
   const R = G[0].ring;
   const primes = primesBelow(2 ** 26);
   const image = (): { p: number; mu: number[] } | undefined => {
@@ -118,7 +124,7 @@ export function modularRadical(G: readonly Polynomial<Rational>[], options: Groe
   const extra: Polynomial<Rational>[] = [];
   const A = new QuotientAlgebra(G);
   for (let i = 0; i < R.nvars; i++) {
-    const mu = modularVariableMinimalPolynomial(G, i, options.deadline, undefined, A);
+    const mu = modularVariableMinimalPolynomial(G, i, { deadline: options.deadline, algebra: A });
     if (!mu) return undefined;
     const s = usquarefreePart(QQ, mu);
     if (udegree(s) < udegree(mu)) extra.push(fromUnivariate(R, i, s));

@@ -1,8 +1,9 @@
 /**
  * A solve result as plain JSON: the result's fields with each positive-dimensional component's
- * basis as canonical text (the one part of a result that is still `Polynomial` objects). The CLI
+ * basis (plain `PolynomialData`) written as canonical text. The CLI
  * prints it with `--json`; the orderings bench hashes its components. Platform-free.
  */
+import { polynomialDataToString } from '../poly/data';
 import { SolveResult } from './solve';
 
 /** The JSON form of a result (polynomials as canonical text). */
@@ -15,6 +16,6 @@ export function solveResultToJSON(result: SolveResult): object {
     independentSets: result.independentSets,
     ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
     ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
-    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map((g) => g.toString()) } : {}) })),
+    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}) })),
   };
 }

@@ -24,6 +24,7 @@ import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
+import { ControlOptions, ProgressCallback, phase, resolveControl } from '../control';
 import { charpoly } from '../arithmetic/matrix';
 import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
@@ -177,15 +178,10 @@ function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; imag
  * from the multiplication matrix over Q reduced modulo each prime; see
  * `parametrizationInSeparatingCoordinates` for the route that never forms it over Q.
  */
-export function modularParametrization(
-  A: QuotientAlgebra<Rational>,
-  form: readonly bigint[],
-  deadline?: Deadline,
-  maxPrimes = 4000,
-  progress?: (message: string) => void,
-): ParametrizedSolutions | undefined {
+export function modularParametrization(A: QuotientAlgebra<Rational>, form: readonly bigint[], options: ControlOptions & { /** Primes per phase of the lift before giving up (default 4000). */ maxPrimes?: number } = {}): ParametrizedSolutions | undefined {
+  const { deadline, onProgress, maxPrimes } = resolveControl(options, 'modularParametrization');
   const D = A.dimension;
-  return liftParametrization(goodPrimes(rationalData(A, form), D), form, A.ring.nvars, D, { deadline, maxPrimes, progress });
+  return liftParametrization(goodPrimes(rationalData(A, form), D), form, A.ring.nvars, D, { deadline, maxPrimes, onProgress });
 }
 
 /**
@@ -202,7 +198,7 @@ export function parametrizationInSeparatingCoordinates(
   generators: readonly Polynomial<Rational>[],
   D: number,
   order: readonly number[],
-  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; progress?: (message: string) => void; imageWorkers?: ImageWorkers } = {},
+  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; onProgress?: ProgressCallback; imageWorkers?: ImageWorkers } = {},
 ): ParametrizedSolutions | undefined {
   const n = generators[0].ring.nvars;
   const random = residueGenerator(0x5eed + D);
@@ -285,9 +281,9 @@ function liftParametrization(
   form: readonly bigint[],
   n: number,
   D: number,
-  options: { deadline?: Deadline; maxPrimes?: number; progress?: (message: string) => void },
+  options: { deadline?: Deadline; maxPrimes?: number; onProgress?: ProgressCallback },
 ): ParametrizedSolutions | undefined {
-  const { deadline, progress } = options;
+  const { deadline, onProgress } = options;
   const maxPrimes = options.maxPrimes ?? 4000;
   const seen: { p: number; image: PrimeImage }[] = [];
   const next = (): { p: number; image: PrimeImage } | undefined => {
@@ -295,7 +291,7 @@ function liftParametrization(
     const r = primes.next();
     if (r.done) return undefined;
     seen.push(r.value);
-    progress?.(`${D} solutions: ${seen.length} prime(s)`);
+    onProgress?.(phase(`${D} solutions: ${seen.length} prime(s)`));
     return r.value;
   };
 
@@ -308,7 +304,7 @@ function liftParametrization(
   const chi = utrim(QQ, [...chiValues, QQ.one]);
 
   // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
-  progress?.(`${D} solutions: factoring their minimal polynomial`);
+  onProgress?.(phase(`${D} solutions: factoring their minimal polynomial`));
   const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
   // Helper threads start on the numerators of their primes while the rest are computed here.
   for (const g of seen) {

@@ -16,7 +16,8 @@ import { EchelonSpace } from '../arithmetic/echelon';
 import { QQ } from '../arithmetic/field';
 import { matVec } from '../arithmetic/matrix';
 import { Rational } from '../arithmetic/rational';
-import { ComputationError, Deadline } from '../errors';
+import { ComputationError } from '../errors';
+import { ControlOptions, resolveControl } from '../control';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
 import { Zp } from '../arithmetic/field';
@@ -74,15 +75,15 @@ export function* separatingCandidates(n: number, order: readonly number[]): Gene
 
 /**
  * The RUR of the radical zero-dimensional ideal with Gröbner basis G (over Q). `order` lists the
- * variable indices in the order candidates are built on (default: the ring's order).
+ * variable indices in the order candidates are built on (default: the ring's order); `timeout`,
+ * `signal` and `deadline` are checked at each candidate form.
  */
 export function rationalUnivariateRepresentation(
   G: readonly Polynomial<Rational>[],
   order?: readonly number[],
-  deadline?: Deadline,
-  /** A form already known to separate the solutions (e.g. from `modularSeparatingForm`). */
-  given?: bigint[],
+  options: ControlOptions & { /** A form already known to separate the solutions (e.g. from `modularSeparatingForm`). */ given?: bigint[] } = {},
 ): RationalUnivariateRepresentation {
+  const { deadline, given } = resolveControl(options, 'rationalUnivariateRepresentation');
   const A = new QuotientAlgebra(G);
   const n = A.ring.nvars;
   const D = A.dimension;
@@ -122,7 +123,12 @@ export function rationalUnivariateRepresentation(
  * computes the radical exactly. G must be a monic Gröbner basis over Q whose denominators
  * do not vanish modulo the prime chosen.
  */
-export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?: readonly number[], maxTries = 12, deadline?: Deadline): bigint[] | undefined {
+export function modularSeparatingForm(
+  G: readonly Polynomial<Rational>[],
+  order?: readonly number[],
+  options: ControlOptions & { /** Candidate forms tried before giving up (default 12). */ maxTries?: number } = {},
+): bigint[] | undefined {
+  const { deadline, maxTries = 12 } = resolveControl(options, 'modularSeparatingForm');
   const R = G[0].ring;
   const p = firstPrimeWhere((q) => {
     const P = BigInt(q);
@@ -140,7 +146,7 @@ export function modularSeparatingForm(G: readonly Polynomial<Rational>[], order?
     if (++tries > maxTries) return undefined;
     deadline?.check();
     const M = A.multiplicationMatrix(linearForm(S, c));
-    const mu = minimalPolynomialOfMatrix(F, M, one, deadline);
+    const mu = minimalPolynomialOfMatrix(F, M, one, { deadline });
     if (mu.length - 1 !== D) continue;
     if (ugcd(F, mu, uderivative(F, mu)).length === 1) return c;
   }

@@ -21,8 +21,10 @@
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { AttemptDeadline, Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
+import { ControlOptions, ProgressInfo, phase as phaseInfo, progressOf } from '../control';
 import { checkSystem, digitsOption } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
+import { polynomialDataToString, polynomialToData } from '../poly/data';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from './zero-dimensional';
@@ -34,7 +36,13 @@ import { canonicalRing } from './canonical';
 import { ModularDimension, dimensionBySections, dimensionModuloPrime } from './modular-dimension';
 import { ImageWorkers } from './image-workers';
 
-export interface SolveOptions {
+/**
+ * Options of `solve`, beside `timeout` (seconds), `signal`, `deadline` and `onProgress` (the
+ * phases, and the Gröbner bases' rounds and primes; see `ControlOptions`). Stopped by the time
+ * limit or the signal after the dimension is known, `solve` returns what it found with
+ * `complete: false`; before, it throws the TimeoutError (a CancelledError for the signal).
+ */
+export interface SolveOptions extends ControlOptions {
   /** Significant digits of decimal approximations (default 20). */
   digits?: number;
   /** List the non-real points of finite components (default false: they are counted). */
@@ -44,17 +52,6 @@ export interface SolveOptions {
    * `ZeroDimensionalOptions.bases`). Components of positive dimension always have their basis.
    */
   bases?: boolean;
-  /** Seconds before a TimeoutError. */
-  timeout?: number;
-  deadline?: Deadline;
-  /**
-   * Bytes the big structures of the computation (F4 matrices and monomial tables, products of
-   * polynomials, the solver's multiplication structures) may take, estimated before they grow;
-   * past it a MemoryLimitError (default: half the heap limit; the CLI's `--max-memory` sets it).
-   */
-  memoryBudget?: number;
-  /** Receives short progress messages (the CLI shows them on a terminal). */
-  progress?: (message: string) => void;
   /**
    * Receives what is known so far, as an incomplete result (`complete: false`), each time it
    * grows: the dimension once the Gröbner basis is known, the number of solutions of a finite
@@ -105,10 +102,13 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const deadline = deadlineOf(options, 'solve');
   options = { ...options, digits: digitsOption(options.digits, 'solve') };
   let phase = 'Gröbner basis';
-  const progress = (message: string): void => {
-    phase = message;
-    options.progress?.(message);
+  const report = progressOf(options);
+  // Every report names the phase reached, for the message of an answer cut short.
+  const onProgress = (info: ProgressInfo): void => {
+    phase = info.message;
+    report?.(info);
   };
+  const progress = (message: string): void => onProgress(phaseInfo(message));
   progress('Gröbner basis');
   // Everything runs in the canonical degrevlex ring (natural order of the names), whatever the
   // order of the user's variables and monomial order: the answer cannot depend on them.
@@ -146,7 +146,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
-      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, progress, onComponent: found, imageWorkers: options.imageWorkers });
+      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers });
       if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
       components.length = 0;
       progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');
@@ -157,26 +157,26 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, C.vars) });
     }
     // The probe's learning run is the driver's first prime: it is not made twice.
-    const G = groebner(input, { deadline, progress, learned: probe.learned });
+    const G = groebner(input, { deadline, onProgress, learned: probe.learned });
     const dim = dimension(G);
     const independentSets = maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
     known({ vars: [...R.vars], dimension: dim, independentSets, ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
     if (dim === -1) return { ...base!, components: [], complete: true };
-    if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, progress, onComponent: found });
+    if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, onProgress, onComponent: found });
     else {
       // Each minimal prime is described as soon as the decomposition knows it is final, so an
       // answer cut short keeps the components found.
       minimalPrimes(input, {
         deadline,
         basis: G,
-        progress,
+        onProgress,
         onComponent: (P) => {
           if (P.dimension === 0) {
             // An isolated point set: one Galois orbit. Multiplicities are not defined here without
             // localization, so each point reports multiplicity 1 of its prime (documented).
             // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
             for (const z of solveZeroDimensional(P.basis, pointOptions)) {
-              z.basis = P.basis;
+              z.basis = P.basis.map(polynomialToData);
               z.basisIsGroebner = true;
               found(z);
             }
@@ -230,5 +230,5 @@ function compareComponents(a: Component, b: Component): number {
 /** A text that identifies a component in the canonical ring: its basis, or its exact parametrization. */
 function componentKey(c: Component): string {
   if (c.kind === 'points') return `${c.exact.separatingForm}|${c.exact.minimalPolynomial}|${Object.values(c.exact.coordinates).join(';')}`;
-  return c.basis.map(String).join(';');
+  return c.basis.map(polynomialDataToString).join(';');
 }

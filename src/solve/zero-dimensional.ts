@@ -27,6 +27,7 @@ import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } f
 import { modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
 import { ImageWorkers } from './image-workers';
+import { phase, resolveControl } from '../control';
 
 // The public part of point-components.ts (its limits and the description of components are internal).
 export { componentIdeal, listComplexPoints, parametrizationOf, thetaInterval } from './point-components';
@@ -45,6 +46,7 @@ export interface ZeroDimensionalOptions extends PointOptions {
  * Components are sorted by degree, then by their minimal polynomial's text.
  */
 export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], options: ZeroDimensionalOptions = {}): ZeroDimensionalComponent[] {
+  options = resolveControl(options, 'solveZeroDimensional');
   const deadline = options.deadline;
   // Everything runs in the canonical degrevlex ring: the separating form is chosen on its
   // variables, and multiplication by its last variable is cheap to write down.
@@ -55,29 +57,30 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   // Usually the ideal is radical: then it is parametrized modulo primes in coordinates where a
   // separating form is the last variable, from generators with short coefficients when given.
   const A = new QuotientAlgebra(G);
-  const progress = options.progress;
-  progress?.(`${A.dimension} solutions: parametrizing them modulo primes`);
+  const onProgress = options.onProgress;
+  const progress = (message: string): void => onProgress?.(phase(message));
+  progress(`${A.dimension} solutions: parametrizing them modulo primes`);
   const generators = (options.generators ?? G).map((g) => changeRing(g, R));
-  let solutions = parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, progress });
+  let solutions = parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
   let radical: Polynomial<Rational>[] = G;
   if (!solutions) {
     // Not radical (or no form separated modulo the prime): a form certified modulo a prime on the
     // basis over Q, else √I by Seidenberg's lemma with univariate polynomials lifted from primes
     // and proved to lie in I, then a form for √I.
-    let certified = modularSeparatingForm(G, order, undefined, deadline);
+    let certified = modularSeparatingForm(G, order, { deadline });
     if (!certified) {
-      progress?.(`${A.dimension} solutions with multiplicity: the radical`);
+      progress(`${A.dimension} solutions with multiplicity: the radical`);
       radical = modularRadical(G, { deadline }) ?? zeroDimensionalRadical(G, { deadline });
-      certified = modularSeparatingForm(radical, order, undefined, deadline);
+      certified = modularSeparatingForm(radical, order, { deadline });
     }
     // With a certified form the components are lifted from computations modulo primes; otherwise
     // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
     const Ar = radical === G ? A : new QuotientAlgebra(radical);
-    progress?.(`${Ar.dimension} solutions: parametrizing them modulo primes`);
-    solutions = certified ? modularParametrization(Ar, certified, deadline, undefined, progress) : undefined;
+    progress(`${Ar.dimension} solutions: parametrizing them modulo primes`);
+    solutions = certified ? modularParametrization(Ar, certified, { deadline, onProgress }) : undefined;
     if (!solutions) {
-      progress?.('the RUR over Q');
-      const rur = rationalUnivariateRepresentation(radical, order, deadline, certified);
+      progress('the RUR over Q');
+      const rur = rationalUnivariateRepresentation(radical, order, { deadline, given: certified });
       solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates, deadline);
     }
   }
@@ -97,14 +100,15 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
  * calls `solveZeroDimensional`). No Gröbner basis over Q is computed.
  */
 export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], D: number, options: PointOptions & { imageWorkers?: ImageWorkers } = {}): ZeroDimensionalComponent[] | undefined {
+  options = resolveControl(options, 'solveRadicalFinite');
   const R = canonicalRing(QQ, generators[0].ring.vars);
   const order = R.vars.map((_, i) => i);
-  options.progress?.(`${D} solutions: parametrizing them modulo primes`);
+  options.onProgress?.(phase(`${D} solutions: parametrizing them modulo primes`));
   const solutions = parametrizationInSeparatingCoordinates(
     generators.map((g) => changeRing(g, R)),
     D,
     order,
-    { deadline: options.deadline, progress: options.progress, imageWorkers: options.imageWorkers },
+    { deadline: options.deadline, onProgress: options.onProgress, imageWorkers: options.imageWorkers },
   );
   return solutions && describeComponents(R, solutions, undefined, options);
 }

@@ -13,6 +13,7 @@ import { groebner } from '../groebner/groebner';
 import { normalForm } from '../groebner/normal-form';
 import { changeRing } from '../poly/change';
 import { Polynomial } from '../poly/polynomial';
+import { polynomialsFromData } from '../poly/data';
 import type { Component, SolveResult } from '../solve/solve';
 import { componentIdeal } from '../solve/zero-dimensional';
 import { PlantedSystem } from './plant';
@@ -36,7 +37,7 @@ export function checkSolution(plant: PlantedSystem, result: SolveResult): CheckR
   if (result.dimension !== dim) problems.push(`dimension ${result.dimension}, planted ${dim}`);
   const name = (c: Component, i: number) => `returned component ${i + 1} (dimension ${c.dimension}, degree ${c.degree})`;
   // Finite components carry their parametrization; their prime is written out here.
-  const bases = result.components.map((c) => (c.kind === 'points' ? componentIdeal(c)?.basis : c.basis) ?? []);
+  const bases = result.components.map((c) => (c.kind === 'points' ? componentIdeal(c)?.basis : polynomialsFromData(c.basis)) ?? []);
   const returned = result.components.map((c, i) => {
     const basis = bases[i];
     if (basis.length === 0) {

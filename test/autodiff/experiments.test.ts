@@ -25,7 +25,18 @@ describe('gradient-descent (seed 004)', () => {
     const r = runGradientDescent({ starts: [2] });
     expect(r.regression.maxDifference).toBeLessThan(1e-9);
     expect(r.runs[0].start).toBe(2);
-    expect(r.runsGentle[0].slope).toBeLessThan(0.1);
+    expect(Math.abs(r.runsGentle[0].slope)).toBeLessThan(1e-6);
+  });
+  test('the gentle schedule stops at stationary points, and from x = 0.5 at the global minimum x ≈ −0.5637', () => {
+    const r = runGradientDescent();
+    for (const run of r.runsGentle) expect([run.start, Math.abs(run.slope) < 1e-6]).toEqual([run.start, true]);
+    const fromHalf = r.runsGentle.find((run) => run.start === 0.5)!;
+    expect(fromHalf.x).toBeCloseTo(-0.5637, 4);
+    // Global: f ≥ x² − 7 > f(−0.5637) + 1 for |x| > 1.8, and a fine grid on [−1.8, 1.8] finds nothing lower.
+    let lowest = Infinity;
+    for (let x = -1.8; x <= 1.8; x += 1e-5) lowest = Math.min(lowest, seedF(x));
+    expect(fromHalf.f).toBeLessThanOrEqual(lowest + 1e-9);
+    expect(fromHalf.f).toBeCloseTo(-5.08495, 5);
   });
 });
 

@@ -117,8 +117,15 @@ describe('f4 on the benchmark systems', () => {
 
   test('statistics and progress are reported', () => {
     const seen: number[] = [];
-    const { stats } = f4(katsura(4, F).polynomials, { onProgress: (i) => seen.push(i.round) });
+    const messages: string[] = [];
+    const { stats } = f4(katsura(4, F).polynomials, {
+      onProgress: (i) => {
+        if (i.kind === 'f4-round') seen.push(i.round);
+        messages.push(i.message);
+      },
+    });
     expect(seen).toEqual(Array.from({ length: stats.rounds }, (_, i) => i + 1));
+    expect(messages[0]).toMatch(/^F4 round 1: degree \d+, basis \d+, matrix \d+×\d+$/);
     expect(stats.maxMatrixRows).toBeGreaterThan(0);
     expect(stats.maxMatrixCols).toBeGreaterThan(0);
     expect(stats.pairsReduced).toBeGreaterThan(0);

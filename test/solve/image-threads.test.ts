@@ -48,7 +48,7 @@ describe('helper threads for the images modulo primes', () => {
       },
     };
     const messages: string[] = [];
-    const threaded = d.solve.solve(grad, { imageWorkers: counting, progress: (m) => messages.push(m) });
+    const threaded = d.solve.solve(grad, { imageWorkers: counting, onProgress: (i) => messages.push(i.message) });
     const serial = d.solve.solve(grad, {});
     expect(started).toBe(1);
     expect(served).toBeGreaterThan(0); // the helper's images were used (how many depends on the load)

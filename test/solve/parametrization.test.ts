@@ -20,6 +20,7 @@ import { Zp } from '../../src/arithmetic/field';
 import { ugcd } from '../../src/poly/univariate';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { cyclic, eco, katsura } from '../../src/systems';
+import { polynomialDataToString, polynomialsFromData } from '../../src/poly/data';
 
 /** f(u₁/q′, …, uₙ/q′)·q′^deg f modulo q: zero exactly when f vanishes on the component. */
 function vanishesOn(f: Polynomial<Rational>, q: UPoly<Rational>, us: readonly UPoly<Rational>[]): boolean {
@@ -43,7 +44,7 @@ function bothWays(polys: Polynomial<Rational>[]): { modular: ParametrizedSolutio
   if (!form) throw new Error('expected a radical ideal with a separating form');
   const modular = modularParametrization(new QuotientAlgebra(G), form);
   if (!modular) throw new Error('the modular lift did not settle');
-  const rur = rationalUnivariateRepresentation(G, order, undefined, form);
+  const rur = rationalUnivariateRepresentation(G, order, { given: form });
   return { modular, exact: parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates), G };
 }
 
@@ -78,7 +79,7 @@ describe('component parametrizations', () => {
     const D = new QuotientAlgebra(G).dimension;
     const fast = parametrizationInSeparatingCoordinates(P, D, order);
     if (!fast) throw new Error('expected a radical ideal with a separating form');
-    const rur = rationalUnivariateRepresentation(G, order, undefined, [...fast.separatingForm]);
+    const rur = rationalUnivariateRepresentation(G, order, { given: [...fast.separatingForm] });
     expect(text(fast)).toBe(text(parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates)));
   });
 
@@ -186,7 +187,7 @@ describe('component bases', () => {
       expect(r.components.some((c) => c.kind === 'points' && c.basisIsGroebner)).toBe(true);
       for (const c of r.components) {
         if (c.kind !== 'points' || !c.basisIsGroebner || !c.basis) continue;
-        expect(groebner(c.basis).map(String)).toEqual(c.basis.map(String));
+        expect(groebner(polynomialsFromData(c.basis)).map(String)).toEqual(c.basis.map(polynomialDataToString));
       }
     },
   );

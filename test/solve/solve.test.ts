@@ -4,7 +4,7 @@
 // counts equal dim K[x]/I, and the answer is the same for permuted variables and equations.
 import fc from 'fast-check';
 import { QQ } from '../../src/arithmetic/field';
-import { Rational, rational, rationalToNumber } from '../../src/arithmetic/rational';
+import { Rational, parseRational, radd, rational, rationalToNumber, rcmp, rsub } from '../../src/arithmetic/rational';
 import { groebner } from '../../src/groebner/groebner';
 import { normalForm } from '../../src/groebner/normal-form';
 import { changeRing } from '../../src/poly/change';
@@ -19,6 +19,7 @@ import { vanishesOnComponent } from '../../src/solve/component-values';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
 import { parsePolynomials } from '../../src/io/parse';
 import { cyclic, eco, katsura } from '../../src/systems';
+import { polynomialsFromData } from '../../src/poly/data';
 
 const q = (n: number, d = 1) => rational(BigInt(n), BigInt(d));
 
@@ -34,8 +35,9 @@ function componentsSatisfy(polys: Polynomial<Rational>[], r: ReturnType<typeof s
       const data = parametrizationOf(c);
       return polys.every((f) => vanishesOnComponent(f, data));
     }
-    const C = c.basis[0].ring;
-    return polys.every((f) => normalForm(changeRing(f, C), c.basis).isZero());
+    const basis = polynomialsFromData(c.basis);
+    const C = basis[0].ring;
+    return polys.every((f) => normalForm(changeRing(f, C), basis).isZero());
   });
 }
 
@@ -214,13 +216,24 @@ describe('known systems', () => {
   });
   test('real coordinates are certified: the box contains the decimal and is narrower than the digits', () => {
     const r = solve(parsePolynomials('x^2 - 2, y^3 - x').polynomials, { digits: 15 });
+    let checked = 0;
     for (const c of pointSets(r)) for (const p of c.points) if (p.kind === 'real') {
+      checked++;
       for (const v of r.vars) {
-        const [lo, hi] = p.box[v].map((s) => rationalToNumber(parseQ(s)));
-        expect(lo).toBeLessThanOrEqual(hi);
-        expect(Math.abs(Number(p.approx[v]) - (lo + hi) / 2)).toBeLessThan(1e-12);
+        const [lo, hi] = p.box[v].map(parseQ);
+        expect(rcmp(lo, hi)).toBeLessThanOrEqual(0);
+        // The box is narrower than the 15 digits asked: under 10^-15 relative to the coordinate.
+        const width = rationalToNumber(rsub(hi, lo));
+        expect(width).toBeLessThan(1e-15 * Math.max(1, Math.abs(Number(p.approx[v]))));
+        // And the decimal is the box rounded: within half a unit of its last digit (the
+        // coordinates here lie between 1 and 10 in absolute value, so that unit is 10^-14).
+        const decimal = parseRational(p.approx[v]);
+        const halfUnit = rational(1n, 2n * 10n ** 14n);
+        expect(rcmp(decimal, rsub(lo, halfUnit))).toBeGreaterThanOrEqual(0);
+        expect(rcmp(decimal, radd(hi, halfUnit))).toBeLessThanOrEqual(0);
       }
     }
+    expect(checked).toBe(2); // x = ±√2, y its real cube root
     expect(total(r)).toBe(6);
   });
 });

@@ -63,7 +63,7 @@ function readSystem(text: string): Polynomial<Rational>[] {
 function runSolve(text: string): void {
   const polynomials = readSystem(text);
   progress('solving');
-  const result = solve(polynomials, { progress, deadline: new CancellableDeadline() });
+  const result = solve(polynomials, { onProgress: (i) => progress(i.message), deadline: new CancellableDeadline() });
   const reply: Extract<Reply, { kind: 'solved' }> = { kind: 'solved', seconds: (performance.now() - started) / 1000, text: formatSolveResult(result), vars: result.vars };
   if (result.vars.length === 2 && polynomials.length > 0) {
     const real: { x: number; y: number }[] = [];
@@ -113,7 +113,7 @@ function runCritical(name: string, spec: Parameters<typeof networkLoss>[0]): voi
   progress('building the loss');
   const deadline = new CancellableDeadline();
   const net = networkLoss(spec, undefined, { deadline });
-  const analysis = criticalPoints(net, { progress, deadline });
+  const analysis = criticalPoints(net, { onProgress: (i) => progress(i.message), deadline });
   const vars = net.ring.vars;
   const points = realPointsOf(analysis, vars);
   last = { loss: numeric(net.loss), vars, points };

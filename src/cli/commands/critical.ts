@@ -42,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
         bases: opts.bases,
         deadline: ctx.deadline,
         shuffleSeed: opts.shuffleVars,
-        progress: ctx.progress(),
+        onProgress: ctx.onProgress(),
         onPartial: (a) => ctx.partial({ network: spec.name ?? file, ...a }),
       });
       // The wall-clock stats last, after the deterministic data.

@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.method !== 'f4' && opts.method !== 'buchberger') throw new UsageError(`--method must be f4 or buchberger, got '${opts.method}'`);
       const { ring, polynomials } = readSystem(ctx, file, opts);
       ctx.status(`Gröbner basis over ${ring.field.name}`); // the library reports only after a first prime or round
-      const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, deadline: ctx.deadline, certify: opts.certify, linalg: opts.deterministic ? 'deterministic' : 'auto', progress: ctx.progress(), basisWorkers: basisWorkersFor(opts.threads) });
+      const result = computeGroebner(polynomials, { method: opts.method as GroebnerMethod, deadline: ctx.deadline, certify: opts.certify, linalg: opts.deterministic ? 'deterministic' : 'auto', onProgress: ctx.onProgress(), basisWorkers: basisWorkersFor(opts.threads) });
       ctx.endProgress();
       const basis = result.basis.map((g) => g.toString());
       if (opts.json) {

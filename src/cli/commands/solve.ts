@@ -34,7 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
         complex: opts.complex,
         bases: opts.bases,
         deadline: ctx.deadline,
-        progress: ctx.progress(),
+        onProgress: ctx.onProgress(),
         onPartial: (r) => ctx.partial(solveResultToJSON(r)),
       });
       ctx.printResult(result.complete, () => solveResultToJSON(result), () => formatSolveResult(result));

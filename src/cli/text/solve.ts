@@ -8,6 +8,7 @@ import { SolveResult } from '../../solve/solve';
 import { solveResultToJSON } from '../../solve/result-json';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
+import { polynomialDataToString } from '../../poly/data';
 
 export { solveResultToJSON };
 
@@ -37,7 +38,7 @@ export function formatSolveResult(result: SolveResult): string {
   result.components.forEach((c, k) => {
     if (c.kind === 'variety') {
       lines.push(`component ${k + 1}: dimension ${c.dimension}, degree ${c.degree}, free variables ${c.freeVariables.join(', ') || '(none)'}`);
-      lines.push(`    ${c.basis.map(String).join(', ')}`);
+      lines.push(`    ${c.basis.map(polynomialDataToString).join(', ')}`);
       if (c.parametrization) for (const [v, e] of Object.entries(c.parametrization)) lines.push(`    ${v} = ${e}`);
       for (const p of c.samplePoints) {
         lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.kind === 'rational' ? p.rational[v] : p.approx[v]}`).join(', ')}`);

@@ -13,6 +13,7 @@
  * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
  */
 import { Deadline, memoryBudgetOf } from '../../errors';
+import { ControlOptions, f4RoundInfo } from '../../control';
 import { isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Basis } from './basis';
@@ -24,11 +25,12 @@ import { PairSet, updatePairs } from './pairs';
 import { addPairRows, addRow, assignColumns, checkMatrixBudget, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
 import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
 
-/** Options of f4, f4Learn and f4Apply. */
-export interface F4Options {
-  /** Checked once per round; its memory budget (default half the heap limit) as matrices and the monomial table grow. */
-  deadline?: Deadline;
-  /** Called after every round. */
+/**
+ * Options of f4, f4Learn and f4Apply: `timeout`, `signal` and `deadline` are checked once per
+ * round, the deadline's memory budget (default half the heap limit) as matrices and the monomial
+ * table grow; `onProgress` hears each round (`kind: 'f4-round'`).
+ */
+export interface F4Options extends ControlOptions {
   /**
    * How the new rows of a matrix are reduced over primes p > 2^16 (smaller primes are always
    * deterministic). 'randomized': as random linear combinations of blocks of rows, which skips most
@@ -40,7 +42,6 @@ export interface F4Options {
    * 'deterministic' turns the test off).
    */
   linalg?: 'auto' | 'randomized' | 'deterministic';
-  onProgress?: (info: { round: number; degree: number; pairs: number; basisSize: number; matrixRows: number; matrixCols: number }) => void;
 }
 
 /** Statistics of a run. */
@@ -158,7 +159,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
         newIndex,
       });
     }
-    options.onProgress?.({ round: stats.rounds, degree: d, pairs: sel.lcm.length, basisSize: basis.size, matrixRows: nrows, matrixCols: ncols });
+    options.onProgress?.(f4RoundInfo({ round: stats.rounds, degree: d, pairs: sel.lcm.length, basisSize: basis.size, matrixRows: nrows, matrixCols: ncols }));
   }
 
   const { polys: out, final } = interreduce(ring, basis, p);

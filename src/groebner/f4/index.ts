@@ -16,6 +16,7 @@
  * Lex and other non-degree orders are correct but meant for small systems (the normal strategy by
  * smallest lcm keeps them finite, not fast).
  */
+import { resolveControl } from '../../control';
 import { Polynomial } from '../../poly/polynomial';
 import { F4Options, F4Stats, runF4 } from './f4';
 import { F4Trace, applyTrace } from './trace';
@@ -34,7 +35,7 @@ export type { F4Trace } from './trace';
  * const { basis, stats } = f4(polynomials); // basis.length === 13, stats.rounds === 5
  */
 export function f4(polys: readonly Polynomial<number>[], options: F4Options = {}): { basis: Polynomial<number>[]; stats: F4Stats } {
-  const { basis, stats } = runF4(polys, options, false, 'f4');
+  const { basis, stats } = runF4(polys, resolveControl(options, 'f4'), false, 'f4');
   return { basis, stats };
 }
 
@@ -47,7 +48,7 @@ export function f4(polys: readonly Polynomial<number>[], options: F4Options = {}
  * const other = f4Apply(trace, katsura(6, Zp(67108837)).polynomials); // or undefined if unlucky
  */
 export function f4Learn(polys: readonly Polynomial<number>[], options: F4Options = {}): { basis: Polynomial<number>[]; stats: F4Stats; trace: F4Trace } {
-  const { basis, stats, trace } = runF4(polys, options, true, 'f4Learn');
+  const { basis, stats, trace } = runF4(polys, resolveControl(options, 'f4Learn'), true, 'f4Learn');
   return { basis, stats, trace: trace! };
 }
 
@@ -58,5 +59,5 @@ export function f4Learn(polys: readonly Polynomial<number>[], options: F4Options
  * monomials differ); the caller then skips that prime.
  */
 export function f4Apply(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): Polynomial<number>[] | undefined {
-  return applyTrace(trace, polys, options);
+  return applyTrace(trace, polys, resolveControl(options, 'f4Apply'));
 }

@@ -18,6 +18,7 @@
 import { Monomial } from '../../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Deadline, InputError } from '../../errors';
+import { f4RoundInfo } from '../../control';
 import { orderToString } from '../../monomials/order';
 import { MonomialTable } from './hashtable';
 import { RowReducer, invMod, reduceTails } from './matrix/linear-algebra';
@@ -127,14 +128,16 @@ export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[],
         coeffs[round.newIndex[i]] = c;
       }
     }
-    options.onProgress?.({
-      round: r + 1,
-      degree: round.degree,
-      pairs: 0,
-      basisSize: coeffs.length,
-      matrixRows: round.upperCols.length + round.lowerCols.length,
-      matrixCols: round.ncols,
-    });
+    options.onProgress?.(
+      f4RoundInfo({
+        round: r + 1,
+        degree: round.degree,
+        pairs: 0,
+        basisSize: coeffs.length,
+        matrixRows: round.upperCols.length + round.lowerCols.length,
+        matrixCols: round.ncols,
+      }),
+    );
   }
 
   const fin = trace.final;

@@ -41,8 +41,8 @@ export function inflate(g: readonly bigint[], k: number): ZPoly {
  * The irreducible factors of a square-free primitive f (lc > 0, f(0) ≠ 0) by `factor` (which takes
  * such polynomials), through the deflation of f when it has one.
  */
-export function factorDeflating(f: ZPoly, factor: (g: ZPoly, deadline?: Deadline) => ZPoly[], deadline?: Deadline): ZPoly[] {
+export function factorDeflating(f: ZPoly, factor: (g: ZPoly, options?: { deadline?: Deadline }) => ZPoly[], deadline?: Deadline): ZPoly[] {
   const k = deflationDegree(f);
-  if (k <= 1) return factor(f, deadline);
-  return factor(deflate(f, k), deadline).flatMap((h) => factor(inflate(h, k), deadline));
+  if (k <= 1) return factor(f, { deadline });
+  return factor(deflate(f, k), { deadline }).flatMap((h) => factor(inflate(h, k), { deadline }));
 }

@@ -13,6 +13,7 @@
  */
 import { FAST_PRIME_LIMIT, Field, PrimeField } from '../../arithmetic/field';
 import { Deadline } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly, ugcd, umul, urem, usub, uexactDiv } from '../univariate';
 import { gcdModP, lazyTerms, mulRemModP, powRemModP, reduceAll, residue } from './fp-poly';
 
@@ -110,7 +111,8 @@ export interface DegreePiece {
  * Example over GF(7): x^3 − 1 = (x−1)(x−2)(x−4) gives one piece of degree 1.
  * The deadline is checked at every degree (TimeoutError).
  */
-export function distinctDegreeFactor(F: PrimeField, f: UPoly<number>, deadline?: Deadline): DegreePiece[] {
+export function distinctDegreeFactor(F: PrimeField, f: UPoly<number>, options: ControlOptions = {}): DegreePiece[] {
+  const { deadline } = resolveControl(options, 'distinctDegreeFactor');
   const out: DegreePiece[] = [];
   const x: UPoly<number> = [0, 1];
   let rest = f;

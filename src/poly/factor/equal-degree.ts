@@ -9,6 +9,7 @@
  */
 import { PrimeField } from '../../arithmetic/field';
 import { ComputationError, Deadline } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly, uadd, ugcd, uexactDiv, umul, urem, usub, utrim } from '../univariate';
 import { upowmod } from './distinct-degree';
 
@@ -38,7 +39,8 @@ export function compareModP(a: UPoly<number>, b: UPoly<number>): number {
  * Example over GF(7): (x−1)(x−2)(x−4) with d = 1 gives [x−1, x−2, x−4] in some order.
  * The deadline is checked before every random trial.
  */
-export function equalDegreeFactor(F: PrimeField, g: UPoly<number>, d: number, random = makeRandom(), deadline?: Deadline): UPoly<number>[] {
+export function equalDegreeFactor(F: PrimeField, g: UPoly<number>, d: number, options: ControlOptions & { /** The random source (default: a fixed seed). */ random?: (n: number) => number } = {}): UPoly<number>[] {
+  const { deadline, random = makeRandom() } = resolveControl(options, 'equalDegreeFactor');
   const n = g.length - 1;
   if (n === d) return [g];
   if (n % d !== 0) throw new ComputationError(`equal-degree factorization: degree ${n} is not a multiple of ${d}`);
@@ -70,5 +72,5 @@ function traceMap(F: PrimeField, a: UPoly<number>, d: number, g: UPoly<number>):
 }
 
 function splitBoth(F: PrimeField, g: UPoly<number>, h: UPoly<number>, d: number, random: (n: number) => number, deadline?: Deadline): UPoly<number>[] {
-  return [...equalDegreeFactor(F, h, d, random, deadline), ...equalDegreeFactor(F, uexactDiv(F, g, h), d, random, deadline)];
+  return [...equalDegreeFactor(F, h, d, { random, deadline }), ...equalDegreeFactor(F, uexactDiv(F, g, h), d, { random, deadline })];
 }

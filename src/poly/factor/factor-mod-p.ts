@@ -43,7 +43,7 @@ export function factorModP(f: UPoly<number>, p: number): ModPFactorization {
 /** The monic irreducible factors inside the distinct-degree pieces of a square-free polynomial, sorted. */
 export function splitPieces(F: PrimeField, pieces: readonly DegreePiece[], random = makeRandom(), deadline?: Deadline): UPoly<number>[] {
   const out: UPoly<number>[] = [];
-  for (const piece of pieces) out.push(...equalDegreeFactor(F, piece.product, piece.degree, random, deadline));
+  for (const piece of pieces) out.push(...equalDegreeFactor(F, piece.product, piece.degree, { random, deadline }));
   return out.sort(compareModP);
 }
 

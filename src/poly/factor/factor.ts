@@ -15,7 +15,8 @@
  */
 import { QQ } from '../../arithmetic/field';
 import { Rational, rational, rcmp, rdiv } from '../../arithmetic/rational';
-import { ComputationError, Deadline, InputError } from '../../errors';
+import { ComputationError, InputError } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly, uprimitive } from '../univariate';
 import { zsquarefree } from './squarefree';
 import { linearFactorsZ, factorSquarefreeZ } from './zassenhaus';
@@ -63,12 +64,13 @@ function canonical(factors: IrreducibleFactor[]): IrreducibleFactor[] {
 
 /**
  * The factorization of a non-zero f ∈ Q[x] into irreducibles over Q (also accepts bigint
- * coefficients); `options.deadline` is checked during the modular factorization, the lifting and the
+ * coefficients); `timeout`, `signal` and `deadline` are checked during the modular factorization, the lifting and the
  * recombination (TimeoutError). Example:
  * 6x² + 5x + 1 gives unit 1 and factors 2x + 1, 3x + 1:
  * `factorUnivariate([1n, 5n, 6n])` → `{ unit: 1, factors: [{factor: [1n, 2n], multiplicity: 1}, {factor: [1n, 3n], multiplicity: 1}] }`.
  */
-export function factorUnivariate(f: UPoly<Rational> | readonly bigint[], options: { deadline?: Deadline } = {}): Factorization {
+export function factorUnivariate(f: UPoly<Rational> | readonly bigint[], options: ControlOptions = {}): Factorization {
+  options = resolveControl(options, 'factorUnivariate');
   const fr = trimRational(toRationals(f));
   if (fr.length === 0) throw new InputError('factorUnivariate: the zero polynomial has no factorization');
   if (fr.length === 1) return { unit: fr[0], factors: [] };

@@ -19,6 +19,7 @@
 import { PrimeField, Zp } from '../../arithmetic/field';
 import { modInverse } from '../../arithmetic/integers';
 import { ComputationError, Deadline } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly, umul, uxgcd } from '../univariate';
 import { zmulKronecker } from './kronecker';
 import { ZPoly, zadd, zdivmodMonic, zfromModP, zlc, zmod, zscale } from './zpoly';
@@ -135,7 +136,8 @@ function liftBezout(node: TreeNode, mu: bigint, mu1: bigint, deadline?: Deadline
  * Lifts the tree to p^l (l ≥ its exponent) by quadratic steps: the exponents are l, ⌈l/2⌉, …
  * read backwards, so the last step lands exactly on l. The deadline is checked at every node.
  */
-export function liftHensel(state: HenselState, l: number, deadline?: Deadline): void {
+export function liftHensel(state: HenselState, l: number, options: ControlOptions = {}): void {
+  const { deadline } = resolveControl(options, 'liftHensel');
   const P = BigInt(state.p);
   const chain: number[] = [];
   for (let e = l; e > state.exponent; e = Math.ceil(e / 2)) chain.push(e);
@@ -169,8 +171,9 @@ export function henselFactors(state: HenselState): ZPoly[] {
  * Preconditions as for `startHensel`.
  * Example: x² − 2 ≡ (x − 3)(x − 4) mod 7 lifts to (x − 10)(x − 39) mod 49.
  */
-export function henselLift(f: ZPoly, factors: readonly UPoly<number>[], p: number, l: number, deadline?: Deadline): ZPoly[] {
+export function henselLift(f: ZPoly, factors: readonly UPoly<number>[], p: number, l: number, options: ControlOptions = {}): ZPoly[] {
+  const { deadline } = resolveControl(options, 'henselLift');
   const state = startHensel(f, factors, p);
-  liftHensel(state, l, deadline);
+  liftHensel(state, l, { deadline });
   return henselFactors(state);
 }

@@ -18,6 +18,7 @@
  * (so every input with at most 24 modular factors is always finished).
  */
 import { Deadline, ResourceLimitError } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { binomial } from '../../arithmetic/integers';
 import { ZPoly, zdivExact, zlc, zmodSymmetric, zmul, zprimitive } from './zpoly';
 
@@ -28,17 +29,16 @@ export const MAX_SUBSETS_PER_SIZE = 2704156;
  * The irreducible factors of f over Z (primitive, positive leading coefficient, in the order
  * found) from its monic factors modulo M. `degreeAllowed[d]` may rule out factor degrees d.
  * With `maxSize`, only subsets up to that size are tried and the unresolved rest is returned as
- * one last polynomial (`maxSize = 1` with linear moduli finds the rational roots). A `deadline`
- * is checked every 4096 subsets (TimeoutError).
+ * one last polynomial (`maxSize = 1` with linear moduli finds the rational roots). `timeout`,
+ * `signal` and `deadline` are checked every 4096 subsets (TimeoutError).
  */
 export function recombine(
   f: ZPoly,
   lifted: readonly ZPoly[],
   M: bigint,
-  degreeAllowed?: readonly boolean[],
-  maxSize = Infinity,
-  deadline?: Deadline,
+  options: ControlOptions & { degreeAllowed?: readonly boolean[]; maxSize?: number } = {},
 ): ZPoly[] {
+  const { degreeAllowed, maxSize = Infinity, deadline } = resolveControl(options, 'recombine');
   const found: ZPoly[] = [];
   let T = lifted.map((_, i) => i);
   let rest = f;

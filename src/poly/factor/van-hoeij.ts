@@ -42,6 +42,7 @@ import { bitLength } from '../../arithmetic/integers';
 import { symmetricMod } from '../../arithmetic/reconstruction';
 import { lllReduce } from '../../arithmetic/lll';
 import { ComputationError, Deadline } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly } from '../univariate';
 import { cldBounds, cldMatrix } from './cld';
 import { henselFactors, liftExponent, liftHensel, startHensel } from './hensel';
@@ -145,7 +146,8 @@ function columnPool(f: ZPoly, size: number): Column[] {
  * be a proved constraint, such as the subset sums of the factor degrees modulo several primes).
  * The deadline is checked in the lifting, the lattice reduction and between columns.
  */
-export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: number, allowed?: readonly boolean[], deadline?: Deadline): ZPoly[] {
+export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: number, options: ControlOptions & { /** `allowed[d]` false rules out factors of degree d. */ allowed?: readonly boolean[] } = {}): ZPoly[] {
+  const { deadline, allowed } = resolveControl(options, 'vanHoeijFactor');
   const n = f.length - 1;
   const r = modular.length;
   if (r <= 1) return [f];
@@ -168,13 +170,13 @@ export function vanHoeijFactor(f: ZPoly, modular: readonly UPoly<number>[], p: n
   let a = Math.min(mignotteExponent, Math.ceil((bitLength(pool[0].bound) + 2.5 * bitR + bitLength(BigInt(n))) / log2p));
   const state = startHensel(f, modular, p);
   for (;;) {
-    liftHensel(state, a, deadline);
+    liftHensel(state, a, { deadline });
     const P = BigInt(p) ** BigInt(a);
     const lifted = henselFactors(state);
     const solved = tryPartition(f, knapsack.rows, lifted, S, P, allowed);
     if (solved) return solved;
     if (a > 8 * mignotteExponent) {
-      if (r <= 24) return recombine(f, lifted, P, allowed, Infinity, deadline);
+      if (r <= 24) return recombine(f, lifted, P, { degreeAllowed: allowed, deadline });
       throw new ComputationError(`van Hoeij recombination of ${r} modular factors did not converge at p^${a}`);
     }
     const usable = (c: Column): boolean => a * log2p - bitLength(c.bound) >= minExcess;

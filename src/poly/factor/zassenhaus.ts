@@ -20,7 +20,8 @@
  */
 import { Zp } from '../../arithmetic/field';
 import { nextPrime } from '../../arithmetic/primes';
-import { ComputationError, Deadline } from '../../errors';
+import { ComputationError } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly, uderivative, umonic } from '../univariate';
 import { DegreePiece, distinctDegreeFactor } from './distinct-degree';
 import { equalDegreeFactor, makeRandom } from './equal-degree';
@@ -77,7 +78,8 @@ function subsetSums(degrees: readonly number[], n: number): boolean[] {
  * with positive leading coefficient, in no particular order.
  * Example: 6x² + 5x + 1 = [1n, 5n, 6n] gives [2x + 1, 3x + 1] = [[1n, 2n], [1n, 3n]] in some order.
  */
-export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
+export function factorSquarefreeZ(f: ZPoly, options: ControlOptions = {}): ZPoly[] {
+  const { deadline } = resolveControl(options, 'factorSquarefreeZ');
   const n = f.length - 1;
   if (n <= 1) return [f];
   const primes = goodPrimes(f, PRIME_TRIALS + EXTRA_PRIME_TRIALS);
@@ -88,7 +90,7 @@ export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
   for (const [i, p] of primes.entries()) {
     if (i >= PRIME_TRIALS && bestCount <= MANY_FACTORS) break;
     const F = Zp(p);
-    const pieces = distinctDegreeFactor(F, umonic(F, ztoModP(f, p)), deadline);
+    const pieces = distinctDegreeFactor(F, umonic(F, ztoModP(f, p)), { deadline });
     const degrees = degreesOfPieces(pieces);
     if (degrees.length === 1) return [f];
     const sums = subsetSums(degrees, n);
@@ -99,10 +101,10 @@ export function factorSquarefreeZ(f: ZPoly, deadline?: Deadline): ZPoly[] {
   for (let d = 1; d < n; d++) if (allowed[d]) splittable = true;
   if (!splittable) return [f];
   const modular = splitPieces(Zp(best), bestPieces, makeRandom(), deadline);
-  if (modular.length > EXHAUSTIVE_MAX_FACTORS || n > EXHAUSTIVE_MAX_DEGREE) return vanHoeijFactor(f, modular, best, allowed, deadline);
+  if (modular.length > EXHAUSTIVE_MAX_FACTORS || n > EXHAUSTIVE_MAX_DEGREE) return vanHoeijFactor(f, modular, best, { allowed, deadline });
   const l = liftExponent(best, 2n * mignotteBound(f));
-  const lifted = henselLift(f, modular, best, l, deadline);
-  return recombine(f, lifted, BigInt(best) ** BigInt(l), allowed, Infinity, deadline);
+  const lifted = henselLift(f, modular, best, l, { deadline });
+  return recombine(f, lifted, BigInt(best) ** BigInt(l), { degreeAllowed: allowed, deadline });
 }
 
 /**
@@ -118,7 +120,7 @@ export function linearFactorsZ(f: ZPoly): ZPoly[] {
   const fp = umonic(F, ztoModP(f, p));
   const pieces = distinctDegreeFactor(F, fp);
   if (pieces.length === 0 || pieces[0].degree !== 1) return [];
-  const roots: UPoly<number>[] = equalDegreeFactor(F, pieces[0].product, 1, makeRandom());
+  const roots: UPoly<number>[] = equalDegreeFactor(F, pieces[0].product, 1, { random: makeRandom() });
   const rest = pieces.slice(1).reduce<UPoly<number>>((a, pc) => mulModP(a, pc.product, p), [1]);
   const moduli = rest.length > 1 ? [...roots, rest] : roots;
   // A root a/b has b | lc(f) and a | f(0), so the candidate lc(f)·(x − a/b) has coefficients of
@@ -129,6 +131,6 @@ export function linearFactorsZ(f: ZPoly): ZPoly[] {
   const l = liftExponent(p, 2n * lc * (f0 > lc ? f0 : lc));
   const lifted = henselLift(f, moduli, p, l);
   const linear = lifted.slice(0, roots.length);
-  const found = recombine(f, linear.concat(rest.length > 1 ? [lifted[lifted.length - 1]] : []), BigInt(p) ** BigInt(l), undefined, 1);
+  const found = recombine(f, linear.concat(rest.length > 1 ? [lifted[lifted.length - 1]] : []), BigInt(p) ** BigInt(l), { maxSize: 1 });
   return found.filter((g) => g.length === 2);
 }

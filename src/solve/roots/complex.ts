@@ -20,6 +20,7 @@
  */
 import { Rational, parseRational, rational, rcmp, rsub, rabs, radd } from '../../arithmetic/rational';
 import { ComputationError, Deadline, InputError } from '../../errors';
+import { ControlOptions, resolveControl } from '../../control';
 import { UPoly } from '../../poly/univariate';
 import { aberthDouble, aberthFixed, initialGuesses } from './aberth';
 import { floorLog10, formatScaled, roundAt } from './decimal';
@@ -57,11 +58,12 @@ interface Candidate {
 
 /**
  * All complex roots of f (distinct roots of its square-free part) with `digits` significant
- * digits (relative to |root|, default 15); `options.deadline` is checked between precision rounds. Sorted: real roots ascending, then the others by real
+ * digits (relative to |root|, default 15); `timeout`, `signal` and `deadline` are checked between precision rounds. Sorted: real roots ascending, then the others by real
  * part, then imaginary part. Example: `complexRoots([1n, 0n, 1n], {digits: 10})` gives
  * re "0.000000000", im "-1.000000000" and "1.000000000", real false.
  */
-export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: { digits?: number; deadline?: Deadline } = {}): ComplexRoot[] {
+export function complexRoots(f: UPoly<Rational> | readonly bigint[], options: ControlOptions & { digits?: number } = {}): ComplexRoot[] {
+  options = resolveControl(options, 'complexRoots');
   const digits = options.digits ?? 15;
   if (!Number.isInteger(digits) || digits < 1) throw new InputError(`complexRoots: digits must be a positive integer, got ${digits}`);
   const F = squarefreePartZ(f);

@@ -151,6 +151,7 @@ describe('the recombination guard', () => {
   test('an expired deadline stops the subset search with a TimeoutError', () => {
     const fake = Array.from({ length: 24 }, () => [3n, 1n]);
     const deadline = new Deadline(0, 'factorization');
-    expect(() => recombine([5n, 0n, 0n, 1n], fake, 101n, undefined, Infinity, deadline)).toThrow(TimeoutError);
+    expect(() => recombine([5n, 0n, 0n, 1n], fake, 101n, { deadline })).toThrow(TimeoutError);
+    expect(() => recombine([5n, 0n, 0n, 1n], fake, 101n, { timeout: 0 })).toThrow(TimeoutError);
   });
 });

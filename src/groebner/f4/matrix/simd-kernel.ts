@@ -434,8 +434,9 @@ export class LaneKernel {
       this.lanes = new Float64Array(m.memory.buffer, 0, 4 * this.ncols);
     }
     const at = this.top;
-    m.i32.set(coeffs, at >> 2);
-    m.i32.set(cols, (at >> 2) + len);
+    // Unsigned: a byte offset past 2^31 (a memory between 2 and 4 GB) stays positive.
+    m.i32.set(coeffs, at >>> 2);
+    m.i32.set(cols, (at >>> 2) + len);
     this.top = at + 8 * len;
     const n = this.ncols;
     m.i32[8 * n + cols[0]] = len;
