@@ -7,7 +7,7 @@ import { workerData } from 'worker_threads';
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { changeRing } from '../poly/change';
-import { polynomialFromData } from '../poly/plain-data';
+import { polynomialFromData } from '../poly/data';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { HelperData, answerer } from '../threads/synchronous-helper';
 import { BasisImage, BasisTask, basisImage, taskRingModP } from './basis-workers';
@@ -16,7 +16,7 @@ import { f4EngineWith } from './engines';
 const { data: task, port, signal } = workerData as HelperData<BasisTask>;
 const answer = answerer(port, signal);
 const R = new PolynomialRing<Rational>(QQ, task.vars, task.order);
-const generators = task.generators.map((g) => polynomialFromData(R, g));
+const generators = task.generators.map((g) => polynomialFromData(g, R));
 const engine = f4EngineWith(task.linalg);
 let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined;
 

@@ -18,7 +18,7 @@ import { Zp } from '../arithmetic/field';
 import { Deadline } from '../errors';
 import { Monomial, monomial } from '../monomials/monomial';
 import { MonomialOrder } from '../monomials/order';
-import { PolynomialData } from '../poly/plain-data';
+import { PolynomialData } from '../poly/data';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { Linalg } from './engines';
 

@@ -22,7 +22,7 @@ import { Linalg, NotZeroDimensionalError, buchbergerEngine, f4EngineWith, fglmEn
 import { f4 } from './f4';
 import { BasisWorkers } from './basis-workers';
 import { LearnedFirstPrime, ModularOptions, modularGroebner } from './modular';
-import { polynomialData } from '../poly/plain-data';
+import { polynomialToData } from '../poly/data';
 
 export type GroebnerMethod = 'f4' | 'buchberger';
 
@@ -133,7 +133,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       const workers = options.basisWorkers;
       const linalg = options.linalg ?? 'auto';
       const helpers: ModularOptions['helpers'] = workers && {
-        start: (generators) => workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialData), linalg }, deadline),
+        start: (generators) => workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialToData), linalg }, deadline),
       };
       r = modularGroebner(input as unknown as Polynomial<Rational>[], f4EngineWith(options.linalg), { ...modularOptions, ...reusable, helpers });
       stats.method = 'modular-f4';

@@ -10,7 +10,8 @@ import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { PolynomialRing } from '../poly/polynomial';
 import { HelperData, answerer } from '../threads/synchronous-helper';
-import { ParametrizationTask, polynomialFromData } from './image-workers';
+import { ParametrizationTask } from './image-workers';
+import { polynomialFromData } from '../poly/data';
 import { KrylovShape, ParametrizationImage, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
 
@@ -20,8 +21,8 @@ const R = new PolynomialRing<Rational>(QQ, task.vars);
 const sc: SeparatingCoordinates = {
   form: [],
   ring: R,
-  generators: task.generators.map((g) => polynomialFromData(R, g)),
-  coordinates: task.coordinates.map((c) => polynomialFromData(R, c)),
+  generators: task.generators.map((g) => polynomialFromData(g, R)),
+  coordinates: task.coordinates.map((c) => polynomialFromData(c, R)),
 };
 const learning: BasisLearning = {};
 const images = new Map<number, ParametrizationImage>();

@@ -13,10 +13,8 @@
  */
 
 import { Deadline } from '../errors';
-import { PolynomialData } from '../poly/plain-data';
+import { PolynomialData } from '../poly/data';
 
-export type { PolynomialData } from '../poly/plain-data';
-export { polynomialData, polynomialFromData } from '../poly/plain-data';
 
 /** What a helper needs: the ideal in separating coordinates, as plain data. */
 export interface ParametrizationTask {

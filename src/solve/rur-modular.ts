@@ -31,7 +31,8 @@ import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { linearForm, separatingCandidates } from './rur';
 import { SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
-import { ImageWorkers, ParametrizationTask, polynomialData } from './image-workers';
+import { ImageWorkers, ParametrizationTask } from './image-workers';
+import { polynomialToData } from '../poly/data';
 import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
 
@@ -269,7 +270,7 @@ const HELPER_QUEUE = 3;
 
 /** The task of the helper threads, as text. */
 function parametrizationTask(sc: SeparatingCoordinates, D: number): ParametrizationTask {
-  return { vars: [...sc.ring.vars], generators: sc.generators.map(polynomialData), coordinates: sc.coordinates.map(polynomialData), D };
+  return { vars: [...sc.ring.vars], generators: sc.generators.map(polynomialToData), coordinates: sc.coordinates.map(polynomialToData), D };
 }
 
 /**

@@ -8,7 +8,7 @@ import { BasisJob, BasisTask, basisImage, taskRingModP } from '../../src/groebne
 import { f4EngineWith } from '../../src/groebner/engines';
 import { ModularOptions, modularGroebner } from '../../src/groebner/modular';
 import { changeRing } from '../../src/poly/change';
-import { polynomialData, polynomialFromData } from '../../src/poly/plain-data';
+import { polynomialFromData, polynomialToData } from '../../src/poly/data';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { QQ } from '../../src/arithmetic/field';
 import { Deadline } from '../../src/errors';
@@ -22,7 +22,7 @@ const text = (basis: readonly Polynomial<Rational>[]) => basis.map((g) => g.toSt
  */
 function inThread(task: BasisTask, spoil: (basis: Polynomial<number>[], p: number) => Polynomial<number>[] | undefined = (b) => b): BasisJob & { served: number } {
   const R = new PolynomialRing<Rational>(QQ, task.vars, task.order);
-  const generators = task.generators.map((g) => polynomialFromData(R, g));
+  const generators = task.generators.map((g) => polynomialFromData(g, R));
   const queue: number[] = [];
   let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined;
   const job = {
@@ -56,7 +56,7 @@ function helpersOf(make: (task: BasisTask) => BasisJob): { options: ModularOptio
       afterMs: 0,
       start: (generators) => {
         const R = generators[0].ring;
-        const job = make({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialData), linalg: 'auto' });
+        const job = make({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialToData), linalg: 'auto' });
         jobs.push(job);
         return job;
       },
@@ -119,7 +119,7 @@ describe('the multi-modular driver with helpers', () => {
       engines: require(path.join(dist, 'groebner/engines.js')) as typeof import('../../src/groebner/engines'),
       threads: require(path.join(dist, 'groebner/basis-threads.js')) as typeof import('../../src/groebner/basis-threads'),
       systems: require(path.join(dist, 'systems.js')) as typeof import('../../src/systems'),
-      data: require(path.join(dist, 'poly/plain-data.js')) as typeof import('../../src/poly/plain-data'),
+      data: require(path.join(dist, 'poly/data.js')) as typeof import('../../src/poly/data'),
     };
     const polys = d.systems.namedSystem('katsura:6').polynomials;
     const alone = text(d.modular.modularGroebner(polys, d.engines.f4EngineWith()).basis);
@@ -130,7 +130,7 @@ describe('the multi-modular driver with helpers', () => {
         afterMs: 0,
         start: (generators) => {
           const R = generators[0].ring;
-          const job = workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(d.data.polynomialData), linalg: 'auto' }) as BasisJob;
+          const job = workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(d.data.polynomialToData), linalg: 'auto' }) as BasisJob;
           return {
             submit: (p: number) => job.submit(p),
             get pending() {
