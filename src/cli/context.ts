@@ -204,9 +204,9 @@ export class CliContext {
 /** The default of `--threads`: two when the machine has two processors or more (one helper). */
 export const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
-/** Adds `--threads N`: the solver's images modulo primes on N threads (1: none besides the command's). */
-export function addThreadsOption(cmd: Command): Command {
-  return cmd.option('--threads <n>', `threads for the computations modulo primes (default ${DEFAULT_THREADS}; 1 computes everything on one; the answer is the same)`, intOption('--threads', 1, 64), DEFAULT_THREADS);
+/** Adds `--threads N`: the images modulo primes on N threads (1: none besides the command's), `byDefault` unless given. */
+export function addThreadsOption(cmd: Command, byDefault = DEFAULT_THREADS): Command {
+  return cmd.option('--threads <n>', `threads for the computations modulo primes (default ${byDefault}; 1 computes everything on one; the answer is the same)`, intOption('--threads', 1, 64), byDefault);
 }
 
 /** The helpers for `--threads N` (undefined for 1). */
