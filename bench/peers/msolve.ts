@@ -64,32 +64,37 @@ export function parseMsolveOutput(text: string): MsolveAnswer {
   return answer;
 }
 
+/** msolve on the system's input file with `threads` threads and the extra arguments, as a measured whole process. */
+async function runMsolve(peer: Peer, sys: BenchSystem, threads: number, args: string[], timeout: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'polycrit-msolve-'));
+  try {
+    const file = join(dir, 'in.ms');
+    writeFileSync(file, msolveInput(sys));
+    return await runMeasured(which('env') ?? '/usr/bin/env', ['OMP_WAIT_POLICY=passive', peer.program, '-t', String(threads), ...args, '-f', file], '', timeout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * All real points of a zero-dimensional system by msolve with `threads` threads. The outcome's
  * `size` is the real count; `extra` holds `real`, `complex` (distinct), `withMultiplicity` and
  * `dimension`. Times and memory are the whole process's.
  */
 export async function msolveSolve(peer: Peer, sys: BenchSystem, threads: number, timeout: number): Promise<RunOutcome> {
-  const dir = mkdtempSync(join(tmpdir(), 'polycrit-msolve-'));
+  const r = await runMsolve(peer, sys, threads, ['-P', '1'], timeout);
+  if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
+  const fail = (why: string): RunOutcome => ({ status: 'error', peakMB: r.peakMB, error: `${why}: ${`${r.stderr}\n${r.stdout.slice(0, 200)}`.trim().split('\n').slice(-3).join(' | ')}`.slice(0, 300) });
+  if (r.code !== 0) return fail(`exit ${r.code}`);
+  let answer: MsolveAnswer;
   try {
-    const file = join(dir, 'in.ms');
-    writeFileSync(file, msolveInput(sys));
-    const r = await runMeasured(which('env') ?? '/usr/bin/env', ['OMP_WAIT_POLICY=passive', peer.program, '-t', String(threads), '-P', '1', '-f', file], '', timeout);
-    if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
-    const fail = (why: string): RunOutcome => ({ status: 'error', peakMB: r.peakMB, error: `${why}: ${`${r.stderr}\n${r.stdout.slice(0, 200)}`.trim().split('\n').slice(-3).join(' | ')}`.slice(0, 300) });
-    if (r.code !== 0) return fail(`exit ${r.code}`);
-    let answer: MsolveAnswer;
-    try {
-      answer = parseMsolveOutput(r.stdout);
-    } catch (e) {
-      return fail(`unreadable output (${(e as Error).message.slice(0, 60)})`);
-    }
-    const timing = { seconds: r.seconds, cpu: r.cpu, peakMB: r.peakMB };
-    if (answer.dimension !== 0) return { status: 'error', ...timing, error: 'positive-dimensional (msolve reports the dimension only)', extra: { dimension: 'positive' } };
-    return { status: 'ok', ...timing, size: answer.real, extra: { ...answer } };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    answer = parseMsolveOutput(r.stdout);
+  } catch (e) {
+    return fail(`unreadable output (${(e as Error).message.slice(0, 60)})`);
   }
+  const timing = { seconds: r.seconds, cpu: r.cpu, peakMB: r.peakMB };
+  if (answer.dimension !== 0) return { status: 'error', ...timing, error: 'positive-dimensional (msolve reports the dimension only)', extra: { dimension: 'positive' } };
+  return { status: 'ok', ...timing, size: answer.real, extra: { ...answer } };
 }
 
 /**
@@ -98,23 +103,16 @@ export async function msolveSolve(peer: Peer, sys: BenchSystem, threads: number,
  * of polynomials: its top-level commas are counted).
  */
 export async function msolveGroebner(peer: Peer, sys: BenchSystem, threads: number, timeout: number): Promise<RunOutcome> {
-  const dir = mkdtempSync(join(tmpdir(), 'polycrit-msolve-'));
-  try {
-    const file = join(dir, 'in.ms');
-    writeFileSync(file, msolveInput(sys));
-    const r = await runMeasured(which('env') ?? '/usr/bin/env', ['OMP_WAIT_POLICY=passive', peer.program, '-t', String(threads), '-g', '2', '-f', file], '', timeout);
-    if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
-    if (r.code !== 0) return { status: 'error', peakMB: r.peakMB, error: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`.slice(0, 300) };
-    const text = r.stdout.slice(r.stdout.indexOf('['));
-    let depth = 0;
-    let size = 1;
-    for (const ch of text) {
-      if (ch === '[') depth++;
-      else if (ch === ']') depth--;
-      else if (ch === ',' && depth === 1) size++;
-    }
-    return { status: 'ok', seconds: r.seconds, cpu: r.cpu, peakMB: r.peakMB, size };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const r = await runMsolve(peer, sys, threads, ['-g', '2'], timeout);
+  if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
+  if (r.code !== 0) return { status: 'error', peakMB: r.peakMB, error: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`.slice(0, 300) };
+  const text = r.stdout.slice(r.stdout.indexOf('['));
+  let depth = 0;
+  let size = 1;
+  for (const ch of text) {
+    if (ch === '[') depth++;
+    else if (ch === ']') depth--;
+    else if (ch === ',' && depth === 1) size++;
   }
+  return { status: 'ok', seconds: r.seconds, cpu: r.cpu, peakMB: r.peakMB, size };
 }
