@@ -54,7 +54,7 @@ export interface ImageJob {
   close(): void;
 }
 
-/** Starts helpers for a task (undefined when none can be started); `deadline` bounds every wait for them. */
+/** Starts helpers for a task (undefined when none can be started, or when for so small a task they would not pay); `deadline` bounds every wait for them. */
 export interface ImageWorkers {
   start(task: ParametrizationTask, deadline?: Deadline): ImageJob | undefined;
 }

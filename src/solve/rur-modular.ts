@@ -227,7 +227,7 @@ export function parametrizationInSeparatingCoordinates(
     const F = Zp(p);
     const chi = [...Array.from(image.chi), 1];
     if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
-    const job = options.imageWorkers && D >= HELPER_MIN_SOLUTIONS ? options.imageWorkers.start(parametrizationTask(sc, D), options.deadline) : undefined;
+    const job = options.imageWorkers?.start(parametrizationTask(sc, D), options.deadline);
     const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
       yield { p, image };
       for (;;) {
@@ -263,8 +263,6 @@ export function parametrizationInSeparatingCoordinates(
 /** How many single variables are tried as separating forms before the general forms. */
 const SINGLE_VARIABLE_TRIES = 2;
 
-/** Below this many solutions the helpers' start-up (loading the library in a thread) is not repaid. */
-const HELPER_MIN_SOLUTIONS = 100;
 /** Primes queued at the helpers at a time. */
 const HELPER_QUEUE = 3;
 

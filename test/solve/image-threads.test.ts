@@ -26,7 +26,7 @@ describe('helper threads for the images modulo primes', () => {
     const grad = d.loss.lossGradient(d.loss.networkLoss(d.presets.preset('deep-linear:1,2,2,1')));
     let started = 0;
     let served = 0;
-    const helpers = d.threads.imageThreads(1);
+    const helpers = d.threads.imageThreads(1, 100); // 129 solutions: below the default threshold
     const counting: ImageWorkers = {
       start: (task: ParametrizationTask) => {
         started++;
