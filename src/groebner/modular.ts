@@ -58,12 +58,10 @@ export interface ModularOptions extends ControlOptions {
   certify?: boolean;
   /**
    * Helper threads for the images at further primes (`basis-workers.ts`), started with the
-   * generators the driver reduces modulo each prime (primitive, over Z): at once by default, so
-   * that a helper learns at its prime while the driver learns at its own; with `afterMs`, only
-   * once the driver's learning run has taken that long (for callers with many small bases, where
-   * a thread's start costs more than the replays it would take over).
+   * generators the driver reduces modulo each prime (primitive, over Z), before the driver's own
+   * learning run, so that a helper learns at its prime meanwhile.
    */
-  helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined; afterMs?: number };
+  helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined };
 }
 /** How many primes a helper is given ahead of time. */
 const HELPER_QUEUE = 2;
@@ -156,19 +154,12 @@ export function modularGroebner(
   };
 
   const first = nextPrime();
-  let job: BasisJob | undefined;
-  const startHelpers = () => {
-    job = options.helpers?.start(input);
-    while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
-  };
   // A helper started now learns at its own prime while we learn at ours.
-  const afterMs = options.helpers?.afterMs ?? 0;
-  if (afterMs <= 0) startHelpers();
-  const learnStart = Date.now();
+  let job = options.helpers?.start(input);
+  while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
   let learned = options.learned?.p === first.p ? options.learned : engine.learn(first.images, options.deadline);
   let acc = startAccumulator(learned.basis);
   stats.primesUsed = 1;
-  if (afterMs > 0 && options.helpers && Date.now() - learnStart >= afterMs) startHelpers();
   let helperMismatches = 0;
   let helperChecked = false;
   try {

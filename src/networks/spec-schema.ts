@@ -42,13 +42,13 @@ export function isExactText(text: string): boolean {
   }
 }
 
-/** Is the text a polynomial in z (an activation)? */
-export function isPolynomialInZ(text: string): boolean {
+/** Why the text is not a polynomial in z (an activation): the parser's first line; undefined when it is one. */
+export function activationError(text: string): string | undefined {
   try {
     parsePolynomial(text, { ring: new PolynomialRing(QQ, ['z']) as PolynomialRing<unknown> });
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.split('\n')[0];
   }
 }
 
@@ -91,7 +91,7 @@ export function plainlyValidSpec(spec: unknown): boolean {
     plainObject(l, LAYER_FIELDS) &&
     integerIn(l.width, 1, MAX_WIDTH) &&
     (l.bias === undefined || typeof l.bias === 'boolean') &&
-    (l.activation === undefined || (typeof l.activation === 'string' && isPolynomialInZ(l.activation)));
+    (l.activation === undefined || (typeof l.activation === 'string' && activationError(l.activation) === undefined));
   if (!arrayOf(s.layers, 1, MAX_LAYERS, layerOk)) return false;
   const dataOk =
     arrayOf(s.data, 1, MAX_ROWS, (row) => arrayOf(row, 0, Infinity, exactNumber)) ||

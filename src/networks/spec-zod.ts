@@ -10,10 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { QQ } from '../arithmetic/field';
-import { parsePolynomial } from '../io/parse';
-import { PolynomialRing } from '../poly/polynomial';
-import { EXACT_TEXT, MAX_INPUTS, MAX_LAYERS, MAX_ROWS, MAX_WIDTH, isExactText } from './spec-schema';
+import { EXACT_TEXT, MAX_INPUTS, MAX_LAYERS, MAX_ROWS, MAX_WIDTH, activationError, isExactText } from './spec-schema';
 
 /** The schema, built on first use. */
 export function networkSpecSchema(): ReturnType<typeof buildSchema> {
@@ -40,14 +37,10 @@ function buildSchema() {
     { error: EXACT },
   );
 
-  const Z = (): PolynomialRing<unknown> => new PolynomialRing(QQ, ['z']) as PolynomialRing<unknown>;
   const activation = z.string({ error: 'must be a polynomial in z as text, like "z^2" or "z + z^3/3"' }).check(
     z.superRefine((text, ctx) => {
-      try {
-        parsePolynomial(text, { ring: Z() });
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: `must be a polynomial in z (${(e as Error).message.split('\n')[0]})` });
-      }
+      const why = activationError(text);
+      if (why !== undefined) ctx.addIssue({ code: 'custom', message: `must be a polynomial in z (${why})` });
     }),
   );
 

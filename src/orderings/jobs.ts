@@ -205,11 +205,6 @@ export function runJob(job: BenchJob, env: BenchEnvironment = {}): BenchRow {
   return best;
 }
 
-/** The job's time limit, which also honours the environment's deadline (and carries its memory budget). */
-function jobDeadline(seconds: number, what: string, outer?: Deadline): Deadline {
-  return new Deadline(seconds, what, seconds, { outer });
-}
-
 /**
  * Runs one job once in this thread. Failures (its own time limit included) become rows with
  * `status: 'failed'`; the environment's deadline (a cancellation) throws.
@@ -217,7 +212,8 @@ function jobDeadline(seconds: number, what: string, outer?: Deadline): Deadline 
 export function runJobOnce(job: BenchJob, env: BenchEnvironment = {}): BenchRow {
   const hash = env.hash ?? textHash;
   const base = { index: job.index, vars: job.vars, route: job.route, task: job.task };
-  const deadline = jobDeadline(job.timeout, `${job.task} for one order`, env.deadline);
+  // The job's own limit, which also honours the environment's (a cancellation) and carries its memory budget.
+  const deadline = new Deadline(job.timeout, `${job.task} for one order`, job.timeout, { outer: env.deadline });
   let start = performance.now();
   try {
     if (job.task === 'critical') {

@@ -53,7 +53,6 @@ function helpersOf(make: (task: BasisTask) => BasisJob): { options: ModularOptio
   return {
     jobs,
     options: {
-      afterMs: 0,
       start: (generators) => {
         const R = generators[0].ring;
         const job = make({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialToData), linalg: 'auto' });
@@ -127,7 +126,6 @@ describe('the multi-modular driver with helpers', () => {
     let served = 0;
     const r = d.modular.modularGroebner(polys, d.engines.f4EngineWith(), {
       helpers: {
-        afterMs: 0,
         start: (generators) => {
           const R = generators[0].ring;
           const job = workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(d.data.polynomialToData), linalg: 'auto' }) as BasisJob;
