@@ -85,7 +85,7 @@ function valueModP(f: Polynomial<Rational>, index: readonly number[], q: UPoly<n
 }
 
 /** The monic minimal polynomial of a in Z/p[T]/q (ascending), from the first dependency among its powers. */
-function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: number): number[] {
+export function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: number): number[] {
   const F = Zp(p);
   const D = q.length - 1;
   const space = new EchelonSpace(F);
@@ -107,22 +107,32 @@ function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: number): n
 export function valueMinimalPolynomial(f: Polynomial<Rational>, data: ComponentParametrizationData, deadline?: Deadline): bigint[] {
   const index = f.ring.vars.map((v) => data.ring.vars.indexOf(v));
   if (f.support().some((i) => index[i] < 0)) throw new ComputationError('the polynomial uses a variable the component does not have');
+  return liftValueMinimalPolynomial((p) => {
+    const c = coordinatesModP(data, p);
+    const a = c && valueModP(f, index, c.q, c.w, p);
+    return a && minimalPolynomialModP(a, c.q, p);
+  }, deadline);
+}
+
+/**
+ * A minimal polynomial over Q (primitive integer coefficients, ascending, positive leading
+ * coefficient) lifted from its monic images `image(p)` at the primes below 2^21 (undefined:
+ * an unlucky prime, skipped).
+ */
+export function liftValueMinimalPolynomial(image: (p: number) => number[] | undefined, deadline?: Deadline): bigint[] {
   // Primes below 2^21: the univariate products modulo p then reduce lazily (see poly/univariate.ts).
   const primes = primesBelow(LAZY_PRIME_LIMIT);
-  const image = (): { p: number; mu: number[] } | undefined => {
+  const next = (): { p: number; mu: number[] } | undefined => {
     for (;;) {
       deadline?.check();
       const r = primes.next();
       if (r.done) return undefined;
-      const p = r.value;
-      const c = coordinatesModP(data, p);
-      if (!c) continue;
-      const a = valueModP(f, index, c.q, c.w, p);
-      if (a) return { p, mu: minimalPolynomialModP(a, c.q, p) };
+      const mu = image(r.value);
+      if (mu) return { p: r.value, mu };
     }
   };
   // Modulo p the minimal polynomial can only lose degree (at finitely many primes).
-  const lifted = liftMonicFromImages(image, 100000);
+  const lifted = liftMonicFromImages(next, 100000);
   if (!lifted) throw new ComputationError('the minimal polynomial of a value did not lift');
   // Primitive integer form of T^k + Σ lifted_j T^j.
   let den = 1n;
@@ -190,16 +200,35 @@ export function valuesOnComponent(
   deadline?: Deadline,
 ): ComponentValues {
   const mu = valueMinimalPolynomial(f, data, deadline);
+  const index = f.ring.vars.map((v) => data.ring.vars.indexOf(v));
+  return valuesAtRealPoints(mu, f, thetas, bits, (theta, s) => {
+    const at = realPointBox(data, theta, s);
+    return { box: index.map((i) => at.box[i]), theta: at.theta };
+  }, deadline);
+}
+
+/**
+ * The values of f with minimal polynomial mu (see `valuesOnComponent`), the real one at each real
+ * point identified: `boxAt(θ, s)` encloses the point with root interval θ at scale s (in f's
+ * variable order) and refines θ.
+ */
+export function valuesAtRealPoints(
+  mu: bigint[],
+  f: Polynomial<Rational>,
+  thetas: readonly { lo: Rational; hi: Rational }[],
+  bits: number,
+  boxAt: (theta: { lo: Rational; hi: Rational }, s: number) => { box: FixedInterval[]; theta: { lo: Rational; hi: Rational } },
+  deadline?: Deadline,
+): ComponentValues {
   if (mu.length === 2) return { kind: 'rational', value: rationalOf(-mu[0], mu[1]) };
   let roots = isolateRealRoots(mu, { irreducible: true }).map((iv) => refineRoot(mu, iv, { bits }));
-  const index = f.ring.vars.map((v) => data.ring.vars.indexOf(v));
   const atRealPoints = thetas.map((theta0) => {
     let theta = theta0;
     for (let s = 64; ; s *= 2) {
       deadline?.check();
-      const at = realPointBox(data, theta, s);
+      const at = boxAt(theta, s);
       theta = at.theta;
-      const v = fixedToRationals(evaluateOnBox(f, index.map((i) => at.box[i]), s), s);
+      const v = fixedToRationals(evaluateOnBox(f, at.box, s), s);
       const hits = roots.map((r, k) => (rcmp(r.lo, v.hi) <= 0 && rcmp(v.lo, r.hi) <= 0 ? k : -1)).filter((k) => k >= 0);
       if (hits.length === 1) return hits[0];
       if (hits.length === 0) throw new ComputationError('a value at a real point meets no real root of its minimal polynomial');
