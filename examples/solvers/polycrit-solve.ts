@@ -24,7 +24,7 @@ function main(): object {
       continue;
     }
     for (const p of c.points) {
-      const value = (v: string) => (p.kind === 'rational' ? p.rational[v] : p.kind === 'real' ? p.approx[v] : { re: p.re[v], im: p.im[v] });
+      const value = (v: string) => (p.kind === 'rational' ? p.rational[v] : p.kind === 'complex' ? { re: p.re[v], im: p.im[v] } : p.approx[v]);
       solutions.push(Object.fromEntries(request.vars.map((v) => [v, value(v)])));
     }
   }

@@ -39,7 +39,8 @@ import { Component, SolveResult, solve } from '../solve/solve';
 import { AlgebraicDescription, ComponentParametrizationData, RationalPoint, RealPoint, parametrizationOf, thetaInterval } from '../solve/zero-dimensional';
 import { ExactRealPoint, coordinatePolynomials, exactSamplePoint } from '../solve/point-components';
 import { RealAlgebraicNumber, compareRealAlgebraic } from '../solve/roots/compare';
-import { realPointBox, valuesOnComponent } from '../solve/component-values';
+import { ComponentValues, realPointBox, valuesOnComponent } from '../solve/component-values';
+import { FixedInterval } from '../arithmetic/fixed-interval';
 import { evaluateAtRationalPoint, evaluateOnBox } from '../poly/evaluate';
 import { factorUnivariate } from '../poly/factor';
 import { NetworkLoss } from './loss';
@@ -49,6 +50,8 @@ import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
 import type { SamplePoint } from '../solve/components';
 import type { SolutionPoint } from '../solve/point-components';
+import { OrbitFamily, OrbitPoint, orbitFamilyData, orbitRepresentativeBox } from '../solve/orbit-solve';
+import { OrbitFamilyData, orbitInertia, orbitValues } from '../solve/orbit-evaluation';
 
 export type CriticalType = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'mixed' | 'complex';
 
@@ -80,13 +83,19 @@ export interface CriticalComponent {
   basis?: string[];
   /** Finite components: the exact parametrization of their points. */
   exact?: AlgebraicDescription;
+  /**
+   * Finite components solved orbit by orbit under the sign changes of hidden units (see
+   * `solve/orbit-solve.ts`): the number of orbits, the points in each, and their exact
+   * description (in place of `exact`). Type and inertia are read at each real orbit's representative.
+   */
+  signOrbits?: { orbits: number; orbitSize: number; exact: OrbitFamily['exact'] };
   /** Finite components: how many points are real (all listed in `points`) and how many are not. */
   realPoints?: number;
   nonRealPoints?: number;
   freeVariables?: string[];
   parametrization?: Record<string, string>;
   /** Finite components: the points (real ones first, with certified decimals and exact boxes). */
-  points?: SolutionPoint[];
+  points?: (SolutionPoint | OrbitPoint)[];
   /** Components of positive dimension: sample points (rational where possible). */
   samplePoints?: SamplePoint[];
   /** The component's orbit under the network's discrete symmetries (see `symmetries`). */
@@ -140,6 +149,8 @@ export interface CriticalOptions extends ControlOptions {
   symmetries?: boolean;
   /** Helper threads for the solver (see `SolveOptions.imageWorkers`). */
   imageWorkers?: ImageWorkers;
+  /** Solve orbit by orbit under sign changes (see `SolveOptions.orbits`; default: by size). */
+  orbits?: boolean;
 }
 
 /** A seeded permutation of 0..n−1 (xorshift32; Fisher–Yates). */
@@ -196,6 +207,12 @@ function inertiaAt(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, poi
   const coords = W.vars.map((v) => point.coordinates[point.vars.indexOf(v)] as NumberFieldElement);
   const M = H.map((row) => row.map((h) => evaluateInField(h, F, coords)));
   return algebraicInertia(F, M, point.chi, point.interval);
+}
+
+/** The type of a finite component from the inertias at its real points: 'complex' without any, 'mixed' when they differ. */
+function finiteType(inertias: readonly Inertia[]): CriticalType {
+  const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
+  return types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
 }
 
 function typeOf(inertia: Inertia, dimension: number): CriticalType {
@@ -258,10 +275,18 @@ function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digits: num
   return { value, roots, ...(realRoots.length > 0 ? { key: rootKey(roots, value, 0) } : {}) };
 }
 
+/** The bits the real roots of a value's minimal polynomial are refined to, for `digits` decimals. */
+function valueBits(digits: number): number {
+  return Math.ceil(digits * 3.33) + 8;
+}
+
 /** The critical value on a finite component, from the loss evaluated on its parametrization. */
 function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationData, thetas: readonly RootInterval[], digits: number, deadline?: Deadline): { value: CriticalValue; key?: ValueKey; realKey?: ValueKey } {
-  const bits = Math.ceil(digits * 3.33) + 8;
-  const v = valuesOnComponent(L, data, thetas, bits, deadline);
+  return valueFrom(valuesOnComponent(L, data, thetas, valueBits(digits), deadline), thetas.length > 0, digits);
+}
+
+/** A critical value and its sort keys from the loss's values on a finite component (`atReal`: real points were given). */
+function valueFrom(v: ComponentValues, atReal: boolean, digits: number): { value: CriticalValue; key?: ValueKey; realKey?: ValueKey } {
   if (v.kind === 'rational') return { value: rationalToString(v.value), key: rationalKey(v.value, digits) };
   const T = new PolynomialRing(QQ, ['t']);
   const mid = (r: { lo: Rational; hi: Rational }): Rational => QQ.div(QQ.add(r.lo, r.hi), rational(2n));
@@ -271,7 +296,7 @@ function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationDa
     minimalPolynomial: T.fromTerms(v.minimalPolynomial.map((c, i) => [[i], rational(c)] as const)).toString(),
     realRoots,
     approx: realRoots.map((r) => r.approx).join(', '),
-    ...(thetas.length > 0 ? { atRealPoints: attained.map((k) => realRoots[k].approx) } : {}),
+    ...(atReal ? { atRealPoints: attained.map((k) => realRoots[k].approx) } : {}),
   };
   const roots = { polynomial: v.minimalPolynomial, intervals: v.realRoots };
   return {
@@ -288,18 +313,43 @@ function valueOnPoints(L: Polynomial<Rational>, data: ComponentParametrizationDa
  * computation in Q(θ) decides the rest.
  */
 function inertiaAtRealPoint(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, data: ComponentParametrizationData, theta: RootInterval, deadline?: Deadline): Inertia {
-  const index = W.vars.map((v) => data.ring.vars.indexOf(v));
+  const box = (iv: RootInterval, s: number) => realPointBox(data, iv, s);
+  return intervalInertiaAt(H, W.vars.map((v) => data.ring.vars.indexOf(v)), box, theta, deadline) ?? inertiaAt(H, W, { vars: data.ring.vars, chi: data.minimalPolynomial, interval: theta, coordinates: coordinatePolynomials(data) });
+}
+
+/**
+ * The inertia of the Hessian at the representative of a real orbit (root interval θ of its
+ * family's q): in interval arithmetic first, at growing precision, then exactly over Q(θ) after
+ * the congruence of `orbitInertia`.
+ */
+function inertiaAtOrbit(H: Polynomial<Rational>[][], W: PolynomialRing<Rational>, data: OrbitFamilyData, theta: RootInterval, deadline?: Deadline): Inertia {
+  const box = (iv: RootInterval, s: number) => orbitRepresentativeBox(data, iv, s);
+  return intervalInertiaAt(H, W.vars.map((v) => data.vars.indexOf(v)), box, theta, deadline) ?? orbitInertia(data, H, theta, deadline);
+}
+
+/**
+ * The inertia of H on boxes around a real point at scales 64 to 512 (`boxAt` encloses the point
+ * with root interval θ at scale s, coordinates at `index`, and refines θ); undefined when no box
+ * certifies it (a singular Hessian, or too close to one).
+ */
+function intervalInertiaAt(
+  H: Polynomial<Rational>[][],
+  index: readonly number[],
+  boxAt: (theta: RootInterval, s: number) => { box: FixedInterval[]; theta: RootInterval },
+  theta: RootInterval,
+  deadline?: Deadline,
+): Inertia | undefined {
   let iv = theta;
   for (let s = 64; s <= 512; s *= 2) {
     deadline?.check();
-    const at = realPointBox(data, iv, s);
+    const at = boxAt(iv, s);
     iv = at.theta;
     const box = index.map((i) => at.box[i]);
     const M = H.map((row, i) => row.map((h, j) => (j <= i ? evaluateOnBox(h, box, s) : { lo: 0n, hi: 0n })));
     const inertia = intervalInertia(M, s);
     if (inertia) return inertia;
   }
-  return inertiaAt(H, W, { vars: data.ring.vars, chi: data.minimalPolynomial, interval: theta, coordinates: coordinatePolynomials(data) });
+  return undefined;
 }
 
 /**
@@ -343,6 +393,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     bases: options.bases,
     onProgress: progressOf(options),
     imageWorkers: options.imageWorkers,
+    ...(options.orbits !== undefined ? { orbits: options.orbits } : {}),
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&
@@ -407,14 +458,38 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   type Analyzed = CriticalComponent & { key?: ValueKey; real: boolean };
   const analyze = (c: Component): Analyzed => {
     deadline?.check();
+    if (c.kind === 'orbits') {
+      // Families of orbits under sign changes: the loss is invariant, its value a number of Q(θ);
+      // the Hessian's inertia is the same at every point of an orbit (the sign changes are
+      // isometries of L), read at each real orbit's representative.
+      const data = orbitFamilyData(c);
+      const representatives = c.points.filter((p) => Object.values(p.signs).every((x) => x === 1));
+      const thetas = representatives.map((p) => ({ lo: parseRational(p.theta.lo), hi: parseRational(p.theta.hi) }));
+      const { value, key, realKey } = valueFrom(orbitValues(L, data, thetas, valueBits(digits), deadline), thetas.length > 0, digits);
+      // One inertia per real point, as for the other components (the points are listed orbit by orbit).
+      const inertias = thetas.flatMap((theta) => new Array<Inertia>(c.orbitSize).fill(inertiaAtOrbit(H, ring, data, theta, deadline)));
+      const type = finiteType(inertias);
+      return {
+        dimension: 0,
+        degree: c.degree,
+        criticalValue: value,
+        signOrbits: { orbits: c.orbits, orbitSize: c.orbitSize, exact: c.exact },
+        type,
+        inertia: inertias,
+        points: c.points,
+        realPoints: c.realPoints,
+        nonRealPoints: c.nonRealPoints,
+        key: realKey ?? key,
+        real: c.realPoints > 0,
+      };
+    }
     if (c.kind === 'points') {
       const data = parametrizationOf(c);
       const realPoints = c.points.filter((p): p is RationalPoint | RealPoint => p.kind !== 'complex');
       const thetas = realPoints.map((p) => thetaInterval(p, data));
       const { value, key, realKey } = valueOnPoints(L, data, thetas, digits, deadline);
       const inertias = thetas.map((theta) => inertiaAtRealPoint(H, ring, data, theta, deadline));
-      const types = [...new Set(inertias.map((i) => typeOf(i, 0)))];
-      const type: CriticalType = types.length === 0 ? 'complex' : types.length === 1 ? types[0] : 'mixed';
+      const type = finiteType(inertias);
       return {
         dimension: 0,
         degree: c.degree,

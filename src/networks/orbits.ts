@@ -19,7 +19,11 @@
  *   parametrization, q′(T) and d′(T)·xᵢ − u′ᵢ(T) vanish on it (`vanishesOnComponent`). That
  *   expands powers over Q(θ), affordable up to EXACT_TEST_DEGREE_LIMIT points; a larger
  *   component of an incomplete list whose candidates remain is 'undecided'. In a complete list,
- *   several survivors are narrowed with further forms (1, k, k², …) first.
+ *   several survivors are narrowed with further forms (1, k, k², …) first;
+ * - a family of orbits under sign changes (`solve/orbit-solve.ts`): a sign change that keeps the
+ *   invariants its orbits are read from maps it onto itself (exact); otherwise candidates are
+ *   excluded by the real points' boxes, then σ(C) is the family whose minimal polynomial is that
+ *   of T∘σ on C (T the invariant the orbits are separated by; modular, `orbitValueMinimalPolynomial`).
  *
  * Orbits are closed by breadth-first search with the generators (the group is never enumerated):
  * each component is mapped by every generator, which also gives the generators fixing it. The
@@ -38,6 +42,8 @@ import { Component } from '../solve/solve';
 import { valueMinimalPolynomial, vanishesOnComponent } from '../solve/component-values';
 import { ComponentParametrizationData, RationalPoint, RealPoint, ZeroDimensionalComponent, parametrizationOf } from '../solve/zero-dimensional';
 import { BASIS_DEGREE_LIMIT } from '../solve/point-components';
+import { OrbitFamily, invariantFormOf, orbitFamilyData } from '../solve/orbit-solve';
+import { orbitValueMinimalPolynomial } from '../solve/orbit-evaluation';
 import { SignedPermutation, compose, identityPermutation, imageBox, imageParametrization, imagePoint, inverse, pullBack } from './signed-permutation';
 
 /** A component with a description of its invariants that the caller vouches every symmetry keeps. */
@@ -47,7 +53,7 @@ export interface OrbitItem {
 }
 
 /** How σ(C) = C′ was established. */
-export type ImageProof = 'unique-candidate' | 'ideal-containment' | 'rational-point' | 'unique-survivor' | 'parametrization';
+export type ImageProof = 'unique-candidate' | 'ideal-containment' | 'rational-point' | 'unique-survivor' | 'parametrization' | 'sign-orbits' | 'invariant-minimal-polynomial';
 
 export type ComponentImage =
   | { kind: 'found'; index: number; proof: ImageProof }
@@ -132,6 +138,17 @@ export function parametrizationEqual(image: ComponentParametrizationData, target
   return target.ring.vars.every((v, i) => vanishesOnComponent(d.mul(A.variable(v)).sub(inT(target.numerators[i])), augmented, deadline));
 }
 
+/** Is σ a sign change (no permutation) that fixes every orbit of the family (see `imageOf`)? */
+function signChangeKeepsOrbits(c: OrbitFamily, sigma: SignedPermutation): boolean {
+  if (sigma.source.some((j, i) => j !== i)) return false;
+  const sign = (v: string): number => sigma.sign[sigma.vars.indexOf(v)];
+  return Object.entries(c.exact.coefficients.coordinates).every(([v, x]) => {
+    if (x.kind === 'invariant') return x.numerator.length === 0 || sign(v) === 1;
+    if (x.kind === 'linked') return (x.pivots ?? []).reduce((s, p) => s * sign(p), sign(v)) === 1;
+    return true;
+  });
+}
+
 /** σ(C) among the items; see the file header. */
 function imageOf(items: readonly OrbitItem[], candidates: readonly number[], i: number, sigma: SignedPermutation, options: OrbitOptions): ComponentImage {
   const c = items[i].component;
@@ -142,6 +159,32 @@ function imageOf(items: readonly OrbitItem[], candidates: readonly number[], i: 
   if (c.kind === 'variety') {
     for (const j of ordered) if (idealContained(polynomialsFromData(c.basis), sigma, polynomialsFromData((items[j].component as typeof c).basis))) return found(j, 'ideal-containment');
     return missing;
+  }
+  if (c.kind === 'orbits') {
+    // A sign change that keeps the invariants the orbits are read from (the invariant coordinates,
+    // and each linked coordinate times its pivots) maps every orbit of the family to itself.
+    if (signChangeKeepsOrbits(c, sigma)) return found(i, 'sign-orbits');
+    // Otherwise its real points' images are real points of the image family, so
+    // a candidate none of whose exact boxes meets an image box is excluded (exact); there is no
+    // exact test beyond.
+    const real = c.points[0];
+    const survivors = real ? ordered.filter((j) => (items[j].component as OrbitFamily).points.some((p) => boxesMeet(imageBox(real.box, sigma), p.box))) : ordered;
+    if (survivors.length === 0) return missing;
+    // σ(C) is the family whose q is the minimal polynomial of T∘σ on C (the factors of the orbit
+    // space's minimal polynomial are distinct, so at most one family has it).
+    const data = orbitFamilyData(c);
+    const ring = new PolynomialRing(QQ, data.vars);
+    let mu: bigint[];
+    try {
+      mu = orbitValueMinimalPolynomial(pullBack(invariantFormOf(c, ring), sigma), data, options.deadline);
+    } catch (e) {
+      if (!(e instanceof ComputationError)) throw e;
+      // T∘σ is not invariant under the sign changes: no exact test.
+      if (survivors.length === 1 && options.complete) return found(survivors[0], 'unique-survivor');
+      return { kind: 'undecided', candidates: survivors, reason: `${survivors.length} candidate(s) left for a family of orbits: the symmetry does not keep the invariants` };
+    }
+    const k = survivors.find((j) => sameUpToSign((items[j].component as OrbitFamily).exact.coefficients.minimalPolynomial.map((x) => BigInt(x)), mu));
+    return k === undefined ? missing : found(k, 'invariant-minimal-polynomial');
   }
   const others = ordered.map((j) => items[j].component as ZeroDimensionalComponent);
   if (c.degree === 1) {

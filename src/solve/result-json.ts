@@ -16,6 +16,7 @@ export function solveResultToJSON(result: SolveResult): object {
     independentSets: result.independentSets,
     ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
     ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
-    components: result.components.map((c) => ({ ...c, ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}) })),
+    ...(result.signGroup ? { signGroup: result.signGroup } : {}),
+    components: result.components.map((c) => (c.kind === 'orbits' ? c : { ...c, ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}) })),
   };
 }

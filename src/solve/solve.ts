@@ -35,6 +35,7 @@ import { changeRing } from '../poly/change';
 import { canonicalRing } from './canonical';
 import { ModularDimension, dimensionBySections, dimensionModuloPrime } from './modular-dimension';
 import { ImageWorkers } from './image-workers';
+import { OrbitFamily, solveByOrbits } from './orbit-solve';
 
 /**
  * Options of `solve`, beside `timeout` (seconds), `signal`, `deadline` and `onProgress` (the
@@ -64,9 +65,19 @@ export interface SolveOptions extends ControlOptions {
    * passes `imageThreads()` from `solve/image-threads.ts`); the answer is the same without them.
    */
   imageWorkers?: ImageWorkers;
+  /**
+   * Solve a finite radical system with sign symmetries orbit by orbit (`orbit-solve.ts`): its
+   * components are then families of orbits (`kind: 'orbits'`). Default: when the system has a
+   * sign symmetry and at least `ORBIT_MIN_SOLUTIONS` solutions, and neither `complex` nor
+   * `bases` is asked; `true` for any size, `false` never.
+   */
+  orbits?: boolean;
 }
 
-export type Component = ZeroDimensionalComponent | PositiveDimensionalComponent;
+/** From this many solutions a finite system with sign symmetries is solved orbit by orbit by default. */
+export const ORBIT_MIN_SOLUTIONS = 100;
+
+export type Component = ZeroDimensionalComponent | OrbitFamily | PositiveDimensionalComponent;
 
 export interface SolveResult {
   /** The variables as the caller gave them. */
@@ -88,6 +99,8 @@ export interface SolveResult {
    * `modular-dimension.ts`). Absent when they come from the basis over Q.
    */
   dimensionModulo?: number;
+  /** When the components are families of orbits: the sign group's generators (the variables each negates). */
+  signGroup?: string[][];
 }
 
 /**
@@ -145,7 +158,14 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const probe = modularStaircase(input, { deadline, finiteOnly: true });
     const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
-      known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
+      const D = solutionCount(staircase);
+      known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: D });
+      const byOrbits = options.orbits !== false && !options.complex && !options.bases && (options.orbits === true || D >= ORBIT_MIN_SOLUTIONS);
+      const orbits = byOrbits ? solveByOrbits(input, D, { digits: options.digits, deadline, onProgress }) : undefined;
+      if (orbits?.kind === 'solved') {
+        const families = orbits.components.map((c) => withVariableOrder(c, R.vars));
+        return { ...(base as Omit<SolveResult, 'components' | 'complete'>), signGroup: orbits.group, components: families.sort(compareComponents), complete: true };
+      }
       const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers });
       if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
       components.length = 0;
@@ -229,6 +249,13 @@ function compareComponents(a: Component, b: Component): number {
 
 /** A text that identifies a component in the canonical ring: its basis, or its exact parametrization. */
 function componentKey(c: Component): string {
+  if (c.kind === 'orbits') return `${c.exact.invariantForm}|${c.exact.minimalPolynomial}|${Object.values(c.exact.coordinates).join(';')}`;
   if (c.kind === 'points') return `${c.exact.separatingForm}|${c.exact.minimalPolynomial}|${Object.values(c.exact.coordinates).join(';')}`;
   return c.basis.map(polynomialDataToString).join(';');
+}
+
+/** A family's points with their coordinates listed in the caller's variable order (the data are keyed by name). */
+function withVariableOrder(c: OrbitFamily, vars: readonly string[]): OrbitFamily {
+  const order = <V>(r: Record<string, V>): Record<string, V> => Object.fromEntries(vars.map((v) => [v, r[v]]));
+  return { ...c, points: c.points.map((p) => ({ ...p, approx: order(p.approx), box: order(p.box), signs: order(p.signs) })) };
 }

@@ -37,9 +37,13 @@ export function checkSolution(plant: PlantedSystem, result: SolveResult): CheckR
   if (result.dimension !== dim) problems.push(`dimension ${result.dimension}, planted ${dim}`);
   const name = (c: Component, i: number) => `returned component ${i + 1} (dimension ${c.dimension}, degree ${c.degree})`;
   // Finite components carry their parametrization; their prime is written out here.
-  const bases = result.components.map((c) => (c.kind === 'points' ? componentIdeal(c)?.basis : polynomialsFromData(c.basis)) ?? []);
+  const bases = result.components.map((c) => (c.kind === 'orbits' ? [] : c.kind === 'points' ? componentIdeal(c)?.basis : polynomialsFromData(c.basis)) ?? []);
   const returned = result.components.map((c, i) => {
     const basis = bases[i];
+    if (c.kind === 'orbits') {
+      problems.push(`${name(c, i)} is a family of sign orbits, which has no prime ideal to compare with the planted ones (solve with orbits: false)`);
+      return '';
+    }
     if (basis.length === 0) {
       problems.push(`${name(c, i)} has no equations`);
       return '';

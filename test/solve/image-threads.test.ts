@@ -48,8 +48,8 @@ describe('helper threads for the images modulo primes', () => {
       },
     };
     const messages: string[] = [];
-    const threaded = d.solve.solve(grad, { imageWorkers: counting, onProgress: (i) => messages.push(i.message) });
-    const serial = d.solve.solve(grad, {});
+    const threaded = d.solve.solve(grad, { imageWorkers: counting, orbits: false, onProgress: (i) => messages.push(i.message) });
+    const serial = d.solve.solve(grad, { orbits: false });
     expect(started).toBe(1);
     expect(served).toBeGreaterThan(0); // the helper's images were used (how many depends on the load)
     expect(messages.filter((m) => /over Q/.test(m))).toEqual([]); // and the lift from primes settled: no fallback
@@ -76,9 +76,9 @@ describe('helper threads for the images modulo primes', () => {
       close: () => undefined,
     };
     const workers: ImageWorkers = { start: () => silent };
-    const withSilent = solve(grad, { imageWorkers: workers });
+    const withSilent = solve(grad, { imageWorkers: workers, orbits: false });
     expect(submitted).toBe(3); // the queue is filled once, then never drains
     expect(asked).toBe(0);
-    expect(exactData(withSilent)).toEqual(exactData(solve(grad, {})));
+    expect(exactData(withSilent)).toEqual(exactData(solve(grad, { orbits: false })));
   });
 });

@@ -3,6 +3,8 @@
 // point is found with its multiplicity, every returned component's prime contains the input,
 // counts equal dim K[x]/I, and the answer is the same for permuted variables and equations.
 import fc from 'fast-check';
+import { vanishesOnOrbits } from '../../src/solve/orbit-evaluation';
+import { orbitFamilyData } from '../../src/solve/orbit-solve';
 import { QQ } from '../../src/arithmetic/field';
 import { Rational, parseRational, radd, rational, rationalToNumber, rcmp, rsub } from '../../src/arithmetic/rational';
 import { groebner } from '../../src/groebner/groebner';
@@ -31,6 +33,11 @@ const total = (r: ReturnType<typeof solve>) => pointSets(r).reduce((s, c) => s +
 /** Every input polynomial lies in every component's prime ideal (all its points satisfy the system). */
 function componentsSatisfy(polys: Polynomial<Rational>[], r: ReturnType<typeof solve>): boolean {
   return r.components.every((c) => {
+    if (c.kind === 'orbits') {
+      // Exact: f at the orbits' representative, in Q(θ)[√s…], is zero (then at every point: f is semi-invariant).
+      const data = orbitFamilyData(c);
+      return polys.every((f) => vanishesOnOrbits(f, data));
+    }
     if (c.kind === 'points') {
       const data = parametrizationOf(c);
       return polys.every((f) => vanishesOnComponent(f, data));

@@ -68,7 +68,7 @@ function runSolve(text: string): void {
   if (result.vars.length === 2 && polynomials.length > 0) {
     const real: { x: number; y: number }[] = [];
     for (const c of result.components) {
-      const points = c.kind === 'points' ? c.points : c.samplePoints;
+      const points = c.kind === 'variety' ? c.samplePoints : c.points;
       for (const p of points) if (p.real) real.push({ x: Number(p.approx[result.vars[0]]), y: Number(p.approx[result.vars[1]]) });
     }
     const finite = real.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));

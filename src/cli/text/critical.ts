@@ -23,6 +23,12 @@ export function valueText(v: CriticalValue): string {
 
 /** A component's equations, or for a finite one without them its points' count and parametrization. */
 export function equationsText(c: CriticalAnalysis['components'][number]): string {
+  if (c.signOrbits) {
+    const o = c.signOrbits;
+    const first = c.points?.[0];
+    if (c.degree === 1 && first?.kind === 'orbit') return `the point ${Object.entries(first.box).map(([v, [lo]]) => `${v} = ${lo}`).join(', ')}`;
+    return `${c.realPoints} real, ${c.nonRealPoints} non-real point(s) in ${o.orbits} orbit(s) of ${o.orbitSize} under sign changes: T = ${o.exact.invariantForm.length <= 80 ? o.exact.invariantForm : 'an invariant'}, a root of a degree-${o.orbits} polynomial (--json prints it)`;
+  }
   if (c.dimension === 0 && c.exact && !c.basis) {
     if (c.degree === 1) return `the point ${Object.entries(c.exact.coordinates).map(([v, x]) => `${v} = ${x}`).join(', ')}`;
     const points = `${c.realPoints} real, ${c.nonRealPoints} non-real point(s)`;

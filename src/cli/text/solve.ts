@@ -8,6 +8,7 @@ import { SolveResult } from '../../solve/solve';
 import { solveResultToJSON } from '../../solve/result-json';
 import { ZeroDimensionalComponent } from '../../solve/zero-dimensional';
 import { PositiveDimensionalComponent } from '../../solve/components';
+import { OrbitFamily } from '../../solve/orbit-solve';
 import { polynomialDataToString } from '../../poly/data';
 
 export { solveResultToJSON };
@@ -22,7 +23,7 @@ export function formatSolveResult(result: SolveResult): string {
     return `every point is a solution: each equation is 0 (the zero ideal); one component, the whole space (${where})`;
   }
   if (!result.complete) lines.push(`INCOMPLETE: ${result.message}; the components below are those finished${result.solutions !== undefined ? ` (of ${result.solutions} solutions counted with multiplicity)` : ''}`);
-  const pointSets = result.components.filter((c): c is ZeroDimensionalComponent => c.kind === 'points');
+  const pointSets = result.components.filter((c): c is ZeroDimensionalComponent | OrbitFamily => c.kind === 'points' || c.kind === 'orbits');
   const varieties = result.components.filter((c): c is PositiveDimensionalComponent => c.kind === 'variety');
   const distinct = pointSets.reduce((s, c) => s + c.degree, 0);
   const modular = result.dimensionModulo !== undefined ? ` (modulo the prime ${result.dimensionModulo}: probably right, not certain)` : '';
@@ -33,6 +34,7 @@ export function formatSolveResult(result: SolveResult): string {
     summary.push(`${distinct} isolated point(s)${varieties.length === 0 ? `, ${total} counted with multiplicity` : ''}`);
   }
   lines.push(summary.join('; '));
+  if (result.signGroup) lines.push(`solved orbit by orbit under the sign changes ${result.signGroup.map((g) => `(${g.join(', ')})`).join(', ')} (each negates the variables listed)`);
   const vars = result.vars;
   const width = Math.max(...vars.map((v) => v.length));
   result.components.forEach((c, k) => {
@@ -44,6 +46,15 @@ export function formatSolveResult(result: SolveResult): string {
         lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.kind === 'rational' ? p.rational[v] : p.approx[v]}`).join(', ')}`);
       }
       if (c.realPoints === 'none-found') lines.push('  (no real sample point found on the slices tried)');
+      return;
+    }
+    if (c.kind === 'orbits') {
+      lines.push(`component ${k + 1}: ${c.degree} point(s), ${c.orbits} orbit(s) of ${c.orbitSize}, T = ${c.exact.invariantForm} where ${elide(c.exact.minimalPolynomial, c.orbits)} = 0`);
+      const text = Object.entries(c.exact.coordinates).map(([v, w]) => `    ${v} = ${w}`);
+      if (text.every((t) => t.length <= 200)) lines.push(...text);
+      else lines.push(`    each coordinate is read from invariants u(T)/q'(T), q the minimal polynomial (--json prints them)`);
+      for (const p of c.points) lines.push(`  real     ${vars.map((v) => `${v.padStart(width)} = ${p.approx[v]}`).join(', ')}`);
+      if (c.nonRealPoints > 0) lines.push(`  and ${c.nonRealPoints} non-real point(s) (--complex lists them, solving without the orbits)`);
       return;
     }
     const head = `component ${k + 1}: ${c.degree} point(s)${c.multiplicity > 1 ? `, multiplicity ${c.multiplicity}` : ''}`;

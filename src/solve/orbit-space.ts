@@ -1,0 +1,584 @@
+/**
+ * The solutions of a radical zero-dimensional ideal that is stable under a group G of diagonal
+ * sign changes (`sign-symmetry.ts`), parametrized orbit by orbit: modulo primes on the invariant
+ * block of the quotient algebra, then lifted to Q.
+ *
+ * A = K[x]/I splits into blocks A_χ, one per character χ of G, spanned by the standard monomials of
+ * that character (the reduced basis is G-stable, so normal forms keep characters). The trivial
+ * block A₀ is the algebra of invariant functions on the solutions: for a radical ideal its
+ * dimension D₀ is the number of orbits. Multiplication by an invariant polynomial t maps A₀ to
+ * itself, and when t separates the orbits, 1, t, …, t^(D₀−1) is a basis of A₀: the minimal
+ * polynomial χ₀ of t on A₀ has degree D₀ (one root per orbit), and every invariant function f is
+ * w_f(t) with deg w_f < D₀ — a rational univariate representation of the orbit space, of degree
+ * D₀ instead of D (a network's sign flips divide it by up to |G|), with coefficients as much
+ * shorter. The invariant t is a random combination of the invariant variables, the squares xᵢ² of
+ * the others and the products of two variables of the same character (the invariants of degree
+ * ≤ 2), tried in that order — the squares alone first, whose χ₀ has the shortest coefficients —
+ * and with products of three whose characters cancel when those do not separate.
+ *
+ * Per prime: the reduced basis in the original coordinates (one F4 learning run, then replays),
+ * the columns of the multiplication maps xᵢ that the Krylov vectors meet (a unit column, the tail
+ * of a basis element, or a recorded normal form replayed — `reduction-trace.ts`), the Krylov
+ * vectors t^k·1 in A₀ and one D₀×D₀ system for χ₀ and the w_f. The lift is that of
+ * `rur-modular.ts`: χ₀ first, factored over Q into q₁⋯q_r (one per Galois orbit of orbits), then
+ * per factor the numerators u_f = w_f·q′ mod q, from the images already computed first.
+ *
+ * On an orbit whose root is θ, with support S (the variables not identically zero: sᵢ = xᵢ² ≠ 0),
+ * the invariant variables are uᵢ(θ)/q′(θ); among the others a basis of the characters of S is
+ * chosen greedily in variable order (the pivots v), the orbit's representative takes
+ * x_v = +√(s_v(θ)), and every other xᵢ of S is read from the invariant xᵢ·Π_{v∈Kᵢ} x_v (Kᵢ the
+ * pivots whose characters add up to xᵢ's): xᵢ = (that invariant)/Π x_v. The orbit has
+ * 2^(number of pivots) points. Checked: the orbit sizes times the degrees add up to D.
+ * References: Faugère–Svartz, "Solving polynomial systems globally invariant under an action of
+ * the symmetric group by an abelian group" (ISSAC 2013) for solving on the orbit space; Gatermann,
+ * "Computer algebra methods for equivariant dynamical systems" (LNM 1728, 2000) for the isotypic
+ * decomposition; msolve's parametrizations for the rest.
+ */
+import { QQ, Zp } from '../arithmetic/field';
+import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
+import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
+import { primesBelow } from '../arithmetic/primes';
+import { Rational } from '../arithmetic/rational';
+import { ControlOptions, phase, resolveControl } from '../control';
+import { Deadline } from '../errors';
+import { F4Trace, f4Apply, f4Learn } from '../groebner/f4';
+import { dimension, solutionCount, standardMonomials } from '../groebner/ideal';
+import { Monomial, monomialKey, mulMonomials, oneMonomial, variableMonomial } from '../monomials/monomial';
+import { changeRing } from '../poly/change';
+import { factorUnivariate } from '../poly/factor';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
+import { residueGenerator } from './krylov';
+import { ReductionTrace } from './reduction-trace';
+import { componentNumerators } from './rur-modular';
+import { SignGroup, characterBasis, monomialCharacter } from './sign-symmetry';
+
+/** A monomial as the list of its variables with repetition, e.g. x₀²x₂ = [0, 0, 2]. */
+export type VariableProduct = readonly number[];
+
+/** An invariant polynomial with small integer coefficients: Σ coefficient·Π x. */
+export interface InvariantForm {
+  terms: { coefficient: number; product: VariableProduct }[];
+}
+
+/** How a coordinate is read on the orbits of one component. */
+export type OrbitCoordinate =
+  /** Identically zero on the component. */
+  | { kind: 'zero' }
+  /** An invariant variable: x = u(θ)/q′(θ). */
+  | { kind: 'invariant'; numerator: UPoly<Rational> }
+  /** A pivot: x = +√(u(θ)/q′(θ)) on the representative, u the numerator of x². */
+  | { kind: 'pivot'; numerator: UPoly<Rational> }
+  /** x = (u(θ)/q′(θ)) / Π_{v ∈ pivots} x_v, u the numerator of x·Π x_v. */
+  | { kind: 'linked'; pivots: number[]; numerator: UPoly<Rational> };
+
+/** The orbits that are the roots of one irreducible factor q of χ₀. */
+export interface OrbitComponent {
+  /** q: irreducible over Q, primitive integer coefficients, ascending, positive leading coefficient. */
+  minimalPolynomial: bigint[];
+  /** The points of each orbit: 2^(number of pivots). */
+  orbitSize: number;
+  /** Per variable (ring order). */
+  coordinates: OrbitCoordinate[];
+}
+
+/** The orbit space of the solutions, for the invariant `form`. */
+export interface OrbitParametrization {
+  group: SignGroup;
+  form: InvariantForm;
+  /** χ₀(T), monic, square-free, of degree D₀ (the number of orbits). */
+  minimalPolynomial: UPoly<Rational>;
+  components: OrbitComponent[];
+  /** The primes used. */
+  primes: number;
+}
+
+/**
+ * The products that make up candidate invariants: the invariant variables and the squares of the
+ * others (level 0); with the products of two variables of one character (level 1); with the
+ * products of three whose characters cancel (level 2).
+ */
+function invariantProducts(group: SignGroup, level: number): VariableProduct[] {
+  const n = group.n;
+  const chi = group.characters;
+  const out: VariableProduct[] = [];
+  for (let i = 0; i < n; i++) out.push(chi[i] === 0 ? [i] : [i, i]);
+  if (level > 0) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (chi[i] !== 0 && chi[i] === chi[j]) out.push([i, j]);
+  if (level > 1) {
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        for (let k = j + 1; k < n; k++) if (chi[i] !== 0 && chi[j] !== 0 && chi[i] !== chi[j] && (chi[i] ^ chi[j] ^ chi[k]) === 0) out.push([i, j, k]);
+  }
+  return out;
+}
+
+/** A random invariant form at the given level (see `invariantProducts`), coefficients in [1, 16] (small: the height of χ₀ grows with them). */
+function randomInvariantForm(group: SignGroup, level: number, random: () => number): InvariantForm {
+  return { terms: invariantProducts(group, level).map((product) => ({ coefficient: 1 + (random() % 16), product })) };
+}
+
+/**
+ * What the bases modulo the primes share, fixed at the first: the standard monomials, their
+ * characters and blocks, and for each column xᵢ·b_j of a multiplication map (found when first
+ * needed) whether it is a unit column, the tail of a basis element or a recorded normal form.
+ */
+class MultiplicationShape {
+  readonly D: number;
+  readonly standard: Monomial[];
+  readonly one: number;
+  /** Standard monomials of the trivial character, in increasing order. */
+  readonly invariantBlock: number[];
+  /** The standard monomials of each character (increasing), and each one's position in its block. */
+  readonly blocks = new Map<number, number[]>();
+  readonly blockPosition: Int32Array;
+  private readonly index: Map<string, number>;
+  private readonly leadOf: Map<string, number>;
+  private readonly tailRows: Int32Array[];
+  private readonly columns = new Map<number, { unit: number } | { element: number } | { trace: ReductionTrace }>();
+
+  constructor(
+    basis: readonly Polynomial<number>[],
+    readonly group: SignGroup,
+  ) {
+    this.standard = standardMonomials(basis);
+    this.D = this.standard.length;
+    this.index = new Map(this.standard.map((m, i) => [monomialKey(m), i]));
+    this.one = this.index.get(monomialKey(oneMonomial(group.n))) as number;
+    this.blockPosition = new Int32Array(this.D);
+    this.standard.forEach((m, i) => {
+      const c = monomialCharacter(group, m);
+      let block = this.blocks.get(c);
+      if (!block) this.blocks.set(c, (block = []));
+      this.blockPosition[i] = block.length;
+      block.push(i);
+    });
+    this.invariantBlock = this.blocks.get(0) ?? [];
+    this.leadOf = new Map(basis.map((g, e) => [monomialKey(g.lm()), e]));
+    this.tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => this.index.get(monomialKey(m)) ?? -1));
+  }
+
+  /** The kind of column x_i·b_j, recorded on `basis` (the first prime's) when first asked. */
+  column(i: number, j: number, basis: readonly Polynomial<number>[]): { unit: number } | { element: number } | { trace: ReductionTrace } | undefined {
+    const key = i * this.D + j;
+    let c = this.columns.get(key);
+    if (c === undefined) {
+      const prod = mulMonomials(this.standard[j], variableMonomial(this.group.n, i));
+      const k = this.index.get(monomialKey(prod));
+      const e = this.leadOf.get(monomialKey(prod));
+      if (k !== undefined) c = { unit: k };
+      else if (e !== undefined && this.tailRows[e].every((r) => r >= 0)) c = { element: e };
+      else {
+        const trace = ReductionTrace.record(prod, basis, this.index);
+        if (trace === undefined) return undefined;
+        c = { trace };
+      }
+      this.columns.set(key, c);
+    }
+    return c;
+  }
+
+  tail(e: number): Int32Array {
+    return this.tailRows[e];
+  }
+}
+
+/** Thrown inside a prime's computation when the prime turns out unlucky. */
+class UnluckyPrime extends Error {}
+
+/** The multiplication maps modulo one prime, column by column as they are needed. */
+class MultiplicationModP {
+  private readonly cache = new Map<number, { rows: Int32Array; values: Float64Array } | number>();
+
+  constructor(
+    readonly shape: MultiplicationShape,
+    readonly basis: readonly Polynomial<number>[],
+    readonly p: number,
+    private readonly firstBasis: readonly Polynomial<number>[],
+  ) {}
+
+  /** The column x_i·b_j: a row (unit column) or sparse rows and values. */
+  private column(i: number, j: number): { rows: Int32Array; values: Float64Array } | number {
+    const key = i * this.shape.D + j;
+    let c = this.cache.get(key);
+    if (c !== undefined) return c;
+    const kind = this.shape.column(i, j, this.firstBasis);
+    if (kind === undefined) throw new UnluckyPrime('a normal form could not be recorded');
+    const p = this.p;
+    if ('unit' in kind) c = kind.unit;
+    else if ('element' in kind) {
+      const g = this.basis[kind.element];
+      const rows = this.shape.tail(kind.element);
+      if (g.length - 1 !== rows.length) throw new UnluckyPrime('a tail term vanished');
+      const values = new Float64Array(rows.length);
+      for (let s = 0; s < rows.length; s++) values[s] = g.coefficients[s + 1] === 0 ? 0 : p - g.coefficients[s + 1];
+      c = { rows, values };
+    } else {
+      const values = new Float64Array(kind.trace.rows.length);
+      if (!kind.trace.replay(this.basis, p, values, 0)) throw new UnluckyPrime('a normal form replay failed');
+      c = { rows: kind.trace.rows, values };
+    }
+    this.cache.set(key, c);
+    return c;
+  }
+
+  /** x_i·v for a vector v (coordinates on the standard monomials, residues). */
+  multiply(i: number, v: Float64Array): Float64Array {
+    const p = this.p;
+    const out = new Float64Array(this.shape.D);
+    for (let j = 0; j < v.length; j++) {
+      const x = v[j];
+      if (x === 0) continue;
+      const c = this.column(i, j);
+      if (typeof c === 'number') out[c] = (out[c] + x) % p;
+      else {
+        const { rows, values } = c;
+        for (let s = 0; s < rows.length; s++) out[rows[s]] = (out[rows[s]] + values[s] * x) % p;
+      }
+    }
+    return out;
+  }
+
+  /** Π x · v for a product of variables. */
+  multiplyProduct(product: VariableProduct, v: Float64Array): Float64Array {
+    let w = v;
+    for (let k = product.length - 1; k >= 0; k--) w = this.multiply(product[k], w);
+    return w;
+  }
+
+  /**
+   * The block of x_i from the standard monomials of character c to those of c + χᵢ, dense and
+   * row-major (rows: the target block, columns: the source block).
+   */
+  blockMatrix(i: number, c: number): { rows: number; columns: number; values: Float64Array } {
+    const { shape } = this;
+    const source = shape.blocks.get(c) ?? [];
+    const target = shape.blocks.get(c ^ shape.group.characters[i]) ?? [];
+    const m = source.length;
+    const values = new Float64Array(target.length * m);
+    const at = shape.blockPosition;
+    source.forEach((j, col) => {
+      const cj = this.column(i, j);
+      if (typeof cj === 'number') values[at[cj] * m + col] = 1;
+      else for (let s = 0; s < cj.rows.length; s++) values[at[cj.rows[s]] * m + col] = cj.values[s];
+    });
+    return { rows: target.length, columns: m, values };
+  }
+
+  /** The matrix of t on the invariant block A₀ (D₀ × D₀, row-major). */
+  formMatrix(form: InvariantForm): Float64Array {
+    const p = this.p;
+    const D0 = this.shape.invariantBlock.length;
+    const T = new Float64Array(D0 * D0);
+    for (const { coefficient, product } of form.terms) {
+      // Right to left: from A₀ through the blocks the partial products reach, back to A₀.
+      let c = 0;
+      let P: { rows: number; columns: number; values: Float64Array } | undefined;
+      for (let k = product.length - 1; k >= 0; k--) {
+        const B = this.blockMatrix(product[k], c);
+        c ^= this.shape.group.characters[product[k]];
+        P = P ? multiplyModP(B, P, p) : B;
+      }
+      const values = (P as { values: Float64Array }).values;
+      for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + coefficient * values[r]) % p;
+    }
+    return T;
+  }
+
+}
+
+/** A·B modulo p < 2^21 for dense row-major matrices: sums of up to 2^11 products are exact in a double before a reduction. */
+function multiplyModP(A: { rows: number; columns: number; values: Float64Array }, B: { rows: number; columns: number; values: Float64Array }, p: number): { rows: number; columns: number; values: Float64Array } {
+  const n = A.rows;
+  const m = A.columns;
+  const w = B.columns;
+  const C = new Float64Array(n * w);
+  for (let i = 0; i < n; i++) {
+    const row = i * w;
+    let pending = 0;
+    for (let k = 0; k < m; k++) {
+      const a = A.values[i * m + k];
+      if (a === 0) continue;
+      const b = k * w;
+      for (let j = 0; j < w; j++) C[row + j] += a * B.values[b + j];
+      if (++pending === 2048) {
+        for (let j = 0; j < w; j++) C[row + j] %= p;
+        pending = 0;
+      }
+    }
+    for (let j = 0; j < w; j++) C[row + j] %= p;
+  }
+  return { rows: n, columns: w, values: C };
+}
+
+/** One prime's share: the Krylov matrix on A₀ and χ₀'s lower coefficients. */
+interface OrbitImage {
+  p: number;
+  maps: MultiplicationModP;
+  /** Rows of K = [1, t, …, t^(D₀−1)] restricted to A₀. */
+  krylov: Float64Array[];
+  chi: Float64Array;
+  /** The representations w_f found so far, by product (`representations`). */
+  known: Map<string, UPoly<number>>;
+}
+
+/**
+ * The coefficients w_f (f = w_f(t) in A₀) of products of variables, modulo the image's prime;
+ * undefined when the Krylov matrix is singular there. Those computed before are kept, and the
+ * others found with one linear solve.
+ */
+function representations(image: OrbitImage, products: readonly VariableProduct[]): UPoly<number>[] | undefined {
+  const { maps, krylov, p, known } = image;
+  const missing = [...new Set(products.map((x) => x.join(',')).filter((key) => !known.has(key)))];
+  if (missing.length > 0) {
+    const block = maps.shape.invariantBlock;
+    const e = new Float64Array(maps.shape.D);
+    e[maps.shape.one] = 1;
+    const rhs = missing.map((key) => {
+      const v = maps.multiplyProduct(key.split(',').map(Number), e);
+      return Float64Array.from(block, (r) => v[r]);
+    });
+    const X = solveModP(krylov, rhs, p);
+    if (!X) return undefined;
+    missing.forEach((key, k) => known.set(key, utrim(Zp(p), Array.from(X[k]))));
+  }
+  return products.map((x) => known.get(x.join(',')) as UPoly<number>);
+}
+
+/** The Krylov data of t on A₀ modulo the basis' prime, or undefined when 1 is not a cyclic vector there. */
+function orbitImage(maps: MultiplicationModP, form: InvariantForm, deadline?: Deadline): OrbitImage | undefined {
+  const { shape, p } = maps;
+  const block = shape.invariantBlock;
+  const D0 = block.length;
+  const T = maps.formMatrix(form);
+  deadline?.check();
+  const krylov = Array.from({ length: D0 }, () => new Float64Array(D0));
+  let v = new Float64Array(D0);
+  v[shape.blockPosition[shape.one]] = 1;
+  for (let k = 0; k < D0; k++) {
+    for (let r = 0; r < D0; r++) krylov[r][k] = v[r];
+    const next = new Float64Array(D0);
+    for (let r = 0; r < D0; r++) {
+      let s = 0;
+      const row = r * D0;
+      for (let j = 0; j < D0; j++) {
+        s += T[row + j] * v[j];
+        if ((j & 2047) === 2047) s %= p;
+      }
+      next[r] = s % p;
+    }
+    v = next;
+  }
+  const last = v;
+  const X = solveModP(krylov, [last], p);
+  if (!X) return undefined;
+  // t^D₀ = Σ c_k t^k, so χ₀ = T^D₀ − Σ c_k T^k.
+  const chi = X[0].map((c) => (c === 0 ? 0 : p - c));
+  return { p, maps, krylov, chi, known: new Map() };
+}
+
+/** The factors of χ₀ modulo p, or undefined when p divides a leading coefficient. */
+function factorsModP(factors: readonly bigint[][], p: number): UPoly<number>[] | undefined {
+  const F = Zp(p);
+  const P = BigInt(p);
+  if (factors.some((q) => q[q.length - 1] % P === 0n)) return undefined;
+  return factors.map((q) => utrim(F, q.map((c) => F.fromInt(c))));
+}
+
+/**
+ * The orbit space of the solutions of `generators` (a radical zero-dimensional ideal with D
+ * solutions, stable under `group`), or undefined when no invariant form separates the orbits
+ * modulo the first prime, the ideal is not radical there, or the lift does not settle within
+ * `maxPrimes` primes per phase. The generators must be in a degrevlex ring.
+ */
+export function orbitParametrization(
+  generators: readonly Polynomial<Rational>[],
+  D: number,
+  group: SignGroup,
+  options: ControlOptions & { maxPrimes?: number } = {},
+): OrbitParametrization | undefined {
+  const { deadline, onProgress } = resolveControl(options, 'orbitParametrization');
+  const maxPrimes = options.maxPrimes ?? 4000;
+  const R = generators[0].ring;
+  const n = R.nvars;
+  const primes = primesBelow(LAZY_PRIME_LIMIT);
+  let trace: F4Trace | undefined;
+  let shape: MultiplicationShape | undefined;
+  let firstBasis: Polynomial<number>[] | undefined;
+  // The basis modulo the next usable prime (learned at the first, replayed after).
+  const nextMaps = (): MultiplicationModP | undefined => {
+    for (;;) {
+      deadline?.check();
+      const r = primes.next();
+      if (r.done) return undefined;
+      const p = r.value;
+      const P = BigInt(p);
+      if (generators.some((g) => g.coefficients.some((c) => c.num % P === 0n || c.den % P === 0n))) continue;
+      const S = new PolynomialRing(Zp(p), R.vars, R.order);
+      const images = generators.map((g) => changeRing(g, S));
+      let basis: Polynomial<number>[] | undefined;
+      if (trace) basis = f4Apply(trace, images, { deadline });
+      else {
+        const learned = f4Learn(images, { deadline });
+        if (dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) continue;
+        trace = learned.trace;
+        basis = learned.basis;
+        firstBasis = basis;
+        shape = new MultiplicationShape(basis, group);
+      }
+      if (basis) return new MultiplicationModP(shape as MultiplicationShape, basis, p, firstBasis as Polynomial<number>[]);
+    }
+  };
+
+  // The invariant form: squares first, then products of two, then of three; checked at the first prime.
+  const random = residueGenerator(0x0b17 + D);
+  const first = nextMaps();
+  if (!first) return undefined;
+  let form: InvariantForm | undefined;
+  let firstImage: OrbitImage | undefined;
+  for (let level = 0; level < 3 && !firstImage; level++) {
+    form = randomInvariantForm(group, level, random);
+    try {
+      firstImage = orbitImage(first, form, deadline);
+    } catch (e) {
+      if (e instanceof UnluckyPrime) return undefined;
+      throw e;
+    }
+  }
+  if (!firstImage || !form) return undefined;
+  const F0 = Zp(firstImage.p);
+  const chi0 = [...Array.from(firstImage.chi), 1];
+  if (ugcd(F0, chi0, uderivative(F0, chi0)).length !== 1) return undefined; // not radical
+  const D0 = firstImage.chi.length;
+  const t = form;
+
+  const seen: OrbitImage[] = [firstImage];
+  let pending: OrbitImage | undefined = firstImage;
+  const next = (): OrbitImage | undefined => {
+    if (pending) {
+      const x = pending;
+      pending = undefined;
+      return x;
+    }
+    for (;;) {
+      const maps = nextMaps();
+      if (!maps) return undefined;
+      try {
+        const image = orbitImage(maps, t, deadline);
+        if (!image) continue;
+        seen.push(image);
+        onProgress?.(phase(`${D} solutions, ${D0} orbits: ${seen.length} prime(s)`));
+        return image;
+      } catch (e) {
+        if (!(e instanceof UnluckyPrime)) throw e;
+      }
+    }
+  };
+
+  // Phase 1: χ₀.
+  const chiValues = liftUntilStable([D0], () => {
+    const g = next();
+    return g && { p: g.p, img: g.chi };
+  }, maxPrimes);
+  if (!chiValues) return undefined;
+  const chi = utrim(QQ, [...chiValues, QQ.one]);
+  onProgress?.(phase(`${D} solutions, ${D0} orbits: factoring their minimal polynomial`));
+  const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
+
+  // Phase 2: per factor, the numerators of given products (the images seen first, then more).
+  const numerators = (productsOf: readonly VariableProduct[][]): UPoly<Rational>[][] | undefined => {
+    let used = 0;
+    const values = liftUntilStable(
+      factors.map((q, j) => productsOf[j].length * (q.length - 1)),
+      () => {
+        for (;;) {
+          if (used >= seen.length && next() === undefined) return undefined;
+          const g = seen[used++];
+          if (!agreesModulo(chiValues, g.p, g.chi)) continue;
+          const qs = factorsModP(factors, g.p);
+          if (!qs) continue;
+          if (!representations(g, productsOf.flat())) continue;
+          const out: number[] = [];
+          let ok = true;
+          factors.forEach((q, j) => {
+            if (!ok || productsOf[j].length === 0) return;
+            const ws = representations(g, productsOf[j]);
+            if (!ws) {
+              ok = false;
+              return;
+            }
+            const d = q.length - 1;
+            for (const u of componentNumerators(Zp(g.p), qs[j], ws)) for (let k = 0; k < d; k++) out.push(u[k] ?? 0);
+          });
+          if (ok) return { p: g.p, img: Float64Array.from(out) };
+        }
+      },
+      maxPrimes,
+    );
+    if (!values) return undefined;
+    let k = 0;
+    return factors.map((q, j) =>
+      productsOf[j].map(() => {
+        const d = q.length - 1;
+        const u = utrim(QQ, values.slice(k, k + d));
+        k += d;
+        return u;
+      }),
+    );
+  };
+
+  // The squares (and invariant variables) on every factor: the supports and pivots.
+  const squares: VariableProduct[] = Array.from({ length: n }, (_, i) => (group.characters[i] === 0 ? [i] : [i, i]));
+  onProgress?.(phase(`${D} solutions, ${D0} orbits: the invariants on ${factors.length} component(s)`));
+  const squareNumerators = numerators(factors.map(() => squares));
+  if (!squareNumerators) return undefined;
+  const layouts = factors.map((_, j) => {
+    const support = squares.map((_, i) => i).filter((i) => group.characters[i] !== 0 && squareNumerators[j][i].length > 0);
+    const pivots = characterBasis(support.map((i) => group.characters[i])).map((k) => support[k]);
+    const links = support.filter((i) => !pivots.includes(i)).map((i) => ({ i, pivots: combination(group.characters[i], pivots.map((v) => group.characters[v])).map((k) => pivots[k]) }));
+    return { support, pivots, links };
+  });
+  const linkNumerators = numerators(layouts.map((l) => l.links.map(({ i, pivots }) => [i, ...pivots])));
+  if (!linkNumerators) return undefined;
+  const components: OrbitComponent[] = factors.map((q, j) => {
+    const { pivots, links } = layouts[j];
+    const coordinates: OrbitCoordinate[] = squares.map((_, i) => {
+      const u = squareNumerators[j][i];
+      if (group.characters[i] === 0) return { kind: 'invariant', numerator: u };
+      if (u.length === 0) return { kind: 'zero' };
+      if (pivots.includes(i)) return { kind: 'pivot', numerator: u };
+      const k = links.findIndex((l) => l.i === i);
+      return { kind: 'linked', pivots: links[k].pivots, numerator: linkNumerators[j][k] };
+    });
+    return { minimalPolynomial: q, orbitSize: 2 ** pivots.length, coordinates };
+  });
+  // Every solution is in exactly one orbit: the orbits' sizes add up to D (else not radical, or unlucky).
+  const total = components.reduce((s, c) => s + c.orbitSize * (c.minimalPolynomial.length - 1), 0);
+  if (total !== D) return undefined;
+  return { group, form: t, minimalPolynomial: chi, components, primes: seen.length };
+}
+
+/** The indices of the basis characters (independent over GF(2)) whose sum is c. */
+function combination(c: number, basis: readonly number[]): number[] {
+  // Gaussian elimination on the basis, tracking which originals make up each reduced vector.
+  const rows = basis.map((b, k) => ({ value: b, made: 1 << k }));
+  const reduced: { value: number; made: number }[] = [];
+  for (const r of rows) {
+    let { value, made } = r;
+    for (const s of reduced)
+      if ((value ^ s.value) < value) {
+        value ^= s.value;
+        made ^= s.made;
+      }
+    reduced.push({ value, made });
+    reduced.sort((a, b) => b.value - a.value);
+  }
+  let x = c;
+  let made = 0;
+  for (const s of reduced)
+    if ((x ^ s.value) < x) {
+      x ^= s.value;
+      made ^= s.made;
+    }
+  if (x !== 0) throw new Error('combination: the character is not in the span');
+  return basis.map((_, k) => k).filter((k) => made & (1 << k));
+}

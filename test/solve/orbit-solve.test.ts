@@ -1,0 +1,187 @@
+// Solving orbit by orbit under sign changes, against the classic route. Oracles: the sign group
+// makes every equation semi-invariant (checked by substitution); random systems with planted sign
+// structure give the same complex and real counts and the same real points both ways; every
+// family vanishes on the system exactly (in Q(θ)[√s…]); counts add up to the number of solutions;
+// the answer does not depend on the variable order; network critical sets are analysed the same.
+import fc from 'fast-check';
+import { rational } from '../../src/arithmetic/rational';
+import { QQ } from '../../src/arithmetic/field';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { substitute } from '../../src/poly/evaluate';
+import { parsePolynomials } from '../../src/io/parse';
+import { SolveResult, solve } from '../../src/solve/solve';
+import { groupOrder, monomialCharacter, orbitSize, signSymmetries } from '../../src/solve/sign-symmetry';
+import { OrbitFamily, orbitFamilyData, solveByOrbits } from '../../src/solve/orbit-solve';
+import { vanishesOnOrbits } from '../../src/solve/orbit-evaluation';
+import { lossGradient, networkLoss } from '../../src/networks/loss';
+import { preset } from '../../src/networks/presets';
+import { criticalPoints } from '../../src/networks/critical';
+import { TimeoutError } from '../../src/errors';
+
+/** f(εx) as a polynomial, ε negating the variables listed. */
+function negated(f: Polynomial<ReturnType<typeof rational>>, flipped: readonly number[]): Polynomial<ReturnType<typeof rational>> {
+  const R = f.ring;
+  const values = Object.fromEntries(R.vars.map((v, i) => [v, flipped.includes(i) ? R.variable(v).neg() : R.variable(v)]));
+  return substitute(f, values, R);
+}
+
+/** The real points of a result as sorted decimal rows (either kind of component). */
+function realRows(r: SolveResult): string[] {
+  return r.components.flatMap((c) => (c.kind === 'variety' ? [] : c.points.filter((p) => p.real).map((p) => r.vars.map((v) => (p.kind === 'rational' ? p.approx[v] ?? p.rational[v] : p.approx[v])).join(' ')))).sort();
+}
+
+const families = (r: SolveResult): OrbitFamily[] => r.components.filter((c): c is OrbitFamily => c.kind === 'orbits');
+
+/**
+ * A random square system in x, y, z whose variables have random characters in GF(2)²: each
+ * equation is a random combination of the monomials of degree ≤ 2 of one random character.
+ */
+const signedSystem = fc
+  .record({
+    characters: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+    equations: fc.array(fc.record({ character: fc.integer({ min: 0, max: 3 }), coefficients: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 10, maxLength: 10 }) }), { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ characters, equations }) => {
+    const R = new PolynomialRing(QQ, ['x', 'y', 'z']);
+    const monomials: number[][] = [];
+    for (let a = 0; a <= 2; a++) for (let b = 0; a + b <= 2; b++) for (let c = 0; a + b + c <= 2; c++) monomials.push([a, b, c]);
+    const character = (m: number[]) => m.reduce((s, e, i) => s ^ (e & 1 ? characters[i] : 0), 0);
+    const polys = equations.map(({ character: target, coefficients }) =>
+      R.fromTerms(monomials.flatMap((m, k) => (character(m) === target && coefficients[k] !== 0 ? [[m, rational(BigInt(coefficients[k]))] as const] : []))),
+    );
+    return Object.assign(polys, { characters });
+  });
+
+/** Is the flip (variables negated) in the GF(2) span of the generators? */
+function inSpan(flip: readonly number[], generators: readonly (readonly number[])[]): boolean {
+  const mask = (vs: readonly number[]) => vs.reduce((m, i) => m | (1 << i), 0);
+  const basis: number[] = [];
+  for (const g of generators) {
+    let x = mask(g);
+    for (const b of basis) if ((x ^ b) < x) x ^= b;
+    if (x !== 0) basis.push(x), basis.sort((a, b) => b - a);
+  }
+  let x = mask(flip);
+  for (const b of basis) if ((x ^ b) < x) x ^= b;
+  return x === 0;
+}
+
+describe('sign symmetries of a system', () => {
+  test('every generator leaves every polynomial semi-invariant, and a planted flip is in the group', () => {
+    fc.assert(
+      fc.property(signedSystem, (polys) => {
+        const nonZero = polys.filter((f) => !f.isZero());
+        if (nonZero.length === 0) return;
+        const G = signSymmetries(nonZero);
+        for (const g of G.generators)
+          for (const f of nonZero) {
+            const image = negated(f, g);
+            expect(image.equals(f) || image.equals(f.neg())).toBe(true);
+          }
+        // Every monomial of a polynomial has its polynomial's character.
+        for (const f of nonZero) expect(new Set(f.monomials.map((m) => monomialCharacter(G, m))).size).toBe(1);
+        // The planted flips (negate the variables whose character has bit j) are in the group.
+        for (const bit of [1, 2]) expect(inSpan([0, 1, 2].filter((i) => polys.characters[i] & bit), G.generators)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('x² + y² − 5, x·y − 2: the group negates x and y together; orbit sizes follow the support', () => {
+    const { polynomials } = parsePolynomials('x^2 + y^2 - 5, x*y - 2');
+    const G = signSymmetries(polynomials);
+    expect(G.generators).toEqual([[0, 1]]);
+    expect(groupOrder(G)).toBe(2);
+    expect(orbitSize(G, [0, 1])).toBe(2);
+    expect(orbitSize(G, [])).toBe(1);
+  });
+});
+
+describe('solving orbit by orbit', () => {
+  test('x² + y² − 5, x·y − 2: 4 real solutions in 2 orbits of 2, the same points as the classic route', () => {
+    const { polynomials } = parsePolynomials('x^2 + y^2 - 5, x*y - 2');
+    const r = solve(polynomials, { orbits: true });
+    expect(r.signGroup).toEqual([['x', 'y']]);
+    const f = families(r);
+    expect(f.reduce((s, c) => s + c.degree, 0)).toBe(4);
+    expect(f.reduce((s, c) => s + c.realPoints, 0)).toBe(4);
+    expect(f.every((c) => c.orbitSize === 2)).toBe(true);
+    expect(realRows(r)).toEqual(realRows(solve(polynomials, { orbits: false })));
+  });
+
+  test('random systems with sign structure: same counts and real points as the classic route, families vanish on the system', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(signedSystem, (polys) => {
+        const classic = solve(polys, { orbits: false, digits: 15 });
+        if (classic.dimension !== 0 || classic.components.some((c) => c.kind === 'points' && c.multiplicity > 1)) return;
+        const byOrbits = solve(polys, { orbits: true, digits: 15 });
+        if (!byOrbits.signGroup) return; // trivial group, or not radical: the classic route answered
+        compared++;
+        const count = (r: SolveResult, key: 'degree' | 'realPoints') => r.components.reduce((s, c) => s + (c.kind === 'variety' ? 0 : c[key]), 0);
+        expect(count(byOrbits, 'degree')).toBe(count(classic, 'degree'));
+        expect(count(byOrbits, 'realPoints')).toBe(count(classic, 'realPoints'));
+        expect(realRows(byOrbits)).toEqual(realRows(classic));
+        for (const c of families(byOrbits)) {
+          const data = orbitFamilyData(c);
+          for (const f of polys) expect(vanishesOnOrbits(f, data)).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(compared).toBeGreaterThan(5);
+  });
+
+  test('the answer does not depend on the order of the variables', () => {
+    const text = 'x^2 + y^2 + z^2 - 6, x*y - 2*z^2 + 1, y*z + x^2 - 3';
+    const a = solve(parsePolynomials(text, { vars: ['x', 'y', 'z'] }).polynomials, { orbits: true });
+    const b = solve(parsePolynomials(text, { vars: ['z', 'x', 'y'] }).polynomials, { orbits: true });
+    expect(a.signGroup).toBeDefined();
+    expect(families(b).map((c) => c.exact)).toEqual(families(a).map((c) => c.exact));
+    expect(realRows({ ...b, vars: a.vars })).toEqual(realRows(a));
+  });
+
+  test('a system without sign symmetry, or not radical, is not applicable', () => {
+    const r = solveByOrbits(parsePolynomials('x^2 + y - 2, y^2 - x - 1').polynomials, 4);
+    expect(r).toEqual({ kind: 'not-applicable', reason: expect.stringContaining('no sign change') });
+    const square = solveByOrbits(parsePolynomials('x^4, y^2 - 1').polynomials, 8);
+    expect(square.kind).toBe('not-applicable');
+  });
+});
+
+describe('network critical points orbit by orbit', () => {
+  // deep-linear:1,2,2,1 has 129 critical points (33 real): the orbit route is the default.
+  const net = networkLoss(preset('deep-linear:1,2,2,1'));
+
+  test('deep-linear:1,2,2,1: 129 points, 33 real, the same as the classic route', () => {
+    const r = solve(lossGradient(net));
+    expect(r.signGroup?.length).toBe(4);
+    expect(families(r).reduce((s, c) => s + c.degree, 0)).toBe(129);
+    expect(families(r).reduce((s, c) => s + c.realPoints, 0)).toBe(33);
+    expect(realRows(r)).toEqual(realRows(solve(lossGradient(net), { orbits: false })));
+  });
+
+  test('deep-linear:1,2,2,1: values, types and inertias equal the classic analysis', () => {
+    const summary = (a: ReturnType<typeof criticalPoints>) =>
+      a.components.map((c) => JSON.stringify([c.degree, c.criticalValue, c.type, (c.inertia ?? []).map((i) => `${i.positive},${i.negative},${i.zero}`).sort(), c.realPoints])).sort();
+    const orbits = criticalPoints(net, { digits: 12 });
+    const classic = criticalPoints(net, { digits: 12, orbits: false });
+    expect(orbits.components.every((c) => c.signOrbits !== undefined)).toBe(true);
+    expect(summary(orbits)).toEqual(summary(classic));
+    expect(orbits.criticalValues).toEqual(classic.criticalValues);
+    expect(orbits.globalMinimum?.value).toEqual(classic.globalMinimum?.value);
+  });
+
+  test('a time limit stops the orbit route', () => {
+    const xor = networkLoss({ inputs: ['x', 'y'], layers: [{ width: 2 }, { width: 2 }, { width: 1 }], data: [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], loss: 'half', regularization: { w0_0: '61/500', w0_1: '607/2000', w1_0: '279/1000', w1_1: '67/1000', w2_0: '379/2000', w2_1: '469/1000', w3_0: '619/2000', w3_1: '243/1000', w4_0: '641/2000', w4_1: '119/400' } });
+    const start = performance.now();
+    let result: SolveResult | undefined;
+    try {
+      result = solve(lossGradient(xor), { timeout: 1 });
+    } catch (e) {
+      expect(e).toBeInstanceOf(TimeoutError);
+    }
+    if (result) expect(result.complete).toBe(false);
+    expect((performance.now() - start) / 1000).toBeLessThan(3);
+  });
+});
