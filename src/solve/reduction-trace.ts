@@ -16,6 +16,7 @@
 import { Monomial, divMonomials, divides, monomialKey, mulMonomials } from '../monomials/monomial';
 import { MonomialHeap } from '../groebner/normal-form';
 import { Polynomial } from '../poly/polynomial';
+import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 
 /** Beyond this many steps a trace is not kept (the general normal form serves). */
 const MAX_STEPS = 200_000;
@@ -31,6 +32,8 @@ export class ReductionTrace {
     /** The positions of the standard monomials met, and their indices among the standard monomials. */
     private readonly standardAt: Int32Array,
     readonly rows: Int32Array,
+    /** The most terms any one position receives (bounds the sums of the lazy replay). */
+    private readonly maxAdditions: number,
   ) {}
 
   /**
@@ -75,7 +78,9 @@ export class ReductionTrace {
       elements.push(e);
       tails.push(Int32Array.from(g.monomials.slice(1), (s) => meet(mulMonomials(s, q))));
     }
-    return new ReductionTrace(position.size, Int32Array.from(targets), Int32Array.from(elements), tails, Int32Array.from(standardAt), Int32Array.from(rows));
+    const additions = new Int32Array(position.size);
+    for (const tail of tails) for (let t = 0; t < tail.length; t++) additions[tail[t]]++;
+    return new ReductionTrace(position.size, Int32Array.from(targets), Int32Array.from(elements), tails, Int32Array.from(standardAt), Int32Array.from(rows), additions.reduce((a, b) => Math.max(a, b), 0));
   }
 
   /**
@@ -88,16 +93,20 @@ export class ReductionTrace {
     for (let s = 0; s < targets.length; s++) if (basis[elements[s]].length - 1 !== tails[s].length) return false;
     const v = new Float64Array(this.size);
     v[0] = 1;
+    // Below 2^21 a product of residues is below 2^42, and fewer than 2^11 of them added to one
+    // position stay exact in a double: reduce only where a value is read.
+    const lazy = p < LAZY_PRIME_LIMIT && this.maxAdditions < 2048;
     for (let s = 0; s < targets.length; s++) {
-      const c = v[targets[s]];
+      const c = lazy ? v[targets[s]] % p : v[targets[s]];
       if (c === 0) continue;
       v[targets[s]] = 0;
       const factor = p - c; // the basis is monic: subtract c·q·g
       const coefficients = basis[elements[s]].coefficients;
       const tail = tails[s];
-      for (let t = 0; t < tail.length; t++) v[tail[t]] = (v[tail[t]] + factor * coefficients[t + 1]) % p;
+      if (lazy) for (let t = 0; t < tail.length; t++) v[tail[t]] += factor * coefficients[t + 1];
+      else for (let t = 0; t < tail.length; t++) v[tail[t]] = (v[tail[t]] + factor * coefficients[t + 1]) % p;
     }
-    for (let i = 0; i < this.standardAt.length; i++) out[offset + i] = v[this.standardAt[i]];
+    for (let i = 0; i < this.standardAt.length; i++) out[offset + i] = lazy ? v[this.standardAt[i]] % p : v[this.standardAt[i]];
     return true;
   }
 }
