@@ -19,6 +19,7 @@ import { computeGroebner } from '../src/groebner/groebner';
 import { basisThreads } from '../src/groebner/basis-threads';
 import { solve } from '../src/solve/solve';
 import { ZeroDimensionalComponent } from '../src/solve/zero-dimensional';
+import { OrbitFamily } from '../src/solve/orbit-solve';
 import { namedSystem } from '../src/systems';
 import { benchSystem } from './peers/networks';
 import { vmHWM } from './peers/process';
@@ -58,7 +59,7 @@ function runSolve(spec: string, digits: number): object {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuSince(c0);
   // Only zero-dimensional components carry points (a positive-dimensional one has no finite count).
-  const finite = r.components.filter((c): c is ZeroDimensionalComponent => c.dimension === 0 && 'multiplicity' in c);
+  const finite = r.components.filter((c): c is ZeroDimensionalComponent | OrbitFamily => c.kind !== 'variety');
   const points = finite.reduce((s, c) => s + c.degree * c.multiplicity, 0);
   const distinct = finite.reduce((s, c) => s + c.degree, 0);
   const real = finite.reduce((s, c) => s + c.realPoints, 0);

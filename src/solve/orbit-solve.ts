@@ -20,6 +20,7 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { UPoly, uderivative } from '../poly/univariate';
 import { canonicalRing } from './canonical';
+import { LearnedFirstPrime } from '../groebner/modular';
 import { countOrbitPoints } from './orbit-points';
 import { OrbitComponent, OrbitCoordinate, OrbitParametrization, orbitParametrization } from './orbit-space';
 import { Interval, decimal, evaluateOnInterval } from './points';
@@ -112,6 +113,8 @@ export type OrbitSolveResult =
 export interface OrbitSolveOptions extends ControlOptions {
   /** Significant digits of the decimals (default 20). */
   digits?: number;
+  /** An F4 learning run modulo a prime on the primitive parts of the (canonical) equations, e.g. `modularStaircase`'s: replayed, not learned again. */
+  learned?: LearnedFirstPrime;
 }
 
 /**
@@ -130,7 +133,7 @@ export function solveByOrbits(polys: readonly Polynomial<Rational>[], D: number,
   if (input.length === 0) return { kind: 'not-applicable', reason: 'the zero ideal has positive dimension' };
   const group = signSymmetries(input);
   if (group.generators.length === 0) return { kind: 'not-applicable', reason: 'no sign change leaves every equation semi-invariant' };
-  const par = orbitParametrization(input, D, group, { deadline, onProgress });
+  const par = orbitParametrization(input, D, group, { deadline, onProgress, ...(options.learned ? { learned: options.learned } : {}) });
   if (!par) return { kind: 'not-applicable', reason: 'the ideal is not radical, or no invariant of degree ≤ 3 separated the orbits' };
   onProgress?.(phase(`${D} solutions, ${par.minimalPolynomial.length - 1} orbits: the real ones and their points`));
   const count = countOrbitPoints(par);

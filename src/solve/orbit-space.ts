@@ -41,7 +41,9 @@ import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { ControlOptions, phase, resolveControl } from '../control';
 import { Deadline } from '../errors';
-import { F4Trace, f4Apply, f4Learn } from '../groebner/f4';
+import { f4Apply, f4Learn } from '../groebner/f4';
+import { LearnedFirstPrime } from '../groebner/modular';
+import { primitivePart } from '../poly/content';
 import { dimension, solutionCount, standardMonomials } from '../groebner/ideal';
 import { Monomial, monomialKey, mulMonomials, oneMonomial, variableMonomial } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
@@ -394,17 +396,23 @@ export function orbitParametrization(
   generators: readonly Polynomial<Rational>[],
   D: number,
   group: SignGroup,
-  options: ControlOptions & { maxPrimes?: number } = {},
+  options: ControlOptions & {
+    maxPrimes?: number;
+    /** An F4 learning run on the primitive parts of the generators (e.g. the staircase probe's), replayed instead of learning again. */
+    learned?: LearnedFirstPrime;
+  } = {},
 ): OrbitParametrization | undefined {
   const { deadline, onProgress } = resolveControl(options, 'orbitParametrization');
   const maxPrimes = options.maxPrimes ?? 4000;
   const R = generators[0].ring;
   const n = R.nvars;
   const primes = primesBelow(LAZY_PRIME_LIMIT);
-  let trace: F4Trace | undefined;
-  let shape: MultiplicationShape | undefined;
-  let firstBasis: Polynomial<number>[] | undefined;
-  // The basis modulo the next usable prime (learned at the first, replayed after).
+  // Primitive integer generators: the images modulo p are those the staircase probe learned on.
+  generators = generators.map(primitivePart);
+  let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined = options.learned?.replay;
+  let firstBasis: Polynomial<number>[] | undefined = options.learned?.basis;
+  let shape: MultiplicationShape | undefined = firstBasis && new MultiplicationShape(firstBasis, group);
+  // The basis modulo the next usable prime (learned at the first unless the caller has learned it, replayed after).
   const nextMaps = (): MultiplicationModP | undefined => {
     for (;;) {
       deadline?.check();
@@ -416,11 +424,12 @@ export function orbitParametrization(
       const S = new PolynomialRing(Zp(p), R.vars, R.order);
       const images = generators.map((g) => changeRing(g, S));
       let basis: Polynomial<number>[] | undefined;
-      if (trace) basis = f4Apply(trace, images, { deadline });
+      if (replay) basis = replay(images);
       else {
         const learned = f4Learn(images, { deadline });
         if (dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) continue;
-        trace = learned.trace;
+        const trace = learned.trace;
+        replay = (polys) => f4Apply(trace, polys, { deadline });
         basis = learned.basis;
         firstBasis = basis;
         shape = new MultiplicationShape(basis, group);

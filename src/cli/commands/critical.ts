@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { criticalPoints } from '../../networks/critical';
-import { ORBIT_MIN_SOLUTIONS } from '../../solve/solve';
+import { ORBIT_MIN_GROUP_ORDER, ORBIT_MIN_SOLUTIONS } from '../../solve/solve';
 import { networkLoss } from '../../networks/loss';
 import { PRESET_NAMES, preset } from '../../networks/presets';
 import { DataReader, NetworkSpec } from '../../networks/spec';
@@ -23,7 +23,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--shuffle-vars <seed>', 'permute the variables with this seed before solving (the answer must not change)', intOption('--shuffle-vars', 0, 2 ** 31 - 1))
     .option('--digits <n>', 'significant digits of decimals', intOption('--digits', 1, 1000), 20)
     .option('--complex', 'list the non-real critical points of finite components too (default: counted)')
-    .option('--orbits', `solve orbit by orbit under the sign changes that leave the equations semi-invariant, whatever the number of solutions (default: from ${ORBIT_MIN_SOLUTIONS} solutions, unless --complex or --bases)`)
+    .option('--orbits', `solve orbit by orbit under the sign changes that leave the equations semi-invariant, whatever the number of solutions (default: from ${ORBIT_MIN_SOLUTIONS} solutions and ${ORBIT_MIN_GROUP_ORDER} sign changes, unless --complex or --bases)`)
     .option('--no-orbits', 'never solve orbit by orbit')
     .option('--bases', "write each finite component's prime ideal in the weights when it is small (default: its exact parametrization)")
     .option('--max-terms <n>', 'refuse a network whose loss may have more terms (an upper bound from the spec, before building it)', intOption('--max-terms', 1, 2 ** 40), 1_000_000)

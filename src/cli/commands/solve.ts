@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { QQ } from '../../arithmetic/field';
 import { Rational } from '../../arithmetic/rational';
 import { Polynomial } from '../../poly/polynomial';
-import { ORBIT_MIN_SOLUTIONS, solve } from '../../solve/solve';
+import { ORBIT_MIN_GROUP_ORDER, ORBIT_MIN_SOLUTIONS, solve } from '../../solve/solve';
 import { CliContext, UsageError, addThreadsOption, addTimeoutOption, imageWorkersFor, intOption } from '../context';
 import { FORMAT_HELP, SystemInputOptions, readSystem } from '../system-input';
 import { addParseLimitOptions } from '../parse-limits';
@@ -22,7 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--format <name>', FORMAT_HELP)
     .option('--digits <n>', 'significant digits of the decimals', intOption('--digits', 1, 1000), 20)
     .option('--complex', 'list the non-real points too, with error bounds (default: real points listed, non-real ones counted)')
-    .option('--orbits', `solve orbit by orbit under the sign changes that leave the equations semi-invariant, whatever the number of solutions (default: from ${ORBIT_MIN_SOLUTIONS} solutions, unless --complex or --bases)`)
+    .option('--orbits', `solve orbit by orbit under the sign changes that leave the equations semi-invariant, whatever the number of solutions (default: from ${ORBIT_MIN_SOLUTIONS} solutions and ${ORBIT_MIN_GROUP_ORDER} sign changes, unless --complex or --bases)`)
     .option('--no-orbits', 'never solve orbit by orbit')
     .option('--bases', "write each finite component's prime ideal in the variables when it is small (default: its exact parametrization only)")
     .option('--json', 'print JSON: {vars, dimension, components: [{dimension, degree, multiplicity, realPoints, nonRealPoints, complexPoints, exact, points, basis}]}')
