@@ -175,13 +175,15 @@ export function solveByOrbits(polys: readonly Polynomial<Rational>[], D: number,
 }
 
 function formText(par: OrbitParametrization, vars: readonly string[]): string {
-  return par.form.terms.map(({ coefficient, product }) => `${coefficient}*${product.map((i) => vars[i]).join('*')}`).join(' + ');
+  const R = new PolynomialRing(QQ, vars);
+  return par.form.terms.reduce((acc, { coefficient, product }) => acc.add(product.reduce((m, i) => m.mul(R.variable(i)), R.one()).scale(rational(BigInt(coefficient)))), R.zero()).toString();
 }
 
+/** The text of a polynomial in T (ascending coefficients). */
 function upolyText(u: UPoly<Rational>): string {
-  const terms = u.flatMap((c, k) => (c.num === 0n ? [] : [`${rationalToString(c)}${k === 0 ? '' : k === 1 ? '*T' : `*T^${k}`}`]));
-  return terms.length === 0 ? '0' : terms.join(' + ').replace(/\+ -/g, '- ');
+  return UNIVARIATE.fromTerms(u.map((c, k) => [[k], c] as const)).toString();
 }
+const UNIVARIATE = new PolynomialRing(QQ, ['T']);
 
 function describe(vars: readonly string[], c: OrbitComponent, par: OrbitParametrization, invariantForm: string): OrbitFamily['exact'] {
   const q = c.minimalPolynomial.map((x) => rational(x));
