@@ -15,7 +15,7 @@ import { OrbitFamily, orbitFamilyData, solveByOrbits } from '../../src/solve/orb
 import { vanishesOnOrbits } from '../../src/solve/orbit-evaluation';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
-import { criticalPoints } from '../../src/networks/critical';
+import { analyzeCriticalSet, criticalPoints } from '../../src/networks/critical';
 import { TimeoutError } from '../../src/errors';
 
 /** f(εx) as a polynomial, ε negating the variables listed. */
@@ -170,6 +170,9 @@ describe('network critical points orbit by orbit', () => {
     expect(summary(orbits)).toEqual(summary(classic));
     expect(orbits.criticalValues).toEqual(classic.criticalValues);
     expect(orbits.globalMinimum?.value).toEqual(classic.globalMinimum?.value);
+    // Plain data: a structured clone of the solve result is analysed the same.
+    const copy = analyzeCriticalSet(net, structuredClone(solve(lossGradient(net))), { digits: 12 });
+    expect(summary(copy)).toEqual(summary(orbits));
   });
 
   test('a time limit stops the orbit route', () => {
