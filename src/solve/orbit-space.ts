@@ -13,7 +13,7 @@
  * D₀ instead of D (a network's sign flips divide it by up to |G|), with coefficients as much
  * shorter. The invariant t is a random combination of the invariant variables, the squares xᵢ² of
  * the others and the products of two variables of the same character (the invariants of degree
- * ≤ 2), tried in that order — the squares alone first, whose χ₀ has the shortest coefficients —
+ * ≤ 2), tried in that order — a few squares first, whose χ₀ has the shortest coefficients —
  * and with products of three whose characters cancel when those do not separate.
  *
  * Per prime: the reduced basis in the original coordinates (one F4 learning run, then replays),
@@ -114,9 +114,18 @@ function invariantProducts(group: SignGroup, level: number): VariableProduct[] {
   return out;
 }
 
-/** A random invariant form at the given level (see `invariantProducts`), coefficients in [1, 16] (small: the height of χ₀ grows with them). */
-function randomInvariantForm(group: SignGroup, level: number, random: () => number): InvariantForm {
-  return { terms: invariantProducts(group, level).map((product) => ({ coefficient: 1 + (random() % 16), product })) };
+/**
+ * Candidate invariant forms, cheapest first: the first k products of level 0 (invariant
+ * variables and squares) for k = 1, 2, …, then all of level 1, then of level 2; coefficients
+ * random in [1, 16]. Fewer and smaller terms give χ₀ shorter coefficients (deep-linear:2,2,2:
+ * 103 primes with three squares against 123 with all eight) and a cheaper matrix of t.
+ */
+function* invariantForms(group: SignGroup, random: () => number): Generator<InvariantForm> {
+  const form = (products: readonly VariableProduct[]): InvariantForm => ({ terms: products.map((product) => ({ coefficient: 1 + (random() % 16), product })) });
+  const squares = invariantProducts(group, 0);
+  for (let k = 1; k <= squares.length; k++) yield form(squares.slice(0, k));
+  yield form(invariantProducts(group, 1));
+  yield form(invariantProducts(group, 2));
 }
 
 /**
@@ -438,25 +447,29 @@ export function orbitParametrization(
     }
   };
 
-  // The invariant form: squares first, then products of two, then of three; checked at the first prime.
+  // The invariant form: the first that separates the orbits at the first prime (1 a cyclic vector).
   const random = residueGenerator(0x0b17 + D);
   const first = nextMaps();
   if (!first) return undefined;
   let form: InvariantForm | undefined;
   let firstImage: OrbitImage | undefined;
-  for (let level = 0; level < 3 && !firstImage; level++) {
-    form = randomInvariantForm(group, level, random);
+  for (const candidate of invariantForms(group, random)) {
     try {
-      firstImage = orbitImage(first, form, deadline);
+      const image = orbitImage(first, candidate, deadline);
+      if (!image) continue;
+      const F0 = Zp(image.p);
+      const chi0 = [...Array.from(image.chi), 1];
+      // Repeated roots with a cyclic 1: not radical (or an unlucky prime): the classic route decides.
+      if (ugcd(F0, chi0, uderivative(F0, chi0)).length !== 1) return undefined;
+      form = candidate;
+      firstImage = image;
+      break;
     } catch (e) {
       if (e instanceof UnluckyPrime) return undefined;
       throw e;
     }
   }
   if (!firstImage || !form) return undefined;
-  const F0 = Zp(firstImage.p);
-  const chi0 = [...Array.from(firstImage.chi), 1];
-  if (ugcd(F0, chi0, uderivative(F0, chi0)).length !== 1) return undefined; // not radical
   const D0 = firstImage.chi.length;
   const t = form;
 
