@@ -136,6 +136,7 @@ export function Zp(p: number | bigint): PrimeField {
     isOne: (a) => a === 1,
     fromInt: (n) => (typeof n === 'number' && Number.isSafeInteger(n) ? reduce(n) : fromBig(BigInt(n))),
     fromRational: (r) => {
+      if (r.den === 1n) return fromBig(r.num);
       const d = fromBig(r.den);
       if (d === 0) throw new RangeError(`the denominator of ${rationalToString(r)} vanishes modulo ${pn}`);
       return mul(fromBig(r.num), inv(d));

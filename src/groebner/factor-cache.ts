@@ -115,6 +115,30 @@ function trivialContentIn(f: QPoly, x: number, depth: number): boolean {
   return depth > 0 && provablyIrreducible(cs[0], depth - 1) && cs.some((c) => quotientIfDivisible(c, cs[0]) === undefined);
 }
 
+/**
+ * f = x·A + B for a variable x of degree 1 in f (the one whose A has the fewest terms), or
+ * undefined when every variable of f has another degree.
+ */
+function linearSplit(f: QPoly): { x: number; A: QPoly; B: QPoly } | undefined {
+  let best: { x: number; A: QPoly; B: QPoly } | undefined;
+  for (const x of f.support()) {
+    if (f.degree(x) !== 1) continue;
+    const [A, B] = [1, 0].map((e) => {
+      const terms = f.monomials.flatMap((m, k) => (m[x + 1] === e ? [k] : []));
+      const monos = terms.map((k) => {
+        const r = f.monomials[k].slice();
+        r[x + 1] = 0;
+        r[0] -= e;
+        return r;
+      });
+      // Terms of one power of x keep their relative order after x is removed.
+      return new Polynomial(f.ring, monos, terms.map((k) => f.coefficients[k]));
+    });
+    if (best === undefined || A.length < best.A.length) best = { x, A, B };
+  }
+  return best;
+}
+
 /** True when an image in one variable proves f irreducible; false means "not proved". */
 function provablyIrreducible(f: QPoly, depth = 2): boolean {
   const support = f.support();
@@ -170,11 +194,13 @@ export class Factorizer {
       if (multiplicity > 0 && !result.some((x) => x.factor.equals(k))) result.push({ factor: k, multiplicity });
     }
     if (!r.isConstant()) {
-      const rest = provablyIrreducible(r)
+      const rest =
+        this.byLinearVariable(r) ??
+        (provablyIrreducible(r)
         ? [{ factor: r.monic(), multiplicity: 1 }]
         : factorPolynomial(r)
             .factors.filter((x) => !x.factor.isConstant())
-            .map((x) => ({ factor: x.factor.monic(), multiplicity: x.multiplicity }));
+            .map((x) => ({ factor: x.factor.monic(), multiplicity: x.multiplicity })));
       for (const x of rest) {
         result.push(x);
         this.remember(x.factor);
@@ -183,6 +209,31 @@ export class Factorizer {
     result.sort((a, b) => polynomialSize(a.factor) - polynomialSize(b.factor));
     this.memo.set(g, result);
     return result;
+  }
+
+  /**
+   * The factors of f (no variable dividing every term) through a variable of degree 1 (see the
+   * file header): those of its content in x, then the primitive part; undefined when f has no
+   * variable of degree 1.
+   */
+  private byLinearVariable(f: QPoly): Factor[] | undefined {
+    const split = linearSplit(f);
+    if (split === undefined) return undefined;
+    const out: Factor[] = [];
+    let content = f.ring.one();
+    let B = split.B;
+    for (const { factor, multiplicity } of this.factors(split.A)) {
+      let k = 0;
+      for (let q = quotientIfDivisible(B, factor); k < multiplicity && q !== undefined; q = quotientIfDivisible(B, factor)) {
+        B = q;
+        k++;
+      }
+      if (k === 0) continue;
+      out.push({ factor, multiplicity: k });
+      content = content.mul(factor.pow(k));
+    }
+    out.push({ factor: (quotientIfDivisible(f, content) as QPoly).monic(), multiplicity: 1 });
+    return out;
   }
 
   private remember(k: QPoly): void {

@@ -46,6 +46,13 @@ export interface GroebnerOptions extends ControlOptions {
    */
   linalg?: Linalg;
   /**
+   * The caller knows the ideal has positive dimension (a block order over an independent set, an
+   * elimination): for an order that is not degree-compatible the route degrevlex + FGLM, which
+   * serves zero-dimensional ideals only and finds out from a degrevlex basis first, is not tried.
+   * Speed only: the basis is the same either way.
+   */
+  positiveDimension?: boolean;
+  /**
    * Over Q with F4 (default linear algebra, degree-compatible order): a learning run already
    * made at the first prime (`modularStaircase` returns one), reused instead of learned again.
    */
@@ -98,7 +105,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
   if (isPrimeField(field)) {
     if (method === 'f4' && (field as PrimeField).p < FAST_PRIME_LIMIT) {
       let r: ReturnType<typeof f4>;
-      if (!isDegreeCompatible(R.order)) {
+      if (!isDegreeCompatible(R.order) && !options.positiveDimension) {
         // Zero-dimensional ideals: degrevlex F4 then FGLM beats F4 in the order itself.
         const D = new PolynomialRing(R.field as unknown as PrimeField, R.vars, degrevlex);
         const G = f4(input.map((p) => changeRing(p as unknown as Polynomial<number>, D)), { deadline, onProgress, linalg: options.linalg });
@@ -121,7 +128,7 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
     let r: ReturnType<typeof modularGroebner> | undefined;
     // Orders that are not degree-compatible (lex, block, weighted): for zero-dimensional ideals,
     // degrevlex F4 then FGLM is far cheaper than F4 in the order itself.
-    if (!isDegreeCompatible(R.order)) {
+    if (!isDegreeCompatible(R.order) && !options.positiveDimension) {
       try {
         r = modularGroebner(input as unknown as Polynomial<Rational>[], fglmEngine(R.order, options.linalg), modularOptions);
         stats.method = 'modular-f4+fglm';

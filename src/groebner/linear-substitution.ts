@@ -32,7 +32,8 @@ function pivotOf<T>(l: Polynomial<T>): number {
 function substitutePivots<T>(p: Polynomial<T>, values: ReadonlyMap<number, Polynomial<T>>): Polynomial<T> {
   const R = p.ring;
   const F = R.field;
-  if (!p.monomials.some((m) => [...values.keys()].some((x) => m[x + 1] > 0))) return p;
+  const pivots = [...values.keys()];
+  if (!p.monomials.some((m) => pivots.some((x) => m[x + 1] > 0))) return p;
   const powers = new Map<number, Polynomial<T>[]>();
   const power = (x: number, e: number): Polynomial<T> => {
     const list = powers.get(x) ?? [R.one(), values.get(x) as Polynomial<T>];
@@ -45,7 +46,7 @@ function substitutePivots<T>(p: Polynomial<T>, values: ReadonlyMap<number, Polyn
   for (let k = 0; k < p.length; k++) {
     const rest = p.monomials[k].slice();
     let image: Polynomial<T> | undefined;
-    for (const x of values.keys()) {
+    for (const x of pivots) {
       const e = rest[x + 1];
       if (e === 0) continue;
       rest[x + 1] = 0;

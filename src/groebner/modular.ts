@@ -96,7 +96,8 @@ interface Accumulator {
   lms: Monomial[];
   elements: {
     monos: Monomial[];
-    keys: Map<string, number>;
+    /** Positions of the monomials by key, built the first time an image is not aligned (rare). */
+    keys: Map<string, number> | undefined;
     digits: number[][];
     known: (Rational | undefined)[];
     /** The lcm of the denominators of the known coefficients (kept across attempts). */
@@ -262,7 +263,7 @@ function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
     lms: basis.map((g) => g.lm()),
     elements: basis.map((g) => ({
       monos: [...g.monomials],
-      keys: new Map(g.monomials.map((m, i) => [monomialKey(m), i])),
+      keys: undefined,
       digits: g.coefficients.map(() => []),
       known: g.coefficients.map(() => undefined),
       den: 1n,
@@ -293,13 +294,14 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
       images.push(Float64Array.from(g.coefficients));
       continue;
     }
+    const keys = (el.keys ??= new Map(el.monos.map((m, k) => [monomialKey(m), k])));
     const idx = g.monomials.map((m) => {
-      let at = el.keys.get(monomialKey(m));
+      let at = keys.get(monomialKey(m));
       if (at === undefined) {
         // A monomial new to this element: its earlier images are 0 (they are shorter).
         at = el.monos.length;
         el.monos.push(m);
-        el.keys.set(monomialKey(m), at);
+        keys.set(monomialKey(m), at);
         el.digits.push([]);
         el.known.push(undefined);
       }

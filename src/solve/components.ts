@@ -77,7 +77,7 @@ export function describeComponent(
   let parametrization: Record<string, string> | undefined;
   if (dependent.length > 0 && free.length > 0) {
     const B = new PolynomialRing(QQ, [...dependent, ...free], block([dependent.length, degrevlex], [free.length, degrevlex]));
-    const GB = groebner(G.map((g) => changeRing(g, B)), { deadline: options.deadline });
+    const GB = groebner(G.map((g) => changeRing(g, B)), { deadline: options.deadline, positiveDimension: true });
     parametrization = linearParametrization(GB, dependent.length);
   }
   const samplePoints: SamplePoint[] = [];

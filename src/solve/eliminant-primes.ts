@@ -115,7 +115,7 @@ export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly numbe
     if (extra.length > 0) {
       J = contraction([...J, ...extra]);
       const { B, dependent: k } = blockRing(R, U);
-      const degree = degreeOverIndependent(groebner(J.map((g) => changeRing(g, B)), { deadline }), k);
+      const degree = degreeOverIndependent(groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: U.length > 0 }), k);
       return primesOverIndependentSet(J, U, degree, order, factorizer, deadline);
     }
   }

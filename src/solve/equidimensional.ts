@@ -104,7 +104,7 @@ function independentSetWithBlockBasis(G: readonly QPoly[], deadline?: Deadline):
       try {
         // The last candidate of a round with no other left runs without a budget.
         const limit = last ? deadline : new AttemptDeadline(budget, deadline);
-        return { U, GB: groebner(G.map((g) => changeRing(g, B)), { deadline: limit }) };
+        return { U, GB: groebner(G.map((g) => changeRing(g, B)), { deadline: limit, positiveDimension: true }) };
       } catch (e) {
         if (!(e instanceof TimeoutError) || last) throw e;
         deadline?.check();
@@ -141,7 +141,7 @@ export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer,
   const chosen = given === undefined ? independentSetWithBlockBasis(G, deadline) : undefined;
   const U = given ?? (chosen as { U: number[] }).U;
   const { B, dependent } = blockRing(R, U);
-  let GB = chosen?.GB ?? groebner(G.map((g) => changeRing(g, B)), { deadline });
+  let GB = chosen?.GB ?? groebner(G.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
   const degree = degreeOverIndependent(GB, dependent);
   const regular = new PolynomialMap<Rational, true>();
   const rest: QPoly[] = [];
@@ -159,7 +159,7 @@ export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer,
     J = saturation(J, zeroDivisor, { deadline });
     regular.set(zeroDivisor, true);
     rest.push(zeroDivisor);
-    GB = groebner(J.map((g) => changeRing(g, B)), { deadline });
+    GB = groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
   }
 }
 

@@ -186,6 +186,20 @@ describe('elimination', () => {
   });
 });
 
+describe('the positiveDimension hint', () => {
+  test('a block order gives the same basis with and without it, over Q and Z/p, for positive-dimensional and finite sets', () => {
+    const order = block([2, degrevlex], [1, degrevlex]);
+    for (const field of [QQ, Zp(32003)] as Field<unknown>[]) {
+      const S = new PolynomialRing(field, ['x', 'y', 'z'], order);
+      // A curve (dimension 1, z independent) and a finite set (the hint then wrong: speed only).
+      for (const text of ['x^2*z - y + 1, x*y - z^2 - 2', 'x^2 + y^2 - 5, x*y - 2, z^2 - x - 1']) {
+        const { polynomials: polys } = parsePolynomials(text, { ring: S });
+        expect(groebner(polys, { positiveDimension: true }).map(String)).toEqual(groebner(polys).map(String));
+      }
+    }
+  });
+});
+
 describe('time limit', () => {
   test('an expired deadline stops Buchberger with a TimeoutError', () => {
     const d = new Deadline(1e-9, 'test');

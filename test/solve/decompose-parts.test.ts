@@ -43,6 +43,23 @@ describe('Factorizer', () => {
       { numRuns: 60 },
     );
   });
+
+  test('factors (x·a + b·c)·c^e (a, b, c free of x) through the content in x, as the multivariate factorizer does', () => {
+    // x has degree 1: the content gcd(a, b·c)·c^e comes from the factors of the coefficient of x.
+    const arbYZ: fc.Arbitrary<QPoly> = fc
+      .array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 3 })
+      .map((terms) => R.fromTerms(terms.map(([c, b, d]) => [[0, b, d], rational(BigInt(c))] as const)))
+      .filter((p) => !p.isZero());
+    const x = R.variable('x');
+    fc.assert(
+      fc.property(arbYZ, arbYZ, arbYZ, fc.integer({ min: 1, max: 2 }), (a, b, c, e) => {
+        const f = x.mul(a).add(b.mul(c)).mul(c.pow(e));
+        const expected = factorPolynomial(f).factors.filter((y) => !y.factor.isConstant());
+        expect(factorKey(new Factorizer().factors(f))).toEqual(factorKey(expected));
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
 
 describe('isNonZeroDivisor', () => {

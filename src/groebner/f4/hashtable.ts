@@ -40,6 +40,9 @@ export class MonomialTable {
   label: Int32Array;
   /** Number of interned monomials. */
   size = 0;
+  /** The largest total degree and the largest exponent of an interned monomial. */
+  maxDegree = 0;
+  maxExponent = 0;
   /** Checked before the table doubles (4·stride + 24 bytes per monomial); none by default. */
   budget: MemoryBudget | undefined;
   /** Fresh stamp source for `mark`. */
@@ -89,6 +92,11 @@ export class MonomialTable {
     this.orderKind =
       order.kind === 'degrevlex' ? ORDER_DEGREVLEX : order.kind === 'deglex' ? ORDER_DEGLEX : order.kind === 'lex' ? ORDER_LEX : ORDER_GENERIC;
     this.generic = this.orderKind === ORDER_GENERIC ? cmp : undefined;
+  }
+
+  /** Is the order degrevlex (compared on the flat exponents)? */
+  get isDegrevlex(): boolean {
+    return this.orderKind === ORDER_DEGREVLEX;
   }
 
   /** A stamp never used before for `mark`. */
@@ -296,7 +304,12 @@ export class MonomialTable {
     this.size = id + 1;
     this.slots[slot] = id + 1;
     const o = id * s;
-    for (let i = 0; i < s; i++) e[o + i] = t[i];
+    e[o] = t[0];
+    if (t[0] > this.maxDegree) this.maxDegree = t[0];
+    for (let i = 1; i < s; i++) {
+      e[o + i] = t[i];
+      if (t[i] > this.maxExponent) this.maxExponent = t[i];
+    }
     this.hashes[id] = h;
     let mask = 0;
     const mv = this.maskVar;

@@ -26,6 +26,7 @@
 import { MemoryBudget } from '../../errors';
 import { Basis } from './basis';
 import { MonomialTable } from './hashtable';
+import { sortDecreasing } from './sort-columns';
 
 /** Bytes an F4 matrix takes per entry and per column, for the memory budget (see the header). */
 const ENTRY_BYTES = 16;
@@ -156,7 +157,7 @@ export function symbolicPreprocessing(matrix: SymbolicMatrix, basis: Basis): voi
  */
 export function assignColumns(matrix: SymbolicMatrix, table: MonomialTable): Int32Array {
   const cols = matrix.columns;
-  cols.sort((x, y) => table.cmp(y, x));
+  sortDecreasing(table, cols);
   const label = table.label;
   for (let c = 0; c < cols.length; c++) label[cols[c]] = c;
   for (const rows of [matrix.upper, matrix.lower]) {

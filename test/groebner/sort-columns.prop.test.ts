@@ -1,0 +1,40 @@
+// F4's column sort (sort-columns.ts) against the comparator: random sets of monomials, from few
+// variables with small exponents (every variable fits in the packed key) to many variables and
+// large exponents (few fit: runs of equal keys are finished with the comparator), in degrevlex,
+// and in deglex and lex (the comparator sort).
+import fc from 'fast-check';
+import { MonomialTable } from '../../src/groebner/f4/hashtable';
+import { sortDecreasing } from '../../src/groebner/f4/sort-columns';
+import { monomial } from '../../src/monomials/monomial';
+import { MonomialOrder, comparator, deglex, degrevlex, lex } from '../../src/monomials/order';
+
+/**
+ * Exponents up to `others` in all variables but the first, and in the first up to `maxExponent`
+ * (it sets the key's base) or, when `others` is given, only 0 or `maxExponent` (so that equal
+ * degrees are common).
+ */
+function check(order: MonomialOrder, nvars: number, maxExponent: number, numRuns: number, others = maxExponent): void {
+  const first = others === maxExponent ? fc.integer({ min: 0, max: maxExponent }) : fc.constantFrom(0, maxExponent);
+  const exps = fc.tuple(first, fc.array(fc.integer({ min: 0, max: others }), { minLength: nvars - 1, maxLength: nvars - 1 })).map(([a, rest]) => [a, ...rest]);
+  fc.assert(
+    fc.property(fc.array(exps, { minLength: 0, maxLength: 300 }), (list) => {
+      const table = new MonomialTable(nvars, order, comparator(order, nvars), 16);
+      const ids = [...new Set(list.map((e) => table.intern(monomial(e))))];
+      const expected = [...ids].sort((x, y) => table.cmp(y, x));
+      sortDecreasing(table, ids);
+      expect(ids).toEqual(expected);
+    }),
+    { numRuns },
+  );
+}
+
+describe('sortDecreasing (F4 columns)', () => {
+  test('degrevlex, every variable in the key', () => check(degrevlex, 4, 3, 60));
+  test('degrevlex, 18 variables (as many as a network gradient)', () => check(degrevlex, 18, 2, 60));
+  test('degrevlex, large exponents: few or no variables in the key', () => check(degrevlex, 6, 100000, 40));
+  test('degrevlex, one large exponent: one variable in the key, many runs of equal keys', () => check(degrevlex, 6, 100000, 40, 2));
+  test('deglex and lex', () => {
+    check(deglex, 5, 3, 30);
+    check(lex, 5, 3, 30);
+  });
+});
