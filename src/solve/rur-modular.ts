@@ -228,8 +228,11 @@ export function parametrizationInSeparatingCoordinates(
     const chi = [...Array.from(image.chi), 1];
     if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
     const job = options.imageWorkers?.start(parametrizationTask(sc, D), options.deadline);
-    const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
-      yield { p, image };
+    // Once χ is known over Q (the lift passes it to `next`), the images computed here are for the
+    // numerators only: with χ modulo p given, the sequences need half the terms (`krylov.ts`).
+    let chiOverQ: readonly Rational[] | undefined;
+    const images = (function* (): Generator<{ p: number; image: PrimeImage }, undefined, readonly Rational[] | undefined> {
+      chiOverQ = yield { p, image };
       for (;;) {
         if (job) {
           // Keep the helpers busy; take a finished image before computing one here.
@@ -240,15 +243,17 @@ export function parametrizationInSeparatingCoordinates(
           }
           const h = job.take(0);
           if (h) {
-            if (h.chi) yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors) } };
+            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors) } }) ?? chiOverQ;
             continue;
           }
         }
         const b = bases.next();
-        if (b.done) return;
+        if (b.done) return undefined;
         const { basis, coordinates } = b.value;
-        const im = parametrizationModPRetrying(basis, coordinates, D, b.value.p, random, shape, options.deadline);
-        if (im) yield { p: b.value.p, image: im };
+        const chiModP = chiOverQ && monicModP(chiOverQ, b.value.p);
+        if (chiOverQ && !chiModP) continue; // p divides a denominator of χ
+        const im = parametrizationModPRetrying(basis, coordinates, D, b.value.p, random, shape, options.deadline, chiModP);
+        if (im) chiOverQ = (yield { p: b.value.p, image: im }) ?? chiOverQ;
       }
     })();
     try {
@@ -272,11 +277,24 @@ function parametrizationTask(sc: SeparatingCoordinates, D: number): Parametrizat
 }
 
 /**
+ * The monic χ (its lower coefficients over Q, the leading 1 implied) modulo p, ascending with the
+ * leading 1, or undefined when p divides a denominator.
+ */
+function monicModP(lower: readonly Rational[], p: number): number[] | undefined {
+  const F = Zp(p);
+  const P = BigInt(p);
+  if (lower.some((c) => c.den % P === 0n)) return undefined;
+  return [...lower.map((c) => F.fromRational(c)), 1];
+}
+
+/**
  * The two-phase lift (see the file header) from a stream of images modulo primes: χ first, then
- * its factors' numerators, reusing the images seen so far.
+ * its factors' numerators, reusing the images seen so far. Once χ is lifted, every `next` call
+ * passes its lower coefficients, so that the stream may compute the later images for the
+ * numerators alone.
  */
 function liftParametrization(
-  primes: Iterator<{ p: number; image: PrimeImage }>,
+  primes: Iterator<{ p: number; image: PrimeImage }, unknown, readonly Rational[] | undefined>,
   form: readonly bigint[],
   n: number,
   D: number,
@@ -285,9 +303,10 @@ function liftParametrization(
   const { deadline, onProgress } = options;
   const maxPrimes = options.maxPrimes ?? 4000;
   const seen: { p: number; image: PrimeImage }[] = [];
+  let chiValues: Rational[] | undefined;
   const next = (): { p: number; image: PrimeImage } | undefined => {
     deadline?.check();
-    const r = primes.next();
+    const r = primes.next(chiValues);
     if (r.done) return undefined;
     seen.push(r.value);
     onProgress?.(phase(`${D} solutions: ${seen.length} prime(s)`));
@@ -295,11 +314,12 @@ function liftParametrization(
   };
 
   // Phase 1: χ.
-  const chiValues = liftUntilStable([D], () => {
+  chiValues = liftUntilStable([D], () => {
     const g = next();
     return g && { p: g.p, img: g.image.chi };
   }, maxPrimes);
   if (!chiValues) return undefined;
+  const chiLower = chiValues;
   const chi = utrim(QQ, [...chiValues, QQ.one]);
 
   // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
@@ -315,7 +335,7 @@ function liftParametrization(
     for (;;) {
       if (used >= seen.length && next() === undefined) return undefined;
       const g = seen[used++];
-      if (!agreesModulo(chiValues, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
+      if (!agreesModulo(chiLower, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
       const img = numeratorImage(g.image, factors, g.p);
       if (img) return { p: g.p, img };
     }

@@ -110,6 +110,31 @@ describe('component parametrizations', () => {
     }
   });
 
+  test.each([
+    ['katsura-5', katsura(5).polynomials],
+    ['cyclic-5', cyclic(5).polynomials],
+  ])('%s: with χ modulo p given (D + 2 terms, no Berlekamp–Massey) the image is the same, and a wrong χ is refused', (_name, polys) => {
+    const P = polys as Polynomial<Rational>[];
+    const D = new QuotientAlgebra(groebner(P)).dimension;
+    // The form the solver takes (one that separates).
+    const form = (parametrizationInSeparatingCoordinates(P, D, P[0].ring.vars.map((_, i) => i)) as ParametrizedSolutions).separatingForm;
+    const bases = basesModP(separatingCoordinates(P, form), D);
+    let shape: KrylovShape | undefined;
+    for (let k = 0; k < 3; k++) {
+      const { p, basis, coordinates } = bases.next().value as BasisModP;
+      shape ??= KrylovShape.of(basis);
+      const full = parametrizationModP(basis, coordinates, D, p, residueGenerator(k), shape) as ParametrizationImage;
+      const chi = [...Array.from(full.chi), 1];
+      // Another functional: the numerators do not depend on it.
+      const given = parametrizationModP(basis, coordinates, D, p, residueGenerator(k + 100), shape, undefined, chi);
+      expect(given && Array.from(given.chi)).toEqual(Array.from(full.chi));
+      expect(given?.numerators([chi])).toEqual(full.numerators([chi]));
+      const wrong = chi.slice();
+      wrong[0] = (wrong[0] + 1) % p;
+      expect(parametrizationModP(basis, coordinates, D, p, residueGenerator(k), shape, undefined, wrong)).toBeUndefined();
+    }
+  });
+
   test('thirteen variables none of which separates: the general forms are reached (not twelve single variables first)', () => {
     // x² = 1, y² = 1 and z_j = x·y + j: four points, and every coordinate takes one of its values twice.
     const zs = Array.from({ length: 11 }, (_, j) => `z${j} - x*y - ${j}`);
