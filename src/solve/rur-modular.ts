@@ -30,7 +30,9 @@ import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate'
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { linearForm, separatingCandidates } from './rur';
-import { SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
+import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
+import { dimension, solutionCount } from '../groebner/ideal';
+import { monomialsEqual } from '../monomials/monomial';
 import { ImageWorkers, ParametrizationTask } from './image-workers';
 import { polynomialToData } from '../poly/data';
 import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
@@ -193,13 +195,15 @@ export function modularParametrization(A: QuotientAlgebra<Rational>, form: reado
  * `order`; a candidate is taken when, modulo the first prime, its minimal polynomial has degree D
  * and is square-free (it then separates, and the ideal is radical, unless that prime is unlucky —
  * the lift, checked at a fresh prime, settles it). Undefined when no candidate passes within
- * `maxTries` (e.g. the ideal is not radical) or the lift does not settle.
+ * `maxTries` (e.g. the ideal is not radical) or the lift does not settle. `learned`: an F4
+ * learning run on the same generators (the staircase probe's), replayed for the first candidate
+ * when the coordinates need no change (`learningFrom`).
  */
 export function parametrizationInSeparatingCoordinates(
   generators: readonly Polynomial<Rational>[],
   D: number,
   order: readonly number[],
-  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; onProgress?: ProgressCallback; imageWorkers?: ImageWorkers } = {},
+  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; onProgress?: ProgressCallback; imageWorkers?: ImageWorkers; learned?: LearnedRun } = {},
 ): ParametrizedSolutions | undefined {
   const n = generators[0].ring.nvars;
   const random = residueGenerator(0x5eed + D);
@@ -217,7 +221,7 @@ export function parametrizationInSeparatingCoordinates(
     // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).
     // One stream of primes, shared with the helper threads (if any).
     const stream = primesBelow(LAZY_PRIME_LIMIT);
-    const bases = basesModP(sc, D, options.deadline, stream);
+    const bases = basesModP(sc, D, options.deadline, stream, learningFrom(options.learned, sc, D));
     const first = bases.next();
     if (first.done) continue;
     const { p, basis, coordinates } = first.value;
@@ -263,6 +267,33 @@ export function parametrizationInSeparatingCoordinates(
     }
   }
   return undefined;
+}
+
+/**
+ * An F4 learning run made before on some generators (the staircase probe's, `modularStaircase`):
+ * its basis at its prime, and its replay at other primes.
+ */
+export interface LearnedRun {
+  generators: readonly Polynomial<Rational>[];
+  basis: readonly Polynomial<number>[];
+  replay: (images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
+}
+
+/**
+ * The replay of `learned` for the bases in separating coordinates, when these coordinates change
+ * nothing — the form is the last variable, so y only renames it, and the generators are the
+ * learned ones term for term — and the learned basis has the D standard monomials; else a fresh
+ * learning state. The first candidate form is the last variable: its learning run is then not
+ * made a second time (katsura-n and eco-n separate there; cyclic-n tries it first).
+ */
+function learningFrom(learned: LearnedRun | undefined, sc: SeparatingCoordinates, D: number): BasisLearning {
+  if (!learned || dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) return {};
+  const n = sc.form.length;
+  if (!sc.form.every((c, i) => c === (i === n - 1 ? 1n : 0n))) return {};
+  const same = (f: Polynomial<Rational>, g: Polynomial<Rational>): boolean =>
+    f.length === g.length && f.monomials.every((m, t) => monomialsEqual(m, g.monomials[t])) && f.coefficients.every((c, t) => c.num === g.coefficients[t].num && c.den === g.coefficients[t].den);
+  const G = learned.generators;
+  return sc.generators.length === G.length && sc.generators.every((f, i) => same(f, G[i])) ? { replay: learned.replay } : {};
 }
 
 /** How many single variables are tried as separating forms before the general forms. */

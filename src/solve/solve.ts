@@ -32,6 +32,7 @@ import { modularStaircase } from '../groebner/staircase';
 import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';
 import { changeRing } from '../poly/change';
+import { primitivePart } from '../poly/content';
 import { canonicalRing } from './canonical';
 import { ModularDimension, dimensionBySections, dimensionModuloPrime } from './modular-dimension';
 import { ImageWorkers } from './image-workers';
@@ -146,7 +147,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: solutionCount(staircase) });
-      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers });
+      // The probe learned F4 on the primitive generators: the parametrization may replay it.
+      const learned = probe.learned && { generators: input.map(primitivePart), basis: probe.learned.basis, replay: probe.learned.replay };
+      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers, learned });
       if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
       components.length = 0;
       progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');

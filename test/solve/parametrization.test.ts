@@ -21,6 +21,9 @@ import { ugcd } from '../../src/poly/univariate';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { cyclic, eco, katsura } from '../../src/systems';
 import { polynomialDataToString, polynomialsFromData } from '../../src/poly/data';
+import { primitivePart } from '../../src/poly/content';
+import { modularStaircase } from '../../src/groebner/staircase';
+import { solutionCount } from '../../src/groebner/ideal';
 
 /** f(u₁/q′, …, uₙ/q′)·q′^deg f modulo q: zero exactly when f vanishes on the component. */
 function vanishesOn(f: Polynomial<Rational>, q: UPoly<Rational>, us: readonly UPoly<Rational>[]): boolean {
@@ -133,6 +136,34 @@ describe('component parametrizations', () => {
       wrong[0] = (wrong[0] + 1) % p;
       expect(parametrizationModP(basis, coordinates, D, p, residueGenerator(k), shape, undefined, wrong)).toBeUndefined();
     }
+  });
+
+  test.each([
+    // (the replays expected: every prime's; the first candidate's first prime; three failures)
+    ['katsura-5 (the last variable separates)', katsura(5).polynomials, true, 10],
+    ['cyclic-5 (it does not: general forms)', cyclic(5).polynomials, true, 1],
+    ['katsura-5 with a replay that always fails (given up, then learned here)', katsura(5).polynomials, false, 3],
+  ])('%s: the staircase probe’s learning run is replayed, and the parametrization is the same', (_name, polys, good, expected) => {
+    const P = (polys as Polynomial<Rational>[]).map(primitivePart);
+    const order = P[0].ring.vars.map((_, i) => i);
+    const probe = modularStaircase(P, { finiteOnly: true });
+    const learned = probe.learned as NonNullable<typeof probe.learned>;
+    const D = solutionCount(probe.basis as Polynomial<number>[]);
+    let replays = 0;
+    const replay = (images: readonly Polynomial<number>[]): Polynomial<number>[] | undefined => {
+      replays++;
+      return good ? learned.replay(images) : undefined;
+    };
+    const plain = parametrizationInSeparatingCoordinates(P, D, order);
+    const reused = parametrizationInSeparatingCoordinates(P, D, order, { learned: { generators: P, basis: learned.basis, replay } });
+    expect(plain).toBeDefined();
+    expect(text(reused as ParametrizedSolutions)).toBe(text(plain as ParametrizedSolutions));
+    expect(replays).toBeGreaterThanOrEqual(expected as number);
+    // A run learned on other generators, or with another count, is not replayed.
+    replays = 0;
+    parametrizationInSeparatingCoordinates(P, D, order, { learned: { generators: P.map((f) => f.scale(rational(2n))), basis: learned.basis, replay } });
+    parametrizationInSeparatingCoordinates(P, D, order, { learned: { generators: P, basis: learned.basis.slice(1), replay }, maxTries: 1 });
+    expect(replays).toBe(0);
   });
 
   test('thirteen variables none of which separates: the general forms are reached (not twelve single variables first)', () => {
