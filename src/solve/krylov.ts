@@ -27,6 +27,7 @@ import { QuotientAlgebra } from '../groebner/quotient';
 import { Monomial, monomialKey, monomialsEqual, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
 import { ReductionTrace } from './reduction-trace';
+import { KrylovKernel } from './krylov-kernel';
 
 /**
  * χ's lower coefficients (monic, degree D) modulo p, and for factors q of χ the numerators
@@ -255,6 +256,15 @@ interface DenseColumns {
   cols: Int32Array;
   /** Column cols[i] at [i·D, (i + 1)·D). */
   values: Float64Array;
+  /** The same columns in the WebAssembly kernel (`krylov-kernel.ts`), when it is available. */
+  kernel?: KrylovKernel;
+}
+
+let kernelEnabled = true;
+
+/** Turns the WebAssembly kernel of the dense products on or off (off: the JavaScript loop; for tests and comparisons). */
+export function useKrylovKernel(on: boolean): void {
+  kernelEnabled = on;
 }
 
 /** `M`'s non-unit columns as `DenseColumns` when at least half their entries are non-zero, else undefined. */
@@ -268,7 +278,8 @@ function denseColumns(M: Columns): DenseColumns | undefined {
   cols.forEach((j, i) => {
     for (let e = start[j]; e < start[j + 1]; e++) out[i * D + rows[e]] = values[e];
   });
-  return { cols: Int32Array.from(cols), values: out };
+  const kernel = kernelEnabled ? KrylovKernel.load(out, cols.length, D) : undefined;
+  return { cols: Int32Array.from(cols), values: out, ...(kernel ? { kernel } : {}) };
 }
 
 /**
@@ -286,7 +297,12 @@ function transposedProduct(M: Columns, v: Float64Array, p: number, out: Float64A
       const u = unit[j];
       if (u >= 0) out[j] = v[u];
     }
-    const { cols, values: W } = dense;
+    const { cols, values: W, kernel } = dense;
+    if (kernel) {
+      const sums = kernel.sums(v);
+      for (let i = 0; i < cols.length; i++) out[cols[i]] = sums[i] % p;
+      return out;
+    }
     for (let i = 0, at = 0; i < cols.length; i++, at += D) {
       // Four independent sums (one chain of dependent additions would wait on each other).
       let a0 = 0;
