@@ -63,7 +63,7 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: 
     let lo = W[n] << s;
     let hi = lo;
     for (let k = n - 1; k >= 0; k--) {
-      const [mn, mx] = extremes(lo * A, lo * C, hi * A, hi * C);
+      const [mn, mx] = productBounds(lo, hi, A, C);
       const add = W[k] << s;
       lo = (mn >> s) + add; // >> on bigints is the floor
       hi = -(-mx >> s) + add;
@@ -79,7 +79,7 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: 
   let ePower = 1n; // e^(n−k) for the current k
   for (let k = n - 1; k >= 0; k--) {
     ePower *= e;
-    const [mn, mx] = extremes(lo * A, lo * C, hi * A, hi * C);
+    const [mn, mx] = productBounds(lo, hi, A, C);
     const add = W[k] * ePower;
     lo = mn + add;
     hi = mx + add;
@@ -88,15 +88,23 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: 
   return { lo: rational(lo, den), hi: rational(hi, den) };
 }
 
-/** [min, max] of four integers. */
-function extremes(a: bigint, b: bigint, c: bigint, d: bigint): [bigint, bigint] {
-  let mn = a;
-  let mx = a;
-  for (const q of [b, c, d]) {
-    if (q < mn) mn = q;
-    if (q > mx) mx = q;
+/**
+ * [min, max] of the products of [lo, hi] and [A, C] (lo ≤ hi, A ≤ C): two multiplications when
+ * A and C have one sign — always, but for an interval of θ around 0 — instead of four.
+ */
+function productBounds(lo: bigint, hi: bigint, A: bigint, C: bigint): [bigint, bigint] {
+  if (A >= 0n) {
+    if (lo >= 0n) return [lo * A, hi * C];
+    if (hi <= 0n) return [lo * C, hi * A];
+    return [lo * C, hi * C];
   }
-  return [mn, mx];
+  if (C <= 0n) {
+    if (lo >= 0n) return [hi * A, lo * C];
+    if (hi <= 0n) return [hi * C, lo * A];
+    return [hi * A, lo * A];
+  }
+  const products = [lo * A, lo * C, hi * A, hi * C];
+  return [products.reduce((m, q) => (q < m ? q : m)), products.reduce((m, q) => (q > m ? q : m))];
 }
 
 /**
