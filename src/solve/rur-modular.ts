@@ -37,6 +37,7 @@ import { ImageWorkers, ParametrizationTask } from './image-workers';
 import { polynomialToData } from '../poly/data';
 import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
+import type { RootInterval } from './roots/real';
 
 /** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
 export interface ComponentParametrization {
@@ -261,7 +262,25 @@ export function parametrizationInSeparatingCoordinates(
       }
     })();
     try {
-      return liftParametrization(images, form, n, D, options);
+      // The helper isolates the real roots of the large components while the numerators are lifted here.
+      const asked: number[] = [];
+      const onFactors = (factors: readonly bigint[][]): void =>
+        factors.forEach((q, k) => {
+          if (job?.requestRealRoots && q.length - 1 >= HELPER_ROOTS_DEGREE) {
+            job.requestRealRoots(k, q);
+            asked.push(k);
+          }
+        });
+      const solutions = liftParametrization(images, form, n, D, { ...options, onFactors });
+      if (solutions && job?.realRoots && asked.length > 0) {
+        const roots = new Map<number, RootInterval[]>();
+        for (const k of asked) {
+          const intervals = job.realRoots(k);
+          if (intervals) roots.set(k, intervals);
+        }
+        helperRealRoots.set(solutions, roots);
+      }
+      return solutions;
     } finally {
       job?.close();
     }
@@ -294,6 +313,21 @@ function learningFrom(learned: LearnedRun | undefined, sc: SeparatingCoordinates
     f.length === g.length && f.monomials.every((m, t) => monomialsEqual(m, g.monomials[t])) && f.coefficients.every((c, t) => c.num === g.coefficients[t].num && c.den === g.coefficients[t].den);
   const G = learned.generators;
   return sc.generators.length === G.length && sc.generators.every((f, i) => same(f, G[i])) ? { replay: learned.replay } : {};
+}
+
+/** Components of at least this degree have their real roots isolated by the helper thread, when there is one. */
+const HELPER_ROOTS_DEGREE = 32;
+
+/** Isolating intervals of components' real roots that a helper thread computed, by component index. */
+const helperRealRoots = new WeakMap<ParametrizedSolutions, Map<number, RootInterval[]>>();
+
+/**
+ * The isolating intervals of the real roots of component k's minimal polynomial, as
+ * `isolateRealRoots(q, { irreducible: true })` gives them, when a helper thread computed them
+ * during the lift; undefined otherwise.
+ */
+export function knownRealRoots(solutions: ParametrizedSolutions, k: number): RootInterval[] | undefined {
+  return helperRealRoots.get(solutions)?.get(k);
 }
 
 /** How many single variables are tried as separating forms before the general forms. */
@@ -329,7 +363,7 @@ function liftParametrization(
   form: readonly bigint[],
   n: number,
   D: number,
-  options: { deadline?: Deadline; maxPrimes?: number; onProgress?: ProgressCallback },
+  options: { deadline?: Deadline; maxPrimes?: number; onProgress?: ProgressCallback; /** Hears χ's irreducible factors as soon as they are known. */ onFactors?: (factors: readonly bigint[][]) => void },
 ): ParametrizedSolutions | undefined {
   const { deadline, onProgress } = options;
   const maxPrimes = options.maxPrimes ?? 4000;
@@ -361,6 +395,7 @@ function liftParametrization(
     const mod = g.image.prefetch && factorsModP(factors, g.p);
     if (mod) g.image.prefetch?.(mod);
   }
+  options.onFactors?.(factors);
   let used = 0;
   const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
     for (;;) {
