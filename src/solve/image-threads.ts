@@ -80,8 +80,8 @@ class ThreadJob implements ImageJob {
     return answered ? answer : undefined;
   }
 
-  requestRealRoots(id: number, q: readonly bigint[]): void {
-    this.helper.post({ kind: 'realRoots', id, q });
+  requestRealRoots(id: number, q: readonly bigint[], bits: number): void {
+    this.helper.post({ kind: 'realRoots', id, q, bits });
   }
 
   realRoots(id: number): RootInterval[] | undefined {

@@ -53,10 +53,11 @@ export interface ImageJob {
   requestNumerators(p: number, factors: readonly (readonly number[])[]): void;
   /**
    * Asks for the isolating intervals of the real roots of q (an irreducible integer polynomial,
-   * ascending), as `isolateRealRoots(q, { irreducible: true })` gives them, without waiting: the
-   * helper works on them while the lift goes on here. Optional.
+   * ascending), as `isolateRealRoots(q, { irreducible: true })` gives them, each refined by
+   * `refineRoot(q, interval, { bits })`, without waiting: the helper works on them while the lift
+   * goes on here. Optional.
    */
-  requestRealRoots?(id: number, q: readonly bigint[]): void;
+  requestRealRoots?(id: number, q: readonly bigint[], bits: number): void;
   /** The answer to `requestRealRoots(id, …)`, waiting for it; undefined when the helper does not answer. */
   realRoots?(id: number): RootInterval[] | undefined;
   /** Ends the helpers. */

@@ -160,6 +160,11 @@ function containsZero(x: Interval): boolean {
   return x.lo.num <= 0n && x.hi.num >= 0n;
 }
 
+/** The bits θ is first refined to for coordinates with `digits` significant digits (`realCoordinates`). */
+export function thetaBits(digits: number): number {
+  return Math.ceil(digits * 3.33) + 8;
+}
+
 /**
  * Certified decimals of wᵢ(θ) (or wᵢ(θ)/d(θ) when a denominator d with d(θ) ≠ 0 is given) for
  * the real root θ of the irreducible χ isolated by `interval`. Constant coordinates are exact.
@@ -167,7 +172,7 @@ function containsZero(x: Interval): boolean {
 export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): RealCoordinates {
   // θ needs about as many bits as the digits asked for: refine it that far before the first
   // evaluation (an isolating interval is wide), then double while a decimal is not settled.
-  let bits = Math.ceil(digits * 3.33) + 8;
+  let bits = thetaBits(digits);
   let theta = req(interval.lo, interval.hi) ? interval : refineRoot(chi, interval, { bits });
   // Endpoints are rounded outward to dyadic numbers with more bits than the digits asked for
   // (and as many as θ's interval has, so refinement is never undone by the rounding).

@@ -204,7 +204,16 @@ export function parametrizationInSeparatingCoordinates(
   generators: readonly Polynomial<Rational>[],
   D: number,
   order: readonly number[],
-  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; onProgress?: ProgressCallback; imageWorkers?: ImageWorkers; learned?: LearnedRun } = {},
+  options: {
+    deadline?: Deadline;
+    maxPrimes?: number;
+    maxTries?: number;
+    onProgress?: ProgressCallback;
+    imageWorkers?: ImageWorkers;
+    learned?: LearnedRun;
+    /** The bits a helper refines the real roots it isolates to (see `knownRealRoots`; default 0: not refined). */
+    rootBits?: number;
+  } = {},
 ): ParametrizedSolutions | undefined {
   const n = generators[0].ring.nvars;
   const random = residueGenerator(0x5eed + D);
@@ -262,12 +271,13 @@ export function parametrizationInSeparatingCoordinates(
       }
     })();
     try {
-      // The helper isolates the real roots of the large components while the numerators are lifted here.
+      // The helper isolates (and refines) the real roots of the large components while the
+      // numerators are lifted here.
       const asked: number[] = [];
       const onFactors = (factors: readonly bigint[][]): void =>
         factors.forEach((q, k) => {
           if (job?.requestRealRoots && q.length - 1 >= HELPER_ROOTS_DEGREE) {
-            job.requestRealRoots(k, q);
+            job.requestRealRoots(k, q, options.rootBits ?? 0);
             asked.push(k);
           }
         });
@@ -323,8 +333,8 @@ const helperRealRoots = new WeakMap<ParametrizedSolutions, Map<number, RootInter
 
 /**
  * The isolating intervals of the real roots of component k's minimal polynomial, as
- * `isolateRealRoots(q, { irreducible: true })` gives them, when a helper thread computed them
- * during the lift; undefined otherwise.
+ * `isolateRealRoots(q, { irreducible: true })` gives them refined to the `rootBits` asked, when a
+ * helper thread computed them during the lift; undefined otherwise.
  */
 export function knownRealRoots(solutions: ParametrizedSolutions, k: number): RootInterval[] | undefined {
   return helperRealRoots.get(solutions)?.get(k);

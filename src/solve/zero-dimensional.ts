@@ -27,6 +27,7 @@ import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } f
 import { LearnedRun, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
 import { ImageWorkers } from './image-workers';
+import { thetaBits } from './points';
 import { phase, resolveControl } from '../control';
 
 // The public part of point-components.ts (its limits and the description of components are internal).
@@ -109,7 +110,7 @@ export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], 
     generators.map((g) => changeRing(g, R)),
     D,
     order,
-    { deadline: options.deadline, onProgress: options.onProgress, imageWorkers: options.imageWorkers, learned: options.learned },
+    { deadline: options.deadline, onProgress: options.onProgress, imageWorkers: options.imageWorkers, learned: options.learned, rootBits: thetaBits(options.digits ?? 20) },
   );
   return solutions && describeComponents(R, solutions, undefined, options);
 }

@@ -43,7 +43,7 @@ describe('helper threads for the images modulo primes', () => {
           },
           numerators: (p, factors) => job.numerators(p, factors),
           requestNumerators: (p, factors) => job.requestNumerators(p, factors),
-          requestRealRoots: (id, q) => job.requestRealRoots?.(id, q),
+          requestRealRoots: (id, q, bits) => job.requestRealRoots?.(id, q, bits),
           realRoots: (id) => {
             const intervals = job.realRoots?.(id);
             if (intervals) isolated++;
