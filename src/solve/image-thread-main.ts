@@ -2,7 +2,9 @@
  * The body of a helper thread of `image-threads.ts`: it rebuilds the ideal in separating
  * coordinates from the task, then answers the solver's questions one at a time — the image at a
  * prime (the basis modulo p from its own F4 learning run and replays, then the Krylov sequences
- * with a functional seeded by p), kept for the numerators the solver may ask at that prime later.
+ * with a functional seeded by p), kept for the numerators the solver may ask at that prime later,
+ * or the isolating intervals of the real roots of a component's minimal polynomial (refined as
+ * the coordinates will first ask).
  * Each answer wakes the solver (`threads/synchronous-helper.ts`).
  */
 import { workerData } from 'worker_threads';
@@ -14,6 +16,8 @@ import { ParametrizationTask } from './image-workers';
 import { polynomialFromData } from '../poly/data';
 import { KrylovShape, ParametrizationImage, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
+import { isolateRealRoots, refineRoot } from './roots/real';
+import { req } from '../arithmetic/rational';
 
 const { data: task, port, signal } = workerData as HelperData<ParametrizationTask>;
 const answer = answerer(port, signal);
@@ -36,8 +40,12 @@ function imageAt(p: number): ParametrizationImage | undefined {
   return parametrizationModPRetrying(b.basis, b.coordinates, task.D, p, random, shape);
 }
 
-port.on('message', (m: { kind: 'image'; p: number } | { kind: 'numerators'; p: number; factors: number[][] }) => {
-  if (m.kind === 'image') {
+port.on('message', (m: { kind: 'image'; p: number } | { kind: 'numerators'; p: number; factors: number[][] } | { kind: 'realRoots'; id: number; q: bigint[]; bits: number }) => {
+  if (m.kind === 'realRoots') {
+    const intervals = isolateRealRoots(m.q, { irreducible: true }).map((iv) => (req(iv.lo, iv.hi) ? iv : refineRoot(m.q, iv, { bits: m.bits })));
+    answer({ kind: 'realRoots', id: m.id, intervals });
+  }
+  else if (m.kind === 'image') {
     const image = imageAt(m.p);
     if (image) images.set(m.p, image);
     answer({ kind: 'image', p: m.p, ...(image ? { chi: image.chi } : {}) });

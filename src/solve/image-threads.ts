@@ -13,6 +13,7 @@ import * as path from 'path';
 import { Deadline } from '../errors';
 import { SynchronousHelper } from '../threads/synchronous-helper';
 import { HelperImage, ImageJob, ImageWorkers, ParametrizationTask } from './image-workers';
+import type { RootInterval } from './roots/real';
 
 /** The longest wait for a helper's numerators. */
 const ANSWER_TIMEOUT_MS = 30_000;
@@ -20,13 +21,15 @@ const ANSWER_TIMEOUT_MS = 30_000;
 /** A message from a helper. */
 type Answer =
   | { kind: 'image'; p: number; chi?: Float64Array }
-  | { kind: 'numerators'; p: number; numerators?: number[][][] };
+  | { kind: 'numerators'; p: number; numerators?: number[][][] }
+  | { kind: 'realRoots'; id: number; intervals: RootInterval[] };
 
 class ThreadJob implements ImageJob {
   private readonly helper: SynchronousHelper<Answer>;
   private readonly ready: HelperImage[] = [];
   private readonly replies = new Map<number, number[][][] | undefined>();
   private readonly requested = new Set<number>();
+  private readonly roots = new Map<number, RootInterval[]>();
   private submitted = 0;
 
   constructor(
@@ -49,6 +52,7 @@ class ThreadJob implements ImageJob {
   private file(answers: Answer[]): void {
     for (const a of answers) {
       if (a.kind === 'image') this.ready.push({ p: a.p, ...(a.chi ? { chi: a.chi } : {}) });
+      else if (a.kind === 'realRoots') this.roots.set(a.id, a.intervals);
       else this.replies.set(a.p, a.numerators);
     }
   }
@@ -69,15 +73,30 @@ class ThreadJob implements ImageJob {
 
   numerators(p: number, factors: readonly (readonly number[])[]): number[][][] | undefined {
     this.requestNumerators(p, factors);
+    const answered = this.waitFor(() => this.replies.has(p));
+    const answer = this.replies.get(p);
+    this.replies.delete(p);
+    this.requested.delete(p);
+    return answered ? answer : undefined;
+  }
+
+  requestRealRoots(id: number, q: readonly bigint[], bits: number): void {
+    this.helper.post({ kind: 'realRoots', id, q, bits });
+  }
+
+  realRoots(id: number): RootInterval[] | undefined {
+    this.waitFor(() => this.roots.has(id));
+    const answer = this.roots.get(id);
+    this.roots.delete(id);
+    return answer;
+  }
+
+  /** Files answers until `done()` holds (true) or `ANSWER_TIMEOUT_MS` pass (false). */
+  private waitFor(done: () => boolean): boolean {
     const until = Date.now() + ANSWER_TIMEOUT_MS;
     for (;;) {
-      if (this.replies.has(p)) {
-        const answer = this.replies.get(p);
-        this.replies.delete(p);
-        this.requested.delete(p);
-        return answer;
-      }
-      if (Date.now() > until) return undefined;
+      if (done()) return true;
+      if (Date.now() > until) return false;
       this.deadline?.check();
       this.file(this.helper.receive(100));
     }

@@ -14,6 +14,7 @@
 
 import { Deadline } from '../errors';
 import { PolynomialData } from '../poly/data';
+import type { RootInterval } from './roots/real';
 
 
 /** What a helper needs: the ideal in separating coordinates, as plain data. */
@@ -50,6 +51,15 @@ export interface ImageJob {
   numerators(p: number, factors: readonly (readonly number[])[]): number[][][] | undefined;
   /** Asks for the numerators at p without waiting (`numerators` then waits for the answer). */
   requestNumerators(p: number, factors: readonly (readonly number[])[]): void;
+  /**
+   * Asks for the isolating intervals of the real roots of q (an irreducible integer polynomial,
+   * ascending), as `isolateRealRoots(q, { irreducible: true })` gives them, each refined by
+   * `refineRoot(q, interval, { bits })`, without waiting: the helper works on them while the lift
+   * goes on here. Optional.
+   */
+  requestRealRoots?(id: number, q: readonly bigint[], bits: number): void;
+  /** The answer to `requestRealRoots(id, …)`, waiting for it; undefined when the helper does not answer. */
+  realRoots?(id: number): RootInterval[] | undefined;
   /** Ends the helpers. */
   close(): void;
 }

@@ -30,7 +30,7 @@ import { fglm } from '../groebner/fglm';
 import { lex } from '../monomials/order';
 import { canonicalRing } from './canonical';
 import { linearForm } from './rur';
-import { ParametrizedSolutions } from './rur-modular';
+import { ParametrizedSolutions, knownRealRoots } from './rur-modular';
 import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, log2Decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';
 import { ComplexRoot, nonRealComplexRoots } from './roots/complex';
@@ -311,7 +311,7 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
         multiplicity,
       });
     } else {
-      for (const iv of isolateRealRoots(factor, { irreducible: true })) {
+      for (const iv of knownRealRoots(solutions, index) ?? isolateRealRoots(factor, { irreducible: true })) {
         deadline?.check();
         const rc = realCoordinates(factor, iv, nums, digits, den);
         points.push({

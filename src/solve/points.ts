@@ -63,7 +63,7 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: 
     let lo = W[n] << s;
     let hi = lo;
     for (let k = n - 1; k >= 0; k--) {
-      const [mn, mx] = extremes(lo * A, lo * C, hi * A, hi * C);
+      const [mn, mx] = productBounds(lo, hi, A, C);
       const add = W[k] << s;
       lo = (mn >> s) + add; // >> on bigints is the floor
       hi = -(-mx >> s) + add;
@@ -79,7 +79,7 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: 
   let ePower = 1n; // e^(n−k) for the current k
   for (let k = n - 1; k >= 0; k--) {
     ePower *= e;
-    const [mn, mx] = extremes(lo * A, lo * C, hi * A, hi * C);
+    const [mn, mx] = productBounds(lo, hi, A, C);
     const add = W[k] * ePower;
     lo = mn + add;
     hi = mx + add;
@@ -88,15 +88,23 @@ export function evaluateOnInterval(w: UPoly<Rational>, x: Interval, precision?: 
   return { lo: rational(lo, den), hi: rational(hi, den) };
 }
 
-/** [min, max] of four integers. */
-function extremes(a: bigint, b: bigint, c: bigint, d: bigint): [bigint, bigint] {
-  let mn = a;
-  let mx = a;
-  for (const q of [b, c, d]) {
-    if (q < mn) mn = q;
-    if (q > mx) mx = q;
+/**
+ * [min, max] of the products of [lo, hi] and [A, C] (lo ≤ hi, A ≤ C): two multiplications when
+ * A and C have one sign — always, but for an interval of θ around 0 — instead of four.
+ */
+function productBounds(lo: bigint, hi: bigint, A: bigint, C: bigint): [bigint, bigint] {
+  if (A >= 0n) {
+    if (lo >= 0n) return [lo * A, hi * C];
+    if (hi <= 0n) return [lo * C, hi * A];
+    return [lo * C, hi * C];
   }
-  return [mn, mx];
+  if (C <= 0n) {
+    if (lo >= 0n) return [hi * A, lo * C];
+    if (hi <= 0n) return [hi * C, lo * A];
+    return [hi * A, lo * A];
+  }
+  const products = [lo * A, lo * C, hi * A, hi * C];
+  return [products.reduce((m, q) => (q < m ? q : m)), products.reduce((m, q) => (q > m ? q : m))];
 }
 
 /**
@@ -152,6 +160,11 @@ function containsZero(x: Interval): boolean {
   return x.lo.num <= 0n && x.hi.num >= 0n;
 }
 
+/** The bits θ is first refined to for coordinates with `digits` significant digits (`realCoordinates`). */
+export function thetaBits(digits: number): number {
+  return Math.ceil(digits * 3.33) + 8;
+}
+
 /**
  * Certified decimals of wᵢ(θ) (or wᵢ(θ)/d(θ) when a denominator d with d(θ) ≠ 0 is given) for
  * the real root θ of the irreducible χ isolated by `interval`. Constant coordinates are exact.
@@ -159,7 +172,7 @@ function containsZero(x: Interval): boolean {
 export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): RealCoordinates {
   // θ needs about as many bits as the digits asked for: refine it that far before the first
   // evaluation (an isolating interval is wide), then double while a decimal is not settled.
-  let bits = Math.ceil(digits * 3.33) + 8;
+  let bits = thetaBits(digits);
   let theta = req(interval.lo, interval.hi) ? interval : refineRoot(chi, interval, { bits });
   // Endpoints are rounded outward to dyadic numbers with more bits than the digits asked for
   // (and as many as θ's interval has, so refinement is never undone by the rounding).

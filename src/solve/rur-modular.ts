@@ -30,11 +30,14 @@ import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate'
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { linearForm, separatingCandidates } from './rur';
-import { SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
+import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
+import { dimension, solutionCount } from '../groebner/ideal';
+import { monomialsEqual } from '../monomials/monomial';
 import { ImageWorkers, ParametrizationTask } from './image-workers';
 import { polynomialToData } from '../poly/data';
 import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
+import type { RootInterval } from './roots/real';
 
 /** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
 export interface ComponentParametrization {
@@ -193,13 +196,24 @@ export function modularParametrization(A: QuotientAlgebra<Rational>, form: reado
  * `order`; a candidate is taken when, modulo the first prime, its minimal polynomial has degree D
  * and is square-free (it then separates, and the ideal is radical, unless that prime is unlucky —
  * the lift, checked at a fresh prime, settles it). Undefined when no candidate passes within
- * `maxTries` (e.g. the ideal is not radical) or the lift does not settle.
+ * `maxTries` (e.g. the ideal is not radical) or the lift does not settle. `learned`: an F4
+ * learning run on the same generators (the staircase probe's), replayed for the first candidate
+ * when the coordinates need no change (`learningFrom`).
  */
 export function parametrizationInSeparatingCoordinates(
   generators: readonly Polynomial<Rational>[],
   D: number,
   order: readonly number[],
-  options: { deadline?: Deadline; maxPrimes?: number; maxTries?: number; onProgress?: ProgressCallback; imageWorkers?: ImageWorkers } = {},
+  options: {
+    deadline?: Deadline;
+    maxPrimes?: number;
+    maxTries?: number;
+    onProgress?: ProgressCallback;
+    imageWorkers?: ImageWorkers;
+    learned?: LearnedRun;
+    /** The bits a helper refines the real roots it isolates to (see `knownRealRoots`; default 0: not refined). */
+    rootBits?: number;
+  } = {},
 ): ParametrizedSolutions | undefined {
   const n = generators[0].ring.nvars;
   const random = residueGenerator(0x5eed + D);
@@ -217,7 +231,7 @@ export function parametrizationInSeparatingCoordinates(
     // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).
     // One stream of primes, shared with the helper threads (if any).
     const stream = primesBelow(LAZY_PRIME_LIMIT);
-    const bases = basesModP(sc, D, options.deadline, stream);
+    const bases = basesModP(sc, D, options.deadline, stream, learningFrom(options.learned, sc, D));
     const first = bases.next();
     if (first.done) continue;
     const { p, basis, coordinates } = first.value;
@@ -228,8 +242,11 @@ export function parametrizationInSeparatingCoordinates(
     const chi = [...Array.from(image.chi), 1];
     if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
     const job = options.imageWorkers?.start(parametrizationTask(sc, D), options.deadline);
-    const images = (function* (): Generator<{ p: number; image: PrimeImage }> {
-      yield { p, image };
+    // Once χ is known over Q (the lift passes it to `next`), the images computed here are for the
+    // numerators only: with χ modulo p given, the sequences need half the terms (`krylov.ts`).
+    let chiOverQ: readonly Rational[] | undefined;
+    const images = (function* (): Generator<{ p: number; image: PrimeImage }, undefined, readonly Rational[] | undefined> {
+      chiOverQ = yield { p, image };
       for (;;) {
         if (job) {
           // Keep the helpers busy; take a finished image before computing one here.
@@ -240,24 +257,87 @@ export function parametrizationInSeparatingCoordinates(
           }
           const h = job.take(0);
           if (h) {
-            if (h.chi) yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors) } };
+            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors) } }) ?? chiOverQ;
             continue;
           }
         }
         const b = bases.next();
-        if (b.done) return;
+        if (b.done) return undefined;
         const { basis, coordinates } = b.value;
-        const im = parametrizationModPRetrying(basis, coordinates, D, b.value.p, random, shape, options.deadline);
-        if (im) yield { p: b.value.p, image: im };
+        const chiModP = chiOverQ && monicModP(chiOverQ, b.value.p);
+        if (chiOverQ && !chiModP) continue; // p divides a denominator of χ
+        const im = parametrizationModPRetrying(basis, coordinates, D, b.value.p, random, shape, options.deadline, chiModP);
+        if (im) chiOverQ = (yield { p: b.value.p, image: im }) ?? chiOverQ;
       }
     })();
     try {
-      return liftParametrization(images, form, n, D, options);
+      // The helper isolates (and refines) the real roots of the large components while the
+      // numerators are lifted here.
+      const asked: number[] = [];
+      const onFactors = (factors: readonly bigint[][]): void =>
+        factors.forEach((q, k) => {
+          if (job?.requestRealRoots && q.length - 1 >= HELPER_ROOTS_DEGREE) {
+            job.requestRealRoots(k, q, options.rootBits ?? 0);
+            asked.push(k);
+          }
+        });
+      const solutions = liftParametrization(images, form, n, D, { ...options, onFactors });
+      if (solutions && job?.realRoots && asked.length > 0) {
+        const roots = new Map<number, RootInterval[]>();
+        for (const k of asked) {
+          const intervals = job.realRoots(k);
+          if (intervals) roots.set(k, intervals);
+        }
+        helperRealRoots.set(solutions, roots);
+      }
+      return solutions;
     } finally {
       job?.close();
     }
   }
   return undefined;
+}
+
+/**
+ * An F4 learning run made before on some generators (the staircase probe's, `modularStaircase`):
+ * its basis at its prime, and its replay at other primes.
+ */
+export interface LearnedRun {
+  generators: readonly Polynomial<Rational>[];
+  basis: readonly Polynomial<number>[];
+  replay: (images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
+}
+
+/**
+ * The replay of `learned` for the bases in separating coordinates, when these coordinates change
+ * nothing — the form is the last variable, so y only renames it, and the generators are the
+ * learned ones term for term — and the learned basis has the D standard monomials; else a fresh
+ * learning state. The first candidate form is the last variable: its learning run is then not
+ * made a second time (katsura-n and eco-n separate there; cyclic-n tries it first).
+ */
+function learningFrom(learned: LearnedRun | undefined, sc: SeparatingCoordinates, D: number): BasisLearning {
+  if (!learned || dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) return {};
+  const n = sc.form.length;
+  if (!sc.form.every((c, i) => c === (i === n - 1 ? 1n : 0n))) return {};
+  const same = (f: Polynomial<Rational>, g: Polynomial<Rational>): boolean =>
+    f.length === g.length && f.monomials.every((m, t) => monomialsEqual(m, g.monomials[t])) && f.coefficients.every((c, t) => c.num === g.coefficients[t].num && c.den === g.coefficients[t].den);
+  const G = learned.generators;
+  return sc.generators.length === G.length && sc.generators.every((f, i) => same(f, G[i])) ? { replay: learned.replay } : {};
+}
+
+/** Components of at least this degree have their real roots isolated by the helper thread, when there is one. */
+const HELPER_ROOTS_DEGREE = 32;
+
+/** Isolating intervals of components' real roots that a helper thread computed, by component index. */
+const helperRealRoots = new WeakMap<ParametrizedSolutions, Map<number, RootInterval[]>>();
+
+/**
+ * The isolating intervals of the real roots of component k's minimal polynomial, as
+ * `isolateRealRoots(q, { irreducible: true })` gives them refined to the `rootBits` asked, when a
+ * helper thread computed them during the lift; undefined otherwise.
+ */
+export function knownRealRoots(solutions: ParametrizedSolutions, k: number): RootInterval[] | undefined {
+  return helperRealRoots.get(solutions)?.get(k);
 }
 
 /** How many single variables are tried as separating forms before the general forms. */
@@ -272,22 +352,36 @@ function parametrizationTask(sc: SeparatingCoordinates, D: number): Parametrizat
 }
 
 /**
+ * The monic χ (its lower coefficients over Q, the leading 1 implied) modulo p, ascending with the
+ * leading 1, or undefined when p divides a denominator.
+ */
+function monicModP(lower: readonly Rational[], p: number): number[] | undefined {
+  const F = Zp(p);
+  const P = BigInt(p);
+  if (lower.some((c) => c.den % P === 0n)) return undefined;
+  return [...lower.map((c) => F.fromRational(c)), 1];
+}
+
+/**
  * The two-phase lift (see the file header) from a stream of images modulo primes: χ first, then
- * its factors' numerators, reusing the images seen so far.
+ * its factors' numerators, reusing the images seen so far. Once χ is lifted, every `next` call
+ * passes its lower coefficients, so that the stream may compute the later images for the
+ * numerators alone.
  */
 function liftParametrization(
-  primes: Iterator<{ p: number; image: PrimeImage }>,
+  primes: Iterator<{ p: number; image: PrimeImage }, unknown, readonly Rational[] | undefined>,
   form: readonly bigint[],
   n: number,
   D: number,
-  options: { deadline?: Deadline; maxPrimes?: number; onProgress?: ProgressCallback },
+  options: { deadline?: Deadline; maxPrimes?: number; onProgress?: ProgressCallback; /** Hears χ's irreducible factors as soon as they are known. */ onFactors?: (factors: readonly bigint[][]) => void },
 ): ParametrizedSolutions | undefined {
   const { deadline, onProgress } = options;
   const maxPrimes = options.maxPrimes ?? 4000;
   const seen: { p: number; image: PrimeImage }[] = [];
+  let chiValues: Rational[] | undefined;
   const next = (): { p: number; image: PrimeImage } | undefined => {
     deadline?.check();
-    const r = primes.next();
+    const r = primes.next(chiValues);
     if (r.done) return undefined;
     seen.push(r.value);
     onProgress?.(phase(`${D} solutions: ${seen.length} prime(s)`));
@@ -295,11 +389,12 @@ function liftParametrization(
   };
 
   // Phase 1: χ.
-  const chiValues = liftUntilStable([D], () => {
+  chiValues = liftUntilStable([D], () => {
     const g = next();
     return g && { p: g.p, img: g.image.chi };
   }, maxPrimes);
   if (!chiValues) return undefined;
+  const chiLower = chiValues;
   const chi = utrim(QQ, [...chiValues, QQ.one]);
 
   // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
@@ -310,12 +405,13 @@ function liftParametrization(
     const mod = g.image.prefetch && factorsModP(factors, g.p);
     if (mod) g.image.prefetch?.(mod);
   }
+  options.onFactors?.(factors);
   let used = 0;
   const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
     for (;;) {
       if (used >= seen.length && next() === undefined) return undefined;
       const g = seen[used++];
-      if (!agreesModulo(chiValues, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
+      if (!agreesModulo(chiLower, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
       const img = numeratorImage(g.image, factors, g.p);
       if (img) return { p: g.p, img };
     }

@@ -67,7 +67,18 @@ export interface BasisModP {
 /** The state a sequence of `basisAtPrime` calls shares: the trace learned at the first good prime. */
 export interface BasisLearning {
   trace?: F4Trace;
+  /**
+   * A learning run already made on the same generators (the staircase probe's, when the separating
+   * form is the last variable and the coordinates do not change), replayed instead of learning
+   * again; its basis must have the D standard monomials.
+   */
+  replay?: (images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
+  /** Primes at which `replay` failed in a row; after `REPLAY_FAILURES` the next prime learns. */
+  failures?: number;
 }
+
+/** Failed replays of a run learned elsewhere before it is given up for one learned here. */
+const REPLAY_FAILURES = 3;
 
 /**
  * The reduced degrevlex basis modulo p of the ideal given in separating coordinates, with `D`
@@ -85,7 +96,11 @@ export function basisAtPrime(sc: SeparatingCoordinates, D: number, p: number, le
   let basis: Polynomial<number>[] | undefined;
   // A replay fails unless it meets the learned leading monomials, so its count is the learned one.
   if (learning.trace) basis = f4Apply(learning.trace, images, { deadline });
-  else {
+  else if (learning.replay) {
+    basis = learning.replay(images);
+    learning.failures = basis ? 0 : (learning.failures ?? 0) + 1;
+    if (learning.failures >= REPLAY_FAILURES) learning.replay = undefined;
+  } else {
     const learned = f4Learn(images, { deadline });
     if (dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) return undefined; // an unlucky learning prime: learn at the next
     learning.trace = learned.trace;
@@ -98,10 +113,9 @@ export function basisAtPrime(sc: SeparatingCoordinates, D: number, p: number, le
 /**
  * Reduced degrevlex bases modulo the primes of `primes` (default: those below 2^26, decreasing)
  * of the ideal given in separating coordinates, with `D` standard monomials; unlucky primes are
- * skipped (see `basisAtPrime`).
+ * skipped (see `basisAtPrime`). `learning` may hold a run learned elsewhere (`BasisLearning.replay`).
  */
-export function* basesModP(sc: SeparatingCoordinates, D: number, deadline?: Deadline, primes: Iterable<number> = primesBelow(2 ** 26)): Generator<BasisModP> {
-  const learning: BasisLearning = {};
+export function* basesModP(sc: SeparatingCoordinates, D: number, deadline?: Deadline, primes: Iterable<number> = primesBelow(2 ** 26), learning: BasisLearning = {}): Generator<BasisModP> {
   for (const p of primes) {
     deadline?.check();
     const b = basisAtPrime(sc, D, p, learning, deadline);

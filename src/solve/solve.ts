@@ -32,6 +32,7 @@ import { modularStaircase } from '../groebner/staircase';
 import { PositiveDimensionalComponent, describeComponent } from './components';
 import { minimalPrimes } from './decompose';
 import { changeRing } from '../poly/change';
+import { primitivePart } from '../poly/content';
 import { canonicalRing } from './canonical';
 import { ModularDimension, dimensionBySections, dimensionModuloPrime } from './modular-dimension';
 import { ImageWorkers } from './image-workers';
@@ -174,7 +175,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
         const families = orbits.components.map((c) => withVariableOrder(c, R.vars));
         return { ...(base as Omit<SolveResult, 'components' | 'complete'>), signGroup: orbits.group, components: families.sort(compareComponents), complete: true };
       }
-      const finite = solveRadicalFinite(input, solutionCount(staircase), { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers });
+      // The probe learned F4 on the primitive generators: the parametrization may replay it.
+      const learned = probe.learned && { generators: input.map(primitivePart), basis: probe.learned.basis, replay: probe.learned.replay };
+      const finite = solveRadicalFinite(input, D, { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers, learned });
       if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
       components.length = 0;
       progress('Gröbner basis over Q (the ideal is not radical, or no form separated)');

@@ -24,9 +24,10 @@ import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
-import { modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
+import { LearnedRun, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
 import { ImageWorkers } from './image-workers';
+import { thetaBits } from './points';
 import { phase, resolveControl } from '../control';
 
 // The public part of point-components.ts (its limits and the description of components are internal).
@@ -97,9 +98,10 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
  * The components of the finite solution set of `generators`, an ideal with D solutions counted
  * with multiplicity (e.g. from `modularStaircase`), when it is radical and a separating form is
  * found modulo the first prime; undefined otherwise (the caller then computes a basis over Q and
- * calls `solveZeroDimensional`). No Gröbner basis over Q is computed.
+ * calls `solveZeroDimensional`). No Gröbner basis over Q is computed. `learned`: the probe's
+ * learning run, replayed when the coordinates need no change (see `parametrizationInSeparatingCoordinates`).
  */
-export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], D: number, options: PointOptions & { imageWorkers?: ImageWorkers } = {}): ZeroDimensionalComponent[] | undefined {
+export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], D: number, options: PointOptions & { imageWorkers?: ImageWorkers; learned?: LearnedRun } = {}): ZeroDimensionalComponent[] | undefined {
   options = resolveControl(options, 'solveRadicalFinite');
   const R = canonicalRing(QQ, generators[0].ring.vars);
   const order = R.vars.map((_, i) => i);
@@ -108,7 +110,7 @@ export function solveRadicalFinite(generators: readonly Polynomial<Rational>[], 
     generators.map((g) => changeRing(g, R)),
     D,
     order,
-    { deadline: options.deadline, onProgress: options.onProgress, imageWorkers: options.imageWorkers },
+    { deadline: options.deadline, onProgress: options.onProgress, imageWorkers: options.imageWorkers, learned: options.learned, rootBits: thetaBits(options.digits ?? 20) },
   );
   return solutions && describeComponents(R, solutions, undefined, options);
 }

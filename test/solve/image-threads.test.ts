@@ -43,10 +43,17 @@ describe('helper threads for the images modulo primes', () => {
           },
           numerators: (p, factors) => job.numerators(p, factors),
           requestNumerators: (p, factors) => job.requestNumerators(p, factors),
+          requestRealRoots: (id, q, bits) => job.requestRealRoots?.(id, q, bits),
+          realRoots: (id) => {
+            const intervals = job.realRoots?.(id);
+            if (intervals) isolated++;
+            return intervals;
+          },
           close: () => job.close(),
         };
       },
     };
+    let isolated = 0;
     const messages: string[] = [];
     const threaded = d.solve.solve(grad, { imageWorkers: counting, orbits: false, onProgress: (i) => messages.push(i.message) });
     const serial = d.solve.solve(grad, { orbits: false });
@@ -56,6 +63,9 @@ describe('helper threads for the images modulo primes', () => {
     expect(threaded.complete).toBe(true);
     expect(exactData(threaded)).toEqual(exactData(serial));
     expect(threaded.components.reduce((s, c) => s + c.degree, 0)).toBe(129);
+    // The real roots of its component of degree 64 were isolated by the helper: the same points.
+    expect(isolated).toBe(1);
+    expect(threaded.components).toEqual(serial.components);
   });
 
   test('a helper that never answers: the solver computes every image itself, same answer', () => {

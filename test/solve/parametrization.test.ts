@@ -21,6 +21,9 @@ import { ugcd } from '../../src/poly/univariate';
 import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
 import { cyclic, eco, katsura } from '../../src/systems';
 import { polynomialDataToString, polynomialsFromData } from '../../src/poly/data';
+import { primitivePart } from '../../src/poly/content';
+import { modularStaircase } from '../../src/groebner/staircase';
+import { solutionCount } from '../../src/groebner/ideal';
 
 /** f(u₁/q′, …, uₙ/q′)·q′^deg f modulo q: zero exactly when f vanishes on the component. */
 function vanishesOn(f: Polynomial<Rational>, q: UPoly<Rational>, us: readonly UPoly<Rational>[]): boolean {
@@ -108,6 +111,59 @@ describe('component parametrizations', () => {
       expect(chi.length - 1).toBe(D);
       expect(ugcd(F, chi, uderivative(F, chi))).toEqual([1]);
     }
+  });
+
+  test.each([
+    ['katsura-5', katsura(5).polynomials],
+    ['cyclic-5', cyclic(5).polynomials],
+  ])('%s: with χ modulo p given (D + 2 terms, no Berlekamp–Massey) the image is the same, and a wrong χ is refused', (_name, polys) => {
+    const P = polys as Polynomial<Rational>[];
+    const D = new QuotientAlgebra(groebner(P)).dimension;
+    // The form the solver takes (one that separates).
+    const form = (parametrizationInSeparatingCoordinates(P, D, P[0].ring.vars.map((_, i) => i)) as ParametrizedSolutions).separatingForm;
+    const bases = basesModP(separatingCoordinates(P, form), D);
+    let shape: KrylovShape | undefined;
+    for (let k = 0; k < 3; k++) {
+      const { p, basis, coordinates } = bases.next().value as BasisModP;
+      shape ??= KrylovShape.of(basis);
+      const full = parametrizationModP(basis, coordinates, D, p, residueGenerator(k), shape) as ParametrizationImage;
+      const chi = [...Array.from(full.chi), 1];
+      // Another functional: the numerators do not depend on it.
+      const given = parametrizationModP(basis, coordinates, D, p, residueGenerator(k + 100), shape, undefined, chi);
+      expect(given && Array.from(given.chi)).toEqual(Array.from(full.chi));
+      expect(given?.numerators([chi])).toEqual(full.numerators([chi]));
+      const wrong = chi.slice();
+      wrong[0] = (wrong[0] + 1) % p;
+      expect(parametrizationModP(basis, coordinates, D, p, residueGenerator(k), shape, undefined, wrong)).toBeUndefined();
+    }
+  });
+
+  test.each([
+    // (the replays expected: every prime's; the first candidate's first prime; three failures)
+    ['katsura-5 (the last variable separates)', katsura(5).polynomials, true, 10],
+    ['cyclic-5 (it does not: general forms)', cyclic(5).polynomials, true, 1],
+    ['katsura-5 with a replay that always fails (given up, then learned here)', katsura(5).polynomials, false, 3],
+  ])('%s: the staircase probe’s learning run is replayed, and the parametrization is the same', (_name, polys, good, expected) => {
+    const P = (polys as Polynomial<Rational>[]).map(primitivePart);
+    const order = P[0].ring.vars.map((_, i) => i);
+    const probe = modularStaircase(P, { finiteOnly: true });
+    const learned = probe.learned as NonNullable<typeof probe.learned>;
+    const D = solutionCount(probe.basis as Polynomial<number>[]);
+    let replays = 0;
+    const replay = (images: readonly Polynomial<number>[]): Polynomial<number>[] | undefined => {
+      replays++;
+      return good ? learned.replay(images) : undefined;
+    };
+    const plain = parametrizationInSeparatingCoordinates(P, D, order);
+    const reused = parametrizationInSeparatingCoordinates(P, D, order, { learned: { generators: P, basis: learned.basis, replay } });
+    expect(plain).toBeDefined();
+    expect(text(reused as ParametrizedSolutions)).toBe(text(plain as ParametrizedSolutions));
+    expect(replays).toBeGreaterThanOrEqual(expected as number);
+    // A run learned on other generators, or with another count, is not replayed.
+    replays = 0;
+    parametrizationInSeparatingCoordinates(P, D, order, { learned: { generators: P.map((f) => f.scale(rational(2n))), basis: learned.basis, replay } });
+    parametrizationInSeparatingCoordinates(P, D, order, { learned: { generators: P, basis: learned.basis.slice(1), replay }, maxTries: 1 });
+    expect(replays).toBe(0);
   });
 
   test('thirteen variables none of which separates: the general forms are reached (not twelve single variables first)', () => {

@@ -48,6 +48,28 @@ export function descartesBound01(q: readonly bigint[]): number {
 }
 
 /**
+ * `descartesBound01` capped at 2 (0, 1, or 2 for "two or more"), which is all the bisection asks:
+ * the Taylor shift is run row by row, and after row i its coefficient i is final (later rows only
+ * touch the coefficients above), so the count stops at the second sign change instead of
+ * finishing the O(n²) shift. A node of the search that splits (two or more changes) then pays only
+ * the rows up to its second change.
+ */
+export function descartesTest01(q: readonly bigint[]): 0 | 1 | 2 {
+  const a = q.slice().reverse();
+  const n = a.length - 1;
+  let v = 0;
+  let last = 0n;
+  for (let i = 0; i <= n; i++) {
+    for (let k = n - 1; k >= i; k--) a[k] += a[k + 1];
+    const c = a[i];
+    if (c === 0n) continue;
+    if (last !== 0n && (c < 0n) !== (last < 0n) && ++v === 2) return 2;
+    last = c;
+  }
+  return v as 0 | 1;
+}
+
+/**
  * k ≥ 0 with every positive root of f below 2^k: Fujiwara's bound 2·max |a_{n−i}/a_n|^{1/i},
  * evaluated on bit lengths (an over-estimate, which is all that is needed).
  */
@@ -94,7 +116,7 @@ export function isolatePositiveRoots(f: readonly bigint[], k: number): RootInter
   const stack: { c: bigint; j: number; q: bigint[] }[] = [{ c: 0n, j: 0, q: g }];
   while (stack.length > 0) {
     const { c, j, q } = stack.pop()!;
-    const v = descartesBound01(q);
+    const v = descartesTest01(q);
     if (v === 0) continue;
     if (v === 1) {
       out.push({ c, j, exact: false });

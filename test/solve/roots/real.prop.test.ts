@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { Rational, rational, rcmp, req, rsub } from '../../../src/arithmetic/rational';
-import { countRealRoots, isolateRealRoots, realRoots, refineRoot, signAt } from '../../../src/solve/roots';
+import { countRealRoots, descartesBound01, isolateRealRoots, realRoots, refineRoot, signAt } from '../../../src/solve/roots';
+import { descartesTest01 } from '../../../src/solve/roots/descartes';
 import { arbIntPoly, arbLinear, mul, prod } from '../../poly/factor/helpers';
 
 const RUNS = { numRuns: 30 };
@@ -23,6 +24,15 @@ function containsQuadratic(lo: Rational, hi: Rational, a: bigint, b: bigint, c: 
 }
 
 describe('isolateRealRoots properties', () => {
+  test('the early-stopping Descartes test is the full bound capped at 2', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }), { minLength: 1, maxLength: 40 }), (q) => {
+        expect(descartesTest01(q)).toBe(Math.min(2, descartesBound01(q)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('intervals match the Sturm count, hold one root each, sorted', () => {
     fc.assert(
       fc.property(fc.array(arbIntPoly(4, 12n), { minLength: 1, maxLength: 3 }), (polys) => {

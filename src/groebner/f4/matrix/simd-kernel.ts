@@ -35,7 +35,7 @@ const F64 = 0x7c;
 const V128 = 0x7b;
 
 /** Unsigned LEB128. */
-function uleb(n: number): number[] {
+export function uleb(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -62,8 +62,8 @@ function sleb(n: number): number[] {
 
 const simd = (code: number, ...imm: number[]): number[] => [0xfd, ...uleb(code), ...imm];
 
-/** The instructions the kernel uses (names as in the text format). */
-const ins = {
+/** The instructions the kernel uses (names as in the text format); the Krylov kernel (`solve/krylov-kernel.ts`) uses them too. */
+export const ins = {
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
   if: [0x04, 0x40],
@@ -106,6 +106,7 @@ const ins = {
   f64x2Add: simd(0xf0),
   f64x2Sub: simd(0xf1),
   f64x2Mul: simd(0xf2),
+  f64x2ExtractLane: (lane: number) => simd(0x21, lane),
 };
 
 // Parameters and locals of `eliminate(start, ncols, p, pinv)`.
@@ -258,11 +259,13 @@ function finishBody(): number[] {
   ];
 }
 
-function section(id: number, content: number[]): number[] {
+/** A module section: its id, then its content with its length. */
+export function section(id: number, content: number[]): number[] {
   return [id, ...uleb(content.length), ...content];
 }
 
-function name(s: string): number[] {
+/** A name as the binary format writes it (length, then the bytes). */
+export function name(s: string): number[] {
   return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 }
 

@@ -1,0 +1,30 @@
+// Interval evaluation of coordinates (`evaluateOnInterval`). Oracle: the exact value w(x) at any
+// rational x of the interval lies in the enclosure — for intervals left of 0, right of 0 and
+// around it (the sign cases of the interval products), exactly and with a working precision.
+import fc from 'fast-check';
+import { Rational, rational, rcmp } from '../../src/arithmetic/rational';
+import { QQ } from '../../src/arithmetic/field';
+import { uevaluate } from '../../src/poly/univariate';
+import { evaluateOnInterval } from '../../src/solve/points';
+
+const arbRational = fc.tuple(fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 20n })).map(([n, d]) => rational(n, d));
+const arbPoly = fc.array(arbRational, { minLength: 1, maxLength: 12 });
+
+describe('evaluateOnInterval', () => {
+  test('the enclosure holds w at both ends and at a point inside, whatever the signs', () => {
+    fc.assert(
+      fc.property(arbPoly, arbRational, arbRational, fc.integer({ min: 0, max: 8 }), fc.option(fc.integer({ min: 8, max: 120 }), { nil: undefined }), (w, a, b, t, precision) => {
+        const [lo, hi] = rcmp(a, b) <= 0 ? [a, b] : [b, a];
+        const box = evaluateOnInterval(w, { lo, hi }, precision);
+        // lo + (hi − lo)·t/8
+        const inside: Rational = QQ.add(lo, QQ.mul(QQ.sub(hi, lo), rational(BigInt(t), 8n)));
+        for (const x of [lo, hi, inside]) {
+          const y = uevaluate(QQ, w, x);
+          expect(rcmp(box.lo, y)).toBeLessThanOrEqual(0);
+          expect(rcmp(y, box.hi)).toBeLessThanOrEqual(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
