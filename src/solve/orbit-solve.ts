@@ -13,7 +13,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { isqrt } from '../arithmetic/integers';
-import { Rational, parseRational, rational, rationalToString, rcmp, req } from '../arithmetic/rational';
+import { Rational, parseRational, rational, rationalToString, req } from '../arithmetic/rational';
 import { ControlOptions, phase, resolveControl } from '../control';
 import { digitsOption, checkSystem } from '../poly/arguments';
 import { changeRing } from '../poly/change';
@@ -23,10 +23,10 @@ import { canonicalRing } from './canonical';
 import { LearnedFirstPrime } from '../groebner/modular';
 import { countOrbitPoints } from './orbit-points';
 import { OrbitComponent, OrbitCoordinate, OrbitParametrization, orbitParametrization } from './orbit-space';
-import { Interval, decimal, evaluateOnInterval } from './points';
+import { Interval, containsZero, decimal, divideIntervals, evaluateOnInterval, multiplyIntervals } from './points';
 import { FixedInterval, fixedFromRationals } from '../arithmetic/fixed-interval';
 import { RootInterval, refineRoot } from './roots/real';
-import { signSymmetries } from './sign-symmetry';
+import { SignGroup, signSymmetries } from './sign-symmetry';
 
 /**
  * A real solution found through its orbit: certified decimals and an exact box per coordinate,
@@ -115,6 +115,8 @@ export interface OrbitSolveOptions extends ControlOptions {
   digits?: number;
   /** An F4 learning run modulo a prime on the primitive parts of the (canonical) equations, e.g. `modularStaircase`'s: replayed, not learned again. */
   learned?: LearnedFirstPrime;
+  /** The sign group of the (canonical) equations, when the caller has computed it (`signSymmetries`). */
+  group?: SignGroup;
 }
 
 /**
@@ -131,7 +133,7 @@ export function solveByOrbits(polys: readonly Polynomial<Rational>[], D: number,
   const C = canonicalRing(QQ, R.vars);
   const input = polys.map((g) => changeRing(g, C)).filter((g) => !g.isZero());
   if (input.length === 0) return { kind: 'not-applicable', reason: 'the zero ideal has positive dimension' };
-  const group = signSymmetries(input);
+  const group = options.group ?? signSymmetries(input);
   if (group.generators.length === 0) return { kind: 'not-applicable', reason: 'no sign change leaves every equation semi-invariant' };
   const par = orbitParametrization(input, D, group, { deadline, onProgress, ...(options.learned ? { learned: options.learned } : {}) });
   if (!par) return { kind: 'not-applicable', reason: 'the ideal is not radical, or no invariant of degree ≤ 3 separated the orbits' };
@@ -260,43 +262,14 @@ export function orbitRepresentativeBox(c: Pick<OrbitComponent, 'minimalPolynomia
   }
 }
 
-/** Rational interval operations rounded outward to `bits` fractional bits. */
-function below(r: Rational, bits: number): Rational {
-  const s = 1n << BigInt(bits);
-  const n = r.num * s;
-  const q = n / r.den - (n % r.den !== 0n && n < 0n ? 1n : 0n);
-  return rational(q, s);
-}
-function above(r: Rational, bits: number): Rational {
-  const s = 1n << BigInt(bits);
-  const n = r.num * s;
-  const q = n / r.den + (n % r.den !== 0n && n > 0n ? 1n : 0n);
-  return rational(q, s);
-}
-function hull(xs: Rational[]): Interval {
-  return xs.reduce((h, x) => ({ lo: rcmp(x, h.lo) < 0 ? x : h.lo, hi: rcmp(x, h.hi) > 0 ? x : h.hi }), { lo: xs[0], hi: xs[0] });
-}
-function mulIntervals(a: Interval, b: Interval, bits: number): Interval {
-  const h = hull([QQ.mul(a.lo, b.lo), QQ.mul(a.lo, b.hi), QQ.mul(a.hi, b.lo), QQ.mul(a.hi, b.hi)]);
-  return { lo: below(h.lo, bits), hi: above(h.hi, bits) };
-}
-function divIntervals(a: Interval, b: Interval, bits: number): Interval {
-  const h = hull([QQ.div(a.lo, b.lo), QQ.div(a.lo, b.hi), QQ.div(a.hi, b.lo), QQ.div(a.hi, b.hi)]);
-  return { lo: below(h.lo, bits), hi: above(h.hi, bits) };
-}
-/** √[a, b] for 0 < a ≤ b, rounded outward. */
+/** √[a, b] for 0 < a ≤ b, rounded outward to `bits` fractional bits. */
 function sqrtInterval(a: Interval, bits: number): Interval {
   const s = 1n << BigInt(bits);
-  const lo = below(a.lo, 2 * bits);
-  const hi = above(a.hi, 2 * bits);
-  // lo = L/4^bits, so √lo = √L / 2^bits.
-  const L = (lo.num * (s * s)) / lo.den;
-  const H = (hi.num * (s * s)) / hi.den;
+  // ⌊a·4^bits⌋ and ⌈b·4^bits⌉, whose integer square roots bound √a·2^bits and √b·2^bits.
+  const L = (a.lo.num * s * s) / a.lo.den;
+  const H = (a.hi.num * s * s + a.hi.den - 1n) / a.hi.den;
   const r = isqrt(H);
   return { lo: rational(isqrt(L), s), hi: rational(r * r === H ? r : r + 1n, s) };
-}
-function containsZero(x: Interval): boolean {
-  return x.lo.num <= 0n && x.hi.num >= 0n;
 }
 
 /** The representative's coordinates as intervals settled to `digits` decimals, and θ refined. */
@@ -320,7 +293,7 @@ function representative(c: Pick<OrbitComponent, 'minimalPolynomial' | 'coordinat
 /** Enclosures of the representative's coordinates, or undefined when θ's interval is too wide to exclude 0 where it must. */
 function enclose(coordinates: readonly OrbitCoordinate[], d: Interval, at: (u: UPoly<Rational>) => Interval, bits: number): Interval[] | undefined {
   if (containsZero(d)) return undefined;
-  const value = (u: UPoly<Rational>): Interval => divIntervals(at(u), d, bits);
+  const value = (u: UPoly<Rational>): Interval => divideIntervals(at(u), d, bits);
   const boxes: (Interval | undefined)[] = coordinates.map((x) => {
     if (x.kind === 'zero') return { lo: QQ.zero, hi: QQ.zero };
     if (x.kind === 'invariant') return value(x.numerator);
@@ -334,8 +307,8 @@ function enclose(coordinates: readonly OrbitCoordinate[], d: Interval, at: (u: U
   coordinates.forEach((x, i) => {
     if (x.kind !== 'linked') return;
     let den: Interval = { lo: QQ.one, hi: QQ.one };
-    for (const v of x.pivots) den = mulIntervals(den, boxes[v] as Interval, bits);
-    boxes[i] = divIntervals(value(x.numerator), den, bits);
+    for (const v of x.pivots) den = multiplyIntervals(den, boxes[v] as Interval, bits);
+    boxes[i] = divideIntervals(value(x.numerator), den, bits);
   });
   return boxes as Interval[];
 }

@@ -23,7 +23,7 @@ export interface Interval {
 }
 
 /** The smallest interval containing the given rationals. */
-function hull(qs: readonly Rational[]): Interval {
+export function hull(qs: readonly Rational[]): Interval {
   let lo = qs[0];
   let hi = qs[0];
   for (const q of qs) {
@@ -149,14 +149,20 @@ export interface RealCoordinates {
   theta: RootInterval;
 }
 
+/** [a, b]·[c, d], rounded outward to `precision` bits. */
+export function multiplyIntervals(x: Interval, y: Interval, precision: number): Interval {
+  const { lo, hi } = hull([QQ.mul(x.lo, y.lo), QQ.mul(x.lo, y.hi), QQ.mul(x.hi, y.lo), QQ.mul(x.hi, y.hi)]);
+  return { lo: dyadicBelow(lo.num, lo.den, precision), hi: dyadicAbove(hi.num, hi.den, precision) };
+}
+
 /** [a, b] / [c, d] for an interval [c, d] not containing 0, rounded outward to `precision` bits. */
-function divideIntervals(x: Interval, y: Interval, precision: number): Interval {
+export function divideIntervals(x: Interval, y: Interval, precision: number): Interval {
   const { lo, hi } = hull([QQ.div(x.lo, y.lo), QQ.div(x.lo, y.hi), QQ.div(x.hi, y.lo), QQ.div(x.hi, y.hi)]);
   return { lo: dyadicBelow(lo.num, lo.den, precision), hi: dyadicAbove(hi.num, hi.den, precision) };
 }
 
 /** Does the interval contain 0? */
-function containsZero(x: Interval): boolean {
+export function containsZero(x: Interval): boolean {
   return x.lo.num <= 0n && x.hi.num >= 0n;
 }
 

@@ -145,7 +145,7 @@ function imageModP(data: RationalData, p: number, D: number): PrimeImage | undef
 
 /** The image of the component numerators modulo p, flattened in the lifter's layout. */
 /** The factors modulo p, or undefined when p divides a leading coefficient. */
-function factorsModP(components: readonly bigint[][], p: number): UPoly<number>[] | undefined {
+export function factorsModP(components: readonly bigint[][], p: number): UPoly<number>[] | undefined {
   const F = Zp(p);
   const P = BigInt(p);
   if (components.some((q) => q[q.length - 1] % P === 0n)) return undefined;

@@ -169,8 +169,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     if (staircase && dimension(staircase) === 0) {
       const D = solutionCount(staircase);
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: D });
-      const byOrbits = options.orbits !== false && !options.complex && !options.bases && (options.orbits === true || (D >= ORBIT_MIN_SOLUTIONS && groupOrder(signSymmetries(input)) >= ORBIT_MIN_GROUP_ORDER));
-      const orbits = byOrbits ? solveByOrbits(input, D, { digits: options.digits, deadline, onProgress, ...(probe.learned ? { learned: probe.learned } : {}) }) : undefined;
+      const group = options.orbits !== false && !options.complex && !options.bases ? signSymmetries(input) : undefined;
+      const byOrbits = group !== undefined && (options.orbits === true || (D >= ORBIT_MIN_SOLUTIONS && groupOrder(group) >= ORBIT_MIN_GROUP_ORDER));
+      const orbits = byOrbits ? solveByOrbits(input, D, { digits: options.digits, deadline, onProgress, group, ...(probe.learned ? { learned: probe.learned } : {}) }) : undefined;
       if (orbits?.kind === 'solved') {
         const families = orbits.components.map((c) => withVariableOrder(c, R.vars));
         return { ...(base as Omit<SolveResult, 'components' | 'complete'>), signGroup: orbits.group, components: families.sort(compareComponents), complete: true };

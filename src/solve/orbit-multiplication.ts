@@ -1,0 +1,219 @@
+/**
+ * The multiplication maps x_i of a quotient algebra K[x]/I modulo primes, column by column as
+ * the orbit space's computations (`orbit-space.ts`) need them, and the matrix of an invariant
+ * polynomial t on the block of invariant standard monomials.
+ *
+ * The structure is fixed at the first prime (`MultiplicationShape`): the standard monomials, their
+ * characters under the sign group and their blocks, and per column x_i·b whether it is a
+ * standard monomial (a unit column), the leading monomial of a reduced basis element (its negated
+ * tail) or neither — then its normal form is recorded once (`reduction-trace.ts`) and replayed
+ * at each prime (`MultiplicationModP`). t's matrix on the invariant block is the sum over t's
+ * terms of products of dense blocks, from the invariant block through the blocks the partial
+ * products reach and back.
+ */
+import { Monomial, monomialKey, mulMonomials, oneMonomial, variableMonomial } from '../monomials/monomial';
+import { standardMonomials } from '../groebner/ideal';
+import { Polynomial } from '../poly/polynomial';
+import { ReductionTrace } from './reduction-trace';
+import { SignGroup, monomialCharacter } from './sign-symmetry';
+
+/** A monomial as the list of its variables with repetition, e.g. x₀²x₂ = [0, 0, 2]. */
+export type VariableProduct = readonly number[];
+
+/** An invariant polynomial with small integer coefficients: Σ coefficient·Π x. */
+export interface InvariantForm {
+  terms: { coefficient: number; product: VariableProduct }[];
+}
+
+/**
+ * What the bases modulo the primes share, fixed at the first: the standard monomials, their
+ * characters and blocks, and for each column xᵢ·b_j of a multiplication map (found when first
+ * needed) whether it is a unit column, the tail of a basis element or a recorded normal form.
+ */
+export class MultiplicationShape {
+  readonly D: number;
+  readonly standard: Monomial[];
+  readonly one: number;
+  /** Standard monomials of the trivial character, in increasing order. */
+  readonly invariantBlock: number[];
+  /** The standard monomials of each character (increasing), and each one's position in its block. */
+  readonly blocks = new Map<number, number[]>();
+  readonly blockPosition: Int32Array;
+  private readonly index: Map<string, number>;
+  private readonly leadOf: Map<string, number>;
+  private readonly tailRows: Int32Array[];
+  private readonly columns = new Map<number, { unit: number } | { element: number } | { trace: ReductionTrace }>();
+
+  constructor(
+    basis: readonly Polynomial<number>[],
+    readonly group: SignGroup,
+  ) {
+    this.standard = standardMonomials(basis);
+    this.D = this.standard.length;
+    this.index = new Map(this.standard.map((m, i) => [monomialKey(m), i]));
+    this.one = this.index.get(monomialKey(oneMonomial(group.n))) as number;
+    this.blockPosition = new Int32Array(this.D);
+    this.standard.forEach((m, i) => {
+      const c = monomialCharacter(group, m);
+      let block = this.blocks.get(c);
+      if (!block) this.blocks.set(c, (block = []));
+      this.blockPosition[i] = block.length;
+      block.push(i);
+    });
+    this.invariantBlock = this.blocks.get(0) ?? [];
+    this.leadOf = new Map(basis.map((g, e) => [monomialKey(g.lm()), e]));
+    this.tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => this.index.get(monomialKey(m)) ?? -1));
+  }
+
+  /** The kind of column x_i·b_j, recorded on `basis` (the first prime's) when first asked. */
+  column(i: number, j: number, basis: readonly Polynomial<number>[]): { unit: number } | { element: number } | { trace: ReductionTrace } | undefined {
+    const key = i * this.D + j;
+    let c = this.columns.get(key);
+    if (c === undefined) {
+      const prod = mulMonomials(this.standard[j], variableMonomial(this.group.n, i));
+      const k = this.index.get(monomialKey(prod));
+      const e = this.leadOf.get(monomialKey(prod));
+      if (k !== undefined) c = { unit: k };
+      else if (e !== undefined && this.tailRows[e].every((r) => r >= 0)) c = { element: e };
+      else {
+        const trace = ReductionTrace.record(prod, basis, this.index);
+        if (trace === undefined) return undefined;
+        c = { trace };
+      }
+      this.columns.set(key, c);
+    }
+    return c;
+  }
+
+  tail(e: number): Int32Array {
+    return this.tailRows[e];
+  }
+}
+
+/** Thrown inside a prime's computation when the prime turns out unlucky. */
+export class UnluckyPrime extends Error {}
+
+/** The multiplication maps modulo one prime, column by column as they are needed. */
+export class MultiplicationModP {
+  private readonly cache = new Map<number, { rows: Int32Array; values: Float64Array } | number>();
+
+  constructor(
+    readonly shape: MultiplicationShape,
+    readonly basis: readonly Polynomial<number>[],
+    readonly p: number,
+    private readonly firstBasis: readonly Polynomial<number>[],
+  ) {}
+
+  /** The column x_i·b_j: a row (unit column) or sparse rows and values. */
+  private column(i: number, j: number): { rows: Int32Array; values: Float64Array } | number {
+    const key = i * this.shape.D + j;
+    let c = this.cache.get(key);
+    if (c !== undefined) return c;
+    const kind = this.shape.column(i, j, this.firstBasis);
+    if (kind === undefined) throw new UnluckyPrime('a normal form could not be recorded');
+    const p = this.p;
+    if ('unit' in kind) c = kind.unit;
+    else if ('element' in kind) {
+      const g = this.basis[kind.element];
+      const rows = this.shape.tail(kind.element);
+      if (g.length - 1 !== rows.length) throw new UnluckyPrime('a tail term vanished');
+      const values = new Float64Array(rows.length);
+      for (let s = 0; s < rows.length; s++) values[s] = g.coefficients[s + 1] === 0 ? 0 : p - g.coefficients[s + 1];
+      c = { rows, values };
+    } else {
+      const values = new Float64Array(kind.trace.rows.length);
+      if (!kind.trace.replay(this.basis, p, values, 0)) throw new UnluckyPrime('a normal form replay failed');
+      c = { rows: kind.trace.rows, values };
+    }
+    this.cache.set(key, c);
+    return c;
+  }
+
+  /** x_i·v for a vector v (coordinates on the standard monomials, residues). */
+  multiply(i: number, v: Float64Array): Float64Array {
+    const p = this.p;
+    const out = new Float64Array(this.shape.D);
+    for (let j = 0; j < v.length; j++) {
+      const x = v[j];
+      if (x === 0) continue;
+      const c = this.column(i, j);
+      if (typeof c === 'number') out[c] = (out[c] + x) % p;
+      else {
+        const { rows, values } = c;
+        for (let s = 0; s < rows.length; s++) out[rows[s]] = (out[rows[s]] + values[s] * x) % p;
+      }
+    }
+    return out;
+  }
+
+  /** Π x · v for a product of variables. */
+  multiplyProduct(product: VariableProduct, v: Float64Array): Float64Array {
+    let w = v;
+    for (let k = product.length - 1; k >= 0; k--) w = this.multiply(product[k], w);
+    return w;
+  }
+
+  /**
+   * The block of x_i from the standard monomials of character c to those of c + χᵢ, dense and
+   * row-major (rows: the target block, columns: the source block).
+   */
+  blockMatrix(i: number, c: number): { rows: number; columns: number; values: Float64Array } {
+    const { shape } = this;
+    const source = shape.blocks.get(c) ?? [];
+    const target = shape.blocks.get(c ^ shape.group.characters[i]) ?? [];
+    const m = source.length;
+    const values = new Float64Array(target.length * m);
+    const at = shape.blockPosition;
+    source.forEach((j, col) => {
+      const cj = this.column(i, j);
+      if (typeof cj === 'number') values[at[cj] * m + col] = 1;
+      else for (let s = 0; s < cj.rows.length; s++) values[at[cj.rows[s]] * m + col] = cj.values[s];
+    });
+    return { rows: target.length, columns: m, values };
+  }
+
+  /** The matrix of t on the invariant block A₀ (D₀ × D₀, row-major). */
+  formMatrix(form: InvariantForm): Float64Array {
+    const p = this.p;
+    const D0 = this.shape.invariantBlock.length;
+    const T = new Float64Array(D0 * D0);
+    for (const { coefficient, product } of form.terms) {
+      // Right to left: from A₀ through the blocks the partial products reach, back to A₀.
+      let c = 0;
+      let P: { rows: number; columns: number; values: Float64Array } | undefined;
+      for (let k = product.length - 1; k >= 0; k--) {
+        const B = this.blockMatrix(product[k], c);
+        c ^= this.shape.group.characters[product[k]];
+        P = P ? multiplyModP(B, P, p) : B;
+      }
+      const values = (P as { values: Float64Array }).values;
+      for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + coefficient * values[r]) % p;
+    }
+    return T;
+  }
+
+}
+
+/** A·B modulo p < 2^21 for dense row-major matrices: sums of up to 2^11 products are exact in a double before a reduction. */
+function multiplyModP(A: { rows: number; columns: number; values: Float64Array }, B: { rows: number; columns: number; values: Float64Array }, p: number): { rows: number; columns: number; values: Float64Array } {
+  const n = A.rows;
+  const m = A.columns;
+  const w = B.columns;
+  const C = new Float64Array(n * w);
+  for (let i = 0; i < n; i++) {
+    const row = i * w;
+    let pending = 0;
+    for (let k = 0; k < m; k++) {
+      const a = A.values[i * m + k];
+      if (a === 0) continue;
+      const b = k * w;
+      for (let j = 0; j < w; j++) C[row + j] += a * B.values[b + j];
+      if (++pending === 2048) {
+        for (let j = 0; j < w; j++) C[row + j] %= p;
+        pending = 0;
+      }
+    }
+    for (let j = 0; j < w; j++) C[row + j] %= p;
+  }
+  return { rows: n, columns: w, values: C };
+}
