@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { QQ, Zp } from '../../src/arithmetic/field';
 import { Deadline, InputError, TimeoutError } from '../../src/errors';
 import { buchberger } from '../../src/groebner/buchberger';
-import { f4, f4Apply, f4Learn } from '../../src/groebner/f4';
+import { f4, f4Apply, f4Learn, traceFromData, traceToData } from '../../src/groebner/f4';
 import { isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
 import { Monomial } from '../../src/monomials/monomial';
 import { MonomialOrder, block, deglex, degrevlex, isDegreeCompatible, lex, weighted } from '../../src/monomials/order';
@@ -227,6 +227,22 @@ describe('f4Learn / f4Apply', () => {
       expect(replay).toBeDefined();
       expect(sameBasis(replay!, f4(make(p)).basis)).toBe(true);
     }
+  });
+
+  test.each([
+    ['katsura-5', (p: number) => katsura(5, Zp(p)).polynomials],
+    ['eco-6 (lex)', (p: number) => eco(6, Zp(p), lex).polynomials],
+  ])('%s: a trace carried as plain data (a structured clone) replays like the original', (_, make) => {
+    const learned = f4Learn(make(P1));
+    const data = structuredClone(traceToData(learned.trace));
+    const rebuilt = traceFromData(data, make(P2)[0].ring);
+    for (const p of [P1, P2, 32003]) {
+      const replay = f4Apply(rebuilt, make(p));
+      expect(replay).toBeDefined();
+      expect(sameBasis(replay!, f4(make(p)).basis)).toBe(true);
+    }
+    // Another ring than the trace's is refused.
+    expect(() => traceFromData(data, cyclic(5, Zp(P2)).polynomials[0].ring)).toThrow(/variables/);
   });
 
   test('katsura-7: learning with blocks tested for zero records the rows of the deterministic run', () => {

@@ -22,7 +22,8 @@ import { F4Options, F4Stats, runF4 } from './f4';
 import { F4Trace, applyTrace } from './trace';
 
 export type { F4Options, F4Stats } from './f4';
-export type { F4Trace } from './trace';
+export type { F4Trace, F4TraceData } from './trace';
+export { traceFromData, traceToData } from './trace';
 
 /**
  * Reduced GB (monic, interreduced), sorted by leading monomial INCREASING in the ring order. Zero

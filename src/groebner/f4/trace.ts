@@ -70,6 +70,40 @@ export interface F4Trace {
 }
 
 /**
+ * A trace as plain data — typed arrays and numbers, which a structured clone carries to another
+ * thread — with the monomial table as its interned monomials in id order.
+ */
+export interface F4TraceData extends Omit<F4Trace, 'table'> {
+  /** Monomial id k is entries k·(nvars + 1) … (k + 1)·(nvars + 1) − 1: the degree, then the exponents. */
+  readonly monomials: Int32Array;
+}
+
+/** The trace as plain data (`traceFromData` rebuilds it). */
+export function traceToData(trace: F4Trace): F4TraceData {
+  const { table, ...rest } = trace;
+  return { ...rest, monomials: table.exps.slice(0, table.size * table.stride) };
+}
+
+/**
+ * The trace of `traceToData`, for replays in rings with its variables and order (`ring`: any of
+ * them, over any field): the monomials are interned again in id order, so every id keeps its meaning.
+ */
+export function traceFromData(data: F4TraceData, ring: PolynomialRing<unknown>): F4Trace {
+  if (ring.nvars !== data.nvars || orderToString(ring.order) !== data.order) {
+    throw new InputError(`f4 trace: learned in ${data.nvars} variables (${data.order}), not in the ring's ${ring.nvars} (${orderToString(ring.order)})`);
+  }
+  const { monomials, ...rest } = data;
+  const stride = data.nvars + 1;
+  const size = monomials.length / stride;
+  const table = new MonomialTable(data.nvars, ring.order, ring.cmp, Math.max(16, size));
+  for (let id = 0; id < size; id++) {
+    table.tmp.set(monomials.subarray(id * stride, (id + 1) * stride));
+    if (table.internTmp() !== id) throw new InputError('f4 trace: its monomials are not distinct');
+  }
+  return { ...rest, table };
+}
+
+/**
  * Replays `trace` on `polys` (the learned system reduced modulo another prime). Returns the
  * reduced Gröbner basis sorted by lm increasing, or undefined when the prime is unlucky.
  */
