@@ -30,6 +30,7 @@ import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { BasisImage, BasisJob, basisOfImage } from './basis-workers';
 import { isGroebner, normalForm } from './normal-form';
+import type { F4Trace } from './f4';
 
 /** A Gröbner engine over Z/p that can learn a run and replay it for other primes. */
 export interface ModularEngine {
@@ -45,6 +46,8 @@ export interface LearnedFirstPrime {
   p: number;
   basis: Polynomial<number>[];
   replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
+  /** The F4 trace behind `replay`, when it is one (helper threads replay it from `traceToData`). */
+  trace?: F4Trace;
 }
 
 /** Options of the multi-modular driver: `timeout`, `signal` and `deadline` are checked at each prime; `onProgress` hears each prime (`kind: 'modular-prime'`). */

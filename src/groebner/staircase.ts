@@ -57,7 +57,7 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
       // The first prime is the multi-modular driver's first too: learn it the way the driver would.
       const run = f4Learn(input.map((f) => changeRing(f, S)), { deadline: options.deadline });
       basis = run.basis;
-      learned = { p, basis, replay: (images) => f4Apply(run.trace, images, { deadline: options.deadline }) };
+      learned = { p, basis, replay: (images) => f4Apply(run.trace, images, { deadline: options.deadline }), trace: run.trace };
     } else basis = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline }).basis;
     if (options.finiteOnly && dimension(basis) !== 0) return { learned };
     const leads = basis.map((g) => monomialKey(g.lm())).join(';');

@@ -1,56 +1,109 @@
 /**
- * The body of a helper thread of `image-threads.ts`: it rebuilds the ideal in separating
- * coordinates from the task, then answers the solver's questions one at a time — the image at a
- * prime (the basis modulo p from its own F4 learning run and replays, then the Krylov sequences
- * with a functional seeded by p), kept for the numerators the solver may ask at that prime later,
- * or the isolating intervals of the real roots of a component's minimal polynomial (refined as
- * the coordinates will first ask).
- * Each answer wakes the solver (`threads/synchronous-helper.ts`).
+ * The body of a helper thread of `image-threads.ts`: it rebuilds its task's ideal, then answers
+ * the solver's questions one at a time. Each answer wakes the solver (`threads/synchronous-helper.ts`).
+ *
+ * - A parametrization task (`rur-modular.ts`): the image at a prime — the basis modulo p in
+ *   separating coordinates from its own F4 learning run and replays, then the Krylov sequences with
+ *   a functional seeded by p — kept for the numerators the solver may ask at that prime later; or
+ *   the isolating intervals of the real roots of a component's minimal polynomial (refined as the
+ *   coordinates will first ask).
+ * - An orbit task (`orbit-space.ts`): the image at a prime — the basis in the original
+ *   coordinates, the Krylov matrix of the invariant on the invariant block and χ₀ — kept for the
+ *   numerators of products of variables asked later (`orbit-images.ts`).
  */
 import { workerData } from 'worker_threads';
 import { QQ } from '../arithmetic/field';
-import { Rational } from '../arithmetic/rational';
-import { PolynomialRing } from '../poly/polynomial';
-import { HelperData, answerer } from '../threads/synchronous-helper';
-import { ParametrizationTask } from './image-workers';
+import { Rational, req } from '../arithmetic/rational';
+import { traceFromData } from '../groebner/f4';
 import { polynomialFromData } from '../poly/data';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { UPoly } from '../poly/univariate';
+import { HelperData, answerer } from '../threads/synchronous-helper';
+import { ImageTask, OrbitTask, ParametrizationTask } from './image-workers';
 import { KrylovShape, ParametrizationImage, parametrizationModPRetrying, residueGenerator } from './krylov';
-import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
+import { OrbitImage, OrbitImageSource, learnedFromTrace, orbitImage, orbitNumerators } from './orbit-images';
+import { UnluckyPrime, VariableProduct } from './orbit-multiplication';
 import { isolateRealRoots, refineRoot } from './roots/real';
-import { req } from '../arithmetic/rational';
+import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
 
-const { data: task, port, signal } = workerData as HelperData<ParametrizationTask>;
+type Question =
+  | { kind: 'image'; p: number }
+  | { kind: 'numerators'; p: number; factors: number[][] }
+  | { kind: 'realRoots'; id: number; q: bigint[]; bits: number }
+  | { kind: 'productNumerators'; id: number; p: number; factors: number[][]; productsOf: VariableProduct[][] };
+
+const { data: task, port, signal } = workerData as HelperData<ImageTask>;
 const answer = answerer(port, signal);
 const R = new PolynomialRing<Rational>(QQ, task.vars);
-const sc: SeparatingCoordinates = {
-  form: [],
-  ring: R,
-  generators: task.generators.map((g) => polynomialFromData(g, R)),
-  coordinates: task.coordinates.map((c) => polynomialFromData(c, R)),
-};
-const learning: BasisLearning = {};
-const images = new Map<number, ParametrizationImage>();
-let shape: KrylovShape | undefined;
+const fromData = (ps: ImageTask['generators']): Polynomial<Rational>[] => ps.map((g) => polynomialFromData(g, R));
 
-function imageAt(p: number): ParametrizationImage | undefined {
-  const b = basisAtPrime(sc, task.D, p, learning);
-  if (!b) return undefined;
-  shape ??= KrylovShape.of(b.basis);
-  const random = residueGenerator(p);
-  return parametrizationModPRetrying(b.basis, b.coordinates, task.D, p, random, shape);
+/** The answers of a parametrization task. */
+function parametrizationHelper(task: ParametrizationTask): (m: Question) => unknown {
+  const sc: SeparatingCoordinates = { form: [], ring: R, generators: fromData(task.generators), coordinates: fromData(task.coordinates) };
+  const learning: BasisLearning = {};
+  const images = new Map<number, ParametrizationImage>();
+  let shape: KrylovShape | undefined;
+  const imageAt = (p: number): ParametrizationImage | undefined => {
+    const b = basisAtPrime(sc, task.D, p, learning);
+    if (!b) return undefined;
+    shape ??= KrylovShape.of(b.basis);
+    return parametrizationModPRetrying(b.basis, b.coordinates, task.D, p, residueGenerator(p), shape);
+  };
+  return (m) => {
+    if (m.kind === 'image') {
+      const image = imageAt(m.p);
+      if (image) images.set(m.p, image);
+      return { kind: 'image', p: m.p, ...(image ? { chi: image.chi } : {}) };
+    }
+    if (m.kind === 'numerators') return { kind: 'numerators', p: m.p, numerators: images.get(m.p)?.numerators(m.factors) };
+    return undefined;
+  };
 }
 
-port.on('message', (m: { kind: 'image'; p: number } | { kind: 'numerators'; p: number; factors: number[][] } | { kind: 'realRoots'; id: number; q: bigint[]; bits: number }) => {
+/** The answers of an orbit task. */
+function orbitHelper(task: OrbitTask): (m: Question) => unknown {
+  const generators = fromData(task.generators);
+  const learned = task.learned && learnedFromTrace(generators, task.learned.p, traceFromData(task.learned.trace, R));
+  const source = new OrbitImageSource(generators, task.D, task.group, learned);
+  if (learned && task.learned) source.adoptColumns(task.learned.columns);
+  const images = new Map<number, OrbitImage>();
+  const imageAt = (p: number): OrbitImage | undefined => {
+    try {
+      const maps = source.at(p);
+      return maps && orbitImage(maps, task.form);
+    } catch (e) {
+      if (e instanceof UnluckyPrime) return undefined;
+      throw e;
+    }
+  };
+  return (m) => {
+    if (m.kind === 'image') {
+      const image = imageAt(m.p);
+      if (image) images.set(m.p, image);
+      return { kind: 'image', p: m.p, ...(image ? { chi: image.chi } : {}) };
+    }
+    if (m.kind === 'productNumerators') {
+      const image = images.get(m.p);
+      let numerators: UPoly<number>[][] | undefined;
+      try {
+        numerators = image && orbitNumerators(image, m.factors, m.productsOf);
+      } catch (e) {
+        if (!(e instanceof UnluckyPrime)) throw e;
+      }
+      return { kind: 'productNumerators', id: m.id, ...(numerators ? { numerators } : {}) };
+    }
+    return undefined;
+  };
+}
+
+const answerTo = task.kind === 'orbits' ? orbitHelper(task) : parametrizationHelper(task);
+
+port.on('message', (m: Question) => {
   if (m.kind === 'realRoots') {
     const intervals = isolateRealRoots(m.q, { irreducible: true }).map((iv) => (req(iv.lo, iv.hi) ? iv : refineRoot(m.q, iv, { bits: m.bits })));
     answer({ kind: 'realRoots', id: m.id, intervals });
+    return;
   }
-  else if (m.kind === 'image') {
-    const image = imageAt(m.p);
-    if (image) images.set(m.p, image);
-    answer({ kind: 'image', p: m.p, ...(image ? { chi: image.chi } : {}) });
-  } else {
-    const image = images.get(m.p);
-    answer({ kind: 'numerators', p: m.p, numerators: image?.numerators(m.factors) });
-  }
+  const reply = answerTo(m);
+  if (reply !== undefined) answer(reply);
 });

@@ -12,7 +12,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Deadline } from '../errors';
 import { SynchronousHelper } from '../threads/synchronous-helper';
-import { HelperImage, ImageJob, ImageWorkers, ParametrizationTask } from './image-workers';
+import { HelperImage, ImageJob, ImageTask, ImageWorkers } from './image-workers';
+import type { VariableProduct } from './orbit-multiplication';
 import type { RootInterval } from './roots/real';
 
 /** The longest wait for a helper's numerators. */
@@ -22,7 +23,8 @@ const ANSWER_TIMEOUT_MS = 30_000;
 type Answer =
   | { kind: 'image'; p: number; chi?: Float64Array }
   | { kind: 'numerators'; p: number; numerators?: number[][][] }
-  | { kind: 'realRoots'; id: number; intervals: RootInterval[] };
+  | { kind: 'realRoots'; id: number; intervals: RootInterval[] }
+  | { kind: 'productNumerators'; id: number; numerators?: number[][][] };
 
 class ThreadJob implements ImageJob {
   private readonly helper: SynchronousHelper<Answer>;
@@ -30,11 +32,12 @@ class ThreadJob implements ImageJob {
   private readonly replies = new Map<number, number[][][] | undefined>();
   private readonly requested = new Set<number>();
   private readonly roots = new Map<number, RootInterval[]>();
+  private readonly productAnswers: { id: number; numerators?: number[][][] }[] = [];
   private submitted = 0;
 
   constructor(
     script: string,
-    task: ParametrizationTask,
+    task: ImageTask,
     private readonly deadline?: Deadline,
   ) {
     this.helper = new SynchronousHelper<Answer>(script, task);
@@ -53,6 +56,7 @@ class ThreadJob implements ImageJob {
     for (const a of answers) {
       if (a.kind === 'image') this.ready.push({ p: a.p, ...(a.chi ? { chi: a.chi } : {}) });
       else if (a.kind === 'realRoots') this.roots.set(a.id, a.intervals);
+      else if (a.kind === 'productNumerators') this.productAnswers.push(a);
       else this.replies.set(a.p, a.numerators);
     }
   }
@@ -89,6 +93,16 @@ class ThreadJob implements ImageJob {
     const answer = this.roots.get(id);
     this.roots.delete(id);
     return answer;
+  }
+
+  requestProductNumerators(id: number, p: number, factors: readonly (readonly number[])[], productsOf: readonly (readonly VariableProduct[])[]): void {
+    this.helper.post({ kind: 'productNumerators', id, p, factors, productsOf });
+  }
+
+  takeProductNumerators(waitMs: number): { id: number; numerators?: number[][][] } | undefined {
+    this.file(this.helper.drain());
+    if (this.productAnswers.length === 0 && waitMs > 0) this.file(this.helper.receive(waitMs));
+    return this.productAnswers.shift();
   }
 
   /** Files answers until `done()` holds (true) or `ANSWER_TIMEOUT_MS` pass (false). */

@@ -157,7 +157,8 @@ export class KrylovShape {
     const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(monomialKey(m)) ?? -1));
     // A reduced basis has standard tails; anything else is left to the general route.
     const complete = !tailRows.some((t, k) => element.includes(k) && t.includes(-1));
-    const traces = complete ? reduced.map(({ monomial }) => ReductionTrace.record(monomial, basis, index)) : [];
+    const reducers = new Map<string, number>();
+    const traces = complete ? reduced.map(({ monomial }) => ReductionTrace.record(monomial, basis, index, reducers)) : [];
     return new KrylovShape(D, basis.map((g) => g.lm()), unit, element, tailRows, index, reduced, complete, traces);
   }
 

@@ -14,7 +14,7 @@
 import { Monomial, monomialKey, mulMonomials, oneMonomial, variableMonomial } from '../monomials/monomial';
 import { standardMonomials } from '../groebner/ideal';
 import { Polynomial } from '../poly/polynomial';
-import { ReductionTrace } from './reduction-trace';
+import { ReductionTrace, ReductionTraceData } from './reduction-trace';
 import { SignGroup, monomialCharacter } from './sign-symmetry';
 
 /** A monomial as the list of its variables with repetition, e.g. x₀²x₂ = [0, 0, 2]. */
@@ -43,6 +43,8 @@ export class MultiplicationShape {
   private readonly leadOf: Map<string, number>;
   private readonly tailRows: Int32Array[];
   private readonly columns = new Map<number, { unit: number } | { element: number } | { trace: ReductionTrace }>();
+  /** The reducer of each monomial the recorded normal forms met (shared by the records: `ReductionTrace.record`). */
+  private readonly reducers = new Map<string, number>();
 
   constructor(
     basis: readonly Polynomial<number>[],
@@ -76,7 +78,7 @@ export class MultiplicationShape {
       if (k !== undefined) c = { unit: k };
       else if (e !== undefined && this.tailRows[e].every((r) => r >= 0)) c = { element: e };
       else {
-        const trace = ReductionTrace.record(prod, basis, this.index);
+        const trace = ReductionTrace.record(prod, basis, this.index, this.reducers);
         if (trace === undefined) return undefined;
         c = { trace };
       }
@@ -88,7 +90,20 @@ export class MultiplicationShape {
   tail(e: number): Int32Array {
     return this.tailRows[e];
   }
+
+  /** The columns recorded so far, as plain data (for a shape built on the same basis elsewhere: `adoptColumns`). */
+  recordedColumns(): RecordedColumn[] {
+    return [...this.columns].map(([key, c]) => ('trace' in c ? { key, trace: c.trace.toData() } : { key, ...c }));
+  }
+
+  /** Takes columns another shape recorded on the same first basis. */
+  adoptColumns(columns: readonly RecordedColumn[]): void {
+    for (const c of columns) this.columns.set(c.key, 'trace' in c ? { trace: ReductionTrace.fromData(c.trace) } : 'unit' in c ? { unit: c.unit } : { element: c.element });
+  }
 }
+
+/** A recorded column of a multiplication map (key i·D + j for x_i·b_j), as plain data. */
+export type RecordedColumn = { key: number } & ({ unit: number } | { element: number } | { trace: ReductionTraceData });
 
 /** Thrown inside a prime's computation when the prime turns out unlucky. */
 export class UnluckyPrime extends Error {}

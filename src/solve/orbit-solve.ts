@@ -27,6 +27,7 @@ import { Interval, containsZero, decimal, divideIntervals, evaluateOnInterval, m
 import { FixedInterval, fixedFromRationals } from '../arithmetic/fixed-interval';
 import { RootInterval, refineRoot } from './roots/real';
 import { SignGroup, signSymmetries } from './sign-symmetry';
+import { ImageWorkers } from './image-workers';
 
 /**
  * A real solution found through its orbit: certified decimals and an exact box per coordinate,
@@ -117,6 +118,8 @@ export interface OrbitSolveOptions extends ControlOptions {
   learned?: LearnedFirstPrime;
   /** The sign group of the (canonical) equations, when the caller has computed it (`signSymmetries`). */
   group?: SignGroup;
+  /** Helper threads for the images modulo primes (see `SolveOptions.imageWorkers`); the answer is the same without them. */
+  imageWorkers?: ImageWorkers;
 }
 
 /**
@@ -135,7 +138,7 @@ export function solveByOrbits(polys: readonly Polynomial<Rational>[], D: number,
   if (input.length === 0) return { kind: 'not-applicable', reason: 'the zero ideal has positive dimension' };
   const group = options.group ?? signSymmetries(input);
   if (group.generators.length === 0) return { kind: 'not-applicable', reason: 'no sign change leaves every equation semi-invariant' };
-  const par = orbitParametrization(input, D, group, { deadline, onProgress, ...(options.learned ? { learned: options.learned } : {}) });
+  const par = orbitParametrization(input, D, group, { deadline, onProgress, imageWorkers: options.imageWorkers, ...(options.learned ? { learned: options.learned } : {}) });
   if (!par) return { kind: 'not-applicable', reason: 'the ideal is not radical, or no invariant of degree ≤ 3 separated the orbits' };
   onProgress?.(phase(`${D} solutions, ${par.minimalPolynomial.length - 1} orbits: the real ones and their points`));
   const count = countOrbitPoints(par);

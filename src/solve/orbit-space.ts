@@ -36,23 +36,23 @@
  */
 import { QQ, Zp } from '../arithmetic/field';
 import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
-import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
+import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { ControlOptions, phase, resolveControl } from '../control';
-import { Deadline } from '../errors';
-import { f4Apply, f4Learn } from '../groebner/f4';
+import { traceToData } from '../groebner/f4';
 import { LearnedFirstPrime } from '../groebner/modular';
 import { primitivePart } from '../poly/content';
-import { dimension, solutionCount } from '../groebner/ideal';
-import { changeRing } from '../poly/change';
+import { polynomialToData } from '../poly/data';
 import { factorUnivariate } from '../poly/factor';
-import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
+import { ImageWorkers } from './image-workers';
 import { residueGenerator } from './krylov';
-import { componentNumerators, factorsModP } from './rur-modular';
+import { OrbitImage, OrbitImageSource, orbitImage, orbitNumerators } from './orbit-images';
+import { factorsModP } from './rur-modular';
 import { SignGroup, characterBasis } from './sign-symmetry';
-import { InvariantForm, MultiplicationModP, MultiplicationShape, UnluckyPrime, VariableProduct } from './orbit-multiplication';
+import { InvariantForm, MultiplicationModP, UnluckyPrime, VariableProduct } from './orbit-multiplication';
 
 export type { InvariantForm, VariableProduct } from './orbit-multiplication';
 
@@ -121,77 +121,18 @@ function* invariantForms(group: SignGroup, random: () => number): Generator<Inva
   yield form(invariantProducts(group, 2));
 }
 
-/** One prime's share: the Krylov matrix on A₀ and χ₀'s lower coefficients. */
-interface OrbitImage {
-  p: number;
-  maps: MultiplicationModP;
-  /** Rows of K = [1, t, …, t^(D₀−1)] restricted to A₀. */
-  krylov: Float64Array[];
-  chi: Float64Array;
-  /** The representations w_f found so far, by product (`representations`). */
-  known: Map<string, UPoly<number>>;
-}
+/** How many primes the helper thread holds in advance. */
+const HELPER_QUEUE = 2;
 
-/**
- * The coefficients w_f (f = w_f(t) in A₀) of products of variables, modulo the image's prime;
- * undefined when the Krylov matrix is singular there. Those computed before are kept, and the
- * others found with one linear solve.
- */
-function representations(image: OrbitImage, products: readonly VariableProduct[]): UPoly<number>[] | undefined {
-  const { maps, krylov, p, known } = image;
-  const missing = [...new Set(products.map((x) => x.join(',')).filter((key) => !known.has(key)))];
-  if (missing.length > 0) {
-    const block = maps.shape.invariantBlock;
-    const e = new Float64Array(maps.shape.D);
-    e[maps.shape.one] = 1;
-    const rhs = missing.map((key) => {
-      const v = maps.multiplyProduct(key.split(',').map(Number), e);
-      return Float64Array.from(block, (r) => v[r]);
-    });
-    const X = solveModP(krylov, rhs, p);
-    if (!X) return undefined;
-    missing.forEach((key, k) => known.set(key, utrim(Zp(p), Array.from(X[k]))));
-  }
-  return products.map((x) => known.get(x.join(',')) as UPoly<number>);
-}
-
-/** The Krylov data of t on A₀ modulo the basis' prime, or undefined when 1 is not a cyclic vector there. */
-function orbitImage(maps: MultiplicationModP, form: InvariantForm, deadline?: Deadline): OrbitImage | undefined {
-  const { shape, p } = maps;
-  const block = shape.invariantBlock;
-  const D0 = block.length;
-  const T = maps.formMatrix(form);
-  deadline?.check();
-  const krylov = Array.from({ length: D0 }, () => new Float64Array(D0));
-  let v = new Float64Array(D0);
-  v[shape.blockPosition[shape.one]] = 1;
-  for (let k = 0; k < D0; k++) {
-    for (let r = 0; r < D0; r++) krylov[r][k] = v[r];
-    const next = new Float64Array(D0);
-    for (let r = 0; r < D0; r++) {
-      let s = 0;
-      const row = r * D0;
-      for (let j = 0; j < D0; j++) {
-        s += T[row + j] * v[j];
-        if ((j & 2047) === 2047) s %= p;
-      }
-      next[r] = s % p;
-    }
-    v = next;
-  }
-  const last = v;
-  const X = solveModP(krylov, [last], p);
-  if (!X) return undefined;
-  // t^D₀ = Σ c_k t^k, so χ₀ = T^D₀ − Σ c_k T^k.
-  const chi = X[0].map((c) => (c === 0 ? 0 : p - c));
-  return { p, maps, krylov, chi, known: new Map() };
-}
+/** An image at one prime: computed here, or by the helper thread (which keeps the rest and answers for the numerators). */
+type SeenImage = { local: true; image: OrbitImage; p: number; chi: Float64Array } | { local: false; p: number; chi: Float64Array };
 
 /**
  * The orbit space of the solutions of `generators` (a radical zero-dimensional ideal with D
  * solutions, stable under `group`), or undefined when no invariant form separates the orbits
  * modulo the first prime, the ideal is not radical there, or the lift does not settle within
- * `maxPrimes` primes per phase. The generators must be in a degrevlex ring.
+ * `maxPrimes` primes per phase. The generators must be in a degrevlex ring. With `imageWorkers`,
+ * a helper thread computes images at other primes of the same lift (same answer).
  */
 export function orbitParametrization(
   generators: readonly Polynomial<Rational>[],
@@ -201,6 +142,8 @@ export function orbitParametrization(
     maxPrimes?: number;
     /** An F4 learning run on the primitive parts of the generators (e.g. the staircase probe's), replayed instead of learning again. */
     learned?: LearnedFirstPrime;
+    /** Helper threads for images at further primes (see `ImageWorkers`). */
+    imageWorkers?: ImageWorkers;
   } = {},
 ): OrbitParametrization | undefined {
   const { deadline, onProgress } = resolveControl(options, 'orbitParametrization');
@@ -210,32 +153,22 @@ export function orbitParametrization(
   const primes = primesBelow(LAZY_PRIME_LIMIT);
   // Primitive integer generators: the images modulo p are those the staircase probe learned on.
   generators = generators.map(primitivePart);
-  let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined = options.learned?.replay;
-  let firstBasis: Polynomial<number>[] | undefined = options.learned?.basis;
-  let shape: MultiplicationShape | undefined = firstBasis && new MultiplicationShape(firstBasis, group);
-  // The basis modulo the next usable prime (learned at the first unless the caller has learned it, replayed after).
-  const nextMaps = (): MultiplicationModP | undefined => {
+  const source = new OrbitImageSource(generators, D, group, options.learned, deadline);
+  const nextUsablePrime = (): number | undefined => {
     for (;;) {
       deadline?.check();
       const r = primes.next();
       if (r.done) return undefined;
-      const p = r.value;
-      const P = BigInt(p);
-      if (generators.some((g) => g.coefficients.some((c) => c.num % P === 0n || c.den % P === 0n))) continue;
-      const S = new PolynomialRing(Zp(p), R.vars, R.order);
-      const images = generators.map((g) => changeRing(g, S));
-      let basis: Polynomial<number>[] | undefined;
-      if (replay) basis = replay(images);
-      else {
-        const learned = f4Learn(images, { deadline });
-        if (dimension(learned.basis) !== 0 || solutionCount(learned.basis) !== D) continue;
-        const trace = learned.trace;
-        replay = (polys) => f4Apply(trace, polys, { deadline });
-        basis = learned.basis;
-        firstBasis = basis;
-        shape = new MultiplicationShape(basis, group);
-      }
-      if (basis) return new MultiplicationModP(shape as MultiplicationShape, basis, p, firstBasis as Polynomial<number>[]);
+      if (source.usable(r.value)) return r.value;
+    }
+  };
+  // The maps modulo the next usable prime that is not unlucky for the basis.
+  const nextMaps = (): MultiplicationModP | undefined => {
+    for (;;) {
+      const p = nextUsablePrime();
+      if (p === undefined) return undefined;
+      const maps = source.at(p);
+      if (maps) return maps;
     }
   };
 
@@ -264,111 +197,155 @@ export function orbitParametrization(
   if (!firstImage || !form) return undefined;
   const D0 = firstImage.chi.length;
   const t = form;
+  const trace = options.learned?.trace;
+  const job = options.imageWorkers?.start(
+    { kind: 'orbits', vars: [...R.vars], generators: generators.map(polynomialToData), D, group, form: t, ...(trace && options.learned ? { learned: { p: options.learned.p, trace: traceToData(trace), columns: source.recordedColumns() } } : {}) },
+    deadline,
+  );
+  try {
+    return lift();
+  } finally {
+    job?.close();
+  }
 
-  const seen: OrbitImage[] = [firstImage];
-  let pending: OrbitImage | undefined = firstImage;
-  const next = (): OrbitImage | undefined => {
-    if (pending) {
-      const x = pending;
-      pending = undefined;
+  function lift(): OrbitParametrization | undefined {
+    const seen: SeenImage[] = [{ local: true, image: firstImage as OrbitImage, p: (firstImage as OrbitImage).p, chi: (firstImage as OrbitImage).chi }];
+    let pending: SeenImage | undefined = seen[0];
+    const found = (x: SeenImage): SeenImage => {
+      seen.push(x);
+      onProgress?.(phase(`${D} solutions, ${D0} orbits: ${seen.length} prime(s)`));
       return x;
-    }
-    for (;;) {
-      const maps = nextMaps();
-      if (!maps) return undefined;
-      try {
-        const image = orbitImage(maps, t, deadline);
-        if (!image) continue;
-        seen.push(image);
-        onProgress?.(phase(`${D} solutions, ${D0} orbits: ${seen.length} prime(s)`));
-        return image;
-      } catch (e) {
-        if (!(e instanceof UnluckyPrime)) throw e;
+    };
+    // The next image: the helper's when one is finished (it is kept supplied with primes), else one computed here.
+    const next = (): SeenImage | undefined => {
+      if (pending) {
+        const x = pending;
+        pending = undefined;
+        return x;
       }
-    }
-  };
-
-  // Phase 1: χ₀.
-  const chiValues = liftUntilStable([D0], () => {
-    const g = next();
-    return g && { p: g.p, img: g.chi };
-  }, maxPrimes);
-  if (!chiValues) return undefined;
-  const chi = utrim(QQ, [...chiValues, QQ.one]);
-  onProgress?.(phase(`${D} solutions, ${D0} orbits: factoring their minimal polynomial`));
-  const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
-
-  // Phase 2: per factor, the numerators of given products (the images seen first, then more).
-  const numerators = (productsOf: readonly VariableProduct[][]): UPoly<Rational>[][] | undefined => {
-    let used = 0;
-    const values = liftUntilStable(
-      factors.map((q, j) => productsOf[j].length * (q.length - 1)),
-      () => {
-        for (;;) {
-          if (used >= seen.length && next() === undefined) return undefined;
-          const g = seen[used++];
-          if (!agreesModulo(chiValues, g.p, g.chi)) continue;
-          const qs = factorsModP(factors, g.p);
-          if (!qs) continue;
-          if (!representations(g, productsOf.flat())) continue;
-          const out: number[] = [];
-          let ok = true;
-          factors.forEach((q, j) => {
-            if (!ok || productsOf[j].length === 0) return;
-            const ws = representations(g, productsOf[j]);
-            if (!ws) {
-              ok = false;
-              return;
-            }
-            const d = q.length - 1;
-            for (const u of componentNumerators(Zp(g.p), qs[j], ws)) for (let k = 0; k < d; k++) out.push(u[k] ?? 0);
-          });
-          if (ok) return { p: g.p, img: Float64Array.from(out) };
+      for (;;) {
+        if (job) {
+          while (job.pending < HELPER_QUEUE) {
+            const q = nextUsablePrime();
+            if (q === undefined) break;
+            job.submit(q);
+          }
+          const h = job.take(0);
+          if (h) {
+            if (h.chi) return found({ local: false, p: h.p, chi: h.chi });
+            continue;
+          }
         }
-      },
-      maxPrimes,
-    );
-    if (!values) return undefined;
-    let k = 0;
-    return factors.map((q, j) =>
-      productsOf[j].map(() => {
-        const d = q.length - 1;
-        const u = utrim(QQ, values.slice(k, k + d));
-        k += d;
-        return u;
-      }),
-    );
-  };
+        const maps = nextMaps();
+        if (!maps) return undefined;
+        try {
+          const image = orbitImage(maps, t, deadline);
+          if (image) return found({ local: true, image, p: image.p, chi: image.chi });
+        } catch (e) {
+          if (!(e instanceof UnluckyPrime)) throw e;
+        }
+      }
+    };
 
-  // The squares (and invariant variables) on every factor: the supports and pivots.
-  const squares: VariableProduct[] = Array.from({ length: n }, (_, i) => (group.characters[i] === 0 ? [i] : [i, i]));
-  onProgress?.(phase(`${D} solutions, ${D0} orbits: the invariants on ${factors.length} component(s)`));
-  const squareNumerators = numerators(factors.map(() => squares));
-  if (!squareNumerators) return undefined;
-  const layouts = factors.map((_, j) => {
-    const support = squares.map((_, i) => i).filter((i) => group.characters[i] !== 0 && squareNumerators[j][i].length > 0);
-    const pivots = characterBasis(support.map((i) => group.characters[i])).map((k) => support[k]);
-    const links = support.filter((i) => !pivots.includes(i)).map((i) => ({ i, pivots: combination(group.characters[i], pivots.map((v) => group.characters[v])).map((k) => pivots[k]) }));
-    return { support, pivots, links };
-  });
-  const linkNumerators = numerators(layouts.map((l) => l.links.map(({ i, pivots }) => [i, ...pivots])));
-  if (!linkNumerators) return undefined;
-  const components: OrbitComponent[] = factors.map((q, j) => {
-    const { pivots, links } = layouts[j];
-    const coordinates: OrbitCoordinate[] = squares.map((_, i) => {
-      const u = squareNumerators[j][i];
-      if (group.characters[i] === 0) return { kind: 'invariant', numerator: u };
-      if (u.length === 0) return { kind: 'zero' };
-      if (pivots.includes(i)) return { kind: 'pivot', numerator: u };
-      const k = links.findIndex((l) => l.i === i);
-      return { kind: 'linked', pivots: links[k].pivots, numerator: linkNumerators[j][k] };
+    // Phase 1: χ₀.
+    const chiValues = liftUntilStable([D0], () => {
+      const g = next();
+      return g && { p: g.p, img: g.chi };
+    }, maxPrimes);
+    if (!chiValues) return undefined;
+    const chi = utrim(QQ, [...chiValues, QQ.one]);
+    onProgress?.(phase(`${D} solutions, ${D0} orbits: factoring their minimal polynomial`));
+    const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
+
+    // Phase 2: per factor, the numerators of given products (the images seen first, then more);
+    // the helper's images are asked of the helper, which answers while images are computed here.
+    let nextId = 0;
+    const numerators = (productsOf: readonly VariableProduct[][]): UPoly<Rational>[][] | undefined => {
+      const flatten = (p: number, all: readonly (readonly UPoly<number>[])[]) => {
+        const out: number[] = [];
+        factors.forEach((q, j) => {
+          const d = q.length - 1;
+          for (const u of all[j]) for (let k = 0; k < d; k++) out.push(u[k] ?? 0);
+        });
+        return { p, img: Float64Array.from(out) };
+      };
+      const asked = new Map<number, number>(); // request id → prime
+      let used = 0;
+      const values = liftUntilStable(
+        factors.map((q, j) => productsOf[j].length * (q.length - 1)),
+        () => {
+          for (;;) {
+            if (asked.size > 0 && job?.takeProductNumerators) {
+              // A helper's answer first (answers to an earlier call's requests are dropped).
+              const a = job.takeProductNumerators(0);
+              if (a) {
+                const p = asked.get(a.id);
+                asked.delete(a.id);
+                if (p !== undefined && a.numerators) return flatten(p, a.numerators);
+                continue;
+              }
+            }
+            if (used >= seen.length && next() === undefined) return undefined;
+            const g = seen[used++];
+            if (!agreesModulo(chiValues, g.p, g.chi)) continue;
+            const qs = factorsModP(factors, g.p);
+            if (!qs) continue;
+            if (!g.local) {
+              if (job?.requestProductNumerators) {
+                const id = nextId++;
+                asked.set(id, g.p);
+                job.requestProductNumerators(id, g.p, qs, productsOf);
+              }
+              continue;
+            }
+            const all = orbitNumerators(g.image, qs, productsOf);
+            if (all) return flatten(g.p, all);
+          }
+        },
+        maxPrimes,
+      );
+      if (!values) return undefined;
+      let k = 0;
+      return factors.map((q, j) =>
+        productsOf[j].map(() => {
+          const d = q.length - 1;
+          const u = utrim(QQ, values.slice(k, k + d));
+          k += d;
+          return u;
+        }),
+      );
+    };
+
+    // The squares (and invariant variables) on every factor: the supports and pivots.
+    const squares: VariableProduct[] = Array.from({ length: n }, (_, i) => (group.characters[i] === 0 ? [i] : [i, i]));
+    onProgress?.(phase(`${D} solutions, ${D0} orbits: the invariants on ${factors.length} component(s)`));
+    const squareNumerators = numerators(factors.map(() => squares));
+    if (!squareNumerators) return undefined;
+    const layouts = factors.map((_, j) => {
+      const support = squares.map((_, i) => i).filter((i) => group.characters[i] !== 0 && squareNumerators[j][i].length > 0);
+      const pivots = characterBasis(support.map((i) => group.characters[i])).map((k) => support[k]);
+      const links = support.filter((i) => !pivots.includes(i)).map((i) => ({ i, pivots: combination(group.characters[i], pivots.map((v) => group.characters[v])).map((k) => pivots[k]) }));
+      return { support, pivots, links };
     });
-    return { minimalPolynomial: q, orbitSize: 2 ** pivots.length, coordinates };
-  });
-  // Every solution is in exactly one orbit: the orbits' sizes add up to D (else not radical, or unlucky).
-  const total = components.reduce((s, c) => s + c.orbitSize * (c.minimalPolynomial.length - 1), 0);
-  if (total !== D) return undefined;
-  return { group, form: t, minimalPolynomial: chi, components, primes: seen.length };
+    const linkNumerators = numerators(layouts.map((l) => l.links.map(({ i, pivots }) => [i, ...pivots])));
+    if (!linkNumerators) return undefined;
+    const components: OrbitComponent[] = factors.map((q, j) => {
+      const { pivots, links } = layouts[j];
+      const coordinates: OrbitCoordinate[] = squares.map((_, i) => {
+        const u = squareNumerators[j][i];
+        if (group.characters[i] === 0) return { kind: 'invariant', numerator: u };
+        if (u.length === 0) return { kind: 'zero' };
+        if (pivots.includes(i)) return { kind: 'pivot', numerator: u };
+        const k = links.findIndex((l) => l.i === i);
+        return { kind: 'linked', pivots: links[k].pivots, numerator: linkNumerators[j][k] };
+      });
+      return { minimalPolynomial: q, orbitSize: 2 ** pivots.length, coordinates };
+    });
+    // Every solution is in exactly one orbit: the orbits' sizes add up to D (else not radical, or unlucky).
+    const total = components.reduce((s, c) => s + c.orbitSize * (c.minimalPolynomial.length - 1), 0);
+    if (total !== D) return undefined;
+    return { group, form: t, minimalPolynomial: chi, components, primes: seen.length };
+  }
 }
 
 /** The indices of the basis characters (independent over GF(2)) whose sum is c. */

@@ -21,6 +21,17 @@ import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 /** Beyond this many steps a trace is not kept (the general normal form serves). */
 const MAX_STEPS = 200_000;
 
+/** A trace as plain data (typed arrays and numbers), which a structured clone carries to another thread. */
+export interface ReductionTraceData {
+  size: number;
+  targets: Int32Array;
+  elements: Int32Array;
+  tails: Int32Array[];
+  standardAt: Int32Array;
+  rows: Int32Array;
+  maxAdditions: number;
+}
+
 export class ReductionTrace {
   private constructor(
     /** The number of monomials met (positions 0 … size − 1; 0 is the monomial reduced). */
@@ -39,9 +50,11 @@ export class ReductionTrace {
   /**
    * The trace of m's normal form modulo `basis` (reduced, monic), with `standardIndex` giving the
    * standard monomials' positions; undefined when a monomial that no leading monomial divides is
-   * not among them, or the trace would be too long.
+   * not among them, or the trace would be too long. `reducers` (monomial key → the first element
+   * whose leading monomial divides it, −1 for none) may be shared by the records on one basis:
+   * their monomials recur.
    */
-  static record(m: Monomial, basis: readonly Polynomial<number>[], standardIndex: ReadonlyMap<string, number>): ReductionTrace | undefined {
+  static record(m: Monomial, basis: readonly Polynomial<number>[], standardIndex: ReadonlyMap<string, number>, reducers = new Map<string, number>()): ReductionTrace | undefined {
     const cmp = basis[0].ring.cmp;
     const position = new Map<string, number>();
     const heap = new MonomialHeap(cmp);
@@ -62,10 +75,15 @@ export class ReductionTrace {
     const standardAt: number[] = [];
     const rows: number[] = [];
     for (let x = heap.pop(); x !== undefined; x = heap.pop()) {
-      const at = position.get(monomialKey(x)) as number;
-      const e = basis.findIndex((g) => g.monomials[0][0] <= x[0] && divides(g.monomials[0], x));
+      const key = monomialKey(x);
+      const at = position.get(key) as number;
+      let e = reducers.get(key);
+      if (e === undefined) {
+        e = basis.findIndex((g) => g.monomials[0][0] <= x[0] && divides(g.monomials[0], x));
+        reducers.set(key, e);
+      }
       if (e < 0) {
-        const row = standardIndex.get(monomialKey(x));
+        const row = standardIndex.get(key);
         if (row === undefined) return undefined;
         standardAt.push(at);
         rows.push(row);
@@ -81,6 +99,16 @@ export class ReductionTrace {
     const additions = new Int32Array(position.size);
     for (const tail of tails) for (let t = 0; t < tail.length; t++) additions[tail[t]]++;
     return new ReductionTrace(position.size, Int32Array.from(targets), Int32Array.from(elements), tails, Int32Array.from(standardAt), Int32Array.from(rows), additions.reduce((a, b) => Math.max(a, b), 0));
+  }
+
+  /** The trace as plain data (`fromData` rebuilds it). */
+  toData(): ReductionTraceData {
+    const { size, targets, elements, tails, standardAt, rows, maxAdditions } = this;
+    return { size, targets, elements, tails, standardAt, rows, maxAdditions };
+  }
+
+  static fromData(d: ReductionTraceData): ReductionTrace {
+    return new ReductionTrace(d.size, d.targets, d.elements, d.tails, d.standardAt, d.rows, d.maxAdditions);
   }
 
   /**

@@ -348,7 +348,7 @@ const HELPER_QUEUE = 3;
 
 /** The task of the helper threads, as text. */
 function parametrizationTask(sc: SeparatingCoordinates, D: number): ParametrizationTask {
-  return { vars: [...sc.ring.vars], generators: sc.generators.map(polynomialToData), coordinates: sc.coordinates.map(polynomialToData), D };
+  return { kind: 'parametrization', vars: [...sc.ring.vars], generators: sc.generators.map(polynomialToData), coordinates: sc.coordinates.map(polynomialToData), D };
 }
 
 /**

@@ -171,7 +171,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: D });
       const group = options.orbits !== false && !options.complex && !options.bases ? signSymmetries(input) : undefined;
       const byOrbits = group !== undefined && (options.orbits === true || (D >= ORBIT_MIN_SOLUTIONS && groupOrder(group) >= ORBIT_MIN_GROUP_ORDER));
-      const orbits = byOrbits ? solveByOrbits(input, D, { digits: options.digits, deadline, onProgress, group, ...(probe.learned ? { learned: probe.learned } : {}) }) : undefined;
+      const orbits = byOrbits ? solveByOrbits(input, D, { digits: options.digits, deadline, onProgress, group, imageWorkers: options.imageWorkers, ...(probe.learned ? { learned: probe.learned } : {}) }) : undefined;
       if (orbits?.kind === 'solved') {
         const families = orbits.components.map((c) => withVariableOrder(c, R.vars));
         return { ...(base as Omit<SolveResult, 'components' | 'complete'>), signGroup: orbits.group, components: families.sort(compareComponents), complete: true };

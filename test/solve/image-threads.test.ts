@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
-import { ImageJob, ImageWorkers, ParametrizationTask } from '../../src/solve/image-workers';
+import { ImageJob, ImageTask, ImageWorkers } from '../../src/solve/image-workers';
 import { SolveResult, solve } from '../../src/solve/solve';
 
 /** The exact data of a result, without timings. */
@@ -13,22 +13,48 @@ function exactData(r: SolveResult): unknown {
   return r.components.map((c) => (c.kind === 'points' ? { degree: c.degree, exact: c.exact, realPoints: c.realPoints } : c));
 }
 
+/** The compiled modules (the helper script exists only there). */
+function compiled() {
+  const dist = path.join(__dirname, '../../dist/src');
+  if (!fs.existsSync(path.join(dist, 'solve/image-thread-main.js'))) throw new Error('build first: npm run build (dist/ is missing)');
+  return {
+    solve: require(path.join(dist, 'solve/solve.js')) as typeof import('../../src/solve/solve'),
+    loss: require(path.join(dist, 'networks/loss.js')) as typeof import('../../src/networks/loss'),
+    presets: require(path.join(dist, 'networks/presets.js')) as typeof import('../../src/networks/presets'),
+    threads: require(path.join(dist, 'solve/image-threads.js')) as typeof import('../../src/solve/image-threads'),
+  };
+}
+
+/** A helper that takes primes and never answers, counting the primes and the questions about numerators. */
+function silentJob() {
+  const counts = { submitted: 0, asked: 0 };
+  const job: ImageJob = {
+    submit: () => void counts.submitted++,
+    get pending() {
+      return counts.submitted;
+    },
+    take: () => undefined,
+    numerators: () => {
+      counts.asked++;
+      return undefined;
+    },
+    requestNumerators: () => undefined,
+    requestProductNumerators: () => void counts.asked++,
+    takeProductNumerators: () => undefined,
+    close: () => undefined,
+  };
+  return Object.assign(counts, { job });
+}
+
 describe('helper threads for the images modulo primes', () => {
   test('compiled: deep-linear:1,2,2,1 (129 solutions) gives the same components with one helper thread as without', () => {
-    const dist = path.join(__dirname, '../../dist/src');
-    if (!fs.existsSync(path.join(dist, 'solve/image-thread-main.js'))) throw new Error('build first: npm run build (dist/ is missing)');
-    const d = {
-      solve: require(path.join(dist, 'solve/solve.js')) as typeof import('../../src/solve/solve'),
-      loss: require(path.join(dist, 'networks/loss.js')) as typeof import('../../src/networks/loss'),
-      presets: require(path.join(dist, 'networks/presets.js')) as typeof import('../../src/networks/presets'),
-      threads: require(path.join(dist, 'solve/image-threads.js')) as typeof import('../../src/solve/image-threads'),
-    };
+    const d = compiled();
     const grad = d.loss.lossGradient(d.loss.networkLoss(d.presets.preset('deep-linear:1,2,2,1')));
     let started = 0;
     let served = 0;
     const helpers = d.threads.imageThreads(1, 100); // 129 solutions: below the default threshold
     const counting: ImageWorkers = {
-      start: (task: ParametrizationTask) => {
+      start: (task: ImageTask) => {
         started++;
         const job = helpers.start(task) as ImageJob;
         return {
@@ -70,25 +96,69 @@ describe('helper threads for the images modulo primes', () => {
 
   test('a helper that never answers: the solver computes every image itself, same answer', () => {
     const grad = lossGradient(networkLoss(preset('deep-linear:1,2,2,1')));
-    let submitted = 0;
-    let asked = 0;
-    const silent: ImageJob = {
-      submit: () => void submitted++,
-      get pending() {
-        return submitted;
-      },
-      take: () => undefined,
-      numerators: () => {
-        asked++;
-        return undefined;
-      },
-      requestNumerators: () => undefined,
-      close: () => undefined,
-    };
-    const workers: ImageWorkers = { start: () => silent };
-    const withSilent = solve(grad, { imageWorkers: workers, orbits: false });
-    expect(submitted).toBe(3); // the queue is filled once, then never drains
-    expect(asked).toBe(0);
+    const silent = silentJob();
+    const withSilent = solve(grad, { imageWorkers: { start: () => silent.job }, orbits: false });
+    expect(silent.submitted).toBe(3); // the queue is filled once, then never drains
+    expect(silent.asked).toBe(0);
     expect(exactData(withSilent)).toEqual(exactData(solve(grad, { orbits: false })));
+  });
+
+  test('compiled, orbit by orbit: deep-linear:1,2,2,1 gives the same families with one helper thread as without; the helper serves χ₀ images and numerators', () => {
+    const d = compiled();
+    const grad = d.loss.lossGradient(d.loss.networkLoss(d.presets.preset('deep-linear:1,2,2,1')));
+    const helpers = d.threads.imageThreads(1, 100);
+    let kind: string | undefined;
+    let served = 0;
+    let asked = 0;
+    let answered = 0;
+    const counting: ImageWorkers = {
+      start: (task: ImageTask) => {
+        kind = task.kind;
+        const job = helpers.start(task) as ImageJob;
+        return {
+          submit: (p) => job.submit(p),
+          get pending() {
+            return job.pending;
+          },
+          // The solver never waits for the helper; these wait (up to 5 s) for its first image and
+          // for every numerator asked, so that the answer surely mixes the helper's primes in.
+          take: (waitMs) => {
+            const image = job.take(served === 0 ? 5000 : waitMs);
+            if (image?.chi) served++;
+            return image;
+          },
+          numerators: (p, factors) => job.numerators(p, factors),
+          requestNumerators: (p, factors) => job.requestNumerators(p, factors),
+          requestProductNumerators: (id, p, factors, products) => {
+            asked++;
+            job.requestProductNumerators?.(id, p, factors, products);
+          },
+          takeProductNumerators: (waitMs) => {
+            const a = job.takeProductNumerators?.(asked > answered ? 5000 : waitMs);
+            if (a?.numerators) answered++;
+            return a;
+          },
+          close: () => job.close(),
+        };
+      },
+    };
+    const threaded = d.solve.solve(grad, { imageWorkers: counting, orbits: true });
+    const serial = d.solve.solve(grad, { orbits: true });
+    expect(kind).toBe('orbits');
+    expect(served).toBeGreaterThan(0);
+    expect(threaded.complete).toBe(true);
+    expect(threaded.components.every((c) => c.kind === 'orbits')).toBe(true);
+    expect(threaded.components).toEqual(serial.components);
+    expect(threaded.components.reduce((s, c) => s + c.degree, 0)).toBe(129);
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  test('orbit by orbit, a helper that never answers: every image is computed here, same families', () => {
+    const grad = lossGradient(networkLoss(preset('deep-linear:1,2,2,1')));
+    const silent = silentJob();
+    const withSilent = solve(grad, { imageWorkers: { start: () => silent.job }, orbits: true });
+    expect(silent.submitted).toBe(2); // the queue is filled once, then never drains
+    expect(silent.asked).toBe(0); // no image came from the helper, so no numerators were asked of it
+    expect(withSilent.components).toEqual(solve(grad, { orbits: true }).components);
   });
 });
