@@ -100,8 +100,13 @@ const answerTo = task.kind === 'orbits' ? orbitHelper(task) : parametrizationHel
 
 port.on('message', (m: Question) => {
   if (m.kind === 'realRoots') {
-    const intervals = isolateRealRoots(m.q, { irreducible: true }).map((iv) => (req(iv.lo, iv.hi) ? iv : refineRoot(m.q, iv, { bits: m.bits })));
+    // The intervals as isolated, then each refined, from the first: the solver refines from the
+    // last once its own work is done, and the two meet (`ThreadJob.realRoots`).
+    const intervals = isolateRealRoots(m.q, { irreducible: true });
     answer({ kind: 'realRoots', id: m.id, intervals });
+    intervals.forEach((iv, index) => {
+      if (!req(iv.lo, iv.hi)) answer({ kind: 'refinedRoot', id: m.id, index, interval: refineRoot(m.q, iv, { bits: m.bits }) });
+    });
     return;
   }
   const reply = answerTo(m);

@@ -24,6 +24,7 @@ type Answer =
   | { kind: 'image'; p: number; chi?: Float64Array }
   | { kind: 'numerators'; p: number; numerators?: number[][][] }
   | { kind: 'realRoots'; id: number; intervals: RootInterval[] }
+  | { kind: 'refinedRoot'; id: number; index: number; interval: RootInterval }
   | { kind: 'productNumerators'; id: number; numerators?: number[][][] };
 
 class ThreadJob implements ImageJob {
@@ -32,6 +33,7 @@ class ThreadJob implements ImageJob {
   private readonly replies = new Map<number, number[][][] | undefined>();
   private readonly requested = new Set<number>();
   private readonly roots = new Map<number, RootInterval[]>();
+  private readonly refined = new Map<string, RootInterval>();
   private readonly productAnswers: { id: number; numerators?: number[][][] }[] = [];
   private submitted = 0;
 
@@ -56,6 +58,7 @@ class ThreadJob implements ImageJob {
     for (const a of answers) {
       if (a.kind === 'image') this.ready.push({ p: a.p, ...(a.chi ? { chi: a.chi } : {}) });
       else if (a.kind === 'realRoots') this.roots.set(a.id, a.intervals);
+      else if (a.kind === 'refinedRoot') this.refined.set(`${a.id}:${a.index}`, a.interval);
       else if (a.kind === 'productNumerators') this.productAnswers.push(a);
       else this.replies.set(a.p, a.numerators);
     }
@@ -75,6 +78,11 @@ class ThreadJob implements ImageJob {
     this.helper.post({ kind: 'numerators', p, factors });
   }
 
+  hasNumerators(p: number): boolean {
+    this.file(this.helper.drain());
+    return this.replies.has(p);
+  }
+
   numerators(p: number, factors: readonly (readonly number[])[]): number[][][] | undefined {
     this.requestNumerators(p, factors);
     const answered = this.waitFor(() => this.replies.has(p));
@@ -88,11 +96,36 @@ class ThreadJob implements ImageJob {
     this.helper.post({ kind: 'realRoots', id, q, bits });
   }
 
-  realRoots(id: number): RootInterval[] | undefined {
+  realRoots(id: number, refine?: (interval: RootInterval) => RootInterval): RootInterval[] | undefined {
     this.waitFor(() => this.roots.has(id));
-    const answer = this.roots.get(id);
+    const intervals = this.roots.get(id);
     this.roots.delete(id);
-    return answer;
+    if (!intervals) return undefined;
+    // The helper refines from the first root on; refine here from the last until the two meet
+    // (or wait for the helper's, without `refine`).
+    const out = [...intervals];
+    const done = (i: number): boolean => {
+      const key = `${id}:${i}`;
+      const r = this.refined.get(key);
+      if (r) {
+        out[i] = r;
+        this.refined.delete(key);
+      }
+      return r !== undefined || (out[i].lo.num * out[i].hi.den === out[i].hi.num * out[i].lo.den);
+    };
+    let bottom = 0;
+    let top = out.length - 1;
+    while (bottom <= top) {
+      this.file(this.helper.drain());
+      if (done(bottom)) bottom++;
+      else if (!refine) this.waitFor(() => this.refined.has(`${id}:${bottom}`));
+      else {
+        if (!done(top)) out[top] = refine(out[top]);
+        top--;
+      }
+    }
+    for (let i = 0; i < out.length; i++) this.refined.delete(`${id}:${i}`);
+    return out;
   }
 
   requestProductNumerators(id: number, p: number, factors: readonly (readonly number[])[], productsOf: readonly (readonly VariableProduct[])[]): void {

@@ -83,6 +83,8 @@ export interface ImageJob {
   numerators(p: number, factors: readonly (readonly number[])[]): number[][][] | undefined;
   /** Asks for the numerators at p without waiting (`numerators` then waits for the answer). */
   requestNumerators(p: number, factors: readonly (readonly number[])[]): void;
+  /** Has the answer to `requestNumerators` at p arrived (`numerators` would not wait)? Optional. */
+  hasNumerators?(p: number): boolean;
   /**
    * Asks for the isolating intervals of the real roots of q (an irreducible integer polynomial,
    * ascending), as `isolateRealRoots(q, { irreducible: true })` gives them, each refined by
@@ -90,8 +92,12 @@ export interface ImageJob {
    * goes on here. Optional.
    */
   requestRealRoots?(id: number, q: readonly bigint[], bits: number): void;
-  /** The answer to `requestRealRoots(id, …)`, waiting for it; undefined when the helper does not answer. */
-  realRoots?(id: number): RootInterval[] | undefined;
+  /**
+   * The answer to `requestRealRoots(id, …)`, waiting for it; undefined when the helper does not
+   * answer. With `refine`, the caller refines a share of the roots itself (the helper refines from
+   * the first root, the caller from the last, until they meet).
+   */
+  realRoots?(id: number, refine?: (interval: RootInterval) => RootInterval): RootInterval[] | undefined;
   /**
    * Orbit tasks: asks, without waiting, for the numerators of `productsOf[j]` on each factor qⱼ
    * of χ₀ (`factors`: monic images modulo p, ascending) at a prime the helper computed, as

@@ -37,7 +37,7 @@ import { ImageWorkers, ParametrizationTask } from './image-workers';
 import { polynomialToData } from '../poly/data';
 import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
-import type { RootInterval } from './roots/real';
+import { RootInterval, refineRoot } from './roots/real';
 
 /** One irreducible component: the points (u₁(θ)/q′(θ), …, uₙ(θ)/q′(θ)) for the roots θ of q. */
 export interface ComponentParametrization {
@@ -100,6 +100,8 @@ export interface PrimeImage {
   numerators(factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined;
   /** Announces the factors `numerators` will be asked for (a helper thread starts on them). */
   prefetch?(factors: readonly UPoly<number>[]): void;
+  /** Would `numerators` answer at once (a helper's answer has arrived)? Absent: always. */
+  ready?(): boolean;
 }
 
 function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
@@ -257,7 +259,7 @@ export function parametrizationInSeparatingCoordinates(
           }
           const h = job.take(0);
           if (h) {
-            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors) } }) ?? chiOverQ;
+            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors), ready: () => job.hasNumerators?.(h.p) ?? true } }) ?? chiOverQ;
             continue;
           }
         }
@@ -273,19 +275,20 @@ export function parametrizationInSeparatingCoordinates(
     try {
       // The helper isolates (and refines) the real roots of the large components while the
       // numerators are lifted here.
-      const asked: number[] = [];
+      const asked: { k: number; q: readonly bigint[] }[] = [];
       const onFactors = (factors: readonly bigint[][]): void =>
         factors.forEach((q, k) => {
           if (job?.requestRealRoots && q.length - 1 >= HELPER_ROOTS_DEGREE) {
             job.requestRealRoots(k, q, options.rootBits ?? 0);
-            asked.push(k);
+            asked.push({ k, q });
           }
         });
       const solutions = liftParametrization(images, form, n, D, { ...options, onFactors });
       if (solutions && job?.realRoots && asked.length > 0) {
         const roots = new Map<number, RootInterval[]>();
-        for (const k of asked) {
-          const intervals = job.realRoots(k);
+        for (const { k, q } of asked) {
+          // A share of the refinement is done here, while the helper does the rest.
+          const intervals = job.realRoots(k, (iv) => refineRoot(q, iv, { bits: options.rootBits ?? 0 }));
           if (intervals) roots.set(k, intervals);
         }
         helperRealRoots.set(solutions, roots);
@@ -401,17 +404,32 @@ function liftParametrization(
   onProgress?.(phase(`${D} solutions: factoring their minimal polynomial`));
   const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
   // Helper threads start on the numerators of their primes while the rest are computed here.
-  for (const g of seen) {
+  const prefetch = (g: { p: number; image: PrimeImage }): void => {
     const mod = g.image.prefetch && factorsModP(factors, g.p);
     if (mod) g.image.prefetch?.(mod);
-  }
+  };
+  seen.forEach(prefetch);
   options.onFactors?.(factors);
+  // The images in the order they can answer: a helper's once its numerators have arrived (they
+  // are waited for only when no other image is left), the others at once.
   let used = 0;
+  const waiting: { p: number; image: PrimeImage }[] = [];
   const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
     for (;;) {
-      if (used >= seen.length && next() === undefined) return undefined;
-      const g = seen[used++];
-      if (!agreesModulo(chiLower, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
+      let g = waiting.find((w) => w.image.ready?.() ?? true);
+      if (g) waiting.splice(waiting.indexOf(g), 1);
+      else if (used < seen.length) {
+        g = seen[used++];
+        if (!agreesModulo(chiLower, g.p, g.image.chi)) continue; // unlucky for χ: its other images are suspect too
+        if (g.image.ready && !g.image.ready()) {
+          waiting.push(g);
+          continue;
+        }
+      } else if (next() !== undefined) {
+        prefetch(seen[seen.length - 1]);
+        continue;
+      } else if (waiting.length > 0) g = waiting.shift() as { p: number; image: PrimeImage };
+      else return undefined;
       const img = numeratorImage(g.image, factors, g.p);
       if (img) return { p: g.p, img };
     }

@@ -70,8 +70,9 @@ describe('helper threads for the images modulo primes', () => {
           numerators: (p, factors) => job.numerators(p, factors),
           requestNumerators: (p, factors) => job.requestNumerators(p, factors),
           requestRealRoots: (id, q, bits) => job.requestRealRoots?.(id, q, bits),
-          realRoots: (id) => {
-            const intervals = job.realRoots?.(id);
+          // The solver refines a share of the roots itself (from the last), the helper the rest.
+          realRoots: (id, refine) => {
+            const intervals = job.realRoots?.(id, refine);
             if (intervals) isolated++;
             return intervals;
           },
