@@ -10,6 +10,10 @@
  * becomes `__polycritDirname("solve")` (the module's folder relative to dist/src), resolved
  * against the bundle's place.
  *
+ * The helper threads' scripts (solve/image-thread-main.js, groebner/basis-thread-main.js) are
+ * bundled the same way, each beside its original as *.bundle.js, which the thread starters prefer:
+ * one file to read and compile instead of about a hundred modules.
+ *
  * Then the bundle is loaded here, with the command's V8 flags, a few small commands are run
  * through it silently (so that the functions they use are compiled), and the compiled code is
  * written as dist/src/cli/command-worker.bundle.cache. Runs with a cache start about 100 ms
@@ -43,19 +47,20 @@ const WARM_UP = [
   ['groebner', 'cyclic:5'],
 ];
 
+/** esbuild's settings for one bundle: a CommonJS file for node, npm packages left as requires. */
+const BUNDLE = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', packages: 'external', logLevel: 'warning' };
+
 async function run() {
   await esbuild.build({
+    ...BUNDLE,
     entryPoints: [path.join(dist, 'cli', 'command-worker.js')],
     outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    packages: 'external',
-    logLevel: 'warning',
     banner: { js: 'const __polycritDirname = (folder) => require("path").join(__dirname, "..", folder);' },
     plugins: [ownDirname],
   });
+  for (const helper of [['solve', 'image-thread-main'], ['groebner', 'basis-thread-main']]) {
+    await esbuild.build({ ...BUNDLE, entryPoints: [path.join(dist, ...helper) + '.js'], outfile: path.join(dist, ...helper) + '.bundle.js' });
+  }
   require(path.join(dist, 'cli', 'v8-flags.js')).applyV8Flags();
   const { loadBundle, cacheFileOf } = require(path.join(dist, 'cli', 'code-cache.js'));
   fs.rmSync(cacheFileOf(bundle), { force: true });

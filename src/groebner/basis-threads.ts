@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Deadline } from '../errors';
-import { SynchronousHelper } from '../threads/synchronous-helper';
+import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
 import { BasisImage, BasisJob, BasisTask, BasisWorkers } from './basis-workers';
 
 class BasisThreadJob implements BasisJob {
@@ -56,7 +56,7 @@ class BasisThreadJob implements BasisJob {
  * `threads` is below 1 or the compiled helper script is missing (e.g. under ts-jest).
  */
 export function basisThreads(threads = 1): BasisWorkers {
-  const script = path.join(__dirname, 'basis-thread-main.js');
-  if (threads < 1 || !fs.existsSync(script)) return { start: () => undefined };
+  const script = helperScript(__dirname, 'basis-thread-main');
+  if (threads < 1 || script === undefined) return { start: () => undefined };
   return { start: (task, deadline) => new BasisThreadJob(script, task, deadline) };
 }

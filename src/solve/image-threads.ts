@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Deadline } from '../errors';
-import { SynchronousHelper } from '../threads/synchronous-helper';
+import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
 import { HelperImage, ImageJob, ImageTask, ImageWorkers } from './image-workers';
 import type { VariableProduct } from './orbit-multiplication';
 import type { RootInterval } from './roots/real';
@@ -168,7 +168,7 @@ export const HELPER_MIN_SOLUTIONS = 200;
  * compiled helper script is missing (e.g. under ts-jest).
  */
 export function imageThreads(threads = 1, minSolutions = HELPER_MIN_SOLUTIONS): ImageWorkers {
-  const script = path.join(__dirname, 'image-thread-main.js');
-  if (threads < 1 || !fs.existsSync(script)) return { start: () => undefined };
+  const script = helperScript(__dirname, 'image-thread-main');
+  if (threads < 1 || script === undefined) return { start: () => undefined };
   return { start: (task, deadline) => (task.D < minSolutions ? undefined : new ThreadJob(script, task, deadline)) };
 }

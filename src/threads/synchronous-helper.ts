@@ -11,7 +11,29 @@
  * Node-only: the mathematics never imports this file; a platform's implementation of the helper
  * interfaces (`solve/image-threads.ts`, `groebner/basis-threads.ts`) builds on it.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
+
+/**
+ * The compiled script of a helper thread in `folder`: its bundle (`name.bundle.js`, written by the
+ * build: one file to load instead of a hundred modules, about 50 ms sooner) unless `name.js` was
+ * compiled after it (a TypeScript build without the bundling step), else `name.js`; undefined
+ * when neither exists (e.g. under ts-jest, which runs the sources).
+ */
+export function helperScript(folder: string, name: string): string | undefined {
+  const modified = (file: string): number | undefined => {
+    try {
+      return fs.statSync(path.join(folder, file)).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  };
+  const bundle = modified(`${name}.bundle.js`);
+  const script = modified(`${name}.js`);
+  if (bundle !== undefined && (script === undefined || script <= bundle)) return path.join(folder, `${name}.bundle.js`);
+  return script === undefined ? undefined : path.join(folder, `${name}.js`);
+}
 
 /** What a helper script receives as `workerData`: the caller's data, its port and the counter. */
 export interface HelperData<T> {

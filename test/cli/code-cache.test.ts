@@ -96,9 +96,14 @@ describe('the built command bundle', () => {
     // Every `__dirname` of a bundled module became __polycritDirname("<its folder>"); the worker
     // scripts it locates (image threads, basis threads, the bench pool) must exist there.
     const text = fs.readFileSync(bundle, 'utf8');
-    const uses = [...text.matchAll(/path\.join\(__polycritDirname\("([^"]*)"\), "([^"]+\.js)"\)/g)].map((m) => path.join(root, 'dist', 'src', m[1], m[2]));
-    expect(uses.map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['basis-thread-main.js', 'image-thread-main.js', 'worker.js']));
+    const uses = [
+      ...[...text.matchAll(/path\.join\(__polycritDirname\("([^"]*)"\), "([^"]+\.js)"\)/g)].map((m) => path.join(root, 'dist', 'src', m[1], m[2])),
+      // Helper threads: helperScript(folder, name) loads name.bundle.js, else name.js; both are built.
+      ...[...text.matchAll(/helperScript\)?\(__polycritDirname\("([^"]*)"\), "([\w-]+)"\)/g)].flatMap((m) => [`${m[2]}.js`, `${m[2]}.bundle.js`].map((f) => path.join(root, 'dist', 'src', m[1], f))),
+    ];
+    expect(uses.map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['basis-thread-main.bundle.js', 'basis-thread-main.js', 'image-thread-main.bundle.js', 'image-thread-main.js', 'worker.js']));
     for (const file of uses) expect(fs.existsSync(file)).toBe(true);
     expect(text).not.toMatch(/path\.join\(__dirname, "[\w-]+\.js"\)/);
+    expect(text).not.toMatch(/helperScript\)?\(__dirname/);
   });
 });
