@@ -1,6 +1,8 @@
 /**
  * The body of a helper thread of `image-threads.ts`: it rebuilds its task's ideal, then answers
- * the solver's questions one at a time. Each answer wakes the solver (`threads/synchronous-helper.ts`).
+ * the solver's questions one at a time, most urgent first (numerators, then real roots, then
+ * images at further primes), not in the order they came. Each answer wakes the solver
+ * (`threads/synchronous-helper.ts`).
  *
  * - A parametrization task (`rur-modular.ts`): the image at a prime — the basis modulo p in
  *   separating coordinates from its own F4 learning run and replays, then the Krylov sequences with
@@ -11,7 +13,7 @@
  *   coordinates, the Krylov matrix of the invariant on the invariant block and χ₀ — kept for the
  *   numerators of products of variables asked later (`orbit-images.ts`).
  */
-import { workerData } from 'worker_threads';
+import { receiveMessageOnPort, workerData } from 'worker_threads';
 import { QQ } from '../arithmetic/field';
 import { Rational, req } from '../arithmetic/rational';
 import { traceFromData } from '../groebner/f4';
@@ -23,13 +25,15 @@ import { ImageTask, OrbitTask, ParametrizationTask } from './image-workers';
 import { KrylovShape, ParametrizationImage, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { OrbitImage, OrbitImageSource, learnedFromTrace, orbitImage, orbitNumerators } from './orbit-images';
 import { UnluckyPrime, VariableProduct } from './orbit-multiplication';
-import { isolateRealRoots, refineRoot } from './roots/real';
+import { RootInterval, isolateRealRoots, refineRoot } from './roots/real';
 import { BasisLearning, SeparatingCoordinates, basisAtPrime } from './separating-coordinates';
 
 type Question =
   | { kind: 'image'; p: number }
   | { kind: 'numerators'; p: number; factors: number[][] }
   | { kind: 'realRoots'; id: number; q: bigint[]; bits: number }
+  /** Queued here after an isolation: one root to refine. */
+  | { kind: 'refineRoot'; id: number; index: number; q: bigint[]; bits: number; interval: RootInterval }
   | { kind: 'productNumerators'; id: number; p: number; factors: number[][]; productsOf: VariableProduct[][] };
 
 const { data: task, port, signal } = workerData as HelperData<ImageTask>;
@@ -98,17 +102,47 @@ function orbitHelper(task: OrbitTask): (m: Question) => unknown {
 
 const answerTo = task.kind === 'orbits' ? orbitHelper(task) : parametrizationHelper(task);
 
-port.on('message', (m: Question) => {
+function answerOne(m: Question): void {
   if (m.kind === 'realRoots') {
-    // The intervals as isolated, then each refined, from the first: the solver refines from the
-    // last once its own work is done, and the two meet (`ThreadJob.realRoots`).
+    // The intervals as isolated, then each refined, from the first (each its own question, so
+    // that numerators asked meanwhile come first): the solver refines from the last once its own
+    // work is done, and the two meet (`ThreadJob.realRoots`).
     const intervals = isolateRealRoots(m.q, { irreducible: true });
     answer({ kind: 'realRoots', id: m.id, intervals });
-    intervals.forEach((iv, index) => {
-      if (!req(iv.lo, iv.hi)) answer({ kind: 'refinedRoot', id: m.id, index, interval: refineRoot(m.q, iv, { bits: m.bits }) });
+    intervals.forEach((interval, index) => {
+      if (!req(interval.lo, interval.hi)) queue.push({ kind: 'refineRoot', id: m.id, index, q: m.q, bits: m.bits, interval });
     });
+    return;
+  }
+  if (m.kind === 'refineRoot') {
+    answer({ kind: 'refinedRoot', id: m.id, index: m.index, interval: refineRoot(m.q, m.interval, { bits: m.bits }) });
     return;
   }
   const reply = answerTo(m);
   if (reply !== undefined) answer(reply);
+}
+
+// Questions are answered most urgent first: the solver waits for numerators (cheap) in the lift
+// and for real roots (long) after it, while images at further primes are only taken when finished.
+const urgency = (m: Question): number => (m.kind === 'realRoots' || m.kind === 'refineRoot' ? 1 : m.kind === 'image' ? 2 : 0);
+const queue: Question[] = [];
+let scheduled = false;
+const work = (): void => {
+  scheduled = false;
+  for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) queue.push(r.message as Question);
+  if (queue.length === 0) return;
+  let k = 0;
+  for (let i = 1; i < queue.length; i++) if (urgency(queue[i]) < urgency(queue[k])) k = i;
+  answerOne(queue.splice(k, 1)[0]);
+  if (queue.length > 0 && !scheduled) {
+    scheduled = true;
+    setImmediate(work);
+  }
+};
+port.on('message', (m: Question) => {
+  queue.push(m);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(work);
+  }
 });

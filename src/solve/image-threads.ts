@@ -78,8 +78,9 @@ class ThreadJob implements ImageJob {
     this.helper.post({ kind: 'numerators', p, factors });
   }
 
-  hasNumerators(p: number): boolean {
+  hasNumerators(p: number, waitMs = 0): boolean {
     this.file(this.helper.drain());
+    for (const until = Date.now() + waitMs; !this.replies.has(p) && Date.now() < until; ) this.file(this.helper.receive(until - Date.now()));
     return this.replies.has(p);
   }
 

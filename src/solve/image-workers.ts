@@ -83,8 +83,8 @@ export interface ImageJob {
   numerators(p: number, factors: readonly (readonly number[])[]): number[][][] | undefined;
   /** Asks for the numerators at p without waiting (`numerators` then waits for the answer). */
   requestNumerators(p: number, factors: readonly (readonly number[])[]): void;
-  /** Has the answer to `requestNumerators` at p arrived (`numerators` would not wait)? Optional. */
-  hasNumerators?(p: number): boolean;
+  /** Has the answer to `requestNumerators` at p arrived (`numerators` would not wait), waiting at most `waitMs` for it? Optional. */
+  hasNumerators?(p: number, waitMs?: number): boolean;
   /**
    * Asks for the isolating intervals of the real roots of q (an irreducible integer polynomial,
    * ascending), as `isolateRealRoots(q, { irreducible: true })` gives them, each refined by

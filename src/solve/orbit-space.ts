@@ -124,6 +124,12 @@ function* invariantForms(group: SignGroup, random: () => number): Generator<Inva
 /** How many primes the helper thread holds in advance. */
 const HELPER_QUEUE = 2;
 
+/** Primes given to the helper, beyond those, while χ₀ is factored (for the numerators' images). */
+const HELPER_WHILE_FACTORING = 8;
+
+/** How long the lift waits for one of the helper's numerators, once nothing else is left to use, before it computes an image itself. */
+const ANSWER_WAIT_MS = 5;
+
 /** An image at one prime: computed here, or by the helper thread (which keeps the rest and answers for the numerators). */
 type SeenImage = { local: true; image: OrbitImage; p: number; chi: Float64Array } | { local: false; p: number; chi: Float64Array };
 
@@ -255,6 +261,12 @@ export function orbitParametrization(
     if (!chiValues) return undefined;
     const chi = utrim(QQ, [...chiValues, QQ.one]);
     onProgress?.(phase(`${D} solutions, ${D0} orbits: factoring their minimal polynomial`));
+    // While χ₀ is factored here, the helper computes images for the numerators.
+    for (let k = 0; job && k < HELPER_WHILE_FACTORING; k++) {
+      const q = nextUsablePrime();
+      if (q === undefined) break;
+      job.submit(q);
+    }
     const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
 
     // Phase 2: per factor, the numerators of given products (the images seen first, then more);
@@ -276,8 +288,11 @@ export function orbitParametrization(
         () => {
           for (;;) {
             if (asked.size > 0 && job?.takeProductNumerators) {
-              // A helper's answer first (answers to an earlier call's requests are dropped).
-              const a = job.takeProductNumerators(0);
+              // A helper's answer first (answers to an earlier call's requests are dropped); once
+              // the images seen are used, one still on its way is waited for a little (the helper
+              // answers numerators before images; a loaded machine may leave it little time)
+              // before a new image is computed here.
+              const a = job.takeProductNumerators(used < seen.length ? 0 : ANSWER_WAIT_MS);
               if (a) {
                 const p = asked.get(a.id);
                 asked.delete(a.id);

@@ -100,8 +100,8 @@ export interface PrimeImage {
   numerators(factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined;
   /** Announces the factors `numerators` will be asked for (a helper thread starts on them). */
   prefetch?(factors: readonly UPoly<number>[]): void;
-  /** Would `numerators` answer at once (a helper's answer has arrived)? Absent: always. */
-  ready?(): boolean;
+  /** Would `numerators` answer at once (a helper's answer has arrived, waiting at most `waitMs`)? Absent: always. */
+  ready?(waitMs?: number): boolean;
 }
 
 function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
@@ -247,19 +247,22 @@ export function parametrizationInSeparatingCoordinates(
     // Once χ is known over Q (the lift passes it to `next`), the images computed here are for the
     // numerators only: with χ modulo p given, the sequences need half the terms (`krylov.ts`).
     let chiOverQ: readonly Rational[] | undefined;
+    const queueUpTo = (n: number): void => {
+      while (job && job.pending < n) {
+        const q = stream.next();
+        if (q.done) break;
+        job.submit(q.value);
+      }
+    };
     const images = (function* (): Generator<{ p: number; image: PrimeImage }, undefined, readonly Rational[] | undefined> {
       chiOverQ = yield { p, image };
       for (;;) {
         if (job) {
           // Keep the helpers busy; take a finished image before computing one here.
-          while (job.pending < HELPER_QUEUE) {
-            const q = stream.next();
-            if (q.done) break;
-            job.submit(q.value);
-          }
+          queueUpTo(HELPER_QUEUE);
           const h = job.take(0);
           if (h) {
-            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors), ready: () => job.hasNumerators?.(h.p) ?? true } }) ?? chiOverQ;
+            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors), ready: (waitMs) => job.hasNumerators?.(h.p, waitMs) ?? true } }) ?? chiOverQ;
             continue;
           }
         }
@@ -283,7 +286,8 @@ export function parametrizationInSeparatingCoordinates(
             asked.push({ k, q });
           }
         });
-      const solutions = liftParametrization(images, form, n, D, { ...options, onFactors });
+      // While χ is factored here, the helper computes images for the numerators.
+      const solutions = liftParametrization(images, form, n, D, { ...options, onFactors, onFactoring: () => queueUpTo(HELPER_QUEUE + HELPER_WHILE_FACTORING) });
       if (solutions && job?.realRoots && asked.length > 0) {
         const roots = new Map<number, RootInterval[]>();
         for (const { k, q } of asked) {
@@ -349,6 +353,16 @@ const SINGLE_VARIABLE_TRIES = 2;
 /** Primes queued at the helpers at a time. */
 const HELPER_QUEUE = 3;
 
+/** How long the lift waits for a helper's numerators before it computes an image itself (about a tenth of an image's time on katsura-8). */
+const HELPER_ANSWER_WAIT_MS = 5;
+
+/**
+ * Primes queued at the helpers, beyond those, while χ is factored (the second phase of the lift
+ * takes their images): katsura-8's χ of degree 256 takes about a second to factor, in which a
+ * helper computes some 30 images, and the numerators need about 20 images beyond χ's.
+ */
+const HELPER_WHILE_FACTORING = 20;
+
 /** The task of the helper threads, as text. */
 function parametrizationTask(sc: SeparatingCoordinates, D: number): ParametrizationTask {
   return { kind: 'parametrization', vars: [...sc.ring.vars], generators: sc.generators.map(polynomialToData), coordinates: sc.coordinates.map(polynomialToData), D };
@@ -376,7 +390,15 @@ function liftParametrization(
   form: readonly bigint[],
   n: number,
   D: number,
-  options: { deadline?: Deadline; maxPrimes?: number; onProgress?: ProgressCallback; /** Hears χ's irreducible factors as soon as they are known. */ onFactors?: (factors: readonly bigint[][]) => void },
+  options: {
+    deadline?: Deadline;
+    maxPrimes?: number;
+    onProgress?: ProgressCallback;
+    /** Called when χ is lifted, before it is factored. */
+    onFactoring?: () => void;
+    /** Hears χ's irreducible factors as soon as they are known. */
+    onFactors?: (factors: readonly bigint[][]) => void;
+  },
 ): ParametrizedSolutions | undefined {
   const { deadline, onProgress } = options;
   const maxPrimes = options.maxPrimes ?? 4000;
@@ -402,6 +424,7 @@ function liftParametrization(
 
   // Phase 2: the numerators of each irreducible factor of χ, from the images seen so far first.
   onProgress?.(phase(`${D} solutions: factoring their minimal polynomial`));
+  options.onFactoring?.();
   const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
   // Helper threads start on the numerators of their primes while the rest are computed here.
   const prefetch = (g: { p: number; image: PrimeImage }): void => {
@@ -410,8 +433,10 @@ function liftParametrization(
   };
   seen.forEach(prefetch);
   options.onFactors?.(factors);
-  // The images in the order they can answer: a helper's once its numerators have arrived (they
-  // are waited for only when no other image is left), the others at once.
+  // The images in the order they can answer: a helper's once its numerators have arrived, the
+  // others at once; then the helper's still on their way are waited for a little (it answers
+  // numerators before anything else) before a new image is computed here: a loaded machine may
+  // leave the helper little time.
   let used = 0;
   const waiting: { p: number; image: PrimeImage }[] = [];
   const values = liftUntilStable(factors.map((q) => n * (q.length - 1)), () => {
@@ -425,7 +450,8 @@ function liftParametrization(
           waiting.push(g);
           continue;
         }
-      } else if (next() !== undefined) {
+      } else if (waiting.length > 0 && (waiting[0].image.ready?.(HELPER_ANSWER_WAIT_MS) ?? true)) g = waiting.shift() as { p: number; image: PrimeImage };
+      else if (next() !== undefined) {
         prefetch(seen[seen.length - 1]);
         continue;
       } else if (waiting.length > 0) g = waiting.shift() as { p: number; image: PrimeImage };

@@ -99,7 +99,7 @@ describe('helper threads for the images modulo primes', () => {
     const grad = lossGradient(networkLoss(preset('deep-linear:1,2,2,1')));
     const silent = silentJob();
     const withSilent = solve(grad, { imageWorkers: { start: () => silent.job }, orbits: false });
-    expect(silent.submitted).toBe(3); // the queue is filled once, then never drains
+    expect(silent.submitted).toBe(23); // the queue is filled once (3 primes, 20 more while χ is factored), then never drains
     expect(silent.asked).toBe(0);
     expect(exactData(withSilent)).toEqual(exactData(solve(grad, { orbits: false })));
   });
@@ -158,7 +158,7 @@ describe('helper threads for the images modulo primes', () => {
     const grad = lossGradient(networkLoss(preset('deep-linear:1,2,2,1')));
     const silent = silentJob();
     const withSilent = solve(grad, { imageWorkers: { start: () => silent.job }, orbits: true });
-    expect(silent.submitted).toBe(2); // the queue is filled once, then never drains
+    expect(silent.submitted).toBe(10); // the queue is filled once (2 primes, 8 more while χ₀ is factored), then never drains
     expect(silent.asked).toBe(0); // no image came from the helper, so no numerators were asked of it
     expect(withSilent.components).toEqual(solve(grad, { orbits: true }).components);
   });
