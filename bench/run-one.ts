@@ -17,6 +17,7 @@
 import { Zp } from '../src/arithmetic/field';
 import { computeGroebner } from '../src/groebner/groebner';
 import { basisThreads } from '../src/groebner/basis-threads';
+import { imageThreads } from '../src/solve/image-threads';
 import { solve } from '../src/solve/solve';
 import { ZeroDimensionalComponent } from '../src/solve/zero-dimensional';
 import { OrbitFamily } from '../src/solve/orbit-solve';
@@ -51,11 +52,11 @@ function runGroebner(spec: string, field: string, threads: number): object {
   return { ok: true, seconds, cpu, ...memory(), size: r.basis.length, leads, stats: r.stats };
 }
 
-function runSolve(spec: string, digits: number): object {
+function runSolve(spec: string, digits: number, threads: number): object {
   const sys = benchSystem(spec);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = solve(sys.polynomials, { digits });
+  const r = solve(sys.polynomials, threads > 1 ? { digits, imageWorkers: imageThreads(threads - 1) } : { digits });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuSince(c0);
   // Only zero-dimensional components carry points (a positive-dimensional one has no finite count).
@@ -71,7 +72,7 @@ function main(): void {
   const [kind, spec, arg, threads] = process.argv.slice(2);
   try {
     if (kind === 'groebner') console.log(JSON.stringify(runGroebner(spec, arg ?? '0', Number(threads ?? 1))));
-    else if (kind === 'solve') console.log(JSON.stringify(runSolve(spec, Number(arg ?? 10))));
+    else if (kind === 'solve') console.log(JSON.stringify(runSolve(spec, Number(arg ?? 10), Number(threads ?? 1))));
     else throw new Error(`usage: run-one.js groebner|solve NAME:N [0|p|digits], got '${kind}'`);
   } catch (e) {
     const err = e as Error;

@@ -52,6 +52,8 @@ interface SolverInfo {
   available?: boolean;
   /** Ratio columns reference/this solver (CPU seconds, wall seconds); absent: CPU for every solver but the first. */
   ratios?: ('cpu' | 'wall')[];
+  /** The reference of the ratios: this solver (e.g. polycrit with as many threads); absent: the first. */
+  against?: string;
 }
 
 /** Complex (distinct) and real point counts, each when known. */
@@ -65,8 +67,8 @@ interface Solver extends SolverInfo {
   run: (spec: string) => Promise<RunOutcome>;
 }
 
-async function polycritSolve(spec: string, digits: number, limit: number): Promise<RunOutcome> {
-  const r = await runProcess(process.execPath, ['--max-old-space-size=4096', RUN_ONE, 'solve', spec, String(digits)], '', limit);
+async function polycritSolve(spec: string, digits: number, limit: number, threads = 1): Promise<RunOutcome> {
+  const r = await runProcess(process.execPath, ['--max-old-space-size=4096', RUN_ONE, 'solve', spec, String(digits), String(threads)], '', limit);
   if (r.timedOut) return { status: 'timeout', peakMB: r.peakMB };
   const last = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -209,21 +211,21 @@ function networkExpected(spec: string): Counts | undefined {
 function sectionTable(records: SolveRecord[], solvers: SolverInfo[], expected: (spec: string) => Counts | undefined, label: (spec: string) => string): string {
   const shown = solvers.filter((s) => s.available !== false);
   const [ref] = shown;
+  const refOf = (s: SolverInfo): SolverInfo => shown.find((x) => x.name === s.against) ?? ref;
   const ratiosOf = (s: SolverInfo): ('cpu' | 'wall')[] => s.ratios ?? (s === ref ? [] : ['cpu']);
   const head = ['system', 'expected'];
   for (const s of shown) {
     head.push(`${s.name} s`, 'MB', 'points');
-    for (const clock of ratiosOf(s)) head.push(clock === 'cpu' ? `${ref.name}/${s.name}${ratiosOf(s).length > 1 ? ' CPU' : ''}` : 'wall');
+    for (const clock of ratiosOf(s)) head.push(clock === 'cpu' ? `${refOf(s).name}/${s.name}${ratiosOf(s).length > 1 ? ' CPU' : ''}` : 'wall');
   }
   head.push('check');
   const rows = records.map((r) => {
     const e = expected(r.spec);
     const row = [label(r.spec), e?.complex === undefined ? '' : `${e.complex}${e.real === undefined ? '' : ` / ${e.real}`}`];
-    const ours = r.results[ref.name];
     for (const s of shown) {
       const o = r.results[s.name];
       row.push(formatTime(o, s.limit), formatMB(o), pointsCell(o));
-      for (const clock of ratiosOf(s)) row.push(ratio(ours, o, ref.limit, s.limit, clock));
+      for (const clock of ratiosOf(s)) row.push(ratio(r.results[refOf(s).name], o, refOf(s).limit, s.limit, clock));
     }
     row.push(r.mismatches.length ? `**MISMATCH**: ${r.mismatches.join('; ')}` : '');
     return row;
@@ -288,11 +290,11 @@ function render(out: string): string {
   return text;
 }
 
-/** msolve with one thread and with two, as solvers of the bench. */
-function msolveSolvers(limit: number): Solver[] {
+/** msolve with one thread and with two, as solvers of the bench, each against polycrit with as many threads (`against`). */
+function msolveSolvers(limit: number, against: readonly [string, string]): Solver[] {
   return [1, 2].map((threads) => {
     const peer = msolvePeer(threads);
-    return { name: peer.name, peer, limit, ratios: ['cpu', 'wall'], run: (spec: string) => msolveSolve(peer, benchSystem(spec), threads, limit) };
+    return { name: peer.name, peer, limit, ratios: ['cpu', 'wall'], against: against[threads - 1], run: (spec: string) => msolveSolve(peer, benchSystem(spec), threads, limit) };
   });
 }
 
@@ -324,19 +326,21 @@ async function main(): Promise<void> {
   const out = option('out', 'bench/results');
   const singular = singularPeer();
   const sympy = sympyPeer();
-  const msolves = msolveSolvers(limit);
+  const msolves = msolveSolvers(limit, ['polycrit', 'polycrit, 2 threads']);
   const header: RunHeader = { ...machineFacts(), node: process.version, polycrit: polycritRevision(), peers: [msolves[0].peer!, singular, sympy], command: `bench/solve.ts ${process.argv.slice(2).join(' ')}`.trim() };
   console.log(headerText(header));
   const solvers: Solver[] = [
     { name: 'polycrit', limit, ratios: [], run: (spec) => polycritSolve(spec, digits, limit) },
+    { name: 'polycrit, 2 threads', limit, ratios: [], run: (spec) => polycritSolve(spec, digits, limit, 2) },
     ...msolves,
     { name: 'Singular solve.lib', peer: singular, limit, run: (spec) => singularSolve(singular, systemText(spec), digits, limit) },
     { name: 'sympy', peer: sympy, limit: sympyLimit, run: (spec) => sympySolve(sympy, systemText(spec), sympyLimit) },
   ];
   const networkSolvers: Solver[] = [
     { name: 'polycrit solve', limit: netLimit, ratios: [], run: (spec) => polycritSolve(spec, digits, netLimit) },
+    { name: 'polycrit solve, 2 threads', limit: netLimit, ratios: [], run: (spec) => polycritSolve(spec, digits, netLimit, 2) },
     { name: 'polycrit critical', limit: netLimit, ratios: [], run: (spec) => polycritCritical(benchNetwork(spec)!, digits, netLimit) },
-    ...msolveSolvers(netLimit),
+    ...msolveSolvers(netLimit, ['polycrit solve', 'polycrit solve, 2 threads']),
   ];
   for (const s of solvers) if (s.peer && !s.peer.available) console.log(`${s.peer.name}: not installed, column skipped`);
   const records = await runSection(specs, solvers, familyExpected);
