@@ -27,7 +27,8 @@ type Answer =
   | { kind: 'refinedRoot'; id: number; index: number; interval: RootInterval }
   | { kind: 'productNumerators'; id: number; numerators?: number[][][] };
 
-class ThreadJob implements ImageJob {
+/** The solver's end of one helper thread running `script` (exported for tests, which give their own script). */
+export class ThreadJob implements ImageJob {
   private readonly helper: SynchronousHelper<Answer>;
   private readonly ready: HelperImage[] = [];
   private readonly replies = new Map<number, number[][][] | undefined>();
