@@ -21,7 +21,10 @@
  * of a basis element, or a recorded normal form replayed — `reduction-trace.ts`), the Krylov
  * vectors t^k·1 in A₀ and one D₀×D₀ system for χ₀ and the w_f. The lift is that of
  * `rur-modular.ts`: χ₀ first, factored over Q into q₁⋯q_r (one per Galois orbit of orbits), then
- * per factor the numerators u_f = w_f·q′ mod q, from the images already computed first.
+ * per factor the numerators u_f = w_f·q′ mod q, from the images already computed first. The
+ * per-prime work is `orbit-images.ts`'s; with `imageWorkers` a helper thread computes images at
+ * primes of the same stream (replaying this F4 trace, with the multiplication columns recorded
+ * here) and answers for their numerators later, while this thread computes its own.
  *
  * On an orbit whose root is θ, with support S (the variables not identically zero: sᵢ = xᵢ² ≠ 0),
  * the invariant variables are uᵢ(θ)/q′(θ); among the others a basis of the characters of S is
