@@ -15,6 +15,9 @@
  * Given polynomials constant on every component (the loss on a critical set), the variety is first
  * cut along their values into disjoint parts (`groebner/value-splitting.ts`): no part examines
  * the pieces of another, such as the lower-dimensional pieces inside a component of another value.
+ * A part's basis may no longer factor where the whole's did, and Gianni–Trager–Zacharias on it can
+ * cost far more than the splits: past a budget the whole is decomposed instead, keeping what the
+ * parts found (true components, not reported twice).
  *
  * Because pieces come by decreasing dimension, a prime found in a piece of dimension d can only
  * contain primes of larger dimension, all found already: it is checked against them and, when
@@ -33,7 +36,7 @@ import { Factorizer } from '../groebner/factor-cache';
 import { Piece, splitPiece } from '../groebner/factorizing';
 import { groebner } from '../groebner/groebner';
 import { splitByValues } from '../groebner/value-splitting';
-import { Deadline } from '../errors';
+import { AttemptDeadline, Deadline, TimeoutError } from '../errors';
 import { dimension } from '../groebner/ideal';
 import { normalForm } from '../groebner/normal-form';
 import { BasisMap } from '../groebner/polynomial-map';
@@ -74,6 +77,8 @@ export interface DecomposeOptions extends ControlOptions {
    * few normal forms, never an answer: a part is made only from an exact minimal polynomial.
    */
   constantOnComponents?: QPoly[];
+  /** Seconds the decomposition by value parts may take before the whole is decomposed instead (default 1; for tests). */
+  valuePartsBudget?: number;
 }
 
 /** Pieces by decreasing dimension bound; among equal bounds the last pushed comes first (depth first). */
@@ -145,22 +150,61 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
   }
   const { deadline, onProgress } = options;
   const progress = (message: string): void => onProgress?.(phase(message));
-  const order = canonicalVariables(R.vars).map((v) => R.varIndex(v));
-  const factorizer = new Factorizer();
-  const queue = new PieceQueue();
-  // Primes found so far (minimal or not), and the minimal ones, reported.
-  const known = new BasisMap<Rational, true>();
-  const components: PrimeIdeal[] = [];
   const gens = polys.filter((p) => !p.isZero());
   if (gens.length === 0) return [{ basis: [], dimension: R.nvars }];
   const basis = options.basis ?? (options.reduced ? gens : undefined);
   const start = basis ? dimension(basis) : R.nvars;
   if (basis) progress(`decomposition: dimension ${start}`);
+  const state = newState(R, options);
   const parts = basis ? valueParts(basis, options.constantOnComponents ?? [], deadline) : [];
   if (parts.length > 1) {
+    // The parts usually cost a fraction of the whole, but a part whose basis no longer factors goes
+    // to Gianni–Trager–Zacharias, which can cost far more than the factorizing splits of the
+    // whole: past a budget the whole is decomposed instead, keeping the components found.
     progress(`decomposition: ${parts.length} disjoint parts, by the values of a polynomial constant on the components`);
-    for (const part of [...parts].reverse()) queue.push({ generators: [...gens, ...part], constraints: [], bound: start });
-  } else queue.push({ generators: gens, ...(basis ? { basis } : {}), constraints: [], bound: start });
+    try {
+      return examine(
+        [...parts].reverse().map((part) => ({ generators: [...gens, ...part], constraints: [], bound: start })),
+        state,
+        new AttemptDeadline(options.valuePartsBudget ?? VALUE_PARTS_BUDGET, deadline),
+      );
+    } catch (e) {
+      if (!(e instanceof TimeoutError)) throw e;
+      deadline?.check();
+      progress('decomposition: the parts took too long, the whole instead');
+    }
+  }
+  return examine([{ generators: gens, ...(basis ? { basis } : {}), constraints: [], bound: start }], state, deadline);
+}
+
+/** Seconds the decomposition by value parts may take before the whole is decomposed instead. */
+const VALUE_PARTS_BUDGET = 1;
+
+/** What the decomposition knows across its attempts: the primes found, the minimal ones (reported). */
+interface DecompositionState {
+  R: PolynomialRing<Rational>;
+  options: DecomposeOptions;
+  order: number[];
+  factorizer: Factorizer;
+  known: BasisMap<Rational, true>;
+  components: PrimeIdeal[];
+}
+
+function newState(R: PolynomialRing<Rational>, options: DecomposeOptions): DecompositionState {
+  const order = canonicalVariables(R.vars).map((v) => R.varIndex(v));
+  return { R, options, order, factorizer: new Factorizer(), known: new BasisMap<Rational, true>(), components: [] };
+}
+
+/**
+ * The minimal primes of the union of the pieces, examined by decreasing dimension (see the file
+ * header), added to `state.components`, which it returns. Components already there (found by an
+ * abandoned attempt) are true components: found again, they are not reported twice.
+ */
+function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline | undefined): PrimeIdeal[] {
+  const { R, options, order, factorizer, known, components } = state;
+  const progress = (message: string): void => options.onProgress?.(phase(message));
+  const queue = new PieceQueue();
+  for (const p of pieces) queue.push(p);
 
   const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
   // A prime of dimension d comes from a piece of dimension d, taken when no waiting piece has a
