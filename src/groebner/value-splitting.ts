@@ -65,6 +65,8 @@ export function minimalPolynomialModulo(f: QPoly, G: readonly QPoly[], limits: V
   let terms = 1;
   for (let k = 1; k <= maxDegree; k++) {
     limits.deadline?.check();
+    // The product before its reduction is bounded too (a large normal form times f).
+    if (k > 1 && powers[k - 1].length * r.length > 50 * maxTerms) return undefined;
     const next = k === 1 ? r : normalForm(powers[k - 1].mul(r), G);
     terms += next.length;
     if (terms > maxTerms) return undefined;
