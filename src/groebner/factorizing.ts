@@ -117,7 +117,7 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: { dead
     if (F === undefined) return { kind: 'empty' };
     G = basisWithLinearPart(F.linear, F.rest, { deadline: options.deadline });
     if (isEmpty(G, piece.constraints)) return { kind: 'empty' };
-    const bound = G.length === 0 ? piece.generators[0].ring.nvars : dimension(G);
+    const bound = G.length === 0 ? piece.generators[0].ring.nvars : dimension(G, piece.bound);
     const known: Piece = { ...piece, generators: [...F.linear, ...F.rest], basis: G, bound };
     // A piece of smaller dimension than announced goes back to the queue with its dimension,
     // so the caller can examine pieces by decreasing dimension.

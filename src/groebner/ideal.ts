@@ -14,10 +14,37 @@ import { Monomial, divides, oneMonomial } from '../monomials/monomial';
 import { Polynomial } from '../poly/polynomial';
 import { checkPolynomialList } from '../poly/arguments';
 
-/** −1 for the unit ideal (no solutions), otherwise the Krull dimension of K[x]/I. */
-export function dimension<T>(G: readonly Polynomial<T>[]): number {
+/**
+ * −1 for the unit ideal (no solutions), otherwise the Krull dimension of K[x]/I. `atMost`, an
+ * upper bound known for it (the dimension of a smaller ideal), ends the search at the first
+ * independent set of that size.
+ */
+export function dimension<T>(G: readonly Polynomial<T>[], atMost?: number): number {
   checkPolynomialList(G, 'dimension');
-  return maximalIndependentSet(G)?.length ?? -1;
+  const gs = nonzero(G);
+  if (gs === undefined) return -1;
+  const n = G.length > 0 ? G[0].ring.nvars : 0;
+  if (gs.length > 0 && pureVariables(gs) === n) return 0;
+  return independentSetSearch(gs, n, atMost).length;
+}
+
+/** The number of variables some leading monomial is a pure power of (all of them: zero-dimensional). */
+function pureVariables<T>(G: readonly Polynomial<T>[]): number {
+  const pure = new Set<number>();
+  for (const g of G) {
+    const m = g.lm();
+    let v = -1;
+    for (let i = 1; i < m.length; i++) {
+      if (m[i] === 0) continue;
+      if (v >= 0) {
+        v = -2;
+        break;
+      }
+      v = i;
+    }
+    if (v >= 0) pure.add(v);
+  }
+  return pure.size;
 }
 
 /** Is the ideal with Gröbner basis G the unit ideal? */
@@ -58,6 +85,36 @@ class Supports {
   independent(S: Uint32Array): boolean {
     return this.masks.every((s) => !this.subset(s, S));
   }
+
+  /**
+   * A lower bound on how many of the variables i, i+1, … an independent set extending the
+   * choices made below i must leave out: every support meeting no excluded variable has its
+   * variables below i all chosen, so one of its variables from i on must go; supports disjoint
+   * there need one each (a greedy packing, smallest supports first).
+   */
+  mustExclude(excluded: Uint32Array, i: number, used: Uint32Array): number {
+    used.fill(0);
+    let count = 0;
+    for (const s of this.masks) {
+      let live = true;
+      for (let w = 0; w < this.words && live; w++) if ((s[w] & excluded[w]) !== 0) live = false;
+      if (!live) continue;
+      let free = true;
+      for (let w = 0; w < this.words && free; w++) if ((s[w] & upper(i, w) & used[w]) !== 0) free = false;
+      if (!free) continue;
+      for (let w = 0; w < this.words; w++) used[w] |= s[w] & upper(i, w);
+      count++;
+    }
+    return count;
+  }
+}
+
+/** The bits of word w for the variables i, i+1, …. */
+function upper(i: number, w: number): number {
+  const lo = w * 32;
+  if (i <= lo) return 0xffffffff;
+  if (i >= lo + 32) return 0;
+  return ~((1 << (i - lo)) - 1);
 }
 
 function popcount(w: number): number {
@@ -75,7 +132,8 @@ function nonzero<T>(G: readonly Polynomial<T>[]): Polynomial<T>[] | undefined {
 /**
  * Depth-first search over the independent sets, variables in index order, including a variable
  * before excluding it: `leaf` receives each set that reaches the last variable, and
- * `cut(size, i)` may abandon a branch. With `maximalOnly`, a branch is abandoned as soon as an
+ * `cut(size, i, room)` may abandon a branch, where room bounds how many of the variables from i
+ * on the set can still take (n − i less `mustExclude`, computed only when `bounded`). With `maximalOnly`, a branch is abandoned as soon as an
  * excluded variable could no longer be blocked — a maximal set S leaves x out only because some
  * support s ∋ x has s − {x} ⊆ S, i.e. s meets the excluded variables in x alone — so every leaf
  * is a maximal set and the search visits few others.
@@ -84,13 +142,15 @@ function searchIndependent<T>(
   G: readonly Polynomial<T>[],
   n: number,
   leaf: (current: readonly number[]) => void,
-  cut: (size: number, i: number) => boolean = () => false,
+  cut: (size: number, i: number, room: number) => boolean = () => false,
   maximalOnly = false,
+  bounded = false,
 ): void {
   const supports = new Supports(G, n);
   const words = supports.words;
   const set = new Uint32Array(words);
   const excluded = new Uint32Array(words);
+  const scratch = new Uint32Array(words);
   const flip = (mask: Uint32Array, i: number) => (mask[i >>> 5] ^= 1 << (i & 31));
   const containing = Array.from({ length: n }, (_, x) => supports.masks.filter((s) => (s[x >>> 5] & (1 << (x & 31))) !== 0));
   // Does some support through x meet the excluded variables in x alone?
@@ -102,7 +162,7 @@ function searchIndependent<T>(
   const out: number[] = [];
   const current: number[] = [];
   const search = (i: number): void => {
-    if (cut(current.length, i)) return;
+    if (cut(current.length, i, bounded && i < n ? n - i - supports.mustExclude(excluded, i, scratch) : n - i)) return;
     if (i === n) return leaf(current);
     flip(set, i);
     current.push(i);
@@ -145,17 +205,23 @@ function compareLists(a: number[], b: number[]): number {
 export function maximalIndependentSet<T>(G: readonly Polynomial<T>[]): number[] | undefined {
   const gs = nonzero(G);
   if (gs === undefined) return undefined;
-  const n = G.length > 0 ? G[0].ring.nvars : 0;
-  let best: number[] = [];
+  return independentSetSearch(gs, G.length > 0 ? G[0].ring.nvars : 0);
+}
+
+/** The branch and bound of `maximalIndependentSet` (G without zeros, not the unit ideal), ended at a set of size `atMost`. */
+function independentSetSearch<T>(gs: readonly Polynomial<T>[], n: number, atMost = n): number[] {
+  let best: number[] | undefined;
   // Including a variable is tried first, so the first set of a size is the lexicographically
   // smallest; only a strictly larger set replaces it.
   searchIndependent(
     gs,
     n,
     (current) => (best = current.slice()),
-    (size, i) => size + (n - i) <= best.length,
+    (size, i, room) => best !== undefined && (best.length >= atMost || size + room <= best.length),
+    false,
+    true,
   );
-  return best;
+  return best ?? [];
 }
 
 /**
@@ -173,14 +239,17 @@ export function largestIndependentSets<T>(G: readonly Polynomial<T>[], limit = I
     gs,
     n,
     (current) => result.push(current.slice()),
-    (size, i) => result.length >= limit || size + (n - i) < d,
+    (size, i, room) => result.length >= limit || size + room < d,
+    false,
+    true,
   );
   return result;
 }
 
 /** Is the ideal zero-dimensional (finitely many solutions, at least one)? */
 export function isZeroDimensional<T>(G: readonly Polynomial<T>[]): boolean {
-  return dimension(G) === 0;
+  const gs = nonzero(G);
+  return gs !== undefined && gs.length > 0 && pureVariables(gs) === gs[0].ring.nvars;
 }
 
 /** Default cap on the number of standard monomials enumerated. */

@@ -394,6 +394,8 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     onProgress: progressOf(options),
     imageWorkers: options.imageWorkers,
     ...(options.orbits !== undefined ? { orbits: options.orbits } : {}),
+    // L is constant on every component of the critical set: the decomposition splits by its values.
+    constantOnComponents: [L],
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&

@@ -74,6 +74,12 @@ export interface SolveOptions extends ControlOptions {
    * more, and neither `complex` nor `bases` is asked; `true` for any size, `false` never.
    */
   orbits?: boolean;
+  /**
+   * Polynomials known to be constant on every irreducible component of the solution set (the
+   * loss on its critical set): the decomposition first cuts the set along their values
+   * (`DecomposeOptions.constantOnComponents`). The answer is the same without them.
+   */
+  constantOnComponents?: readonly Polynomial<Rational>[];
 }
 
 /**
@@ -202,6 +208,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
         deadline,
         basis: G,
         onProgress,
+        ...(options.constantOnComponents ? { constantOnComponents: options.constantOnComponents.map((f) => changeRing(f, C)) } : {}),
         onComponent: (P) => {
           if (P.dimension === 0) {
             // An isolated point set: one Galois orbit. Multiplicities are not defined here without

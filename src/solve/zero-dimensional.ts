@@ -16,7 +16,7 @@
  */
 import { QQ } from '../arithmetic/field';
 import { charpoly } from '../arithmetic/matrix';
-import { Rational } from '../arithmetic/rational';
+import { Rational, rational } from '../arithmetic/rational';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { groebner } from '../groebner/groebner';
@@ -24,7 +24,8 @@ import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
-import { LearnedRun, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
+import { LearnedRun, ParametrizedSolutions, componentNumerators, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
+import { UPoly } from '../poly/univariate';
 import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
 import { ImageWorkers } from './image-workers';
 import { thetaBits } from './points';
@@ -53,6 +54,8 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   // variables, and multiplication by its last variable is cheap to write down.
   const R = canonicalRing(QQ, G0[0].ring.vars);
   const G = isRing(G0[0].ring, R) ? [...G0] : groebner(G0.map((g) => changeRing(g, R)), { deadline });
+  const point = singleRationalPoint(G);
+  if (point) return describeComponents(R, point, undefined, options);
   const canonical = R.vars;
   const order = canonical.map((_, i) => i);
   // Usually the ideal is radical: then it is parametrized modulo primes in coordinates where a
@@ -92,6 +95,35 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
       ? (modularCharacteristicPolynomial(A, solutions.separatingForm, deadline) ?? charpoly(QQ, A.multiplicationMatrix(tForm)))
       : undefined;
   return describeComponents(R, solutions, chiFull, options);
+}
+
+/**
+ * The parametrization of the one rational point of a reduced basis x₁ − c₁, …, xₙ − cₙ (every
+ * sample fibre of a component rational over its free variables is one): read off the basis, with
+ * the separating form the general route tries first (the last variable, T = cₙ), so the
+ * description is the same without a multiplication matrix or a prime. Undefined for any other basis.
+ */
+function singleRationalPoint(G: readonly Polynomial<Rational>[]): ParametrizedSolutions | undefined {
+  const n = G.length > 0 ? G[0].ring.nvars : 0;
+  if (n === 0 || G.length !== n) return undefined;
+  const values = new Array<Rational | undefined>(n).fill(undefined);
+  for (const g of G) {
+    const m = g.monomials[0];
+    if (m[0] !== 1 || g.length > 2 || (g.length === 2 && g.monomials[1][0] !== 0) || !QQ.eq(g.coefficients[0], QQ.one)) return undefined;
+    const x = m.indexOf(1, 1) - 1;
+    if (values[x] !== undefined) return undefined;
+    values[x] = g.length === 2 ? QQ.neg(g.coefficients[1]) : QQ.zero;
+  }
+  const c = values as Rational[];
+  const t = c[n - 1];
+  const q: UPoly<Rational> = [QQ.neg(QQ.mul(t, rational(t.den))), rational(t.den)];
+  const form = new Array<bigint>(n).fill(0n);
+  form[n - 1] = 1n;
+  return {
+    separatingForm: form,
+    minimalPolynomial: [QQ.neg(t), QQ.one],
+    components: [{ minimalPolynomial: [-t.num, t.den], numerators: componentNumerators(QQ, q, c.map((v) => [v])) }],
+  };
 }
 
 /**

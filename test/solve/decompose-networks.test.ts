@@ -84,3 +84,22 @@ describe('under a deadline', () => {
     }
   });
 });
+
+describe('cut by the values of the loss', () => {
+  // The loss is constant on every component: the decomposition cuts the critical set into the
+  // disjoint parts L = 4/3 and L = 2 first. Abandoned after any budget, the whole is decomposed
+  // instead: the same components, each reported once.
+  test('the same minimal primes with the parts, and after abandoning them at any point', () => {
+    const net = networkLoss(linear233);
+    const C = canonicalRing(QQ, net.ring.vars);
+    const L = changeRing(net.loss, C);
+    const { input, basis, full } = decomposed(linear233);
+    const expected = full.map(key).sort();
+    for (const valuePartsBudget of [undefined, 0, 0.05, 0.2]) {
+      const reported: PrimeIdeal[] = [];
+      const primes = minimalPrimes(input, { basis, constantOnComponents: [L], valuePartsBudget, onComponent: (P) => reported.push(P) });
+      expect(primes.map(key).sort()).toEqual(expected);
+      expect(reported.map(key).sort()).toEqual(expected);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { Rational, rational } from '../../src/arithmetic/rational';
 import { Factorizer } from '../../src/groebner/factor-cache';
 import { factorizedGroebner } from '../../src/groebner/factorizing';
 import { groebner } from '../../src/groebner/groebner';
-import { largestIndependentSets, maximalIndependentSet, maximalIndependentSets } from '../../src/groebner/ideal';
+import { dimension, largestIndependentSets, maximalIndependentSet, maximalIndependentSets } from '../../src/groebner/ideal';
 import { groebnerWithLinearPart, substituteLinear } from '../../src/groebner/linear-substitution';
 import { isDegreeCompatible } from '../../src/monomials/order';
 import { arbCoefficient, arbRing } from '../arbitraries';
@@ -141,8 +141,34 @@ describe('independent sets', () => {
         expect(maximalIndependentSets(G)).toEqual(expected);
         expect(maximalIndependentSet(G)).toEqual(expected[0]);
         expect(largestIndependentSets(G)).toEqual(expected.filter((s) => s.length === expected[0].length));
+        // dimension, with or without a true upper bound.
+        const d = expected[0].length;
+        expect(dimension(G)).toBe(d);
+        for (const atMost of [d, d + 1, n]) expect(dimension(G, atMost)).toBe(d);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test('in 40 variables (several mask words): the five variables spread out, the others free', () => {
+    const wide = new PolynomialRing(QQ, Array.from({ length: 40 }, (_, i) => `v${i}`));
+    const place = (i: number) => 8 * i + 3;
+    fc.assert(
+      fc.property(arbMonomials, (G) => {
+        if (G.length === 0) return;
+        const expected = bruteForce(G).sort(lexicographic);
+        const W = G.map((g) => {
+          const e = new Array<number>(40).fill(0);
+          g.lm().slice(1).forEach((x, i) => (e[place(i)] = x));
+          return wide.term(e, QQ.one);
+        });
+        const free = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 8 !== 3 || i > place(n - 1));
+        expect(maximalIndependentSet(W)).toEqual([...free, ...expected[0].map(place)].sort((a, b) => a - b));
+        expect(dimension(W)).toBe(free.length + expected[0].length);
+        expect(dimension(W, 40)).toBe(free.length + expected[0].length);
+        expect(largestIndependentSets(W).length).toBe(expected.filter((s) => s.length === expected[0].length).length);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -18,7 +18,8 @@ import { BasisModP, basesModP, separatingCoordinates } from '../../src/solve/sep
 import { KrylovShape, ParametrizationImage, parametrizationModP, residueGenerator } from '../../src/solve/krylov';
 import { Zp } from '../../src/arithmetic/field';
 import { ugcd } from '../../src/poly/univariate';
-import { ZeroDimensionalComponent } from '../../src/solve/zero-dimensional';
+import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from '../../src/solve/zero-dimensional';
+import fc from 'fast-check';
 import { cyclic, eco, katsura } from '../../src/systems';
 import { polynomialDataToString, polynomialsFromData } from '../../src/poly/data';
 import { primitivePart } from '../../src/poly/content';
@@ -265,5 +266,25 @@ describe('ideals with multiplicities', () => {
     const t = linearForm(G[0].ring, form);
     const lifted = modularCharacteristicPolynomial(A, form);
     expect(text(lifted as never)).toBe(text(charpoly(QQ, A.multiplicationMatrix(t)) as never));
+  });
+});
+
+describe('a single rational point', () => {
+  // The reduced basis x₁ − c₁, …, xₙ − cₙ is read off directly (every sample fibre of a rational
+  // component is one): the description must be the general route's, which parametrizes modulo primes.
+  test('solveZeroDimensional on a point basis equals the route through the parametrization modulo primes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -9, max: 9 }), fc.integer({ min: 1, max: 7 })), { minLength: 1, maxLength: 5 }), (cs) => {
+        const vars = ['a', 'b', 'c', 'd', 'e'].slice(0, cs.length);
+        const text = cs.map(([n, d], i) => `${vars[i]} - (${n})/${d}`).join(', ');
+        const { polynomials } = parsePolynomials(text);
+        const viaBasis = solveZeroDimensional(groebner(polynomials), { digits: 12 });
+        const viaPrimes = solveRadicalFinite(polynomials, 1, { digits: 12 });
+        const data = (r: unknown) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+        expect(data(viaBasis)).toEqual(data(viaPrimes));
+        expect(viaBasis[0].points[0].kind).toBe('rational');
+      }),
+      { numRuns: 40 },
+    );
   });
 });
