@@ -26,7 +26,7 @@ import { Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { ControlOptions, phase, progressOf } from '../control';
 import { polynomialDataToString, polynomialsFromData } from '../poly/data';
 import { changeRing } from '../poly/change';
-import { gradient, hessian } from '../poly/derivative';
+import { gradient, hessian, valueOnCriticalSet } from '../poly/derivative';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { NumberFieldElement, numberField } from '../poly/number-field';
 import { UPoly, toUnivariate, uevaluate } from '../poly/univariate';
@@ -394,8 +394,9 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     onProgress: progressOf(options),
     imageWorkers: options.imageWorkers,
     ...(options.orbits !== undefined ? { orbits: options.orbits } : {}),
-    // L is constant on every component of the critical set: the decomposition splits by its values.
-    constantOnComponents: [L],
+    // L is constant on every component of the critical set: the decomposition splits by its values
+    // (read from a polynomial of lower degree that agrees with L there).
+    constantOnComponents: [valueOnCriticalSet(L)],
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&
@@ -446,9 +447,12 @@ function checkNetwork(net: NetworkLoss, name: string): void {
 /** Values, types, the global minimum and the symmetries of the solved critical set (`ring`: the solver's variable order). */
 function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rational>, digits: number, deadline: Deadline, options: CriticalOptions, start: number): CriticalAnalysis {
   const W = net.ring;
-  const L = changeRing(net.loss, ring);
+  const loss = changeRing(net.loss, ring);
   if (!deadline.expired) progressOf(options)?.(phase('critical values and Hessians')); // past the limit, the phase reached stays the solver's
-  const H = hessian(L);
+  const H = hessian(loss);
+  // The values are read from the polynomial that agrees with the loss on the critical set without
+  // its top-degree part (the squared outputs): fewer and lower terms to evaluate, the same values.
+  const L = valueOnCriticalSet(loss);
   // An algebraic critical value lists the real roots of its minimal polynomial; some may be taken
   // only at complex points. Record those taken at the real points and return the smallest.
   const restrictToRealPoints = (value: CriticalValue, roots: ValueRoots | undefined, points: readonly ExactRealPoint[]): ValueKey | undefined => {

@@ -67,3 +67,33 @@ export function hessian<T>(p: Polynomial<T>, vars?: readonly (string | number)[]
   }
   return H;
 }
+
+/**
+ * The polynomial that agrees with p wherever ∇p = 0, without p's terms of top degree d:
+ * p − (1/d)·Σ xᵢ·∂p/∂xᵢ = Σ_j (1 − j/d)·p_j (p_j the part of degree j; Euler's identity
+ * Σ xᵢ·∂p_j/∂xᵢ = j·p_j). On the critical set of a loss it gives the critical values from a
+ * polynomial of lower degree, and usually far fewer terms: for a network the top-degree part is
+ * the squared output. A homogeneous p gives 0 (its only critical value); a constant p, or a field
+ * whose characteristic divides d, p itself.
+ * Example: p = x⁴ − 2x² gives −x² (at the critical points 0 and ±1: the values 0 and −1).
+ */
+export function valueOnCriticalSet<T>(p: Polynomial<T>): Polynomial<T> {
+  checkPolynomial(p, 'valueOnCriticalSet');
+  const R = p.ring;
+  const F = R.field;
+  const d = p.totalDegree();
+  // In characteristic dividing d the identity does not hold: p itself.
+  if (d <= 0 || F.isZero(F.fromInt(d))) return p;
+  const monos: Monomial[] = [];
+  const coeffs: T[] = [];
+  for (let k = 0; k < p.length; k++) {
+    const j = p.monomials[k][0];
+    if (j === d) continue;
+    // (1 − j/d)·c = c·(d − j)/d
+    const c = F.div(F.mul(p.coefficients[k], F.fromInt(d - j)), F.fromInt(d));
+    if (F.isZero(c)) continue;
+    monos.push(p.monomials[k]);
+    coeffs.push(c);
+  }
+  return R.normalize(monos, coeffs);
+}

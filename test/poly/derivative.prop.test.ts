@@ -1,8 +1,10 @@
 // Derivatives: ∂xᵢ xⱼ = δᵢⱼ, linearity and the product rule (which together determine ∂),
-// symmetric mixed partials and Hessians, Euler's identity for homogeneous polynomials.
+// symmetric mixed partials and Hessians, Euler's identity for homogeneous polynomials, and the
+// polynomial that agrees with f on its critical set without f's top-degree part.
 import fc from 'fast-check';
-import { gradient, hessian, jacobian, nthDerivative, partialDerivative } from '../../src/poly/derivative';
-import { Polynomial } from '../../src/poly/polynomial';
+import { gradient, hessian, jacobian, nthDerivative, partialDerivative, valueOnCriticalSet } from '../../src/poly/derivative';
+import { QQ } from '../../src/arithmetic/field';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { arbCoefficient, arbExponents, arbPoly, arbRing, arbRingWithPolys, expectPolyEqual, expectWellFormed } from '../arbitraries';
 
 describe('partial derivatives', () => {
@@ -106,5 +108,31 @@ describe('partial derivatives', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('valueOnCriticalSet', () => {
+  test('f − v = (1/d)·Σ xᵢ∂ᵢf (so v = f where ∇f = 0), v has no term of degree d; x⁴ − 2x² gives −x²', () => {
+    fc.assert(
+      fc.property(arbRingWithPolys(1, {}, { maxTerms: 6, maxExp: 4 }), ({ R, ps: [f] }) => {
+        const v = valueOnCriticalSet(f);
+        expectWellFormed(v);
+        const d = f.totalDegree();
+        const F = R.field;
+        if (d <= 0 || F.isZero(F.fromInt(d))) {
+          expectPolyEqual(v, f);
+          return;
+        }
+        let euler = R.zero();
+        for (let i = 0; i < R.nvars; i++) euler = euler.add(R.variable(i).mul(partialDerivative(f, i)));
+        expectPolyEqual(f.sub(v).scale(F.fromInt(d)), euler);
+        expect(v.monomials.every((m) => m[0] < d)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+    const R = new PolynomialRing(QQ, ['x', 'y']);
+    const x = R.variable(0);
+    expectPolyEqual(valueOnCriticalSet(x.pow(4).sub(x.pow(2).scale(QQ.fromInt(2)))), x.pow(2).scale(QQ.fromInt(-1)));
+    expect(valueOnCriticalSet(x.mul(R.variable(1))).isZero()).toBe(true); // homogeneous: its critical value is 0
   });
 });
