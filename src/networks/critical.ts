@@ -5,7 +5,9 @@
  *
  * - Critical values: L is constant on every irreducible component of the critical set (its
  *   gradient vanishes there), so the value on a prime P is the root of the generator of
- *   (P + ⟨t − L⟩) ∩ Q[t]; when L reduces to a constant modulo P the value is rational.
+ *   (P + ⟨t − L⟩) ∩ Q[t]; when L reduces to a constant modulo P the value is rational. Values are
+ *   read from `valueOnCriticalSet(L)`, which agrees with L on the critical set without its
+ *   top-degree part (the squared outputs), so every evaluation is of a smaller polynomial.
  * - Classification at real points, exactly: rational points give a rational Hessian; algebraic
  *   points give a Hessian over Q(θ) whose characteristic polynomial's signs are decided at θ
  *   (see `solve/inertia.ts`). On a component of dimension d the Hessian has at least d zero
