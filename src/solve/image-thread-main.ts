@@ -44,7 +44,7 @@ const fromData = (ps: ImageTask['generators']): Polynomial<Rational>[] => ps.map
 /** The answers of a parametrization task. */
 function parametrizationHelper(task: ParametrizationTask): (m: Question) => unknown {
   const sc: SeparatingCoordinates = { form: [], ring: R, generators: fromData(task.generators), coordinates: fromData(task.coordinates) };
-  const learning: BasisLearning = {};
+  const learning: BasisLearning = task.trace ? { trace: traceFromData(task.trace, R) } : {};
   const images = new Map<number, ParametrizationImage>();
   let shape: KrylovShape | undefined;
   const imageAt = (p: number): ParametrizationImage | undefined => {

@@ -34,6 +34,8 @@ export interface ParametrizationTask {
   coordinates: PolynomialData[];
   /** The number of solutions over Q. */
   D: number;
+  /** The solver's F4 learning run on the generators' images (any prime), replayed instead of learning again. */
+  trace?: F4TraceData;
 }
 
 /**

@@ -29,6 +29,7 @@ import { charpoly } from '../arithmetic/matrix';
 import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
+import { F4Trace, traceToData } from '../groebner/f4';
 import { linearForm, separatingCandidates } from './rur';
 import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
 import { dimension, solutionCount } from '../groebner/ideal';
@@ -233,7 +234,8 @@ export function parametrizationInSeparatingCoordinates(
     // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).
     // One stream of primes, shared with the helper threads (if any).
     const stream = primesBelow(LAZY_PRIME_LIMIT);
-    const bases = basesModP(sc, D, options.deadline, stream, learningFrom(options.learned, sc, D));
+    const learning = learningFrom(options.learned, sc, D);
+    const bases = basesModP(sc, D, options.deadline, stream, learning);
     const first = bases.next();
     if (first.done) continue;
     const { p, basis, coordinates } = first.value;
@@ -243,7 +245,9 @@ export function parametrizationInSeparatingCoordinates(
     const F = Zp(p);
     const chi = [...Array.from(image.chi), 1];
     if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
-    const job = options.imageWorkers?.start(parametrizationTask(sc, D), options.deadline);
+    // The helper replays the run learned here (or the probe's, reused here) instead of learning its own.
+    const trace = learning.trace ?? (learning.replay ? options.learned?.trace : undefined);
+    const job = options.imageWorkers?.start(parametrizationTask(sc, D, trace), options.deadline);
     // Once χ is known over Q (the lift passes it to `next`), the images computed here are for the
     // numerators only: with χ modulo p given, the sequences need half the terms (`krylov.ts`).
     let chiOverQ: readonly Rational[] | undefined;
@@ -313,6 +317,8 @@ export interface LearnedRun {
   generators: readonly Polynomial<Rational>[];
   basis: readonly Polynomial<number>[];
   replay: (images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
+  /** The F4 trace behind `replay`, when it is one (a helper thread then replays it too). */
+  trace?: F4Trace;
 }
 
 /**
@@ -364,8 +370,8 @@ const HELPER_ANSWER_WAIT_MS = 5;
 const HELPER_WHILE_FACTORING = 20;
 
 /** The task of the helper threads, as text. */
-function parametrizationTask(sc: SeparatingCoordinates, D: number): ParametrizationTask {
-  return { kind: 'parametrization', vars: [...sc.ring.vars], generators: sc.generators.map(polynomialToData), coordinates: sc.coordinates.map(polynomialToData), D };
+function parametrizationTask(sc: SeparatingCoordinates, D: number, trace?: F4Trace): ParametrizationTask {
+  return { kind: 'parametrization', vars: [...sc.ring.vars], generators: sc.generators.map(polynomialToData), coordinates: sc.coordinates.map(polynomialToData), D, ...(trace ? { trace: traceToData(trace) } : {}) };
 }
 
 /**

@@ -183,7 +183,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
         return { ...(base as Omit<SolveResult, 'components' | 'complete'>), signGroup: orbits.group, components: families.sort(compareComponents), complete: true };
       }
       // The probe learned F4 on the primitive generators: the parametrization may replay it.
-      const learned = probe.learned && { generators: input.map(primitivePart), basis: probe.learned.basis, replay: probe.learned.replay };
+      const learned = probe.learned && { generators: input.map(primitivePart), basis: probe.learned.basis, replay: probe.learned.replay, ...(probe.learned.trace ? { trace: probe.learned.trace } : {}) };
       const finite = solveRadicalFinite(input, D, { ...pointOptions, onProgress, onComponent: found, imageWorkers: options.imageWorkers, learned });
       if (finite) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: finite.sort(compareComponents), complete: true };
       components.length = 0;

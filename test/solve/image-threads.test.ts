@@ -56,6 +56,8 @@ describe('helper threads for the images modulo primes', () => {
     const counting: ImageWorkers = {
       start: (task: ImageTask) => {
         started++;
+        // The solver's own F4 run goes with the task: the helper replays it instead of learning.
+        expect(task.kind === 'parametrization' && task.trace !== undefined).toBe(true);
         const job = helpers.start(task) as ImageJob;
         return {
           submit: (p) => job.submit(p),
