@@ -3,8 +3,6 @@
  * implementation of `BasisWorkers` (basis-workers.ts) that the CLI injects. Node-only; the
  * driver itself never imports this file. The waiting is `threads/synchronous-helper.ts`'s.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Deadline } from '../errors';
 import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
 import { BasisImage, BasisJob, BasisTask, BasisWorkers } from './basis-workers';

@@ -8,8 +8,7 @@
  * numerators gives up after `ANSWER_TIMEOUT_MS` (that prime is then skipped, as an unlucky one
  * would be).
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import { req } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
 import { HelperImage, ImageJob, ImageTask, ImageWorkers } from './image-workers';
@@ -113,7 +112,7 @@ export class ThreadJob implements ImageJob {
         out[i] = r;
         this.refined.delete(key);
       }
-      return r !== undefined || (out[i].lo.num * out[i].hi.den === out[i].hi.num * out[i].lo.den);
+      return r !== undefined || req(out[i].lo, out[i].hi);
     };
     let bottom = 0;
     let top = out.length - 1;

@@ -217,6 +217,15 @@ export function orbitParametrization(
     job?.close();
   }
 
+  /** Gives the helper primes until it holds n. */
+  function queueUpTo(n: number): void {
+    while (job && job.pending < n) {
+      const q = nextUsablePrime();
+      if (q === undefined) break;
+      job.submit(q);
+    }
+  }
+
   function lift(): OrbitParametrization | undefined {
     const seen: SeenImage[] = [{ local: true, image: firstImage as OrbitImage, p: (firstImage as OrbitImage).p, chi: (firstImage as OrbitImage).chi }];
     let pending: SeenImage | undefined = seen[0];
@@ -234,11 +243,7 @@ export function orbitParametrization(
       }
       for (;;) {
         if (job) {
-          while (job.pending < HELPER_QUEUE) {
-            const q = nextUsablePrime();
-            if (q === undefined) break;
-            job.submit(q);
-          }
+          queueUpTo(HELPER_QUEUE);
           const h = job.take(0);
           if (h) {
             if (h.chi) return found({ local: false, p: h.p, chi: h.chi });
@@ -265,11 +270,7 @@ export function orbitParametrization(
     const chi = utrim(QQ, [...chiValues, QQ.one]);
     onProgress?.(phase(`${D} solutions, ${D0} orbits: factoring their minimal polynomial`));
     // While χ₀ is factored here, the helper computes images for the numerators.
-    for (let k = 0; job && k < HELPER_WHILE_FACTORING; k++) {
-      const q = nextUsablePrime();
-      if (q === undefined) break;
-      job.submit(q);
-    }
+    queueUpTo(HELPER_QUEUE + HELPER_WHILE_FACTORING);
     const factors = factorUnivariate(chi, { deadline }).factors.map((f) => f.factor);
 
     // Phase 2: per factor, the numerators of given products (the images seen first, then more);

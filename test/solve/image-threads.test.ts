@@ -25,6 +25,25 @@ function compiled() {
   };
 }
 
+/** A job that hands every question to `job`, except those `over` answers (to count or to wait). */
+function passThrough(job: ImageJob, over: Partial<ImageJob>): ImageJob {
+  return {
+    submit: (p) => job.submit(p),
+    get pending() {
+      return job.pending;
+    },
+    take: (waitMs) => job.take(waitMs),
+    numerators: (p, factors) => job.numerators(p, factors),
+    requestNumerators: (p, factors) => job.requestNumerators(p, factors),
+    requestRealRoots: (id, q, bits) => job.requestRealRoots?.(id, q, bits),
+    realRoots: (id, refine) => job.realRoots?.(id, refine),
+    requestProductNumerators: (id, p, factors, products) => job.requestProductNumerators?.(id, p, factors, products),
+    takeProductNumerators: (waitMs) => job.takeProductNumerators?.(waitMs),
+    close: () => job.close(),
+    ...over,
+  };
+}
+
 /** A helper that takes primes and never answers, counting the primes and the questions about numerators. */
 function silentJob() {
   const counts = { submitted: 0, asked: 0 };
@@ -59,27 +78,19 @@ describe('helper threads for the images modulo primes', () => {
         // The solver's own F4 run goes with the task: the helper replays it instead of learning.
         expect(task.kind === 'parametrization' && task.trace !== undefined).toBe(true);
         const job = helpers.start(task) as ImageJob;
-        return {
-          submit: (p) => job.submit(p),
-          get pending() {
-            return job.pending;
-          },
+        return passThrough(job, {
           take: (waitMs) => {
             const image = job.take(waitMs);
             if (image?.chi) served++;
             return image;
           },
-          numerators: (p, factors) => job.numerators(p, factors),
-          requestNumerators: (p, factors) => job.requestNumerators(p, factors),
-          requestRealRoots: (id, q, bits) => job.requestRealRoots?.(id, q, bits),
           // The solver refines a share of the roots itself (from the last), the helper the rest.
           realRoots: (id, refine) => {
             const intervals = job.realRoots?.(id, refine);
             if (intervals) isolated++;
             return intervals;
           },
-          close: () => job.close(),
-        };
+        });
       },
     };
     let isolated = 0;
@@ -118,11 +129,7 @@ describe('helper threads for the images modulo primes', () => {
       start: (task: ImageTask) => {
         kind = task.kind;
         const job = helpers.start(task) as ImageJob;
-        return {
-          submit: (p) => job.submit(p),
-          get pending() {
-            return job.pending;
-          },
+        return passThrough(job, {
           // The solver never waits for the helper; these wait (up to 5 s) for its first image and
           // for every numerator asked, so that the answer surely mixes the helper's primes in.
           take: (waitMs) => {
@@ -130,8 +137,6 @@ describe('helper threads for the images modulo primes', () => {
             if (image?.chi) served++;
             return image;
           },
-          numerators: (p, factors) => job.numerators(p, factors),
-          requestNumerators: (p, factors) => job.requestNumerators(p, factors),
           requestProductNumerators: (id, p, factors, products) => {
             asked++;
             job.requestProductNumerators?.(id, p, factors, products);
@@ -141,8 +146,7 @@ describe('helper threads for the images modulo primes', () => {
             if (a?.numerators) answered++;
             return a;
           },
-          close: () => job.close(),
-        };
+        });
       },
     };
     const threaded = d.solve.solve(grad, { imageWorkers: counting, orbits: true });
