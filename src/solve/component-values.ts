@@ -25,8 +25,8 @@ import { Rational, rational as rationalOf, rcmp, rsub } from '../arithmetic/rati
 import { EchelonSpace } from '../arithmetic/echelon';
 import { ComputationError, Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
-import { UPoly, uadd, umul, urem, utrim } from '../poly/univariate';
-import { inverseModP, mulRemModP } from '../poly/factor/fp-poly';
+import { UPoly, uadd, uderivative, uexactDiv, umonic, umul, urem, utrim } from '../poly/univariate';
+import { gcdModP, invModP, inverseModP, mulRemModP } from '../poly/factor/fp-poly';
 import { ComponentParametrizationData } from './zero-dimensional';
 import { evaluateOnInterval } from './points';
 import { isolateRealRoots, refineRoot } from './roots/real';
@@ -84,8 +84,68 @@ function valueModP(f: Polynomial<Rational>, index: readonly number[], q: UPoly<n
   return utrim(F, acc);
 }
 
-/** The monic minimal polynomial of a in Z/p[T]/q (ascending), from the first dependency among its powers. */
+/**
+ * The monic minimal polynomial of a in Z/p[T]/q (q monic, ascending). When the degree D of q is
+ * below p: the radical of a's characteristic polynomial, from the traces of a's powers
+ * (`characteristicPolynomialByTraces`); the two agree at every prime where the minimal polynomial
+ * over Q stays squarefree (the characteristic polynomial is its (D/k)-th power), and elsewhere
+ * the radical has a lower degree, which the lift skips as it skips any unlucky prime's image.
+ * Otherwise from the first dependency among a's powers.
+ */
 export function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: number): number[] {
+  const D = q.length - 1;
+  if (D < p) {
+    const chi = characteristicPolynomialByTraces(a, q, p);
+    const F = Zp(p);
+    const g = gcdModP(chi, uderivative(F, chi), p);
+    return g.length <= 1 ? chi : [...umonic(F, uexactDiv(F, chi, g))];
+  }
+  return minimalPolynomialByDependency(a, q, p);
+}
+
+/**
+ * The characteristic polynomial (monic, ascending) of multiplication by a in Z/p[T]/q, q monic of
+ * degree D < p: the power sums s_k of q's roots by Newton's identities, the traces of a, a², …,
+ * a^D as Tr(a^j) = Σᵢ (a^j)ᵢ·sᵢ, then the elementary symmetric functions of a's conjugates by
+ * Newton's identities again (k·e_k = Σ_{i≤k} (−1)^{i−1} e_{k−i}·Tr(a^i)). D products modulo q
+ * and O(D²) operations more, against O(D³) for an echelon form of the powers.
+ */
+export function characteristicPolynomialByTraces(a: UPoly<number>, q: UPoly<number>, p: number): number[] {
+  const D = q.length - 1;
+  // Residues below 2^21: products below 2^42, exact in doubles; sums reduced at each step.
+  const s = new Array<number>(D).fill(0);
+  if (D > 0) s[0] = D % p;
+  for (let k = 1; k < D; k++) {
+    let acc = (k * q[D - k]) % p;
+    for (let i = 1; i < k; i++) acc = (acc + q[D - i] * s[k - i]) % p;
+    s[k] = acc === 0 ? 0 : p - acc;
+  }
+  const traces = new Array<number>(D + 1).fill(0);
+  let power: number[] = a.slice();
+  for (let j = 1; j <= D; j++) {
+    if (j > 1) power = mulRemModP(power, a, q, p);
+    let t = 0;
+    for (let i = 0; i < power.length; i++) t = (t + power[i] * s[i]) % p;
+    traces[j] = t;
+  }
+  const e = new Array<number>(D + 1).fill(0);
+  e[0] = 1;
+  for (let k = 1; k <= D; k++) {
+    let acc = 0;
+    for (let i = 1; i <= k; i++) {
+      const term = (e[k - i] * traces[i]) % p;
+      acc = i % 2 === 1 ? (acc + term) % p : (acc - term + p) % p;
+    }
+    e[k] = (acc * invModP(k, p)) % p;
+  }
+  // χ(X) = Σ_k (−1)^k e_k X^{D−k}
+  const chi = new Array<number>(D + 1);
+  for (let k = 0; k <= D; k++) chi[D - k] = k % 2 === 0 || e[k] === 0 ? e[k] : p - e[k];
+  return chi;
+}
+
+/** The monic minimal polynomial of a in Z/p[T]/q (ascending), from the first dependency among its powers. */
+export function minimalPolynomialByDependency(a: UPoly<number>, q: UPoly<number>, p: number): number[] {
   const F = Zp(p);
   const D = q.length - 1;
   const space = new EchelonSpace(F);

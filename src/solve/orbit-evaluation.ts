@@ -161,7 +161,14 @@ function evaluatorModP(data: OrbitFamilyData, p: number): { q: UPoly<number>; ev
   };
   try {
     const dq = inverse(reduce(uderivative(QQ, q0.map((c) => rational(c)))));
-    const evaluator = representativeOver(K, data, (u) => K.mul(reduce(u), dq), (a, b) => K.mul(a, inverse(b)));
+    // The divisors are the pivots' squares, a few, each met by many coordinates: inverted once.
+    const inverses = new Map<UPoly<number>, UPoly<number>>();
+    const inverseOf = (b: UPoly<number>): UPoly<number> => {
+      let s = inverses.get(b);
+      if (s === undefined) inverses.set(b, (s = inverse(b)));
+      return s;
+    };
+    const evaluator = representativeOver(K, data, (u) => K.mul(reduce(u), dq), (a, b) => K.mul(a, inverseOf(b)));
     return { q, evaluator };
   } catch (e) {
     if (e instanceof UnluckyPrime) return undefined;
