@@ -25,11 +25,11 @@ function pivotOf<T>(l: Polynomial<T>): number {
 }
 
 /**
- * p with each pivot variable x replaced by its value: term by term, the pivot part of a
- * monomial becomes a product of cached powers of the values, and all terms are combined once at
- * the end (adding them one by one would cost a merge per term).
+ * p with each variable x of `values` (indices) replaced by its value, a polynomial of the same
+ * ring: term by term, that part of a monomial becomes a product of cached powers of the values,
+ * and all terms are combined once at the end (adding them one by one would cost a merge per term).
  */
-function substitutePivots<T>(p: Polynomial<T>, values: ReadonlyMap<number, Polynomial<T>>): Polynomial<T> {
+export function substituteVariables<T>(p: Polynomial<T>, values: ReadonlyMap<number, Polynomial<T>>): Polynomial<T> {
   const R = p.ring;
   const F = R.field;
   const pivots = [...values.keys()];
@@ -113,7 +113,7 @@ export function substituteLinear<T>(polys: readonly Polynomial<T>[], options: Gr
   const values = new Map(L.map((l) => [pivotOf(l), R.variable(pivotOf(l)).sub(l)] as const));
   const rest = nonzero
     .filter((p) => p.totalDegree() !== 1)
-    .map((p) => substitutePivots(p, values))
+    .map((p) => substituteVariables(p, values))
     .filter((p) => !p.isZero());
   return { linear: L, rest };
 }

@@ -261,6 +261,8 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     // L is constant on every component of the critical set: the decomposition splits by its values
     // (read from a polynomial of lower degree that agrees with L there).
     constantOnComponents: [valueOnCriticalSet(L)],
+    // The analysis reads no independent sets: the solver may skip the whole system's basis.
+    independentSets: false,
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&

@@ -11,6 +11,11 @@
  * with fewer equations than variables, random linear sections modulo a prime give it before even
  * the probe (a basis can cost seconds in one variable order and a tenth of that in another). The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
+ * When a generator gives a variable as a polynomial of the others (c·x + h, c constant, h free
+ * of x: the gradient along a network's output bias), the set is the graph of that map over the
+ * solutions of a smaller system J (`groebner/graph-variables.ts`); when J is positive-dimensional
+ * it is decomposed instead, each prime P of J giving the prime P + ⟨x − v⟩ (finite sets take the
+ * usual route, with the whole system).
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
  * `components.ts`. Components are listed by decreasing dimension, then degree, then basis text.
@@ -30,7 +35,8 @@ import { dimension, maximalIndependentSets, solutionCount } from '../groebner/id
 import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from './zero-dimensional';
 import { modularStaircase } from '../groebner/staircase';
 import { PositiveDimensionalComponent, describeComponent } from './components';
-import { minimalPrimes } from './decompose';
+import { PrimeIdeal, minimalPrimes } from './decompose';
+import { GraphElimination, graphElimination } from '../groebner/graph-variables';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { canonicalRing } from './canonical';
@@ -80,6 +86,13 @@ export interface SolveOptions extends ControlOptions {
    * (`DecomposeOptions.constantOnComponents`). The answer is the same without them.
    */
   constantOnComponents?: readonly Polynomial<Rational>[];
+  /**
+   * Report the maximal independent sets (default true). False spares the Gröbner basis of the
+   * whole system when the solver does not need it otherwise (a positive-dimensional set
+   * decomposed without the variables the system gives as polynomials of the others); the result
+   * then has `independentSets: []`.
+   */
+  independentSets?: boolean;
 }
 
 /**
@@ -104,7 +117,7 @@ export interface SolveResult {
   complete: boolean;
   /** Why the answer is incomplete, when it is. */
   message?: string;
-  /** Maximal independent sets of variables of the input ideal (names). */
+  /** Maximal independent sets of variables of the input ideal (names); [] when not asked for (`SolveOptions.independentSets`) or not yet known. */
   independentSets: string[][];
   /** For a finite solution set: the number of solutions counted with multiplicity. */
   solutions?: number;
@@ -161,6 +174,51 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     components.push(c);
     options.onPartial?.(partial());
   };
+  // Each minimal prime is described as soon as the decomposition knows it is final, so an answer
+  // cut short keeps the components found.
+  const onPrime = (P: PrimeIdeal): void => {
+    if (P.dimension === 0) {
+      // An isolated point set: one Galois orbit. Multiplicities are not defined here without
+      // localization, so each point reports multiplicity 1 of its prime (documented).
+      // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
+      for (const z of solveZeroDimensional(P.basis, pointOptions)) {
+        z.basis = P.basis.map(polynomialToData);
+        z.basisIsGroebner = true;
+        found(z);
+      }
+    } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true }));
+  };
+  const constantOnComponents = options.constantOnComponents?.map((f) => changeRing(f, C));
+  const independentSetsOf = (G: readonly Polynomial<Rational>[]): string[][] => maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
+  /**
+   * A positive-dimensional set that is a graph over the solutions of a smaller system J (see
+   * `graph-variables.ts`) is decomposed over J's variables, each prime P of J giving the prime
+   * P + ⟨xᵢ − vᵢ⟩. False when J is finite (the finite route then takes the whole system).
+   */
+  const overGraph = (graph: GraphElimination): boolean => {
+    const probe = modularStaircase(graph.reduced, { deadline, finiteOnly: true });
+    if (probe.basis && dimension(probe.basis) === 0) return false;
+    if (base === undefined && probe.learned && dimension(probe.learned.basis) > 0) {
+      known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, graph.ring.vars), independentSets: [] });
+    }
+    progress(`Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
+    const J = groebner(graph.reduced, { deadline, onProgress, learned: probe.learned });
+    const dim = dimension(J);
+    if (dim === 0) return false;
+    // I's own basis only for its independent sets (J's are those of another ideal).
+    const independentSets = options.independentSets === false ? [] : independentSetsOf(groebner(input, { deadline, onProgress }));
+    known({ vars: [...R.vars], dimension: dim, independentSets });
+    if (dim === -1) return true;
+    const withGraph = (P: readonly Polynomial<Rational>[]): Polynomial<Rational>[] => groebner([...P.map((g) => changeRing(g, C)), ...graph.equations], { deadline });
+    minimalPrimes(graph.reduced, {
+      deadline,
+      basis: J,
+      onProgress,
+      ...(constantOnComponents ? { constantOnComponents: constantOnComponents.map((f) => graph.substitute(f)) } : {}),
+      onComponent: (P) => onPrime({ basis: withGraph(P.basis), dimension: P.dimension }),
+    });
+    return true;
+  };
   try {
     // Fewer equations than variables: the dimension from random sections modulo a prime is
     // cheap and said at once (as probabilistic), before any basis (`modular-dimension.ts`).
@@ -168,6 +226,10 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       const sections = sectionDimension(input, deadline);
       if (sections) known({ vars: [...R.vars], ...sections });
     }
+    // Variables the system gives as polynomials of the others (a network's output bias): a
+    // positive-dimensional set is decomposed without them.
+    const graph = graphElimination(input);
+    if (graph && overGraph(graph)) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
     const probe = modularStaircase(input, { deadline, finiteOnly: true });
@@ -197,32 +259,10 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     // The probe's learning run is the driver's first prime: it is not made twice.
     const G = groebner(input, { deadline, onProgress, learned: probe.learned });
     const dim = dimension(G);
-    const independentSets = maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
-    known({ vars: [...R.vars], dimension: dim, independentSets, ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
+    known({ vars: [...R.vars], dimension: dim, independentSets: independentSetsOf(G), ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
     if (dim === -1) return { ...base!, components: [], complete: true };
     if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, onProgress, onComponent: found });
-    else {
-      // Each minimal prime is described as soon as the decomposition knows it is final, so an
-      // answer cut short keeps the components found.
-      minimalPrimes(input, {
-        deadline,
-        basis: G,
-        onProgress,
-        ...(options.constantOnComponents ? { constantOnComponents: options.constantOnComponents.map((f) => changeRing(f, C)) } : {}),
-        onComponent: (P) => {
-          if (P.dimension === 0) {
-            // An isolated point set: one Galois orbit. Multiplicities are not defined here without
-            // localization, so each point reports multiplicity 1 of its prime (documented).
-            // P is prime and its reduced basis (in C) is known: one component, whose basis is P's.
-            for (const z of solveZeroDimensional(P.basis, pointOptions)) {
-              z.basis = P.basis.map(polynomialToData);
-              z.basisIsGroebner = true;
-              found(z);
-            }
-          } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true }));
-        },
-      });
-    }
+    else minimalPrimes(input, { deadline, basis: G, onProgress, ...(constantOnComponents ? { constantOnComponents } : {}), onComponent: onPrime });
   } catch (e) {
     // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.
     if (!(e instanceof TimeoutError) || base === undefined) throw e;
