@@ -117,7 +117,7 @@ export interface SolveResult {
   complete: boolean;
   /** Why the answer is incomplete, when it is. */
   message?: string;
-  /** Maximal independent sets of variables of the input ideal (names); [] when not asked for (`SolveOptions.independentSets`) or not yet known. */
+  /** Maximal independent sets of variables of the input ideal (names); [] when unknown: not yet, or not asked for (`SolveOptions.independentSets`) and not otherwise computed. */
   independentSets: string[][];
   /** For a finite solution set: the number of solutions counted with multiplicity. */
   solutions?: number;

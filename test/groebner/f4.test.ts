@@ -180,6 +180,23 @@ describe('f4 edge cases', () => {
     while (Date.now() < until);
     expect(() => f4(katsura(4, F).polynomials, { deadline: d })).toThrow(TimeoutError);
   });
+  test('the deadline is checked inside rounds too (one matrix can take seconds)', () => {
+    // A deadline that counts its checks: more checks than rounds means checks within rounds, in
+    // the learning run and in a plain run (a replay's rounds hold only the useful rows, a few).
+    class CountingDeadline extends Deadline {
+      calls = 0;
+      override check(): void {
+        this.calls++;
+      }
+    }
+    const { polynomials } = katsura(7, F);
+    const rounds = f4Learn(polynomials).stats.rounds;
+    for (const run of [f4Learn, f4]) {
+      const d = new CountingDeadline();
+      run(polynomials, { deadline: d });
+      expect(d.calls).toBeGreaterThan(rounds);
+    }
+  });
 });
 
 /** Small random systems with integer coefficients in three variables. */

@@ -27,7 +27,7 @@ import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
 
 /**
  * Options of f4, f4Learn and f4Apply: `timeout`, `signal` and `deadline` are checked once per
- * round, the deadline's memory budget (default half the heap limit) as matrices and the monomial
+ * round and, inside a round, as the matrix is assembled and its rows reduced; the deadline's memory budget (default half the heap limit) as matrices and the monomial
  * table grow; `onProgress` hears each round (`kind: 'f4-round'`).
  */
 export interface F4Options extends ControlOptions {
@@ -101,7 +101,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     const d = sel.degree;
     stats.pairsReduced += sel.lcm.length;
 
-    const matrix = newMatrix(table, budget);
+    const matrix = newMatrix(table, budget, options.deadline);
     addPairRows(matrix, basis, sel.a, sel.b, sel.lcm);
     symbolicPreprocessing(matrix, basis);
     checkMatrixBudget(matrix);
@@ -109,7 +109,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     const ncols = columns.length;
     const { upper, lower } = matrix;
 
-    const red = new RowReducer(ncols, p);
+    const red = new RowReducer(ncols, p, options.deadline);
     for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
     // Lower rows by pivot column, then sparsest first.
     const order = lower.cols.map((_, i) => i);

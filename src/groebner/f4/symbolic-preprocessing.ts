@@ -23,7 +23,7 @@
  * reduced row's share; per column the reducer's dense arrays), before the row is stored. The test
  * is one addition and one comparison per row.
  */
-import { MemoryBudget } from '../../errors';
+import { Deadline, MemoryBudget } from '../../errors';
 import { Basis } from './basis';
 import { MonomialTable } from './hashtable';
 import { sortDecreasing } from './sort-columns';
@@ -57,12 +57,14 @@ export interface SymbolicMatrix {
   /** Entries of all rows so far. */
   entries: number;
   readonly budget: MemoryBudget | undefined;
+  /** Checked every `DEADLINE_COLUMNS` columns of the symbolic preprocessing. */
+  readonly deadline?: Deadline;
   /** Entries past which the budget is checked (Infinity without a budget). */
   readonly maxEntries: number;
 }
 
 /** A fresh empty matrix over the table; rows past `budget` are refused (a MemoryLimitError). */
-export function newMatrix(table: MonomialTable, budget?: MemoryBudget): SymbolicMatrix {
+export function newMatrix(table: MonomialTable, budget?: MemoryBudget, deadline?: Deadline): SymbolicMatrix {
   return {
     stamp: table.newStamp(),
     upper: { mult: [], poly: [], cols: [] },
@@ -70,6 +72,7 @@ export function newMatrix(table: MonomialTable, budget?: MemoryBudget): Symbolic
     columns: [],
     entries: 0,
     budget,
+    deadline,
     maxEntries: budget ? budget.items(ENTRY_BYTES) : Infinity,
   };
 }
@@ -138,11 +141,15 @@ export function addPairRows(matrix: SymbolicMatrix, basis: Basis, a: number[], b
   }
 }
 
+/** Columns examined between two checks of the matrix's deadline. */
+const DEADLINE_COLUMNS = 1024;
+
 /** Adds a reducer row for every column monomial without a pivot that some leading monomial divides. */
 export function symbolicPreprocessing(matrix: SymbolicMatrix, basis: Basis): void {
   const table = basis.table;
   const columns = matrix.columns;
   for (let i = 0; i < columns.length; i++) {
+    if (i % DEADLINE_COLUMNS === DEADLINE_COLUMNS - 1) matrix.deadline?.check();
     const m = columns[i];
     if (table.label[m] === PIVOT) continue;
     const k = basis.findReducer(m);

@@ -144,7 +144,7 @@ export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[],
     deadline?.check();
     const round = trace.rounds[r];
     if (round.lowerCols.length === 0) continue; // every row reduced to zero when learning
-    const red = new RowReducer(round.ncols, p);
+    const red = new RowReducer(round.ncols, p, deadline);
     for (let i = 0; i < round.upperCols.length; i++) red.setPivot(round.upperCols[i], coeffs[round.upperPoly[i]]);
     // The lower rows four at a time: one pass over the pivots for four rows (see `loadLanes`).
     const nlower = round.lowerCols.length;

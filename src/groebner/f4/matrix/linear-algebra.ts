@@ -24,6 +24,7 @@
  */
 
 import { LaneKernel } from './simd-kernel';
+import { Deadline } from '../../../errors';
 
 const EMPTY = new Int32Array(0);
 
@@ -68,6 +69,9 @@ export function invMod(a: number, p: number): number {
  * Reduces rows against a growing set of pivots over Z/p with a dense delayed-reduction
  * accumulator. One instance serves one matrix (`ncols` columns).
  */
+/** Lane loads (four rows each) between two checks of a row reducer's deadline. */
+const DEADLINE_LOADS = 16;
+
 export class RowReducer {
   readonly p: number;
   readonly ncols: number;
@@ -90,8 +94,11 @@ export class RowReducer {
   private kernel: LaneKernel | undefined;
   private lanesReady = false;
   private lanesStart = 0;
+  /** Lane loads since the deadline was last checked. */
+  private loads = 0;
 
-  constructor(ncols: number, p: number) {
+  /** `deadline`, when given, is checked every `DEADLINE_LOADS` lane loads: one matrix can take seconds. */
+  constructor(ncols: number, p: number, private readonly deadline?: Deadline) {
     this.p = p;
     this.ncols = ncols;
     this.pivCols = new Array<Int32Array>(ncols).fill(EMPTY);
@@ -145,6 +152,14 @@ export class RowReducer {
     return this.sweep(start, elimFrom);
   }
 
+  /** Checks the deadline every `DEADLINE_LOADS` lane loads. */
+  private tick(): void {
+    if (this.deadline !== undefined && ++this.loads >= DEADLINE_LOADS) {
+      this.loads = 0;
+      this.deadline.check();
+    }
+  }
+
   /**
    * Loads up to four rows into the lanes of a four-lane accumulator (lane l of column c at 4c + l)
    * and eliminates, in all lanes in one left-to-right pass, every column that has a pivot now, so
@@ -154,6 +169,7 @@ export class RowReducer {
    * vector of row + span(pivots) that vanishes on every pivot column.
    */
   loadLanes(cols: readonly Int32Array[], coeffs: readonly Int32Array[]): void {
+    this.tick();
     this.prepareLanes();
     const ncols = this.ncols;
     const a = this.lanes;
@@ -172,6 +188,7 @@ export class RowReducer {
    * rows `which` of (`cols`, `coeffs`), with every r_i drawn from `rng` in [1, p).
    */
   loadCombinations(cols: readonly Int32Array[], coeffs: readonly Int32Array[], which: readonly number[], rng: Rng, count: number): void {
+    this.tick();
     this.prepareLanes();
     const ncols = this.ncols;
     const a = this.lanes;
