@@ -65,7 +65,10 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   const progress = (message: string): void => onProgress?.(phase(message));
   progress(`${A.dimension} solutions: parametrizing them modulo primes`);
   const generators = (options.generators ?? G).map((g) => changeRing(g, R));
-  let solutions = parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
+  // A few solutions of a basis over Q (the sample fibres of components): its multiplication maps
+  // cost less than learning F4 in new coordinates at every prime.
+  const small = options.generators === undefined && A.dimension <= SMALL_FROM_BASIS;
+  let solutions = small ? undefined : parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
   let radical: Polynomial<Rational>[] = G;
   if (!solutions) {
     // Not radical (or no form separated modulo the prime): a form certified modulo a prime on the
@@ -96,6 +99,9 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
       : undefined;
   return describeComponents(R, solutions, chiFull, options);
 }
+
+/** Up to this many solutions, a basis over Q given alone is parametrized from its multiplication maps. */
+const SMALL_FROM_BASIS = 16;
 
 /**
  * The parametrization of the one rational point of a reduced basis x₁ − c₁, …, xₙ − cₙ (every
