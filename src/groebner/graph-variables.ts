@@ -87,13 +87,12 @@ export function graphElimination(polys: readonly QPoly[]): GraphElimination | un
     values.set(x, value);
     gens = next;
   }
-  if (values.size === 0 || gens.length === 0) return undefined;
+  if (values.size === 0) return undefined;
   const ring = new PolynomialRing(R.field, R.vars.filter((_, i) => !values.has(i)), R.order);
-  const all = new Map(values);
   return {
     ring,
     reduced: gens.map((g) => changeRing(g, ring)),
     equations: [...values].sort((a, b) => a[0] - b[0]).map(([x, v]) => R.variable(x).sub(v)),
-    substitute: (f) => changeRing(substituteVariables(changeRing(f, R), all), ring),
+    substitute: (f) => changeRing(substituteVariables(changeRing(f, R), values), ring),
   };
 }

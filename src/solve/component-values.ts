@@ -112,7 +112,8 @@ export function minimalPolynomialModP(a: UPoly<number>, q: UPoly<number>, p: num
  */
 export function characteristicPolynomialByTraces(a: UPoly<number>, q: UPoly<number>, p: number): number[] {
   const D = q.length - 1;
-  // Residues below 2^21: products below 2^42, exact in doubles; sums reduced at each step.
+  // p < 2^26: every product of two residues is below 2^52 and every sum is reduced at once, so
+  // all of it is exact in doubles.
   const s = new Array<number>(D).fill(0);
   if (D > 0) s[0] = D % p;
   for (let k = 1; k < D; k++) {

@@ -200,9 +200,6 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const overGraph = (graph: GraphElimination, learnedI?: LearnedFirstPrime): boolean => {
     const probe = modularStaircase(graph.reduced, { deadline, finiteOnly: true });
     if (probe.basis && dimension(probe.basis) === 0) return false;
-    if (base === undefined && probe.learned && dimension(probe.learned.basis) > 0) {
-      known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, graph.ring.vars), independentSets: [] });
-    }
     progress(`Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
     const J = groebner(graph.reduced, { deadline, onProgress, learned: probe.learned });
     const dim = dimension(J);

@@ -71,9 +71,9 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   let solutions = small ? undefined : parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
   let radical: Polynomial<Rational>[] = G;
   if (!solutions) {
-    // Not radical (or no form separated modulo the prime): a form certified modulo a prime on the
-    // basis over Q, else √I by Seidenberg's lemma with univariate polynomials lifted from primes
-    // and proved to lie in I, then a form for √I.
+    // Small, or not radical (or no form separated modulo the prime): a form certified modulo a
+    // prime on the basis over Q, else √I by Seidenberg's lemma with univariate polynomials lifted
+    // from primes and proved to lie in I, then a form for √I.
     let certified = modularSeparatingForm(G, order, { deadline });
     if (!certified) {
       progress(`${A.dimension} solutions with multiplicity: the radical`);

@@ -27,8 +27,9 @@ import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
 
 /**
  * Options of f4, f4Learn and f4Apply: `timeout`, `signal` and `deadline` are checked once per
- * round and, inside a round, as the matrix is assembled and its rows reduced; the deadline's memory budget (default half the heap limit) as matrices and the monomial
- * table grow; `onProgress` hears each round (`kind: 'f4-round'`).
+ * round and, inside a round, as the matrix is assembled and its rows reduced; the deadline's
+ * memory budget (default half the heap limit) as matrices and the monomial table grow;
+ * `onProgress` hears each round (`kind: 'f4-round'`).
  */
 export interface F4Options extends ControlOptions {
   /**

@@ -109,62 +109,40 @@ export interface DegreePiece {
 /**
  * Distinct-degree factorization of a monic square-free f over Z/p.
  * Example over GF(7): x^3 − 1 = (x−1)(x−2)(x−4) gives one piece of degree 1.
- * The deadline is checked at every degree (TimeoutError).
+ * The deadline is checked at every block of degrees (TimeoutError).
+ *
+ * With the Frobenius matrix (p < 2^26) and deg f ≥ 2·GCD_BLOCK the gcds are batched (the idea of
+ * Shoup's interval partition, von zur Gathen–Gerhard §14.8): for a block of consecutive degrees d
+ * the products Π (h_d − x) mod f are accumulated and one gcd with the rest tells whether any of
+ * them has a factor there; only then are the block's gcds taken one by one, in order. A product
+ * modulo f costs a fraction of a gcd of the same degree, and most blocks have no factor. The
+ * output is that of one gcd per degree: the same gcds, in the same order, wherever a factor is.
  */
 export function distinctDegreeFactor(F: PrimeField, f: UPoly<number>, options: ControlOptions = {}): DegreePiece[] {
   const { deadline } = resolveControl(options, 'distinctDegreeFactor');
-  const out: DegreePiece[] = [];
-  const x: UPoly<number> = [0, 1];
-  let rest = f;
-  let h: UPoly<number> = x;
-  const frobenius = f.length > 3 && F.p < FAST_PRIME_LIMIT ? frobeniusMatrix(F, f, deadline) : undefined;
-  if (frobenius && f.length - 1 >= 2 * GCD_BLOCK) return blockedDistinctDegree(F, f, frobenius, deadline);
-  // h = x^(p^d) mod f throughout (f is a multiple of rest, so gcds with rest are unaffected).
-  for (let d = 1; 2 * d <= rest.length - 1; d++) {
-    deadline?.check();
-    h = frobenius ? applyFrobenius(F.p, frobenius, h) : upowmod(F, h, BigInt(F.p), f);
-    const g = frobenius ? gcdModP(usub(F, h, x), rest, F.p) : ugcd(F, usub(F, h, x), rest);
-    if (g.length > 1) {
-      out.push({ degree: d, product: g });
-      rest = uexactDiv(F, rest, g);
-    }
-  }
-  if (rest.length > 1) out.push({ degree: rest.length - 1, product: rest });
-  return out;
-}
-
-/** Degrees whose h − x are multiplied together before one gcd with the rest (see `blockedDistinctDegree`). */
-const GCD_BLOCK = 8;
-
-/**
- * The loop of `distinctDegreeFactor` with its gcds batched (the idea of Shoup's interval
- * partition, von zur Gathen–Gerhard §14.8): for a block of consecutive degrees d the products
- * Π (h_d − x) mod f are accumulated and one gcd with the rest tells whether any of them has a
- * factor there; only then are the block's gcds taken one by one, in order. A product modulo f
- * costs a fraction of a gcd of the same degree, and most blocks have no factor. Same output as
- * the plain loop: the same gcds, in the same order, wherever a factor is found.
- */
-function blockedDistinctDegree(F: PrimeField, f: UPoly<number>, frobenius: Float64Array[], deadline?: Deadline): DegreePiece[] {
   const p = F.p;
-  const x: UPoly<number> = [0, 1];
   const out: DegreePiece[] = [];
+  const x: UPoly<number> = [0, 1];
   let rest = f;
   let h: UPoly<number> = x;
+  const frobenius = f.length > 3 && p < FAST_PRIME_LIMIT ? frobeniusMatrix(F, f, deadline) : undefined;
+  const nextPower = (g: UPoly<number>): UPoly<number> => (frobenius ? applyFrobenius(p, frobenius, g) : upowmod(F, g, BigInt(p), f));
+  const gcd = (a: UPoly<number>, b: UPoly<number>): UPoly<number> => (frobenius ? gcdModP(a, b, p) : ugcd(F, a, b));
+  const blockSize = frobenius && f.length - 1 >= 2 * GCD_BLOCK ? GCD_BLOCK : 1;
+  // h = x^(p^d) mod f throughout (f is a multiple of rest, so gcds with rest are unaffected).
   let d = 1;
   while (2 * d <= rest.length - 1) {
     deadline?.check();
     const block: UPoly<number>[] = [];
     let product: number[] = [1];
-    for (let j = 0; j < GCD_BLOCK && 2 * (d + j) <= rest.length - 1; j++) {
-      h = applyFrobenius(p, frobenius, h);
-      const hx = usub(F, h, x);
-      block.push(hx);
-      product = mulRemModP(product, hx as number[], f as number[], p);
+    for (let j = 0; j < blockSize && 2 * (d + j) <= rest.length - 1; j++) {
+      h = nextPower(h);
+      block.push(usub(F, h, x));
+      if (blockSize > 1) product = mulRemModP(product, block[j] as number[], f as number[], p);
     }
-    if (gcdModP(product, rest as number[], p).length > 1) {
-      for (let j = 0; j < block.length; j++) {
-        if (2 * (d + j) > rest.length - 1) break;
-        const g = gcdModP(block[j] as number[], rest as number[], p);
+    if (blockSize === 1 || gcd(product, rest).length > 1) {
+      for (let j = 0; j < block.length && 2 * (d + j) <= rest.length - 1; j++) {
+        const g = gcd(block[j], rest);
         if (g.length > 1) {
           out.push({ degree: d + j, product: g });
           rest = uexactDiv(F, rest, g);
@@ -176,3 +154,6 @@ function blockedDistinctDegree(F: PrimeField, f: UPoly<number>, frobenius: Float
   if (rest.length > 1) out.push({ degree: rest.length - 1, product: rest });
   return out;
 }
+
+/** Degrees whose h − x are multiplied together before one gcd with the rest, from degree 2·GCD_BLOCK on. */
+const GCD_BLOCK = 8;

@@ -65,13 +65,13 @@ export function invMod(a: number, p: number): number {
   return s0 < 0 ? s0 + p : s0;
 }
 
+/** Lane loads (four rows each) between two checks of a row reducer's deadline. */
+const DEADLINE_LOADS = 16;
+
 /**
  * Reduces rows against a growing set of pivots over Z/p with a dense delayed-reduction
  * accumulator. One instance serves one matrix (`ncols` columns).
  */
-/** Lane loads (four rows each) between two checks of a row reducer's deadline. */
-const DEADLINE_LOADS = 16;
-
 export class RowReducer {
   readonly p: number;
   readonly ncols: number;
