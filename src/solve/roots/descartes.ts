@@ -8,7 +8,9 @@
  * q(x) = 2^(j·n)·g((x + c)/2^j) up to a positive factor, standing for the interval
  * (c/2^j, (c+1)/2^j); Descartes' bound var((x+1)^n·q(1/(x+1))) counts its roots with parity, so
  * 0 discards the node, 1 isolates a root, and otherwise the node splits into its halves
- * q_L(x) = 2^n q(x/2) and q_R = q_L(x + 1) (exact Taylor shifts on bigints). A root at a midpoint
+ * q_L(x) = 2^n q(x/2) and q_R = q_L(x + 1) (exact Taylor shifts on bigints). The bound itself
+ * is first computed on q's coefficients truncated to about deg q + 64 bits, with the error of the
+ * truncation carried along, and exactly only when that leaves a sign undecided. A root at a midpoint
  * is exact and returned as a degenerate interval. Every output interval is open with dyadic
  * endpoints that are not roots, so f changes sign across it. Reference: Collins–Akritas 1976;
  * Rouillier–Zimmermann 2004 (the "Descartes" formulation used here); Eigenwillig's thesis 2008.
@@ -55,6 +57,51 @@ export function descartesBound01(q: readonly bigint[]): number {
  * the rows up to its second change.
  */
 export function descartesTest01(q: readonly bigint[]): 0 | 1 | 2 {
+  return truncatedDescartesTest01(q) ?? exactDescartesTest01(q);
+}
+
+/** Fractional bits kept beyond the error of a truncated test (`truncatedDescartesTest01`). */
+const TRUNCATION_GUARD_BITS = 64;
+
+/**
+ * `descartesTest01` on q's coefficients rounded down to multiples of 2^s, s chosen so that they
+ * keep about deg q + 64 bits; undefined when that does not decide it. Rounding down writes each
+ * coefficient as 2^s·(ã + δ) with 0 ≤ δ < 1, and the shift is a sum with binomial weights, so every
+ * shifted coefficient is 2^s·(ã′ + Δ) with 0 ≤ Δ < C(n+1, i+1) ≤ 2^(n+1): its sign is + when
+ * ã′ > 0, − when ã′ ≤ −2^(n+1), and undecided otherwise, which sends the node to the exact test.
+ * Deep in the bisection the exact coefficients carry thousands of bits (τ + j·n at depth j), of
+ * which the signs need far fewer.
+ */
+function truncatedDescartesTest01(q: readonly bigint[]): 0 | 1 | 2 | undefined {
+  const n = q.length - 1;
+  let top = 0n;
+  for (const c of q) {
+    const a = c < 0n ? -c : c;
+    if (a > top) top = a;
+  }
+  const s = bitLength(top) - (n + 1) - TRUNCATION_GUARD_BITS;
+  if (s <= 0) return undefined;
+  const S = BigInt(s);
+  const a = new Array<bigint>(n + 1);
+  for (let i = 0; i <= n; i++) a[i] = q[n - i] >> S;
+  const bound = -(1n << BigInt(n + 1));
+  let v = 0;
+  let last = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let k = n - 1; k >= i; k--) a[k] += a[k + 1];
+    const c = a[i];
+    let sign: number;
+    if (c > 0n) sign = 1;
+    else if (c <= bound) sign = -1;
+    else return undefined;
+    if (last !== 0 && sign !== last && ++v === 2) return 2;
+    last = sign;
+  }
+  return v as 0 | 1;
+}
+
+/** `descartesTest01` in exact arithmetic. */
+function exactDescartesTest01(q: readonly bigint[]): 0 | 1 | 2 {
   const a = q.slice().reverse();
   const n = a.length - 1;
   let v = 0;

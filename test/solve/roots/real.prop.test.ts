@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { Rational, rational, rcmp, req, rsub } from '../../../src/arithmetic/rational';
-import { countRealRoots, descartesBound01, isolateRealRoots, realRoots, refineRoot, signAt } from '../../../src/solve/roots';
+import { countRealRoots, descartesBound01, isolateRealRoots, realRoots, refineRoot, signAt, squarefreePartZ } from '../../../src/solve/roots';
 import { descartesTest01 } from '../../../src/solve/roots/descartes';
 import { arbIntPoly, arbLinear, mul, prod } from '../../poly/factor/helpers';
 
@@ -30,6 +30,24 @@ describe('isolateRealRoots properties', () => {
         expect(descartesTest01(q)).toBe(Math.min(2, descartesBound01(q)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('the truncated Descartes test agrees with the exact bound where shifted coefficients nearly cancel', () => {
+    // q = 2^k·p + e with p small and sparse: the shifted coefficients of p are often exactly 0, so
+    // those of q are e's alone, far below the truncation's scale 2^k; their signs must still come
+    // out right (from the exact test when the truncated one cannot decide).
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 2, maxLength: 14 }),
+        fc.integer({ min: 80, max: 400 }),
+        fc.array(fc.bigInt({ min: -(2n ** 20n), max: 2n ** 20n }), { minLength: 14, maxLength: 14 }),
+        (p, k, e) => {
+          const q = p.map((c, i) => (BigInt(c) << BigInt(k)) + e[i]);
+          expect(descartesTest01(q)).toBe(Math.min(2, descartesBound01(q)));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 
@@ -72,6 +90,30 @@ describe('isolateRealRoots properties', () => {
           }
         },
       ),
+      RUNS,
+    );
+  });
+
+  test('refinement of clustered roots to hundreds of bits keeps each root alone in its interval', () => {
+    // Roots a/2^d, (a+1)/2^d … at distance 2^−d, perturbed by a constant so that they are
+    // irrational: the secant is poor until the interval is far below the cluster's width.
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 40 }), fc.bigInt({ min: -50n, max: 50n }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 60, max: 700 }), (d, a, m, bits) => {
+        const D = 1n << BigInt(d);
+        const f = prod(Array.from({ length: m }, (_, i) => [-(a + BigInt(i)), D]));
+        f[0] -= 1n;
+        const F = squarefreePartZ(f);
+        const ivs = isolateRealRoots(f);
+        expect(ivs.length).toBe(countRealRoots(f));
+        for (const iv of ivs) {
+          const ref = refineRoot(f, iv, { bits });
+          expect(rcmp(rsub(ref.hi, ref.lo), rational(1n, 1n << BigInt(bits)))).toBeLessThanOrEqual(0);
+          expect(rcmp(iv.lo, ref.lo)).toBeLessThanOrEqual(0);
+          expect(rcmp(ref.hi, iv.hi)).toBeLessThanOrEqual(0);
+          expect(countRealRoots(f, ref.lo, ref.hi)).toBe(1);
+          if (!req(ref.lo, ref.hi)) expect(signAt(F, ref.lo) * signAt(F, ref.hi)).toBe(-1);
+        }
+      }),
       RUNS,
     );
   });
