@@ -1,7 +1,8 @@
 /**
  * Real roots of univariate polynomials over Q, exactly: isolating intervals with rational
- * (dyadic) endpoints, refinement by bisection, decimal approximations that are provably correct,
- * root counts in intervals (Sturm), and exact signs.
+ * (dyadic) endpoints, refinement (quadratic interval refinement, else Newton and bisection),
+ * decimal approximations that are provably correct, root counts in intervals (Sturm), and exact
+ * signs.
  *
  * Representation: input coefficients as `bigint[]` or `UPoly<Rational>` (ascending); internally
  * the square-free primitive integer part F. Isolation: the rational roots are found exactly
@@ -21,6 +22,7 @@ import { zenclosureDyadic } from '../../poly/dyadic-interval';
 import { bitLength } from '../../arithmetic/integers';
 import { UPoly, uprimitive } from '../../poly/univariate';
 import { RootInterval, isolatePositiveRoots, positiveRootBoundExponent } from './descartes';
+import { quadraticRefinement } from './quadratic-refinement';
 import { roundSignificant } from './decimal';
 import { ExtendedRational, signAtPoint, sturmCount, sturmSequence } from './sturm';
 
@@ -128,6 +130,11 @@ export function isolateRealRoots(f: RealPolyInput, options: { irreducible?: bool
   return out.sort((a, b) => rcmp(a.lo, b.lo) || rcmp(a.hi, b.hi));
 }
 
+/** Is r = n/2^k (reduced, so the denominator is a power of two)? */
+function isDyadic(r: Rational): boolean {
+  return (r.den & (r.den - 1n)) === 0n;
+}
+
 /** How far to refine: a width of at most `epsilon`, or at most 2^−bits. */
 export interface RefineOptions {
   readonly epsilon?: Rational;
@@ -136,8 +143,10 @@ export interface RefineOptions {
 
 /**
  * Shrinks an isolating interval of f (one root, a sign change of the square-free part at the
- * endpoints) by bisection until its width is at most the target; the root stays inside, and an
- * exact rational midpoint root ends the search with lo = hi.
+ * endpoints) until its width is at most the target; the root stays inside, and an exact rational
+ * root met on the way ends the search with lo = hi. Intervals with dyadic ends (all that
+ * `isolateRealRoots` returns) are refined by quadratic interval refinement
+ * (`quadratic-refinement.ts`); others by certified Newton steps and bisection.
  * Example: `refineRoot([-2n, 0n, 1n], {lo: 1, hi: 2}, {bits: 20})` has width ≤ 2^−20 around √2.
  */
 export function refineRoot(f: RealPolyInput, interval: RootInterval, options: RefineOptions): RootInterval {
@@ -154,8 +163,18 @@ export function refineRoot(f: RealPolyInput, interval: RootInterval, options: Re
   if (sLo === 0) return { lo: iv.lo, hi: iv.lo };
   if (sHi === 0) return { lo: iv.hi, hi: iv.hi };
   if (sLo === sHi) throw new InputError('refineRoot: f does not change sign on the interval (not an isolating interval)');
-  const dF = F.slice(1).map((c, i) => c * BigInt(i + 1));
   const targetBits = Math.max(1, bitLength(eps.den) - bitLength(eps.num) + 1);
+  if (isDyadic(iv.lo) && isDyadic(iv.hi)) {
+    // Both ends on a grid 2^−m: quadratic interval refinement (width ≤ 2^−targetBits ≤ eps).
+    const m = Math.max(bitLength(iv.lo.den), bitLength(iv.hi.den)) - 1;
+    const A = iv.lo.num << BigInt(m - (bitLength(iv.lo.den) - 1));
+    const B = iv.hi.num << BigInt(m - (bitLength(iv.hi.den) - 1));
+    const r = quadraticRefinement(F, A, B, m, sLo as -1 | 1, targetBits);
+    const den = 1n << BigInt(r.m);
+    const lo = rational(r.A, den);
+    return r.exact ? { lo, hi: lo } : { lo, hi: rational(r.B, den) };
+  }
+  const dF = F.slice(1).map((c, i) => c * BigInt(i + 1));
   while (rcmp(rsub(iv.hi, iv.lo), eps) > 0) {
     const next = newtonStep(F, dF, iv, sLo, targetBits);
     if (next) iv = next;
