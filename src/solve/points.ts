@@ -33,11 +33,21 @@ export function hull(qs: readonly Rational[]): Interval {
   return { lo, hi };
 }
 
-/** Integer coefficients W and the denominator L with w = W/L (L the lcm of w's denominators). */
+/**
+ * Integer coefficients W and the denominator L with w = W/L (L the lcm of w's denominators),
+ * kept by the polynomial's identity: a point's coordinates evaluate the same numerators at every
+ * refinement of θ and at every real root of the same component (inputs are never mutated).
+ */
+const clearedDenominators = new WeakMap<UPoly<Rational>, { W: bigint[]; L: bigint }>();
+
 function clearDenominators(w: UPoly<Rational>): { W: bigint[]; L: bigint } {
+  const known = clearedDenominators.get(w);
+  if (known) return known;
   let L = 1n;
   for (const c of w) L = (L / gcd(L, c.den)) * c.den;
-  return { W: w.map((c) => c.num * (L / c.den)), L };
+  const cleared = { W: w.map((c) => c.num * (L / c.den)), L };
+  clearedDenominators.set(w, cleared);
+  return cleared;
 }
 
 /**
