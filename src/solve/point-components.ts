@@ -311,9 +311,11 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
         multiplicity,
       });
     } else {
+      let bits = 0;
       for (const iv of knownRealRoots(solutions, index) ?? isolateRealRoots(factor, { irreducible: true })) {
         deadline?.check();
-        const rc = realCoordinates(factor, iv, nums, digits, den);
+        const rc = realCoordinates(factor, iv, nums, digits, den, bits);
+        bits = rc.bits;
         points.push({
           kind: 'real',
           real: true,

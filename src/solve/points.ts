@@ -157,6 +157,8 @@ export interface RealCoordinates {
   boxes: Interval[];
   /** The refined isolating interval of θ. */
   theta: RootInterval;
+  /** The bits θ was refined to (`startBits` for the next root of the same polynomial). */
+  bits: number;
 }
 
 /** [a, b]·[c, d], rounded outward to `precision` bits. */
@@ -167,7 +169,13 @@ export function multiplyIntervals(x: Interval, y: Interval, precision: number): 
 
 /** [a, b] / [c, d] for an interval [c, d] not containing 0, rounded outward to `precision` bits. */
 export function divideIntervals(x: Interval, y: Interval, precision: number): Interval {
-  const { lo, hi } = hull([QQ.div(x.lo, y.lo), QQ.div(x.lo, y.hi), QQ.div(x.hi, y.lo), QQ.div(x.hi, y.hi)]);
+  // The extremes of x/y over the box, by the signs (two exact divisions instead of four): for
+  // y > 0 the quotient grows with x, for y < 0 it falls; |y| largest or smallest by x's sign.
+  if (containsZero(y)) throw new RangeError('divideIntervals: the divisor contains 0');
+  const positive = y.lo.num > 0n;
+  const [lo, hi] = positive
+    ? [QQ.div(x.lo, x.lo.num >= 0n ? y.hi : y.lo), QQ.div(x.hi, x.hi.num >= 0n ? y.lo : y.hi)]
+    : [QQ.div(x.hi, x.hi.num >= 0n ? y.hi : y.lo), QQ.div(x.lo, x.lo.num >= 0n ? y.lo : y.hi)];
   return { lo: dyadicBelow(lo.num, lo.den, precision), hi: dyadicAbove(hi.num, hi.den, precision) };
 }
 
@@ -184,15 +192,20 @@ export function thetaBits(digits: number): number {
 /**
  * Certified decimals of wᵢ(θ) (or wᵢ(θ)/d(θ) when a denominator d with d(θ) ≠ 0 is given) for
  * the real root θ of the irreducible χ isolated by `interval`. Constant coordinates are exact.
+ * `startBits`: refine θ to at least this many bits before the first evaluation — what the
+ * previous root of the same χ needed (`bits` of its result): the roots of one component need
+ * about the same, and every round of evaluations that does not settle is lost.
  */
-export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>): RealCoordinates {
+export function realCoordinates(chi: readonly bigint[], interval: RootInterval, ws: readonly UPoly<Rational>[], digits: number, denominator?: UPoly<Rational>, startBits = 0): RealCoordinates {
   // θ needs about as many bits as the digits asked for: refine it that far before the first
   // evaluation (an isolating interval is wide), then double while a decimal is not settled.
-  let bits = thetaBits(digits);
+  let bits = Math.max(thetaBits(digits), startBits);
   let theta = req(interval.lo, interval.hi) ? interval : refineRoot(chi, interval, { bits });
   // Endpoints are rounded outward to dyadic numbers with more bits than the digits asked for
   // (and as many as θ's interval has, so refinement is never undone by the rounding).
+  // (A start above the digits' bits is where the doubling below would have put both.)
   let precision = Math.ceil(digits * 3.33) + 32;
+  if (bits > thetaBits(digits)) precision = Math.max(precision, bits + 32);
   const point = (w: UPoly<Rational>): Interval => (w.length <= 1 ? { lo: w[0] ?? QQ.zero, hi: w[0] ?? QQ.zero } : evaluateOnInterval(w, theta, precision));
   for (;;) {
     const d = denominator ? point(denominator) : undefined;
@@ -216,7 +229,7 @@ export function realCoordinates(chi: readonly bigint[], interval: RootInterval, 
       boxes.push(b);
       decimals.push(a);
     }
-    if (settled) return { decimals, boxes, theta };
+    if (settled) return { decimals, boxes, theta, bits };
     if (req(theta.lo, theta.hi)) throw new Error('realCoordinates: a rational root should give exact coordinates');
     bits *= 2;
     precision = Math.max(precision, bits + 32);
