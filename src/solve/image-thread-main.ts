@@ -57,7 +57,9 @@ function parametrizationHelper(task: ParametrizationTask): (m: Question) => unkn
     if (m.kind === 'image') {
       const image = imageAt(m.p);
       if (image) images.set(m.p, image);
-      return { kind: 'image', p: m.p, ...(image ? { chi: image.chi } : {}) };
+      // The sequences go along: the solver takes the numerators from them itself, which leaves
+      // this thread free for the real roots once χ is factored.
+      return { kind: 'image', p: m.p, ...(image ? { chi: image.chi, sequences: image.sequences } : {}) };
     }
     if (m.kind === 'numerators') return { kind: 'numerators', p: m.p, numerators: images.get(m.p)?.numerators(m.factors) };
     return undefined;

@@ -20,7 +20,7 @@ const ANSWER_TIMEOUT_MS = 30_000;
 
 /** A message from a helper. */
 type Answer =
-  | { kind: 'image'; p: number; chi?: Float64Array }
+  | { kind: 'image'; p: number; chi?: Float64Array; sequences?: Float64Array[] }
   | { kind: 'numerators'; p: number; numerators?: number[][][] }
   | { kind: 'realRoots'; id: number; intervals: RootInterval[] }
   | { kind: 'refinedRoot'; id: number; index: number; interval: RootInterval }
@@ -56,7 +56,7 @@ export class ThreadJob implements ImageJob {
 
   private file(answers: Answer[]): void {
     for (const a of answers) {
-      if (a.kind === 'image') this.ready.push({ p: a.p, ...(a.chi ? { chi: a.chi } : {}) });
+      if (a.kind === 'image') this.ready.push({ p: a.p, ...(a.chi ? { chi: a.chi } : {}), ...(a.sequences ? { sequences: a.sequences } : {}) });
       else if (a.kind === 'realRoots') this.roots.set(a.id, a.intervals);
       else if (a.kind === 'refinedRoot') this.refined.set(`${a.id}:${a.index}`, a.interval);
       else if (a.kind === 'productNumerators') this.productAnswers.push(a);

@@ -67,6 +67,8 @@ export type ImageTask = ParametrizationTask | OrbitTask;
 export interface HelperImage {
   p: number;
   chi?: Float64Array;
+  /** A parametrization image's Krylov sequences (`krylov.ts`), from which the solver computes the numerators itself. */
+  sequences?: Float64Array[];
 }
 
 /** The helpers working on one task. */

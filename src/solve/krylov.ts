@@ -37,6 +37,8 @@ import { KrylovKernel } from './krylov-kernel';
 export interface ParametrizationImage {
   chi: Float64Array;
   numerators(factors: readonly UPoly<number>[]): UPoly<number>[][] | undefined;
+  /** The sequences s and s^(i) the image came from (`imageFromSequences` rebuilds it from them, e.g. in another thread). */
+  sequences: readonly Float64Array[];
 }
 
 /**
@@ -507,8 +509,8 @@ function satisfiesRecurrence(chi: readonly number[], s: ArrayLike<number>, p: nu
   return true;
 }
 
-/** The image from χ and the sequences s (S[0]) and s^(i) (S[i]), see the file header. */
-function imageFromSequences(chi: readonly number[], S: readonly Float64Array[], p: number): ParametrizationImage {
+/** The image from the monic χ (ascending, degree D) and the sequences s (S[0]) and s^(i) (S[i]), see the file header. */
+export function imageFromSequences(chi: readonly number[], S: readonly Float64Array[], p: number): ParametrizationImage {
   const D = chi.length - 1;
   const F = Zp(p);
   const N = utrim(F, numeratorOf(chi, S[0], p));
@@ -524,7 +526,7 @@ function imageFromSequences(chi: readonly number[], S: readonly Float64Array[], 
     }
     return out;
   };
-  return { chi: Float64Array.from(chi.slice(0, D)), numerators };
+  return { chi: Float64Array.from(chi.slice(0, D)), numerators, sequences: S };
 }
 
 /**

@@ -36,7 +36,7 @@ import { dimension, solutionCount } from '../groebner/ideal';
 import { monomialsEqual } from '../monomials/monomial';
 import { ImageWorkers, ParametrizationTask } from './image-workers';
 import { polynomialToData } from '../poly/data';
-import { KrylovShape, parametrizationModPRetrying, residueGenerator } from './krylov';
+import { KrylovShape, imageFromSequences, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
 import { RootInterval, refineRoot } from './roots/real';
 
@@ -266,7 +266,12 @@ export function parametrizationInSeparatingCoordinates(
           queueUpTo(HELPER_QUEUE);
           const h = job.take(0);
           if (h) {
-            if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors), ready: (waitMs) => job.hasNumerators?.(h.p, waitMs) ?? true } }) ?? chiOverQ;
+            if (h.chi && h.sequences) {
+              // The numerators at p from the helper's sequences, here: the helper is then free
+              // for the real roots of the components while they are lifted.
+              const local = imageFromSequences([...Array.from(h.chi), 1], h.sequences, h.p);
+              chiOverQ = (yield { p: h.p, image: local }) ?? chiOverQ;
+            } else if (h.chi) chiOverQ = (yield { p: h.p, image: { chi: h.chi, numerators: (factors) => job.numerators(h.p, factors), prefetch: (factors) => job.requestNumerators(h.p, factors), ready: (waitMs) => job.hasNumerators?.(h.p, waitMs) ?? true } }) ?? chiOverQ;
             continue;
           }
         }
