@@ -67,7 +67,7 @@ export interface ModularOptions extends ControlOptions {
   helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined };
 }
 /** How many primes a helper is given ahead of time. */
-const HELPER_QUEUE = 2;
+const HELPER_QUEUE = 6;
 /**
  * A helper whose images have other leading monomials than the learning run this many times in a
  * row is dropped (one whose first image differs from the driver's own at that prime at once).
