@@ -41,14 +41,19 @@ export function linearForm<T>(R: PolynomialRing<T>, c: readonly bigint[]): Polyn
   return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(R.field.fromInt(ci)))), R.zero());
 }
 
+/** How many forms with pseudo-random coefficients in 1..9 `separatingCandidates` tries before the powers of k. */
+const RANDOM_SMALL_FORMS = 3;
+
 /**
  * The candidate separating forms, in order, over the variable order `order` (indices): single
  * variables from the last to the first — multiplication by the last variable of a degrevlex basis
  * is nearly free to write down (see `QuotientAlgebra.variableMatrix`) — then forms with small
- * coefficients (1, 2, 1, 2, …), (1, 1, …, 1, 2), (1, 2, 3, …), then (1, k, k², …) for
- * k = 2, 3, …. The minimal polynomial of t has coefficients about D·log max|t| bits longer than
- * a single variable's, so small coefficients save primes: on deep-linear:1,2,2,1, 76 primes
- * against 131 for (1, 2, 4, …, 128).
+ * coefficients (1, 2, 1, 2, …), (1, 1, …, 1, 2), (1, 2, 3, …), three with pseudo-random
+ * coefficients in 1..9 (fixed seed), then (1, k, k², …) for k = 2, 3, …. The minimal polynomial
+ * of t has coefficients about D·log max|t| bits longer than a single variable's, so small
+ * coefficients save primes: on deep-linear:1,2,2,1, 76 primes against 131 for (1, 2, 4, …, 128);
+ * on cyclic-6, whose symmetries defeat the patterned forms and (1, 2, 4, …), χ needs 24 primes
+ * with a random form against 64 with (1, 3, 9, …, 243).
  */
 export function* separatingCandidates(n: number, order: readonly number[]): Generator<bigint[]> {
   for (const i of [...order].reverse()) {
@@ -60,6 +65,17 @@ export function* separatingCandidates(n: number, order: readonly number[]): Gene
   for (const coefficient of small) {
     const c = new Array<bigint>(n).fill(0n);
     order.forEach((i, k) => (c[i] = coefficient(k)));
+    yield c;
+  }
+  // Small pseudo-random coefficients next: symmetric systems (cyclic-n) defeat every patterned
+  // form above, and the powers below make χ's coefficients longer by about deg χ·log₂ k^(n−1) bits.
+  let seed = 0x2545f491;
+  for (let tries = 0; tries < RANDOM_SMALL_FORMS; tries++) {
+    const c = new Array<bigint>(n).fill(0n);
+    for (const i of order) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      c[i] = BigInt(1 + (seed >>> 16) % 9);
+    }
     yield c;
   }
   for (let k = 2n; ; k++) {
