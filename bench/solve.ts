@@ -33,7 +33,7 @@ import { RunHeader, formatMB, formatTime, headerText, loadJson, markdownTable, o
 import { runMeasured } from './peers/rusage';
 import { BarValue, Panel, barChartSvg } from './peers/svg';
 
-const DEFAULT_SYSTEMS = ['cyclic:5', 'katsura:6', 'katsura:7', 'katsura:8', 'eco:8'];
+const DEFAULT_SYSTEMS = ['cyclic:5', 'cyclic:6', 'katsura:6', 'katsura:7', 'katsura:8', 'eco:8'];
 const RUN_ONE = join(__dirname, 'run-one.js');
 /** The polycrit command of this checkout (dist/bench/solve.js → bin/polycrit.js). */
 const ROOT = resolve(__dirname, '..', '..');
@@ -195,7 +195,7 @@ interface SolveFile {
 /** Known distinct complex points of the standard families (katsura-n 2^n, eco-n 2^(n−2), cyclic-5 70). */
 function familyExpected(spec: string): Counts | undefined {
   const p = parseSystemSpec(spec);
-  const complex = p?.name === 'katsura' ? 2 ** p.n : p?.name === 'eco' ? 2 ** (p.n - 2) : spec === 'cyclic:5' ? 70 : undefined;
+  const complex = p?.name === 'katsura' ? 2 ** p.n : p?.name === 'eco' ? 2 ** (p.n - 2) : spec === 'cyclic:5' ? 70 : spec === 'cyclic:6' ? 156 : undefined;
   return complex === undefined ? undefined : { complex };
 }
 
