@@ -10,7 +10,9 @@
  * 0 discards the node, 1 isolates a root, and otherwise the node splits into its halves
  * q_L(x) = 2^n q(x/2) and q_R = q_L(x + 1) (exact Taylor shifts on bigints). The bound itself
  * is first computed on q's coefficients truncated to about deg q + 64 bits, with the error of the
- * truncation carried along, and exactly only when that leaves a sign undecided. A root at a midpoint
+ * truncation carried along, and exactly only when that leaves a sign undecided; a right half's
+ * exact shift q_L(x + 1) is computed only when that half splits again (its test runs on a
+ * truncated shift), so the leaves of the search never pay for one. A root at a midpoint
  * is exact and returned as a degenerate interval. Every output interval is open with dyadic
  * endpoints that are not roots, so f changes sign across it. Reference: Collins–Akritas 1976;
  * Rouillier–Zimmermann 2004 (the "Descartes" formulation used here); Eigenwillig's thesis 2008.
@@ -74,17 +76,54 @@ const TRUNCATION_GUARD_BITS = 64;
  */
 function truncatedDescartesTest01(q: readonly bigint[]): 0 | 1 | 2 | undefined {
   const n = q.length - 1;
+  const truncated = truncate(q, n + 1);
+  return truncated && signsOfShift(truncated.reverse(), n + 1);
+}
+
+/** `descartesTest01(taylorShift1(L))`, computing the shift exactly only when a truncated one does not decide. */
+export function descartesTest01OfShift(L: readonly bigint[]): 0 | 1 | 2 {
+  return truncatedDescartesTestOfShift(L) ?? descartesTest01(taylorShift1(L));
+}
+
+/**
+ * `descartesTest01` of q = L(x + 1) without computing q exactly: L's coefficients rounded down to
+ * multiples of 2^s (keeping about 2·deg + 66 bits), then both shifts — to q and the test's own —
+ * on those. Both maps have non-negative integer entries and rows summing to less than 2^(n+1),
+ * so each final coefficient is 2^s·(ã + Δ) with 0 ≤ Δ < 2^(2n+2); signs are read as in
+ * `truncatedDescartesTest01`. Undefined when that does not decide.
+ */
+function truncatedDescartesTestOfShift(L: readonly bigint[]): 0 | 1 | 2 | undefined {
+  const n = L.length - 1;
+  const q = truncate(L, 2 * n + 2);
+  if (!q) return undefined;
+  for (let i = 0; i < n; i++) for (let k = n - 1; k >= i; k--) q[k] += q[k + 1];
+  return signsOfShift(q.reverse(), 2 * n + 2);
+}
+
+/**
+ * q's coefficients rounded down to multiples of 2^s, s chosen so that the largest keeps
+ * errorBits + 64 bits; undefined when q is too short to gain anything.
+ */
+function truncate(q: readonly bigint[], errorBits: number): bigint[] | undefined {
   let top = 0n;
   for (const c of q) {
     const a = c < 0n ? -c : c;
     if (a > top) top = a;
   }
-  const s = bitLength(top) - (n + 1) - TRUNCATION_GUARD_BITS;
+  const s = bitLength(top) - errorBits - TRUNCATION_GUARD_BITS;
   if (s <= 0) return undefined;
   const S = BigInt(s);
-  const a = new Array<bigint>(n + 1);
-  for (let i = 0; i <= n; i++) a[i] = q[n - i] >> S;
-  const bound = -(1n << BigInt(n + 1));
+  return q.map((c) => c >> S);
+}
+
+/**
+ * The sign variations of a(x + 1), capped at 2, for a whose true value is a + Δ with
+ * 0 ≤ Δ < 2^errorBits after the shift (row by row, stopping at the second variation, as
+ * `exactDescartesTest01`); undefined when a sign is undecided. `a` is overwritten.
+ */
+function signsOfShift(a: bigint[], errorBits: number): 0 | 1 | 2 | undefined {
+  const n = a.length - 1;
+  const bound = -(1n << BigInt(errorBits));
   let v = 0;
   let last = 0;
   for (let i = 0; i <= n; i++) {
@@ -160,25 +199,38 @@ export function isolatePositiveRoots(f: readonly bigint[], k: number): RootInter
   if (g.length <= 1) return [];
   const scale = rational(1n << BigInt(k));
   const out: { c: bigint; j: number; exact: boolean }[] = [];
-  const stack: { c: bigint; j: number; q: bigint[] }[] = [{ c: 0n, j: 0, q: g }];
+  // A right half is kept as its left sibling L, q = L(x + 1) not yet shifted: the exact shift
+  // (n² additions of numbers of τ + j·n bits) is paid only if the node splits, since its test
+  // can be run on a truncated shift (`truncatedDescartesTestOfShift`); about half of the nodes
+  // are leaves.
+  const stack: { c: bigint; j: number; q?: bigint[]; unshifted?: bigint[] }[] = [{ c: 0n, j: 0, q: g }];
   while (stack.length > 0) {
-    const { c, j, q } = stack.pop()!;
-    const v = descartesTest01(q);
+    const node = stack.pop()!;
+    const { c, j } = node;
+    let q = node.q;
+    let v: 0 | 1 | 2 | undefined = q ? descartesTest01(q) : truncatedDescartesTestOfShift(node.unshifted!);
+    if (v === undefined) {
+      q = taylorShift1(node.unshifted!);
+      v = descartesTest01(q);
+    }
     if (v === 0) continue;
     if (v === 1) {
       out.push({ c, j, exact: false });
       continue;
     }
+    q ??= taylorShift1(node.unshifted!);
     const n = q.length - 1;
     let qL = q.map((x, i) => x << BigInt(n - i));
-    let qR = taylorShift1(qL);
-    if (qR[0] === 0n) {
-      // The midpoint (2c + 1)/2^(j+1) is a root: record it exactly and divide it out.
+    // q_R(0) = q_L(1): the midpoint (2c + 1)/2^(j+1) is a root when the coefficients sum to 0.
+    let sum = 0n;
+    for (const x of qL) sum += x;
+    if (sum === 0n) {
+      // Record it exactly and divide it out of both halves.
       out.push({ c: 2n * c + 1n, j: j + 1, exact: true });
-      qR = qR.slice(1);
+      const qR = taylorShift1(qL).slice(1);
       qL = divideByXMinus1(qL);
-    }
-    stack.push({ c: 2n * c + 1n, j: j + 1, q: qR });
+      stack.push({ c: 2n * c + 1n, j: j + 1, q: qR });
+    } else stack.push({ c: 2n * c + 1n, j: j + 1, unshifted: qL });
     stack.push({ c: 2n * c, j: j + 1, q: qL });
   }
   const intervals = out.map(({ c, j, exact }) => {
