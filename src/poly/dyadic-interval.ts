@@ -32,14 +32,31 @@ export function zenclosureDyadic(f: readonly bigint[], X: bigint, k: number, w: 
   return { lo, hi };
 }
 
-/** The sign of f(X/2^k), exact: from an enclosure when it excludes 0, else from the exact value. */
-export function zsignDyadic(f: readonly bigint[], X: bigint, k: number): -1 | 0 | 1 {
-  if (f.length === 0) return 0;
+/** f at X/2^k: its exact sign, and v/2^w ≈ f(X/2^k) (v = 0 only when the value is exactly 0). */
+export interface DyadicSample {
+  sign: -1 | 0 | 1;
+  v: bigint;
+  w: number;
+}
+
+/**
+ * The exact sign of f(X/2^k) with an approximation of the value: from an enclosure at w = k + 64,
+ * then 2k + 128 fractional bits when it excludes 0 (v its end nearer 0), else from the exact value
+ * (which, non-zero, is below 2^−(2k+128) and is given as ±2^−(2k+192)).
+ */
+export function zsampleDyadic(f: readonly bigint[], X: bigint, k: number): DyadicSample {
+  if (f.length === 0) return { sign: 0, v: 0n, w: 0 };
   for (const w of [k + 64, 2 * k + 128]) {
     const { lo, hi } = zenclosureDyadic(f, X, k, w);
-    if (lo > 0n) return 1;
-    if (hi < 0n) return -1;
+    if (lo > 0n) return { sign: 1, v: lo, w };
+    if (hi < 0n) return { sign: -1, v: hi, w };
   }
-  const v = zevalDyadic(f, X, k);
-  return v < 0n ? -1 : v > 0n ? 1 : 0;
+  const e = zevalDyadic(f, X, k);
+  if (e === 0n) return { sign: 0, v: 0n, w: 0 };
+  return { sign: e > 0n ? 1 : -1, v: e > 0n ? 1n : -1n, w: 2 * k + 192 };
+}
+
+/** The sign of f(X/2^k), exact: from an enclosure when it excludes 0, else from the exact value. */
+export function zsignDyadic(f: readonly bigint[], X: bigint, k: number): -1 | 0 | 1 {
+  return zsampleDyadic(f, X, k).sign;
 }

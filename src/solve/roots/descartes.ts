@@ -201,24 +201,19 @@ export function isolatePositiveRoots(f: readonly bigint[], k: number): RootInter
   const out: { c: bigint; j: number; exact: boolean }[] = [];
   // A right half is kept as its left sibling L, q = L(x + 1) not yet shifted: the exact shift
   // (n² additions of numbers of τ + j·n bits) is paid only if the node splits, since its test
-  // can be run on a truncated shift (`truncatedDescartesTestOfShift`); about half of the nodes
-  // are leaves.
+  // can be run on a truncated shift (`descartesTest01OfShift`); about half of the nodes are
+  // leaves.
   const stack: { c: bigint; j: number; q?: bigint[]; unshifted?: bigint[] }[] = [{ c: 0n, j: 0, q: g }];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const { c, j } = node;
-    let q = node.q;
-    let v: 0 | 1 | 2 | undefined = q ? descartesTest01(q) : truncatedDescartesTestOfShift(node.unshifted!);
-    if (v === undefined) {
-      q = taylorShift1(node.unshifted!);
-      v = descartesTest01(q);
-    }
+    const v = node.q ? descartesTest01(node.q) : descartesTest01OfShift(node.unshifted!);
     if (v === 0) continue;
     if (v === 1) {
       out.push({ c, j, exact: false });
       continue;
     }
-    q ??= taylorShift1(node.unshifted!);
+    const q = node.q ?? taylorShift1(node.unshifted!);
     const n = q.length - 1;
     let qL = q.map((x, i) => x << BigInt(n - i));
     // q_R(0) = q_L(1): the midpoint (2c + 1)/2^(j+1) is a root when the coefficients sum to 0.

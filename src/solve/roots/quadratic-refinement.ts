@@ -10,35 +10,14 @@
  * shrinks N times and g doubles; otherwise the checked points still cut the interval where they can
  * and g halves, down to plain bisection (g = 1). Far from the root the secant is poor and the
  * steps are bisections; near a simple root it is good to about twice the bits of the width, so g
- * doubles every step. Every step costs at most two evaluations of F. Signs come from fixed-point
- * interval Horner (`zenclosureDyadic`) at w = k + 64 and 2k + 128 fractional bits for a point with
- * k bits, and from the exact value when both enclosures contain 0 (then possibly an exact root,
- * returned as a degenerate interval); the same enclosures supply the values the secant needs, whose
- * accuracy only affects the speed. Reference: J. Abbott, "Quadratic Interval Refinement for Real
+ * doubles every step. Every step costs at most two evaluations of F. Signs come from
+ * `zsampleDyadic` (fixed-point interval Horner, the exact value when the enclosures contain 0 —
+ * then possibly an exact root, returned as a degenerate interval), which also gives the values the
+ * secant needs; their accuracy only affects the speed. Reference: J. Abbott, "Quadratic Interval Refinement for Real
  * Roots", 2006; Kerber & Sagraloff, "Efficient real root approximation", ISSAC 2011.
  */
-import { bitLength } from '../../arithmetic/integers';
-import { zevalDyadic } from '../../poly/factor/zpoly';
-import { zenclosureDyadic } from '../../poly/dyadic-interval';
-
-/** F at X/2^k: its exact sign, and v/2^w ≈ F(X/2^k) (v = 0 only when the value is exactly 0). */
-interface Sample {
-  sign: -1 | 0 | 1;
-  v: bigint;
-  w: number;
-}
-
-function sample(F: readonly bigint[], X: bigint, k: number): Sample {
-  for (const w of [k + 64, 2 * k + 128]) {
-    const { lo, hi } = zenclosureDyadic(F, X, k, w);
-    if (lo > 0n) return { sign: 1, v: lo, w };
-    if (hi < 0n) return { sign: -1, v: hi, w };
-  }
-  const e = zevalDyadic(F, X, k);
-  if (e === 0n) return { sign: 0, v: 0n, w: 0 };
-  // Non-zero but below every enclosure: a value far smaller than 2^−(2k+128), sign exact.
-  return { sign: e > 0n ? 1 : -1, v: e > 0n ? 1n : -1n, w: 2 * k + 192 };
-}
+import { absBig, bitLength } from '../../arithmetic/integers';
+import { zsampleDyadic } from '../../poly/dyadic-interval';
 
 /** An isolating interval (A/2^m, B/2^m), or the exact root X/2^m when `exact`. */
 export interface DyadicBracket {
@@ -56,8 +35,8 @@ export function quadraticRefinement(F: readonly bigint[], A0: bigint, B0: bigint
   let A = A0;
   let B = B0;
   let m = m0;
-  let fa = sample(F, A, m);
-  let fb = sample(F, B, m);
+  let fa = zsampleDyadic(F, A, m);
+  let fb = zsampleDyadic(F, B, m);
   // An interval already refined to many bits is usually close enough for the secant to gain
   // about as many bits again; a wide one (from isolation) starts with 4 parts.
   const startBits = m - bitLength(B - A);
@@ -82,7 +61,7 @@ export function quadraticRefinement(F: readonly bigint[], A0: bigint, B0: bigint
     const step = (B - A) >> BigInt(g);
     if (g === 1) {
       const mid = A + step;
-      const s = sample(F, mid, m);
+      const s = zsampleDyadic(F, mid, m);
       if (s.sign === 0) return { A: mid, B: mid, m, exact: true };
       if (s.sign === sA) [A, fa] = [mid, s];
       else [B, fb] = [mid, s];
@@ -91,13 +70,13 @@ export function quadraticRefinement(F: readonly bigint[], A0: bigint, B0: bigint
     }
     // Secant: the root is near a + (b − a)·|F(a)|/(|F(a)| + |F(b)|).
     const w = Math.max(fa.w, fb.w);
-    const va = abs(fa.v << BigInt(w - fa.w));
-    const vb = abs(fb.v << BigInt(w - fb.w));
+    const va = absBig(fa.v << BigInt(w - fa.w));
+    const vb = absBig(fb.v << BigInt(w - fb.w));
     let i = (2n * N * va + va + vb) / (2n * (va + vb)); // round(N·va/(va + vb))
     if (i < 1n) i = 1n;
     if (i > N - 1n) i = N - 1n;
     const X = A + i * step;
-    const s = sample(F, X, m);
+    const s = zsampleDyadic(F, X, m);
     if (s.sign === 0) return { A: X, B: X, m, exact: true };
     if (s.sign === sA) {
       A = X;
@@ -108,7 +87,7 @@ export function quadraticRefinement(F: readonly bigint[], A0: bigint, B0: bigint
         continue;
       }
       if (Y < B) {
-        const t = sample(F, Y, m);
+        const t = zsampleDyadic(F, Y, m);
         if (t.sign === 0) return { A: Y, B: Y, m, exact: true };
         if (t.sign === sA) [A, fa] = [Y, t];
         else {
@@ -126,7 +105,7 @@ export function quadraticRefinement(F: readonly bigint[], A0: bigint, B0: bigint
         continue;
       }
       if (Y > A) {
-        const t = sample(F, Y, m);
+        const t = zsampleDyadic(F, Y, m);
         if (t.sign === 0) return { A: Y, B: Y, m, exact: true };
         if (t.sign !== sA) [B, fb] = [Y, t];
         else {
@@ -139,10 +118,6 @@ export function quadraticRefinement(F: readonly bigint[], A0: bigint, B0: bigint
     g = Math.max(1, g >> 1);
   }
   return { A, B, m, exact: false };
-}
-
-function abs(x: bigint): bigint {
-  return x < 0n ? -x : x;
 }
 
 function trailingZeros(x: bigint): number {
