@@ -108,6 +108,35 @@ describe('helper threads for the images modulo primes', () => {
     expect(threaded.components).toEqual(serial.components);
   });
 
+  test('compiled: a job whose images come without their sequences is asked for the numerators, same answer', () => {
+    // The project's helper sends its Krylov sequences and the solver takes the numerators from
+    // them; a job that does not (another ImageWorkers) is asked for them at its primes instead.
+    const d = compiled();
+    const grad = d.loss.lossGradient(d.loss.networkLoss(d.presets.preset('deep-linear:1,2,2,1')));
+    const helpers = d.threads.imageThreads(1, 100);
+    let asked = 0;
+    const withoutSequences: ImageWorkers = {
+      start: (task: ImageTask) => {
+        const job = helpers.start(task) as ImageJob;
+        return passThrough(job, {
+          take: (waitMs) => {
+            const image = job.take(waitMs);
+            return image && { p: image.p, ...(image.chi ? { chi: image.chi } : {}) };
+          },
+          numerators: (p, factors) => {
+            asked++;
+            return job.numerators(p, factors);
+          },
+        });
+      },
+    };
+    const threaded = d.solve.solve(grad, { imageWorkers: withoutSequences, orbits: false });
+    const serial = d.solve.solve(grad, { orbits: false });
+    expect(threaded.complete).toBe(true);
+    expect(exactData(threaded)).toEqual(exactData(serial));
+    expect(asked).toBeGreaterThan(0);
+  });
+
   test('a helper that never answers: the solver computes every image itself, same answer', () => {
     const grad = lossGradient(networkLoss(preset('deep-linear:1,2,2,1')));
     const silent = silentJob();
