@@ -69,19 +69,60 @@ export interface F4Trace {
   readonly maxMatrixCols: number;
 }
 
+/** Rows of column indices packed into one array: row i is data[offsets[i] … offsets[i + 1]). */
+export interface PackedRows {
+  readonly data: Int32Array;
+  readonly offsets: Int32Array;
+}
+
+/** One recorded matrix as plain data (`TraceRound` with its rows packed). */
+export interface TraceRoundData extends Omit<TraceRound, 'upperCols' | 'lowerCols' | 'newCols'> {
+  readonly upperCols: PackedRows;
+  readonly lowerCols: PackedRows;
+  readonly newCols: PackedRows;
+}
+
 /**
- * A trace as plain data — typed arrays and numbers, which a structured clone carries to another
- * thread — with the monomial table as its interned monomials in id order.
+ * A trace as plain data — a few typed arrays per matrix and numbers, which a structured clone
+ * carries to another thread as block copies (katsura-9's trace has tens of thousands of rows:
+ * one array per row cost the sending thread 150 ms, noon-8's 600 ms) — with the monomial table
+ * as its interned monomials in id order.
  */
-export interface F4TraceData extends Omit<F4Trace, 'table'> {
+export interface F4TraceData extends Omit<F4Trace, 'table' | 'inputMonos' | 'rounds' | 'final'> {
+  readonly inputMonos: PackedRows;
+  readonly rounds: TraceRoundData[];
+  readonly final: Omit<TraceFinal, 'upperCols'> & { readonly upperCols: PackedRows };
   /** Monomial id k is entries k·(nvars + 1) … (k + 1)·(nvars + 1) − 1: the degree, then the exponents. */
   readonly monomials: Int32Array;
 }
 
+/** The rows as one array and their offsets. */
+export function packRows(rows: readonly Int32Array[]): PackedRows {
+  const offsets = new Int32Array(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i] + rows[i].length;
+  const data = new Int32Array(offsets[rows.length]);
+  for (let i = 0; i < rows.length; i++) data.set(rows[i], offsets[i]);
+  return { data, offsets };
+}
+
+/** The rows of `packRows`, as views into its array (no copy). */
+export function unpackRows(packed: PackedRows): Int32Array[] {
+  const { data, offsets } = packed;
+  const rows: Int32Array[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) rows.push(data.subarray(offsets[i], offsets[i + 1]));
+  return rows;
+}
+
 /** The trace as plain data (`traceFromData` rebuilds it). */
 export function traceToData(trace: F4Trace): F4TraceData {
-  const { table, ...rest } = trace;
-  return { ...rest, monomials: table.exps.slice(0, table.size * table.stride) };
+  const { table, inputMonos, rounds, final, ...rest } = trace;
+  return {
+    ...rest,
+    inputMonos: packRows(inputMonos),
+    rounds: rounds.map((r) => ({ ...r, upperCols: packRows(r.upperCols), lowerCols: packRows(r.lowerCols), newCols: packRows(r.newCols) })),
+    final: { ...final, upperCols: packRows(final.upperCols) },
+    monomials: table.exps.slice(0, table.size * table.stride),
+  };
 }
 
 /**
@@ -92,7 +133,7 @@ export function traceFromData(data: F4TraceData, ring: PolynomialRing<unknown>):
   if (ring.nvars !== data.nvars || orderToString(ring.order) !== data.order) {
     throw new InputError(`f4 trace: learned in ${data.nvars} variables (${data.order}), not in the ring's ${ring.nvars} (${orderToString(ring.order)})`);
   }
-  const { monomials, ...rest } = data;
+  const { monomials, inputMonos, rounds, final, ...rest } = data;
   const stride = data.nvars + 1;
   const size = monomials.length / stride;
   const table = new MonomialTable(data.nvars, ring.order, ring.cmp, Math.max(16, size));
@@ -100,7 +141,13 @@ export function traceFromData(data: F4TraceData, ring: PolynomialRing<unknown>):
     table.tmp.set(monomials.subarray(id * stride, (id + 1) * stride));
     if (table.internTmp() !== id) throw new InputError('f4 trace: its monomials are not distinct');
   }
-  return { ...rest, table };
+  return {
+    ...rest,
+    table,
+    inputMonos: unpackRows(inputMonos),
+    rounds: rounds.map((r) => ({ ...r, upperCols: unpackRows(r.upperCols), lowerCols: unpackRows(r.lowerCols), newCols: unpackRows(r.newCols) })),
+    final: { ...final, upperCols: unpackRows(final.upperCols) },
+  };
 }
 
 /**
