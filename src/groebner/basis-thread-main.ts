@@ -12,6 +12,7 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { HelperData, answerer } from '../threads/synchronous-helper';
 import { BasisImage, BasisTask, basisImage, taskRingModP } from './basis-workers';
 import { f4EngineWith } from './engines';
+import { F4TraceData, f4Apply, traceFromData } from './f4';
 
 const { data: task, port, signal } = workerData as HelperData<BasisTask>;
 const answer = answerer(port, signal);
@@ -20,7 +21,14 @@ const generators = task.generators.map((g) => polynomialFromData(g, R));
 const engine = f4EngineWith(task.linalg);
 let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined;
 
-port.on('message', ({ p }: { p: number }) => {
+port.on('message', ({ p, trace }: { p?: number; trace?: F4TraceData }) => {
+  if (trace) {
+    // The driver's learning run: replay it from now on (no answer is expected).
+    const learned = traceFromData(trace, R);
+    replay = (images) => f4Apply(learned, images);
+    return;
+  }
+  if (p === undefined) return;
   const S = taskRingModP(task, p);
   const images = generators.map((f) => changeRing(f, S));
   let basis: Polynomial<number>[] | undefined;

@@ -6,6 +6,7 @@
 import { Deadline } from '../errors';
 import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
 import { BasisImage, BasisJob, BasisTask, BasisWorkers } from './basis-workers';
+import type { F4TraceData } from './f4';
 
 class BasisThreadJob implements BasisJob {
   private readonly helper: SynchronousHelper<BasisImage>;
@@ -27,6 +28,10 @@ class BasisThreadJob implements BasisJob {
   submit(p: number): void {
     this.helper.post({ p });
     this.submitted++;
+  }
+
+  replayTrace(trace: F4TraceData): void {
+    this.helper.post({ trace });
   }
 
   take(waitMs: number): BasisImage | undefined {

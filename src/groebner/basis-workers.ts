@@ -21,6 +21,7 @@ import { MonomialOrder } from '../monomials/order';
 import { PolynomialData } from '../poly/data';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { Linalg } from './engines';
+import type { F4TraceData } from './f4';
 
 /** What a helper needs: the ideal over Q and how to compute modulo p. */
 export interface BasisTask {
@@ -43,6 +44,11 @@ export interface BasisImage {
 export interface BasisJob {
   /** Queues the basis modulo p. */
   submit(p: number): void;
+  /**
+   * From now on the helpers replay this trace (the driver's learning run) instead of learning at
+   * their first prime; primes submitted before are computed as before.
+   */
+  replayTrace?(trace: F4TraceData): void;
   /** How many submitted primes have not been taken yet. */
   readonly pending: number;
   /** A finished image, waiting at most `waitMs` milliseconds for one; undefined if none is ready. */

@@ -24,9 +24,10 @@ export type Linalg = 'auto' | 'randomized' | 'deterministic';
 export function f4EngineWith(linalg: Linalg = 'auto'): ModularEngine {
   return {
     name: 'f4',
+    traces: true,
     learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
       const { basis, trace } = f4Learn(polys, { deadline, linalg });
-      return { basis, replay: (images) => f4Apply(trace, images, { deadline }) };
+      return { basis, replay: (images) => f4Apply(trace, images, { deadline }), trace };
     },
   };
 }

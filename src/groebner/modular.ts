@@ -30,15 +30,17 @@ import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { BasisImage, BasisJob, basisOfImage } from './basis-workers';
 import { isGroebner, normalForm } from './normal-form';
-import type { F4Trace } from './f4';
+import { F4Trace, traceToData } from './f4';
 
 /** A Gröbner engine over Z/p that can learn a run and replay it for other primes. */
 export interface ModularEngine {
   readonly name: string;
+  /** True when `learn` returns the F4 trace behind its replays (helpers then replay that trace). */
+  readonly traces?: boolean;
   learn(
     polys: readonly Polynomial<number>[],
     deadline?: Deadline,
-  ): { basis: Polynomial<number>[]; replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined };
+  ): { basis: Polynomial<number>[]; replay: (polys: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined; trace?: F4Trace };
 }
 
 /** A learning run made at the driver's first prime by someone else (e.g. a staircase probe). */
@@ -61,10 +63,13 @@ export interface ModularOptions extends ControlOptions {
   certify?: boolean;
   /**
    * Helper threads for the images at further primes (`basis-workers.ts`), started with the
-   * generators the driver reduces modulo each prime (primitive, over Z), before the driver's own
-   * learning run, so that a helper learns at its prime meanwhile.
+   * generators the driver reduces modulo each prime (primitive, over Z). When the engine leaves an
+   * F4 trace, the helper is started only once the primes still to come pay for its start (see
+   * `helperPays`; small systems never start one) and replays the driver's trace; otherwise, or
+   * with `eager`, it is started before the driver's learning run and learns at its own prime
+   * meanwhile (an eager job that can replay a trace is given the driver's when the run ends).
    */
-  helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined };
+  helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined; eager?: boolean };
 }
 /** How many primes a helper is given ahead of time. */
 const HELPER_QUEUE = 6;
@@ -73,6 +78,37 @@ const HELPER_QUEUE = 6;
  * row is dropped (one whose first image differs from the driver's own at that prime at once).
  */
 const HELPER_MISMATCHES = 3;
+
+/** Primes the driver combines alone before it decides whether to start a helper on its trace. */
+const STANDBY_PRIMES = 3;
+/**
+ * What starting a helper costs before its first image, beyond the cold replay: the worker's boot
+ * (~0.1 s), the trace's transfer and the other thread's share of two cores. With 400 ms the
+ * helper starts on katsura-9 and cyclic-7 (faster with it) and not on katsura-7 or katsura-8
+ * (slower with it).
+ */
+const HELPER_START_MS = 400;
+
+/**
+ * Whether a helper started now pays for itself. The primes still needed are extrapolated from the
+ * reconstruction so far: the coefficients before the first one not yet reconstructed took
+ * `acc.count` primes, and the rest are assumed to need primes in proportion (their sizes grow
+ * along the basis). A helper first boots, takes the trace and replays it cold (about one learning
+ * run, `learnMs`, plus `HELPER_START_MS`), and then halves what remains. Measured on this
+ * repository's benchmarks: with a helper, eco-10, noon-8 (8 and 6 primes), katsura-7 and
+ * katsura-8 were slower, katsura-9 (33 primes) faster, cyclic-7 (25) even.
+ */
+function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number): boolean {
+  const [si, sk] = acc.sentinel;
+  let done = sk;
+  let total = 0;
+  acc.elements.forEach((el, i) => {
+    total += el.monos.length;
+    if (i < si) done += el.monos.length;
+  });
+  const primes = (acc.count * total) / Math.max(1, done);
+  return (primes - acc.count) * perPrimeMs > 2 * learnMs + HELPER_START_MS;
+}
 
 export interface ModularStats {
   primesUsed: number;
@@ -158,10 +194,27 @@ export function modularGroebner(
   };
 
   const first = nextPrime();
-  // A helper started now learns at its own prime while we learn at ours.
-  let job = options.helpers?.start(input);
-  while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
-  let learned = options.learned?.p === first.p ? options.learned : engine.learn(first.images, options.deadline);
+  // Without a trace to share (or with `eager`), a helper started now learns at its own prime
+  // while we learn at ours. With one, the helper is started only once `helperPays` says it is
+  // worth it (after STANDBY_PRIMES primes) and replays our trace: on small systems its start alone
+  // cost more than it saved (cyclic-6, eco-8: 30–40% slower with a helper that did nothing).
+  let job: BasisJob | undefined;
+  const fill = () => {
+    while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
+  };
+  const preLearned = options.learned?.p === first.p ? options.learned : undefined;
+  const traced = preLearned ? preLearned.trace !== undefined : engine.traces === true;
+  let deferred = options.helpers !== undefined && traced && !options.helpers.eager;
+  if (!deferred) {
+    job = options.helpers?.start(input);
+    // An eager job that can replay a trace gets ours (below) before any prime.
+    if (!(traced && job?.replayTrace)) fill();
+  }
+  const learnStart = Date.now();
+  let learned = preLearned ?? engine.learn(first.images, options.deadline);
+  const learnEnd = Date.now();
+  if (job?.replayTrace && job.pending === 0 && learned.trace) job.replayTrace(traceToData(learned.trace));
+  fill();
   let acc = startAccumulator(learned.basis);
   stats.primesUsed = 1;
   let helperMismatches = 0;
@@ -175,6 +228,16 @@ export function modularGroebner(
         nextAttempt = acc.count + 1;
         stats.reconstructionAttempts++;
         const candidate = reconstruct(acc, R);
+        if (deferred && !candidate && acc.count >= STANDBY_PRIMES) {
+          // Start a helper on the driver's trace if the primes still to come pay for its start.
+          deferred = false;
+          const perPrime = (Date.now() - learnEnd) / (acc.count - 1);
+          if (learned.trace && helperPays(acc, preLearned ? 10 * perPrime : learnEnd - learnStart, perPrime)) {
+            job = options.helpers?.start(input);
+            job?.replayTrace?.(traceToData(learned.trace)); // without it, the helper learns at its first prime
+            fill();
+          }
+        }
         if (candidate) {
           // Acceptance: agree with the image at a fresh prime.
           const { p, images } = nextPrime();
@@ -243,6 +306,7 @@ export function modularGroebner(
           stats.relearned++;
           consecutiveFailures = 0;
           learned = engine.learn(images, options.deadline);
+          if (job?.replayTrace && learned.trace) job.replayTrace(traceToData(learned.trace));
           if (!sameLeading(learned.basis, acc.lms)) {
             acc = startAccumulator(learned.basis);
             nextAttempt = 1;

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { Rational } from '../../src/arithmetic/rational';
 import { BasisJob, BasisTask, basisImage, taskRingModP } from '../../src/groebner/basis-workers';
 import { f4EngineWith } from '../../src/groebner/engines';
+import { F4Trace, F4TraceData, f4Apply, traceFromData } from '../../src/groebner/f4';
 import { ModularOptions, modularGroebner } from '../../src/groebner/modular';
 import { changeRing } from '../../src/poly/change';
 import { polynomialFromData, polynomialToData } from '../../src/poly/data';
@@ -48,11 +49,13 @@ function inThread(task: BasisTask, spoil: (basis: Polynomial<number>[], p: numbe
   return job;
 }
 
-function helpersOf(make: (task: BasisTask) => BasisJob): { options: ModularOptions['helpers']; jobs: BasisJob[] } {
+/** Helpers made by `make`, started before the driver's learning run unless `eager` is false. */
+function helpersOf(make: (task: BasisTask) => BasisJob, eager = true): { options: ModularOptions['helpers']; jobs: BasisJob[] } {
   const jobs: BasisJob[] = [];
   return {
     jobs,
     options: {
+      eager,
       start: (generators) => {
         const R = generators[0].ring;
         const job = make({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialToData), linalg: 'auto' });
@@ -102,6 +105,53 @@ describe('the multi-modular driver with helpers', () => {
     });
   }
 
+  test('a helper that replays the driver\'s trace (sent through a structured clone) serves images, and the basis is the same', () => {
+    const polys = namedSystem('katsura:5').polynomials;
+    const alone = text(modularGroebner(polys, f4EngineWith()).basis);
+    let traces = 0;
+    let learnedOwn = 0;
+    const h = helpersOf((task) => {
+      const job = inThread(task);
+      let trace: F4Trace | undefined;
+      return {
+        submit: job.submit,
+        get pending() {
+          return job.pending;
+        },
+        replayTrace: (data: F4TraceData) => {
+          traces++;
+          trace = traceFromData(structuredClone(data), new PolynomialRing<Rational>(QQ, task.vars, task.order));
+        },
+        take: () => {
+          if (!trace) {
+            learnedOwn++;
+            return job.take(0);
+          }
+          // Replays only the trace it was sent (no learning run of its own).
+          const image = job.take(0);
+          if (!image?.lengths) return image;
+          const S = taskRingModP(task, image.p);
+          const generators = task.generators.map((g) => changeRing(polynomialFromData(g, new PolynomialRing<Rational>(QQ, task.vars, task.order)), S));
+          const basis = f4Apply(trace, generators);
+          return basis ? basisImage(image.p, basis, task.vars.length) : { p: image.p };
+        },
+        close: () => undefined,
+      };
+    });
+    const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+    expect(text(r.basis)).toEqual(alone);
+    expect(traces).toBe(1);
+    expect(learnedOwn).toBe(0); // the trace came before any prime
+  });
+
+  test('a small system never starts a helper unless asked to (eager)', () => {
+    const polys = namedSystem('katsura:5').polynomials;
+    const h = helpersOf((task) => inThread(task), false);
+    const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+    expect(text(r.basis)).toEqual(text(modularGroebner(polys, f4EngineWith()).basis));
+    expect(h.jobs.length).toBe(0);
+  });
+
   test('a helper serving wrong coefficients is caught by the check of its first image, and dropped', () => {
     // A helper that doubles the last coefficient of each element serves residues of another basis
     // with the right leading monomials: kept, it would spoil every reconstruction.
@@ -133,11 +183,13 @@ describe('the multi-modular driver with helpers', () => {
     let served = 0;
     const r = d.modular.modularGroebner(polys, d.engines.f4EngineWith(), {
       helpers: {
+        eager: true, // katsura-6 is too small for a helper to pay: start one anyway
         start: (generators) => {
           const R = generators[0].ring;
           const job = workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(d.data.polynomialToData), linalg: 'auto' }) as BasisJob;
           return {
             submit: (p: number) => job.submit(p),
+            replayTrace: (trace: F4TraceData) => job.replayTrace?.(trace),
             get pending() {
               return job.pending;
             },
