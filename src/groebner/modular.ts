@@ -497,11 +497,15 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
   // are read off as y/el.den without a Euclidean run (see `fractionOverDenominator`).
   // The lcm of all denominators found so far, over the whole basis, catches the coefficients
   // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
-  // runs become 3833, katsura-9: 11901 become 10149). Its fractions y/den are accepted for
-  // |y|·den ≤ bound², so that a residue not of that form passes with probability
-  // 2·bound²/(den·M) ≤ 2^−2·margin per attempt (with |y| ≤ M/(2·den·2^margin) instead, katsura-9
-  // had a false candidate and needed 2 more primes).
-  const wide = (bound * bound) / acc.den;
+  // runs become 3833, katsura-9: 11901 become 10149). A fraction y/L (L one of these lcms) is
+  // unique for |y| < M/2 (L is invertible modulo M); it is accepted for |y| ≤ M/2^(2·margin+1),
+  // so that a residue not of that form passes with probability 2^−2·margin per test, the rate of
+  // the balanced bound above, whatever L. A coefficient whose denominator L covers then needs
+  // about bits(y) + 2·margin bits of modulus instead of 2·max(bits(num), bits(den)): one prime
+  // fewer on katsura-8/9, cyclic-7, eco-10 and noon-8 (23 → 22, 33 → 32, 25 → 24, 9 → 8, 6 → 5).
+  // (Earlier bounds: |y| ≤ bound, then |y|·L ≤ bound²; with |y| ≤ M/(2·L·2^margin), a weaker test
+  // than either, katsura-9 had a false candidate and needed 2 more primes.)
+  const wide = M >> (2n * margin + 1n);
   const pairs = primePairs(acc.primes);
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
@@ -511,8 +515,8 @@ function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<
     let q: Rational | undefined;
     if (x === 0n) q = { num: 0n, den: 1n };
     else {
-      if (D <= bound) q = fractionOverDenominator(x, M, D, bound);
-      if (q === undefined && acc.den !== D && wide > bound) q = fractionOverDenominator(x, M, acc.den, wide);
+      q = fractionOverDenominator(x, M, D, wide);
+      if (q === undefined && acc.den !== D) q = fractionOverDenominator(x, M, acc.den, wide);
       if (q === undefined) q = rationalReconstruction(x, M, bound, bound);
     }
     if (q === undefined) {
