@@ -6,7 +6,7 @@
 import { Deadline } from '../errors';
 import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
 import { BasisImage, BasisJob, BasisTask, BasisWorkers } from './basis-workers';
-import type { F4TraceData } from './f4';
+import { F4TraceData, traceDataBuffers } from './f4';
 
 class BasisThreadJob implements BasisJob {
   private readonly helper: SynchronousHelper<BasisImage>;
@@ -31,7 +31,8 @@ class BasisThreadJob implements BasisJob {
   }
 
   replayTrace(trace: F4TraceData): void {
-    this.helper.post({ trace });
+    // Moved, not copied: the data is made for the helper (katsura-9: a copy cost the driver 40 ms).
+    this.helper.post({ trace }, traceDataBuffers(trace));
   }
 
   take(waitMs: number): BasisImage | undefined {

@@ -46,7 +46,8 @@ export interface BasisJob {
   submit(p: number): void;
   /**
    * From now on the helpers replay this trace (the driver's learning run) instead of learning at
-   * their first prime; primes submitted before are computed as before.
+   * their first prime; primes submitted before are computed as before. The job may take the
+   * data's own buffers (`traceDataBuffers`): the caller does not use it afterwards.
    */
   replayTrace?(trace: F4TraceData): void;
   /** How many submitted primes have not been taken yet. */
@@ -79,6 +80,18 @@ export function basisImage(p: number, basis: readonly Polynomial<number>[], nvar
     }
   });
   return { p, lengths, exponents, coefficients };
+}
+
+/** Is `image` exactly `basis` (same lengths, monomials and coefficients)? */
+export function isImageOf(image: BasisImage, basis: readonly Polynomial<number>[], nvars: number): boolean {
+  if (!image.lengths || !image.exponents || !image.coefficients) return false;
+  const own = basisImage(image.p, basis, nvars);
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  return same(own.lengths!, image.lengths) && same(own.exponents!, image.exponents) && same(own.coefficients!, image.coefficients);
 }
 
 /** The polynomials of an image, in a ring over Z/p with the task's variables and order. */

@@ -28,7 +28,7 @@ import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { BasisImage, BasisJob, basisOfImage } from './basis-workers';
+import { BasisImage, BasisJob, basisOfImage, isImageOf } from './basis-workers';
 import { isGroebner, normalForm } from './normal-form';
 import { F4Trace, traceToData } from './f4';
 
@@ -264,8 +264,23 @@ export function modularGroebner(
       if (job) {
         // The helper's finished images first (it is given primes ahead of time), then one of our own.
         for (let h = job.take(0); h; h = job.take(0)) {
-          if (helperChecked && addAlignedImage(acc, h, R.nvars)) {
+          const aligned = alignedImage(acc, h, R.nvars);
+          if (aligned && !helperChecked) {
+            // Its first image is compared with our own at that prime: a helper computing
+            // something else (a wrong setting, a bug in the transfer) would otherwise spoil every
+            // reconstruction from then on.
+            helperChecked = true;
+            const own = learned.replay(imagesAt(h.p));
+            if (!own || !isImageOf(h, own, R.nvars)) {
+              job.close();
+              job = undefined;
+              if (own && sameLeading(own, acc.lms)) addImage(acc, own, h.p);
+              break;
+            }
+          }
+          if (aligned) {
             helperMismatches = 0;
+            pushImage(acc, aligned, h.p);
             options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
             continue;
           }
@@ -382,30 +397,29 @@ function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: num
 }
 
 /**
- * Stores a helper's image at p straight from its arrays when every element has exactly the
- * stored support (the usual case: then the leading monomials agree too), without building
- * polynomials — on katsura-9 that building took a quarter of the driver's time. False, and
- * nothing stored, otherwise.
+ * A helper's image at p as coefficient arrays aligned on the stored supports, read straight from
+ * its arrays when every element has exactly the stored support (the usual case: then the leading
+ * monomials agree too), without building polynomials — on katsura-9 that building took a quarter
+ * of the driver's time. Undefined otherwise.
  */
-function addAlignedImage(acc: Accumulator, image: BasisImage, nvars: number): boolean {
+function alignedImage(acc: Accumulator, image: BasisImage, nvars: number): Float64Array[] | undefined {
   const { lengths, exponents, coefficients } = image;
-  if (!lengths || !exponents || !coefficients || lengths.length !== acc.elements.length) return false;
+  if (!lengths || !exponents || !coefficients || lengths.length !== acc.elements.length) return undefined;
   const images: Float64Array[] = [];
   let t = 0;
   for (let i = 0; i < lengths.length; i++) {
     const monos = acc.elements[i].monos;
     const len = lengths[i];
-    if (len !== monos.length) return false;
+    if (len !== monos.length) return undefined;
     for (let k = 0; k < len; k++) {
       const m = monos[k];
       const at = (t + k) * nvars;
-      for (let v = 0; v < nvars; v++) if (exponents[at + v] !== m[v + 1]) return false;
+      for (let v = 0; v < nvars; v++) if (exponents[at + v] !== m[v + 1]) return undefined;
     }
     images.push(coefficients.subarray(t, t + len));
     t += len;
   }
-  pushImage(acc, images, image.p);
-  return true;
+  return images;
 }
 
 /** Appends the aligned coefficient arrays of the image at p, with p's Garner weights. */

@@ -58,9 +58,9 @@ export class SynchronousHelper<Answer> {
     this.worker.on('error', () => undefined); // a dead helper only stops answering
   }
 
-  /** Sends a question. */
-  post(message: unknown): void {
-    if (!this.closed) this.port.postMessage(message);
+  /** Sends a question; the buffers in `transfer` move to the helper (they are unusable here afterwards). */
+  post(message: unknown, transfer: ArrayBuffer[] = []): void {
+    if (!this.closed) this.port.postMessage(message, transfer);
   }
 
   /** The answers arrived so far, without waiting. */

@@ -23,7 +23,7 @@ import { F4Trace, applyTrace } from './trace';
 
 export type { F4Options, F4Stats } from './f4';
 export type { F4Trace, F4TraceData } from './trace';
-export { traceFromData, traceToData } from './trace';
+export { traceDataBuffers, traceFromData, traceToData } from './trace';
 
 /**
  * Reduced GB (monic, interreduced), sorted by leading monomial INCREASING in the ring order. Zero

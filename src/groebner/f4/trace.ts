@@ -126,6 +126,16 @@ export function traceToData(trace: F4Trace): F4TraceData {
 }
 
 /**
+ * The buffers `traceToData` made for `data` (the packed rows and the monomials), which may be
+ * transferred to another thread instead of copied; its other arrays are the trace's own, still
+ * used by replays here.
+ */
+export function traceDataBuffers(data: F4TraceData): ArrayBuffer[] {
+  const packed = [data.inputMonos, data.final.upperCols, ...data.rounds.flatMap((r) => [r.upperCols, r.lowerCols, r.newCols])];
+  return [data.monomials.buffer as ArrayBuffer, ...packed.flatMap((p) => [p.data.buffer as ArrayBuffer, p.offsets.buffer as ArrayBuffer])];
+}
+
+/**
  * The trace of `traceToData`, for replays in rings with its variables and order (`ring`: any of
  * them, over any field): the monomials are interned again in id order, so every id keeps its meaning.
  */
