@@ -11,7 +11,7 @@ import { addParseLimitOptions } from '../parse-limits';
 export function register(program: Command, ctx: CliContext): void {
   // One thread by default: on this project's 2-vCPU machine a helper slowed most bases down (katsura-7
   // 0.26 -> 0.40 s, eco-10 0.86 -> 1.47 s); only katsura-9 gained (4.64 -> 3.92 s). See groebner/basis-workers.ts.
-  addParseLimitOptions(addThreadsOption(addTimeoutOption(program.command('groebner')), 1))
+  addParseLimitOptions(addThreadsOption(addTimeoutOption(program.command('groebner'))))
     .description('reduced Gröbner basis of a polynomial system')
     .argument('<file>', "a file of polynomials (one per line, or separated by ',' or ';'; or msolve, Singular, Macaulay2, Maple, JSON), '-' for stdin, or a named system like katsura:8 or cyclic:6")
     .option('--order <order>', 'monomial order: degrevlex, deglex or lex', 'degrevlex')
