@@ -83,30 +83,28 @@ const HELPER_MISMATCHES = 3;
 const STANDBY_PRIMES = 3;
 /**
  * What starting a helper costs before its first image, beyond the cold replay: the worker's boot
- * (~0.1 s), the trace's transfer and the other thread's share of two cores. With 400 ms the
- * helper starts on katsura-9 and cyclic-7 (faster with it) and not on katsura-7 or katsura-8
- * (slower with it).
+ * (~0.1–0.2 s), the trace's transfer and the other thread's share of two cores. With 600 ms the
+ * helper starts on katsura-9 and cyclic-7 (faster with it, or even) and not on katsura-7 or
+ * katsura-8 (slower with it: katsura-8's estimate, ~0.65 s to go after a 0.15 s learning run,
+ * passed 400 ms in some runs).
  */
-const HELPER_START_MS = 400;
+const HELPER_START_MS = 600;
 
 /**
  * Whether a helper started now pays for itself. The primes still needed are extrapolated from the
- * reconstruction so far: the coefficients before the first one not yet reconstructed took
- * `acc.count` primes, and the rest are assumed to need primes in proportion (their sizes grow
- * along the basis). A helper first boots, takes the trace and replays it cold (about one learning
+ * reconstruction so far: the basis elements before the first coefficient not yet reconstructed
+ * took `acc.count` primes, and the rest are assumed to need primes in proportion (their
+ * coefficients grow along the basis; counted in elements, not coefficients, since the long
+ * elements come last: katsura-8 at 3 primes is estimated at 33 primes, 22 in the end, where its
+ * coefficients gave 38 or more; katsura-9 63 for 32, cyclic-7 104 for 24, eco-10 6 for 8). A helper first boots, takes the trace and replays it cold (about one learning
  * run, `learnMs`, plus `HELPER_START_MS`), and then halves what remains. Measured on this
  * repository's benchmarks: with a helper, eco-10, noon-8 (8 and 6 primes), katsura-7 and
  * katsura-8 were slower, katsura-9 (33 primes) faster, cyclic-7 (25) even.
  */
 function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number): boolean {
   const [si, sk] = acc.sentinel;
-  let done = sk;
-  let total = 0;
-  acc.elements.forEach((el, i) => {
-    total += el.monos.length;
-    if (i < si) done += el.monos.length;
-  });
-  const primes = (acc.count * total) / Math.max(1, done);
+  const done = si + (si < acc.elements.length ? sk / acc.elements[si].monos.length : 0);
+  const primes = (acc.count * acc.elements.length) / Math.max(1, done);
   return (primes - acc.count) * perPrimeMs > 2 * learnMs + HELPER_START_MS;
 }
 
