@@ -72,6 +72,11 @@ export function req(a: Rational, b: Rational): boolean {
   return a.num === b.num && a.den === b.den;
 }
 
+/** Is r = n/2^k (reduced, so the denominator is a power of two)? */
+export function isDyadic(r: Rational): boolean {
+  return (r.den & (r.den - 1n)) === 0n;
+}
+
 /** Sign of a − b: -1, 0 or 1. */
 export function rcmp(a: Rational, b: Rational): -1 | 0 | 1 {
   const l = a.num * b.den;

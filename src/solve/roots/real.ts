@@ -13,7 +13,7 @@
  * (lo, hi) and the points [r, r] are pairwise disjoint (neighbours may share an endpoint, which is
  * then never a root); a non-degenerate interval has F(lo)·F(hi) < 0. Multiple roots are reported once.
  */
-import { Rational, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmetic/rational';
+import { Rational, isDyadic, radd, rational, rcmp, rdiv, req, rsub } from '../../arithmetic/rational';
 import { InputError } from '../../errors';
 import { rationalRoots } from '../../poly/factor/factor';
 import { zgcd } from '../../poly/factor/squarefree';
@@ -128,11 +128,6 @@ export function isolateRealRoots(f: RealPolyInput, options: { irreducible?: bool
     }
   }
   return out.sort((a, b) => rcmp(a.lo, b.lo) || rcmp(a.hi, b.hi));
-}
-
-/** Is r = n/2^k (reduced, so the denominator is a power of two)? */
-function isDyadic(r: Rational): boolean {
-  return (r.den & (r.den - 1n)) === 0n;
 }
 
 /** How far to refine: a width of at most `epsilon`, or at most 2^−bits. */

@@ -9,7 +9,7 @@
  * V(a) − V(b) is the number of roots in (a, b] (Sturm 1829; Basu–Pollack–Roy, Algorithms in Real
  * Algebraic Geometry, Thm. 2.50).
  */
-import { Rational } from '../../arithmetic/rational';
+import { Rational, isDyadic } from '../../arithmetic/rational';
 import { ZPoly, zcontent, zderivative, zevalHomogeneous } from '../../poly/factor/zpoly';
 import { zsignDyadic } from '../../poly/dyadic-interval';
 import { bitLength } from '../../arithmetic/integers';
@@ -62,7 +62,7 @@ export function signAtPoint(f: readonly bigint[], x: ExtendedRational): -1 | 0 |
   if (x === 'inf') return lc;
   if (x === '-inf') return ((f.length - 1) % 2 === 0 ? lc : -lc) as -1 | 1;
   // Dyadic points (bisection and Newton steps make them): fixed-point interval arithmetic first.
-  if ((x.den & (x.den - 1n)) === 0n) return zsignDyadic(f, x.num, bitLength(x.den) - 1);
+  if (isDyadic(x)) return zsignDyadic(f, x.num, bitLength(x.den) - 1);
   const v = zevalHomogeneous(f, x.num, x.den);
   return v < 0n ? -1 : v > 0n ? 1 : 0;
 }
