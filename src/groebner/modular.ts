@@ -22,7 +22,7 @@ import { primesBelow } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { fractionOverDenominator } from '../arithmetic/lifting';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
-import { ComputationError, Deadline } from '../errors';
+import { ComputationError, Deadline, InputError } from '../errors';
 import { ControlOptions, modularPrimeInfo, resolveControl } from '../control';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
@@ -61,6 +61,12 @@ export interface ModularOptions extends ControlOptions {
   learned?: LearnedFirstPrime;
   /** Verify the result exactly over Q (slower; see the file header). */
   certify?: boolean;
+  /**
+   * The primes to compute modulo, in order (default: the primes below 2^26, largest first). Each
+   * must be a prime below 2^26; those dividing a coefficient of the input are skipped. Tests pass
+   * a stream that starts with or contains unlucky primes.
+   */
+  primes?: Iterable<number>;
   /**
    * Helper threads for the images at further primes (`basis-workers.ts`), started with the
    * generators the driver reduces modulo each prime (primitive, over Z). When the engine leaves an
@@ -168,12 +174,13 @@ export function modularGroebner(
   const R = input[0].ring;
   if (input.some((p) => p.isConstant())) return { basis: [R.one()], stats };
 
-  const primes = primesBelow(2 ** 26);
+  const primes = (options.primes ?? primesBelow(2 ** 26))[Symbol.iterator]();
   /** The next prime dividing no coefficient of the input: the images keep their supports, so replays see the same shapes. */
   const nextUsablePrime = (): number => {
     for (;;) {
       const r = primes.next();
       if (r.done) throw new ComputationError('ran out of primes in the modular Gröbner computation');
+      if (!Number.isInteger(r.value) || r.value < 2 || r.value >= 2 ** 26) throw new InputError(`modular Gröbner basis: the primes must be below 2^26, got ${r.value}`);
       const P = BigInt(r.value);
       if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) {
         stats.primesSkipped++;
