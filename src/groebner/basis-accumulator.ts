@@ -1,0 +1,291 @@
+/**
+ * The images of a reduced Gröbner basis modulo primes, combined coefficient by coefficient, and
+ * their rational reconstruction: the accumulator of the multi-modular driver (`modular.ts`).
+ *
+ * Images are stored aligned on each basis element's monomials (a union over the primes seen); a
+ * coefficient's mixed-radix (Garner) digits are extended from the stored images only when it is
+ * reconstructed, with double-precision multiply-adds and no bigint work, and its value modulo the
+ * product of the primes is formed from them two digits per bigint step. Reconstruction tries, per
+ * coefficient, the fraction over the lcm of the denominators found so far in its element, then
+ * over the lcm of those of the whole basis, then a balanced rational reconstruction; it sweeps the
+ * basis in order and stops at the first coefficient that has none yet (tried first next time).
+ * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
+ * reconstruction).
+ */
+import { lcm, isqrt, modInverse } from '../arithmetic/integers';
+import { Rational } from '../arithmetic/rational';
+import { fractionOverDenominator } from '../arithmetic/lifting';
+import { rationalReconstruction } from '../arithmetic/reconstruction';
+import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { BasisImage } from './basis-workers';
+
+/**
+ * The images combined so far, in mixed radix (Garner): a coefficient with digits d₀, d₁, … is
+ * d₀ + d₁·p₀ + d₂·p₀p₁ + …, each digit below its prime. Adding a prime stores the image (its
+ * coefficients aligned on the element's monomials); a coefficient's digits are extended from the
+ * stored images only when it is reconstructed, with a few double-precision multiply-adds per
+ * digit (no bigint work), so a coefficient reconstructed at few primes never pays for the later
+ * ones (on cyclic-7 most coefficients are known well before the last prime). Per basis element:
+ * the monomials (a union over the primes seen), their digits so far, and each coefficient's
+ * rational reconstruction once found (kept across attempts, so a coefficient is usually
+ * reconstructed once; all are forgotten when a candidate fails the check at a fresh prime).
+ */
+export interface Accumulator {
+  lms: Monomial[];
+  elements: {
+    monos: Monomial[];
+    /** Positions of the monomials by key, built the first time an image is not aligned (rare). */
+    keys: Map<string, number> | undefined;
+    digits: number[][];
+    known: (Rational | undefined)[];
+    /** The lcm of the denominators of the known coefficients (kept across attempts). */
+    den: bigint;
+  }[];
+  primes: number[];
+  /** images[t][i]: the coefficients of element i modulo primes[t], on its monomials at the time. */
+  images: Float64Array[][];
+  /** weights[t][s] = p₀⋯p_{s−1} mod primes[t] for s ≤ t (the last one inverted for the digit). */
+  weights: Float64Array[];
+  modulus: bigint;
+  count: number;
+  /** Where the last reconstruction attempt failed: tried first next time (a cheap early exit). */
+  sentinel: [number, number];
+  /** The lcm of the denominators of all known coefficients. */
+  den: bigint;
+}
+
+export function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
+  const p = Number(basis.length > 0 ? basis[0].field.characteristic : 2n);
+  return {
+    lms: basis.map((g) => g.lm()),
+    elements: basis.map((g) => ({
+      monos: [...g.monomials],
+      keys: undefined,
+      digits: g.coefficients.map(() => []),
+      known: g.coefficients.map(() => undefined),
+      den: 1n,
+    })),
+    primes: [p],
+    images: [basis.map((g) => Float64Array.from(g.coefficients))],
+    weights: [Float64Array.of(1)],
+    modulus: BigInt(p),
+    count: 1,
+    sentinel: [0, 0],
+    den: 1n,
+  };
+}
+
+/** Stores the image of the basis at the new prime p (aligned on the elements' monomials). */
+export function addImage(acc: Accumulator, basis: readonly Polynomial<number>[], p: number): void {
+  const images: Float64Array[] = [];
+  for (let i = 0; i < basis.length; i++) {
+    const g = basis[i];
+    const el = acc.elements[i];
+    // Usually the image has the stored support in the same positions: compare before hashing.
+    let aligned = g.length === el.monos.length;
+    for (let k = 0; aligned && k < g.length; k++) {
+      // F4 replays share their monomial arrays with the learned basis: usually the same object.
+      if (g.monomials[k] !== el.monos[k] && !monomialsEqual(g.monomials[k], el.monos[k])) aligned = false;
+    }
+    if (aligned) {
+      images.push(Float64Array.from(g.coefficients));
+      continue;
+    }
+    const keys = (el.keys ??= new Map(el.monos.map((m, k) => [monomialKey(m), k])));
+    const idx = g.monomials.map((m) => {
+      let at = keys.get(monomialKey(m));
+      if (at === undefined) {
+        // A monomial new to this element: its earlier images are 0 (they are shorter).
+        at = el.monos.length;
+        el.monos.push(m);
+        keys.set(monomialKey(m), at);
+        el.digits.push([]);
+        el.known.push(undefined);
+      }
+      return at;
+    });
+    const image = new Float64Array(el.monos.length); // absent monomials have residue 0
+    for (let k = 0; k < g.length; k++) image[idx[k]] = g.coefficients[k];
+    images.push(image);
+  }
+  pushImage(acc, images, p);
+}
+
+/**
+ * A helper's image at p as coefficient arrays aligned on the stored supports, read straight from
+ * its arrays when every element has exactly the stored support (the usual case: then the leading
+ * monomials agree too), without building polynomials — on katsura-9 that building took a quarter
+ * of the driver's time. Undefined otherwise.
+ */
+export function alignedImage(acc: Accumulator, image: BasisImage, nvars: number): Float64Array[] | undefined {
+  const { lengths, exponents, coefficients } = image;
+  if (!lengths || !exponents || !coefficients || lengths.length !== acc.elements.length) return undefined;
+  const images: Float64Array[] = [];
+  let t = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const monos = acc.elements[i].monos;
+    const len = lengths[i];
+    if (len !== monos.length) return undefined;
+    for (let k = 0; k < len; k++) {
+      const m = monos[k];
+      const at = (t + k) * nvars;
+      for (let v = 0; v < nvars; v++) if (exponents[at + v] !== m[v + 1]) return undefined;
+    }
+    images.push(coefficients.subarray(t, t + len));
+    t += len;
+  }
+  return images;
+}
+
+/** Appends the aligned coefficient arrays of the image at p, with p's Garner weights. */
+export function pushImage(acc: Accumulator, images: Float64Array[], p: number): void {
+  const j = acc.primes.length;
+  // w[s] = (p₀⋯p_{s−1}) mod p for s < j, and w[j] = the inverse of (p₀⋯p_{j−1}) mod p.
+  const w = new Float64Array(j + 1);
+  w[0] = 1;
+  for (let i = 0; i < j; i++) w[i + 1] = (w[i] * (acc.primes[i] % p)) % p;
+  w[j] = Number(modInverse(BigInt(w[j]), BigInt(p)));
+  acc.images.push(images);
+  acc.weights.push(w);
+  acc.primes.push(p);
+  acc.modulus *= BigInt(p);
+  acc.count++;
+}
+
+/** Extends the digits of coefficient k of element i to every prime seen (Garner's step per prime). */
+function extendDigits(acc: Accumulator, i: number, k: number): number[] {
+  const d = acc.elements[i].digits[k];
+  for (let t = d.length; t < acc.count; t++) {
+    const img = acc.images[t][i];
+    const r = k < img.length ? img[k] : 0;
+    const p = acc.primes[t];
+    const w = acc.weights[t];
+    const x = residueOfDigits(d, w, t, p);
+    let digit = (((r - x) % p) * w[t]) % p;
+    if (digit < 0) digit += p;
+    d.push(digit);
+  }
+  return d;
+}
+
+/**
+ * (d₀ + d₁·p₀ + … + d_{j−1}·p₀⋯p_{j−2}) mod p from the digits and w[t] = p₀⋯p_{t−1} mod p. The
+ * partial sum stays in (−p, 2p) (x − ⌊x/p⌋·p with an inexact quotient is off by at most one p)
+ * and each product is < 2^52, so every sum is exact in doubles. A function of its own so that it
+ * is optimized early (it runs once per coefficient per prime).
+ */
+function residueOfDigits(d: readonly number[], w: Float64Array, j: number, p: number): number {
+  const pinv = 1 / p;
+  let x = 0;
+  for (let t = 0; t < j; t++) {
+    x += d[t] * w[t];
+    x -= Math.floor(x * pinv) * p;
+  }
+  if (x < 0) x += p;
+  else if (x >= p) x -= p;
+  return x;
+}
+
+/**
+ * The value of a coefficient modulo the product of the primes, from its digits (Horner), two
+ * digits per bigint step: d_t + d_{t+1}·p_t < 2^52 is exact in a double, and `pairs[t]` holds
+ * the bigint p_t·p_{t+1} (see `primePairs`).
+ */
+function valueOf(digits: readonly number[], primes: readonly number[], pairs: readonly bigint[]): bigint {
+  let t = digits.length - 1;
+  let x = BigInt(digits[t]);
+  if (t % 2 === 1) {
+    t--;
+    x = x * BigInt(primes[t]) + BigInt(digits[t]);
+  }
+  for (t -= 2; t >= 0; t -= 2) x = x * pairs[t] + BigInt(digits[t] + digits[t + 1] * primes[t]);
+  return x;
+}
+
+/** pairs[t] = p_t·p_{t+1} as bigints, for `valueOf`. */
+function primePairs(primes: readonly number[]): bigint[] {
+  const pairs: bigint[] = [];
+  for (let t = 0; t + 1 < primes.length; t++) pairs.push(BigInt(primes[t] * primes[t + 1]));
+  return pairs;
+}
+
+
+/** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
+export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
+  const M = acc.modulus;
+  // A margin below the uniqueness bound √(M/2): with it a residue that is not yet determined
+  // passes for a small fraction with probability about 2·bound²/M = 2^−2·margin. Such residues are
+  // attempted about once per prime (the sweep below stops at the first failure and starts there
+  // next time), so 10 bits make a false candidate a 1-in-30000 event per run, and it would only
+  // cost a failed check and a restart. A margin of 20 cost one prime more on cyclic-7, katsura-9
+  // and eco-10 (26 → 25, 34 → 33, 10 → 9).
+  const margin = BigInt(Math.min(10, Math.floor(M.toString(2).length / 10)));
+  const bound = isqrt(M / 2n) >> margin;
+  // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
+  // denominators found so far in the element, kept across attempts, so that most coefficients
+  // are read off as y/el.den without a Euclidean run (see `fractionOverDenominator`).
+  // The lcm of all denominators found so far, over the whole basis, catches the coefficients
+  // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
+  // runs become 3833, katsura-9: 11901 become 10149). A fraction y/L (L one of these lcms) is
+  // unique for |y| < M/2 (L is invertible modulo M); it is accepted for |y| ≤ M/2^(2·margin+1),
+  // so that a residue not of that form passes with probability 2^−2·margin per test, the rate of
+  // the balanced bound above, whatever L. A coefficient whose denominator L covers then needs
+  // about bits(y) + 2·margin bits of modulus instead of 2·max(bits(num), bits(den)): one prime
+  // fewer on katsura-8/9, cyclic-7, eco-10 and noon-8 (23 → 22, 33 → 32, 25 → 24, 9 → 8, 6 → 5).
+  // (Earlier bounds: |y| ≤ bound, then |y|·L ≤ bound²; with |y| ≤ M/(2·L·2^margin), a weaker test
+  // than either, katsura-9 had a false candidate and needed 2 more primes.)
+  const wide = M >> (2n * margin + 1n);
+  const pairs = primePairs(acc.primes);
+  const attempt = (i: number, k: number): boolean => {
+    const el = acc.elements[i];
+    if (el.known[k] !== undefined) return true;
+    const D = el.den;
+    const x = valueOf(extendDigits(acc, i, k), acc.primes, pairs);
+    let q: Rational | undefined;
+    if (x === 0n) q = { num: 0n, den: 1n };
+    else {
+      q = fractionOverDenominator(x, M, D, wide);
+      if (q === undefined && acc.den !== D) q = fractionOverDenominator(x, M, acc.den, wide);
+      if (q === undefined) q = rationalReconstruction(x, M, bound, bound);
+    }
+    if (q === undefined) {
+      acc.sentinel = [i, k];
+      return false;
+    }
+    el.known[k] = q;
+    if (D % q.den !== 0n) el.den = lcm(D, q.den);
+    if (acc.den % q.den !== 0n) acc.den = lcm(acc.den, q.den);
+    return true;
+  };
+  const [si, sk] = acc.sentinel;
+  if (si < acc.elements.length && sk < acc.elements[si].monos.length && !attempt(si, sk)) return undefined;
+  for (let i = 0; i < acc.elements.length; i++) {
+    for (let k = 0; k < acc.elements[i].monos.length; k++) if (!attempt(i, k)) return undefined;
+  }
+  return acc.elements.map((el) => {
+    const monos: Monomial[] = [];
+    const coeffs: Rational[] = [];
+    el.monos.forEach((m, k) => {
+      const q = el.known[k] as Rational;
+      if (q.num !== 0n) {
+        monos.push(m);
+        coeffs.push(q);
+      }
+    });
+    // The monomials are distinct; usually they are also still in the ring's order (those of the
+    // learned basis), and sorting through `normalize` (string keys) would cost 26000 keys on katsura-8.
+    let sorted = true;
+    for (let k = 1; k < monos.length && sorted; k++) if (R.cmp(monos[k - 1], monos[k]) <= 0) sorted = false;
+    return sorted ? new Polynomial(R, monos, coeffs) : R.normalize(monos, coeffs);
+  });
+}
+
+/** Forgets every reconstruction found (after a candidate failed the check at a fresh prime). */
+export function forgetReconstructions(acc: Accumulator): void {
+  for (const el of acc.elements) {
+    el.known.fill(undefined);
+    el.den = 1n;
+  }
+  acc.den = 1n;
+}
