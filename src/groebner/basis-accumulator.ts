@@ -12,7 +12,7 @@
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
  * reconstruction).
  */
-import { lcm, isqrt, modInverse } from '../arithmetic/integers';
+import { isqrt, lcm, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
 import { fractionOverDenominator } from '../arithmetic/lifting';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
@@ -209,7 +209,6 @@ function primePairs(primes: readonly number[]): bigint[] {
   for (let t = 0; t + 1 < primes.length; t++) pairs.push(BigInt(primes[t] * primes[t + 1]));
   return pairs;
 }
-
 
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
 export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {

@@ -4,7 +4,8 @@
  * inject it through `GroebnerOptions.basisWorkers`).
  *
  * Reduced bases modulo different primes are independent, so a helper computes them for the primes
- * it is given: its own F4 learning run at the first one, replays of that trace at the others. The
+ * it is given: replays of the driver's F4 trace when it is sent one (`replayTrace`), otherwise its
+ * own learning run at the first prime and replays of that trace at the others. The
  * driver hands out primes from the one stream it also computes from and adds a helper's image
  * like one of its own — only if its leading monomials are those of the driver's learning run —
  * so a helper whose learning prime was unlucky is simply not listened to, and an absent or slow

@@ -101,10 +101,11 @@ const HELPER_START_MS = 600;
  * took `acc.count` primes, and the rest are assumed to need primes in proportion (their
  * coefficients grow along the basis; counted in elements, not coefficients, since the long
  * elements come last: katsura-8 at 3 primes is estimated at 33 primes, 22 in the end, where its
- * coefficients gave 38 or more; katsura-9 63 for 32, cyclic-7 104 for 24, eco-10 6 for 8). A helper first boots, takes the trace and replays it cold (about one learning
- * run, `learnMs`, plus `HELPER_START_MS`), and then halves what remains. Measured on this
- * repository's benchmarks: with a helper, eco-10, noon-8 (8 and 6 primes), katsura-7 and
- * katsura-8 were slower, katsura-9 (33 primes) faster, cyclic-7 (25) even.
+ * coefficients gave 38 or more; katsura-9 63 for 32, cyclic-7 104 for 24, eco-10 6 for 8). A
+ * helper first boots, takes the trace and replays it cold (about one learning run, `learnMs`,
+ * plus `HELPER_START_MS`), and then halves what remains. Measured on this repository's
+ * benchmarks: with a helper, eco-10, noon-8 (8 and 6 primes), katsura-7 and katsura-8 were
+ * slower, katsura-9 (33 primes) faster, cyclic-7 (25) even.
  */
 function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number): boolean {
   const [si, sk] = acc.sentinel;

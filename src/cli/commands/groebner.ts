@@ -9,8 +9,8 @@ import { FORMAT_HELP, SystemInputOptions, readSystem } from '../system-input';
 import { addParseLimitOptions } from '../parse-limits';
 
 export function register(program: Command, ctx: CliContext): void {
-  // One thread by default: on this project's 2-vCPU machine a helper slowed most bases down (katsura-7
-  // 0.26 -> 0.40 s, eco-10 0.86 -> 1.47 s); only katsura-9 gained (4.64 -> 3.92 s). See groebner/basis-workers.ts.
+  // Two threads by default, as solve and critical: the driver starts its helper only when the primes
+  // still to come repay its start (groebner/modular.ts, helperPays), so small bases stay on one thread.
   addParseLimitOptions(addThreadsOption(addTimeoutOption(program.command('groebner'))))
     .description('reduced Gröbner basis of a polynomial system')
     .argument('<file>', "a file of polynomials (one per line, or separated by ',' or ';'; or msolve, Singular, Macaulay2, Maple, JSON), '-' for stdin, or a named system like katsura:8 or cyclic:6")
