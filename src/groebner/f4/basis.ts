@@ -24,6 +24,15 @@ export class Basis {
   /** Indices of the non-redundant elements, in insertion order. */
   active: number[] = [];
   size = 0;
+  /** Per monomial id: 1 + the reducer findReducer chose (0: none), and the basis size then (0: never asked). */
+  private reducerOf: Int32Array = new Int32Array(0);
+  private searchedAt: Int32Array = new Int32Array(0);
+  /** The active elements by number of terms (then index decreasing), as of `sortedVersion`. */
+  private byLength: Int32Array = new Int32Array(0);
+  private byLengthMask: Int32Array = new Int32Array(0);
+  private sortedVersion = -1;
+  /** Counts the changes of `active`. */
+  private version = 0;
 
   constructor(readonly table: MonomialTable) {}
 
@@ -38,6 +47,7 @@ export class Basis {
     this.sugar[k] = sugar;
     this.redundant[k] = 0;
     this.active.push(k);
+    this.version++;
     this.size = k + 1;
     return k;
   }
@@ -48,23 +58,76 @@ export class Basis {
     this.redundant[k] = 1;
     const i = this.active.indexOf(k);
     if (i >= 0) this.active.splice(i, 1);
+    this.version++;
   }
 
   /**
    * A non-redundant element whose leading monomial divides monomial m, preferring the fewest terms
    * and then the most recent; −1 when there is none.
+   *
+   * The answer for m is remembered with the basis size at the time. Elements are only appended and
+   * only ever become redundant, so while the remembered element is not redundant the answer can
+   * only change to one of the elements added since: only those are searched. Symbolic
+   * preprocessing asks about most monomials round after round, so this saves most of the search.
    */
   findReducer(m: number): number {
+    if (m >= this.searchedAt.length) this.growSearchCache(m);
+    const s = this.searchedAt[m];
+    if (s > 0) {
+      const c = this.reducerOf[m] - 1;
+      if (c < 0 || this.redundant[c] === 0) {
+        if (s === this.size) return c;
+        const k = this.searchFrom(m, s, c < 0 ? 0x7fffffff : this.monos[c].length + 1);
+        const best = k >= 0 ? k : c;
+        this.reducerOf[m] = best + 1;
+        this.searchedAt[m] = this.size;
+        return best;
+      }
+    }
+    const best = this.searchActive(m);
+    this.reducerOf[m] = best + 1;
+    this.searchedAt[m] = this.size;
+    return best;
+  }
+
+  /**
+   * findReducer's search over all active elements, in the order of `byLength` (fewest terms first,
+   * then the most recent), so the first divisor found is the answer.
+   */
+  private searchActive(m: number): number {
+    if (this.sortedVersion !== this.version) this.sortByLength();
     const table = this.table;
     const maskM = ~table.masks[m];
-    const act = this.active;
+    const order = this.byLength;
+    const masks = this.byLengthMask;
+    const lead = this.lead;
+    for (let i = 0; i < order.length; i++) {
+      if ((masks[i] & maskM) !== 0) continue;
+      const k = order[i];
+      if (table.divides(lead[k], m)) return k;
+    }
+    return -1;
+  }
+
+  /** Sorts the active elements by number of terms, then by index decreasing, with their masks. */
+  private sortByLength(): void {
+    const act = this.active.slice();
+    act.sort((x, y) => this.monos[x].length - this.monos[y].length || y - x);
+    this.byLength = Int32Array.from(act);
+    this.byLengthMask = Int32Array.from(act, (k) => this.leadMask[k]);
+    this.sortedVersion = this.version;
+  }
+
+  /** findReducer's search over the non-redundant elements from index `from` on, shorter than `bound` terms. */
+  private searchFrom(m: number, from: number, bound: number): number {
+    const table = this.table;
+    const maskM = ~table.masks[m];
     const lead = this.lead;
     const lmask = this.leadMask;
     let best = -1;
-    let bestLen = 0x7fffffff;
-    for (let i = act.length - 1; i >= 0; i--) {
-      const k = act[i];
-      if ((lmask[k] & maskM) !== 0) continue;
+    let bestLen = bound;
+    for (let k = this.size - 1; k >= from; k--) {
+      if (this.redundant[k] !== 0 || (lmask[k] & maskM) !== 0) continue;
       const len = this.monos[k].length;
       if (len >= bestLen) continue;
       if (table.divides(lead[k], m)) {
@@ -73,6 +136,16 @@ export class Basis {
       }
     }
     return best;
+  }
+
+  private growSearchCache(m: number): void {
+    const n = Math.max(m + 1, this.table.hashes.length);
+    const r = new Int32Array(n);
+    r.set(this.reducerOf);
+    this.reducerOf = r;
+    const s = new Int32Array(n);
+    s.set(this.searchedAt);
+    this.searchedAt = s;
   }
 
   private grow(): void {
