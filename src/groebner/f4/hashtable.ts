@@ -8,7 +8,8 @@
  * is at least `maskThr[b]`), so `a | b` implies `mask(a) & ~mask(b) == 0` and most failed
  * divisibility tests cost one AND. The hash is linear in the exponents (Σ eᵢ·rᵢ mod 2^32), so the
  * hash of a product is the sum of the hashes and a product is found without rehashing. Lookup is
- * open addressing with linear probing over a power-of-two slot array holding id + 1 (0 = empty).
+ * open addressing with linear probing over a power-of-two array of slots, each holding id + 1
+ * (0 = empty) and the id's hash, so a probe reads the exponents only when the hashes agree.
  * Two scratch Int32Arrays (`mark`, `label`) per id belong to the symbolic preprocessing (column
  * membership by stamp, column index). Ids are never removed; the table only grows, by doubling,
  * which a memory budget (`budget`) can refuse.
@@ -43,7 +44,7 @@ export class MonomialTable {
   /** The largest total degree and the largest exponent of an interned monomial. */
   maxDegree = 0;
   maxExponent = 0;
-  /** Checked before the table doubles (4·stride + 24 bytes per monomial); none by default. */
+  /** Checked before the table doubles (4·stride + 32 bytes per monomial); none by default. */
   budget: MemoryBudget | undefined;
   /** Fresh stamp source for `mark`. */
   private stampCounter = 0;
@@ -68,7 +69,7 @@ export class MonomialTable {
     this.masks = new Int32Array(cap);
     this.mark = new Int32Array(cap);
     this.label = new Int32Array(cap);
-    this.slots = new Int32Array(cap * 2);
+    this.slots = new Int32Array(cap * 4);
     this.slotMask = cap * 2 - 1;
     this.tmp = new Int32Array(this.stride);
     // Deterministic pseudo-random odd multipliers (xorshift), so runs are reproducible.
@@ -145,19 +146,17 @@ export class MonomialTable {
     const oa = a * s;
     const ob = b * s;
     const e = this.exps;
-    const hashes = this.hashes;
     const slots = this.slots;
     const slotMask = this.slotMask;
     let slot = (h ^ (h >>> 15)) & slotMask;
     for (;;) {
-      const v = slots[slot];
+      const v = slots[2 * slot];
       if (v === 0) break;
-      const id = v - 1;
-      if (hashes[id] === h) {
-        const o = id * s;
+      if (slots[2 * slot + 1] === h) {
+        const o = (v - 1) * s;
         let i = 0;
         while (i < s && e[o + i] === e[oa + i] + e[ob + i]) i++;
-        if (i === s) return id;
+        if (i === s) return v - 1;
       }
       slot = (slot + 1) & slotMask;
     }
@@ -177,23 +176,59 @@ export class MonomialTable {
     return this.lookupTmp((this.hashes[a] - this.hashes[b]) | 0, true);
   }
 
-  /** The id of lcm(a, b) (interned if new). */
-  lcm(a: number, b: number): number {
+  /**
+   * Writes lcm(a, b) as a vector (degree first, `stride` slots) into `out` at `offset`, without
+   * interning it, and returns its hash (the one `internAt` expects).
+   */
+  lcmInto(a: number, b: number, out: Int32Array, offset: number): number {
     const e = this.exps;
     const s = this.stride;
-    const t = this.tmp;
+    const mul = this.hashMul;
+    const oa = a * s;
+    const ob = b * s;
+    let d = 0;
+    let h = 0;
+    for (let i = 1; i < s; i++) {
+      const x = e[oa + i];
+      const y = e[ob + i];
+      const m = x > y ? x : y;
+      out[offset + i] = m;
+      d += m;
+      h = (h + Math.imul(m, mul[i])) | 0;
+    }
+    out[offset] = d;
+    return h;
+  }
+
+  /** The total degree of lcm(a, b). */
+  lcmDegree(a: number, b: number): number {
+    const e = this.exps;
+    const s = this.stride;
     const oa = a * s;
     const ob = b * s;
     let d = 0;
     for (let i = 1; i < s; i++) {
       const x = e[oa + i];
       const y = e[ob + i];
-      const m = x > y ? x : y;
-      t[i] = m;
-      d += m;
+      d += x > y ? x : y;
     }
-    t[0] = d;
-    return this.internTmp();
+    return d;
+  }
+
+  /** Interns the vector at `offset` of `v` (degree first, `stride` slots) whose hash is `hash`. */
+  internAt(v: Int32Array, offset: number, hash: number): number {
+    const t = this.tmp;
+    for (let i = 0; i < this.stride; i++) t[i] = v[offset + i];
+    return this.lookupTmp(hash, true);
+  }
+
+  /** The divisibility mask of the vector at `offset` of `v` (degree first, `stride` slots). */
+  private maskOf(v: Int32Array, offset: number): number {
+    let mask = 0;
+    const mv = this.maskVar;
+    const mt = this.maskThr;
+    for (let b = 0; b < mv.length; b++) if (v[offset + mv[b]] >= mt[b]) mask |= 1 << b;
+    return mask;
   }
 
   /** Does monomial a divide monomial b? */
@@ -279,10 +314,10 @@ export class MonomialTable {
     const s = this.stride;
     let slot = (h ^ (h >>> 15)) & this.slotMask;
     for (;;) {
-      const v = this.slots[slot];
+      const v = this.slots[2 * slot];
       if (v === 0) break;
       const id = v - 1;
-      if (this.hashes[id] === h) {
+      if (this.slots[2 * slot + 1] === h) {
         const o = id * s;
         let eq = true;
         for (let i = 0; i < s; i++) {
@@ -302,7 +337,8 @@ export class MonomialTable {
       return this.lookupTmp(h, true);
     }
     this.size = id + 1;
-    this.slots[slot] = id + 1;
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = h;
     const o = id * s;
     e[o] = t[0];
     if (t[0] > this.maxDegree) this.maxDegree = t[0];
@@ -311,17 +347,13 @@ export class MonomialTable {
       if (t[i] > this.maxExponent) this.maxExponent = t[i];
     }
     this.hashes[id] = h;
-    let mask = 0;
-    const mv = this.maskVar;
-    const mt = this.maskThr;
-    for (let b = 0; b < mv.length; b++) if (t[mv[b]] >= mt[b]) mask |= 1 << b;
-    this.masks[id] = mask;
+    this.masks[id] = this.maskOf(t, 0);
     return id;
   }
 
   private grow(): void {
     const cap = this.hashes.length * 2;
-    this.budget?.check(cap * (4 * this.stride + 24), () => `the F4 monomial table, doubling to ${cap.toLocaleString('en-US')} monomials in ${this.nvars} variables,`);
+    this.budget?.check(cap * (4 * this.stride + 32), () => `the F4 monomial table, doubling to ${cap.toLocaleString('en-US')} monomials in ${this.nvars} variables,`);
     const exps = new Int32Array(cap * this.stride);
     exps.set(this.exps);
     this.exps = exps;
@@ -337,13 +369,14 @@ export class MonomialTable {
     const label = new Int32Array(cap);
     label.set(this.label);
     this.label = label;
-    this.slots = new Int32Array(cap * 2);
+    this.slots = new Int32Array(cap * 4);
     this.slotMask = cap * 2 - 1;
     for (let id = 0; id < this.size; id++) {
       const h = hashes[id];
       let slot = (h ^ (h >>> 15)) & this.slotMask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.slotMask;
-      this.slots[slot] = id + 1;
+      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.slotMask;
+      this.slots[2 * slot] = id + 1;
+      this.slots[2 * slot + 1] = h;
     }
   }
 }

@@ -92,52 +92,56 @@ export class PairSet {
   }
 }
 
-/** Scratch buffers reused by `updatePairs` across calls. */
-let scratchLcm = new Int32Array(256);
-let scratchKeep = new Uint8Array(256);
-/** scratchStamp[i] = the stamp of the `updatePairs` call whose lcm(lm(g_i), lm(h)) scratchLcm[i] holds. */
-let scratchStamp = new Int32Array(256);
-let stampBase = 0;
+/**
+ * Scratch of `updatePairs`, reused across calls: per new pair t, the exponent vector of its lcm
+ * (`stride` slots from t·stride), its hash and divisibility mask, a keep flag and the first new
+ * pair with the same lcm; and the slots of a small hash set of the lcms.
+ */
+let lcmExps = new Int32Array(0);
+let lcmHash = new Int32Array(0);
+let lcmMask = new Int32Array(0);
+let groupOf = new Int32Array(0);
+let lastOf = new Int32Array(0);
+let keep = new Uint8Array(0);
+let lcmSlots = new Int32Array(0);
+/** Flag in `lastOf`: a new pair with this lcm has coprime leading monomials. */
+const COPRIME = 1 << 30;
+
+function ensureScratch(n: number, stride: number): void {
+  if (keep.length < n) {
+    const cap = Math.max(64, 2 * n);
+    lcmHash = new Int32Array(cap);
+    lcmMask = new Int32Array(cap);
+    groupOf = new Int32Array(cap);
+    lastOf = new Int32Array(cap);
+    keep = new Uint8Array(cap);
+  }
+  if (lcmExps.length < keep.length * stride) lcmExps = new Int32Array(keep.length * stride);
+}
 
 /**
  * Adds basis element h to the pair set with the Gebauer–Möller criteria and marks the elements it
  * makes redundant. `degreeCompatible` chooses lcm degree (true) or sugar (false) for selection.
+ * The lcms of the new pairs are computed in scratch space, and only those of the pairs kept are
+ * interned: most are dropped, and interning them all made the monomial table twice as large.
  */
 export function updatePairs(pairs: PairSet, basis: Basis, h: number, degreeCompatible: boolean): void {
   const table: MonomialTable = basis.table;
   const lmh = basis.lead[h];
-  if (scratchLcm.length < h) {
-    scratchLcm = new Int32Array(h * 2);
-    scratchKeep = new Uint8Array(h * 2);
-    scratchStamp = new Int32Array(h * 2);
-    stampBase = 0;
-  }
-  const lcms = scratchLcm;
-  const keep = scratchKeep;
-  const stamp = scratchStamp;
-  // lcm(g_i, h), computed (and interned) only for the elements that need it: the active ones and
-  // the members of the old pairs that criterion B_k gets to (a stamp per call marks which).
-  if (++stampBase > 0x3fffffff) {
-    stamp.fill(0);
-    stampBase = 1;
-  }
-  const mark = stampBase;
-  const lcmWith = (i: number): number => {
-    if (stamp[i] !== mark) {
-      stamp[i] = mark;
-      lcms[i] = table.lcm(basis.lead[i], lmh);
-    }
-    return lcms[i];
-  };
 
-  // Criterion B_k on the old pairs.
+  // Criterion B_k on the old pairs: (a, b) with lcm l goes when lm(h) | l and l differs from
+  // lcm(lm(g_a), lm(h)) and lcm(lm(g_b), lm(h)). Those divide l, so they differ from l exactly
+  // when their degree is smaller.
   const masks = table.masks;
   const maskH = masks[lmh];
   let w = 0;
   for (let k = 0; k < pairs.size; k++) {
     const l = pairs.lcm[k];
-    const drop =
-      (maskH & ~masks[l]) === 0 && table.divides(lmh, l) && l !== lcmWith(pairs.a[k]) && l !== lcmWith(pairs.b[k]);
+    let drop = false;
+    if ((maskH & ~masks[l]) === 0 && table.divides(lmh, l)) {
+      const dl = table.degree(l);
+      drop = table.lcmDegree(basis.lead[pairs.a[k]], lmh) < dl && table.lcmDegree(basis.lead[pairs.b[k]], lmh) < dl;
+    }
     if (drop) continue;
     pairs.a[w] = pairs.a[k];
     pairs.b[w] = pairs.b[k];
@@ -147,45 +151,97 @@ export function updatePairs(pairs: PairSet, basis: Basis, h: number, degreeCompa
   }
   pairs.size = w;
 
-  // New pairs: chain criterion (M, F) then the product criterion.
+  // New pairs: chain criterion (M, F) then the product criterion. A new pair (g_t, h) survives
+  // when no other new pair's lcm strictly divides its lcm, it is the last of the new pairs with
+  // its lcm, and none of those has coprime leading monomials (Gebauer–Möller's M, F and the
+  // product criterion, in the form of Becker–Weispfenning's UPDATE). The pairs whose lcm has a
+  // strict divisor are found by going through the lcms by increasing degree and testing each only
+  // against the minimal lcms met so far (a strict divisor has a smaller degree, and some minimal
+  // lcm divides it): the work is (new pairs) × (minimal lcms), not (new pairs)².
   const act = basis.active;
   const cand: number[] = [];
   for (let t = 0; t < act.length; t++) if (act[t] !== h) cand.push(act[t]);
-  for (let t = 0; t < cand.length; t++) lcmWith(cand[t]);
-  // Interning the lcms may have grown the table: its masks are read again (a stale array has no
-  // entry for the new lcms, and ~undefined = −1 made the mask test skip every divisor, so the
-  // chain criterion dropped nothing: noon-7 mod p took 17 rounds instead of 13, 3x the time).
-  const lcmMasks = table.masks;
-  for (let t = 0; t < cand.length; t++) keep[t] = 1;
-  for (let t = 0; t < cand.length; t++) {
+  const n = cand.length;
+  const stride = table.stride;
+  ensureScratch(n, stride);
+  const exps = lcmExps;
+  // The lcms, and equal lcms grouped with a hash set of the first of each.
+  let bits = 1;
+  while (1 << bits <= 2 * n) bits++;
+  const slotMask = (1 << bits) - 1;
+  if (lcmSlots.length <= slotMask) lcmSlots = new Int32Array(slotMask + 1);
+  const slots = lcmSlots;
+  slots.fill(0, 0, slotMask + 1);
+  for (let t = 0; t < n; t++) {
     const i = cand[t];
-    const li = lcms[i];
-    if (table.coprime(basis.lead[i], lmh)) continue;
-    const mi = ~lcmMasks[li];
-    for (let u = 0; u < cand.length; u++) {
-      if (u === t || keep[u] === 0) continue;
-      const lu = lcms[cand[u]];
-      if ((lcmMasks[lu] & mi) !== 0) continue;
-      if (table.divides(lu, li)) {
-        keep[t] = 0;
+    const hash = table.lcmInto(basis.lead[i], lmh, exps, t * stride);
+    lcmHash[t] = hash;
+    lcmMask[t] = masks[basis.lead[i]] | maskH; // a bit of lcm(a, b)'s mask is one of a's or b's
+    const cp = table.coprime(basis.lead[i], lmh) ? COPRIME : 0;
+    // Fibonacci hashing (the top bits of hash·2^32/φ): the lcms' linear hashes differ by small
+    // combinations of the variables' multipliers, and their low bits clustered (23 probes per
+    // lcm on noon-8).
+    let slot = Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
+    for (;;) {
+      const v = slots[slot];
+      if (v === 0) {
+        slots[slot] = t + 1;
+        groupOf[t] = t;
+        lastOf[t] = t | cp;
+        break;
+      }
+      const u = v - 1;
+      if (lcmHash[u] === hash && sameVector(exps, u * stride, t * stride, stride)) {
+        groupOf[t] = u;
+        lastOf[u] = (lastOf[u] & COPRIME) | t | cp;
+        break;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+  // Counting sort of the new pairs by lcm degree, then the minimal lcms.
+  let maxDeg = 0;
+  for (let t = 0; t < n; t++) maxDeg = Math.max(maxDeg, exps[t * stride]);
+  const start = new Int32Array(maxDeg + 2);
+  for (let t = 0; t < n; t++) start[exps[t * stride] + 1]++;
+  for (let d = 0; d <= maxDeg; d++) start[d + 1] += start[d];
+  const byDegree = new Int32Array(n);
+  for (let t = 0; t < n; t++) byDegree[start[exps[t * stride]]++] = t;
+  const minimal: number[] = [];
+  let below = 0; // minimal[0..below) have a degree smaller than the current one
+  let currentDeg = -1;
+  for (let s = 0; s < n; s++) {
+    const t = byDegree[s];
+    const dl = exps[t * stride];
+    if (dl !== currentDeg) {
+      currentDeg = dl;
+      below = minimal.length;
+    }
+    const ml = ~lcmMask[t];
+    let divided = false;
+    for (let v = 0; v < below; v++) {
+      const u = minimal[v];
+      if ((lcmMask[u] & ml) === 0 && dividesVector(exps, u * stride, t * stride, stride)) {
+        divided = true;
         break;
       }
     }
+    keep[t] = divided ? 0 : 1;
+    if (!divided && (lastOf[groupOf[t]] & ~COPRIME) === t) minimal.push(t);
   }
   const dh = table.degree(lmh);
-  for (let t = 0; t < cand.length; t++) {
-    if (keep[t] === 0) continue;
+  for (let t = 0; t < n; t++) {
+    // Not kept, not the last with its lcm, or one with this lcm is coprime: no pair.
+    if (keep[t] === 0 || lastOf[groupOf[t]] !== t) continue;
     const i = cand[t];
-    if (table.coprime(basis.lead[i], lmh)) continue;
-    const l = lcms[i];
-    const dl = table.degree(l);
+    const dl = exps[t * stride];
     let deg = dl;
     if (!degreeCompatible) {
       const si = basis.sugar[i] + dl - table.degree(basis.lead[i]);
       const sh = basis.sugar[h] + dl - dh;
       deg = si > sh ? si : sh;
     }
-    pairs.push(i, h, l, deg);
+    pairs.push(i, h, table.internAt(exps, t * stride, lcmHash[t]), deg);
   }
 
   // Elements whose leading monomial is a multiple of lm(h) are now redundant.
@@ -193,4 +249,17 @@ export function updatePairs(pairs: PairSet, basis: Basis, h: number, degreeCompa
     const i = cand[t];
     if (table.divides(lmh, basis.lead[i])) basis.markRedundant(i);
   }
+}
+
+/** Are the vectors at offsets a and b of `e` (`stride` slots each) equal? */
+function sameVector(e: Int32Array, a: number, b: number, stride: number): boolean {
+  for (let i = 0; i < stride; i++) if (e[a + i] !== e[b + i]) return false;
+  return true;
+}
+
+/** Does the monomial at offset a of `e` divide the one at offset b (degree in the first slot)? */
+function dividesVector(e: Int32Array, a: number, b: number, stride: number): boolean {
+  if (e[a] > e[b]) return false;
+  for (let i = 1; i < stride; i++) if (e[a + i] > e[b + i]) return false;
+  return true;
 }
