@@ -5,8 +5,9 @@
  * the first prime's run is learned (for F4 as a trace) and replayed for the others; the images
  * are combined coefficient by coefficient with the Chinese remainder theorem, and rational
  * reconstruction turns the residues into fractions once the modulus is large enough (checked at
- * every prime; `basis-accumulator.ts`). A candidate is accepted when it agrees with the basis
- * computed at one more, unused prime; with `certify` it is also verified exactly over Q
+ * every prime; `basis-accumulator.ts`). A candidate is accepted when it agrees with the bases
+ * computed at further, unused primes whose product is at least 2^24 (one prime of the default
+ * stream; `CHECK_MODULUS`); with `certify` it is also verified exactly over Q
  * (Buchberger's criterion and every input reducing to 0). A helper thread (`helpers`) computes
  * images at further primes when the primes still to come repay its start (`helperPays`).
  *
@@ -125,6 +126,13 @@ export interface ModularStats {
 }
 
 const MAX_PRIMES = 20000;
+/**
+ * A candidate basis is accepted once it agrees with the bases at fresh primes whose product is at
+ * least this: a wrong coefficient then passes with probability below 2^−24. Primes of the default
+ * stream are above 2^25, so one suffices; an injected stream with small primes takes more (with
+ * 3 alone, a candidate read off one prime passed the check with probability 1/3, and did).
+ */
+const CHECK_MODULUS = 2n ** 24n;
 
 /** The reduced Gröbner basis over Q of `polys` by multi-modular computation with `engine`. */
 export function modularGroebner(
@@ -209,22 +217,33 @@ export function modularGroebner(
           }
         }
         if (candidate) {
-          // Acceptance: agree with the image at a fresh prime.
-          const { p, images } = nextPrime();
-          const check = learned.replay(images);
-          if (check && sameBasis(reduceCandidate(candidate, p), check)) {
+          // Acceptance: agree with the images at fresh primes whose product is at least
+          // CHECK_MODULUS (one prime of the default stream; more when a stream has small primes).
+          let checked = 1n;
+          let agrees = true;
+          let checkPrimes = 0;
+          while (agrees && checked < CHECK_MODULUS) {
+            const { p, images } = nextPrime();
+            const check = learned.replay(images);
+            checkPrimes++;
+            checked *= BigInt(p);
+            agrees = check !== undefined && sameBasis(reduceCandidate(candidate, p), check);
+            if (!agrees) {
+              // A coefficient was reconstructed too early (it matched fewer primes by chance):
+              // forget them all and reconstruct again with more primes.
+              forgetReconstructions(acc);
+              if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
+            }
+          }
+          if (agrees) {
             if (options.certify) {
               if (!certify(candidate, input)) throw new ComputationError('the modular Gröbner basis failed exact certification over Q');
               stats.certified = true;
             }
-            stats.primesUsed = acc.count + 1;
+            stats.primesUsed = acc.count + checkPrimes;
             stats.modulusBits = acc.modulus.toString(2).length;
             return { basis: candidate, stats };
           }
-          // A coefficient was reconstructed too early (it matched fewer primes by chance): forget
-          // them all and reconstruct again with more primes.
-          forgetReconstructions(acc);
-          if (check && sameLeading(check, acc.lms)) addImage(acc, check, p);
         }
       }
       if (job) {

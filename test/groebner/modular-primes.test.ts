@@ -64,4 +64,27 @@ describe('the multi-modular driver with an injected prime stream', () => {
   test('a prime stream with a number of 2^26 or more is refused with an InputError', () => {
     expect(() => modularGroebner(polys, f4EngineWith(), { primes: [2 ** 31 - 1] })).toThrow(InputError);
   });
+
+  // y² − 1 and x − (c − 1)y³ − y with c = 3·(2^40 + 1): the basis over Q is x − c·y, y² − 1, and
+  // modulo 3 (which divides no input coefficient) it is x, y² − 1.
+  const c = 3n * (2n ** 40n + 1n);
+  const S = new PolynomialRing<Rational>(QQ, ['x', 'y']);
+  const [u, v] = S.gens();
+  const vanishing = [v.mul(v).sub(S.one()), u.sub(v.pow(3).scale(rational(c - 1n))).sub(v)];
+  const vanishingBasis = [`x - ${c}*y`, 'y^2 - 1'];
+
+  test('a small prime does not accept a candidate alone: x − 245763y (c modulo the first prime) agreed modulo 3', () => {
+    expect(text(modularGroebner(vanishing, f4EngineWith()).basis)).toEqual(vanishingBasis);
+    const r = modularGroebner(vanishing, f4EngineWith(), { primes: streamWith([67108859, 3]) });
+    expect(text(r.basis)).toEqual(vanishingBasis);
+  });
+
+  test('a prime at which a coefficient of the basis vanishes: its image has a smaller support and is combined all the same', () => {
+    // The replay's row for x − c·y has no y modulo 3, so the driver cannot take the row's
+    // coefficients as they come and goes through the polynomials. c takes three primes, so 3
+    // serves as an image, not as a check.
+    const r = modularGroebner(vanishing, f4EngineWith(), { primes: streamWith([67108859, 67108837, 3]) });
+    expect(text(r.basis)).toEqual(vanishingBasis);
+    expect(r.stats.replayFailures).toBe(0);
+  });
 });
