@@ -19,6 +19,7 @@ import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { BasisImage } from './basis-workers';
+import type { ReplayedRows } from './f4';
 
 /**
  * The images combined so far, in mixed radix (Garner): a coefficient with digits d₀, d₁, … is
@@ -134,6 +135,27 @@ export function alignedImage(acc: Accumulator, image: BasisImage, nvars: number)
     }
     images.push(coefficients.subarray(t, t + len));
     t += len;
+  }
+  return images;
+}
+
+/**
+ * The coefficient arrays of a replay of the F4 trace (its reduced rows, `f4ApplyRows`) when every
+ * row has exactly the stored support of its element, compared by reference: replays of the trace
+ * the stored supports came from share its Monomial arrays. Undefined otherwise (then the caller
+ * builds the polynomials and goes through `addImage`). Saves building a polynomial per element
+ * at every prime (katsura-9: about 0.2 s over its 32 primes, with the garbage).
+ */
+export function alignedRows(acc: Accumulator, replayed: ReplayedRows): Float64Array[] | undefined {
+  const { table, columns, rows } = replayed;
+  if (rows.length !== acc.elements.length) return undefined;
+  const images: Float64Array[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const { cols, coeffs } = rows[i];
+    const monos = acc.elements[i].monos;
+    if (cols.length !== monos.length) return undefined;
+    for (let k = 0; k < cols.length; k++) if (table.monomial(columns[cols[k]]) !== monos[k]) return undefined;
+    images.push(Float64Array.from(coeffs));
   }
   return images;
 }

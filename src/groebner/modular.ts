@@ -28,9 +28,9 @@ import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { BasisJob, basisOfImage, isImageOf } from './basis-workers';
-import { Accumulator, addImage, alignedImage, forgetReconstructions, pushImage, reconstruct, startAccumulator } from './basis-accumulator';
+import { Accumulator, addImage, alignedImage, alignedRows, forgetReconstructions, pushImage, reconstruct, startAccumulator } from './basis-accumulator';
 import { isGroebner, normalForm } from './normal-form';
-import { F4Trace, traceToData } from './f4';
+import { F4Trace, f4ApplyRows, replayedPolynomials, traceToData } from './f4';
 
 /** A Gröbner engine over Z/p that can learn a run and replay it for other primes. */
 export interface ModularEngine {
@@ -297,7 +297,20 @@ export function modularGroebner(
         if (acc.count >= nextAttempt) continue;
       }
       const { p, images } = nextPrime();
-      const basis = learned.replay(images);
+      let basis: Polynomial<number>[] | undefined;
+      if (learned.trace) {
+        // The trace is behind `replay`: its rows go straight into the accumulator when they have
+        // its supports (the usual case), without polynomials.
+        const rows = f4ApplyRows(learned.trace, images, { deadline: options.deadline });
+        const aligned = rows && alignedRows(acc, rows);
+        if (aligned) {
+          consecutiveFailures = 0;
+          pushImage(acc, aligned, p);
+          options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
+          continue;
+        }
+        basis = rows && replayedPolynomials(images[0].ring, rows);
+      } else basis = learned.replay(images);
       if (basis === undefined || !sameLeading(basis, acc.lms)) {
         stats.replayFailures++;
         consecutiveFailures++;

@@ -19,11 +19,11 @@
 import { resolveControl } from '../../control';
 import { Polynomial } from '../../poly/polynomial';
 import { F4Options, F4Stats, runF4 } from './f4';
-import { F4Trace, applyTrace } from './trace';
+import { F4Trace, ReplayedRows, applyTrace, replayRows } from './trace';
 
 export type { F4Options, F4Stats } from './f4';
-export type { F4Trace, F4TraceData } from './trace';
-export { traceDataBuffers, traceFromData, traceToData } from './trace';
+export type { F4Trace, F4TraceData, ReplayedRows } from './trace';
+export { replayedPolynomials, traceDataBuffers, traceFromData, traceToData } from './trace';
 
 /**
  * Reduced GB (monic, interreduced), sorted by leading monomial INCREASING in the ring order. Zero
@@ -61,4 +61,12 @@ export function f4Learn(polys: readonly Polynomial<number>[], options: F4Options
  */
 export function f4Apply(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): Polynomial<number>[] | undefined {
   return applyTrace(trace, polys, resolveControl(options, 'f4Apply'));
+}
+
+/**
+ * `f4Apply` without building polynomials: the reduced rows of the replay (see `ReplayedRows`), or
+ * undefined when the prime is unlucky. The multi-modular driver reads its images from them.
+ */
+export function f4ApplyRows(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): ReplayedRows | undefined {
+  return replayRows(trace, polys, resolveControl(options, 'f4Apply'));
 }

@@ -165,11 +165,33 @@ export function traceFromData(data: F4TraceData, ring: PolynomialRing<unknown>):
  * reduced Gröbner basis sorted by lm increasing, or undefined when the prime is unlucky.
  */
 export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): Polynomial<number>[] | undefined {
+  const replayed = replayRows(trace, polys, options);
+  return replayed && replayedPolynomials(polys[0]?.ring, replayed);
+}
+
+/** The polynomials of a replay's rows, in `ring` (the ring of the replay's inputs). */
+export function replayedPolynomials(ring: PolynomialRing<number>, replayed: ReplayedRows): Polynomial<number>[] {
+  return replayed.rows.map((row) => rowToPolynomial(ring, replayed.table, replayed.columns, row));
+}
+
+/**
+ * A replay's reduced basis before it becomes polynomials: element i is `rows[i]`, its monomials
+ * `table.monomial(columns[rows[i].cols[k]])` (the shared Monomial arrays of the trace's table) and
+ * its coefficients `rows[i].coeffs`, in the order of `applyTrace`'s output.
+ */
+export interface ReplayedRows {
+  readonly table: MonomialTable;
+  readonly columns: Int32Array;
+  readonly rows: readonly { cols: Int32Array; coeffs: Int32Array }[];
+}
+
+/** `applyTrace` without the polynomials: the reduced rows, or undefined when the prime is unlucky. */
+export function replayRows(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): ReplayedRows | undefined {
   if (polys.length !== trace.ninputs) {
     throw new InputError(`f4Apply: the trace was learned on ${trace.ninputs} polynomials, got ${polys.length}`);
   }
   const { ring, p } = checkInput(polys, 'f4Apply');
-  if (ring === undefined) return [];
+  if (ring === undefined) return { table: trace.table, columns: new Int32Array(0), rows: [] };
   if (ring.nvars !== trace.nvars || orderToString(ring.order) !== trace.order) {
     throw new InputError(`f4Apply: the ring ${ring} is not the one the trace was learned in`);
   }
@@ -236,7 +258,7 @@ export function applyTrace(trace: F4Trace, polys: readonly Polynomial<number>[],
   for (let i = 0; i < fin.upperCols.length; i++) red.setPivot(fin.upperCols[i], coeffs[fin.upperPoly[i]]);
   const rows = Array.from(fin.outputRows, (row) => ({ cols: fin.upperCols[row], coeffs: coeffs[fin.upperPoly[row]] }));
   const reduced = reduceTails(red, rows);
-  return reduced?.map((row) => rowToPolynomial(ring, table, fin.columns, row));
+  return reduced && { table, columns: fin.columns, rows: reduced };
 }
 
 /** A sparse row over the matrix columns `columns` (monomial ids) as a Polynomial. */
