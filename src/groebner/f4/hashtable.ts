@@ -9,7 +9,11 @@
  * divisibility tests cost one AND. The hash is linear in the exponents (Σ eᵢ·rᵢ mod 2^32), so the
  * hash of a product is the sum of the hashes and a product is found without rehashing. Lookup is
  * open addressing with linear probing over a power-of-two array of slots, each holding id + 1
- * (0 = empty) and the id's hash, so a probe reads the exponents only when the hashes agree.
+ * (0 = empty) and the id's hash, so a probe reads the exponents only when the hashes agree. With
+ * at most 16 variables a slot also holds the exponents packed 8 bits each (`keyWords` words), as
+ * long as every exponent interned is below 128: the packed words of a product are the sums of the
+ * factors' (no field overflows), so `mul` compares within the slot and does not read the
+ * candidate's exponents (one cache miss fewer per product in symbolic preprocessing).
  * Two scratch Int32Arrays (`mark`, `label`) per id belong to the symbolic preprocessing (column
  * membership by stamp, column index). Ids are never removed; the table only grows, by doubling,
  * which a memory budget (`budget`) can refuse.
@@ -44,12 +48,20 @@ export class MonomialTable {
   /** The largest total degree and the largest exponent of an interned monomial. */
   maxDegree = 0;
   maxExponent = 0;
-  /** Checked before the table doubles (4·stride + 32 bytes per monomial); none by default. */
+  /** Checked before the table doubles (`bytesPerMonomial` per monomial); none by default. */
   budget: MemoryBudget | undefined;
   /** Fresh stamp source for `mark`. */
   private stampCounter = 0;
   private slots: Int32Array;
   private slotMask: number;
+  /** Ints per slot: id + 1, the hash, then `keyWords` packed exponent words. */
+  private readonly slotStride: number;
+  /** Words of packed exponents per monomial (8 bits per variable); 0 above 16 variables. */
+  private readonly keyWords: number;
+  /** The packed exponents of each id (`keyWords` per id). */
+  private keys: Int32Array;
+  /** Are the packed words valid (every exponent interned so far below 128)? */
+  private packed: boolean;
   private readonly hashMul: Int32Array;
   private readonly maskVar: Int32Array;
   private readonly maskThr: Int32Array;
@@ -69,7 +81,11 @@ export class MonomialTable {
     this.masks = new Int32Array(cap);
     this.mark = new Int32Array(cap);
     this.label = new Int32Array(cap);
-    this.slots = new Int32Array(cap * 4);
+    this.keyWords = nvars >= 1 && nvars <= 16 ? Math.ceil(nvars / 4) : 0;
+    this.packed = this.keyWords > 0;
+    this.slotStride = 2 + this.keyWords;
+    this.keys = new Int32Array(cap * this.keyWords);
+    this.slots = new Int32Array(cap * 2 * this.slotStride);
     this.slotMask = cap * 2 - 1;
     this.tmp = new Int32Array(this.stride);
     // Deterministic pseudo-random odd multipliers (xorshift), so runs are reproducible.
@@ -148,17 +164,37 @@ export class MonomialTable {
     const e = this.exps;
     const slots = this.slots;
     const slotMask = this.slotMask;
+    const ss = this.slotStride;
     let slot = (h ^ (h >>> 15)) & slotMask;
-    for (;;) {
-      const v = slots[2 * slot];
-      if (v === 0) break;
-      if (slots[2 * slot + 1] === h) {
-        const o = (v - 1) * s;
-        let i = 0;
-        while (i < s && e[o + i] === e[oa + i] + e[ob + i]) i++;
-        if (i === s) return v - 1;
+    if (this.packed) {
+      const w = this.keyWords;
+      const keys = this.keys;
+      const ka = a * w;
+      const kb = b * w;
+      for (;;) {
+        const at = slot * ss;
+        const v = slots[at];
+        if (v === 0) break;
+        if (slots[at + 1] === h) {
+          let j = 0;
+          while (j < w && slots[at + 2 + j] === ((keys[ka + j] + keys[kb + j]) | 0)) j++;
+          if (j === w) return v - 1;
+        }
+        slot = (slot + 1) & slotMask;
       }
-      slot = (slot + 1) & slotMask;
+    } else {
+      for (;;) {
+        const at = slot * ss;
+        const v = slots[at];
+        if (v === 0) break;
+        if (slots[at + 1] === h) {
+          const o = (v - 1) * s;
+          let i = 0;
+          while (i < s && e[o + i] === e[oa + i] + e[ob + i]) i++;
+          if (i === s) return v - 1;
+        }
+        slot = (slot + 1) & slotMask;
+      }
     }
     const t = this.tmp;
     for (let i = 0; i < s; i++) t[i] = e[oa + i] + e[ob + i];
@@ -312,12 +348,13 @@ export class MonomialTable {
     const t = this.tmp;
     const e = this.exps;
     const s = this.stride;
+    const ss = this.slotStride;
     let slot = (h ^ (h >>> 15)) & this.slotMask;
     for (;;) {
-      const v = this.slots[2 * slot];
+      const v = this.slots[slot * ss];
       if (v === 0) break;
       const id = v - 1;
-      if (this.slots[2 * slot + 1] === h) {
+      if (this.slots[slot * ss + 1] === h) {
         const o = id * s;
         let eq = true;
         for (let i = 0; i < s; i++) {
@@ -337,8 +374,6 @@ export class MonomialTable {
       return this.lookupTmp(h, true);
     }
     this.size = id + 1;
-    this.slots[2 * slot] = id + 1;
-    this.slots[2 * slot + 1] = h;
     const o = id * s;
     e[o] = t[0];
     if (t[0] > this.maxDegree) this.maxDegree = t[0];
@@ -348,12 +383,30 @@ export class MonomialTable {
     }
     this.hashes[id] = h;
     this.masks[id] = this.maskOf(t, 0);
+    const at = slot * ss;
+    this.slots[at] = id + 1;
+    this.slots[at + 1] = h;
+    if (this.maxExponent >= PACKED_EXPONENT_LIMIT) this.packed = false;
+    if (this.packed) {
+      const w = this.keyWords;
+      for (let j = 0; j < w; j++) {
+        let word = 0;
+        for (let b = 0; b < 4 && 1 + 4 * j + b < s; b++) word |= t[1 + 4 * j + b] << (8 * b);
+        this.keys[id * w + j] = word;
+        this.slots[at + 2 + j] = word;
+      }
+    }
     return id;
+  }
+
+  /** Bytes per monomial of the table: exponents, hash, mask, the two scratch ints, keys and two slots. */
+  get bytesPerMonomial(): number {
+    return 4 * this.stride + 16 + 4 * this.keyWords + 2 * 4 * this.slotStride;
   }
 
   private grow(): void {
     const cap = this.hashes.length * 2;
-    this.budget?.check(cap * (4 * this.stride + 32), () => `the F4 monomial table, doubling to ${cap.toLocaleString('en-US')} monomials in ${this.nvars} variables,`);
+    this.budget?.check(cap * this.bytesPerMonomial, () => `the F4 monomial table, doubling to ${cap.toLocaleString('en-US')} monomials in ${this.nvars} variables,`);
     const exps = new Int32Array(cap * this.stride);
     exps.set(this.exps);
     this.exps = exps;
@@ -369,14 +422,24 @@ export class MonomialTable {
     const label = new Int32Array(cap);
     label.set(this.label);
     this.label = label;
-    this.slots = new Int32Array(cap * 4);
+    const w = this.keyWords;
+    const keys = new Int32Array(cap * w);
+    keys.set(this.keys);
+    this.keys = keys;
+    const ss = this.slotStride;
+    this.slots = new Int32Array(cap * 2 * ss);
     this.slotMask = cap * 2 - 1;
     for (let id = 0; id < this.size; id++) {
       const h = hashes[id];
       let slot = (h ^ (h >>> 15)) & this.slotMask;
-      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.slotMask;
-      this.slots[2 * slot] = id + 1;
-      this.slots[2 * slot + 1] = h;
+      while (this.slots[slot * ss] !== 0) slot = (slot + 1) & this.slotMask;
+      const at = slot * ss;
+      this.slots[at] = id + 1;
+      this.slots[at + 1] = h;
+      for (let j = 0; j < w; j++) this.slots[at + 2 + j] = keys[id * w + j];
     }
   }
 }
+
+/** Exponents from this one on turn the packed comparison off (two of them would overflow 8 bits). */
+const PACKED_EXPONENT_LIMIT = 128;
