@@ -12,7 +12,7 @@
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
  * reconstruction).
  */
-import { isqrt, lcm, modInverse } from '../arithmetic/integers';
+import { gcd, isqrt, lcm, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
 import { fractionOverDenominator } from '../arithmetic/lifting';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
@@ -42,6 +42,9 @@ export interface Accumulator {
     known: (Rational | undefined)[];
     /** The lcm of the denominators of the known coefficients (kept across attempts). */
     den: bigint;
+    /** den modulo each prime seen, for `smallNumerator` (recomputed when den changes). */
+    denModulo: number[];
+    denModuloOf: bigint;
   }[];
   primes: number[];
   /** images[t][i]: the coefficients of element i modulo primes[t], on its monomials at the time. */
@@ -66,6 +69,8 @@ export function startAccumulator(basis: readonly Polynomial<number>[]): Accumula
       digits: g.coefficients.map(() => []),
       known: g.coefficients.map(() => undefined),
       den: 1n,
+      denModulo: [],
+      denModuloOf: 1n,
     })),
     primes: [p],
     images: [basis.map((g) => Float64Array.from(g.coefficients))],
@@ -232,6 +237,51 @@ function primePairs(primes: readonly number[]): bigint[] {
   return pairs;
 }
 
+/** Numerators below this are found by `smallNumerator` (doubles: p₀p₁ < 2^52, and room for the sign). */
+const SMALL_NUMERATOR = 2 ** 50;
+const TWO_53 = 2n ** 53n;
+
+/**
+ * The numerator y of coefficient k of element i over the element's denominator L when y is small
+ * (|y| < 2^50 and within `wide`): y ≡ r_t·L modulo every prime p_t seen (r_t the coefficient's
+ * image), so y is read off the first two primes by Garner in doubles and must agree with all the
+ * others. That is the y of `fractionOverDenominator(x, M, L, wide)` (the balanced residue of x·L,
+ * accepted when |y| ≤ wide), found without bigints: on noon-8, whose 408,695 coefficients have
+ * numerators of at most 47 bits over their element's denominator, the bigint route took a sixth
+ * of the run. Undefined when y is not that small (then the caller takes the bigint route).
+ */
+function smallNumerator(acc: Accumulator, i: number, k: number, wide: bigint): number | undefined {
+  const el = acc.elements[i];
+  const n = acc.count;
+  if (n < 2) return undefined;
+  if (el.denModuloOf !== el.den) {
+    el.denModulo = [];
+    el.denModuloOf = el.den;
+  }
+  const L = el.den;
+  for (let t = el.denModulo.length; t < n; t++) el.denModulo.push(Number(L % BigInt(acc.primes[t])));
+  const residue = (t: number): number => {
+    const img = acc.images[t][i];
+    const r = k < img.length ? img[k] : 0;
+    return (r * el.denModulo[t]) % acc.primes[t];
+  };
+  const p0 = acc.primes[0];
+  const p1 = acc.primes[1];
+  const y0 = residue(0);
+  let digit = (((residue(1) - y0) % p1) * acc.weights[1][1]) % p1;
+  if (digit < 0) digit += p1;
+  let y = y0 + digit * p0;
+  if (y > (p0 * p1) / 2) y -= p0 * p1;
+  if (Math.abs(y) >= SMALL_NUMERATOR || (wide < TWO_53 && BigInt(Math.abs(y)) > wide)) return undefined;
+  for (let t = 2; t < n; t++) {
+    const p = acc.primes[t];
+    let m = y % p;
+    if (m < 0) m += p;
+    if (m !== residue(t)) return undefined;
+  }
+  return y;
+}
+
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
 export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
   const M = acc.modulus;
@@ -262,6 +312,12 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
     const D = el.den;
+    const y = smallNumerator(acc, i, k, wide);
+    if (y !== undefined) {
+      const c = gcd(BigInt(y), D);
+      el.known[k] = y === 0 ? { num: 0n, den: 1n } : { num: BigInt(y) / c, den: D / c };
+      return true;
+    }
     const x = valueOf(extendDigits(acc, i, k), acc.primes, pairs);
     let q: Rational | undefined;
     if (x === 0n) q = { num: 0n, den: 1n };

@@ -1,0 +1,80 @@
+// The multi-modular accumulator (basis-accumulator.ts) on planted bases: monic polynomials whose
+// coefficients are random fractions over a few shared denominators, with numerators small (below
+// 2^50 over the element's denominator: read off in doubles by `smallNumerator`) or large (the
+// bigint route and rational reconstruction). Their images modulo the primes are pushed one prime
+// at a time and each answer of `reconstruct` is checked at a fresh prime, as the driver does (an
+// answer read off too few primes is possible by design, about once in 2^20 attempts — or 2^10 at
+// two primes — and the check catches it: then the reconstructions are forgotten and the check's
+// image is pushed). The answer accepted must be exactly the planted fractions, and it must come
+// before the modulus is much larger than they need.
+import fc from 'fast-check';
+import { QQ, Zp } from '../../src/arithmetic/field';
+import { primesBelow } from '../../src/arithmetic/primes';
+import { Rational } from '../../src/arithmetic/rational';
+import { forgetReconstructions, pushImage, reconstruct, startAccumulator } from '../../src/groebner/basis-accumulator';
+import { monomial } from '../../src/monomials/monomial';
+import { changeRing } from '../../src/poly/change';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+
+const R = new PolynomialRing<Rational>(QQ, ['x', 'y']);
+const bits = (x: bigint) => (x < 0n ? -x : x).toString(2).length;
+
+/** A fraction num/den in lowest terms with den > 0. */
+function fraction(num: bigint, den: bigint): Rational {
+  let a = num < 0n ? -num : num;
+  let b = den;
+  while (b) [a, b] = [b, a % b];
+  const g = a === 0n ? den : a;
+  return { num: num / g, den: den / g };
+}
+
+const bigintOfBits = (max: number) => fc.bigInt({ min: -(2n ** BigInt(max)), max: 2n ** BigInt(max) });
+
+describe('the accumulator of the multi-modular driver', () => {
+  test('reconstructs planted fractions exactly, with small and large numerators over shared denominators', () => {
+    const element = fc.record({
+      den: fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 2n ** 40n, max: 2n ** 60n })),
+      nums: fc.array(fc.oneof(bigintOfBits(20), bigintOfBits(45), bigintOfBits(120)), { minLength: 1, maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 1, maxLength: 3 }), (elements) => {
+        // Element i: x^(i+5) plus terms y^j with the planted coefficients (distinct monomials).
+        const planted = elements.map((e, i) => {
+          const monos = [monomial([i + 5, 0]), ...e.nums.map((_, j) => monomial([0, j]))].reverse();
+          const coeffs = [{ num: 1n, den: 1n }, ...e.nums.map((n) => fraction(n, e.den))].reverse();
+          return R.normalize(monos, coeffs);
+        });
+        const primes = primesBelow(2 ** 26)[Symbol.iterator]();
+        const imageAt = (p: number) => planted.map((g) => changeRing(g, new PolynomialRing(Zp(p), R.vars, R.order)));
+        const first = primes.next().value as number;
+        const acc = startAccumulator(imageAt(first));
+        // Every coefficient must fit: 2·(bits of num + bits of den) + margins is plenty.
+        const need = Math.max(...planted.flatMap((g) => g.coefficients.map((c) => bits(c.num) + bits(c.den))));
+        let modulusBits = 25;
+        const push = (p: number, image: Polynomial<number>[]) => {
+          pushImage(acc, image.map((g) => Float64Array.from(g.coefficients)), p);
+          modulusBits += 25.99;
+        };
+        for (let n = 1; n < 40; n++) {
+          const got = reconstruct(acc, R);
+          const p = primes.next().value as number;
+          const image = imageAt(p);
+          // Aligned on the planted supports (no coefficient vanishes at these primes here).
+          if (image.some((g, i) => g.length !== planted[i].length)) return;
+          if (got) {
+            const agrees = got.every((g, i) => g.coefficients.every((c, k) => Zp(p).fromRational(c) === image[i].coefficients[k]));
+            if (agrees) {
+              expect(got.map(String)).toEqual(planted.map(String));
+              return;
+            }
+            forgetReconstructions(acc);
+          }
+          push(p, image);
+          expect(modulusBits < 2 * need + 200).toBe(true); // it answers in time
+        }
+        throw new Error('no reconstruction after 40 primes');
+      }),
+      { numRuns: 60, seed: 20261204 },
+    );
+  });
+});
