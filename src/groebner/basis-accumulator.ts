@@ -6,11 +6,13 @@
  * coefficient's mixed-radix (Garner) digits are extended from the stored images only when it is
  * reconstructed, with double-precision multiply-adds and no bigint work, and its value modulo the
  * product of the primes is formed from them two digits per bigint step. Reconstruction tries, per
- * coefficient, the fraction over the lcm of the denominators found so far in its element, then
- * over the lcm of those of the whole basis, then a balanced rational reconstruction; it sweeps the
- * basis in order and stops at the first coefficient that has none yet (tried first next time).
+ * coefficient: a small numerator over the lcm L of the denominators found so far in its element,
+ * in doubles (`smallNumerator`); the fraction y/L over that lcm, then over the lcm of the whole
+ * basis; x·L reconstructed with unbalanced bounds over either lcm (numerator up to M^(2/3),
+ * denominator up to M^(1/3): msolve's route); then a balanced rational reconstruction. It sweeps
+ * the basis in order and stops at the first coefficient that has none yet (tried first next time).
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
- * reconstruction).
+ * reconstruction); msolve's `lifting-gb.c` (Berthomieu–Eder–Safey El Din) for the unbalanced route.
  */
 import { gcd, isqrt, lcm, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
