@@ -262,15 +262,11 @@ function smallNumerator(acc: Accumulator, i: number, k: number, wide: bigint): n
   }
   const L = el.den;
   for (let t = el.denModulo.length; t < n; t++) el.denModulo.push(Number(L % BigInt(acc.primes[t])));
-  const residue = (t: number): number => {
-    const img = acc.images[t][i];
-    const r = k < img.length ? img[k] : 0;
-    return (r * el.denModulo[t]) % acc.primes[t];
-  };
+  const Lmod = el.denModulo;
   const p0 = acc.primes[0];
   const p1 = acc.primes[1];
-  const y0 = residue(0);
-  let digit = (((residue(1) - y0) % p1) * acc.weights[1][1]) % p1;
+  const y0 = imageTimes(acc, i, k, 0, Lmod[0]);
+  let digit = (((imageTimes(acc, i, k, 1, Lmod[1]) - y0) % p1) * acc.weights[1][1]) % p1;
   if (digit < 0) digit += p1;
   let y = y0 + digit * p0;
   if (y > (p0 * p1) / 2) y -= p0 * p1;
@@ -279,9 +275,15 @@ function smallNumerator(acc: Accumulator, i: number, k: number, wide: bigint): n
     const p = acc.primes[t];
     let m = y % p;
     if (m < 0) m += p;
-    if (m !== residue(t)) return undefined;
+    if (m !== imageTimes(acc, i, k, t, Lmod[t])) return undefined;
   }
   return y;
+}
+
+/** (coefficient k of element i at primes[t]) · c modulo primes[t], for c < primes[t] (exact in doubles). */
+function imageTimes(acc: Accumulator, i: number, k: number, t: number, c: number): number {
+  const img = acc.images[t][i];
+  return ((k < img.length ? img[k] : 0) * c) % acc.primes[t];
 }
 
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */

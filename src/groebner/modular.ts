@@ -298,20 +298,15 @@ export function modularGroebner(
       }
       const { p, images } = nextPrime();
       let basis: Polynomial<number>[] | undefined;
+      let aligned: Float64Array[] | undefined;
       if (learned.trace) {
         // The trace is behind `replay`: its rows go straight into the accumulator when they have
         // its supports (the usual case), without polynomials.
         const rows = f4ApplyRows(learned.trace, images, { deadline: options.deadline });
-        const aligned = rows && alignedRows(acc, rows);
-        if (aligned) {
-          consecutiveFailures = 0;
-          pushImage(acc, aligned, p);
-          options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
-          continue;
-        }
-        basis = rows && replayedPolynomials(images[0].ring, rows);
+        aligned = rows && alignedRows(acc, rows);
+        if (rows && !aligned) basis = replayedPolynomials(images[0].ring, rows);
       } else basis = learned.replay(images);
-      if (basis === undefined || !sameLeading(basis, acc.lms)) {
+      if (!aligned && (basis === undefined || !sameLeading(basis, acc.lms))) {
         stats.replayFailures++;
         consecutiveFailures++;
         if (consecutiveFailures >= 3) {
@@ -328,7 +323,8 @@ export function modularGroebner(
         continue;
       }
       consecutiveFailures = 0;
-      addImage(acc, basis, p);
+      if (aligned) pushImage(acc, aligned, p);
+      else addImage(acc, basis!, p);
       options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
     }
   } finally {
