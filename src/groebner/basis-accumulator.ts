@@ -22,6 +22,7 @@ import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { BasisImage } from './basis-workers';
 import type { ReplayedRows } from './f4';
+import type { MonomialTable } from './f4/hashtable';
 
 /**
  * The images combined so far, in mixed radix (Garner): a coefficient with digits d₀, d₁, … is
@@ -124,21 +125,34 @@ export function addImage(acc: Accumulator, basis: readonly Polynomial<number>[],
  * A helper's image at p as coefficient arrays aligned on the stored supports, read straight from
  * its arrays when every element has exactly the stored support (the usual case: then the leading
  * monomials agree too), without building polynomials — on katsura-9 that building took a quarter
- * of the driver's time. Undefined otherwise.
+ * of the driver's time. An image whose monomials are ids is read in `table`, the monomial table
+ * of the trace it replayed (the caller checks it is the current one). Undefined otherwise.
  */
-export function alignedImage(acc: Accumulator, image: BasisImage, nvars: number): Float64Array[] | undefined {
-  const { lengths, exponents, coefficients } = image;
-  if (!lengths || !exponents || !coefficients || lengths.length !== acc.elements.length) return undefined;
+export function alignedImage(acc: Accumulator, image: BasisImage, nvars: number, table?: MonomialTable): Float64Array[] | undefined {
+  const { lengths, exponents, ids, coefficients } = image;
+  if (!lengths || !coefficients || lengths.length !== acc.elements.length) return undefined;
+  // Ids name the Monomial arrays of the trace's table, which the stored supports share when they
+  // came from that trace (see `alignedRows`): compared by reference.
+  if (ids && !table) return undefined;
+  if (!ids && !exponents) return undefined;
+  const size = table ? table.size : 0;
   const images: Float64Array[] = [];
   let t = 0;
   for (let i = 0; i < lengths.length; i++) {
     const monos = acc.elements[i].monos;
     const len = lengths[i];
     if (len !== monos.length) return undefined;
-    for (let k = 0; k < len; k++) {
-      const m = monos[k];
-      const at = (t + k) * nvars;
-      for (let v = 0; v < nvars; v++) if (exponents[at + v] !== m[v + 1]) return undefined;
+    if (ids) {
+      for (let k = 0; k < len; k++) {
+        const id = ids[t + k];
+        if (!(id >= 0 && id < size) || table!.monomial(id) !== monos[k]) return undefined;
+      }
+    } else {
+      for (let k = 0; k < len; k++) {
+        const m = monos[k];
+        const at = (t + k) * nvars;
+        for (let v = 0; v < nvars; v++) if (exponents![at + v] !== m[v + 1]) return undefined;
+      }
     }
     images.push(coefficients.subarray(t, t + len));
     t += len;

@@ -12,17 +12,23 @@
  * one costs nothing but its start. The basis over Q does not depend on which primes served: it
  * is the unique reduced basis, accepted only once it agrees with a fresh prime.
  *
- * Images travel as typed arrays: for each element its number of terms, the exponents of its
- * monomials (nvars per term) and its coefficients, in the ring's order.
+ * Images travel as typed arrays: for each element its number of terms, its monomials and its
+ * coefficients, in the ring's order. A helper replaying the driver's trace names each monomial
+ * by its id in the trace's monomial table (`rowsImage`; the table is rebuilt in id order on the
+ * other side, so ids keep their meaning), tagged with which of the driver's traces it replayed;
+ * one that learned at its own prime writes the exponents (nvars per term). Ids save the helper
+ * building polynomials and their exponents, and the driver comparing exponents: on katsura-9 the
+ * polynomials and `basisImage` took a helper 15–20 ms per prime on top of a 35–45 ms replay.
  */
 import { Zp } from '../arithmetic/field';
 import { Deadline } from '../errors';
-import { Monomial, monomial } from '../monomials/monomial';
+import { Monomial, monomial, monomialsEqual } from '../monomials/monomial';
 import { MonomialOrder } from '../monomials/order';
 import { PolynomialData } from '../poly/data';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { Linalg } from './engines';
-import type { F4TraceData } from './f4';
+import type { F4TraceData, ReplayedRows } from './f4';
+import type { MonomialTable } from './f4/hashtable';
 
 /** What a helper needs: the ideal over Q and how to compute modulo p. */
 export interface BasisTask {
@@ -33,11 +39,17 @@ export interface BasisTask {
   linalg: Linalg;
 }
 
-/** The reduced basis modulo p computed by a helper; without `lengths` when its replay failed at p. */
+/**
+ * The reduced basis modulo p computed by a helper; without `lengths` when its replay failed at p.
+ * The monomials are `exponents` (nvars per term) or `ids` (ids in the monomial table of the
+ * driver's trace number `trace`, counting the driver's `replayTrace` calls from 1).
+ */
 export interface BasisImage {
   p: number;
   lengths?: Int32Array;
   exponents?: Int32Array;
+  ids?: Int32Array;
+  trace?: number;
   coefficients?: Float64Array;
 }
 
@@ -83,22 +95,68 @@ export function basisImage(p: number, basis: readonly Polynomial<number>[], nvar
   return { p, lengths, exponents, coefficients };
 }
 
-/** Is `image` exactly `basis` (same lengths, monomials and coefficients)? */
-export function isImageOf(image: BasisImage, basis: readonly Polynomial<number>[], nvars: number): boolean {
-  if (!image.lengths || !image.exponents || !image.coefficients) return false;
-  const own = basisImage(image.p, basis, nvars);
-  const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  };
-  return same(own.lengths!, image.lengths) && same(own.exponents!, image.exponents) && same(own.coefficients!, image.coefficients);
+/**
+ * A replay's reduced rows (`f4ApplyRows`) as an image whose monomials are ids in the replayed
+ * trace's table, the `trace`-th the driver sent.
+ */
+export function rowsImage(p: number, replayed: ReplayedRows, trace: number): BasisImage {
+  const { columns, rows } = replayed;
+  let terms = 0;
+  for (const row of rows) terms += row.cols.length;
+  const lengths = new Int32Array(rows.length);
+  const ids = new Int32Array(terms);
+  const coefficients = new Float64Array(terms);
+  let t = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const { cols, coeffs } = rows[i];
+    lengths[i] = cols.length;
+    for (let k = 0; k < cols.length; k++, t++) {
+      ids[t] = columns[cols[k]];
+      coefficients[t] = coeffs[k];
+    }
+  }
+  return { p, lengths, ids, trace, coefficients };
 }
 
-/** The polynomials of an image, in a ring over Z/p with the task's variables and order. */
-export function basisOfImage(S: PolynomialRing<number>, image: BasisImage): Polynomial<number>[] | undefined {
-  const { lengths, exponents, coefficients } = image;
-  if (!lengths || !exponents || !coefficients) return undefined;
+/**
+ * The monomial of term t of an image: its exponents, or its id in `table` (undefined when the
+ * image has neither, or an id outside the table).
+ */
+function termMonomial(image: BasisImage, t: number, nvars: number, table: MonomialTable | undefined): Monomial | undefined {
+  if (image.ids) {
+    const id = image.ids[t];
+    return table && id >= 0 && id < table.size ? table.monomial(id) : undefined;
+  }
+  if (image.exponents) return monomial(Array.from(image.exponents.subarray(t * nvars, (t + 1) * nvars)));
+  return undefined;
+}
+
+/**
+ * Is `image` exactly `basis` (same lengths, monomials and coefficients)? Ids are read in `table`
+ * (the trace the image replayed).
+ */
+export function isImageOf(image: BasisImage, basis: readonly Polynomial<number>[], nvars: number, table?: MonomialTable): boolean {
+  const { lengths, coefficients } = image;
+  if (!lengths || !coefficients || lengths.length !== basis.length) return false;
+  let t = 0;
+  for (let i = 0; i < basis.length; i++) {
+    const g = basis[i];
+    if (lengths[i] !== g.length) return false;
+    for (let k = 0; k < g.length; k++, t++) {
+      const m = termMonomial(image, t, nvars, table);
+      if (m === undefined || !monomialsEqual(m, g.monomials[k]) || coefficients[t] !== g.coefficients[k]) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The polynomials of an image, in a ring over Z/p with the task's variables and order (ids are
+ * read in `table`, the trace the image replayed); undefined when it has none.
+ */
+export function basisOfImage(S: PolynomialRing<number>, image: BasisImage, table?: MonomialTable): Polynomial<number>[] | undefined {
+  const { lengths, coefficients } = image;
+  if (!lengths || !coefficients) return undefined;
   const n = S.vars.length;
   const out: Polynomial<number>[] = [];
   let t = 0;
@@ -106,8 +164,9 @@ export function basisOfImage(S: PolynomialRing<number>, image: BasisImage): Poly
     const monomials: Monomial[] = [];
     const coeffs: number[] = [];
     for (let k = 0; k < len; k++, t++) {
-      const e = Array.from(exponents.subarray(t * n, (t + 1) * n));
-      monomials.push(monomial(e));
+      const m = termMonomial(image, t, n, table);
+      if (m === undefined) return undefined;
+      monomials.push(m);
       coeffs.push(coefficients[t]);
     }
     out.push(new Polynomial(S, monomials, coeffs));

@@ -117,6 +117,8 @@ function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number): bool
 
 export interface ModularStats {
   primesUsed: number;
+  /** How many of the images combined came from helpers. */
+  helperImages: number;
   primesSkipped: number;
   replayFailures: number;
   relearned: number;
@@ -141,7 +143,7 @@ export function modularGroebner(
   options: ModularOptions = {},
 ): { basis: Polynomial<Rational>[]; stats: ModularStats } {
   options = resolveControl(options, 'multi-modular Gröbner basis');
-  const stats: ModularStats = { primesUsed: 0, primesSkipped: 0, replayFailures: 0, relearned: 0, reconstructionAttempts: 0, modulusBits: 0, certified: false };
+  const stats: ModularStats = { primesUsed: 0, helperImages: 0, primesSkipped: 0, replayFailures: 0, relearned: 0, reconstructionAttempts: 0, modulusBits: 0, certified: false };
   const input = polys.filter((p) => !p.isZero()).map(primitivePart);
   if (input.length === 0) return { basis: [], stats };
   const R = input[0].ring;
@@ -191,7 +193,16 @@ export function modularGroebner(
   const learnStart = Date.now();
   let learned = preLearned ?? engine.learn(first.images, options.deadline);
   const learnEnd = Date.now();
-  if (job?.replayTrace && job.pending === 0 && learned.trace) job.replayTrace(traceToData(learned.trace));
+  // The helper's images name monomials by their ids in the trace it replays: `tracesSent` tells
+  // whether that is our current one (an image of an older trace, after a relearn, is skipped).
+  let tracesSent = 0;
+  const sendTrace = () => {
+    if (job?.replayTrace && learned.trace) {
+      job.replayTrace(traceToData(learned.trace));
+      tracesSent++;
+    }
+  };
+  if (job && job.pending === 0) sendTrace();
   fill();
   let acc = startAccumulator(learned.basis);
   stats.primesUsed = 1;
@@ -212,7 +223,7 @@ export function modularGroebner(
           const perPrime = (Date.now() - learnEnd) / (acc.count - 1);
           if (learned.trace && helperPays(acc, preLearned ? 10 * perPrime : learnEnd - learnStart, perPrime)) {
             job = options.helpers?.start(input);
-            job?.replayTrace?.(traceToData(learned.trace)); // without it, the helper learns at its first prime
+            sendTrace(); // without it, the helper learns at its first prime
             fill();
           }
         }
@@ -249,14 +260,16 @@ export function modularGroebner(
       if (job) {
         // The helper's finished images first (it is given primes ahead of time), then one of our own.
         for (let h = job.take(0); h; h = job.take(0)) {
-          const aligned = alignedImage(acc, h, R.nvars);
+          if (h.ids && h.trace !== tracesSent) continue; // a replay of an older trace of ours
+          const table = h.ids ? learned.trace?.table : undefined;
+          const aligned = alignedImage(acc, h, R.nvars, table);
           if (aligned && !helperChecked) {
             // Its first image is compared with our own at that prime: a helper computing
             // something else (a wrong setting, a bug in the transfer) would otherwise spoil every
             // reconstruction from then on.
             helperChecked = true;
             const own = learned.replay(imagesAt(h.p));
-            if (!own || !isImageOf(h, own, R.nvars)) {
+            if (!own || !isImageOf(h, own, R.nvars, table)) {
               job.close();
               job = undefined;
               if (own && sameLeading(own, acc.lms)) addImage(acc, own, h.p);
@@ -265,11 +278,12 @@ export function modularGroebner(
           }
           if (aligned) {
             helperMismatches = 0;
+            stats.helperImages++;
             pushImage(acc, aligned, h.p);
             options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
             continue;
           }
-          const basis = basisOfImage(new PolynomialRing(Zp(h.p), R.vars, R.order), h);
+          const basis = basisOfImage(new PolynomialRing(Zp(h.p), R.vars, R.order), h, table);
           if (basis && sameLeading(basis, acc.lms)) {
             if (!helperChecked) {
               // Its first image is compared with our own at that prime: a helper computing
@@ -285,6 +299,7 @@ export function modularGroebner(
               }
             }
             helperMismatches = 0;
+            stats.helperImages++;
             addImage(acc, basis, h.p);
             options.onProgress?.(modularPrimeInfo(acc.count, acc.modulus.toString(2).length));
           } else if (++helperMismatches >= HELPER_MISMATCHES) {
@@ -314,7 +329,7 @@ export function modularGroebner(
           stats.relearned++;
           consecutiveFailures = 0;
           learned = engine.learn(images, options.deadline);
-          if (job?.replayTrace && learned.trace) job.replayTrace(traceToData(learned.trace));
+          sendTrace();
           if (!sameLeading(learned.basis, acc.lms)) {
             acc = startAccumulator(learned.basis);
             nextAttempt = 1;

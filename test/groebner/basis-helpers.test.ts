@@ -4,14 +4,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Rational } from '../../src/arithmetic/rational';
-import { BasisJob, BasisTask, basisImage, taskRingModP } from '../../src/groebner/basis-workers';
+import { BasisImage, BasisJob, BasisTask, basisImage, rowsImage, taskRingModP } from '../../src/groebner/basis-workers';
 import { f4EngineWith } from '../../src/groebner/engines';
-import { F4Trace, F4TraceData, f4Apply, traceFromData } from '../../src/groebner/f4';
+import { F4Trace, F4TraceData, f4ApplyRows, f4Learn, traceFromData } from '../../src/groebner/f4';
+import { alignedImage, alignedRows, startAccumulator } from '../../src/groebner/basis-accumulator';
 import { ModularOptions, modularGroebner } from '../../src/groebner/modular';
 import { changeRing } from '../../src/poly/change';
 import { polynomialFromData, polynomialToData } from '../../src/poly/data';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
-import { QQ } from '../../src/arithmetic/field';
+import { QQ, Zp } from '../../src/arithmetic/field';
 import { Deadline } from '../../src/errors';
 import { namedSystem } from '../../src/systems';
 
@@ -105,43 +106,94 @@ describe('the multi-modular driver with helpers', () => {
     });
   }
 
-  test('a helper that replays the driver\'s trace (sent through a structured clone) serves images, and the basis is the same', () => {
+  /**
+   * A helper that replays the trace the driver sends it (through a structured clone, as to a
+   * thread) and answers like basis-thread-main.ts: monomials as ids in that trace, tagged with
+   * its number — or as `answer` rewrites that image.
+   */
+  function replayingHelper(task: BasisTask, counts: { traces: number; learnedOwn: number }, answer: (image: BasisImage) => BasisImage = (i) => i): BasisJob {
+    const job = inThread(task);
+    const R = new PolynomialRing<Rational>(QQ, task.vars, task.order);
+    let trace: F4Trace | undefined;
+    return {
+      submit: job.submit,
+      get pending() {
+        return job.pending;
+      },
+      replayTrace: (data: F4TraceData) => {
+        counts.traces++;
+        trace = traceFromData(structuredClone(data), R);
+      },
+      take: () => {
+        if (!trace) {
+          counts.learnedOwn++;
+          return job.take(0);
+        }
+        // Replays only the trace it was sent (no learning run of its own).
+        const image = job.take(0);
+        if (!image?.lengths) return image;
+        const generators = task.generators.map((g) => changeRing(polynomialFromData(g, R), taskRingModP(task, image.p)));
+        const rows = f4ApplyRows(trace, generators);
+        return rows ? answer(rowsImage(image.p, rows, counts.traces)) : { p: image.p };
+      },
+      close: () => undefined,
+    };
+  }
+
+  test('a helper that replays the driver\'s trace serves images naming monomials by id, and the basis is the same', () => {
     const polys = namedSystem('katsura:5').polynomials;
     const alone = text(modularGroebner(polys, f4EngineWith()).basis);
-    let traces = 0;
-    let learnedOwn = 0;
-    const h = helpersOf((task) => {
-      const job = inThread(task);
-      let trace: F4Trace | undefined;
-      return {
-        submit: job.submit,
-        get pending() {
-          return job.pending;
-        },
-        replayTrace: (data: F4TraceData) => {
-          traces++;
-          trace = traceFromData(structuredClone(data), new PolynomialRing<Rational>(QQ, task.vars, task.order));
-        },
-        take: () => {
-          if (!trace) {
-            learnedOwn++;
-            return job.take(0);
-          }
-          // Replays only the trace it was sent (no learning run of its own).
-          const image = job.take(0);
-          if (!image?.lengths) return image;
-          const S = taskRingModP(task, image.p);
-          const generators = task.generators.map((g) => changeRing(polynomialFromData(g, new PolynomialRing<Rational>(QQ, task.vars, task.order)), S));
-          const basis = f4Apply(trace, generators);
-          return basis ? basisImage(image.p, basis, task.vars.length) : { p: image.p };
-        },
-        close: () => undefined,
-      };
-    });
+    const counts = { traces: 0, learnedOwn: 0 };
+    const h = helpersOf((task) => replayingHelper(task, counts));
     const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
     expect(text(r.basis)).toEqual(alone);
-    expect(traces).toBe(1);
-    expect(learnedOwn).toBe(0); // the trace came before any prime
+    expect(counts.traces).toBe(1);
+    expect(counts.learnedOwn).toBe(0); // the trace came before any prime
+    expect(r.stats.helperImages).toBeGreaterThan(0);
+  });
+
+  test('images of another trace than the current one are skipped, and the basis is the same', () => {
+    // Ids are only meaningful in the table of the trace they replayed: an image tagged with
+    // another trace number (as after a relearn) must not be read in the current one.
+    const polys = namedSystem('katsura:5').polynomials;
+    const alone = text(modularGroebner(polys, f4EngineWith()).basis);
+    const counts = { traces: 0, learnedOwn: 0 };
+    const h = helpersOf((task) => replayingHelper(task, counts, (image) => ({ ...image, trace: (image.trace ?? 0) + 1 })));
+    const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+    expect(text(r.basis)).toEqual(alone);
+    expect(r.stats.helperImages).toBe(0);
+  });
+
+  test('an image naming monomials by id is aligned like the replay it came from, and not when an id is off', () => {
+    const polys = namedSystem('katsura:5').polynomials;
+    const R = polys[0].ring;
+    const at = (p: number) => polys.map((f) => changeRing(f, new PolynomialRing(Zp(p), R.vars, R.order)));
+    const { basis, trace } = f4Learn(at(67108859));
+    const acc = startAccumulator(basis);
+    const rows = f4ApplyRows(trace, at(67108837))!;
+    const image = rowsImage(67108837, rows, 1);
+    const aligned = alignedImage(acc, image, R.nvars, trace.table)!;
+    expect(aligned.map((a) => Array.from(a))).toEqual(alignedRows(acc, rows)!.map((a) => Array.from(a)));
+    expect(alignedImage(acc, image, R.nvars)).toBeUndefined(); // ids without their table
+    for (const t of [0, Math.floor(image.ids!.length / 2), image.ids!.length - 1]) {
+      const ids = image.ids!.slice();
+      ids[t] = ids[t] === 0 ? 1 : ids[t] - 1;
+      expect(alignedImage(acc, { ...image, ids }, R.nvars, trace.table)).toBeUndefined();
+    }
+    const outside = image.ids!.slice();
+    outside[0] = trace.table.size;
+    expect(alignedImage(acc, { ...image, ids: outside }, R.nvars, trace.table)).toBeUndefined();
+  });
+
+  test('images whose ids name other monomials are not combined, and the basis is the same', () => {
+    const polys = namedSystem('katsura:5').polynomials;
+    const alone = text(modularGroebner(polys, f4EngineWith()).basis);
+    const counts = { traces: 0, learnedOwn: 0 };
+    const shifted = (image: BasisImage): BasisImage => ({ ...image, ids: image.ids?.map((id) => id + 1) });
+    const h = helpersOf((task) => replayingHelper(task, counts, shifted));
+    const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options, deadline: new Deadline(30, 'the shifted ids test') });
+    expect(text(r.basis)).toEqual(alone);
+    expect(r.stats.helperImages).toBe(0);
   });
 
   test('a small system never starts a helper unless asked to (eager)', () => {
@@ -206,5 +258,6 @@ describe('the multi-modular driver with helpers', () => {
     });
     expect(text(r.basis)).toEqual(alone);
     expect(served).toBeGreaterThan(0);
+    expect(r.stats.helperImages).toBeGreaterThan(0);
   }, 60_000);
 });
