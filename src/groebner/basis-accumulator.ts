@@ -14,9 +14,9 @@
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
  * reconstruction); msolve's `lifting-gb.c` (Berthomieu–Eder–Safey El Din) for the unbalanced route.
  */
-import { gcd, isqrt, lcm, modInverse } from '../arithmetic/integers';
+import { gcd, isqrt, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
-import { fractionOverDenominator } from '../arithmetic/lifting';
+import { ONE_FACTORED, SmallFactored, gcdFactored, times } from '../arithmetic/small-factors';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -43,8 +43,8 @@ export interface Accumulator {
     keys: Map<string, number> | undefined;
     digits: number[][];
     known: (Rational | undefined)[];
-    /** The lcm of the denominators of the known coefficients (kept across attempts). */
-    den: bigint;
+    /** The lcm of the denominators of the known coefficients (kept across attempts), with its small prime factors. */
+    den: SmallFactored;
     /** den modulo each prime seen, for `smallNumerator` (recomputed when den changes). */
     denModulo: number[];
     denModuloOf: bigint;
@@ -58,8 +58,8 @@ export interface Accumulator {
   count: number;
   /** Where the last reconstruction attempt failed: tried first next time (a cheap early exit). */
   sentinel: [number, number];
-  /** The lcm of the denominators of all known coefficients. */
-  den: bigint;
+  /** The lcm of the denominators of all known coefficients, with its small prime factors. */
+  den: SmallFactored;
 }
 
 export function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
@@ -71,7 +71,7 @@ export function startAccumulator(basis: readonly Polynomial<number>[]): Accumula
       keys: undefined,
       digits: g.coefficients.map(() => []),
       known: g.coefficients.map(() => undefined),
-      den: 1n,
+      den: ONE_FACTORED,
       denModulo: [],
       denModuloOf: 1n,
     })),
@@ -81,7 +81,7 @@ export function startAccumulator(basis: readonly Polynomial<number>[]): Accumula
     modulus: BigInt(p),
     count: 1,
     sentinel: [0, 0],
-    den: 1n,
+    den: ONE_FACTORED,
   };
 }
 
@@ -261,7 +261,7 @@ const TWO_53 = 2n ** 53n;
  * The numerator y of coefficient k of element i over the element's denominator L when y is small
  * (|y| < 2^50 and within `wide`): y ≡ r_t·L modulo every prime p_t seen (r_t the coefficient's
  * image), so y is read off the first two primes by Garner in doubles and must agree with all the
- * others. That is the y of `fractionOverDenominator(x, M, L, wide)` (the balanced residue of x·L,
+ * others. That is the y of `overKnownDenominator(x, M, L, wide)` (the balanced residue of x·L,
  * accepted when |y| ≤ wide), found without bigints: on noon-8, whose 408,695 coefficients have
  * numerators of at most 47 bits over their element's denominator, the bigint route took a sixth
  * of the run. Undefined when y is not that small (then the caller takes the bigint route).
@@ -270,11 +270,11 @@ function smallNumerator(acc: Accumulator, i: number, k: number, wide: bigint): n
   const el = acc.elements[i];
   const n = acc.count;
   if (n < 2) return undefined;
-  if (el.denModuloOf !== el.den) {
+  if (el.denModuloOf !== el.den.value) {
     el.denModulo = [];
-    el.denModuloOf = el.den;
+    el.denModuloOf = el.den.value;
   }
-  const L = el.den;
+  const L = el.den.value;
   for (let t = el.denModulo.length; t < n; t++) el.denModulo.push(Number(L % BigInt(acc.primes[t])));
   const Lmod = el.denModulo;
   const p0 = acc.primes[0];
@@ -300,6 +300,25 @@ function imageTimes(acc: Accumulator, i: number, k: number, t: number, c: number
   return ((k < img.length ? img[k] : 0) * c) % acc.primes[t];
 }
 
+/**
+ * The fraction y/L in lowest terms with y ≡ x·L (mod M) and |y| ≤ numeratorBound, or undefined
+ * when x·L mod M is not that small (as `fractionOverDenominator` of arithmetic/lifting.ts does);
+ * L's small prime factors make the lowest terms cheap (`gcdFactored`). halfM is M/2.
+ */
+function overKnownDenominator(x: bigint, M: bigint, halfM: bigint, L: SmallFactored, numeratorBound: bigint): Rational | undefined {
+  let y = (x * L.value) % M;
+  if (y > halfM) y -= M;
+  if ((y < 0n ? -y : y) > numeratorBound) return undefined;
+  const c = gcdFactored(y, L);
+  return { num: y / c, den: L.value / c };
+}
+
+/** lcm(L, d) for d > 0, with its small prime factors. */
+function lcmFactored(L: SmallFactored, d: bigint): SmallFactored {
+  if (d === 1n || L.value % d === 0n) return L;
+  return times(L, d / gcdFactored(d, L));
+}
+
 /** Rational reconstruction of every coefficient; undefined when one has no reconstruction yet. */
 export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Polynomial<Rational>[] | undefined {
   const M = acc.modulus;
@@ -313,7 +332,7 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
   const bound = isqrt(M / 2n) >> margin;
   // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
   // denominators found so far in the element, kept across attempts, so that most coefficients
-  // are read off as y/el.den without a Euclidean run (see `fractionOverDenominator`).
+  // are read off as y/el.den without a Euclidean run (see `overKnownDenominator`).
   // The lcm of all denominators found so far, over the whole basis, catches the coefficients
   // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
   // runs become 3833, katsura-9: 11901 become 10149). A fraction y/L (L one of these lcms) is
@@ -347,33 +366,41 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
     return { num: r.num / c, den: den / c };
   };
   const pairs = primePairs(acc.primes);
+  const halfM = M / 2n;
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
-    const D = el.den;
+    const D = el.den.value;
     const y = smallNumerator(acc, i, k, wide);
     if (y !== undefined) {
-      const c = gcd(BigInt(y), D);
+      const c = gcdFactored(BigInt(y), el.den);
       el.known[k] = y === 0 ? { num: 0n, den: 1n } : { num: BigInt(y) / c, den: D / c };
       return true;
     }
     const x = valueOf(extendDigits(acc, i, k), acc.primes, pairs);
-    let q: Rational | undefined;
-    if (x === 0n) q = { num: 0n, den: 1n };
-    else {
-      q = fractionOverDenominator(x, M, D, wide);
-      if (q === undefined && acc.den !== D) q = fractionOverDenominator(x, M, acc.den, wide);
-      if (q === undefined) q = overDenominator(x, D);
-      if (q === undefined && acc.den !== D) q = overDenominator(x, acc.den);
-      if (q === undefined) q = rationalReconstruction(x, M, bound, bound);
+    if (x === 0n) {
+      el.known[k] = { num: 0n, den: 1n };
+      return true;
     }
+    // A denominator read off over the element's lcm divides it, and the element's lcm divides
+    // the basis' lcm: only the other routes can extend them.
+    let q = overKnownDenominator(x, M, halfM, el.den, wide);
+    if (q !== undefined) {
+      el.known[k] = q;
+      return true;
+    }
+    const whole = acc.den.value !== D;
+    q = whole ? overKnownDenominator(x, M, halfM, acc.den, wide) : undefined;
+    if (q === undefined) q = overDenominator(x, D);
+    if (q === undefined && whole) q = overDenominator(x, acc.den.value);
+    if (q === undefined) q = rationalReconstruction(x, M, bound, bound);
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;
     }
     el.known[k] = q;
-    if (D % q.den !== 0n) el.den = lcm(D, q.den);
-    if (acc.den % q.den !== 0n) acc.den = lcm(acc.den, q.den);
+    el.den = lcmFactored(el.den, q.den);
+    acc.den = lcmFactored(acc.den, q.den);
     return true;
   };
   const [si, sk] = acc.sentinel;
@@ -403,7 +430,7 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
 export function forgetReconstructions(acc: Accumulator): void {
   for (const el of acc.elements) {
     el.known.fill(undefined);
-    el.den = 1n;
+    el.den = ONE_FACTORED;
   }
-  acc.den = 1n;
+  acc.den = ONE_FACTORED;
 }

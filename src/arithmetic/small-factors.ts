@@ -1,0 +1,184 @@
+/**
+ * An integer kept with its small prime factors, for fast gcds against it.
+ *
+ * A positive integer L is held as Π qᵢ^eᵢ · c, the qᵢ the primes below `SMALL_FACTOR_LIMIT` that
+ * divide it and c (the cofactor) free of them. Then gcd(y, L) = Π qᵢ^min(v_qᵢ(y), eᵢ) · gcd(y, c),
+ * and the small part costs one bigint remainder per group of primes whose product stays below
+ * 2^53 (y modulo the group's product, then each qᵢ in doubles) plus one remainder per 53 bits of
+ * each qᵢ^eᵢ that divides y — where a Euclidean gcd on y and L runs Lehmer steps over all of L's
+ * bits. The lcm of a Gröbner basis' denominators is usually smooth (katsura-9: primes up to 31,
+ * 422 bits), and reducing each coefficient's y/L to lowest terms was half of the reconstruction.
+ * L grows by factors (`times`), and only the factor is split by trial division.
+ */
+import { gcd } from './integers';
+
+/** Primes below this are split off; the cofactor has no prime factor below it. */
+export const SMALL_FACTOR_LIMIT = 1 << 12;
+
+/** L = Π primes[i]^exponents[i] · cofactor, as described in the file header. */
+export interface SmallFactored {
+  readonly value: bigint;
+  readonly primes: readonly number[];
+  readonly exponents: readonly number[];
+  readonly cofactor: bigint;
+  /** The primes in groups whose products stay below 2^53, with those products. */
+  readonly groups: readonly { product: bigint; primes: readonly number[] }[];
+}
+
+const SMALL_PRIMES: number[] = (() => {
+  const sieve = new Uint8Array(SMALL_FACTOR_LIMIT);
+  const out: number[] = [];
+  for (let q = 2; q < SMALL_FACTOR_LIMIT; q++) {
+    if (sieve[q]) continue;
+    out.push(q);
+    for (let m = q * q; m < SMALL_FACTOR_LIMIT; m += q) sieve[m] = 1;
+  }
+  return out;
+})();
+
+/** Groups of consecutive primes whose products stay below 2^53. */
+function groupsOf(primes: readonly number[]): { product: bigint; primes: number[] }[] {
+  const groups: { product: bigint; primes: number[] }[] = [];
+  let product = 1;
+  let members: number[] = [];
+  for (const q of primes) {
+    if (product * q > Number.MAX_SAFE_INTEGER) {
+      groups.push({ product: BigInt(product), primes: members });
+      product = 1;
+      members = [];
+    }
+    product *= q;
+    members.push(q);
+  }
+  if (members.length > 0) groups.push({ product: BigInt(product), primes: members });
+  return groups;
+}
+
+const SMALL_PRIME_GROUPS = groupsOf(SMALL_PRIMES);
+
+const LARGEST_POWERS: ({ k: number; Q: bigint } | undefined)[] = [];
+
+/** The largest power Q = q^k below 2^53, and k. */
+function largestPower(q: number): { k: number; Q: bigint } {
+  let cached = LARGEST_POWERS[q];
+  if (cached === undefined) {
+    let k = 0;
+    let power = 1;
+    while (power * q <= Number.MAX_SAFE_INTEGER) {
+      power *= q;
+      k++;
+    }
+    cached = { k, Q: BigInt(power) };
+    LARGEST_POWERS[q] = cached;
+  }
+  return cached;
+}
+
+/** v_q(n) for n > 0 (n a bigint), by remainders modulo the largest powers of q below 2^53, capped at `cap`. */
+function valuation(n: bigint, q: number, cap: number): number {
+  const { k, Q } = largestPower(q);
+  let v = 0;
+  while (v < cap) {
+    let r = Number(n % Q);
+    if (r === 0) {
+      v += k;
+      n /= Q;
+      continue;
+    }
+    while (r % q === 0) {
+      r /= q;
+      v++;
+    }
+    break;
+  }
+  return Math.min(v, cap);
+}
+
+/** The small prime factors of n > 0 (with exponents) and the rest. */
+function splitSmall(n: bigint): { factors: Map<number, number>; cofactor: bigint } {
+  const factors = new Map<number, number>();
+  if (n <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    let m = Number(n);
+    for (const q of SMALL_PRIMES) {
+      if (q * q > m) break;
+      if (m % q !== 0) continue;
+      let e = 0;
+      while (m % q === 0) {
+        m /= q;
+        e++;
+      }
+      factors.set(q, e);
+    }
+    // m is now 1, a prime, or has only prime factors of at least SMALL_FACTOR_LIMIT.
+    if (m > 1 && m < SMALL_FACTOR_LIMIT) {
+      factors.set(m, (factors.get(m) ?? 0) + 1);
+      m = 1;
+    }
+    return { factors, cofactor: BigInt(m) };
+  }
+  for (const group of SMALL_PRIME_GROUPS) {
+    const r = Number(n % group.product);
+    for (const q of group.primes) {
+      if (r % q !== 0) continue;
+      const e = valuation(n, q, Infinity);
+      factors.set(q, e);
+      n /= BigInt(q) ** BigInt(e);
+    }
+  }
+  return { factors, cofactor: n };
+}
+
+function build(factors: Map<number, number>, cofactor: bigint): SmallFactored {
+  const primes = [...factors.keys()].sort((a, b) => a - b);
+  const exponents = primes.map((q) => factors.get(q)!);
+  let value = cofactor;
+  primes.forEach((q, i) => (value *= BigInt(q) ** BigInt(exponents[i])));
+  return { value, primes, exponents, cofactor, groups: groupsOf(primes) };
+}
+
+/** The integer 1, with no factors. */
+export const ONE_FACTORED: SmallFactored = build(new Map(), 1n);
+
+/** n > 0 with its small prime factors. */
+export function factorSmall(n: bigint): SmallFactored {
+  if (n <= 0n) throw new RangeError(`factorSmall: ${n} is not positive`);
+  const { factors, cofactor } = splitSmall(n);
+  return build(factors, cofactor);
+}
+
+/** a·f (f > 0), splitting only f. */
+export function times(a: SmallFactored, f: bigint): SmallFactored {
+  if (f === 1n) return a;
+  const split = splitSmall(f);
+  const factors = new Map<number, number>();
+  a.primes.forEach((q, i) => factors.set(q, a.exponents[i]));
+  for (const [q, e] of split.factors) factors.set(q, (factors.get(q) ?? 0) + e);
+  return build(factors, a.cofactor * split.cofactor);
+}
+
+/** gcd(y, a.value) ≥ 1 for any y (gcd(0, L) = L). */
+export function gcdFactored(y: bigint, a: SmallFactored): bigint {
+  if (y < 0n) y = -y;
+  if (y === 0n) return a.value;
+  // The small part is gathered in a double while it stays below 2^53.
+  let g = 1n;
+  let small = 1;
+  let at = 0;
+  for (const group of a.groups) {
+    const r = Number(y % group.product);
+    for (const q of group.primes) {
+      // a.primes is sorted and the groups follow it, so primes[at] is q.
+      const e = a.exponents[at++];
+      if (r % q !== 0) continue;
+      for (let v = valuation(y, q, e); v > 0; v--) {
+        if (small * q > Number.MAX_SAFE_INTEGER) {
+          g *= BigInt(small);
+          small = 1;
+        }
+        small *= q;
+      }
+    }
+  }
+  if (small > 1) g *= BigInt(small);
+  return a.cofactor === 1n ? g : g * gcd(y, a.cofactor);
+}
