@@ -23,6 +23,8 @@ export interface SmallFactored {
   readonly cofactor: bigint;
   /** The primes in groups whose products stay below 2^53, with those products. */
   readonly groups: readonly { product: bigint; primes: readonly number[] }[];
+  /** primes[i]^exponents[i], when above 2^53 (a valuation then starts with one remainder by it). */
+  readonly powers: readonly (bigint | undefined)[];
 }
 
 const SMALL_PRIMES: number[] = (() => {
@@ -133,7 +135,8 @@ function build(factors: Map<number, number>, cofactor: bigint): SmallFactored {
   const exponents = primes.map((q) => factors.get(q)!);
   let value = cofactor;
   primes.forEach((q, i) => (value *= BigInt(q) ** BigInt(exponents[i])));
-  return { value, primes, exponents, cofactor, groups: groupsOf(primes) };
+  const powers = primes.map((q, i) => (exponents[i] > largestPower(q).k ? BigInt(q) ** BigInt(exponents[i]) : undefined));
+  return { value, primes, exponents, cofactor, groups: groupsOf(primes), powers };
 }
 
 /** The integer 1, with no factors. */
@@ -168,9 +171,12 @@ export function gcdFactored(y: bigint, a: SmallFactored): bigint {
     const r = Number(y % group.product);
     for (const q of group.primes) {
       // a.primes is sorted and the groups follow it, so primes[at] is q.
-      const e = a.exponents[at++];
+      const e = a.exponents[at];
+      const power = a.powers[at++];
       if (r % q !== 0) continue;
-      for (let v = valuation(y, q, e); v > 0; v--) {
+      // With q^e above 2^53, y mod q^e (as short as q^e) has the valuation of y up to e.
+      const z = power === undefined ? y : y % power;
+      for (let v = z === 0n ? e : valuation(z, q, e); v > 0; v--) {
         if (small * q > Number.MAX_SAFE_INTEGER) {
           g *= BigInt(small);
           small = 1;
