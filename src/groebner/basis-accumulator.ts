@@ -8,9 +8,11 @@
  * product of the primes is formed from them two digits per bigint step. Reconstruction tries, per
  * coefficient: a small numerator over the lcm L of the denominators found so far in its element,
  * in doubles (`smallNumerator`); the fraction y/L over that lcm, then over the lcm of the whole
- * basis; x·L reconstructed with unbalanced bounds over either lcm (numerator up to M^(2/3),
- * denominator up to M^(1/3): msolve's route); then a balanced rational reconstruction. It sweeps
- * the basis in order and stops at the first coefficient that has none yet (tried first next time).
+ * basis (both lcms are kept with their small prime factors, `arithmetic/small-factors.ts`, which
+ * put y/L in lowest terms without a Euclidean gcd on all of L); x·L reconstructed with unbalanced
+ * bounds over either lcm (numerator up to M^(2/3), denominator up to M^(1/3): msolve's route);
+ * then a balanced rational reconstruction. It sweeps the basis in order and stops at the first
+ * coefficient that has none yet (tried first next time).
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
  * reconstruction); msolve's `lifting-gb.c` (Berthomieu–Eder–Safey El Din) for the unbalanced route.
  */
@@ -43,7 +45,7 @@ export interface Accumulator {
     keys: Map<string, number> | undefined;
     digits: number[][];
     known: (Rational | undefined)[];
-    /** The lcm of the denominators of the known coefficients (kept across attempts), with its small prime factors. */
+    /** The lcm of the denominators of the known coefficients, with its small prime factors (kept across attempts). */
     den: SmallFactored;
     /** den modulo each prime seen, for `smallNumerator` (recomputed when den changes). */
     denModulo: number[];
