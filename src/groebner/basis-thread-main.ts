@@ -38,7 +38,7 @@ port.on('message', ({ p, trace }: { p?: number; trace?: F4TraceData }) => {
   let image: BasisImage;
   if (driverTrace) {
     const rows = f4ApplyRows(driverTrace.trace, images);
-    image = rows ? rowsImage(p, rows, driverTrace.number) : { p };
+    image = rows ? rowsImage(p, rows, driverTrace.number) : { p, trace: driverTrace.number };
   } else {
     let basis: Polynomial<number>[] | undefined;
     if (replay) basis = replay(images);

@@ -42,7 +42,8 @@ export interface BasisTask {
 /**
  * The reduced basis modulo p computed by a helper; without `lengths` when its replay failed at p.
  * The monomials are `exponents` (nvars per term) or `ids` (ids in the monomial table of the
- * driver's trace number `trace`, counting the driver's `replayTrace` calls from 1).
+ * driver's trace number `trace`, counting the driver's `replayTrace` calls from 1). A replay of
+ * the driver's trace, failed or not, carries the trace's number.
  */
 export interface BasisImage {
   p: number;

@@ -260,7 +260,12 @@ export function modularGroebner(
       if (job) {
         // The helper's finished images first (it is given primes ahead of time), then one of our own.
         for (let h = job.take(0); h; h = job.take(0)) {
-          if (h.ids && h.trace !== tracesSent) continue; // a replay of an older trace of ours
+          if (h.trace !== undefined && (h.trace !== tracesSent || !h.lengths)) {
+            // A replay of an older trace of ours, or a failed replay of our trace: the trace's
+            // fault, not the helper's (our own replays fail too, and we learn again), so it is
+            // skipped without counting against the helper.
+            continue;
+          }
           const table = h.ids ? learned.trace?.table : undefined;
           const aligned = alignedImage(acc, h, R.nvars, table);
           if (aligned && !helperChecked) {
