@@ -31,6 +31,16 @@ import { Rational } from './rational';
 import { Zp } from './field';
 import { rationalReconstruction } from './reconstruction';
 
+/**
+ * A candidate is accepted once it agrees with its images at fresh primes whose product is at
+ * least this: a wrong value then passes with probability below 2^−24. That takes one prime of
+ * 2^25 or more (the Gröbner driver's default stream), two of the solver's primes below 2^21, and
+ * more from a stream with small primes (with 3 alone, a Gröbner candidate read off one prime passed
+ * the check with probability 1/3, and did). `liftUntilStable` and the multi-modular Gröbner driver
+ * (groebner/modular.ts) both accept by this rule.
+ */
+export const CHECK_MODULUS = 2n ** 24n;
+
 /** Bits below M/2^64 the numerator of a nearly integral fraction must stay (see `reconstruct`). */
 const NEARLY_INTEGRAL_MARGIN = 21n;
 /** The largest denominators (in bits) taken as nearly integral before a group's denominator is known. */
@@ -282,12 +292,23 @@ export function liftUntilStable(groups: readonly number[], next: () => { p: numb
     nextAttempt = Math.ceil(lift.count * 1.02) + 1;
     const values = lift.reconstruct();
     if (!values) continue;
-    const check = next();
-    if (!check) return undefined;
-    if (agreesModulo(values, check.p, check.img)) return values;
-    // Some coefficient was reconstructed too early: drop those the check refutes, add the prime.
-    lift.forgetDisagreeing(check.p, check.img);
-    lift.add(check.p, check.img);
+    // Acceptance: agreement with fresh primes whose product is at least CHECK_MODULUS.
+    const checks: { p: number; img: ArrayLike<number> }[] = [];
+    let checked = 1n;
+    let agrees = true;
+    while (agrees && checked < CHECK_MODULUS) {
+      const check = next();
+      if (!check) return undefined;
+      checks.push(check);
+      checked *= BigInt(check.p);
+      agrees = agreesModulo(values, check.p, check.img);
+    }
+    if (agrees) return values;
+    // Some coefficient was reconstructed too early: drop those a check refutes, add the primes.
+    for (const check of checks) {
+      lift.forgetDisagreeing(check.p, check.img);
+      lift.add(check.p, check.img);
+    }
   }
   return undefined;
 }

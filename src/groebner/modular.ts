@@ -28,6 +28,7 @@ import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { BasisJob, basisOfImage, isImageOf } from './basis-workers';
+import { CHECK_MODULUS } from '../arithmetic/lifting';
 import { Accumulator, addImage, alignedImage, alignedRows, forgetReconstructions, pushImage, reconstruct, startAccumulator } from './basis-accumulator';
 import { isGroebner, normalForm } from './normal-form';
 import { F4Trace, f4ApplyRows, replayedPolynomials, traceToData } from './f4';
@@ -128,13 +129,6 @@ export interface ModularStats {
 }
 
 const MAX_PRIMES = 20000;
-/**
- * A candidate basis is accepted once it agrees with the bases at fresh primes whose product is at
- * least this: a wrong coefficient then passes with probability below 2^−24. Primes of the default
- * stream are above 2^25, so one suffices; an injected stream with small primes takes more (with
- * 3 alone, a candidate read off one prime passed the check with probability 1/3, and did).
- */
-const CHECK_MODULUS = 2n ** 24n;
 
 /** The reduced Gröbner basis over Q of `polys` by multi-modular computation with `engine`. */
 export function modularGroebner(

@@ -4,7 +4,7 @@
 // generic echelon code.
 import fc from 'fast-check';
 import { Zp } from '../../src/arithmetic/field';
-import { RationalLifter, agreesModulo, liftUntilStable } from '../../src/arithmetic/lifting';
+import { CHECK_MODULUS, RationalLifter, agreesModulo, liftUntilStable } from '../../src/arithmetic/lifting';
 import { solveModP } from '../../src/arithmetic/modular-linear';
 import { primesBelow } from '../../src/arithmetic/primes';
 import { Rational, rational } from '../../src/arithmetic/rational';
@@ -96,6 +96,21 @@ describe('RationalLifter', () => {
 
   test('rejects an image of the wrong length', () => {
     expect(() => new RationalLifter([2, 3]).add(7, [1, 2, 3])).toThrow(RangeError);
+  });
+});
+
+describe('acceptance of a lifted value', () => {
+  test('a candidate is accepted only after checks whose primes multiply to CHECK_MODULUS', () => {
+    // v = 1 + 303·1000 is 1 modulo 101 and modulo 3: read off the first prime (101) as 1, it
+    // agrees with a check at 3, which a single check prime would have accepted.
+    const v = 303001;
+    const stream = [101, 3, ...Array.from(primesBelow(2 ** 21)).slice(0, 40)];
+    let at = 0;
+    const next = () => (at < stream.length ? { p: stream[at], img: [v % stream[at++]] } : undefined);
+    expect(v % 101).toBe(1);
+    expect(v % 3).toBe(1);
+    expect(liftUntilStable([1], next, 100)).toEqual([rational(BigInt(v))]);
+    expect(CHECK_MODULUS).toBe(2n ** 24n);
   });
 });
 
