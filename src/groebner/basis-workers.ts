@@ -10,7 +10,7 @@
  * like one of its own — only if its leading monomials are those of the driver's learning run —
  * so a helper whose learning prime was unlucky is simply not listened to, and an absent or slow
  * one costs nothing but its start. The basis over Q does not depend on which primes served: it
- * is the unique reduced basis, accepted only once it agrees with a fresh prime.
+ * is the unique reduced basis, accepted only once it agrees at fresh primes (`CHECK_MODULUS`).
  *
  * Images travel as typed arrays: for each element its number of terms, its monomials and its
  * coefficients, in the ring's order. A helper replaying the driver's trace names each monomial

@@ -12,7 +12,8 @@
  * block, `orbit-images.ts`). The solver hands out primes from the one
  * stream it also computes from, takes whatever image is finished and otherwise computes one
  * itself, so an absent or slow helper costs nothing but its start. The lifted answer does not
- * depend on which primes served: a reconstruction is accepted only once it agrees at a fresh prime.
+ * depend on which primes served: a reconstruction is accepted only once it agrees at fresh primes
+ * whose product is at least `CHECK_MODULUS` (arithmetic/lifting.ts).
  */
 
 import { Deadline } from '../errors';
