@@ -238,17 +238,27 @@ export function reconstructWithDenominator(x: bigint, M: bigint, bound: bigint, 
  * bound tried; the caller's check at a fresh prime covers that (and a wrong L).
  */
 export function fractionOverPartialDenominator(x: bigint, M: bigint, L: bigint, margin: bigint): Rational | undefined {
-  const y = (x * L) % M;
   const bits = BigInt(M.toString(2).length);
   for (const b of [64n, bits / 4n]) {
     if (2n * b + margin + 1n >= bits || (b !== 64n && b <= 64n)) continue;
-    const q = rationalReconstruction(y, M, M >> (b + margin + 1n), 1n << b);
-    if (q === undefined) continue;
-    const den = q.den * L;
-    const c = gcd(q.num, den);
-    return { num: q.num / c, den: den / c };
+    const q = fractionTimesDenominator(x, M, L, M >> (b + margin + 1n), 1n << b);
+    if (q !== undefined) return q;
   }
   return undefined;
+}
+
+/**
+ * The fraction n/(d·L) in lowest terms, where n/d ≡ x·L (mod M) is the rational reconstruction
+ * with |n| ≤ N and d ≤ D, or undefined when there is none: x over a known multiple L of part of
+ * its denominator. (The multi-modular Gröbner driver's unbalanced route and
+ * `fractionOverPartialDenominator` choose N and D.)
+ */
+export function fractionTimesDenominator(x: bigint, M: bigint, L: bigint, N: bigint, D: bigint): Rational | undefined {
+  const q = rationalReconstruction((x * L) % M, M, N, D);
+  if (q === undefined) return undefined;
+  const den = q.den * L;
+  const c = gcd(q.num, den);
+  return { num: q.num / c, den: den / c };
 }
 
 /**

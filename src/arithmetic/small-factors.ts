@@ -145,8 +145,7 @@ export const ONE_FACTORED: SmallFactored = build(new Map(), 1n);
 /** n > 0 with its small prime factors. */
 export function factorSmall(n: bigint): SmallFactored {
   if (n <= 0n) throw new RangeError(`factorSmall: ${n} is not positive`);
-  const { factors, cofactor } = splitSmall(n);
-  return build(factors, cofactor);
+  return times(ONE_FACTORED, n);
 }
 
 /** a·f (f > 0), splitting only f. */

@@ -16,8 +16,9 @@
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
  * reconstruction); msolve's `lifting-gb.c` (Berthomieu–Eder–Safey El Din) for the unbalanced route.
  */
-import { gcd, isqrt, modInverse } from '../arithmetic/integers';
+import { isqrt, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
+import { fractionTimesDenominator } from '../arithmetic/lifting';
 import { ONE_FACTORED, SmallFactored, gcdFactored, times } from '../arithmetic/small-factors';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
@@ -358,15 +359,7 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
   const third = bitsM / 3n;
   const unbalancedD = (1n << third) >> margin;
   const unbalancedN = (1n << (bitsM - 1n - third)) >> margin;
-  const overDenominator = (x: bigint, L: bigint): Rational | undefined => {
-    if (unbalancedD < 1n) return undefined;
-    const r = rationalReconstruction((x * L) % M, M, unbalancedN, unbalancedD);
-    if (r === undefined) return undefined;
-    // r = n/f ≡ x·L: the coefficient is n/(f·L).
-    const den = r.den * L;
-    const c = gcd(r.num, den);
-    return { num: r.num / c, den: den / c };
-  };
+  const overDenominator = (x: bigint, L: bigint): Rational | undefined => (unbalancedD < 1n ? undefined : fractionTimesDenominator(x, M, L, unbalancedN, unbalancedD));
   const pairs = primePairs(acc.primes);
   const halfM = M / 2n;
   const attempt = (i: number, k: number): boolean => {
