@@ -9,7 +9,7 @@
  * `active`, the list of indices searched for reducers. `sugar[k]` is the sugar degree used by the
  * normal selection strategy for orders that are not degree-compatible.
  */
-import { MonomialTable } from './hashtable';
+import { MonomialTable, grown } from './hashtable';
 
 /** An append-only list of monic polynomials with interned monomials. */
 export class Basis {
@@ -140,27 +140,15 @@ export class Basis {
 
   private growSearchCache(m: number): void {
     const n = Math.max(m + 1, this.table.hashes.length);
-    const r = new Int32Array(n);
-    r.set(this.reducerOf);
-    this.reducerOf = r;
-    const s = new Int32Array(n);
-    s.set(this.searchedAt);
-    this.searchedAt = s;
+    this.reducerOf = grown(this.reducerOf, n);
+    this.searchedAt = grown(this.searchedAt, n);
   }
 
   private grow(): void {
     const n = this.lead.length * 2;
-    const lead = new Int32Array(n);
-    lead.set(this.lead);
-    this.lead = lead;
-    const lm = new Int32Array(n);
-    lm.set(this.leadMask);
-    this.leadMask = lm;
-    const sugar = new Int32Array(n);
-    sugar.set(this.sugar);
-    this.sugar = sugar;
-    const red = new Uint8Array(n);
-    red.set(this.redundant);
-    this.redundant = red;
+    this.lead = grown(this.lead, n);
+    this.leadMask = grown(this.leadMask, n);
+    this.sugar = grown(this.sugar, n);
+    this.redundant = grown(this.redundant, n);
   }
 }

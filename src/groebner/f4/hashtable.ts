@@ -407,25 +407,13 @@ export class MonomialTable {
   private grow(): void {
     const cap = this.hashes.length * 2;
     this.budget?.check(cap * this.bytesPerMonomial, () => `the F4 monomial table, doubling to ${cap.toLocaleString('en-US')} monomials in ${this.nvars} variables,`);
-    const exps = new Int32Array(cap * this.stride);
-    exps.set(this.exps);
-    this.exps = exps;
-    const hashes = new Int32Array(cap);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    const masks = new Int32Array(cap);
-    masks.set(this.masks);
-    this.masks = masks;
-    const mark = new Int32Array(cap);
-    mark.set(this.mark);
-    this.mark = mark;
-    const label = new Int32Array(cap);
-    label.set(this.label);
-    this.label = label;
+    this.exps = grown(this.exps, cap * this.stride);
+    const hashes = (this.hashes = grown(this.hashes, cap));
+    this.masks = grown(this.masks, cap);
+    this.mark = grown(this.mark, cap);
+    this.label = grown(this.label, cap);
     const w = this.keyWords;
-    const keys = new Int32Array(cap * w);
-    keys.set(this.keys);
-    this.keys = keys;
+    const keys = (this.keys = grown(this.keys, cap * w));
     const ss = this.slotStride;
     this.slots = new Int32Array(cap * 2 * ss);
     this.slotMask = cap * 2 - 1;
@@ -439,6 +427,13 @@ export class MonomialTable {
       for (let j = 0; j < w; j++) this.slots[at + 2 + j] = keys[id * w + j];
     }
   }
+}
+
+/** A copy of `a` in a new array of the same kind and length n ≥ a.length (zeros after a's entries). */
+export function grown<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (length: number) => T)(n);
+  b.set(a);
+  return b;
 }
 
 /** Exponents from this one on turn the packed comparison off (two of them would overflow 8 bits). */
