@@ -421,6 +421,40 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
   });
 }
 
+/**
+ * Whether the reconstructed coefficients (every one known: `reconstruct` returned a candidate)
+ * agree with an image at a fresh prime p given as coefficient arrays aligned on the stored
+ * supports (`alignedRows`, `alignedImage`): n ≡ r·d (mod p) for each coefficient n/d and its
+ * residue r, and no d divisible by p. This is the driver's acceptance test without building the
+ * candidate's or the image's polynomials; on the stored supports it is the same comparison, since
+ * the candidate's support is the stored one less its zero coefficients.
+ */
+export function agreesWithImage(acc: Accumulator, images: readonly Float64Array[], p: number): boolean {
+  if (images.length !== acc.elements.length) return false;
+  const P = BigInt(p);
+  for (let i = 0; i < images.length; i++) {
+    const { known } = acc.elements[i];
+    const img = images[i];
+    if (img.length !== known.length) return false;
+    let den = 0n;
+    let denModP = 0;
+    for (let k = 0; k < known.length; k++) {
+      const q = known[k];
+      if (q === undefined) return false;
+      // Coefficients of one element mostly share their denominator: reduce it once per run of them.
+      if (q.den !== den) {
+        den = q.den;
+        denModP = Number(den % P);
+        if (denModP === 0) return false;
+      }
+      let n = Number(q.num % P);
+      if (n < 0) n += p;
+      if (n !== (img[k] * denModP) % p) return false;
+    }
+  }
+  return true;
+}
+
 /** Forgets every reconstruction found (after a candidate failed the check at a fresh prime). */
 export function forgetReconstructions(acc: Accumulator): void {
   for (const el of acc.elements) {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { QQ, Zp } from '../../src/arithmetic/field';
 import { primesBelow } from '../../src/arithmetic/primes';
 import { Rational } from '../../src/arithmetic/rational';
-import { forgetReconstructions, pushImage, reconstruct, startAccumulator } from '../../src/groebner/basis-accumulator';
+import { agreesWithImage, forgetReconstructions, pushImage, reconstruct, startAccumulator } from '../../src/groebner/basis-accumulator';
 import { monomial } from '../../src/monomials/monomial';
 import { changeRing } from '../../src/poly/change';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
@@ -63,6 +63,15 @@ describe('the accumulator of the multi-modular driver', () => {
           if (image.some((g, i) => g.length !== planted[i].length)) return;
           if (got) {
             const agrees = got.every((g, i) => g.coefficients.every((c, k) => Zp(p).fromRational(c) === image[i].coefficients[k]));
+            // The driver's test on aligned rows says the same as comparing polynomials, and it
+            // sees any one residue changed.
+            const rows = image.map((g) => Float64Array.from(g.coefficients));
+            expect(agreesWithImage(acc, rows, p)).toBe(agrees);
+            const i = n % rows.length;
+            const k = (7 * n) % rows[i].length;
+            const changed = rows.map((r) => r.slice());
+            changed[i][k] = (changed[i][k] + 1) % p;
+            expect(agreesWithImage(acc, changed, p)).toBe(false);
             if (agrees) {
               expect(got.map(String)).toEqual(planted.map(String));
               return;
@@ -76,5 +85,18 @@ describe('the accumulator of the multi-modular driver', () => {
       }),
       { numRuns: 60, seed: 20261204 },
     );
+  });
+
+  test('a check at a prime dividing a denominator of the candidate never agrees', () => {
+    // x + 1/3 and y − 5/7, with images at 101 and 103: reconstructed, then checked at 3 and at 7.
+    const basis = [R.normalize([monomial([1, 0]), monomial([0, 0])], [QQ.one, { num: 1n, den: 3n }]), R.normalize([monomial([0, 1]), monomial([0, 0])], [QQ.one, { num: -5n, den: 7n }])];
+    const imageAt = (p: number) => basis.map((g) => Float64Array.from(changeRing(g, new PolynomialRing(Zp(p), R.vars, R.order)).coefficients));
+    const acc = startAccumulator(basis.map((g) => changeRing(g, new PolynomialRing(Zp(1000003), R.vars, R.order))));
+    pushImage(acc, imageAt(1000033), 1000033);
+    expect(reconstruct(acc, R)?.map(String)).toEqual(basis.map(String));
+    expect(agreesWithImage(acc, imageAt(1000037), 1000037)).toBe(true);
+    // Modulo 3 the first element's constant has no image; any residue there is refused.
+    for (const r of [0, 1, 2]) expect(agreesWithImage(acc, [Float64Array.of(1, r), Float64Array.of(1, 1)], 3)).toBe(false);
+    for (const r of [0, 1, 2, 3, 4, 5, 6]) expect(agreesWithImage(acc, [Float64Array.of(1, 1), Float64Array.of(1, r)], 7)).toBe(false);
   });
 });

@@ -153,6 +153,17 @@ describe('the multi-modular driver with helpers', () => {
     expect(r.stats.helperImages).toBeGreaterThan(0);
   });
 
+  test('the acceptance check takes an image the helper finished ahead, and the basis is the same', () => {
+    const polys = namedSystem('katsura:5').polynomials;
+    const alone = modularGroebner(polys, f4EngineWith());
+    expect(alone.stats.helperChecks).toBe(0);
+    const counts = { traces: 0, learnedOwn: 0 };
+    const h = helpersOf((task) => replayingHelper(task, counts));
+    const r = modularGroebner(polys, f4EngineWith(), { helpers: h.options });
+    expect(text(r.basis)).toEqual(text(alone.basis));
+    expect(r.stats.helperChecks).toBe(1); // one prime of the default stream is check enough
+  });
+
   test('images of another trace than the current one are skipped, and the basis is the same', () => {
     // Ids are only meaningful in the table of the trace they replayed: an image tagged with
     // another trace number (as after a relearn) must not be read in the current one.
