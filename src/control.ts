@@ -10,7 +10,7 @@
  * computation in a worker. `deadline` (a `Deadline` object) lets a computation share its limit
  * with the computations it calls.
  */
-import { Deadline, deadlineOf } from './errors';
+import { Deadline, PrimeSource, deadlineOf } from './errors';
 
 /**
  * What a progress callback receives. Every kind has `message`, one short line for a person (the
@@ -43,6 +43,13 @@ export interface ControlOptions {
    * Not with `deadline`, which carries its own budget.
    */
   memoryBudget?: number;
+  /**
+   * For tests: the primes the multi-modular loops (Gröbner bases over Q, the solver's lifts) compute
+   * modulo, as a function of the bound each loop needs (`PrimeSource`); every prime given must be a
+   * prime below that bound. The answer is the same whatever the primes; tests put unlucky ones
+   * first to exercise the paths that skip them. Default: the primes below the bound, largest first.
+   */
+  primeSource?: PrimeSource;
   /** Receives progress as it is made (see `ProgressInfo`). */
   onProgress?: ProgressCallback;
   /**
@@ -71,12 +78,12 @@ export function phase(message: string): ProgressInfo {
  * The options themselves when there is nothing to resolve.
  */
 export function resolveControl<O extends ControlOptions>(options: O, what: string): O {
-  const deadline = options.timeout !== undefined || options.signal !== undefined || options.memoryBudget !== undefined;
+  const deadline = options.timeout !== undefined || options.signal !== undefined || options.memoryBudget !== undefined || options.primeSource !== undefined;
   const progress = options.onProgress === undefined && options.progress !== undefined;
   if (!deadline && !progress) return options;
   return {
     ...options,
-    ...(deadline ? { deadline: deadlineOf(options, what), timeout: undefined, signal: undefined, memoryBudget: undefined } : {}),
+    ...(deadline ? { deadline: deadlineOf(options, what), timeout: undefined, signal: undefined, memoryBudget: undefined, primeSource: undefined } : {}),
     ...(progress ? { onProgress: progressOf(options), progress: undefined } : {}),
   };
 }

@@ -122,9 +122,20 @@ export class ComputationError extends PolycritError {}
  * every limit of the run.
  */
 /** What a Deadline honours besides its time limit. */
+/**
+ * The primes a computation's multi-modular loops compute modulo: given the bound a loop needs
+ * (2^21 for the solver's delayed reductions, 2^26 for the Gröbner driver), the primes below it to
+ * try, in order. Each loop calls it afresh. The answer does not depend on it — a prime at which an
+ * image is unusable is skipped, and every lift is checked at fresh primes — so it exists for
+ * tests, which put unlucky primes first (see `ControlOptions.primeSource`).
+ */
+export type PrimeSource = (bound: number) => Iterable<number>;
+
 export interface DeadlineLimits {
   /** The run's memory budget; undefined for the outer deadline's, else the default (see `memoryBudgetOf`). */
   memory?: MemoryBudget;
+  /** The primes of the modular loops; undefined for the outer deadline's, else the default (the primes below the bound, largest first). */
+  primes?: PrimeSource;
   /** Stops the computation (a CancelledError) once aborted. */
   signal?: AbortSignal;
   /** A deadline this one also honours (an attempt's enclosing computation). */
@@ -135,6 +146,8 @@ export class Deadline {
   private readonly end: number;
   /** The run's memory budget; undefined for the default (see `memoryBudgetOf`). */
   readonly memory?: MemoryBudget;
+  /** The primes of the run's modular loops; undefined for the default (see `PrimeSource`). */
+  readonly primes?: PrimeSource;
   /** Stops the computation (a CancelledError) once aborted. */
   readonly signal?: AbortSignal;
   private readonly outer?: Deadline;
@@ -148,6 +161,7 @@ export class Deadline {
   ) {
     this.end = Number.isFinite(seconds) ? Date.now() + seconds * 1000 : Infinity;
     this.memory = limits.memory ?? limits.outer?.memory;
+    this.primes = limits.primes ?? limits.outer?.primes;
     this.signal = limits.signal;
     this.outer = limits.outer;
   }
@@ -188,9 +202,11 @@ export class AttemptDeadline extends Deadline {
  * budget that is not a positive number or a signal that is not an AbortSignal is an InputError,
  * not a silent "no limit". Example: `deadlineOf({ timeout: 5, signal: controller.signal }, 'solve')`.
  */
-export function deadlineOf(options: { timeout?: unknown; deadline?: unknown; signal?: unknown; memoryBudget?: unknown }, what: string): Deadline {
+export function deadlineOf(options: { timeout?: unknown; deadline?: unknown; signal?: unknown; memoryBudget?: unknown; primeSource?: unknown }, what: string): Deadline {
   const signal = options.signal;
   if (signal !== undefined && !isAbortSignal(signal)) throw new InputError(`${what}: the signal option must be an AbortSignal (from an AbortController), got ${signal === null ? 'null' : typeof signal}`);
+  const primes = options.primeSource;
+  if (primes !== undefined && typeof primes !== 'function') throw new InputError(`${what}: the primeSource option must be a function (bound) => primes, got ${primes === null ? 'null' : typeof primes}`);
   const m = options.memoryBudget;
   if (m !== undefined && (typeof m !== 'number' || !(m > 0))) {
     throw new InputError(`${what}: the memoryBudget must be a number of bytes > 0 (Infinity for none), got ${typeof m === 'string' ? `'${m}'` : String(m)}`);
@@ -199,11 +215,11 @@ export function deadlineOf(options: { timeout?: unknown; deadline?: unknown; sig
   if (options.deadline !== undefined) {
     if (!(options.deadline instanceof Deadline)) throw new InputError(`${what}: the deadline option must be a Deadline (or give timeout in seconds)`);
     if (memory) throw new InputError(`${what}: give memoryBudget or a deadline (which carries its own budget), not both`);
-    return signal === undefined ? options.deadline : new Deadline(Infinity, what, Infinity, { signal, outer: options.deadline });
+    return signal === undefined && primes === undefined ? options.deadline : new Deadline(Infinity, what, Infinity, { signal, outer: options.deadline, primes: primes as PrimeSource | undefined });
   }
   const t = options.timeout;
   if (t !== undefined && (typeof t !== 'number' || Number.isNaN(t) || t < 0)) throw new InputError(`${what}: the timeout must be a number of seconds ≥ 0 (Infinity for none), got ${typeof t === 'string' ? `'${t}'` : String(t)}`);
-  return new Deadline(t ?? Infinity, what, t ?? Infinity, { memory, signal });
+  return new Deadline(t ?? Infinity, what, t ?? Infinity, { memory, signal, primes: primes as PrimeSource | undefined });
 }
 
 /** An AbortSignal, or an object that reads like one (another realm's, a polyfill's). */

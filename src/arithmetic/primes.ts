@@ -6,6 +6,7 @@
  * primes in decreasing order starting below a bound: modular Gröbner runs take them one by one
  * and skip the unlucky ones.
  */
+import { InputError, PrimeSource } from '../errors';
 import { modPow } from './integers';
 
 const SMALL_PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41];
@@ -86,4 +87,20 @@ export function* primesBelow(bound: number = 2 ** 26): Generator<number> {
 export function firstPrimeWhere(good: (p: number) => boolean, bound: number = 2 ** 26): number {
   for (const p of primesBelow(bound)) if (good(p)) return p;
   return 0;
+}
+
+/**
+ * The primes a modular loop needing primes below `bound` computes modulo: those of the
+ * computation's prime source (`Deadline.primes`), each checked to be a prime below the bound (an
+ * InputError otherwise), or by default `primesBelow(bound)`.
+ */
+export function primeStream(bound: number, control?: { primes?: PrimeSource }): Generator<number> {
+  const source = control?.primes;
+  if (!source) return primesBelow(bound);
+  return (function* () {
+    for (const p of source(bound)) {
+      if (!(Number.isSafeInteger(p) && p >= 2 && p < bound && isPrime(p))) throw new InputError(`the prime source gave ${String(p)}, which is not a prime below ${bound}`);
+      yield p;
+    }
+  })();
 }

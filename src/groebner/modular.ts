@@ -19,7 +19,7 @@
  * J. Symb. Comp. 46 (2011).
  */
 import { Zp } from '../arithmetic/field';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { ComputationError, Deadline, InputError } from '../errors';
 import { ControlOptions, modularPrimeInfo, resolveControl } from '../control';
@@ -145,7 +145,7 @@ export function modularGroebner(
   const R = input[0].ring;
   if (input.some((p) => p.isConstant())) return { basis: [R.one()], stats };
 
-  const primes = (options.primes ?? primesBelow(2 ** 26))[Symbol.iterator]();
+  const primes = (options.primes ?? primeStream(2 ** 26, options.deadline))[Symbol.iterator]();
   /** The next prime dividing no coefficient of the input: the images keep their supports, so replays see the same shapes. */
   const nextUsablePrime = (): number => {
     for (;;) {

@@ -11,7 +11,7 @@
  * (the caller computes the basis over Q).
  */
 import { Zp } from '../arithmetic/field';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { monomialKey } from '../monomials/monomial';
@@ -45,7 +45,7 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
   const R = input[0].ring;
   const seen: { leads: string; basis: Polynomial<number>[] }[] = [];
   let used = 0;
-  for (const p of primesBelow(options.bound ?? 2 ** 26)) {
+  for (const p of primeStream(options.bound ?? 2 ** 26, options.deadline)) {
     if (used >= (options.maxPrimes ?? 4)) return { learned };
     options.deadline?.check();
     const P = BigInt(p);

@@ -16,7 +16,7 @@
  */
 import { QQ, Zp } from '../arithmetic/field';
 import { liftUntilStable } from '../arithmetic/lifting';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { ScaledVector, reduceModP, scaled } from '../arithmetic/scaled-vector';
 import { Deadline } from '../errors';
@@ -47,7 +47,7 @@ export function quotientsModulo(f: UPoly<Rational>, a: UPoly<Rational>, numerato
   const F = scaled(f);
   const A = scaled(a);
   const U = numerators.map(scaled);
-  const primes = primesBelow(2 ** 26);
+  const primes = primeStream(2 ** 26, options.deadline);
   // A run of primes that all fail means gcd(a, f) ≠ 1 (or denominators full of small primes):
   // give up rather than walk through millions of primes.
   const MAX_SKIPPED = 32;

@@ -19,7 +19,7 @@ import { QQ, Zp } from '../arithmetic/field';
 import { FixedInterval, fixedDiv, fixedFromRationals, fixedSign, fixedToRationals } from '../arithmetic/fixed-interval';
 import { liftMonicFromImages } from '../arithmetic/lifting';
 import { gcd, lcm } from '../arithmetic/integers';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 import { Rational, rational as rationalOf, rcmp, rsub } from '../arithmetic/rational';
 import { EchelonSpace } from '../arithmetic/echelon';
@@ -182,7 +182,7 @@ export function valueMinimalPolynomial(f: Polynomial<Rational>, data: ComponentP
  */
 export function liftValueMinimalPolynomial(image: (p: number) => number[] | undefined, deadline?: Deadline): bigint[] {
   // Primes below 2^21: the univariate products modulo p then reduce lazily (see poly/univariate.ts).
-  const primes = primesBelow(LAZY_PRIME_LIMIT);
+  const primes = primeStream(LAZY_PRIME_LIMIT, deadline);
   const next = (): { p: number; mu: number[] } | undefined => {
     for (;;) {
       deadline?.check();

@@ -40,7 +40,7 @@
 import { QQ, Zp } from '../arithmetic/field';
 import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { ControlOptions, phase, resolveControl } from '../control';
 import { traceToData } from '../groebner/f4';
@@ -159,7 +159,7 @@ export function orbitParametrization(
   const maxPrimes = options.maxPrimes ?? 4000;
   const R = generators[0].ring;
   const n = R.nvars;
-  const primes = primesBelow(LAZY_PRIME_LIMIT);
+  const primes = primeStream(LAZY_PRIME_LIMIT, deadline);
   // Primitive integer generators: the images modulo p are those the staircase probe learned on.
   generators = generators.map(primitivePart);
   const source = new OrbitImageSource(generators, D, group, options.learned, deadline);

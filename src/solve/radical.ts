@@ -10,7 +10,7 @@
 import { EchelonSpace } from '../arithmetic/echelon';
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { liftMonicFromImages } from '../arithmetic/lifting';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
@@ -83,7 +83,7 @@ export function modularVariableMinimalPolynomial(
   const { deadline, maxPrimes = 2000 } = resolveControl(options, 'modularVariableMinimalPolynomial');
   const A = options.algebra ?? new QuotientAlgebra(G);
   const R = G[0].ring;
-  const primes = primesBelow(2 ** 26);
+  const primes = primeStream(2 ** 26, deadline);
   const image = (): { p: number; mu: number[] } | undefined => {
     for (;;) {
       deadline?.check();

@@ -21,7 +21,7 @@ import { Field, QQ, Zp } from '../arithmetic/field';
 import { ScaledVector, reduceModP, scaled } from '../arithmetic/scaled-vector';
 import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
 import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { ControlOptions, ProgressCallback, phase, resolveControl } from '../control';
@@ -36,7 +36,7 @@ import { dimension, solutionCount } from '../groebner/ideal';
 import { monomialsEqual } from '../monomials/monomial';
 import { ImageWorkers, ParametrizationTask } from './image-workers';
 import { polynomialToData } from '../poly/data';
-import { KrylovShape, imageFromSequences, parametrizationModPRetrying, residueGenerator } from './krylov';
+import { KrylovShape, ParametrizationImage, imageFromSequences, parametrizationModPRetrying, residueGenerator } from './krylov';
 import { Polynomial } from '../poly/polynomial';
 import { RootInterval, refineRoot } from './roots/real';
 
@@ -169,10 +169,10 @@ function numeratorImage(image: PrimeImage, components: readonly bigint[][], p: n
 }
 
 /** Primes at which the data reduce and t separates, with their images. */
-function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; image: PrimeImage }> {
+function* goodPrimes(data: RationalData, D: number, deadline?: Deadline): Generator<{ p: number; image: PrimeImage }> {
   // Primes below 2^21: a few more of them than below 2^26, but the linear algebra modulo each
   // runs with delayed reductions (see `solveModP`), which more than pays for it.
-  for (const p of primesBelow(LAZY_PRIME_LIMIT)) {
+  for (const p of primeStream(LAZY_PRIME_LIMIT, deadline)) {
     const image = imageModP(data, p, D);
     if (image) yield { p, image };
   }
@@ -188,7 +188,7 @@ function* goodPrimes(data: RationalData, D: number): Generator<{ p: number; imag
 export function modularParametrization(A: QuotientAlgebra<Rational>, form: readonly bigint[], options: ControlOptions & { /** Primes per phase of the lift before giving up (default 4000). */ maxPrimes?: number } = {}): ParametrizedSolutions | undefined {
   const { deadline, onProgress, maxPrimes } = resolveControl(options, 'modularParametrization');
   const D = A.dimension;
-  return liftParametrization(goodPrimes(rationalData(A, form), D), form, A.ring.nvars, D, { deadline, maxPrimes, onProgress });
+  return liftParametrization(goodPrimes(rationalData(A, form), D, deadline), form, A.ring.nvars, D, { deadline, maxPrimes, onProgress });
 }
 
 /**
@@ -233,18 +233,29 @@ export function parametrizationInSeparatingCoordinates(
     const sc = separatingCoordinates(generators, form);
     // Primes below 2^21: the Krylov products then sum without reductions (see `krylov.ts`).
     // One stream of primes, shared with the helper threads (if any).
-    const stream = primesBelow(LAZY_PRIME_LIMIT);
+    const stream = primeStream(LAZY_PRIME_LIMIT, options.deadline);
     const learning = learningFrom(options.learned, sc, D);
     const bases = basesModP(sc, D, options.deadline, stream, learning);
-    const first = bases.next();
-    if (first.done) continue;
-    const { p, basis, coordinates } = first.value;
-    const shape = KrylovShape.of(basis);
-    const image = parametrizationModPRetrying(basis, coordinates, D, p, random, shape, options.deadline);
-    if (!image) continue;
-    const F = Zp(p);
-    const chi = [...Array.from(image.chi), 1];
-    if (ugcd(F, chi, uderivative(F, chi)).length !== 1) continue; // repeated roots: not separating, or not radical
+    // The form's first image: χ of degree D and square-free. A χ of lower degree says that the
+    // form does not separate: the next form. Repeated roots say that the ideal is not radical —
+    // or that the prime is unlucky (it divides χ's discriminant: two solutions meet modulo it),
+    // so the form is given up only when FIRST_PRIMES primes in a row say so: otherwise an unlucky
+    // first prime would fail every candidate (each starts at the same primes) and send the solver
+    // to its slower routes.
+    let first: { p: number; shape: KrylovShape; image: ParametrizationImage } | undefined;
+    for (let tried = 0; tried < FIRST_PRIMES && !first; tried++) {
+      const b = bases.next();
+      if (b.done) break;
+      const shape = KrylovShape.of(b.value.basis);
+      const image = parametrizationModPRetrying(b.value.basis, b.value.coordinates, D, b.value.p, random, shape, options.deadline);
+      // No image: the form takes fewer than D values (or the basis modulo p has another size).
+      if (!image) break;
+      const F = Zp(b.value.p);
+      const chi = [...Array.from(image.chi), 1];
+      if (ugcd(F, chi, uderivative(F, chi)).length === 1) first = { p: b.value.p, shape, image };
+    }
+    if (!first) continue;
+    const { p, shape, image } = first;
     // The helper replays the run learned here (or the probe's, reused here) instead of learning its own.
     const trace = learning.trace ?? (learning.replay ? options.learned?.trace : undefined);
     const job = options.imageWorkers?.start(parametrizationTask(sc, D, trace), options.deadline);
@@ -360,6 +371,9 @@ export function knownRealRoots(solutions: ParametrizedSolutions, k: number): Roo
 
 /** How many single variables are tried as separating forms before the general forms. */
 const SINGLE_VARIABLE_TRIES = 2;
+
+/** Primes at which a candidate form's first image may fail before the form is given up. */
+const FIRST_PRIMES = 2;
 
 /** Primes queued at the helpers at a time. */
 const HELPER_QUEUE = 3;
@@ -493,7 +507,7 @@ function liftParametrization(
 export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 4000): UPoly<Rational> | undefined {
   const D = A.dimension;
   const data = rationalData(A, form);
-  const primes = primesBelow(2 ** 26);
+  const primes = primeStream(2 ** 26, deadline);
   const values = liftUntilStable(
     [D],
     () => {

@@ -14,7 +14,7 @@
  * disagrees with the count is replaced.
  */
 import { Zp } from '../arithmetic/field';
-import { primesBelow } from '../arithmetic/primes';
+import { primeStream } from '../arithmetic/primes';
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
@@ -115,7 +115,7 @@ export function basisAtPrime(sc: SeparatingCoordinates, D: number, p: number, le
  * of the ideal given in separating coordinates, with `D` standard monomials; unlucky primes are
  * skipped (see `basisAtPrime`). `learning` may hold a run learned elsewhere (`BasisLearning.replay`).
  */
-export function* basesModP(sc: SeparatingCoordinates, D: number, deadline?: Deadline, primes: Iterable<number> = primesBelow(2 ** 26), learning: BasisLearning = {}): Generator<BasisModP> {
+export function* basesModP(sc: SeparatingCoordinates, D: number, deadline?: Deadline, primes: Iterable<number> = primeStream(2 ** 26, deadline), learning: BasisLearning = {}): Generator<BasisModP> {
   for (const p of primes) {
     deadline?.check();
     const b = basisAtPrime(sc, D, p, learning, deadline);
