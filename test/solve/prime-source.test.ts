@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors';
 import { parsePolynomials } from '../../src/io/parse';
 import { SolveResult, solve } from '../../src/solve/solve';
 import { namedSystem } from '../../src/systems';
+import { criticalPoints, networkLoss, preset } from '../../src';
 
 /** What must not depend on the primes: dimension, components, their degrees, real points, χ and bases. */
 const summary = (r: SolveResult) => ({
@@ -52,6 +53,15 @@ describe('the solver on an injected prime stream', () => {
       expect(summary(solve(system, { primeSource: small }))).toEqual(summary(solve(system)));
     }
     expect(summary(solve(polys, { primeSource: small }))).toEqual(expected);
+  });
+
+  test('critical points of networks (orbit spaces, component values, decomposition) on primes below 2^12: the same', () => {
+    const small = (bound: number) => primesBelow(Math.min(bound, 2 ** 12));
+    const analysis = (r: ReturnType<typeof criticalPoints>) => JSON.stringify({ values: r.criticalValues, components: r.components.map((c) => [c.dimension, c.criticalValue, c.type, c.degree]) });
+    for (const name of ['deep-linear:1,2,2,1', 'xor-blog']) {
+      const loss = networkLoss(preset(name));
+      expect(analysis(criticalPoints(loss, { primeSource: small }))).toEqual(analysis(criticalPoints(loss)));
+    }
   });
 
   test('a source giving something else than a prime below the bound is an input error', () => {
