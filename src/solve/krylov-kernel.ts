@@ -78,6 +78,16 @@ interface Instance {
 /** The thread's instance: undefined before the first use, null without WebAssembly SIMD. */
 let instance: Instance | null | undefined;
 
+/** How many kernels were loaded in this thread: a kernel reads the memory only while it is the last one. */
+let loads = 0;
+
+let enabled = true;
+
+/** Turns the kernel on or off for every user (off: their JavaScript loops; for tests and comparisons). */
+export function useKrylovKernel(on: boolean): void {
+  enabled = on;
+}
+
 function kernelInstance(): Instance | null {
   if (instance === undefined) {
     try {
@@ -100,7 +110,9 @@ const PAGE = 65536;
 /**
  * The dense border columns of one multiplication matrix loaded into the kernel's memory (the
  * last one loaded in the thread is the one `sums` reads: a parametrization modulo p loads its
- * columns, then runs its 2D products).
+ * columns, then runs its 2D products; an older kernel throws). Any dense product of residues
+ * modulo p < 2^21 with fewer than 2^11 terms per sum can use it: the orbit space's matrix of t
+ * and its Krylov sequence (`orbit-multiplication.ts`, `orbit-images.ts`) do.
  */
 export class KrylovKernel {
   private constructor(
@@ -108,6 +120,7 @@ export class KrylovKernel {
     private readonly nc: number,
     private readonly D: number,
     private readonly w: number,
+    private readonly generation: number,
   ) {}
 
   /**
@@ -115,7 +128,7 @@ export class KrylovKernel {
    * without WebAssembly SIMD (or for columns longer than the exact sums allow).
    */
   static load(values: Float64Array, nc: number, D: number): KrylovKernel | undefined {
-    const inst = D < 2048 ? kernelInstance() : null;
+    const inst = enabled && D < 2048 ? kernelInstance() : null;
     if (!inst) return undefined;
     const w = (D + 3) & ~3;
     const ncEven = (nc + 1) & ~1;
@@ -132,11 +145,12 @@ export class KrylovKernel {
       f64.set(values.subarray(i * D, (i + 1) * D), at + i * w);
       f64.fill(0, at + i * w + D, at + (i + 1) * w);
     }
-    return new KrylovKernel(inst, nc, D, w);
+    return new KrylovKernel(inst, nc, D, w, ++loads);
   }
 
   /** The exact sums ⟨column i, v⟩ for every column i (not reduced), as a view valid until the next call. */
   sums(v: Float64Array): Float64Array {
+    if (this.generation !== loads) throw new Error('internal error: a Krylov kernel was used after a newer one took its memory');
     const f64 = this.inst.f64;
     f64.set(v.subarray(0, this.D), 0);
     this.inst.dots(this.nc, this.w, 8 * (this.w + ((this.nc + 1) & ~1)));

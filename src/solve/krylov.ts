@@ -263,12 +263,8 @@ interface DenseColumns {
   kernel?: KrylovKernel;
 }
 
-let kernelEnabled = true;
-
-/** Turns the WebAssembly kernel of the dense products on or off (off: the JavaScript loop; for tests and comparisons). */
-export function useKrylovKernel(on: boolean): void {
-  kernelEnabled = on;
-}
+/** Turns the WebAssembly kernel of the dense products on or off (off: the JavaScript loops; for tests and comparisons). */
+export { useKrylovKernel } from './krylov-kernel';
 
 /** `M`'s non-unit columns as `DenseColumns` when at least half their entries are non-zero, else undefined. */
 function denseColumns(M: Columns): DenseColumns | undefined {
@@ -281,7 +277,7 @@ function denseColumns(M: Columns): DenseColumns | undefined {
   cols.forEach((j, i) => {
     for (let e = start[j]; e < start[j + 1]; e++) out[i * D + rows[e]] = values[e];
   });
-  const kernel = kernelEnabled ? KrylovKernel.load(out, cols.length, D) : undefined;
+  const kernel = KrylovKernel.load(out, cols.length, D);
   return { cols: Int32Array.from(cols), values: out, ...(kernel ? { kernel } : {}) };
 }
 

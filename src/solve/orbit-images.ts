@@ -12,7 +12,7 @@
  * compute images at different primes of the same lift.
  */
 import { Zp } from '../arithmetic/field';
-import { solveModP } from '../arithmetic/modular-linear';
+import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { F4Trace, f4Apply, f4Learn } from '../groebner/f4';
@@ -22,6 +22,7 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { UPoly, utrim } from '../poly/univariate';
 import { InvariantForm, MultiplicationModP, MultiplicationShape, RecordedColumn, VariableProduct } from './orbit-multiplication';
+import { KrylovKernel } from './krylov-kernel';
 import { componentNumerators } from './rur-modular';
 import { SignGroup } from './sign-symmetry';
 
@@ -120,17 +121,24 @@ export function orbitImage(maps: MultiplicationModP, form: InvariantForm, deadli
   const krylov = Array.from({ length: D0 }, () => new Float64Array(D0));
   let v = new Float64Array(D0);
   v[shape.blockPosition[shape.one]] = 1;
+  // T's rows in the SIMD kernel when there is one (its sums of D₀ products are exact for p < 2^21).
+  const kernel = p < LAZY_PRIME_LIMIT ? KrylovKernel.load(T, D0, D0) : undefined;
   for (let k = 0; k < D0; k++) {
     for (let r = 0; r < D0; r++) krylov[r][k] = v[r];
     const next = new Float64Array(D0);
-    for (let r = 0; r < D0; r++) {
-      let s = 0;
-      const row = r * D0;
-      for (let j = 0; j < D0; j++) {
-        s += T[row + j] * v[j];
-        if ((j & 2047) === 2047) s %= p;
+    if (kernel) {
+      const sums = kernel.sums(v);
+      for (let r = 0; r < D0; r++) next[r] = sums[r] % p;
+    } else {
+      for (let r = 0; r < D0; r++) {
+        let s = 0;
+        const row = r * D0;
+        for (let j = 0; j < D0; j++) {
+          s += T[row + j] * v[j];
+          if ((j & 2047) === 2047) s %= p;
+        }
+        next[r] = s % p;
       }
-      next[r] = s % p;
     }
     v = next;
   }
