@@ -24,7 +24,7 @@ import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, utrim } from '../poly/univariate';
 import { invModP, inverseModP, lazyTerms, monicModP, mulRemModP, remModP, residue } from '../poly/factor/fp-poly';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { Monomial, monomialKey, monomialsEqual, mulMonomials, variableMonomial } from '../monomials/monomial';
+import { Monomial, MonomialKey, compactMonomialKey, monomialsEqual, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
 import { ReductionTrace } from './reduction-trace';
 import { KrylovKernel } from './krylov-kernel';
@@ -100,7 +100,7 @@ export class KrylovShape {
     /** Positions of each basis element's tail monomials among the standard monomials (−1: not standard). */
     private readonly tailRows: Int32Array[],
     /** Positions of the standard monomials. */
-    private readonly standardIndex: Map<string, number>,
+    private readonly standardIndex: Map<MonomialKey, number>,
     /** The columns j whose product y·b_j is neither standard nor a leading monomial, with that product. */
     private readonly reduced: { j: number; monomial: Monomial }[],
     readonly complete: boolean,
@@ -139,15 +139,15 @@ export class KrylovShape {
     const A = new QuotientAlgebra(basis);
     const D = A.dimension;
     const n = A.ring.nvars;
-    const index = new Map(A.basis.map((m, i) => [monomialKey(m), i]));
-    const leadOf = new Map(basis.map((g, k) => [monomialKey(g.lm()), k]));
+    const index = new Map(A.basis.map((m, i) => [compactMonomialKey(m), i]));
+    const leadOf = new Map(basis.map((g, k) => [compactMonomialKey(g.lm()), k]));
     const unit = new Int32Array(D).fill(-1);
     const element = new Int32Array(D).fill(-1);
     const reduced: { j: number; monomial: Monomial }[] = [];
     const y = variableMonomial(n, n - 1);
     for (let j = 0; j < D; j++) {
       const product = mulMonomials(A.basis[j], y);
-      const key = monomialKey(product);
+      const key = compactMonomialKey(product);
       const k = index.get(key);
       if (k !== undefined) unit[j] = k;
       else {
@@ -156,10 +156,10 @@ export class KrylovShape {
         else element[j] = e;
       }
     }
-    const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(monomialKey(m)) ?? -1));
+    const tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => index.get(compactMonomialKey(m)) ?? -1));
     // A reduced basis has standard tails; anything else is left to the general route.
     const complete = !tailRows.some((t, k) => element.includes(k) && t.includes(-1));
-    const reducers = new Map<string, number>();
+    const reducers = new Map<MonomialKey, number>();
     const traces = complete ? reduced.map(({ monomial }) => ReductionTrace.record(monomial, basis, index, reducers)) : [];
     return new KrylovShape(D, basis.map((g) => g.lm()), unit, element, tailRows, index, reduced, complete, traces);
   }
@@ -199,7 +199,7 @@ export class KrylovShape {
       const r = normalForms.get(j);
       if (r) {
         for (let t = 0; t < r.length; t++) {
-          rows.push(this.standardIndex.get(monomialKey(r.monomials[t])) as number);
+          rows.push(this.standardIndex.get(compactMonomialKey(r.monomials[t])) as number);
           values.push(r.coefficients[t]);
         }
         continue;
@@ -211,7 +211,7 @@ export class KrylovShape {
       const tr = this.tailRows[e];
       const learned = g.length - 1 === tr.length;
       for (let t = 1; t < g.length; t++) {
-        const row = learned ? tr[t - 1] : (this.standardIndex.get(monomialKey(g.monomials[t])) as number);
+        const row = learned ? tr[t - 1] : (this.standardIndex.get(compactMonomialKey(g.monomials[t])) as number);
         const c = g.coefficients[t];
         rows.push(row);
         values.push(c === 0 ? 0 : p - c);
@@ -235,12 +235,12 @@ export class KrylovShape {
    * already standard — a variable, or 1 — and nothing is reduced).
    */
   sparseCoordinates(f: Polynomial<number>, basis: readonly Polynomial<number>[]): { idx: number[]; val: number[] } {
-    const standard = f.monomials.every((m) => this.standardIndex.has(monomialKey(m)));
+    const standard = f.monomials.every((m) => this.standardIndex.has(compactMonomialKey(m)));
     const r = standard ? f : normalForm(f, basis);
     const idx: number[] = [];
     const val: number[] = [];
     for (let t = 0; t < r.length; t++) {
-      idx.push(this.standardIndex.get(monomialKey(r.monomials[t])) as number);
+      idx.push(this.standardIndex.get(compactMonomialKey(r.monomials[t])) as number);
       val.push(r.coefficients[t]);
     }
     return { idx, val };

@@ -11,7 +11,7 @@
  * terms of products of dense blocks, from the invariant block through the blocks the partial
  * products reach and back.
  */
-import { Monomial, monomialKey, mulMonomials, oneMonomial, variableMonomial } from '../monomials/monomial';
+import { Monomial, MonomialKey, compactMonomialKey, mulMonomials, oneMonomial, variableMonomial } from '../monomials/monomial';
 import { standardMonomials } from '../groebner/ideal';
 import { Polynomial } from '../poly/polynomial';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
@@ -41,12 +41,12 @@ export class MultiplicationShape {
   /** The standard monomials of each character (increasing), and each one's position in its block. */
   readonly blocks = new Map<number, number[]>();
   readonly blockPosition: Int32Array;
-  private readonly index: Map<string, number>;
-  private readonly leadOf: Map<string, number>;
+  private readonly index: Map<MonomialKey, number>;
+  private readonly leadOf: Map<MonomialKey, number>;
   private readonly tailRows: Int32Array[];
   private readonly columns = new Map<number, { unit: number } | { element: number } | { trace: ReductionTrace }>();
   /** The reducer of each monomial the recorded normal forms met (shared by the records: `ReductionTrace.record`). */
-  private readonly reducers = new Map<string, number>();
+  private readonly reducers = new Map<MonomialKey, number>();
 
   constructor(
     basis: readonly Polynomial<number>[],
@@ -54,8 +54,8 @@ export class MultiplicationShape {
   ) {
     this.standard = standardMonomials(basis);
     this.D = this.standard.length;
-    this.index = new Map(this.standard.map((m, i) => [monomialKey(m), i]));
-    this.one = this.index.get(monomialKey(oneMonomial(group.n))) as number;
+    this.index = new Map(this.standard.map((m, i) => [compactMonomialKey(m), i]));
+    this.one = this.index.get(compactMonomialKey(oneMonomial(group.n))) as number;
     this.blockPosition = new Int32Array(this.D);
     this.standard.forEach((m, i) => {
       const c = monomialCharacter(group, m);
@@ -65,8 +65,8 @@ export class MultiplicationShape {
       block.push(i);
     });
     this.invariantBlock = this.blocks.get(0) ?? [];
-    this.leadOf = new Map(basis.map((g, e) => [monomialKey(g.lm()), e]));
-    this.tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => this.index.get(monomialKey(m)) ?? -1));
+    this.leadOf = new Map(basis.map((g, e) => [compactMonomialKey(g.lm()), e]));
+    this.tailRows = basis.map((g) => Int32Array.from(g.monomials.slice(1), (m) => this.index.get(compactMonomialKey(m)) ?? -1));
   }
 
   /** The kind of column x_i·b_j, recorded on `basis` (the first prime's) when first asked. */
@@ -75,8 +75,8 @@ export class MultiplicationShape {
     let c = this.columns.get(key);
     if (c === undefined) {
       const prod = mulMonomials(this.standard[j], variableMonomial(this.group.n, i));
-      const k = this.index.get(monomialKey(prod));
-      const e = this.leadOf.get(monomialKey(prod));
+      const k = this.index.get(compactMonomialKey(prod));
+      const e = this.leadOf.get(compactMonomialKey(prod));
       if (k !== undefined) c = { unit: k };
       else if (e !== undefined && this.tailRows[e].every((r) => r >= 0)) c = { element: e };
       else {

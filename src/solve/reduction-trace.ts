@@ -13,7 +13,7 @@
  * (hash map and heap per prime) where the same monomial is reduced at hundreds of primes: the
  * border columns of the Krylov matrix (`krylov.ts`).
  */
-import { Monomial, divMonomials, divides, monomialKey, mulMonomials } from '../monomials/monomial';
+import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, mulMonomials } from '../monomials/monomial';
 import { MonomialHeap } from '../groebner/normal-form';
 import { Polynomial } from '../poly/polynomial';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
@@ -50,16 +50,16 @@ export class ReductionTrace {
   /**
    * The trace of m's normal form modulo `basis` (reduced, monic), with `standardIndex` giving the
    * standard monomials' positions; undefined when a monomial that no leading monomial divides is
-   * not among them, or the trace would be too long. `reducers` (monomial key → the first element
+   * not among them, or the trace would be too long. Keys are `compactMonomialKey`'s. `reducers` (monomial key → the first element
    * whose leading monomial divides it, −1 for none) may be shared by the records on one basis:
    * their monomials recur.
    */
-  static record(m: Monomial, basis: readonly Polynomial<number>[], standardIndex: ReadonlyMap<string, number>, reducers = new Map<string, number>()): ReductionTrace | undefined {
+  static record(m: Monomial, basis: readonly Polynomial<number>[], standardIndex: ReadonlyMap<MonomialKey, number>, reducers = new Map<MonomialKey, number>()): ReductionTrace | undefined {
     const cmp = basis[0].ring.cmp;
-    const position = new Map<string, number>();
+    const position = new Map<MonomialKey, number>();
     const heap = new MonomialHeap(cmp);
     const meet = (x: Monomial): number => {
-      const key = monomialKey(x);
+      const key = compactMonomialKey(x);
       let i = position.get(key);
       if (i === undefined) {
         i = position.size;
@@ -75,7 +75,7 @@ export class ReductionTrace {
     const standardAt: number[] = [];
     const rows: number[] = [];
     for (let x = heap.pop(); x !== undefined; x = heap.pop()) {
-      const key = monomialKey(x);
+      const key = compactMonomialKey(x);
       const at = position.get(key) as number;
       let e = reducers.get(key);
       if (e === undefined) {
