@@ -18,6 +18,9 @@ import { MonomialHeap } from '../groebner/normal-form';
 import { Polynomial } from '../poly/polynomial';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
 
+/** The replays' working vector (see `replay`). */
+let scratch = new Float64Array(1024);
+
 /** Beyond this many steps a trace is not kept (the general normal form serves). */
 const MAX_STEPS = 200_000;
 
@@ -119,7 +122,11 @@ export class ReductionTrace {
   replay(basis: readonly Polynomial<number>[], p: number, out: Float64Array, offset: number): boolean {
     const { targets, elements, tails } = this;
     for (let s = 0; s < targets.length; s++) if (basis[elements[s]].length - 1 !== tails[s].length) return false;
-    const v = new Float64Array(this.size);
+    // One scratch vector for every replay of the thread (a fresh one per column was garbage: a
+    // prime of deep-linear:2,3,2 replays about 2000 columns).
+    if (scratch.length < this.size) scratch = new Float64Array(Math.max(this.size, 2 * scratch.length));
+    const v = scratch;
+    v.fill(0, 0, this.size);
     v[0] = 1;
     // Below 2^21 a product of residues is below 2^42, and fewer than 2^11 of them added to one
     // position stay exact in a double: reduce only where a value is read.
