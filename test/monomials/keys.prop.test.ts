@@ -1,7 +1,7 @@
 // compactMonomialKey: for a fixed number of variables, two monomials have the same key exactly when
 // they are equal — packed numbers below the exponent limit, text past it, the two never equal.
 import fc from 'fast-check';
-import { compactMonomialKey, monomial, monomialKey, monomialsEqual } from '../../src/monomials/monomial';
+import { compactMonomialKey, monomial, monomialKey, monomialsEqual, mulMonomials } from '../../src/monomials/monomial';
 
 describe('compact monomial keys', () => {
   test('equal keys exactly for equal monomials, in 1 to 20 variables, exponents around the packing limit', () => {
@@ -38,5 +38,37 @@ describe('compact monomial keys', () => {
     expect(typeof compactMonomialKey(monomial(new Array(12).fill(15)))).toBe('number');
     expect(compactMonomialKey(monomial([16, ...new Array(11).fill(0)]))).toBe(monomialKey(monomial([16, ...new Array(11).fill(0)])));
     expect(compactMonomialKey(monomial([]))).toBe(0);
+  });
+
+  test('packed keys add: key(q·s) = key(q) + key(s) when deg q + deg s is below the limit (the traces rely on it)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 13, max: 20 }).chain((n) => {
+          // From 13 variables the limit is 16 or less: degrees reach it, and pass it.
+          const limit = 2 ** Math.floor(52 / n);
+          const mono = fc.array(fc.integer({ min: 0, max: limit }), { minLength: n, maxLength: n }).map((e) => {
+            // Keep most monomials of small degree, so that both sides of the condition occur.
+            let budget = limit;
+            return e.map((x) => {
+              const y = Math.min(x, budget);
+              budget -= y;
+              return y;
+            });
+          });
+          return fc.tuple(mono, mono);
+        }),
+        ([a, b]) => {
+          const q = monomial(a);
+          const s = monomial(b);
+          const limit = 2 ** Math.floor(52 / a.length);
+          const [kq, ks, kqs] = [compactMonomialKey(q), compactMonomialKey(s), compactMonomialKey(mulMonomials(q, s))];
+          if (q[0] + s[0] < limit) {
+            expect(typeof kq === 'number' && typeof ks === 'number').toBe(true);
+            expect((kq as number) + (ks as number)).toBe(kqs);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261204 },
+    );
   });
 });
