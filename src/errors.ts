@@ -121,7 +121,6 @@ export class ComputationError extends PolycritError {}
  * (`memory`, inherited from the outer deadline), so that every algorithm given a deadline sees
  * every limit of the run.
  */
-/** What a Deadline honours besides its time limit. */
 /**
  * The primes a computation's multi-modular loops compute modulo: given the bound a loop needs
  * (2^21 for the solver's delayed reductions, 2^26 for the Gröbner driver), the primes below it to
@@ -131,6 +130,7 @@ export class ComputationError extends PolycritError {}
  */
 export type PrimeSource = (bound: number) => Iterable<number>;
 
+/** What a Deadline honours besides its time limit. */
 export interface DeadlineLimits {
   /** The run's memory budget; undefined for the outer deadline's, else the default (see `memoryBudgetOf`). */
   memory?: MemoryBudget;

@@ -27,7 +27,7 @@ import { Monomial, monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { BasisJob, basisOfImage, isImageOf } from './basis-workers';
+import { BasisImage, BasisJob, basisOfImage, isImageOf } from './basis-workers';
 import { CHECK_MODULUS } from '../arithmetic/lifting';
 import { Accumulator, addImage, agreesWithImage, alignedImage, alignedRows, forgetReconstructions, pushImage, reconstruct, startAccumulator } from './basis-accumulator';
 import { isGroebner, normalForm } from './normal-form';
@@ -210,7 +210,7 @@ export function modularGroebner(
    */
   const checkImage = (): { p: number; aligned?: Float64Array[]; basis?: Polynomial<number>[] } => {
     for (let h = helperChecked ? job?.take(0) : undefined; h; h = job?.take(0)) {
-      if (h.trace !== undefined && (h.trace !== tracesSent || !h.lengths)) continue;
+      if (staleReplay(h)) continue;
       const aligned = alignedImage(acc, h, R.nvars, h.ids ? learned.trace?.table : undefined);
       // An image with other supports is left aside: its prime is simply not used.
       if (aligned) {
@@ -218,12 +218,26 @@ export function modularGroebner(
         return { p: h.p, aligned };
       }
     }
+    return ownImage();
+  };
+  /**
+   * Our own image at the next prime: the replay's rows aligned on the stored supports when they
+   * have them (the usual case, without polynomials), else its polynomials (undefined when the
+   * replay failed); `images` are the generators modulo p, which a relearn starts from.
+   */
+  const ownImage = (): { p: number; images: Polynomial<number>[]; aligned?: Float64Array[]; basis?: Polynomial<number>[] } => {
     const { p, images } = nextPrime();
-    if (!learned.trace) return { p, basis: learned.replay(images) };
+    if (!learned.trace) return { p, images, basis: learned.replay(images) };
     const rows = f4ApplyRows(learned.trace, images, { deadline: options.deadline });
     const aligned = rows && alignedRows(acc, rows);
-    return aligned ? { p, aligned } : { p, basis: rows && replayedPolynomials(images[0].ring, rows) };
+    return aligned ? { p, images, aligned } : { p, images, basis: rows && replayedPolynomials(images[0].ring, rows) };
   };
+  /**
+   * A helper's replay of an older trace of ours, or its failed replay of our trace: the trace's
+   * fault, not the helper's (our own replays fail too, and we learn again), so it is skipped
+   * without counting against the helper.
+   */
+  const staleReplay = (h: BasisImage): boolean => h.trace !== undefined && (h.trace !== tracesSent || !h.lengths);
   stats.primesUsed = 1;
   let helperMismatches = 0;
   let helperChecked = false;
@@ -279,12 +293,7 @@ export function modularGroebner(
       if (job) {
         // The helper's finished images first (it is given primes ahead of time), then one of our own.
         for (let h = job.take(0); h; h = job.take(0)) {
-          if (h.trace !== undefined && (h.trace !== tracesSent || !h.lengths)) {
-            // A replay of an older trace of ours, or a failed replay of our trace: the trace's
-            // fault, not the helper's (our own replays fail too, and we learn again), so it is
-            // skipped without counting against the helper.
-            continue;
-          }
+          if (staleReplay(h)) continue;
           const table = h.ids ? learned.trace?.table : undefined;
           const aligned = alignedImage(acc, h, R.nvars, table);
           if (aligned && !helperChecked) {
@@ -335,16 +344,7 @@ export function modularGroebner(
         while (job && job.pending < HELPER_QUEUE) job.submit(nextUsablePrime());
         if (acc.count >= nextAttempt) continue;
       }
-      const { p, images } = nextPrime();
-      let basis: Polynomial<number>[] | undefined;
-      let aligned: Float64Array[] | undefined;
-      if (learned.trace) {
-        // The trace is behind `replay`: its rows go straight into the accumulator when they have
-        // its supports (the usual case), without polynomials.
-        const rows = f4ApplyRows(learned.trace, images, { deadline: options.deadline });
-        aligned = rows && alignedRows(acc, rows);
-        if (rows && !aligned) basis = replayedPolynomials(images[0].ring, rows);
-      } else basis = learned.replay(images);
+      const { p, images, aligned, basis } = ownImage();
       if (!aligned && (basis === undefined || !sameLeading(basis, acc.lms))) {
         stats.replayFailures++;
         consecutiveFailures++;

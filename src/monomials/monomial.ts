@@ -114,6 +114,14 @@ export function monomialKey(m: Monomial): string {
 export type MonomialKey = number | string;
 
 /**
+ * The exponents `compactMonomialKey` packs in n variables are those below this, 2^⌊52/n⌋. Packed
+ * keys then add: key(q·s) = key(q) + key(s) whenever deg q + deg s is below it (no exponent carries).
+ */
+export function packedExponentLimit(n: number): number {
+  return 2 ** Math.floor(52 / n);
+}
+
+/**
  * A map key for monomials in n variables: the exponents packed into one number when each is below
  * 2^⌊52/n⌋ (exact in a double; e.g. below 16 for 12 variables), else `monomialKey`'s text. A number
  * never equals a text, so one map may hold both kinds, and for a fixed n two monomials have the
@@ -123,7 +131,7 @@ export type MonomialKey = number | string;
 export function compactMonomialKey(m: Monomial): MonomialKey {
   const n = m.length - 1;
   if (n === 0) return 0;
-  const base = 2 ** Math.floor(52 / n);
+  const base = packedExponentLimit(n);
   if (base < 2) return m.join(',');
   let code = 0;
   for (let i = 1; i <= n; i++) {

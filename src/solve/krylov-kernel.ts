@@ -114,7 +114,7 @@ const PAGE = 65536;
  * modulo p < 2^21 with fewer than 2^11 terms per sum can use it: the orbit space's matrix of t
  * and its Krylov sequence (`orbit-multiplication.ts`, `orbit-images.ts`) do.
  */
-export class KrylovKernel {
+export class KrylovKernel implements DenseRowSums {
   private constructor(
     private readonly inst: Instance,
     private readonly nc: number,
@@ -156,4 +156,54 @@ export class KrylovKernel {
     this.inst.dots(this.nc, this.w, 8 * (this.w + ((this.nc + 1) & ~1)));
     return f64.subarray(this.w, this.w + this.nc);
   }
+}
+
+/** Exact sums ⟨row i, v⟩ (not reduced) of dense rows of residues, as a view valid until the next call. */
+export interface DenseRowSums {
+  sums(v: Float64Array): Float64Array;
+}
+
+/** The same sums as the kernel's, in JavaScript: four independent sums per row (one chain of dependent additions would wait on each other). */
+class RowSumsInJavaScript implements DenseRowSums {
+  private readonly out: Float64Array;
+
+  constructor(
+    private readonly values: Float64Array,
+    private readonly nc: number,
+    private readonly D: number,
+  ) {
+    this.out = new Float64Array(nc);
+  }
+
+  sums(v: Float64Array): Float64Array {
+    const { values: W, nc, D, out } = this;
+    for (let i = 0, at = 0; i < nc; i++, at += D) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let r = 0;
+      for (; r + 3 < D; r += 4) {
+        a0 += W[at + r] * v[r];
+        a1 += W[at + r + 1] * v[r + 1];
+        a2 += W[at + r + 2] * v[r + 2];
+        a3 += W[at + r + 3] * v[r + 3];
+      }
+      for (; r < D; r++) a0 += W[at + r] * v[r];
+      out[i] = a0 + a1 + a2 + a3;
+    }
+    return out;
+  }
+}
+
+/**
+ * `nc` dense rows of length D (row i at values[i·D, (i + 1)·D)) of residues modulo a prime below
+ * 2^21 (`LAZY_PRIME_LIMIT`), for their products with vectors of residues: every sum of fewer than
+ * 2^11 products below 2^42 is exact in a double, so the caller reduces each sum once. In the SIMD
+ * kernel when there is one (a newer load in the thread makes these rows unusable), else in
+ * JavaScript; undefined for D ≥ 2^11.
+ */
+export function denseRowSums(values: Float64Array, nc: number, D: number): DenseRowSums | undefined {
+  if (D >= 2048) return undefined;
+  return KrylovKernel.load(values, nc, D) ?? new RowSumsInJavaScript(values, nc, D);
 }

@@ -27,7 +27,7 @@ import { QuotientAlgebra } from '../groebner/quotient';
 import { Monomial, MonomialKey, compactMonomialKey, monomialsEqual, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { normalForm } from '../groebner/normal-form';
 import { ReductionTrace } from './reduction-trace';
-import { KrylovKernel } from './krylov-kernel';
+import { DenseRowSums, denseRowSums } from './krylov-kernel';
 
 /**
  * χ's lower coefficients (monic, degree D) modulo p, and for factors q of χ the numerators
@@ -257,10 +257,8 @@ export class KrylovShape {
 interface DenseColumns {
   /** The columns j stored, in increasing order. */
   cols: Int32Array;
-  /** Column cols[i] at [i·D, (i + 1)·D). */
-  values: Float64Array;
-  /** The same columns in the WebAssembly kernel (`krylov-kernel.ts`), when it is available. */
-  kernel?: KrylovKernel;
+  /** Their products with a vector: column cols[i] is row i (`denseRowSums`: the kernel, or JavaScript). */
+  rows: DenseRowSums;
 }
 
 /** Turns the WebAssembly kernel of the dense products on or off (off: the JavaScript loops; for tests and comparisons). */
@@ -277,8 +275,8 @@ function denseColumns(M: Columns): DenseColumns | undefined {
   cols.forEach((j, i) => {
     for (let e = start[j]; e < start[j + 1]; e++) out[i * D + rows[e]] = values[e];
   });
-  const kernel = KrylovKernel.load(out, cols.length, D);
-  return { cols: Int32Array.from(cols), values: out, ...(kernel ? { kernel } : {}) };
+  const products = denseRowSums(out, cols.length, D);
+  return products && { cols: Int32Array.from(cols), rows: products };
 }
 
 /**
@@ -296,28 +294,9 @@ function transposedProduct(M: Columns, v: Float64Array, p: number, out: Float64A
       const u = unit[j];
       if (u >= 0) out[j] = v[u];
     }
-    const { cols, values: W, kernel } = dense;
-    if (kernel) {
-      const sums = kernel.sums(v);
-      for (let i = 0; i < cols.length; i++) out[cols[i]] = sums[i] % p;
-      return out;
-    }
-    for (let i = 0, at = 0; i < cols.length; i++, at += D) {
-      // Four independent sums (one chain of dependent additions would wait on each other).
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let r = 0;
-      for (; r + 3 < D; r += 4) {
-        a0 += W[at + r] * v[r];
-        a1 += W[at + r + 1] * v[r + 1];
-        a2 += W[at + r + 2] * v[r + 2];
-        a3 += W[at + r + 3] * v[r + 3];
-      }
-      for (; r < D; r++) a0 += W[at + r] * v[r];
-      out[cols[i]] = (a0 + a1 + a2 + a3) % p; // at most 2^11 products below 2^42 in all: exact
-    }
+    const { cols, rows } = dense;
+    const sums = rows.sums(v);
+    for (let i = 0; i < cols.length; i++) out[cols[i]] = sums[i] % p; // at most 2^11 products below 2^42 in all: exact
     return out;
   }
   for (let j = 0; j < D; j++) {

@@ -22,7 +22,7 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { UPoly, utrim } from '../poly/univariate';
 import { InvariantForm, MultiplicationModP, MultiplicationShape, RecordedColumn, VariableProduct } from './orbit-multiplication';
-import { KrylovKernel } from './krylov-kernel';
+import { denseRowSums } from './krylov-kernel';
 import { componentNumerators } from './rur-modular';
 import { SignGroup } from './sign-symmetry';
 
@@ -121,13 +121,13 @@ export function orbitImage(maps: MultiplicationModP, form: InvariantForm, deadli
   const krylov = Array.from({ length: D0 }, () => new Float64Array(D0));
   let v = new Float64Array(D0);
   v[shape.blockPosition[shape.one]] = 1;
-  // T's rows in the SIMD kernel when there is one (its sums of D₀ products are exact for p < 2^21).
-  const kernel = p < LAZY_PRIME_LIMIT ? KrylovKernel.load(T, D0, D0) : undefined;
+  // T's rows as dense row sums (the SIMD kernel when there is one): exact for p < 2^21 and D₀ < 2^11.
+  const rows = p < LAZY_PRIME_LIMIT ? denseRowSums(T, D0, D0) : undefined;
   for (let k = 0; k < D0; k++) {
     for (let r = 0; r < D0; r++) krylov[r][k] = v[r];
     const next = new Float64Array(D0);
-    if (kernel) {
-      const sums = kernel.sums(v);
+    if (rows) {
+      const sums = rows.sums(v);
       for (let r = 0; r < D0; r++) next[r] = sums[r] % p;
     } else {
       for (let r = 0; r < D0; r++) {

@@ -13,7 +13,7 @@
  * (hash map and heap per prime) where the same monomial is reduced at hundreds of primes: the
  * border columns of the Krylov matrix (`krylov.ts`).
  */
-import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, mulMonomials } from '../monomials/monomial';
+import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, mulMonomials, packedExponentLimit } from '../monomials/monomial';
 import { MonomialHeap } from '../groebner/normal-form';
 import { Polynomial } from '../poly/polynomial';
 import { LAZY_PRIME_LIMIT } from '../arithmetic/modular-linear';
@@ -65,9 +65,9 @@ export class ReductionTrace {
   /**
    * The trace of m's normal form modulo `basis` (reduced, monic), with `standardIndex` giving the
    * standard monomials' positions; undefined when a monomial that no leading monomial divides is
-   * not among them, or the trace would be too long. Keys are `compactMonomialKey`'s. `reducers` (monomial key → the first element
-   * whose leading monomial divides it, −1 for none) may be shared by the records on one basis:
-   * their monomials recur.
+   * not among them, or the trace would be too long. Keys are `compactMonomialKey`'s. `reducers`
+   * (monomial key → the first element whose leading monomial divides it, −1 for none) may be
+   * shared by the records on one basis: their monomials recur.
    */
   static record(m: Monomial, basis: readonly Polynomial<number>[], standardIndex: ReadonlyMap<MonomialKey, number>, reducers = new Map<MonomialKey, number>()): ReductionTrace | undefined {
     const cmp = basis[0].ring.cmp;
@@ -93,7 +93,7 @@ export class ReductionTrace {
     // packing limit, which deg(q) + deg(s) below it ensures. Most tail terms met are then one
     // addition and one lookup, without building the product (deep-linear:2,3,2 spent 2.4 s of its
     // recording on products and their keys).
-    const limit = 2 ** Math.floor(52 / (m.length - 1));
+    const limit = packedExponentLimit(m.length - 1);
     const tailKeys = tailKeysOf(basis);
     const targets: number[] = [];
     const elements: number[] = [];
