@@ -15,8 +15,9 @@ import { f4Apply, f4Learn } from './f4';
 import { ModularEngine } from './modular';
 
 /**
- * How F4 reduces its matrices: 'auto' (default) uses Monte Carlo zero tests where they pay,
- * 'randomized' in every round, 'deterministic' reduces every row exactly.
+ * How F4 reduces its matrices: 'auto' (default) uses Monte Carlo zero tests of blocks of rows where
+ * they pay, 'randomized' makes random combinations of rows the pivots in every round (plain F4
+ * only; see `F4Options.linalg`), 'deterministic' reduces every row exactly.
  */
 export type Linalg = 'auto' | 'randomized' | 'deterministic';
 

@@ -41,8 +41,9 @@ export interface GroebnerOptions extends ControlOptions {
   /**
    * F4's linear algebra: 'auto' (default) certifies blocks of rows zero by random combinations
    * where most rows reduce to zero — an error has probability below 1/p² per block, p ≈ 2^26 —
-   * 'randomized' does so in every round, 'deterministic' reduces every row. Over Q `certify`
-   * proves the result either way.
+   * 'randomized' also makes the combinations the new pivots, in every round (over Z/p; see
+   * `F4Options.linalg`), 'deterministic' reduces every row. Over Q `certify` proves the result
+   * either way.
    */
   linalg?: Linalg;
   /**

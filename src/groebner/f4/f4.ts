@@ -34,13 +34,18 @@ import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
 export interface F4Options extends ControlOptions {
   /**
    * How the new rows of a matrix are reduced over primes p > 2^16 (smaller primes are always
-   * deterministic). 'randomized': as random linear combinations of blocks of rows, which skips most
-   * reductions to zero; a block is done after two combinations in a row reduce to zero, so a missed
-   * row has probability below 1/p² per block (Demin–Gowda, Groebner.jl). 'deterministic': every row.
-   * 'auto' (default): randomized in the rounds that follow a round where most rows reduced to zero.
-   * f4Learn records actual rows for its trace: there the combinations only test blocks of rows
-   * for zero, and the rows of a block that is not zero are reduced one by one (same error bound;
-   * 'deterministic' turns the test off).
+   * deterministic). 'auto' (default): in the rounds that follow a round where at most half of the
+   * rows were useful, random linear combinations test blocks of rows for zero (a block is skipped
+   * after two combinations in a row reduce to zero, so a missed row has probability below 1/p² per
+   * block) and the rows of a block that is not zero are reduced one by one, so the new pivots are
+   * rows of the matrix. 'randomized' (f4 only): in every round the non-zero combinations themselves
+   * become the new pivots (Demin–Gowda, Groebner.jl); same error bound, but a combination is as
+   * dense as its block's rows together. Until December 2026 that was f4's default in the rounds
+   * after one where at most 17% of the rows were useful; the pivots' fill-in made whole runs slower
+   * than testing blocks (per process, that default against today's: a 2-2-1 network with
+   * activation z + z³/3 and weight decay 1.9×, katsura-10 1.2×, katsura-9, noon-8 and eco-11
+   * about 1.07×, cyclic-7 0.95×). 'deterministic': every row. f4Learn records actual rows for its
+   * trace, so it takes 'randomized' as 'auto'.
    */
   linalg?: 'auto' | 'randomized' | 'deterministic';
 }
@@ -75,9 +80,8 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   const pairs = new PairSet();
   const degreeCompatible = isDegreeCompatible(ring.order);
   const rounds: TraceRound[] = [];
-  const randomized = !learn && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
-  const forceRandom = options.linalg === 'randomized';
-  const skipZeroBlocks = learn && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
+  const randomized = !learn && options.linalg === 'randomized' && p > RANDOMIZED_MIN_PRIME;
+  const skipZeroBlocks = !randomized && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
   const rng = new Rng();
   let usefulRatio = 1;
 
@@ -118,8 +122,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     const usefulRows: number[] = [];
     const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
     // Random combinations pay off when most rows reduce to zero: decide from the previous round.
-    const useRandom = forceRandom ? order.length > 2 : order.length > 2 * BLOCK && usefulRatio < RANDOMIZED_MAX_USEFUL;
-    if (randomized && useRandom) {
+    if (randomized && order.length > 2) {
       reduceRandomized(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, found);
     } else if (skipZeroBlocks && order.length > BLOCK && usefulRatio <= SKIP_ZERO_MAX_USEFUL) {
       reduceSkippingZeroBlocks(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, usefulRows, found);
@@ -250,9 +253,7 @@ function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { p
 
 /** Primes below this bound always use deterministic reduction (the error bounds are 1/p²). */
 const RANDOMIZED_MIN_PRIME = 2 ** 16;
-/** Randomized reduction is used in a round when at most this share of the previous round's rows was useful. */
-const RANDOMIZED_MAX_USEFUL = 0.17;
-/** f4Learn tests blocks for zero when at most this share of the previous round's rows was useful. */
+/** Otherwise blocks are tested for zero when at most this share of the previous round's rows was useful. */
 const SKIP_ZERO_MAX_USEFUL = 0.5;
 
 function totalDegree(table: MonomialTable, monos: Int32Array): number {

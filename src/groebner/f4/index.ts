@@ -27,9 +27,9 @@ export { replayedPolynomials, traceDataBuffers, traceFromData, traceToData } fro
 
 /**
  * Reduced GB (monic, interreduced), sorted by leading monomial INCREASING in the ring order. Zero
- * inputs are ignored; the unit ideal gives [1]; the zero ideal gives []. By default the new rows
- * of a matrix may be reduced as random combinations (Monte Carlo, failure probability below
- * 1/p² per block of rows); pass `linalg: 'deterministic'` to reduce every row.
+ * inputs are ignored; the unit ideal gives [1]; the zero ideal gives []. By default blocks of new
+ * rows of a matrix may be certified zero by random combinations (Monte Carlo, failure probability
+ * below 1/p² per block of rows); pass `linalg: 'deterministic'` to reduce every row.
  *
  * @example
  * const { polynomials } = katsura(4, Zp(65521));
