@@ -13,6 +13,7 @@
 import { Zp } from '../arithmetic/field';
 import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
+import { ProgressCallback } from '../control';
 import { Deadline } from '../errors';
 import { monomialKey } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
@@ -36,9 +37,10 @@ export interface StaircaseProbe {
  * (default 2^26, the multi-modular driver's primes, so that its first learning run can be reused:
  * `learned`). With `finiteOnly`, a first basis of positive dimension ends the probe at once: the
  * caller only wants finite sets, and a second basis of a hard positive-dimensional ideal would
- * cost as much as the first.
+ * cost as much as the first. `onProgress` hears F4's rounds, their message prefixed with the
+ * prime (on a network one size up, each basis takes seconds).
  */
-export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean } = {}): StaircaseProbe {
+export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean; onProgress?: ProgressCallback } = {}): StaircaseProbe {
   const input = polys.filter((f) => !f.isZero()).map(primitivePart);
   if (input.length === 0) return {};
   let learned: LearnedFirstPrime | undefined;
@@ -52,13 +54,15 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
     if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) continue;
     used++;
     const S = new PolynomialRing(Zp(p), R.vars, R.order);
+    const report = options.onProgress;
+    const onProgress: ProgressCallback | undefined = report && ((info) => report({ ...info, message: `the staircase modulo ${p}: ${info.message}` }));
     let basis: Polynomial<number>[];
     if (learned === undefined) {
       // The first prime is the multi-modular driver's first too: learn it the way the driver would.
-      const run = f4Learn(input.map((f) => changeRing(f, S)), { deadline: options.deadline });
+      const run = f4Learn(input.map((f) => changeRing(f, S)), { deadline: options.deadline, onProgress });
       basis = run.basis;
       learned = { p, basis, replay: (images) => f4Apply(run.trace, images, { deadline: options.deadline }), trace: run.trace };
-    } else basis = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline }).basis;
+    } else basis = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline, onProgress }).basis;
     if (options.finiteOnly && dimension(basis) !== 0) return { learned };
     const leads = basis.map((g) => monomialKey(g.lm())).join(';');
     const twin = seen.find((s) => s.leads === leads);

@@ -45,6 +45,7 @@ export class OrbitImageSource {
   private replay?: (images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined;
   private firstBasis?: Polynomial<number>[];
   private shape?: MultiplicationShape;
+  private recordHook?: (recorded: number) => void;
 
   /** `generators`: primitive, integer coefficients, in a degrevlex ring. */
   constructor(
@@ -59,6 +60,12 @@ export class OrbitImageSource {
       this.firstBasis = learned.basis;
       this.shape = new MultiplicationShape(learned.basis, group);
     }
+  }
+
+  /** Hears the number of normal forms recorded on the first basis, after each (see `MultiplicationShape.onRecord`). */
+  set onRecord(hear: ((recorded: number) => void) | undefined) {
+    this.recordHook = hear;
+    if (this.shape) this.shape.onRecord = hear;
   }
 
   /** The multiplication columns recorded so far on the first basis (see `MultiplicationShape.recordedColumns`). */
@@ -92,6 +99,7 @@ export class OrbitImageSource {
       this.replay = (polys) => f4Apply(trace, polys, { deadline });
       basis = this.firstBasis = learned.basis;
       this.shape = new MultiplicationShape(basis, this.group);
+      this.shape.onRecord = this.recordHook;
     }
     return basis && new MultiplicationModP(this.shape as MultiplicationShape, basis, p, this.firstBasis as Polynomial<number>[]);
   }

@@ -47,6 +47,10 @@ export class MultiplicationShape {
   private readonly columns = new Map<number, { unit: number } | { element: number } | { trace: ReductionTrace }>();
   /** The reducer of each monomial the recorded normal forms met (shared by the records: `ReductionTrace.record`). */
   private readonly reducers = new Map<MonomialKey, number>();
+  /** How many normal forms have been recorded. */
+  private recorded = 0;
+  /** Hears the count after each normal form recorded (recording thousands takes seconds on larger networks). */
+  onRecord: ((recorded: number) => void) | undefined;
 
   constructor(
     basis: readonly Polynomial<number>[],
@@ -83,6 +87,7 @@ export class MultiplicationShape {
         const trace = ReductionTrace.record(prod, basis, this.index, this.reducers);
         if (trace === undefined) return undefined;
         c = { trace };
+        this.onRecord?.(++this.recorded);
       }
       this.columns.set(key, c);
     }

@@ -133,6 +133,9 @@ const HELPER_WHILE_FACTORING = 8;
 /** How long the lift waits for one of the helper's numerators, once nothing else is left to use, before it computes an image itself. */
 const ANSWER_WAIT_MS = 5;
 
+/** The least time between two reports of the normal forms recorded. */
+const RECORD_REPORT_MS = 250;
+
 /** An image at one prime: computed here, or by the helper thread (which keeps the rest and answers for the numerators). */
 type SeenImage = { local: true; image: OrbitImage; p: number; chi: Float64Array } | { local: false; p: number; chi: Float64Array };
 
@@ -182,7 +185,17 @@ export function orbitParametrization(
   };
 
   // The invariant form: the first that separates the orbits at the first prime (1 a cyclic vector).
+  // Its maps record the normal forms of products of standard monomials by variables as they are
+  // first needed (seconds on a network one size up): their count is reported as they come.
   const random = residueGenerator(0x0b17 + D);
+  const mapsPhase = `${D} solutions: the multiplication maps on their orbits modulo a prime`;
+  onProgress?.(phase(mapsPhase));
+  let reported = Date.now();
+  source.onRecord = onProgress && ((recorded) => {
+    if (Date.now() - reported < RECORD_REPORT_MS) return;
+    reported = Date.now();
+    onProgress(phase(`${mapsPhase}: ${recorded} normal form${recorded === 1 ? '' : 's'} recorded`));
+  });
   const first = nextMaps();
   if (!first) return undefined;
   let form: InvariantForm | undefined;
@@ -203,6 +216,7 @@ export function orbitParametrization(
       throw e;
     }
   }
+  source.onRecord = undefined; // from here the lift reports its primes
   if (!firstImage || !form) return undefined;
   const D0 = firstImage.chi.length;
   const t = form;

@@ -198,7 +198,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
    * `learnedI`: the probe's learning run on the whole system, for its basis.
    */
   const overGraph = (graph: GraphElimination, learnedI?: LearnedFirstPrime): boolean => {
-    const probe = modularStaircase(graph.reduced, { deadline, finiteOnly: true });
+    const probe = modularStaircase(graph.reduced, { deadline, finiteOnly: true, onProgress });
     if (probe.basis && dimension(probe.basis) === 0) return false;
     progress(`Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
     const J = groebner(graph.reduced, { deadline, onProgress, learned: probe.learned });
@@ -227,7 +227,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     }
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
-    const probe = modularStaircase(input, { deadline, finiteOnly: true });
+    const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress });
     const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
       const D = solutionCount(staircase);

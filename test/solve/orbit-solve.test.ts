@@ -17,6 +17,12 @@ import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { analyzeCriticalSet, criticalPoints } from '../../src/networks/critical';
 import { TimeoutError } from '../../src/errors';
+import { ProgressInfo } from '../../src/control';
+import { Zp } from '../../src/arithmetic/field';
+import { f4 } from '../../src/groebner/f4';
+import { changeRing } from '../../src/poly/change';
+import { primitivePart } from '../../src/poly/content';
+import { MultiplicationShape } from '../../src/solve/orbit-multiplication';
 
 /** f(εx) as a polynomial, ε negating the variables listed. */
 function negated(f: Polynomial<ReturnType<typeof rational>>, flipped: readonly number[]): Polynomial<ReturnType<typeof rational>> {
@@ -154,7 +160,14 @@ describe('network critical points orbit by orbit', () => {
   const net = networkLoss(preset('deep-linear:1,2,2,1'));
 
   test('deep-linear:1,2,2,1: 129 points, 33 real, the same as the classic route', () => {
-    const r = solve(lossGradient(net));
+    const heard: ProgressInfo[] = [];
+    const r = solve(lossGradient(net), { onProgress: (i) => heard.push(i) });
+    // Progress from the start: the staircase's F4 rounds, then the first prime's maps, then the primes.
+    const messages = heard.map((i) => i.message);
+    expect(heard.some((i) => i.kind === 'f4-round' && /^the staircase modulo \d+: F4 round \d+/.test(i.message))).toBe(true);
+    const maps = messages.indexOf('129 solutions: the multiplication maps on their orbits modulo a prime');
+    expect(maps).toBeGreaterThan(messages.findIndex((m) => m.startsWith('the staircase')));
+    expect(maps).toBeLessThan(messages.findIndex((m) => / orbits: \d+ prime\(s\)$/.test(m)));
     expect(r.signGroup?.length).toBe(4);
     expect(families(r).reduce((s, c) => s + c.degree, 0)).toBe(129);
     expect(families(r).reduce((s, c) => s + c.realPoints, 0)).toBe(33);
@@ -186,5 +199,24 @@ describe('network critical points orbit by orbit', () => {
     }
     if (result) expect(result.complete).toBe(false);
     expect((performance.now() - start) / 1000).toBeLessThan(3);
+  });
+});
+
+describe('the multiplication maps on the orbits', () => {
+  test('onRecord hears 1, 2, … once per normal form recorded, and only then', () => {
+    const input = lossGradient(networkLoss(preset('deep-linear:1,2,2,1'))).map(primitivePart);
+    const group = signSymmetries(input);
+    expect(group).toBeDefined();
+    const S = new PolynomialRing(Zp(2097143), input[0].ring.vars, input[0].ring.order);
+    const basis = f4(input.map((g) => changeRing(g, S))).basis;
+    const shape = new MultiplicationShape(basis, group!);
+    const heard: number[] = [];
+    shape.onRecord = (n) => heard.push(n);
+    for (let i = 0; i < input[0].ring.nvars; i++) for (let j = 0; j < shape.D; j++) shape.column(i, j, basis);
+    // Asking again records nothing new.
+    for (let j = 0; j < shape.D; j++) shape.column(0, j, basis);
+    const recorded = shape.recordedColumns().filter((c) => 'trace' in c).length;
+    expect(recorded).toBeGreaterThan(0);
+    expect(heard).toEqual(Array.from({ length: recorded }, (_, k) => k + 1));
   });
 });
