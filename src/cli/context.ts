@@ -139,18 +139,28 @@ export class CliContext {
   }
   private lastProgress = 0;
   private progressShown = false;
+  /** The status line shown last, its numbers replaced by '#'. */
+  private shownShape = '';
   /** Records the phase a computation has reached (named if the run is stopped). */
   phase(message: string): void {
     this.lastPhase = message;
     this.io.events?.phase(message);
   }
-  /** `phase`, and on a terminal a redrawn status line on stderr (at most 10 a second); `endProgress` clears it. */
+  /**
+   * `phase`, and on a terminal a redrawn status line on stderr; `endProgress` clears it. A message
+   * that only updates the numbers of the line shown (the next F4 round, one more prime) is drawn at
+   * most 10 times a second; any other is drawn at once, since the computation may then run for
+   * minutes without another report (a throttled "Gröbner basis" once left "reading the network
+   * spec" on the screen for half a minute).
+   */
   status(message: string): void {
     this.phase(message);
     if (!this.io.isTTY) return;
     const now = Date.now();
-    if (now - this.lastProgress < 100) return;
+    const shape = message.replace(/\d+/g, '#');
+    if (shape === this.shownShape && now - this.lastProgress < 100) return;
     this.lastProgress = now;
+    this.shownShape = shape;
     this.progressShown = true;
     this.io.stderr(`\r\x1b[K… ${message.slice(0, 100)}`);
   }

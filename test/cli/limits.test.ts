@@ -116,6 +116,19 @@ describe('stop reports', () => {
     expect(out).toBe('all found\n');
     expect(done.exitCode).toBe(0);
   });
+  test('on a terminal a new phase is drawn at once; only number updates of the line shown are throttled', () => {
+    let err = '';
+    const ctx = new CliContext({ stdout: () => undefined, stderr: (t) => void (err += t), readStdin: () => '', isTTY: true });
+    const drawn = (): string[] => err.split('\r\x1b[K… ').slice(1);
+    ctx.status('reading the network spec');
+    ctx.status('Gröbner basis');
+    ctx.status('the staircase modulo 7: F4 round 1: degree 2');
+    ctx.status('the staircase modulo 7: F4 round 2: degree 3');
+    ctx.status('the staircase modulo 7: F4 round 3: degree 3');
+    ctx.status('8 solutions: the multiplication maps on their orbits modulo a prime');
+    // Within 100 ms: every phase is drawn, the repeated F4 rounds only once.
+    expect(drawn()).toEqual(['reading the network spec', 'Gröbner basis', 'the staircase modulo 7: F4 round 1: degree 2', '8 solutions: the multiplication maps on their orbits modulo a prime']);
+  });
   test('--max-memory is read before commander runs; bad values are left to it', async () => {
     expect(maxMemoryArgument(['solve', 'x', '--max-memory', '512'])).toBe(512);
     expect(maxMemoryArgument(['--max-memory=300', 'solve'])).toBe(300);
