@@ -236,7 +236,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       const byOrbits = group !== undefined && (options.orbits === true || (D >= ORBIT_MIN_SOLUTIONS && groupOrder(group) >= ORBIT_MIN_GROUP_ORDER));
       const orbits = byOrbits ? solveByOrbits(input, D, { digits: options.digits, deadline, onProgress, group, imageWorkers: options.imageWorkers, ...(probe.learned ? { learned: probe.learned } : {}) }) : undefined;
       if (orbits?.kind === 'solved') {
-        const families = orbits.components.map((c) => withVariableOrder(c, R.vars));
+        const families = orbits.components.map((c) => withVariableOrder(c, C.vars));
         return { ...(base as Omit<SolveResult, 'components' | 'complete'>), signGroup: orbits.group, components: families.sort(compareComponents), complete: true };
       }
       // The probe learned F4 on the primitive generators: the parametrization may replay it.
@@ -315,7 +315,12 @@ function componentKey(c: Component): string {
   return c.basis.map(polynomialDataToString).join(';');
 }
 
-/** A family's points with their coordinates listed in the caller's variable order (the data are keyed by name). */
+/**
+ * A family's points with their coordinates listed in the canonical order of the variables (their
+ * names' natural order), as the other components' points are: the data are keyed by name, and
+ * their listing, like the rest of the answer, does not depend on the order the caller gave the
+ * variables in (`critical --shuffle-vars` printed the orbit route's points in the shuffled order).
+ */
 function withVariableOrder(c: OrbitFamily, vars: readonly string[]): OrbitFamily {
   const order = <V>(r: Record<string, V>): Record<string, V> => Object.fromEntries(vars.map((v) => [v, r[v]]));
   return { ...c, points: c.points.map((p) => ({ ...p, approx: order(p.approx), box: order(p.box), signs: order(p.signs) })) };
