@@ -33,6 +33,40 @@ function tailKeysOf(basis: readonly Polynomial<number>[]): MonomialKey[][] {
 /** The replays' working vector (see `replay`). */
 let scratch = new Float64Array(1024);
 
+/**
+ * A basis modulo p laid out for replays: every element's tail coefficients in one Float64Array
+ * (element e's at start[e] …), and each tail's length. Built once per basis and shared by the
+ * columns replayed on it (a prime of deep-linear:2,3,2 replays about 2000): the steps then read
+ * typed arrays only, not each element's coefficient array.
+ */
+interface PreparedBasis {
+  coefficients: Float64Array;
+  start: Int32Array;
+  tailLength: Int32Array;
+}
+
+const preparedBases = new WeakMap<readonly Polynomial<number>[], PreparedBasis>();
+
+function prepared(basis: readonly Polynomial<number>[]): PreparedBasis {
+  let b = preparedBases.get(basis);
+  if (!b) {
+    const start = new Int32Array(basis.length + 1);
+    const tailLength = new Int32Array(basis.length);
+    for (let e = 0; e < basis.length; e++) {
+      tailLength[e] = basis[e].length - 1;
+      start[e + 1] = start[e] + tailLength[e];
+    }
+    const coefficients = new Float64Array(start[basis.length]);
+    for (let e = 0; e < basis.length; e++) {
+      const c = basis[e].coefficients;
+      for (let t = 1; t < c.length; t++) coefficients[start[e] + t - 1] = c[t];
+    }
+    b = { coefficients, start, tailLength };
+    preparedBases.set(basis, b);
+  }
+  return b;
+}
+
 /** Beyond this many steps a trace is not kept (the general normal form serves). */
 const MAX_STEPS = 200_000;
 
@@ -41,7 +75,8 @@ export interface ReductionTraceData {
   size: number;
   targets: Int32Array;
   elements: Int32Array;
-  tails: Int32Array[];
+  tailStart: Int32Array;
+  tailPositions: Int32Array;
   standardAt: Int32Array;
   rows: Int32Array;
   maxAdditions: number;
@@ -51,10 +86,14 @@ export class ReductionTrace {
   private constructor(
     /** The number of monomials met (positions 0 … size − 1; 0 is the monomial reduced). */
     private readonly size: number,
-    /** Per step: the position reduced, the basis element used, and where its tail terms land. */
+    /**
+     * Per step s: the position reduced, the basis element used, and where its tail terms land:
+     * tailPositions[tailStart[s] …  tailStart[s + 1]) (all steps' in one array).
+     */
     private readonly targets: Int32Array,
     private readonly elements: Int32Array,
-    private readonly tails: Int32Array[],
+    private readonly tailStart: Int32Array,
+    private readonly tailPositions: Int32Array,
     /** The positions of the standard monomials met, and their indices among the standard monomials. */
     private readonly standardAt: Int32Array,
     readonly rows: Int32Array,
@@ -133,18 +172,22 @@ export class ReductionTrace {
       tails.push(tail);
     }
     const additions = new Int32Array(position.size);
-    for (const tail of tails) for (let t = 0; t < tail.length; t++) additions[tail[t]]++;
-    return new ReductionTrace(position.size, Int32Array.from(targets), Int32Array.from(elements), tails, Int32Array.from(standardAt), Int32Array.from(rows), additions.reduce((a, b) => Math.max(a, b), 0));
+    const tailStart = new Int32Array(tails.length + 1);
+    for (let s = 0; s < tails.length; s++) tailStart[s + 1] = tailStart[s] + tails[s].length;
+    const tailPositions = new Int32Array(tailStart[tails.length]);
+    tails.forEach((tail, s) => tailPositions.set(tail, tailStart[s]));
+    for (let t = 0; t < tailPositions.length; t++) additions[tailPositions[t]]++;
+    return new ReductionTrace(position.size, Int32Array.from(targets), Int32Array.from(elements), tailStart, tailPositions, Int32Array.from(standardAt), Int32Array.from(rows), additions.reduce((a, b) => Math.max(a, b), 0));
   }
 
   /** The trace as plain data (`fromData` rebuilds it). */
   toData(): ReductionTraceData {
-    const { size, targets, elements, tails, standardAt, rows, maxAdditions } = this;
-    return { size, targets, elements, tails, standardAt, rows, maxAdditions };
+    const { size, targets, elements, tailStart, tailPositions, standardAt, rows, maxAdditions } = this;
+    return { size, targets, elements, tailStart, tailPositions, standardAt, rows, maxAdditions };
   }
 
   static fromData(d: ReductionTraceData): ReductionTrace {
-    return new ReductionTrace(d.size, d.targets, d.elements, d.tails, d.standardAt, d.rows, d.maxAdditions);
+    return new ReductionTrace(d.size, d.targets, d.elements, d.tailStart, d.tailPositions, d.standardAt, d.rows, d.maxAdditions);
   }
 
   /**
@@ -153,8 +196,9 @@ export class ReductionTrace {
    * term modulo p.
    */
   replay(basis: readonly Polynomial<number>[], p: number, out: Float64Array, offset: number): boolean {
-    const { targets, elements, tails } = this;
-    for (let s = 0; s < targets.length; s++) if (basis[elements[s]].length - 1 !== tails[s].length) return false;
+    const { targets, elements, tailStart, tailPositions } = this;
+    const { coefficients, start, tailLength } = prepared(basis);
+    for (let s = 0; s < targets.length; s++) if (tailLength[elements[s]] !== tailStart[s + 1] - tailStart[s]) return false;
     // One scratch vector for every replay of the thread (a fresh one per column was garbage: a
     // prime of deep-linear:2,3,2 replays about 2000 columns).
     if (scratch.length < this.size) scratch = new Float64Array(Math.max(this.size, 2 * scratch.length));
@@ -169,10 +213,11 @@ export class ReductionTrace {
       if (c === 0) continue;
       v[targets[s]] = 0;
       const factor = p - c; // the basis is monic: subtract c·q·g
-      const coefficients = basis[elements[s]].coefficients;
-      const tail = tails[s];
-      if (lazy) for (let t = 0; t < tail.length; t++) v[tail[t]] += factor * coefficients[t + 1];
-      else for (let t = 0; t < tail.length; t++) v[tail[t]] = (v[tail[t]] + factor * coefficients[t + 1]) % p;
+      const from = tailStart[s];
+      const length = tailStart[s + 1] - from;
+      const at = start[elements[s]];
+      if (lazy) for (let t = 0; t < length; t++) v[tailPositions[from + t]] += factor * coefficients[at + t];
+      else for (let t = 0; t < length; t++) v[tailPositions[from + t]] = (v[tailPositions[from + t]] + factor * coefficients[at + t]) % p;
     }
     for (let i = 0; i < this.standardAt.length; i++) out[offset + i] = lazy ? v[this.standardAt[i]] % p : v[this.standardAt[i]];
     return true;
