@@ -118,6 +118,12 @@ export class UnluckyPrime extends Error {}
 /** The multiplication maps modulo one prime, column by column as they are needed. */
 export class MultiplicationModP {
   private readonly cache = new Map<number, { rows: Int32Array; values: Float64Array } | number>();
+  /**
+   * The maps at another prime on the same shape, whose recorded columns are replayed together
+   * with these (`ReductionTrace.replayTwo`) while this is set: the lift computes its images in
+   * pairs, the second from the columns the first left in its cache.
+   */
+  twin: MultiplicationModP | undefined;
 
   constructor(
     readonly shape: MultiplicationShape,
@@ -144,8 +150,18 @@ export class MultiplicationModP {
       c = { rows, values };
     } else {
       const values = new Float64Array(kind.trace.rows.length);
-      if (!kind.trace.replay(this.basis, p, values, 0)) throw new UnluckyPrime('a normal form replay failed');
-      c = { rows: kind.trace.rows, values };
+      const twin = this.twin;
+      if (twin && twin.shape === this.shape && !twin.cache.has(key)) {
+        const other = new Float64Array(kind.trace.rows.length);
+        if (kind.trace.replayTwo(this.basis, p, values, twin.basis, twin.p, other)) {
+          twin.cache.set(key, { rows: kind.trace.rows, values: other });
+          c = { rows: kind.trace.rows, values };
+        }
+      }
+      if (c === undefined) {
+        if (!kind.trace.replay(this.basis, p, values, 0)) throw new UnluckyPrime('a normal form replay failed');
+        c = { rows: kind.trace.rows, values };
+      }
     }
     this.cache.set(key, c);
     return c;

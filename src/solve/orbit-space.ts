@@ -248,6 +248,9 @@ export function orbitParametrization(
       onProgress?.(phase(`${D} solutions, ${D0} orbits: ${seen.length} prime(s)`));
       return x;
     };
+    // Images computed here come in pairs: the maps at the next prime are the twin of this one's
+    // (their recorded columns replayed in the same pass) and are kept for the next call.
+    let spare: MultiplicationModP | undefined;
     // The next image: the helper's when one is finished (it is kept supplied with primes), else one computed here.
     const next = (): SeenImage | undefined => {
       if (pending) {
@@ -264,13 +267,20 @@ export function orbitParametrization(
             continue;
           }
         }
-        const maps = nextMaps();
-        if (!maps) return undefined;
+        let maps = spare;
+        spare = undefined;
+        if (!maps) {
+          maps = nextMaps();
+          if (!maps) return undefined;
+          spare = maps.twin = nextMaps();
+        }
         try {
           const image = orbitImage(maps, t, deadline);
           if (image) return found({ local: true, image, p: image.p, chi: image.chi });
         } catch (e) {
           if (!(e instanceof UnluckyPrime)) throw e;
+        } finally {
+          maps.twin = undefined; // later columns of these maps (the numerators') are their own
         }
       }
     };

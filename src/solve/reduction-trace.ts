@@ -30,7 +30,7 @@ function tailKeysOf(basis: readonly Polynomial<number>[]): MonomialKey[][] {
   return keys;
 }
 
-/** The replays' working vector (see `replay`). */
+/** The replays' working vector (see `replay`; `replayTwo` interleaves two). */
 let scratch = new Float64Array(1024);
 
 /**
@@ -220,6 +220,57 @@ export class ReductionTrace {
       else for (let t = 0; t < length; t++) v[tailPositions[from + t]] = (v[tailPositions[from + t]] + factor * coefficients[at + t]) % p;
     }
     for (let i = 0; i < this.standardAt.length; i++) out[offset + i] = lazy ? v[this.standardAt[i]] % p : v[this.standardAt[i]];
+    return true;
+  }
+
+  /**
+   * `replay` at two primes in one pass: the two working vectors interleaved (position k of the
+   * first at 2k, of the second at 2k + 1), so each step's tail positions are read once for both
+   * and the two additions land side by side. Both primes below 2^21 (the lazy sums); true when
+   * both replays hold (outA, outB written from offset 0), false when one does not (neither is
+   * written: the caller replays each alone), undefined when a prime is not below 2^21.
+   */
+  replayTwo(basisA: readonly Polynomial<number>[], pA: number, outA: Float64Array, basisB: readonly Polynomial<number>[], pB: number, outB: Float64Array): boolean | undefined {
+    if (!(pA < LAZY_PRIME_LIMIT && pB < LAZY_PRIME_LIMIT && this.maxAdditions < 2048)) return undefined;
+    const { targets, elements, tailStart, tailPositions } = this;
+    const a = prepared(basisA);
+    const b = prepared(basisB);
+    for (let s = 0; s < targets.length; s++) {
+      const length = tailStart[s + 1] - tailStart[s];
+      if (a.tailLength[elements[s]] !== length || b.tailLength[elements[s]] !== length) return false;
+    }
+    if (scratch.length < 2 * this.size) scratch = new Float64Array(Math.max(2 * this.size, 2 * scratch.length));
+    const v = scratch;
+    v.fill(0, 0, 2 * this.size);
+    v[0] = 1;
+    v[1] = 1;
+    const coefficientsA = a.coefficients;
+    const coefficientsB = b.coefficients;
+    for (let s = 0; s < targets.length; s++) {
+      const x = 2 * targets[s];
+      const cA = v[x] % pA;
+      const cB = v[x + 1] % pB;
+      if (cA === 0 && cB === 0) continue;
+      v[x] = 0;
+      v[x + 1] = 0;
+      // Subtract c·q·g at each prime (a zero c adds zeros).
+      const factorA = cA === 0 ? 0 : pA - cA;
+      const factorB = cB === 0 ? 0 : pB - cB;
+      const from = tailStart[s];
+      const length = tailStart[s + 1] - from;
+      const atA = a.start[elements[s]];
+      const atB = b.start[elements[s]];
+      for (let t = 0; t < length; t++) {
+        const y = 2 * tailPositions[from + t];
+        v[y] += factorA * coefficientsA[atA + t];
+        v[y + 1] += factorB * coefficientsB[atB + t];
+      }
+    }
+    for (let i = 0; i < this.standardAt.length; i++) {
+      const y = 2 * this.standardAt[i];
+      outA[i] = v[y] % pA;
+      outB[i] = v[y + 1] % pB;
+    }
     return true;
   }
 }

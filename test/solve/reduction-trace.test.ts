@@ -32,8 +32,24 @@ describe('ReductionTrace', () => {
     const monomials = A.basis.flatMap((b) => Array.from({ length: n }, (_, i) => mulMonomials(mulMonomials(b, variableMonomial(n, i)), variableMonomial(n, n - 1)))).filter((m) => !standard.has(compactMonomialKey(m)));
     expect(monomials.length).toBeGreaterThan(10);
     const traces = monomials.slice(0, 60).map((m) => ({ m, trace: ReductionTrace.record(m, first.basis, standard) }));
+    let previous: BasisModP | undefined;
     for (let k = 0; k < 3; k++) {
       const { basis, p } = bases.next().value as BasisModP;
+      // Two primes in one pass (below 2^21): each equals its own replay; above, the pair declines.
+      if (previous) {
+        const before = previous;
+        for (const { trace } of traces) {
+          const t = trace as ReductionTrace;
+          const [a, b, one, other] = [0, 0, 0, 0].map(() => new Float64Array(t.rows.length));
+          const paired = t.replayTwo(before.basis, before.p, a, basis, p, b);
+          expect(paired).toBe(bound === LAZY_PRIME_LIMIT ? true : undefined);
+          if (!paired) continue;
+          t.replay(before.basis, before.p, one, 0);
+          t.replay(basis, p, other, 0);
+          expect([Array.from(a), Array.from(b)]).toEqual([Array.from(one), Array.from(other)]);
+        }
+      }
+      previous = { basis, p } as BasisModP;
       for (const { m, trace } of traces) {
         expect(trace).toBeDefined();
         const t = trace as ReductionTrace;
