@@ -13,10 +13,10 @@
  * record actual rows for its trace, and f4 by default, whose pivots then stay as sparse as the
  * matrix's rows) only tests the block with a combination, and a block that is not certified zero
  * is reduced four rows at a time (`reduceRows`) until some of them give pivots, after which the
- * rest of the block is tested again. Both take a `RowReducer` loaded with the pivots and leave the new pivots
- * registered in it; combinations are formed and reduced in the reducer's lanes (four, or the two
- * of a test, at a time: one pass over the pivots). (Halving a block that is not zero, to find its
- * pivots by bisection, was tried: it costs more tests than the scan saves.)
+ * rest of the block is tested again. Both take a `RowReducer` loaded with the pivots and leave
+ * the new pivots registered in it; combinations are formed and reduced in the reducer's lanes
+ * (four, or the two of a test, at a time: one pass over the pivots). (Halving a block that is not
+ * zero, to find its pivots by bisection, was tried: it costs more tests than the scan saves.)
  */
 import { Rng, RowReducer, reduceRows } from './linear-algebra';
 
