@@ -76,7 +76,9 @@ function orbitHelper(task: OrbitTask): (m: Question) => unknown {
   const imageAt = (p: number): OrbitImage | undefined => {
     try {
       const maps = source.at(p);
-      return maps && orbitImage(maps, task.form);
+      const image = maps && orbitImage(maps, task.form);
+      maps?.releaseColumns(); // as the solver's own images do (orbit-space.ts): computed again if asked
+      return image;
     } catch (e) {
       if (e instanceof UnluckyPrime) return undefined;
       throw e;

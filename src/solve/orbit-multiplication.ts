@@ -132,6 +132,11 @@ export class MultiplicationModP {
     private readonly firstBasis: readonly Polynomial<number>[],
   ) {}
 
+  /** Forgets the columns computed so far, to free their memory (they are computed again when asked). */
+  releaseColumns(): void {
+    this.cache.clear();
+  }
+
   /** The column x_i·b_j: a row (unit column) or sparse rows and values. */
   private column(i: number, j: number): { rows: Int32Array; values: Float64Array } | number {
     const key = i * this.shape.D + j;

@@ -22,7 +22,7 @@ import { Zp } from '../../src/arithmetic/field';
 import { f4 } from '../../src/groebner/f4';
 import { changeRing } from '../../src/poly/change';
 import { primitivePart } from '../../src/poly/content';
-import { MultiplicationShape } from '../../src/solve/orbit-multiplication';
+import { MultiplicationModP, MultiplicationShape } from '../../src/solve/orbit-multiplication';
 
 /** f(εx) as a polynomial, ε negating the variables listed. */
 function negated(f: Polynomial<ReturnType<typeof rational>>, flipped: readonly number[]): Polynomial<ReturnType<typeof rational>> {
@@ -220,5 +220,17 @@ describe('the multiplication maps on the orbits', () => {
     const recorded = shape.recordedColumns().filter((c) => 'trace' in c).length;
     expect(recorded).toBeGreaterThan(0);
     expect(heard).toEqual(Array.from({ length: recorded }, (_, k) => k + 1));
+  });
+
+  test('released columns are computed again, the same', () => {
+    const input = lossGradient(networkLoss(preset('deep-linear:1,2,2,1'))).map(primitivePart);
+    const S = new PolynomialRing(Zp(2097143), input[0].ring.vars, input[0].ring.order);
+    const basis = f4(input.map((g) => changeRing(g, S))).basis;
+    const maps = new MultiplicationModP(new MultiplicationShape(basis, signSymmetries(input)!), basis, 2097143, basis);
+    const v = Float64Array.from({ length: maps.shape.D }, (_, k) => (k * 7919) % 2097143);
+    const products = () => Array.from({ length: input[0].ring.nvars }, (_, i) => Array.from(maps.multiply(i, v)));
+    const before = products();
+    maps.releaseColumns();
+    expect(products()).toEqual(before);
   });
 });
