@@ -114,14 +114,6 @@ export class CancelledError extends TimeoutError {
 export class ComputationError extends PolycritError {}
 
 /**
- * A deadline checked cooperatively by long computations: a time limit, an AbortSignal, an outer
- * deadline, or any of them. The computations are synchronous, so a signal is seen at their next
- * check: aborted before the call, or during it from a callback the computation makes (`onProgress`,
- * `onPartial`), or from code that runs between checks. It also carries the run's memory budget
- * (`memory`, inherited from the outer deadline), so that every algorithm given a deadline sees
- * every limit of the run.
- */
-/**
  * The primes a computation's multi-modular loops compute modulo: given the bound a loop needs
  * (2^21 for the solver's delayed reductions, 2^26 for the Gröbner driver), the primes below it to
  * try, in order. Each loop calls it afresh. The answer does not depend on it — a prime at which an
@@ -142,6 +134,14 @@ export interface DeadlineLimits {
   outer?: Deadline;
 }
 
+/**
+ * A deadline checked cooperatively by long computations: a time limit, an AbortSignal, an outer
+ * deadline, or any of them. The computations are synchronous, so a signal is seen at their next
+ * check: aborted before the call, or during it from a callback the computation makes (`onProgress`,
+ * `onPartial`), or from code that runs between checks. It also carries the run's memory budget
+ * (`memory`) and prime source (`primes`), both inherited from the outer deadline, so that every
+ * algorithm given a deadline sees every limit and setting of the run.
+ */
 export class Deadline {
   private readonly end: number;
   /** The run's memory budget; undefined for the default (see `memoryBudgetOf`). */

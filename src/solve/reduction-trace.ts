@@ -190,6 +190,13 @@ export class ReductionTrace {
     return new ReductionTrace(d.size, d.targets, d.elements, d.tailStart, d.tailPositions, d.standardAt, d.rows, d.maxAdditions);
   }
 
+  /** Does every element the steps use have its recorded number of tail terms in `b` (none lost modulo p)? */
+  private tailsKept(b: PreparedBasis): boolean {
+    const { elements, tailStart } = this;
+    for (let s = 0; s < elements.length; s++) if (b.tailLength[elements[s]] !== tailStart[s + 1] - tailStart[s]) return false;
+    return true;
+  }
+
   /**
    * The normal form's coefficients at `rows` modulo p, written to out[offset …], for a basis with
    * the recorded leading monomials; false (nothing to trust) when an element used has lost a tail
@@ -197,8 +204,9 @@ export class ReductionTrace {
    */
   replay(basis: readonly Polynomial<number>[], p: number, out: Float64Array, offset: number): boolean {
     const { targets, elements, tailStart, tailPositions } = this;
-    const { coefficients, start, tailLength } = prepared(basis);
-    for (let s = 0; s < targets.length; s++) if (tailLength[elements[s]] !== tailStart[s + 1] - tailStart[s]) return false;
+    const b = prepared(basis);
+    if (!this.tailsKept(b)) return false;
+    const { coefficients, start } = b;
     // One scratch vector for every replay of the thread (a fresh one per column was garbage: a
     // prime of deep-linear:2,3,2 replays about 2000 columns).
     if (scratch.length < this.size) scratch = new Float64Array(Math.max(this.size, 2 * scratch.length));
@@ -235,10 +243,7 @@ export class ReductionTrace {
     const { targets, elements, tailStart, tailPositions } = this;
     const a = prepared(basisA);
     const b = prepared(basisB);
-    for (let s = 0; s < targets.length; s++) {
-      const length = tailStart[s + 1] - tailStart[s];
-      if (a.tailLength[elements[s]] !== length || b.tailLength[elements[s]] !== length) return false;
-    }
+    if (!this.tailsKept(a) || !this.tailsKept(b)) return false;
     if (scratch.length < 2 * this.size) scratch = new Float64Array(Math.max(2 * this.size, 2 * scratch.length));
     const v = scratch;
     v.fill(0, 0, 2 * this.size);
