@@ -75,6 +75,20 @@ describe('isNonZeroDivisor', () => {
       { numRuns: 25 },
     );
   });
+
+  test('over Q, a prime where the test fails (f a zero divisor only modulo p) does not decide: the next prime certifies regularity', () => {
+    // I = ⟨x·(y − 7)⟩ has primes ⟨x⟩ and ⟨y − 7⟩, neither containing y; modulo 7, I = ⟨x·y⟩ and y divides zero.
+    const S = new PolynomialRing(QQ, ['x', 'y']);
+    const [x, y] = S.vars.map((v) => S.variable(v));
+    const G = groebner([x.mul(y.sub(S.constant(rational(7n))))]);
+    const primes = (first: number[]) => ({ primeSource: () => [...first, 67108859] });
+    expect(isNonZeroDivisor(G, y, primes([7]))).toBe(true);
+    expect(isNonZeroDivisor(G, x, primes([7]))).toBe(false);
+    expect(isNonZeroDivisor(G, y.sub(S.constant(rational(7n))), primes([]))).toBe(false);
+    // Two unlucky primes in a row answer "zero divisor" (wrong only in cost: saturating by y changes nothing).
+    expect(isNonZeroDivisor(G, y, { primeSource: () => [7, 7, 67108859] })).toBe(false);
+    expect(saturation(G, y).map(String)).toEqual(G.map(String));
+  });
 });
 
 describe('groebnerWithLinearPart', () => {
