@@ -79,6 +79,8 @@ export interface DecomposeOptions extends ControlOptions {
   constantOnComponents?: QPoly[];
   /** Seconds the decomposition by value parts may take before the whole is decomposed instead (default 1; for tests). */
   valuePartsBudget?: number;
+  /** Seconds per stage in the first round of the race for an independent set (`equidimensional.ts`; default 0.5; for tests). */
+  independentSetBudget?: number;
 }
 
 /** Pieces by decreasing dimension bound; among equal bounds the last pushed comes first (depth first). */
@@ -237,7 +239,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       found({ basis: [], dimension: R.nvars });
       continue;
     }
-    const part = equidimensionalPart(G, factorizer, deadline);
+    const part = equidimensionalPart(G, factorizer, deadline, undefined, options.independentSetBudget);
     for (const P of primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, deadline)) {
       // A prime containing a condition lies in the part of V(G) cut away from this piece.
       if (!constraints.some((n) => normalForm(n, P).isZero())) found({ basis: P, dimension: d });

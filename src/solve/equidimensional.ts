@@ -9,12 +9,14 @@
  * irreducible factors of its leading coefficients in K[U],
  *   I : h^∞ = (I·K(U)[X']) ∩ K[X],   V(I) = V(I : h^∞) ∪ V(I + ⟨h⟩),
  * and I : h^∞ is equidimensional of dimension d and zero-dimensional over K(U), of degree e (the
- * standard monomials in X' of the block basis). Two things keep this affordable. The block basis
- * can cost a thousand times more for one U than for another, so candidates race with a growing
- * time budget. And saturation needs an elimination order, so only the factors of h that are zero
- * divisors (decided with degrevlex bases, `saturation.ts`) are saturated away, smallest first and
- * one at a time, recomputing the block basis after each: its leading coefficients then shed the
- * factors only the removed components needed, often the largest ones.
+ * standard monomials in X' of the block basis). Two things keep this affordable. Saturation needs
+ * an elimination order, so only the factors of h that are zero divisors (decided with degrevlex
+ * bases, `saturation.ts`) are saturated away, smallest first and one at a time, recomputing the
+ * block basis after each: its leading coefficients then shed the factors only the removed
+ * components needed, often the largest ones. And both the block basis and the zero-divisor tests
+ * of its factors can cost a thousand times more for one U than for another, so candidates race
+ * through both stages with a growing time budget, keeping across rounds the block bases and the
+ * zero-divisor tests already done.
  */
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
@@ -87,28 +89,46 @@ export interface EquidimensionalPart {
   rest: QPoly[];
 }
 
+/** Seconds each candidate's stages get in the race's first round (see `racedEquidimensionalPart`). */
+const RACE_BUDGET = 0.5;
+
+/** A candidate independent set of the race, with its block basis once computed. */
+interface Candidate {
+  U: number[];
+  GB?: QPoly[];
+}
+
 /**
- * A largest independent set U with the reduced basis of I for the block order X' ≫ U. The block
- * basis can cost a thousand times more for one U than for another, so the candidates (in
- * canonical order) are tried with a time budget that grows fourfold per round; the first to
- * finish is taken. The answer does not depend on the choice, only the time.
+ * Which factors are zero divisors modulo the ideal I itself, shared by the candidates of one race
+ * (each tests the factors of its own block basis against I first). Read only while the ideal is
+ * still I; a misread could not change the answer anyway (a factor regular modulo I stays regular
+ * after saturating, and saturating by a regular factor changes nothing).
  */
-function independentSetWithBlockBasis(G: readonly QPoly[], deadline?: Deadline): { U: number[]; GB: QPoly[] } {
+type TestsOnI = PolynomialMap<Rational, boolean>;
+
+/**
+ * The equidimensional part of I (reduced degrevlex basis G) over a largest independent set,
+ * chosen by a race (see the file header): the candidates, in canonical order, get a time budget
+ * for the block basis and another for the zero-divisor tests and saturations, fourfold per round;
+ * the first to finish both is taken. The answer does not depend on the choice, only the time.
+ */
+function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline: Deadline | undefined, firstBudget: number): EquidimensionalPart {
   const R = G[0].ring;
-  let candidates = largestIndependentSets(G, 8);
-  for (let budget = 0.5; ; budget *= 4) {
-    const slow: number[][] = [];
-    for (const U of candidates) {
-      const { B } = blockRing(R, U);
-      const last = slow.length === 0 && U === candidates[candidates.length - 1];
+  const onI: TestsOnI = new PolynomialMap<Rational, boolean>();
+  let candidates: Candidate[] = largestIndependentSets(G, 8).map((U) => ({ U }));
+  for (let budget = firstBudget; ; budget *= 4) {
+    const slow: Candidate[] = [];
+    for (const c of candidates) {
+      // The last candidate of a round with no other left runs without a budget.
+      const last = slow.length === 0 && c === candidates[candidates.length - 1];
+      const limit = (): Deadline | undefined => (last ? deadline : new AttemptDeadline(budget, deadline));
       try {
-        // The last candidate of a round with no other left runs without a budget.
-        const limit = last ? deadline : new AttemptDeadline(budget, deadline);
-        return { U, GB: groebner(G.map((g) => changeRing(g, B)), { deadline: limit, positiveDimension: true }) };
+        if (c.GB === undefined) c.GB = groebner(G.map((g) => changeRing(g, blockRing(R, c.U).B)), { deadline: limit(), positiveDimension: true });
+        return saturatedOver(G, c.U, c.GB, factorizer, limit(), onI);
       } catch (e) {
         if (!(e instanceof TimeoutError) || last) throw e;
         deadline?.check();
-        slow.push(U);
+        slow.push(c);
       }
     }
     candidates = slow;
@@ -132,24 +152,44 @@ function leadingFactors(GB: readonly QPoly[], dependent: number, R: PolynomialRi
  * saturated away, smallest first, one at a time: after each saturation the block basis is
  * recomputed, since its leading coefficients shed the factors that only the removed components
  * needed (often the largest ones). A factor found regular stays regular after saturating (the
- * associated primes only become fewer).
+ * associated primes only become fewer). `firstBudget`: seconds per stage in the first round of
+ * the race for U (for tests; the answer is the same with any).
  */
-export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, given?: number[]): EquidimensionalPart {
+export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, given?: number[], firstBudget = RACE_BUDGET): EquidimensionalPart {
   if (G.length === 0 || isUnitIdeal(G)) return { U: [], saturated: [...G], degree: 0, rest: [] };
   const R = G[0].ring;
   if (given?.length === 0 || (given === undefined && dimension(G) === 0)) return { U: [], saturated: [...G], degree: degreeOverIndependent(G, R.nvars), rest: [] };
-  const chosen = given === undefined ? independentSetWithBlockBasis(G, deadline) : undefined;
-  const U = given ?? (chosen as { U: number[] }).U;
+  if (given === undefined) return racedEquidimensionalPart(G, factorizer, deadline, firstBudget);
+  const GB = groebner(G.map((g) => changeRing(g, blockRing(R, given).B)), { deadline, positiveDimension: true });
+  return saturatedOver(G, given, GB, factorizer, deadline);
+}
+
+/**
+ * The equidimensional part of I (basis G) over U, given I's block basis GB: the zero-divisor
+ * factors of its leading coefficients saturated away one at a time (see `equidimensionalPart`).
+ * `onI` keeps the zero-divisor tests on I itself across the candidates of a race.
+ */
+function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, onI?: TestsOnI): EquidimensionalPart {
+  const R = G[0].ring;
   const { B, dependent } = blockRing(R, U);
-  let GB = chosen?.GB ?? groebner(G.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
+  let GB = GB0;
   const degree = degreeOverIndependent(GB, dependent);
   const regular = new PolynomialMap<Rational, true>();
   const rest: QPoly[] = [];
   let J = [...G];
   for (;;) {
+    // Until the first saturation J is I itself, whose tests the race's candidates share.
+    const tests = rest.length === 0 ? onI : undefined;
+    const isRegular = (f: QPoly): boolean => {
+      const known = tests?.get(f);
+      if (known !== undefined) return known;
+      const answer = isNonZeroDivisor(J, f, { deadline });
+      tests?.set(f, answer);
+      return answer;
+    };
     const zeroDivisor = leadingFactors(GB, dependent, R, factorizer).find((f) => {
       if (regular.has(f)) return false;
-      if (isNonZeroDivisor(J, f, { deadline })) {
+      if (isRegular(f)) {
         regular.set(f, true);
         return false;
       }
@@ -162,4 +202,3 @@ export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer,
     GB = groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
   }
 }
-

@@ -9,6 +9,8 @@ import { groebner } from '../../src/groebner/groebner';
 import { criticalPoints } from '../../src/networks/critical';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
+import { Factorizer } from '../../src/groebner/factor-cache';
+import { equidimensionalPart } from '../../src/solve/equidimensional';
 import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
 import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
@@ -81,6 +83,30 @@ describe('under a deadline', () => {
       }
       expect(reported.length).toBe(stopAfter);
       for (const P of reported) expect(all.has(key(P))).toBe(true);
+    }
+  });
+});
+
+describe('the race for an independent set', () => {
+  // With a first budget of a nanosecond or 0.1 ms, candidates stop in their block basis or their
+  // zero-divisor tests and go on in later rounds, keeping what they computed: the answer is the same.
+  test.each([
+    ['xor-blog', preset('xor-blog')],
+    ['2-3-3-1 linear', linear233],
+  ])('%s: the same minimal primes whatever the budgets', (_, spec) => {
+    const { input, basis, full } = decomposed(spec);
+    for (const independentSetBudget of [1e-9, 1e-4]) {
+      expect(minimalPrimes(input, { basis, independentSetBudget }).map(key)).toEqual(full.map(key));
+    }
+  });
+
+  test('xor-blog: the part over the independent set a race took is the part computed for that set alone', () => {
+    // Its critical set's whole basis has eight candidates, and the race goes through many rounds.
+    const { basis } = decomposed(preset('xor-blog'));
+    for (const independentSetBudget of [1e-9, 1e-4, undefined]) {
+      const raced = equidimensionalPart(basis, new Factorizer(), undefined, undefined, independentSetBudget);
+      const alone = equidimensionalPart(basis, new Factorizer(), undefined, raced.U);
+      expect([raced.degree, raced.saturated.map(String), raced.rest.map(String)]).toEqual([alone.degree, alone.saturated.map(String), alone.rest.map(String)]);
     }
   });
 });

@@ -156,6 +156,19 @@ describe('minimalPrimes on planted unions of primes', () => {
     );
   });
 
+  test('a race for the independent set whose attempts all run out of time, round after round, changes nothing', () => {
+    // A budget of a nanosecond makes every candidate stop in a stage, keep its block basis and the
+    // tests done on the ideal, and go on in a later round with four times the budget.
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const alone = minimalPrimes(system).map((P) => key(P.basis));
+        expect(minimalPrimes(system, { independentSetBudget: 1e-9 }).map((P) => key(P.basis))).toEqual(alone);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   test('the reduced basis given with the input changes nothing', () => {
     fc.assert(
       fc.property(plantArb, (spec) => {
