@@ -23,7 +23,7 @@ import { Rng, RowReducer, reduceRows, reduceTails } from './matrix/linear-algebr
 import { BLOCK, reduceRandomized, reduceSkippingZeroBlocks } from './matrix/random-combinations';
 import { PairSet, updatePairs } from './pairs';
 import { addPairRows, addRow, assignColumns, checkMatrixBudget, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
-import { F4Trace, TraceFinal, TraceRound, rowToPolynomial } from './trace';
+import { F4Trace, TraceFinal, TraceRound, neededUpperRows, rowToPolynomial } from './trace';
 
 /**
  * Options of f4, f4Learn and f4Apply: `timeout`, `signal` and `deadline` are checked once per
@@ -152,13 +152,15 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
     stats.maxMatrixCols = Math.max(stats.maxMatrixCols, ncols);
     stats.basisSizeMax = Math.max(stats.basisSizeMax, basis.size);
     if (learn) {
+      const lowerCols = usefulRows.map((i) => lower.cols[i]);
+      const needed = neededUpperRows(ncols, upper.cols, lowerCols);
       rounds.push({
         ncols,
         degree: d,
-        upperPoly: Int32Array.from(upper.poly),
-        upperCols: upper.cols,
+        upperPoly: Int32Array.from(needed, (i) => upper.poly[i]),
+        upperCols: needed.map((i) => upper.cols[i]),
         lowerPoly: Int32Array.from(usefulRows, (i) => lower.poly[i]),
-        lowerCols: usefulRows.map((i) => lower.cols[i]),
+        lowerCols,
         newCols: found.map((r) => r.cols),
         newIndex,
       });
