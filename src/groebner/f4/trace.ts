@@ -1,13 +1,14 @@
 /**
  * The trace of an F4 run over Z/p and its replay for another prime (`f4Apply`).
  *
- * A learned run is recorded as the plain sequence of matrices it reduced. Per round: the pivot
- * (upper) rows and the useful lower rows, each as a basis index and its column-index array (the
- * structure depends only on monomials, so it is shared by every replay), the learned support of
- * every new basis element (column indices, pivot first) and the basis index it received. Lower
- * rows that reduced to zero are not recorded, so a replay never builds them; pair selection,
- * symbolic preprocessing and the hashtable are not touched again. The final interreduction is one
- * more matrix whose reduced pivot rows are the output.
+ * A learned run is recorded as the plain sequence of matrices it reduced. Per round: the useful
+ * lower rows and the pivot (upper) rows they can reach (`neededUpperRows`), each as a basis index
+ * and its column-index array (the structure depends only on monomials, so it is shared by every
+ * replay), the learned support of every new basis element (column indices, pivot first) and the
+ * basis index it received. Lower rows that reduced to zero are not recorded, nor the pivot rows
+ * only they needed, so a replay never builds them; pair selection, symbolic preprocessing and the
+ * hashtable are not touched again. The final interreduction is one more matrix whose reduced
+ * pivot rows are the output.
  *
  * Replay keeps every basis element on its learned support (a coefficient may become 0). A prime is
  * unlucky for the trace, and the replay returns undefined, when a row expected non-zero reduces to
