@@ -180,20 +180,15 @@ function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], 
   for (;;) {
     // Until the first saturation J is I itself, whose tests the race's candidates share.
     const tests = rest.length === 0 ? onI : undefined;
-    const isRegular = (f: QPoly): boolean => {
-      const known = tests?.get(f);
-      if (known !== undefined) return known;
-      const answer = isNonZeroDivisor(J, f, { deadline });
-      tests?.set(f, answer);
-      return answer;
-    };
     const zeroDivisor = leadingFactors(GB, dependent, R, factorizer).find((f) => {
       if (regular.has(f)) return false;
-      if (isRegular(f)) {
-        regular.set(f, true);
-        return false;
+      let isRegular = tests?.get(f);
+      if (isRegular === undefined) {
+        isRegular = isNonZeroDivisor(J, f, { deadline });
+        tests?.set(f, isRegular);
       }
-      return true;
+      if (isRegular) regular.set(f, true);
+      return !isRegular;
     });
     if (zeroDivisor === undefined) return { U, saturated: J, degree, rest };
     J = saturation(J, zeroDivisor, { deadline });
