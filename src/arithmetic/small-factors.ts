@@ -162,6 +162,54 @@ export function times(a: SmallFactored, f: bigint): SmallFactored {
 export function gcdFactored(y: bigint, a: SmallFactored): bigint {
   if (y < 0n) y = -y;
   if (y === 0n) return a.value;
+  const g = smallPartOfGcd(y, a);
+  return a.cofactor === 1n ? g : g * gcd(y, a.cofactor);
+}
+
+/**
+ * gcd(y, a.value) for every y of `ys` (as `gcdFactored`), with one Euclidean gcd per group of
+ * numerators instead of one per numerator on the cofactor c: gcd(yₖ, c) divides
+ * g = gcd(Π yₖ mod c, c), hence equals gcd(yₖ, g); when g = 1 every yₖ is prime to c, else the
+ * group is halved and each half tested against g (the yₖ ≡ 0 mod c, such as a monic leading
+ * coefficient over its own denominator, are set aside first: their gcd is c). The product costs
+ * one multiplication and remainder by c per numerator; on cyclic-7's basis (cofactors of up to
+ * 650 bits) the Euclidean gcds were a third of the reconstruction.
+ */
+export function gcdsFactored(ys: readonly bigint[], a: SmallFactored): bigint[] {
+  const out = ys.map((y) => (y === 0n ? a.value : smallPartOfGcd(y < 0n ? -y : y, a)));
+  if (a.cofactor === 1n) return out;
+  const abs = ys.map((y) => (y < 0n ? -y : y));
+  const spread = (at: readonly number[], c: bigint): void => {
+    if (c === 1n || at.length === 0) return;
+    if (at.length <= 2) {
+      for (const k of at) out[k] *= gcd(abs[k], c);
+      return;
+    }
+    let product = 1n;
+    const rest: number[] = [];
+    for (const k of at) {
+      const r = abs[k] % c;
+      if (r === 0n) out[k] *= c;
+      else {
+        product = (product * r) % c;
+        rest.push(k);
+      }
+    }
+    const g = rest.length === 0 ? 1n : gcd(product, c);
+    if (g === 1n) return;
+    const half = rest.length >> 1;
+    spread(rest.slice(0, half), g);
+    spread(rest.slice(half), g);
+  };
+  spread(
+    ys.flatMap((y, k) => (y === 0n ? [] : [k])),
+    a.cofactor,
+  );
+  return out;
+}
+
+/** The part of gcd(y, a.value) made of a's small primes, for y > 0. */
+function smallPartOfGcd(y: bigint, a: SmallFactored): bigint {
   // The small part is gathered in a double while it stays below 2^53.
   let g = 1n;
   let small = 1;
@@ -185,5 +233,5 @@ export function gcdFactored(y: bigint, a: SmallFactored): bigint {
     }
   }
   if (small > 1) g *= BigInt(small);
-  return a.cofactor === 1n ? g : g * gcd(y, a.cofactor);
+  return g;
 }

@@ -8,9 +8,11 @@
  * product of the primes is formed from them two digits per bigint step. Reconstruction tries, per
  * coefficient: a small numerator over the lcm L of the denominators found so far in its element,
  * in doubles (`smallNumerator`); the fraction y/L over that lcm, then over the lcm of the whole
- * basis (both lcms are kept with their small prime factors, `arithmetic/small-factors.ts`, which
- * put y/L in lowest terms without a Euclidean gcd on all of L); x·L reconstructed with unbalanced
- * bounds over either lcm (numerator up to M^(2/3), denominator up to M^(1/3): msolve's route);
+ * basis, from the Garner digits of y in doubles (`numeratorOver`; the fractions y/L are put in
+ * lowest terms together when a candidate is built, with L's small prime factors and one
+ * Euclidean gcd per group on the rest, `gcdsFactored` in arithmetic/small-factors.ts); x·L
+ * reconstructed with unbalanced bounds over either lcm (numerator up to M^(2/3), denominator up
+ * to M^(1/3): msolve's route);
  * then a balanced rational reconstruction. It sweeps the basis in order and stops at the first
  * coefficient that has none yet (tried first next time).
  * Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6 (Garner) and §5.10 (rational
@@ -19,7 +21,7 @@
 import { isqrt, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
 import { fractionTimesDenominator } from '../arithmetic/lifting';
-import { ONE_FACTORED, SmallFactored, gcdFactored, times } from '../arithmetic/small-factors';
+import { ONE_FACTORED, SmallFactored, gcdFactored, gcdsFactored, times } from '../arithmetic/small-factors';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -46,11 +48,15 @@ export interface Accumulator {
     keys: Map<string, number> | undefined;
     digits: number[][];
     known: (Rational | undefined)[];
+    /**
+     * Coefficients read off as y/L over a known lcm L (`numeratorOver`) and stored in
+     * known as y/L, not yet in lowest terms: their positions by L. They are put in lowest terms
+     * together when a candidate is built (`gcdsFactored`: one Euclidean gcd per group instead of
+     * one per coefficient).
+     */
+    unreduced: Map<SmallFactored, number[]>;
     /** The lcm of the denominators of the known coefficients, with its small prime factors (kept across attempts). */
     den: SmallFactored;
-    /** den modulo each prime seen, for `smallNumerator` (recomputed when den changes). */
-    denModulo: number[];
-    denModuloOf: bigint;
   }[];
   primes: number[];
   /** images[t][i]: the coefficients of element i modulo primes[t], on its monomials at the time. */
@@ -63,6 +69,8 @@ export interface Accumulator {
   sentinel: [number, number];
   /** The lcm of the denominators of all known coefficients, with its small prime factors. */
   den: SmallFactored;
+  /** Such lcms modulo each prime seen (`residuesOf`). */
+  denResidues: Map<SmallFactored, number[]>;
 }
 
 export function startAccumulator(basis: readonly Polynomial<number>[]): Accumulator {
@@ -74,9 +82,8 @@ export function startAccumulator(basis: readonly Polynomial<number>[]): Accumula
       keys: undefined,
       digits: g.coefficients.map(() => []),
       known: g.coefficients.map(() => undefined),
+      unreduced: new Map(),
       den: ONE_FACTORED,
-      denModulo: [],
-      denModuloOf: 1n,
     })),
     primes: [p],
     images: [basis.map((g) => Float64Array.from(g.coefficients))],
@@ -85,6 +92,7 @@ export function startAccumulator(basis: readonly Polynomial<number>[]): Accumula
     count: 1,
     sentinel: [0, 0],
     den: ONE_FACTORED,
+    denResidues: new Map(),
   };
 }
 
@@ -238,7 +246,7 @@ function residueOfDigits(d: readonly number[], w: Float64Array, j: number, p: nu
  * digits per bigint step: d_t + d_{t+1}·p_t < 2^52 is exact in a double, and `pairs[t]` holds
  * the bigint p_t·p_{t+1} (see `primePairs`).
  */
-function valueOf(digits: readonly number[], primes: readonly number[], pairs: readonly bigint[]): bigint {
+function valueOf(digits: ArrayLike<number>, primes: readonly number[], pairs: readonly bigint[]): bigint {
   let t = digits.length - 1;
   let x = BigInt(digits[t]);
   if (t % 2 === 1) {
@@ -260,26 +268,26 @@ function primePairs(primes: readonly number[]): bigint[] {
 const SMALL_NUMERATOR = 2 ** 50;
 const TWO_53 = 2n ** 53n;
 
+/** L modulo each prime seen (kept per L, extended as primes come). */
+function residuesOf(acc: Accumulator, L: SmallFactored): number[] {
+  let r = acc.denResidues.get(L);
+  if (!r) acc.denResidues.set(L, (r = []));
+  for (let t = r.length; t < acc.count; t++) r.push(Number(L.value % BigInt(acc.primes[t])));
+  return r;
+}
+
 /**
- * The numerator y of coefficient k of element i over the element's denominator L when y is small
+ * The numerator y of coefficient k of element i over a known lcm L when y is small
  * (|y| < 2^50 and within `wide`): y ≡ r_t·L modulo every prime p_t seen (r_t the coefficient's
  * image), so y is read off the first two primes by Garner in doubles and must agree with all the
- * others. That is the y of `overKnownDenominator(x, M, L, wide)` (the balanced residue of x·L,
- * accepted when |y| ≤ wide), found without bigints: on noon-8, whose 408,695 coefficients have
- * numerators of at most 47 bits over their element's denominator, the bigint route took a sixth
- * of the run. Undefined when y is not that small (then the caller takes the bigint route).
+ * others. That is the y of `numeratorOver` (the balanced residue of x·L, accepted when
+ * |y| ≤ wide), found in O(primes): on noon-8, whose 408,695 coefficients have numerators of at
+ * most 47 bits over their element's denominator, the bigint route took a sixth of the run.
+ * Undefined when y is not that small (then the caller takes `numeratorOver`).
  */
-function smallNumerator(acc: Accumulator, i: number, k: number, wide: bigint): number | undefined {
-  const el = acc.elements[i];
+function smallNumerator(acc: Accumulator, i: number, k: number, Lmod: readonly number[], wide: bigint): number | undefined {
   const n = acc.count;
   if (n < 2) return undefined;
-  if (el.denModuloOf !== el.den.value) {
-    el.denModulo = [];
-    el.denModuloOf = el.den.value;
-  }
-  const L = el.den.value;
-  for (let t = el.denModulo.length; t < n; t++) el.denModulo.push(Number(L % BigInt(acc.primes[t])));
-  const Lmod = el.denModulo;
   const p0 = acc.primes[0];
   const p1 = acc.primes[1];
   const y0 = imageTimes(acc, i, k, 0, Lmod[0]);
@@ -297,23 +305,74 @@ function smallNumerator(acc: Accumulator, i: number, k: number, wide: bigint): n
   return y;
 }
 
+/** Scratch digits for `numeratorOver`. */
+let scratch = new Float64Array(64);
+
+/**
+ * The numerator y of coefficient k of element i over a known lcm L: the balanced residue of
+ * x·L modulo M (x the coefficient modulo M), accepted when |y| ≤ wide (see `reconstruct`);
+ * undefined otherwise. Its residues r_t·L mod p_t give its Garner digits in doubles. With
+ * P = M/p for the last prime p and `top` = ⌊wide/P⌋ (a few units: wide is M/2^21), a small y
+ * has last digit at most top (y ≥ 0: y ≤ wide) or at least p − 1 − top (y < 0: M + y ≥ M − wide),
+ * so any other last digit rejects it without bigint work; else y (or −y, from the digits'
+ * complements p_t − 1 − d_t, which need no borrows) is formed from its nonzero digits only. On
+ * cyclic-7 this replaced forming x (all digits, 600 bits) and x·L mod M for most coefficients:
+ * a quarter of the final reconstruction.
+ */
+function numeratorOver(acc: Accumulator, i: number, k: number, Lmod: readonly number[], wide: bigint, top: number, pairs: readonly bigint[]): bigint | undefined {
+  const n = acc.count;
+  if (scratch.length < n) scratch = new Float64Array(2 * n);
+  const d = scratch;
+  for (let t = 0; t < n; t++) {
+    const p = acc.primes[t];
+    const w = acc.weights[t];
+    // (d₀ + d₁·p₀ + …) mod p, as in `residueOfDigits` (inlined: that one reads arrays of numbers).
+    const pinv = 1 / p;
+    let x = 0;
+    for (let s = 0; s < t; s++) {
+      x += d[s] * w[s];
+      x -= Math.floor(x * pinv) * p;
+    }
+    const img = acc.images[t][i];
+    let digit = ((((k < img.length ? img[k] : 0) * Lmod[t]) % p) - x) % p;
+    digit = (digit * w[t]) % p;
+    if (digit < 0) digit += p;
+    d[t] = digit;
+  }
+  const last = d[n - 1];
+  const negative = last > top;
+  if (negative && last < acc.primes[n - 1] - 1 - top) return undefined;
+  if (negative) for (let t = 0; t < n; t++) d[t] = acc.primes[t] - 1 - d[t];
+  let h = n - 1;
+  while (h >= 0 && d[h] === 0) h--;
+  if (h < 0) return negative ? -1n : 0n;
+  const y = valueOf(d.subarray(0, h + 1), acc.primes, pairs) + (negative ? 1n : 0n);
+  if (y > wide) return undefined;
+  return negative ? -y : y;
+}
+
 /** (coefficient k of element i at primes[t]) · c modulo primes[t], for c < primes[t] (exact in doubles). */
 function imageTimes(acc: Accumulator, i: number, k: number, t: number, c: number): number {
   const img = acc.images[t][i];
   return ((k < img.length ? img[k] : 0) * c) % acc.primes[t];
 }
 
-/**
- * The fraction y/L in lowest terms with y ≡ x·L (mod M) and |y| ≤ numeratorBound, or undefined
- * when x·L mod M is not that small (as `fractionOverDenominator` of arithmetic/lifting.ts does);
- * L's small prime factors make the lowest terms cheap (`gcdFactored`). halfM is M/2.
- */
-function overKnownDenominator(x: bigint, M: bigint, halfM: bigint, L: SmallFactored, numeratorBound: bigint): Rational | undefined {
-  let y = (x * L.value) % M;
-  if (y > halfM) y -= M;
-  if ((y < 0n ? -y : y) > numeratorBound) return undefined;
+/** y/L in lowest terms (0/1 for y = 0). */
+function lowestTerms(y: bigint, L: SmallFactored): Rational {
   const c = gcdFactored(y, L);
   return { num: y / c, den: L.value / c };
+}
+
+/** Puts the element's fractions stored as y/L (`unreduced`) in lowest terms. */
+function reduceStored(el: Accumulator['elements'][number]): void {
+  for (const [L, at] of el.unreduced) {
+    const c = gcdsFactored(
+      at.map((k) => el.known[k]!.num),
+      L,
+    );
+    at.forEach((k, j) => (el.known[k] = { num: el.known[k]!.num / c[j], den: L.value / c[j] }));
+  }
+  el.unreduced.clear();
 }
 
 /** lcm(L, d) for d > 0, with its small prime factors. */
@@ -335,7 +394,7 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
   const bound = isqrt(M / 2n) >> margin;
   // Coefficients of one basis element tend to share denominators: el.den is the lcm of the
   // denominators found so far in the element, kept across attempts, so that most coefficients
-  // are read off as y/el.den without a Euclidean run (see `overKnownDenominator`).
+  // are read off as y/el.den without a Euclidean run (see `numeratorOver`).
   // The lcm of all denominators found so far, over the whole basis, catches the coefficients
   // whose denominator is new to their element but not to the basis (katsura-8: 4558 Euclidean
   // runs become 3833, katsura-9: 11901 become 10149). A fraction y/L (L one of these lcms) is
@@ -361,34 +420,36 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
   const unbalancedN = (1n << (bitsM - 1n - third)) >> margin;
   const overDenominator = (x: bigint, L: bigint): Rational | undefined => (unbalancedD < 1n ? undefined : fractionTimesDenominator(x, M, L, unbalancedN, unbalancedD));
   const pairs = primePairs(acc.primes);
-  const halfM = M / 2n;
+  // ⌊wide / (M / last prime)⌋, for `numeratorOver`.
+  const top = Number(wide / (M / BigInt(acc.primes[acc.count - 1])));
   const attempt = (i: number, k: number): boolean => {
     const el = acc.elements[i];
     if (el.known[k] !== undefined) return true;
     const D = el.den.value;
-    const y = smallNumerator(acc, i, k, wide);
+    const Lmod = residuesOf(acc, el.den);
+    const small = smallNumerator(acc, i, k, Lmod, wide);
+    if (small !== undefined) {
+      el.known[k] = lowestTerms(BigInt(small), el.den);
+      return true;
+    }
+    // A denominator read off over the element's lcm divides it, so the fraction can wait for
+    // its lowest terms; the element's lcm divides the basis' lcm, so only the other routes
+    // extend that one.
+    const y = numeratorOver(acc, i, k, Lmod, wide, top, pairs);
     if (y !== undefined) {
-      const c = gcdFactored(BigInt(y), el.den);
-      el.known[k] = y === 0 ? { num: 0n, den: 1n } : { num: BigInt(y) / c, den: D / c };
-      return true;
-    }
-    const x = valueOf(extendDigits(acc, i, k), acc.primes, pairs);
-    if (x === 0n) {
-      el.known[k] = { num: 0n, den: 1n };
-      return true;
-    }
-    // A denominator read off over the element's lcm divides it, and the element's lcm divides
-    // the basis' lcm: only the other routes can extend them.
-    let q = overKnownDenominator(x, M, halfM, el.den, wide);
-    if (q !== undefined) {
-      el.known[k] = q;
+      el.known[k] = { num: y, den: D };
+      const at = el.unreduced.get(el.den);
+      if (at) at.push(k);
+      else el.unreduced.set(el.den, [k]);
       return true;
     }
     const whole = acc.den.value !== D;
-    q = whole ? overKnownDenominator(x, M, halfM, acc.den, wide) : undefined;
-    if (q === undefined) q = overDenominator(x, D);
-    if (q === undefined && whole) q = overDenominator(x, acc.den.value);
-    if (q === undefined) q = rationalReconstruction(x, M, bound, bound);
+    const z = whole ? numeratorOver(acc, i, k, residuesOf(acc, acc.den), wide, top, pairs) : undefined;
+    let q = z === undefined ? undefined : lowestTerms(z, acc.den);
+    if (q === undefined) {
+      const x = valueOf(extendDigits(acc, i, k), acc.primes, pairs);
+      q = overDenominator(x, D) ?? (whole ? overDenominator(x, acc.den.value) : undefined) ?? rationalReconstruction(x, M, bound, bound);
+    }
     if (q === undefined) {
       acc.sentinel = [i, k];
       return false;
@@ -404,6 +465,7 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
     for (let k = 0; k < acc.elements[i].monos.length; k++) if (!attempt(i, k)) return undefined;
   }
   return acc.elements.map((el) => {
+    reduceStored(el);
     const monos: Monomial[] = [];
     const coeffs: Rational[] = [];
     el.monos.forEach((m, k) => {
@@ -459,6 +521,7 @@ export function agreesWithImage(acc: Accumulator, images: readonly Float64Array[
 export function forgetReconstructions(acc: Accumulator): void {
   for (const el of acc.elements) {
     el.known.fill(undefined);
+    el.unreduced.clear();
     el.den = ONE_FACTORED;
   }
   acc.den = ONE_FACTORED;

@@ -3,7 +3,7 @@
 // factor gives the split of the product.
 import fc from 'fast-check';
 import { gcd } from '../../src/arithmetic/integers';
-import { ONE_FACTORED, SMALL_FACTOR_LIMIT, SmallFactored, factorSmall, gcdFactored, times } from '../../src/arithmetic/small-factors';
+import { ONE_FACTORED, SMALL_FACTOR_LIMIT, SmallFactored, factorSmall, gcdFactored, gcdsFactored, times } from '../../src/arithmetic/small-factors';
 
 const SMALL = [2n, 3n, 5n, 7n, 31n, 4093n]; // 4093: the largest prime below the limit
 const LARGE = [4099n, 65537n, 2n ** 61n - 1n]; // primes above it
@@ -54,6 +54,26 @@ describe('integers with their small prime factors', () => {
     expect(gcdFactored(0n, factorSmall(12n))).toBe(12n);
     expect(gcdFactored(-(3n ** 100n), factorSmall(3n ** 60n * 4099n))).toBe(3n ** 60n);
     expect(gcdFactored(5n, ONE_FACTORED)).toBe(1n);
+  });
+
+  test('gcds of many numerators at once are the gcds one by one', () => {
+    // Numerators sharing large factors with L in a few places (so that the halving reaches them),
+    // zeros, multiples of L (a monic coefficient over its own denominator), and groups of every size.
+    const arbGroup = (L: bigint) =>
+      fc.array(fc.oneof(arbNumerator, fc.constant(0n), fc.bigInt({ min: -5n, max: 5n }).map((m) => m * L), fc.constantFrom(...LARGE).chain((q) => fc.bigInt({ min: -(2n ** 90n), max: 2n ** 90n }).map((c) => c * q))), { maxLength: 40 });
+    fc.assert(
+      fc.property(
+        arbFactored.chain((L) => fc.tuple(fc.constant(L), arbGroup(L))),
+        ([L, ys]) => {
+          const a = factorSmall(L);
+          expect(gcdsFactored(ys, a)).toEqual(ys.map((y) => gcdFactored(y, a)));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    const L = 4099n * 65537n * (2n ** 61n - 1n) * 12n;
+    const ys = [L, 4099n * 7n, 1n, 65537n * 4099n, -(2n ** 61n - 1n), 5n, 11n, 13n, 0n, 4099n];
+    expect(gcdsFactored(ys, factorSmall(L))).toEqual([L, 4099n, 1n, 65537n * 4099n, 2n ** 61n - 1n, 1n, 1n, 1n, L, 4099n]);
   });
 
   test('growing a split by a factor gives the split of the product', () => {

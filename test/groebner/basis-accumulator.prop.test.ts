@@ -28,6 +28,11 @@ function fraction(num: bigint, den: bigint): Rational {
   return { num: num / g, den: den / g };
 }
 
+function gcdOf(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
 const bigintOfBits = (max: number) => fc.bigInt({ min: -(2n ** BigInt(max)), max: 2n ** BigInt(max) });
 
 describe('the accumulator of the multi-modular driver', () => {
@@ -36,8 +41,10 @@ describe('the accumulator of the multi-modular driver', () => {
       den: fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 2n ** 40n, max: 2n ** 60n })),
       nums: fc.array(fc.oneof(bigintOfBits(20), bigintOfBits(45), bigintOfBits(120)), { minLength: 1, maxLength: 6 }),
     });
+    // Elements with their own denominators, or all over the first one's.
+    const elements = fc.tuple(fc.array(element, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([es, shared]) => (shared ? es.map((e) => ({ ...e, den: es[0].den })) : es));
     fc.assert(
-      fc.property(fc.array(element, { minLength: 1, maxLength: 3 }), (elements) => {
+      fc.property(elements, (elements) => {
         // Element i: x^(i+5) plus terms y^j with the planted coefficients (distinct monomials).
         const planted = elements.map((e, i) => {
           const monos = [monomial([i + 5, 0]), ...e.nums.map((_, j) => monomial([0, j]))].reverse();
@@ -74,6 +81,9 @@ describe('the accumulator of the multi-modular driver', () => {
             expect(agreesWithImage(acc, changed, p)).toBe(false);
             if (agrees) {
               expect(got.map(String)).toEqual(planted.map(String));
+              // Each element keeps the lcm of its denominators, whichever route found them (a
+              // denominator first met in another element included).
+              got.forEach((g, i) => expect(acc.elements[i].den.value).toBe(g.coefficients.reduce((l, c) => (l / gcdOf(l, c.den)) * c.den, 1n)));
               return;
             }
             forgetReconstructions(acc);
@@ -85,6 +95,23 @@ describe('the accumulator of the multi-modular driver', () => {
       }),
       { numRuns: 60, seed: 20261204 },
     );
+  });
+
+  test('a numerator over a known denominator is read off as soon as it is within the bound', () => {
+    // x² + (1/L)·xy + (a/L)·y − (a/L) at four primes (M about 2^104): once 1/L gives the element's
+    // denominator, a/L and −a/L with |a| just below M/2^21 (the bound `wide`) can only be read off
+    // over L (twice their bits for a balanced reconstruction, 3/2 for the unbalanced one).
+    const stream = primesBelow(2 ** 26);
+    const primes = [0, 1, 2, 3].map(() => stream.next().value as number);
+    const M = primes.reduce((m, p) => m * BigInt(p), 1n);
+    const L = 1000003n;
+    for (const a of [(M >> 21n) - 12345n, (M >> 23n) + 7n, 2n ** 60n + 1n]) {
+      const g = R.normalize([monomial([2, 0]), monomial([1, 1]), monomial([0, 1]), monomial([0, 0])], [QQ.one, fraction(1n, L), fraction(a, L), fraction(-a, L)]);
+      const imageAt = (p: number) => changeRing(g, new PolynomialRing(Zp(p), R.vars, R.order));
+      const acc = startAccumulator([imageAt(primes[0])]);
+      for (const p of primes.slice(1)) pushImage(acc, [Float64Array.from(imageAt(p).coefficients)], p);
+      expect(reconstruct(acc, R)?.map(String)).toEqual([String(g)]);
+    }
   });
 
   test('a check at a prime dividing a denominator of the candidate never agrees', () => {
