@@ -10,10 +10,11 @@
  * means some coefficient was reconstructed too early; those that agree stay). Coefficients
  * come in groups that tend to share a denominator (the coefficients of one polynomial): with L the lcm of the denominators found so far in a group,
  * x·L mod M is often already a small numerator, and then n/L is the reconstruction without a
- * Euclidean run; numerators up to M/(2L) are then accepted (see `reconstructWithDenominator`), so
- * long numerators over a shared denominator need about half the primes. When L covers only most
- * of x's denominator, x·L is reconstructed with a short denominator bound
- * (`fractionOverPartialDenominator`). Coefficients are tried from the last one down: a monic
+ * Euclidean run; numerators up to M/2^21 are then accepted whatever L (see
+ * `reconstructWithDenominator`; the rule of the Gröbner driver's accumulator,
+ * groebner/basis-accumulator.ts), so long numerators over a shared denominator need about half
+ * the primes. When L covers only most of x's denominator, x·L is reconstructed with a short
+ * denominator bound (`fractionOverPartialDenominator`). Coefficients are tried from the last one down: a monic
  * polynomial's denominators grow from its top coefficient to its constant term, each containing
  * most of the one above, so a minimal polynomial whose constant term has an N-bit numerator over
  * a D-bit denominator is recovered with about N bits of modulus plus a few dozen, not N + D
@@ -151,6 +152,8 @@ export class RationalLifter {
     // passes for a small fraction (a false positive costs a failed check and a restart).
     const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
     const bound = isqrt(M / 2n) >> margin;
+    // The margin of `wide` below: 10 bits, fewer while M is short (as `margin`).
+    const wideMargin = BigInt(Math.min(10, Math.floor(M.toString(2).length / 10)));
     // Each group's denominator so far: the lcm of the denominators of its known coefficients.
     const denominators = this.groups.map(() => 1n);
     this.known.forEach((q, k) => {
@@ -162,13 +165,15 @@ export class RationalLifter {
       const g = this.groupOf[k];
       const L = denominators[g];
       if (this.known[k] !== undefined) return true;
-      // Once a group's denominator is known, its numerators may be as long as M/(2L) allows. While
+      // Once a group's denominator L is known, y/L is taken for |y| ≤ M/2^(2·10 + 1): unique for
+      // |y| < M/2, and a residue that is not yet its fraction passes with probability 2^−20 per
+      // test whatever L (the bound M/(2L·2^20) used before let a short L pass more often). While
       // every denominator found in the group is 1, fractions n/d with d < 2^64 and |n| < M/2^85
       // are taken (unbalanced bounds, 2·N·D = M/2^20): a residue that is not yet its fraction
       // passes with probability about 2^−20.
       const x = this.residue(k);
       const nearlyIntegral = L === 1n && M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + NEARLY_INTEGRAL_MARGIN) > bound ? rationalReconstruction(x, M, M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + NEARLY_INTEGRAL_MARGIN), 1n << NEARLY_INTEGRAL_DENOMINATOR_BITS) : undefined;
-      const wide = L > 1n && 2n * L < M >> margin ? (M / (2n * L)) >> margin : bound;
+      const wide = L > 1n ? M >> (2n * wideMargin + 1n) : bound;
       const q = nearlyIntegral ?? reconstructWithDenominator(x, M, bound, L, wide > bound ? wide : bound, margin);
       if (q === undefined) {
         this.sentinel = k;
@@ -214,7 +219,7 @@ export class RationalLifter {
  * The fraction n/d ≡ x (mod M) with |n|, d ≤ bound, or undefined. L is a likely multiple of d (the
  * lcm of the denominators of related coefficients): when x·L mod M is already a small numerator,
  * the answer is read off without a Euclidean run (it is the unique one under the bounds). With a
- * `numeratorBound` above `bound` (at most M/(2L)) the fraction y/L is accepted for any
+ * `numeratorBound` above `bound` (below M/2) the fraction y/L is accepted for any
  * |y| ≤ numeratorBound: unique among fractions whose denominator divides L, so a coefficient whose
  * numerator is long but whose denominator is the group's needs about half the primes — at the
  * price of trusting L, which the caller's check at a fresh prime covers.

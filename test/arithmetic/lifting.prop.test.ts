@@ -94,6 +94,24 @@ describe('RationalLifter', () => {
     expect(used).toBeLessThan(120);
   });
 
+  test('long numerators over a long shared denominator need their own bits and 21 more, not the denominator\'s too', () => {
+    // 1/L last (tried first: a balanced reconstruction, M > 2^255) gives the group its
+    // denominator L = 2^127 − 1; the 400-bit numerators over L are then taken once M passes
+    // 2^421 (21 primes below 2^21, and 2 to check: 23), where the bound M/(2L·2^20) used before
+    // took 27 primes in all.
+    const L = 2n ** 127n - 1n;
+    const values = [...Array.from({ length: 10 }, (_, k) => rational((k % 2 === 0 ? 1n : -1n) * (3n ** 252n + BigInt(k + 1) ** 30n), L)), rational(1n, L)];
+    const primes = primesBelow(2 ** 21);
+    let used = 0;
+    const got = liftUntilStable([values.length], () => {
+      used++;
+      const p = primes.next().value as number;
+      return { p, img: imageOf(values, p) };
+    }, 1000);
+    expect(got).toEqual(values);
+    expect(used).toBeLessThanOrEqual(24);
+  });
+
   test('rejects an image of the wrong length', () => {
     expect(() => new RationalLifter([2, 3]).add(7, [1, 2, 3])).toThrow(RangeError);
   });
