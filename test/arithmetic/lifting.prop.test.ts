@@ -79,17 +79,23 @@ describe('RationalLifter', () => {
     );
   });
 
-  test('long numerators over small denominators need about half the primes of a balanced fraction', () => {
-    // 2000-bit numerators, denominators 1, 2 and 3 (integers first): taken once M passes
-    // 2^(2000 + 85), about 100 primes below 2^21 (a balanced reconstruction needs M > 2^4001: ~191).
-    const values = Array.from({ length: 12 }, (_, k) => rational((k % 3 === 0 ? -1n : 1n) * (3n ** 1260n + BigInt(k) ** 40n), k < 4 ? 1n : BigInt(1 + (k % 3))));
+  /** `values` as one group lifted from primes below 2^21 until stable, and how many primes that took. */
+  const liftCountingPrimes = (values: readonly Rational[]): { got: Rational[] | undefined; used: number } => {
     const primes = primesBelow(2 ** 21);
     let used = 0;
-    const got = liftUntilStable([12], () => {
+    const got = liftUntilStable([values.length], () => {
       used++;
       const p = primes.next().value as number;
       return { p, img: imageOf(values, p) };
     }, 1000);
+    return { got, used };
+  };
+
+  test('long numerators over small denominators need about half the primes of a balanced fraction', () => {
+    // 2000-bit numerators, denominators 1, 2 and 3 (integers first): taken once M passes
+    // 2^(2000 + 85), about 100 primes below 2^21 (a balanced reconstruction needs M > 2^4001: ~191).
+    const values = Array.from({ length: 12 }, (_, k) => rational((k % 3 === 0 ? -1n : 1n) * (3n ** 1260n + BigInt(k) ** 40n), k < 4 ? 1n : BigInt(1 + (k % 3))));
+    const { got, used } = liftCountingPrimes(values);
     expect(got).toEqual(values);
     expect(used).toBeLessThan(120);
   });
@@ -101,13 +107,7 @@ describe('RationalLifter', () => {
     // took 27 primes in all.
     const L = 2n ** 127n - 1n;
     const values = [...Array.from({ length: 10 }, (_, k) => rational((k % 2 === 0 ? 1n : -1n) * (3n ** 252n + BigInt(k + 1) ** 30n), L)), rational(1n, L)];
-    const primes = primesBelow(2 ** 21);
-    let used = 0;
-    const got = liftUntilStable([values.length], () => {
-      used++;
-      const p = primes.next().value as number;
-      return { p, img: imageOf(values, p) };
-    }, 1000);
+    const { got, used } = liftCountingPrimes(values);
     expect(got).toEqual(values);
     expect(used).toBeLessThanOrEqual(24);
   });
