@@ -1,31 +1,30 @@
 /**
- * A vector of rational numbers recovered from its images modulo many primes: Garner's
- * mixed-radix Chinese remaindering followed by rational reconstruction with early termination.
+ * A vector of rational numbers recovered from its images modulo many primes: Garner's mixed-radix
+ * Chinese remaindering followed by rational reconstruction with early termination.
  *
- * Representation: coefficient k is kept as its mixed-radix digits d₀ + d₁·p₀ + d₂·p₀p₁ + …,
- * each digit below its prime (one Float64Array of digits per prime). Adding a prime costs a few
+ * Representation: coefficient k is kept as its mixed-radix digits d₀ + d₁·p₀ + d₂·p₀p₁ + …, each
+ * digit below its prime (one Float64Array of digits per prime). Adding a prime costs a few
  * double-precision multiply-adds per coefficient and no bigint work; the bigint value of a
- * coefficient is formed only when it is reconstructed. Reconstructions found are kept until a
- * check at a fresh prime refutes them (`forgetDisagreeing`: a candidate that fails the check
- * means some coefficient was reconstructed too early; those that agree stay). Coefficients
- * come in groups that tend to share a denominator (the coefficients of one polynomial): with L the lcm of the denominators found so far in a group,
- * x·L mod M is often already a small numerator, and then n/L is the reconstruction without a
- * Euclidean run; numerators up to M/2^21 are then accepted whatever L (see
- * `reconstructWithDenominator`; the rule of the Gröbner driver's accumulator,
- * groebner/basis-accumulator.ts), so long numerators over a shared denominator need about half
- * the primes. When L covers only most of x's denominator, x·L is reconstructed with a short
- * denominator bound (`fractionOverPartialDenominator`). Coefficients are tried from the last one down: a monic
+ * coefficient is formed only when it is reconstructed. Reconstructions found are kept until a check
+ * at a fresh prime refutes them (`forgetDisagreeing`: a candidate that fails the check means some
+ * coefficient was reconstructed too early; those that agree stay). Coefficients come in groups that
+ * tend to share a denominator (the coefficients of one polynomial): with L the lcm of the
+ * denominators found so far in a group, x·L mod M is often already a small numerator, and then n/L
+ * is the reconstruction without a Euclidean run; numerators up to M/2^21 are then accepted whatever
+ * L (see `reconstructWithDenominator`; the rule of the Gröbner driver's accumulator,
+ * groebner/basis-accumulator.ts), so long numerators over a shared denominator need about half the
+ * primes. When L covers only most of x's denominator, x·L is reconstructed with a short denominator
+ * bound (`fractionOverPartialDenominator`). Coefficients are tried from the last one down: a monic
  * polynomial's denominators grow from its top coefficient to its constant term, each containing
- * most of the one above, so a minimal polynomial whose constant term has an N-bit numerator over
- * a D-bit denominator is recovered with about N bits of modulus plus a few dozen, not N + D
- * (437 → 218 primes for the 225 solutions of deep-linear:2,2,2's critical ideal). Every prime
- * added first checks the reconstructions kept so far, so one taken too early (while M is short)
- * does not spoil the group's denominator. While a group's
- * denominators are all 1, fractions with denominators below 2^64 and numerators up to M/2^85 are
- * taken (the parametrizations' numerators over q′ are integers or nearly so: their lift needs
- * half the primes). Every answer is meant to
- * be checked at a fresh prime (`agreesModulo`). Reference: von zur Gathen–Gerhard, Modern
- * Computer Algebra, §5.6 (Garner) and §5.10 (rational reconstruction).
+ * most of the one above, so a minimal polynomial whose constant term has an N-bit numerator over a
+ * D-bit denominator is recovered with about N bits of modulus plus a few dozen, not N + D (437 →
+ * 218 primes for the 225 solutions of deep-linear:2,2,2's critical ideal). Every prime added first
+ * checks the reconstructions kept so far, so one taken too early (while M is short) does not spoil
+ * the group's denominator. While a group's denominators are all 1, fractions with denominators
+ * below 2^64 and numerators up to M/2^85 are taken (the parametrizations' numerators over q′ are
+ * integers or nearly so: their lift needs half the primes). Every answer is meant to be checked at
+ * a fresh prime (`agreesModulo`). Reference: von zur Gathen–Gerhard, Modern Computer Algebra, §5.6
+ * (Garner) and §5.10 (rational reconstruction).
  */
 import { gcd, isqrt, modInverse } from './integers';
 import { Rational } from './rational';
@@ -167,7 +166,8 @@ export class RationalLifter {
       if (this.known[k] !== undefined) return true;
       // Once a group's denominator L is known, y/L is taken for |y| ≤ M/2^(2·10 + 1): unique for
       // |y| < M/2, and a residue that is not yet its fraction passes with probability 2^−20 per
-      // test whatever L (the bound M/(2L·2^20) used before let a short L pass more often). While
+      // test whatever L (the bound M/(2L·2^20) used before had the rate 2^−20/L, but a long L
+      // cost its own bits of modulus on top of the numerator's). While
       // every denominator found in the group is 1, fractions n/d with d < 2^64 and |n| < M/2^85
       // are taken (unbalanced bounds, 2·N·D = M/2^20): a residue that is not yet its fraction
       // passes with probability about 2^−20.
