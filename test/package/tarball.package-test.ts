@@ -89,6 +89,26 @@ describe('the npm tarball, installed into fresh projects', () => {
     expect(files.filter((f) => /\.map$|tsbuildinfo|^dist\/(bench|examples)\//.test(f))).toEqual([]);
   });
 
+  test('polycrit/node: the Gröbner driver\'s helper thread runs from the installed package and leaves the basis as it is', () => {
+    fs.writeFileSync(
+      path.join(project, 'threads.cjs'),
+      `const { computeGroebner, namedSystem, polynomialToData } = require('polycrit');
+const { basisThreads } = require('polycrit/node');
+const P = namedSystem('cyclic:6').polynomials;
+const alone = computeGroebner(P).basis.map(String).join(';');
+const helped = computeGroebner(P, { basisWorkers: basisThreads(1) }).basis.map(String).join(';');
+// The thread itself (cyclic-6 is too small for the driver to start one): the basis modulo 65521.
+const R = P[0].ring;
+const job = basisThreads(1).start({ vars: [...R.vars], order: R.order, generators: P.map(polynomialToData), linalg: 'auto' });
+job.submit(65521);
+const image = job.take(30000);
+job.close();
+console.log(typeof basisThreads, alone === helped, image && image.p, image && image.lengths && image.lengths.length);
+`,
+    );
+    expect(run('node', ['threads.cjs'], project)).toBe('function true 65521 45\n');
+  });
+
   test('CommonJS and ESM: every entry loads, one Polynomial class for both, a testing arbitrary in fc.property, each entry\'s namespace as its ESM default export', () => {
     const body = (tag: string) => `const P = parsePolynomials('x^2 + y^2 - 1, x - y').polynomials;
 fc.assert(fc.property(plantedSystem(), (S) => checkSolution(S, solve(S.polynomials)).ok), { numRuns: 2 });
