@@ -88,6 +88,13 @@ export interface CriticalComponent {
   orbit?: ComponentOrbit;
 }
 
+/** A component of the critical set found by the solver and not analysed (see `CriticalAnalysis.unanalysed`). */
+export interface UnanalysedComponent {
+  dimension: number;
+  degree: number;
+  basis?: string[];
+}
+
 export interface CriticalAnalysis {
   weights: string[];
   loss: string;
@@ -98,6 +105,12 @@ export interface CriticalAnalysis {
   /** Distinct critical values, real ones ascending first. */
   criticalValues: CriticalValue[];
   components: CriticalComponent[];
+  /**
+   * Components the solver found that a time limit left without a value or a type, in the solver's
+   * order after those analysed: their dimension, degree and, for positive dimension, equations (the
+   * reduced Gröbner basis of the prime). Only in an incomplete analysis, when there are any.
+   */
+  unanalysed?: UnanalysedComponent[];
   /** True when every component of the critical set is analysed; false when a time limit cut the work short. */
   complete: boolean;
   /** Why the analysis is incomplete, when it is. */
@@ -443,16 +456,21 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   };
   const analyzed: Analyzed[] = [];
   let message = result.complete ? undefined : result.message;
+  // The components not analysed yet, as the solver describes them (an incomplete answer keeps them).
+  const withRest = (a: CriticalAnalysis): CriticalAnalysis => {
+    const rest = result.components.slice(analyzed.length);
+    return a.complete || rest.length === 0 ? a : { ...a, unanalysed: rest.map(unanalysedComponent) };
+  };
   try {
     for (const c of result.components) {
       analyzed.push(analyze(c));
-      options.onPartial?.(summary([...analyzed], false, `stopped before the end (phase: critical values and Hessians)`));
+      options.onPartial?.(withRest(summary([...analyzed], false, `stopped before the end (phase: critical values and Hessians)`)));
     }
   } catch (e) {
     if (!(e instanceof TimeoutError)) throw e;
     message = `${e.message} (phase: critical values and Hessians; ${analyzed.length} of ${result.components.length} component(s) analysed)`;
   }
-  const analysis = summary(analyzed, message === undefined, message);
+  const analysis = withRest(summary(analyzed, message === undefined, message));
   // Past the time limit the analysis is cut short: no orbits of a partial list.
   if (options.symmetries === false || deadline.expired) return analysis;
   // The symmetry group and the orbits of the components under it (critical-symmetry.ts).
@@ -460,6 +478,12 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   const symmetries = attachSymmetries(analysis, net, result.components.slice(0, analyzed.length), deadline);
   const { stats: _s, ...data } = analysis;
   return { ...data, symmetries, stats: { seconds: (performance.now() - start) / 1000 } };
+}
+
+/** What the solver says of a component the analysis did not reach. */
+function unanalysedComponent(c: Component): UnanalysedComponent {
+  const basis = c.kind === 'orbits' ? undefined : c.basis;
+  return { dimension: c.dimension, degree: c.degree, ...(basis ? { basis: basis.map(polynomialDataToString) } : {}) };
 }
 
 /** The exact sign of a regularization weight λ (text or number, read as the fraction it denotes); undefined if unreadable. */

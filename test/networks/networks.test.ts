@@ -12,7 +12,7 @@ import { Tensor, ops, symmetricEigenvalues, valueAndGrad, Var } from '../../src/
 import { groebner } from '../../src/groebner/groebner';
 import { normalForm } from '../../src/groebner/normal-form';
 import { fromNerdamer } from '../../src/io/nerdamer';
-import { CriticalAnalysis, criticalPoints } from '../../src/networks/critical';
+import { CriticalAnalysis, analyzeCriticalSet, criticalPoints } from '../../src/networks/critical';
 import { CountingDeadline } from './counting-deadline';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
@@ -23,6 +23,8 @@ import { evaluate } from '../../src/poly/evaluate';
 import { solutionCount } from '../../src/groebner/ideal';
 import { vanishesOnComponent } from '../../src/solve/component-values';
 import { AlgebraicDescription, parametrizationOf } from '../../src/solve/zero-dimensional';
+import { solve } from '../../src/solve/solve';
+import { formatCritical } from '../../src/cli/text/critical';
 
 
 describe('the symbolic loss', () => {
@@ -233,5 +235,23 @@ describe('an analysis cut short by a time limit', () => {
     expect(cut.components.length).toBeLessThan(full.components.length);
     expect(partials.length).toBeGreaterThan(0);
     expect(partials.every((a) => !a.complete)).toBe(true);
+    // The components the solver found and the analysis did not reach are kept, as the solver gave them.
+    const described = (c: { dimension: number; degree: number; basis?: string[] }) => ({ dimension: c.dimension, degree: c.degree, ...(c.basis ? { basis: c.basis } : {}) });
+    expect(cut.unanalysed?.map(described)).toEqual(full.components.slice(cut.components.length).map(described));
+    expect(full.unanalysed).toBeUndefined();
+  });
+
+  test('a time limit reached before any analysis still lists every component the solver found', () => {
+    const net = networkLoss(preset('xor-bias'));
+    const result = solve(lossGradient(net), { digits: 10 });
+    const full = analyzeCriticalSet(net, result, { digits: 10, symmetries: false });
+    const cut = analyzeCriticalSet(net, result, { digits: 10, symmetries: false, deadline: new CountingDeadline(1) });
+    expect(cut.complete).toBe(false);
+    expect(cut.components).toEqual([]);
+    expect(cut.unanalysed).toEqual(full.components.map((c) => ({ dimension: c.dimension, degree: c.degree, ...(c.basis ? { basis: c.basis } : {}) })));
+    // The command's text says how many were found and lists them.
+    const text = formatCritical('xor-bias', cut);
+    expect(text).toContain(`critical set: 0 analysed and ${full.components.length} not (so far)`);
+    expect(text.split('\n').filter((l) => /^ {2}\d+\. dimension \d+, degree \d+: /.test(l))).toHaveLength(full.components.length);
   });
 });

@@ -71,8 +71,9 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
   lines.push(`Critical points of the loss of ${name}`);
   lines.push(`weights (${a.weights.length}): ${a.weights.join(', ')}`);
   lines.push(`loss: ${a.loss.length > 200 ? a.loss.slice(0, 200) + ` … (${a.loss.split(/ [+-] /).length} terms)` : a.loss}`);
+  const unanalysed = a.unanalysed ?? [];
   if (!a.complete) lines.push(`INCOMPLETE: ${a.message ?? 'the analysis was cut short'}; the components below are those finished`);
-  lines.push(`critical set: ${a.components.length}${a.complete ? '' : ' (so far)'} irreducible component(s) over Q, of dimension up to ${a.dimension}`);
+  lines.push(`critical set: ${a.components.length}${unanalysed.length > 0 ? ` analysed and ${unanalysed.length} not` : ''}${a.complete ? '' : ' (so far)'} irreducible component(s) over Q, of dimension up to ${a.dimension}`);
   lines.push(`critical values: ${a.criticalValues.map(valueText).join('; ')}`);
   lines.push('');
   const rows = a.components.map((c, i) => [
@@ -88,10 +89,20 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
   const header = ['#', 'dim', 'degree', 'loss', 'type', 'inertia (+,−,0)', 'orbit', 'equations (reduced Gröbner basis) or points'];
   const widths = header.map((h, j) => Math.min(j === header.length - 1 ? 200 : 60, Math.max(h.length, ...rows.map((r) => r[j].length))));
   const fmt = (r: string[]) => r.map((cell, j) => (j === r.length - 1 ? cell : cell.padEnd(widths[j]))).join('  ');
-  lines.push(fmt(header));
-  lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) lines.push(fmt(r));
-  lines.push('');
+  if (rows.length > 0 || unanalysed.length === 0) {
+    lines.push(fmt(header));
+    lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const r of rows) lines.push(fmt(r));
+    lines.push('');
+  }
+  if (unanalysed.length > 0) {
+    lines.push(`found by the solver, not analysed before the time limit (no value or type):`);
+    unanalysed.forEach((c, i) => {
+      const equations = c.basis ? c.basis.join(', ') : `${c.degree} point(s)`;
+      lines.push(`  ${a.components.length + i + 1}. dimension ${c.dimension}, degree ${c.degree}: ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
+    });
+    lines.push('');
+  }
   if (a.symmetries) lines.push(...symmetryLines(a), '');
   if (a.globalMinimum) {
     const m = a.globalMinimum;
