@@ -180,10 +180,14 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
 }
 
 /**
- * Seconds the decomposition by value parts may take before the whole is decomposed instead. On the
- * 2-2-1 network with activation z + z³/3 the parts take 1.3–2.4 s and the whole 4.5 s more.
+ * Seconds the decomposition by value parts may take before the whole is decomposed instead: a
+ * guard against parts far harder than the whole, as the first part of the 2-2-1 network with
+ * activation z + z³/3 was before the zero-divisor tests ran modulo a prime (24 s in its tests).
+ * Now its parts take 1.3–2.4 s and the whole 4.5 s more; on the 2-2-1 network with biases,
+ * activation z² and loss mean, the parts take 22 s (13 components in the first 3 s, then two
+ * pieces' eliminants) and the whole does not finish in 90 s, so 3 s cost that network its answer.
  */
-const VALUE_PARTS_BUDGET = 3;
+const VALUE_PARTS_BUDGET = 30;
 
 /** What the decomposition knows across its attempts: the primes found, the minimal ones (reported). */
 interface DecompositionState {
