@@ -109,12 +109,22 @@ export class MonomialTable {
     this.orderKind =
       order.kind === 'degrevlex' ? ORDER_DEGREVLEX : order.kind === 'deglex' ? ORDER_DEGLEX : order.kind === 'lex' ? ORDER_LEX : ORDER_GENERIC;
     this.generic = this.orderKind === ORDER_GENERIC ? cmp : undefined;
+    this.degrevlexBlocks =
+      order.kind === 'degrevlex' ? [nvars] : order.kind === 'block' && order.blocks.every((b) => b.order.kind === 'degrevlex') ? order.blocks.map((b) => b.size) : undefined;
   }
 
   /** Is the order degrevlex (compared on the flat exponents)? */
   get isDegrevlex(): boolean {
     return this.orderKind === ORDER_DEGREVLEX;
   }
+
+  /**
+   * The sizes of the order's blocks of variables when each is ordered by degrevlex (one block of
+   * all the variables for degrevlex itself, the blocks of a block order such as an elimination
+   * order); undefined for other orders. The columns of an F4 matrix sort by keys then
+   * (`sort-columns.ts`).
+   */
+  readonly degrevlexBlocks: readonly number[] | undefined;
 
   /** A stamp never used before for `mark`. */
   newStamp(): number {
