@@ -107,8 +107,9 @@ export interface CriticalAnalysis {
   components: CriticalComponent[];
   /**
    * Components the solver found that a time limit left without a value or a type, in the solver's
-   * order after those analysed: their dimension, degree and, for positive dimension, equations (the
-   * reduced Gröbner basis of the prime). Only in an incomplete analysis, when there are any.
+   * order after those analysed: their dimension, degree and equations (the reduced Gröbner basis of
+   * the prime, which the solver gives for every component of positive dimension and for finite
+   * ones when asked). Only in an incomplete analysis, when there are any.
    */
   unanalysed?: UnanalysedComponent[];
   /** True when every component of the critical set is analysed; false when a time limit cut the work short. */
