@@ -151,8 +151,6 @@ export class RationalLifter {
     // passes for a small fraction (a false positive costs a failed check and a restart).
     const margin = BigInt(Math.min(20, Math.floor(M.toString(2).length / 10)));
     const bound = isqrt(M / 2n) >> margin;
-    // The margin of `wide` below: 10 bits, fewer while M is short (as `margin`).
-    const wideMargin = BigInt(Math.min(10, Math.floor(M.toString(2).length / 10)));
     // Each group's denominator so far: the lcm of the denominators of its known coefficients.
     const denominators = this.groups.map(() => 1n);
     this.known.forEach((q, k) => {
@@ -173,7 +171,7 @@ export class RationalLifter {
       // passes with probability about 2^−20.
       const x = this.residue(k);
       const nearlyIntegral = L === 1n && M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + NEARLY_INTEGRAL_MARGIN) > bound ? rationalReconstruction(x, M, M >> (NEARLY_INTEGRAL_DENOMINATOR_BITS + NEARLY_INTEGRAL_MARGIN), 1n << NEARLY_INTEGRAL_DENOMINATOR_BITS) : undefined;
-      const wide = L > 1n ? M >> (2n * wideMargin + 1n) : bound;
+      const wide = L > 1n ? knownDenominatorBound(M) : bound;
       const q = nearlyIntegral ?? reconstructWithDenominator(x, M, bound, L, wide > bound ? wide : bound, margin);
       if (q === undefined) {
         this.sentinel = k;
@@ -213,6 +211,17 @@ export class RationalLifter {
     }
     if (dropped) this.sentinel = -1;
   }
+}
+
+/**
+ * The largest |y| taken for a fraction y/L over a known denominator L (by this lift and by the
+ * Gröbner driver's accumulator, groebner/basis-accumulator.ts): M/2^(2·m + 1) with a margin m of
+ * 10 bits, fewer while M is short. Unique for |y| < M/2 (L is invertible modulo M), and a residue
+ * not yet determined passes with probability 2^−2m per test, whatever L.
+ */
+export function knownDenominatorBound(M: bigint): bigint {
+  const margin = BigInt(Math.min(10, Math.floor(M.toString(2).length / 10)));
+  return M >> (2n * margin + 1n);
 }
 
 /**

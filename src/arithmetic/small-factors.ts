@@ -176,9 +176,9 @@ export function gcdFactored(y: bigint, a: SmallFactored): bigint {
  * 650 bits) the Euclidean gcds were a third of the reconstruction.
  */
 export function gcdsFactored(ys: readonly bigint[], a: SmallFactored): bigint[] {
-  const out = ys.map((y) => (y === 0n ? a.value : smallPartOfGcd(y < 0n ? -y : y, a)));
-  if (a.cofactor === 1n) return out;
   const abs = ys.map((y) => (y < 0n ? -y : y));
+  const out = abs.map((y) => (y === 0n ? a.value : smallPartOfGcd(y, a)));
+  if (a.cofactor === 1n) return out;
   const spread = (at: readonly number[], c: bigint): void => {
     if (c === 1n || at.length === 0) return;
     if (at.length <= 2) {

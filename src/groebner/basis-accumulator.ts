@@ -20,7 +20,7 @@
  */
 import { isqrt, modInverse } from '../arithmetic/integers';
 import { Rational } from '../arithmetic/rational';
-import { fractionTimesDenominator } from '../arithmetic/lifting';
+import { fractionTimesDenominator, knownDenominatorBound } from '../arithmetic/lifting';
 import { ONE_FACTORED, SmallFactored, gcdFactored, gcdsFactored, times } from '../arithmetic/small-factors';
 import { rationalReconstruction } from '../arithmetic/reconstruction';
 import { Monomial, monomialKey, monomialsEqual } from '../monomials/monomial';
@@ -242,12 +242,12 @@ function residueOfDigits(d: readonly number[], w: Float64Array, j: number, p: nu
 }
 
 /**
- * The value of a coefficient modulo the product of the primes, from its digits (Horner), two
- * digits per bigint step: d_t + d_{t+1}·p_t < 2^52 is exact in a double, and `pairs[t]` holds
- * the bigint p_t·p_{t+1} (see `primePairs`).
+ * The value of the first `length` digits (all by default) modulo the product of their primes
+ * (Horner), two digits per bigint step: d_t + d_{t+1}·p_t < 2^52 is exact in a double, and
+ * `pairs[t]` holds the bigint p_t·p_{t+1} (see `primePairs`).
  */
-function valueOf(digits: ArrayLike<number>, primes: readonly number[], pairs: readonly bigint[]): bigint {
-  let t = digits.length - 1;
+function valueOf(digits: readonly number[], primes: readonly number[], pairs: readonly bigint[], length = digits.length): bigint {
+  let t = length - 1;
   let x = BigInt(digits[t]);
   if (t % 2 === 1) {
     t--;
@@ -305,8 +305,8 @@ function smallNumerator(acc: Accumulator, i: number, k: number, Lmod: readonly n
   return y;
 }
 
-/** Scratch digits for `numeratorOver`. */
-let scratch = new Float64Array(64);
+/** Scratch digits for `numeratorOver` (numbers, as the digits `residueOfDigits` reads elsewhere). */
+const scratch: number[] = [];
 
 /**
  * The numerator y of coefficient k of element i over a known lcm L: the balanced residue of
@@ -321,21 +321,11 @@ let scratch = new Float64Array(64);
  */
 function numeratorOver(acc: Accumulator, i: number, k: number, Lmod: readonly number[], wide: bigint, top: number, pairs: readonly bigint[]): bigint | undefined {
   const n = acc.count;
-  if (scratch.length < n) scratch = new Float64Array(2 * n);
   const d = scratch;
   for (let t = 0; t < n; t++) {
     const p = acc.primes[t];
     const w = acc.weights[t];
-    // (d₀ + d₁·p₀ + …) mod p, as in `residueOfDigits` (inlined: that one reads arrays of numbers).
-    const pinv = 1 / p;
-    let x = 0;
-    for (let s = 0; s < t; s++) {
-      x += d[s] * w[s];
-      x -= Math.floor(x * pinv) * p;
-    }
-    const img = acc.images[t][i];
-    let digit = ((((k < img.length ? img[k] : 0) * Lmod[t]) % p) - x) % p;
-    digit = (digit * w[t]) % p;
+    let digit = (((imageTimes(acc, i, k, t, Lmod[t]) - residueOfDigits(d, w, t, p)) % p) * w[t]) % p;
     if (digit < 0) digit += p;
     d[t] = digit;
   }
@@ -346,7 +336,7 @@ function numeratorOver(acc: Accumulator, i: number, k: number, Lmod: readonly nu
   let h = n - 1;
   while (h >= 0 && d[h] === 0) h--;
   if (h < 0) return negative ? -1n : 0n;
-  const y = valueOf(d.subarray(0, h + 1), acc.primes, pairs) + (negative ? 1n : 0n);
+  const y = valueOf(d, acc.primes, pairs, h + 1) + (negative ? 1n : 0n);
   if (y > wide) return undefined;
   return negative ? -y : y;
 }
@@ -405,7 +395,7 @@ export function reconstruct(acc: Accumulator, R: PolynomialRing<Rational>): Poly
   // fewer on katsura-8/9, cyclic-7, eco-10 and noon-8 (23 → 22, 33 → 32, 25 → 24, 9 → 8, 6 → 5).
   // (Earlier bounds: |y| ≤ bound, then |y|·L ≤ bound²; with |y| ≤ M/(2·L·2^margin), a weaker test
   // than either, katsura-9 had a false candidate and needed 2 more primes.)
-  const wide = M >> (2n * margin + 1n);
+  const wide = knownDenominatorBound(M);
   // Unbalanced bounds for x·L (L a known lcm of denominators): numerator up to about M^(2/3),
   // denominator up to M^(1/3), each 2^margin below, so that a residue not of that form passes
   // with probability about 2^(2−2·margin), the rate of the balanced bound. This is msolve's

@@ -113,11 +113,6 @@ export class MonomialTable {
       order.kind === 'degrevlex' ? [nvars] : order.kind === 'block' && order.blocks.every((b) => b.order.kind === 'degrevlex') ? order.blocks.map((b) => b.size) : undefined;
   }
 
-  /** Is the order degrevlex (compared on the flat exponents)? */
-  get isDegrevlex(): boolean {
-    return this.orderKind === ORDER_DEGREVLEX;
-  }
-
   /**
    * The sizes of the order's blocks of variables when each is ordered by degrevlex (one block of
    * all the variables for degrevlex itself, the blocks of a block order such as an elimination
