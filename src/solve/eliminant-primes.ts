@@ -46,9 +46,15 @@ function eliminantOf(J: readonly QPoly[], t: QPoly, U: readonly number[], deadli
   return { F: changeRing(E[0], S), S };
 }
 
-/** Candidate separating forms in the dependent variables (canonical order first). */
+/**
+ * Candidate forms in the dependent variables, cheapest first: each variable, then sums of two
+ * with coefficients 1 and 2, then forms in all of them (canonical order first).
+ */
 function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly number[]): Generator<QPoly> {
   for (const i of dependent) yield R.variable(i);
+  for (const c of [1, 2])
+    for (let a = 0; a < dependent.length; a++)
+      for (let b = a + 1; b < dependent.length; b++) yield R.variable(dependent[a]).add(R.variable(dependent[b]).scale(rational(c)));
   for (let k = 2n; k < 50n; k++) {
     let w = 1n;
     let t = R.zero();
@@ -84,8 +90,15 @@ function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Ra
  * The primes of an ideal J (reduced basis) that is equidimensional with U independent on every
  * component, of degree e over K(U). `order` lists the variables in the order separating forms
  * try them (the canonical order, so the choice does not depend on the caller's ring).
+ *
+ * A form t whose eliminant F has several irreducible factors Fₖ (over K(U), in T) splits J: every
+ * prime of J contains exactly one Fₖ(t), so the primes of J are those of the pieces
+ * (J + ⟨Fₖ(t)⟩)·K(U)[X'] ∩ K[X], each of smaller degree, examined in turn. Splitting along the
+ * cheap eliminants of single variables and of sums of two first spares most pieces the eliminant
+ * of a form in every variable, whose Gröbner basis can cost a thousand times more. `radical` says
+ * that J is already known radical over K(U).
  */
-export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline): QPoly[][] {
+export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline, radical = false): QPoly[][] {
   const R = J0[0].ring;
   let J = [...J0];
   const dependent = order.filter((i) => !U.includes(i));
@@ -94,29 +107,40 @@ export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly numbe
     const G = groebner(gens, { deadline });
     return isUnitIdeal(G) ? G : equidimensionalPart(G, factorizer, deadline, [...U]).saturated;
   };
-  let radicalDone = false;
+  const degreeOf = (P: readonly QPoly[]): number => {
+    const { B, dependent: k } = blockRing(R, U);
+    return degreeOverIndependent(groebner(P.map((g) => changeRing(g, B)), { deadline, positiveDimension: U.length > 0 }), k);
+  };
+  // The square-free parts of single variables' eliminants that are not square-free, for
+  // Seidenberg's lemma.
+  const powers: QPoly[] = [];
+  let candidates = 0;
   for (const t of separatingCandidates(R, dependent)) {
     deadline?.check();
     const { F, S } = eliminantOf(J, t, U, deadline);
     const T = S.nvars - 1;
     const inT = factorizer.factors(F).filter((x) => x.factor.degree(T) > 0);
     const s = inT.reduce((acc, x) => acc + x.factor.degree(T), 0);
+    const squarefree = inT.every((x) => x.multiplicity === 1);
     // t separates and J is radical over K(U): one prime per factor.
-    if (s === e && inT.every((x) => x.multiplicity === 1)) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
-    if (radicalDone) continue;
-    // Make J radical over K(U) (Seidenberg over K(U)), then try this and further forms again.
-    radicalDone = true;
-    const extra: QPoly[] = [];
-    for (const i of dependent) {
-      const { F: Fi, S: Si } = eliminantOf(J, R.variable(i), U, deadline);
-      const parts = factorizer.factors(Fi).filter((x) => x.factor.degree(Si.nvars - 1) > 0);
-      if (parts.some((x) => x.multiplicity > 1)) extra.push(substituteT(parts.reduce((a, x) => a.mul(x.factor), Si.one()), Si, R, R.variable(i)));
+    if (s === e && squarefree) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
+    if (inT.length > 1) {
+      const primes: QPoly[][] = [];
+      for (const { factor } of inT) {
+        const P = contraction([...J, substituteT(factor, S, R, t)]);
+        if (!isUnitIdeal(P)) primes.push(...primesOverIndependentSet(P, U, degreeOf(P), order, factorizer, deadline, radical));
+      }
+      return primes;
     }
-    if (extra.length > 0) {
-      J = contraction([...J, ...extra]);
-      const { B, dependent: k } = blockRing(R, U);
-      const degree = degreeOverIndependent(groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: U.length > 0 }), k);
-      return primesOverIndependentSet(J, U, degree, order, factorizer, deadline);
+    // One irreducible factor: F = F₁^m. Once every variable has been tried, make J radical over
+    // K(U) (Seidenberg over K(U)) with the square-free parts of their eliminants, then try further
+    // forms.
+    if (inT.length === 1 && inT[0].multiplicity > 1 && candidates < dependent.length) powers.push(substituteT(inT[0].factor, S, R, t));
+    if (radical || ++candidates < dependent.length) continue;
+    radical = true;
+    if (powers.length > 0) {
+      J = contraction([...J, ...powers]);
+      return primesOverIndependentSet(J, U, degreeOf(J), order, factorizer, deadline, true);
     }
   }
   throw new ComputationError('no separating linear form found for an equidimensional component');

@@ -13,6 +13,8 @@ import { changeRing } from '../../src/poly/change';
 import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { minimalPrimes } from '../../src/solve/decompose';
+import { primesOverIndependentSet } from '../../src/solve/eliminant-primes';
+import { Factorizer } from '../../src/groebner/factor-cache';
 import { solve } from '../../src/solve/solve';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
 import { parsePolynomials } from '../../src/io/parse';
@@ -134,5 +136,22 @@ describe('known decompositions', () => {
     const { polynomials } = parsePolynomials('x*z - y^2, x^3 - y*z');
     const r = solve(polynomials);
     expect(r.components.map((c) => [c.dimension, c.degree]).sort()).toEqual([[1, 1], [1, 5]]);
+  });
+  test('Gianni–Trager–Zacharias splits along an eliminant that factors without separating: four conjugate pairs', () => {
+    // Over K(u, v), x = ±iu, y = ±iv and z ∈ {0, u}: degree 8. The eliminant of z factors without
+    // separating, those of x and y are irreducible of degree 2, and x + y splits each half in two.
+    // (The decomposition would split z² − u·z before; the primes over {u, v} are asked directly.)
+    const S = new PolynomialRing(QQ, ['u', 'v', 'x', 'y', 'z']);
+    const planted = ['0', 'u'].flatMap((z0) =>
+      ['-', '+'].map((sign) => parsePolynomials(`x^2 + u^2, y^2 + v^2, u*y ${sign} v*x, x*y ${sign === '-' ? '+' : '-'} u*v, z - ${z0}`, { ring: S }).polynomials),
+    );
+    // The same with x² + u² squared (degree 16, not radical): the same primes.
+    for (const [gens, e] of [['x^2 + u^2', 8], ['(x^2 + u^2)^2', 16]] as const)
+      for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 4, 3, 0, 1]]) {
+        const J = groebner(parsePolynomials(`${gens}, y^2 + v^2, z^2 - u*z`, { ring: S }).polynomials);
+        const P = primesOverIndependentSet(J, [0, 1], e, order, new Factorizer());
+        expect(P).toHaveLength(4);
+        for (const Q of planted) expect(P.filter((p) => sameIdeal(p, Q))).toHaveLength(1);
+      }
   });
 });
