@@ -106,4 +106,27 @@ describe('solve through the graph', () => {
       { seed: 20261204, numRuns: 25 },
     );
   });
+
+  test('a variable of degree two or more in the others is probed without first, and a finite set still solved whole: the same points', () => {
+    // The solver probes J before I when some value has degree ≥ 2 (solve.ts); a finite J sends it
+    // back to the whole system. J = ⟨x1² + x2² − k, x1·x2 − m⟩ (no variable of J is eliminable),
+    // b = a0 + x1² + a1·x1·x2 + a2·x3 and x3 = 1 + a3·x2.
+    const finite = fc.record({ k: fc.integer({ min: 3, max: 9 }), m: fc.integer({ min: 1, max: 4 }), a: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 4, maxLength: 4 }), mix: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 2 }) });
+    fc.assert(
+      fc.property(finite, ({ k, m, a, mix }) => {
+        const tie = b.sub(c(a[0]).add(x1.pow(2)).add(c(a[1]).mul(x1).mul(x2)).add(c(a[2]).mul(x3)));
+        const xs = [x1, x2, x3];
+        const J = [x1.pow(2).add(x2.pow(2)).sub(c(k)), x1.mul(x2).sub(c(m))];
+        const polys = [tie, x3.sub(c(1)).sub(c(a[3]).mul(x2)), ...J.map((g, i) => g.add(tie.mul(xs[mix[i]])))];
+        expect(graphElimination(polys)?.equations.some((e) => e.totalDegree() > 1)).toBe(true);
+        const expected = minimalPrimes(polys).map((P) => text(P.basis)).sort();
+        const result = solve(polys, { digits: 8, bases: true });
+        expect(result.complete).toBe(true);
+        expect(result.dimension).toBe(0);
+        const got = result.components.map((comp) => ('basis' in comp && comp.basis ? comp.basis.map(polynomialDataToString).join(' ; ') : 'no basis')).sort();
+        expect(got).toEqual(expected);
+      }),
+      { seed: 20261205, numRuns: 10 },
+    );
+  });
 });
