@@ -9,6 +9,7 @@
  * `active`, the list of indices searched for reducers. `sugar[k]` is the sugar degree used by the
  * normal selection strategy for orders that are not degree-compatible.
  */
+import { DivisorTree } from './divisor-tree';
 import { MonomialTable, grown } from './hashtable';
 
 /** An append-only list of monic polynomials with interned monomials. */
@@ -30,6 +31,8 @@ export class Basis {
   /** The active elements by number of terms (then index decreasing), as of `sortedVersion`. */
   private byLength: Int32Array = new Int32Array(0);
   private byLengthMask: Int32Array = new Int32Array(0);
+  /** The active elements' leading monomials, as of `sortedVersion`: most searches find no divisor. */
+  private leads: DivisorTree | undefined;
   private sortedVersion = -1;
   /** Counts the changes of `active`. */
   private version = 0;
@@ -96,6 +99,7 @@ export class Basis {
    */
   private searchActive(m: number): number {
     if (this.sortedVersion !== this.version) this.sortByLength();
+    if (!(this.leads as DivisorTree).anyDivides(m)) return -1;
     const table = this.table;
     const maskM = ~table.masks[m];
     const order = this.byLength;
@@ -115,6 +119,7 @@ export class Basis {
     act.sort((x, y) => this.monos[x].length - this.monos[y].length || y - x);
     this.byLength = Int32Array.from(act);
     this.byLengthMask = Int32Array.from(act, (k) => this.leadMask[k]);
+    this.leads = new DivisorTree(this.table, Int32Array.from(act, (k) => this.lead[k]));
     this.sortedVersion = this.version;
   }
 
