@@ -41,6 +41,8 @@ const LADDER: { name: string; description: string; spec: NetworkSpec }[] = [
   { name: 'bias-2221', description: '2-2-2-1, biases on every node', spec: { inputs: ['x', 'y'], layers: [{ width: 2, bias: true }, { width: 2, bias: true }, { width: 1, bias: true }], data: XOR, loss: 'sum' } },
   { name: 'linear-2331', description: '2-3-3-1 linear', spec: { inputs: ['x', 'y'], layers: [{ width: 3 }, { width: 3 }, { width: 1 }], data: XOR, loss: 'sum' } },
   { name: 'cubic-221', description: '2-2-1, activation z + z³/3', spec: { inputs: ['x', 'y'], layers: [{ width: 2, activation: 'z + z^3/3' }, { width: 1 }], data: XOR, loss: 'sum' } },
+  { name: 'square-bias-221', description: '2-2-1, biases, activation z², loss mean', spec: { inputs: ['x', 'y'], layers: [{ width: 2, bias: true, activation: 'z^2' }, { width: 1, bias: true }], data: XOR, loss: 'mean' } },
+  { name: 'square-bias-231', description: '2-3-1, biases, activation z², loss mean', spec: { inputs: ['x', 'y'], layers: [{ width: 3, bias: true, activation: 'z^2' }, { width: 1, bias: true }], data: XOR, loss: 'mean' } },
 ];
 
 /** One side's runs on one network. */

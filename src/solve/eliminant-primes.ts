@@ -8,8 +8,11 @@
  * unmixed of height one there). When the T-degrees of the irreducible factors Fₖ of F add up to e
  * with no repetition, t separates the points of J over K(U), and the primes are the contractions
  * (J + ⟨Fₖ(U, t)⟩)·K(U)[X'] ∩ K[X] — contractions of maximal ideals of K(U)[X'], hence prime.
- * When they do not, J is first made radical over K(U) by Seidenberg's lemma (adding the
- * square-free parts of the eliminants of the dependent variables) and the forms are tried again.
+ * When F has several factors without separating, J splits into those contractions, each of
+ * smaller degree, whose primes are found the same way. When every variable's eliminant is a power
+ * of one factor, J is made radical over K(U) by Seidenberg's lemma (adding the square-free parts
+ * of those eliminants) and the forms are tried again: single variables, sums of two, then forms
+ * in all the dependent variables.
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';

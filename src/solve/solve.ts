@@ -15,7 +15,8 @@
  * of x: the gradient along a network's output bias), the set is the graph of that map over the
  * solutions of a smaller system J (`groebner/graph-variables.ts`); when the probe has not found a
  * finite set and J is positive-dimensional, J is decomposed instead, each prime P of J giving the
- * prime P + ⟨x − v⟩ (finite sets take the usual route, with the whole system).
+ * prime P + ⟨x − v⟩ (finite sets take the usual route, with the whole system). When some such v
+ * has degree two or more, J is probed before the whole system, which is probed only if J is finite.
  * Positive-dimensional sets are decomposed into their irreducible components (`decompose.ts`):
  * isolated points are solved like finite sets, components of positive dimension are described by
  * `components.ts`. Components are listed by decreasing dimension, then degree, then basis text.
