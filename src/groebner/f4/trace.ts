@@ -36,6 +36,8 @@ export interface TraceRound {
   readonly lowerCols: Int32Array[];
   /** Learned support (column indices, pivot first) of the reduced lower row i. */
   readonly newCols: Int32Array[];
+  /** Learned support of new row i once the new rows are in reduced echelon form (empty: not done). */
+  readonly reducedCols: Int32Array[];
   /** Basis index given to the reduced lower row i. */
   readonly newIndex: Int32Array;
 }
@@ -103,10 +105,11 @@ export interface PackedRows {
 }
 
 /** One recorded matrix as plain data (`TraceRound` with its rows packed). */
-export interface TraceRoundData extends Omit<TraceRound, 'upperCols' | 'lowerCols' | 'newCols'> {
+export interface TraceRoundData extends Omit<TraceRound, 'upperCols' | 'lowerCols' | 'newCols' | 'reducedCols'> {
   readonly upperCols: PackedRows;
   readonly lowerCols: PackedRows;
   readonly newCols: PackedRows;
+  readonly reducedCols: PackedRows;
 }
 
 /**
@@ -146,7 +149,7 @@ export function traceToData(trace: F4Trace): F4TraceData {
   return {
     ...rest,
     inputMonos: packRows(inputMonos),
-    rounds: rounds.map((r) => ({ ...r, upperCols: packRows(r.upperCols), lowerCols: packRows(r.lowerCols), newCols: packRows(r.newCols) })),
+    rounds: rounds.map((r) => ({ ...r, upperCols: packRows(r.upperCols), lowerCols: packRows(r.lowerCols), newCols: packRows(r.newCols), reducedCols: packRows(r.reducedCols) })),
     final: { ...final, upperCols: packRows(final.upperCols) },
     monomials: table.exps.slice(0, table.size * table.stride),
   };
@@ -158,7 +161,7 @@ export function traceToData(trace: F4Trace): F4TraceData {
  * used by replays here.
  */
 export function traceDataBuffers(data: F4TraceData): ArrayBuffer[] {
-  const packed = [data.inputMonos, data.final.upperCols, ...data.rounds.flatMap((r) => [r.upperCols, r.lowerCols, r.newCols])];
+  const packed = [data.inputMonos, data.final.upperCols, ...data.rounds.flatMap((r) => [r.upperCols, r.lowerCols, r.newCols, r.reducedCols])];
   return [data.monomials.buffer as ArrayBuffer, ...packed.flatMap((p) => [p.data.buffer as ArrayBuffer, p.offsets.buffer as ArrayBuffer])];
 }
 
@@ -182,7 +185,7 @@ export function traceFromData(data: F4TraceData, ring: PolynomialRing<unknown>):
     ...rest,
     table,
     inputMonos: unpackRows(inputMonos),
-    rounds: rounds.map((r) => ({ ...r, upperCols: unpackRows(r.upperCols), lowerCols: unpackRows(r.lowerCols), newCols: unpackRows(r.newCols) })),
+    rounds: rounds.map((r) => ({ ...r, upperCols: unpackRows(r.upperCols), lowerCols: unpackRows(r.lowerCols), newCols: unpackRows(r.newCols), reducedCols: unpackRows(r.reducedCols) })),
     final: { ...final, upperCols: unpackRows(final.upperCols) },
   };
 }
@@ -265,6 +268,17 @@ export function replayRows(trace: F4Trace, polys: readonly Polynomial<number>[],
         const c = red.extractOn(n, support);
         if (c === undefined) return undefined;
         red.setPivot(support, c);
+        coeffs[round.newIndex[i]] = c;
+      }
+    }
+    // The new rows in reduced echelon form, on the learned supports.
+    if (round.reducedCols.length > 0) {
+      const reduced = reduceTails(red, Array.from(round.newCols, (cols, i) => ({ cols, coeffs: coeffs[round.newIndex[i]] })));
+      if (reduced === undefined) return undefined;
+      for (let i = 0; i < reduced.length; i++) {
+        const learned = round.reducedCols[i];
+        const { cols, coeffs: c } = reduced[i];
+        if (cols.length !== learned.length || cols.some((x, j) => x !== learned[j])) return undefined;
         coeffs[round.newIndex[i]] = c;
       }
     }
