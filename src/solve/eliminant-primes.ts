@@ -101,11 +101,10 @@ function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Ra
  * of a form in every variable, whose Gröbner basis can cost a thousand times more. `radical` says
  * that J is already known radical over K(U).
  */
-export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline, radical = false): QPoly[][] {
-  const R = J0[0].ring;
-  let J = [...J0];
+export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline, radical = false): QPoly[][] {
+  const R = J[0].ring;
   const dependent = order.filter((i) => !U.includes(i));
-  if (dependent.length === 0 || e === 1) return [J];
+  if (dependent.length === 0 || e === 1) return [[...J]];
   const contraction = (gens: QPoly[]): QPoly[] => {
     const G = groebner(gens, { deadline });
     return isUnitIdeal(G) ? G : equidimensionalPart(G, factorizer, deadline, [...U]).saturated;
@@ -142,8 +141,8 @@ export function primesOverIndependentSet(J0: readonly QPoly[], U: readonly numbe
     if (radical || ++candidates < dependent.length) continue;
     radical = true;
     if (powers.length > 0) {
-      J = contraction([...J, ...powers]);
-      return primesOverIndependentSet(J, U, degreeOf(J), order, factorizer, deadline, true);
+      const radicalJ = contraction([...J, ...powers]);
+      return primesOverIndependentSet(radicalJ, U, degreeOf(radicalJ), order, factorizer, deadline, true);
     }
   }
   throw new ComputationError('no separating linear form found for an equidimensional component');
