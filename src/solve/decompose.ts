@@ -183,9 +183,12 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
  * Seconds the decomposition by value parts may take before the whole is decomposed instead: a
  * guard against parts far harder than the whole, as the first part of the 2-2-1 network with
  * activation z + z³/3 was before the zero-divisor tests ran modulo a prime (24 s in its tests).
- * Now its parts take 1.3–2.4 s and the whole 4.5 s more; on the 2-2-1 network with biases,
- * activation z² and loss mean, the parts take 22 s (13 components in the first 3 s, then two
- * pieces' eliminants) and the whole does not finish in 90 s, so 3 s cost that network its answer.
+ * Now its parts take 1.3–2.4 s and the whole 4.5 s more. On the 2-2-1 network with biases,
+ * activation z² and loss mean, the parts took 22 s at e57ec6d (13 components in the first 3 s,
+ * then two pieces' eliminants; 0.84 s since those split without a form in every variable) and
+ * the whole did not finish in 90 s, so 3 s cost that network its answer. The only case measured
+ * since where the parts reach the budget is the 2-2-1 network with biases and activation
+ * z − z³/3, whose whole does not finish either.
  */
 const VALUE_PARTS_BUDGET = 30;
 

@@ -234,7 +234,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     // finite sets these usually are).
     const graph = graphElimination(input);
     const graphFirst = graph !== undefined && graph.equations.some((e) => e.totalDegree() > 1);
-    if (graph && graphFirst && overGraph(graph)) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
+    if (graphFirst && overGraph(graph)) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
     const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress });
