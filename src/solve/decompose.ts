@@ -23,7 +23,11 @@
  * contain primes of larger dimension, all found already: it is checked against them and, when
  * minimal, reported at once (`onComponent`), so a caller stopped by its deadline still has every
  * component reported so far, each a minimal prime. Duplicates are recognized by their reduced
- * bases, hashed.
+ * bases, hashed. One piece can cost more than all the others together (the zero-loss set of a
+ * network), so while others wait a piece's primes get a time budget; past it the piece is set
+ * aside until the others are examined, then comes back with four times the budget. A prime
+ * found meanwhile that contains a piece set aside (which may hold a larger component through it)
+ * waits for that piece; any other is reported as before.
  * References: Gianni–Trager–Zacharias 1988; Decker–Greuel–Pfister, "Primary decomposition:
  * algorithms and comparisons" (1999) for factorizing splits before GTZ.
  */
@@ -36,13 +40,13 @@ import { Factorizer } from '../groebner/factor-cache';
 import { Piece, splitPiece } from '../groebner/factorizing';
 import { groebner } from '../groebner/groebner';
 import { splitByValues } from '../groebner/value-splitting';
-import { AttemptDeadline, Deadline, TimeoutError } from '../errors';
+import { AttemptDeadline, Deadline, InputError, TimeoutError } from '../errors';
 import { dimension } from '../groebner/ideal';
 import { normalForm } from '../groebner/normal-form';
 import { BasisMap } from '../groebner/polynomial-map';
 import { canonicalVariables } from './canonical';
 import { primesOverIndependentSet } from './eliminant-primes';
-import { equidimensionalPart } from './equidimensional';
+import { EquidimensionalPart, equidimensionalPart } from './equidimensional';
 
 type QPoly = Polynomial<Rational>;
 
@@ -66,8 +70,9 @@ export interface DecomposeOptions extends ControlOptions {
    */
   basis?: QPoly[];
   /**
-   * Receives each minimal prime as soon as it is certain to be one (larger components first),
-   * before the decomposition ends.
+   * Receives each minimal prime as soon as it is certain to be one, before the decomposition
+   * ends: larger components first, except those of a piece set aside (see `pieceBudget`), which
+   * come when its turn does.
    */
   onComponent?: (prime: PrimeIdeal) => void;
   /**
@@ -79,6 +84,11 @@ export interface DecomposeOptions extends ControlOptions {
   constantOnComponents?: QPoly[];
   /** Seconds the decomposition by value parts may take before the whole is decomposed instead (default 3; for tests). */
   valuePartsBudget?: number;
+  /**
+   * Seconds a piece's primes may take, while other pieces wait, before it is set aside until they
+   * are examined (default 2; fourfold at each later turn; for tests).
+   */
+  pieceBudget?: number;
   /** Seconds per stage in the first round of the race for an independent set (`equidimensional.ts`; default 0.5; for tests). */
   independentSetBudget?: number;
 }
@@ -139,6 +149,8 @@ function valueParts(G: readonly QPoly[], fs: readonly QPoly[], deadline?: Deadli
  */
 export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions = {}): PrimeIdeal[] {
   options = resolveControl(options, 'decomposition');
+  const { pieceBudget } = options;
+  if (pieceBudget !== undefined && !(typeof pieceBudget === 'number' && pieceBudget > 0)) throw new InputError(`minimalPrimes: pieceBudget must be a number of seconds > 0, got ${String(pieceBudget)}`);
   const R = polys[0].ring;
   if (R.order.kind !== 'degrevlex') {
     // The zero-divisor test needs degrevlex bases: decompose there, answer in the caller's order.
@@ -192,6 +204,14 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
  */
 const VALUE_PARTS_BUDGET = 30;
 
+/**
+ * Seconds a piece's primes (Gianni–Trager–Zacharias) may take while other pieces wait. The pieces
+ * of the network ladder take at most about 1 s (the 2-2-1 network with activation z + z³/3); the
+ * one hard piece of the 2-2-1 network with biases and activation z − z³/3 (the zero-loss set,
+ * degree 60 in dimension 5) held back all 44 of its other components, found in 2 s.
+ */
+const PIECE_BUDGET = 2;
+
 /** What the decomposition knows across its attempts: the primes found, the minimal ones (reported). */
 interface DecompositionState {
   R: PolynomialRing<Rational>;
@@ -219,21 +239,49 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   for (const p of pieces) queue.push(p);
 
   const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
+  // Pieces whose primes took longer than their budget while other pieces waited: set aside, with
+  // the budget of their next turn, until the queue is empty.
+  const postponed: { piece: Piece & { basis: QPoly[] }; budget: number }[] = [];
+  const budgets = new Map<Piece, number>();
+  // Primes found while a piece that may hold a larger component through them is unfinished.
+  const pending: PrimeIdeal[] = [];
   // A prime of dimension d comes from a piece of dimension d, taken when no waiting piece has a
   // larger dimension bound: no prime found later can lie strictly inside it (that needs a larger
   // dimension), so it is a minimal prime unless it contains a larger component found already.
+  // A piece set aside breaks that order; its primes contain its ideal, so only primes that
+  // contain it too must wait for it (and for the pieces it gives).
+  const waits = (P: PrimeIdeal): boolean => queue.top() > P.dimension || postponed.some(({ piece }) => piece.bound > P.dimension && contained(piece.basis, P.basis));
   const found = (P: PrimeIdeal): void => {
     if (known.has(P.basis)) return;
+    if (waits(P)) {
+      pending.push(P);
+      return;
+    }
     known.set(P.basis, true);
     if (components.some((Q) => Q.dimension > P.dimension && contained(Q.basis, P.basis))) return;
     components.push(P);
     progress(`decomposition: component ${components.length} found, of dimension ${P.dimension}`);
     options.onComponent?.(P);
   };
+  /** Reports the pending primes nothing holds any longer, larger dimensions first. */
+  const release = (): void => {
+    if (pending.length === 0) return;
+    const waiting = pending.splice(0).sort((a, b) => b.dimension - a.dimension);
+    for (const P of waiting) found(P);
+  };
 
-  while (queue.size > 0) {
+  for (;;) {
+    release();
+    if (queue.size === 0) {
+      if (postponed.length === 0) break;
+      for (const { piece, budget } of postponed.splice(0)) {
+        budgets.set(piece, budget);
+        queue.push(piece);
+      }
+    }
     deadline?.check();
-    progress(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine`);
+    const aside = postponed.length > 0 ? `, ${postponed.length} set aside` : '';
+    progress(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine${aside}`);
     const piece = queue.pop();
     if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
     const step = splitPiece(piece, factorizer, { deadline });
@@ -249,8 +297,24 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       found({ basis: [], dimension: R.nvars });
       continue;
     }
-    const part = equidimensionalPart(G, factorizer, deadline, undefined, options.independentSetBudget);
-    for (const P of primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, deadline)) {
+    // With other pieces waiting, a piece gets a budget: past it, it is set aside until they are
+    // examined, so that one hard piece does not hold back the components of all the others.
+    const budget = budgets.get(piece) ?? options.pieceBudget ?? PIECE_BUDGET;
+    const alone = queue.size === 0 && postponed.length === 0;
+    let part: EquidimensionalPart;
+    let primes: QPoly[][];
+    try {
+      const limit = alone ? deadline : new AttemptDeadline(budget, deadline);
+      part = equidimensionalPart(G, factorizer, limit, undefined, options.independentSetBudget);
+      primes = primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, limit);
+    } catch (e) {
+      if (!(e instanceof TimeoutError) || alone) throw e;
+      deadline?.check();
+      postponed.push({ piece: step.piece, budget: 4 * budget });
+      progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
+      continue;
+    }
+    for (const P of primes) {
       // A prime containing a condition lies in the part of V(G) cut away from this piece.
       if (!constraints.some((n) => normalForm(n, P).isZero())) found({ basis: P, dimension: d });
     }
@@ -258,5 +322,6 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     const rest = part.rest.filter((f) => !constraints.some((n) => n.equals(f)));
     for (let i = rest.length - 1; i >= 0; i--) queue.push({ generators: [...generators, rest[i]], constraints: [...constraints, ...rest.slice(0, i)], bound: d });
   }
-  return components;
+  // Larger dimensions first (a piece set aside reports its components late); stable otherwise.
+  return components.sort((a, b) => b.dimension - a.dimension);
 }

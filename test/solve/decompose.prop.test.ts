@@ -169,6 +169,24 @@ describe('minimalPrimes on planted unions of primes', () => {
     );
   });
 
+  test('pieces set aside past their budget, turn after turn, change nothing', () => {
+    // With a budget of a nanosecond every piece examined while others wait is set aside (its
+    // primes held back while they may lie inside a component it holds) and comes back with four
+    // times the budget once the others are done.
+    fc.assert(
+      fc.property(plantArb, (spec) => {
+        const { system } = plant(spec);
+        const alone = minimalPrimes(system).map((P) => key(P.basis));
+        const reported: PrimeIdeal[] = [];
+        const aside = minimalPrimes(system, { pieceBudget: 1e-9, onComponent: (P) => reported.push(P) });
+        expect(aside.map((P) => key(P.basis)).sort()).toEqual([...alone].sort());
+        expect(reported.map((P) => key(P.basis)).sort()).toEqual([...alone].sort());
+        for (let i = 1; i < aside.length; i++) expect(aside[i].dimension).toBeLessThanOrEqual(aside[i - 1].dimension);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
   test('the reduced basis given with the input changes nothing', () => {
     fc.assert(
       fc.property(plantArb, (spec) => {
