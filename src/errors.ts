@@ -173,6 +173,21 @@ export class Deadline {
       throw new TimeoutError(`${this.what} stopped after the time limit of ${Number(this.stated.toPrecision(3))} s (raise it with --timeout / the timeout option)`);
     }
   }
+  /** Seconds left before this deadline or an outer one ends (0 once past; Infinity when neither has a time limit). */
+  get remaining(): number {
+    const end = Math.min(this.end, this.outer ? Date.now() + this.outer.remaining * 1000 : Infinity);
+    return end === Infinity ? Infinity : Math.max(0, (end - Date.now()) / 1000);
+  }
+  /**
+   * A deadline for a first step that leaves `seconds` of this one's time to the steps after it
+   * (the analysis of what the step found before the limit): it ends that much earlier, honours
+   * this one (its signal, its outer deadlines), and names the same limit in its message. No time
+   * limit of its own when this one has none.
+   */
+  leaving(seconds: number): Deadline {
+    const left = this.remaining;
+    return new Deadline(left === Infinity ? Infinity : Math.max(0, left - seconds), this.what, this.stated, { outer: this });
+  }
   /** True when the deadline has passed or the signal was aborted (its own or the outer deadline's). */
   get expired(): boolean {
     return this.signal?.aborted === true || (this.end !== Infinity && Date.now() > this.end) || this.outer?.expired === true;

@@ -156,3 +156,36 @@ describe('progress as onProgress(info)', () => {
     expect(messages).toEqual(infos);
   });
 });
+
+describe('a deadline that leaves time to the steps after a first one (Deadline.leaving)', () => {
+  /** Waits until Date.now() has moved on (a deadline of 0 s has passed only then). */
+  const tick = (): void => {
+    const t = Date.now();
+    while (Date.now() === t);
+  };
+
+  test('ends that much earlier and names the same limit', () => {
+    const whole = new Deadline(10, 'critical');
+    const first = whole.leaving(4);
+    expect(whole.remaining).toBeGreaterThan(9.5);
+    expect(first.remaining).toBeGreaterThan(5.5);
+    expect(first.remaining).toBeLessThanOrEqual(6);
+    const spent = new Deadline(1, 'critical').leaving(2);
+    expect(spent.remaining).toBe(0);
+    tick();
+    expect(() => spent.check()).toThrow(/^critical stopped after the time limit of 1 s/);
+  });
+
+  test('counts the time limit of an outer deadline, and honours its signal', () => {
+    const nested = new Deadline(Infinity, 'solve', Infinity, { outer: new Deadline(10, 'critical') });
+    expect(nested.remaining).toBeGreaterThan(9.5);
+    expect(nested.remaining).toBeLessThanOrEqual(10);
+    expect(nested.leaving(4).remaining).toBeLessThanOrEqual(6);
+    const controller = new AbortController();
+    const unlimited = new Deadline(Infinity, 'critical', Infinity, { signal: controller.signal });
+    const first = unlimited.leaving(3);
+    expect(first.remaining).toBe(Infinity);
+    controller.abort();
+    expect(() => first.check()).toThrow(CancelledError);
+  });
+});
