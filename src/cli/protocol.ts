@@ -4,6 +4,7 @@
  * one port, so the main thread can relay it, and knows the phase and the last partial result at
  * the moment it has to stop the worker.
  */
+import type { MessagePort } from 'worker_threads';
 import type { RelayEnd } from './input-relay';
 
 /** What the worker starts with. */
@@ -16,6 +17,11 @@ export interface CommandWorkerData {
   startedAt: number;
   /** Where the worker reads its input (files and stdin are read by the main thread). */
   input: RelayEnd;
+  /**
+   * Where the main thread posts the command bundle and its code cache, read while this thread
+   * boots (`BundleFiles` of `code-cache.ts`); the worker reads them itself if they have not come.
+   */
+  bundleFiles: MessagePort;
 }
 
 /** From the worker to the main thread. */

@@ -8,7 +8,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { bundleIsCurrent, cacheFileOf, loadBundle } from '../../src/cli/code-cache';
+import { MessageChannel, receiveMessageOnPort } from 'worker_threads';
+import { BundleFiles, bundleIsCurrent, cacheFileOf, loadBundle, readBundleFiles } from '../../src/cli/code-cache';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -55,6 +56,27 @@ describe('loadBundle', () => {
     const changed = loadBundle(file);
     expect(changed.cache).toBe('rejected');
     expect(changed.exports.steps).toBe(118);
+  });
+
+  it('takes the files read by another thread, passed as a message, as if it had read them', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'b.js');
+    fs.writeFileSync(file, SOURCE);
+    expect(loadBundle(file).writeCache()).toBe(true);
+    // What the supervisor posts to the command's thread: a structured clone, the cache moved.
+    const files = readBundleFiles(file);
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(files, [files.stored!.buffer as ArrayBuffer]);
+    const handed = receiveMessageOnPort(port2)?.message as BundleFiles;
+    port1.close();
+    const loaded = loadBundle(file, handed);
+    expect(loaded.cache).toBe('used');
+    expect(loaded.exports).toEqual({ steps: 111, base: 'b.js', dir });
+    // The source changed since the cache was written: the cache is not used for the new code.
+    fs.writeFileSync(file, SOURCE.replace('collatz(27)', 'collatz(97)'));
+    const edited = loadBundle(file, readBundleFiles(file));
+    expect(edited.cache).toBe('rejected');
+    expect(edited.exports.steps).toBe(118);
   });
 
   it('uses a bundle only when no TypeScript build is newer', () => {
