@@ -241,7 +241,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
   // Pieces whose primes took longer than their budget while other pieces waited: set aside, with
   // the budget of their next turn, until the queue is empty.
-  const postponed: { piece: Piece & { basis: QPoly[] }; budget: number }[] = [];
+  const setAside: { piece: Piece & { basis: QPoly[] }; budget: number }[] = [];
   const budgets = new Map<Piece, number>();
   // Primes found while a piece that may hold a larger component through them is unfinished.
   const pending: PrimeIdeal[] = [];
@@ -250,7 +250,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   // dimension), so it is a minimal prime unless it contains a larger component found already.
   // A piece set aside breaks that order; its primes contain its ideal, so only primes that
   // contain it too must wait for it (and for the pieces it gives).
-  const waits = (P: PrimeIdeal): boolean => queue.top() > P.dimension || postponed.some(({ piece }) => piece.bound > P.dimension && contained(piece.basis, P.basis));
+  const waits = (P: PrimeIdeal): boolean => queue.top() > P.dimension || setAside.some(({ piece }) => piece.bound > P.dimension && contained(piece.basis, P.basis));
   const found = (P: PrimeIdeal): void => {
     if (known.has(P.basis)) return;
     if (waits(P)) {
@@ -273,14 +273,14 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   for (;;) {
     release();
     if (queue.size === 0) {
-      if (postponed.length === 0) break;
-      for (const { piece, budget } of postponed.splice(0)) {
+      if (setAside.length === 0) break;
+      for (const { piece, budget } of setAside.splice(0)) {
         budgets.set(piece, budget);
         queue.push(piece);
       }
     }
     deadline?.check();
-    const aside = postponed.length > 0 ? `, ${postponed.length} set aside` : '';
+    const aside = setAside.length > 0 ? `, ${setAside.length} set aside` : '';
     progress(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine${aside}`);
     const piece = queue.pop();
     if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
@@ -300,7 +300,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     // With other pieces waiting, a piece gets a budget: past it, it is set aside until they are
     // examined, so that one hard piece does not hold back the components of all the others.
     const budget = budgets.get(piece) ?? options.pieceBudget ?? PIECE_BUDGET;
-    const alone = queue.size === 0 && postponed.length === 0;
+    const alone = queue.size === 0 && setAside.length === 0;
     let part: EquidimensionalPart;
     let primes: QPoly[][];
     try {
@@ -310,7 +310,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     } catch (e) {
       if (!(e instanceof TimeoutError) || alone) throw e;
       deadline?.check();
-      postponed.push({ piece: step.piece, budget: 4 * budget });
+      setAside.push({ piece: step.piece, budget: 4 * budget });
       progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
       continue;
     }
