@@ -187,6 +187,14 @@ describe('minimalPrimes on planted unions of primes', () => {
     );
   });
 
+  test('a prime held back for a piece set aside waits, once the piece is back, for the pieces it gives', () => {
+    // Found by the property above (seed 20261122, run 14): with the wait on the queue's
+    // dimension bound removed, a prime inside the hyperplane was reported as a component.
+    const { system } = plant({ shapes: ['twistedCubic', 'line', 'hyperplane'], k: 0, A: [[1, -1, 0, -1], [0, 1, 0, 0], [0, 0, 1, -1], [0, 1, 0, 1]] });
+    const alone = minimalPrimes(system).map((P) => key(P.basis)).sort();
+    for (let run = 0; run < 3; run++) expect(minimalPrimes(system, { pieceBudget: 1e-9 }).map((P) => key(P.basis)).sort()).toEqual(alone);
+  });
+
   test('the reduced basis given with the input changes nothing', () => {
     fc.assert(
       fc.property(plantArb, (spec) => {
