@@ -127,6 +127,13 @@ function containedIn(A: Polynomial<Rational>[], B: Polynomial<Rational>[]): bool
 }
 
 describe('known decompositions', () => {
+  test('a piece budget that is not a positive number of seconds is refused, not looped on', () => {
+    const { polynomials } = parsePolynomials('x*y, x*z');
+    for (const bad of [0, -1, Number.NaN, '2' as unknown as number]) {
+      expect(() => minimalPrimes(polynomials, { pieceBudget: bad })).toThrow(/pieceBudget must be a number of seconds > 0/);
+    }
+    expect(minimalPrimes(polynomials, { pieceBudget: 0.5 }).map((P) => P.dimension)).toEqual([2, 1]);
+  });
   test('cyclic-4 splits into two curves', () => {
     const { polynomials } = parsePolynomials('a+b+c+d, a*b+b*c+c*d+d*a, a*b*c+b*c*d+c*d*a+d*a*b, a*b*c*d-1');
     const P = minimalPrimes(polynomials);
