@@ -239,9 +239,9 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   for (const p of pieces) queue.push(p);
 
   const insideComponent = (G: readonly QPoly[], d: number): boolean => components.some((P) => P.dimension >= d && contained(P.basis, G));
-  // Pieces whose primes took longer than their budget while other pieces waited: set aside, with
-  // the budget of their next turn, until the queue is empty.
-  const setAside: { piece: Piece & { basis: QPoly[] }; budget: number }[] = [];
+  // Pieces whose primes took longer than their budget while other pieces waited: set aside until
+  // the queue is empty, with the budget of their next turn.
+  const setAside: (Piece & { basis: QPoly[] })[] = [];
   const budgets = new Map<Piece, number>();
   // Primes found while a piece that may hold a larger component through them is unfinished.
   const pending: PrimeIdeal[] = [];
@@ -250,7 +250,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   // dimension), so it is a minimal prime unless it contains a larger component found already.
   // A piece set aside breaks that order; its primes contain its ideal, so only primes that
   // contain it too must wait for it (and for the pieces it gives).
-  const waits = (P: PrimeIdeal): boolean => queue.top() > P.dimension || setAside.some(({ piece }) => piece.bound > P.dimension && contained(piece.basis, P.basis));
+  const waits = (P: PrimeIdeal): boolean => queue.top() > P.dimension || setAside.some((piece) => piece.bound > P.dimension && contained(piece.basis, P.basis));
   const found = (P: PrimeIdeal): void => {
     if (known.has(P.basis)) return;
     if (waits(P)) {
@@ -274,10 +274,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     release();
     if (queue.size === 0) {
       if (setAside.length === 0) break;
-      for (const { piece, budget } of setAside.splice(0)) {
-        budgets.set(piece, budget);
-        queue.push(piece);
-      }
+      for (const piece of setAside.splice(0)) queue.push(piece);
     }
     deadline?.check();
     const aside = setAside.length > 0 ? `, ${setAside.length} set aside` : '';
@@ -310,7 +307,8 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     } catch (e) {
       if (!(e instanceof TimeoutError) || alone) throw e;
       deadline?.check();
-      setAside.push({ piece: step.piece, budget: 4 * budget });
+      budgets.set(step.piece, 4 * budget);
+      setAside.push(step.piece);
       progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
       continue;
     }
