@@ -57,6 +57,19 @@ export interface PrimeIdeal {
 }
 
 /**
+ * A part of the variety that a deadline left unfinished: every irreducible component not reported
+ * lies in the variety of some unfinished part's generators.
+ */
+export interface UnfinishedPiece {
+  /** Generators (the input's ring): the part lies in their variety. */
+  generators: QPoly[];
+  /** Their reduced Gröbner basis (the input's ring and order), when the decomposition had it. */
+  basis?: QPoly[];
+  /** An upper bound on the dimension of the components in the part. */
+  bound: number;
+}
+
+/**
  * Options of `minimalPrimes`, beside `timeout` (seconds; a TimeoutError), `signal` (a
  * CancelledError), `deadline` — checked between pieces and inside every Gröbner basis — and
  * `onProgress` (see `ControlOptions`).
@@ -75,6 +88,13 @@ export interface DecomposeOptions extends ControlOptions {
    * come when its turn does.
    */
   onComponent?: (prime: PrimeIdeal) => void;
+  /**
+   * Receives, when the deadline (or the signal) stops the decomposition, the parts it had not
+   * finished: the pieces still to examine, those set aside, and primes found but not yet known to
+   * be minimal. Together with the components reported they cover the variety. Called just before
+   * the TimeoutError (or CancelledError) is thrown.
+   */
+  onStopped?: (pieces: UnfinishedPiece[]) => void;
   /**
    * Polynomials known to be constant on every irreducible component (the loss on its critical
    * set). With the basis known, the variety is first cut along their values
@@ -117,6 +137,11 @@ class PieceQueue {
     this.size--;
     return stack.pop() as Piece;
   }
+
+  /** The waiting pieces, in no particular order. */
+  all(): Piece[] {
+    return [...this.stacks.values()].flat();
+  }
 }
 
 /** The reduced Gröbner basis in the ring R (another order) of the ideal with basis G. */
@@ -158,8 +183,10 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     const basis = options.basis ?? (options.reduced ? polys : undefined);
     const inD = (ps: readonly QPoly[]) => ps.map((p) => changeRing(p, D));
     const onComponent = options.onComponent && ((P: PrimeIdeal) => options.onComponent?.({ basis: inRing(P.basis, R), dimension: P.dimension }));
+    // The pieces' bases are for degrevlex: only their generators go back to R.
+    const onStopped = options.onStopped && ((pieces: UnfinishedPiece[]) => options.onStopped?.(pieces.map((q) => ({ generators: q.generators.map((g) => changeRing(g, R)), bound: q.bound }))));
     const constantOnComponents = options.constantOnComponents && inD(options.constantOnComponents);
-    const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent, constantOnComponents });
+    const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent, onStopped, constantOnComponents });
     return primes.map((P) => ({ basis: inRing(P.basis, R), dimension: P.dimension }));
   }
   const { deadline, onProgress } = options;
@@ -270,56 +297,77 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     for (const P of waiting) found(P);
   };
 
-  for (;;) {
-    release();
-    if (queue.size === 0) {
-      if (setAside.length === 0) break;
-      for (const piece of setAside.splice(0)) queue.push(piece);
-    }
-    deadline?.check();
-    const aside = setAside.length > 0 ? `, ${setAside.length} set aside` : '';
-    progress(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine${aside}`);
-    const piece = queue.pop();
-    if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
-    const step = splitPiece(piece, factorizer, { deadline });
-    if (step.kind === 'empty') continue;
-    if (step.kind === 'split') {
-      // The first piece (fewest conditions) is examined first.
-      for (const p of [...step.pieces].reverse()) queue.push(p);
-      continue;
-    }
-    const { basis: G, bound: d, constraints, generators } = step.piece;
-    if (!piece.basis && insideComponent(G, d)) continue;
-    if (G.length === 0) {
-      found({ basis: [], dimension: R.nvars });
-      continue;
-    }
-    // With other pieces waiting, a piece gets a budget: past it, it is set aside until they are
-    // examined, so that one hard piece does not hold back the components of all the others.
-    const budget = budgets.get(piece) ?? options.pieceBudget ?? PIECE_BUDGET;
-    const alone = queue.size === 0 && setAside.length === 0;
-    let part: EquidimensionalPart;
-    let primes: QPoly[][];
-    try {
-      const limit = alone ? deadline : new AttemptDeadline(budget, deadline);
-      part = equidimensionalPart(G, factorizer, limit, undefined, options.independentSetBudget);
-      primes = primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, limit);
-    } catch (e) {
-      if (!(e instanceof TimeoutError) || alone) throw e;
-      deadline?.check();
-      budgets.set(step.piece, 4 * budget);
-      setAside.push(step.piece);
-      progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
-      continue;
-    }
-    for (const P of primes) {
-      // A prime containing a condition lies in the part of V(G) cut away from this piece.
-      if (!constraints.some((n) => normalForm(n, P).isZero())) found({ basis: P, dimension: d });
-    }
-    // The rest of V(G) lies where a saturated factor vanishes (conditions do not vanish here).
-    const rest = part.rest.filter((f) => !constraints.some((n) => n.equals(f)));
-    for (let i = rest.length - 1; i >= 0; i--) queue.push({ generators: [...generators, rest[i]], constraints: [...constraints, ...rest.slice(0, i)], bound: d });
+  // The piece being examined, for `onStopped`.
+  let current: Piece | undefined;
+  /** What a stop leaves unfinished (see `DecomposeOptions.onStopped`). */
+  const unfinished = (): UnfinishedPiece[] => [
+    ...(current ? [current] : []),
+    ...setAside,
+    ...queue.all(),
+    ...pending.map((P) => ({ generators: P.basis, basis: P.basis, bound: P.dimension })),
+  ].map((q) => ({ generators: q.generators, ...(q.basis ? { basis: q.basis } : {}), bound: q.bound }));
+  try {
+    examinePieces();
+  } catch (e) {
+    // Only the caller's deadline: an attempt's own (the value parts') is caught by the caller.
+    if (e instanceof TimeoutError && options.deadline?.expired) options.onStopped?.(unfinished());
+    throw e;
   }
   // Larger dimensions first (a piece set aside reports its components late); stable otherwise.
   return components.sort((a, b) => b.dimension - a.dimension);
+
+  function examinePieces(): void {
+    for (;;) {
+      current = undefined;
+      release();
+      if (queue.size === 0) {
+        if (setAside.length === 0) break;
+        for (const piece of setAside.splice(0)) queue.push(piece);
+      }
+      deadline?.check();
+      const aside = setAside.length > 0 ? `, ${setAside.length} set aside` : '';
+      progress(`decomposition: ${components.length} component(s) found, ${queue.size} piece(s) of dimension ≤ ${queue.top()} to examine${aside}`);
+      const piece = queue.pop();
+      current = piece;
+      if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
+      const step = splitPiece(piece, factorizer, { deadline });
+      if (step.kind === 'empty') continue;
+      if (step.kind === 'split') {
+        // The first piece (fewest conditions) is examined first.
+        for (const p of [...step.pieces].reverse()) queue.push(p);
+        continue;
+      }
+      const { basis: G, bound: d, constraints, generators } = step.piece;
+      if (!piece.basis && insideComponent(G, d)) continue;
+      if (G.length === 0) {
+        found({ basis: [], dimension: R.nvars });
+        continue;
+      }
+      // With other pieces waiting, a piece gets a budget: past it, it is set aside until they are
+      // examined, so that one hard piece does not hold back the components of all the others.
+      const budget = budgets.get(piece) ?? options.pieceBudget ?? PIECE_BUDGET;
+      const alone = queue.size === 0 && setAside.length === 0;
+      let part: EquidimensionalPart;
+      let primes: QPoly[][];
+      try {
+        const limit = alone ? deadline : new AttemptDeadline(budget, deadline);
+        part = equidimensionalPart(G, factorizer, limit, undefined, options.independentSetBudget);
+        primes = primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, limit);
+      } catch (e) {
+        if (!(e instanceof TimeoutError) || alone) throw e;
+        deadline?.check();
+        budgets.set(step.piece, 4 * budget);
+        setAside.push(step.piece);
+        progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
+        continue;
+      }
+      for (const P of primes) {
+        // A prime containing a condition lies in the part of V(G) cut away from this piece.
+        if (!constraints.some((n) => normalForm(n, P).isZero())) found({ basis: P, dimension: d });
+      }
+      // The rest of V(G) lies where a saturated factor vanishes (conditions do not vanish here).
+      const rest = part.rest.filter((f) => !constraints.some((n) => n.equals(f)));
+      for (let i = rest.length - 1; i >= 0; i--) queue.push({ generators: [...generators, rest[i]], constraints: [...constraints, ...rest.slice(0, i)], bound: d });
+    }
+  }
 }

@@ -17,7 +17,8 @@ import { changeRing } from '../../src/poly/change';
 import { factorUnivariate } from '../../src/poly/factor';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { toUnivariate } from '../../src/poly/univariate';
-import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
+import { PrimeIdeal, UnfinishedPiece, minimalPrimes } from '../../src/solve/decompose';
+import { CancelledError } from '../../src/errors';
 import { dimensionAndDegree } from '../../src/solve/hilbert';
 import { changeCoordinates, idealContained, minimalComponents, unimodularMatrix, PlantedComponent } from '../../src/testing';
 
@@ -193,6 +194,55 @@ describe('minimalPrimes on planted unions of primes', () => {
     const { system } = plant({ shapes: ['twistedCubic', 'line', 'hyperplane'], k: 0, A: [[1, -1, 0, -1], [0, 1, 0, 0], [0, 0, 1, -1], [0, 1, 0, 1]] });
     const alone = minimalPrimes(system).map((P) => key(P.basis)).sort();
     for (let run = 0; run < 3; run++) expect(minimalPrimes(system, { pieceBudget: 1e-9 }).map((P) => key(P.basis)).sort()).toEqual(alone);
+  });
+
+  test('a decomposition stopped after j components or j progress reports leaves parts that hold every component not reported', () => {
+    // The signal is aborted as the j-th component is reported (j = 0: before the start), or at the
+    // j-th progress report (then the piece about to be examined is stopped inside its work), with
+    // or without pieces set aside and primes held back for them. Every
+    // planted component not reported must lie in the variety of an unfinished part's generators,
+    // and a part's basis, when given, must be a reduced basis of the ideal of those generators.
+    fc.assert(
+      fc.property(plantArb, fc.integer({ min: 0, max: 6 }), fc.boolean(), fc.boolean(), (spec, j, atProgress, aside) => {
+        const { system } = plant(spec);
+        const all = minimalPrimes(system);
+        const stop = new AbortController();
+        if (j === 0) stop.abort();
+        const reported: PrimeIdeal[] = [];
+        let parts: UnfinishedPiece[] | undefined;
+        let stopped = false;
+        let reports = 0;
+        try {
+          minimalPrimes(system, {
+            signal: stop.signal,
+            // A budget of a nanosecond sets pieces aside and holds primes back (see below).
+            ...(aside ? { pieceBudget: 1e-9 } : {}),
+            onComponent: (P) => {
+              reported.push(P);
+              if (!atProgress && reported.length === j) stop.abort();
+            },
+            onProgress: () => {
+              if (atProgress && ++reports === j) stop.abort();
+            },
+            onStopped: (pieces) => (parts = pieces),
+          });
+        } catch (e) {
+          if (!(e instanceof CancelledError)) throw e;
+          stopped = true;
+        }
+        expect(parts !== undefined).toBe(stopped);
+        const seen = new Set(reported.map((P) => key(P.basis)));
+        for (const P of all) {
+          if (seen.has(key(P.basis))) continue;
+          expect(stopped).toBe(true);
+          const holders = (parts ?? []).filter((q) => q.generators.every((g) => normalForm(g, P.basis).isZero()));
+          expect(holders.length).toBeGreaterThan(0);
+          expect(holders.some((q) => q.bound >= P.dimension)).toBe(true);
+        }
+        for (const q of parts ?? []) if (q.basis) expect(key(q.basis)).toBe(key(groebner(q.generators)));
+      }),
+      { numRuns: 24 },
+    );
   });
 
   test('the reduced basis given with the input changes nothing', () => {
