@@ -35,7 +35,7 @@ import { NumberFieldElement, numberField } from '../poly/number-field';
 import { uevaluate } from '../poly/univariate';
 import { Inertia, algebraicInertia, intervalInertia, rationalInertia } from '../solve/inertia';
 import { RootInterval } from '../solve/roots/real';
-import { Component, SolveResult, solve } from '../solve/solve';
+import { Component, SolveResult, UnfinishedPart, solve } from '../solve/solve';
 import { AlgebraicDescription, ComponentParametrizationData, RationalPoint, RealPoint, parametrizationOf, thetaInterval } from '../solve/zero-dimensional';
 import { ExactRealPoint, coordinatePolynomials, exactSamplePoint } from '../solve/point-components';
 import { realPointBox } from '../solve/component-values';
@@ -95,6 +95,24 @@ export interface UnanalysedComponent {
   basis?: string[];
 }
 
+/**
+ * A part of the critical set that the solver's decomposition had not finished when a time limit
+ * stopped it (see `CriticalAnalysis.unfinished`).
+ */
+export interface UnfinishedCriticalPart {
+  /** An upper bound on the dimension of the components in the part. */
+  dimensionBound: number;
+  /** Equations in the weights: the part lies in their solution set. */
+  equations: string[];
+  /** The loss on the whole part, when the part's Gröbner basis reduces it to a constant (a rational number as text). */
+  criticalValue?: string;
+  /**
+   * 'minimum' when that value is 0 and the loss is a sum of squares plus λ·|w|² with every λ ≥ 0:
+   * its least value, so every real point of the part (if it has any) is a global minimum.
+   */
+  type?: 'minimum';
+}
+
 export interface CriticalAnalysis {
   weights: string[];
   loss: string;
@@ -112,6 +130,12 @@ export interface CriticalAnalysis {
    * ones when asked). Only in an incomplete analysis, when there are any.
    */
   unanalysed?: UnanalysedComponent[];
+  /**
+   * Only in an incomplete analysis whose solver stopped inside its decomposition: the parts of
+   * the critical set not decomposed yet. Every critical point outside the components listed lies
+   * in one of them; each comes with its loss value when that is constant on it.
+   */
+  unfinished?: UnfinishedCriticalPart[];
   /** True when every component of the critical set is analysed; false when a time limit cut the work short. */
   complete: boolean;
   /** Why the analysis is incomplete, when it is. */
@@ -471,9 +495,11 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   const analyzed: Analyzed[] = [];
   let message = result.complete ? undefined : result.message;
   // The components not analysed yet, as the solver describes them (an incomplete answer keeps them).
+  const unfinished = result.unfinished?.map((part) => unfinishedPart(part, isNonNegative(net)));
   const withRest = (a: CriticalAnalysis): CriticalAnalysis => {
+    if (a.complete) return a;
     const rest = result.components.slice(analyzed.length);
-    return a.complete || rest.length === 0 ? a : { ...a, unanalysed: rest.map(unanalysedComponent) };
+    return { ...a, ...(rest.length > 0 ? { unanalysed: rest.map(unanalysedComponent) } : {}), ...(unfinished ? { unfinished } : {}) };
   };
   try {
     for (const c of result.components) {
@@ -498,6 +524,21 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
 function unanalysedComponent(c: Component): UnanalysedComponent {
   const basis = c.kind === 'orbits' ? undefined : c.basis;
   return { dimension: c.dimension, degree: c.degree, ...(basis ? { basis: basis.map(polynomialDataToString) } : {}) };
+}
+
+/**
+ * What the solver says of a part its decomposition did not finish: the loss on it when constant
+ * (the solver's value of `valueOnCriticalSet(L)`, which agrees with L on the critical set), and
+ * the type its real points share when that value is the least the loss takes.
+ */
+function unfinishedPart(part: UnfinishedPart, nonNegative: boolean): UnfinishedCriticalPart {
+  const value = part.constantValues?.[0] ?? undefined;
+  return {
+    dimensionBound: part.dimensionBound,
+    equations: part.equations.map(polynomialDataToString),
+    ...(value !== undefined ? { criticalValue: value } : {}),
+    ...(value === '0' && nonNegative ? { type: 'minimum' as const } : {}),
+  };
 }
 
 /** The exact sign of a regularization weight λ (text or number, read as the fraction it denotes); undefined if unreadable. */

@@ -18,5 +18,6 @@ export function solveResultToJSON(result: SolveResult): object {
     ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
     ...(result.signGroup ? { signGroup: result.signGroup } : {}),
     components: result.components.map((c) => (c.kind === 'orbits' ? c : { ...c, ...(c.basis ? { basis: c.basis.map(polynomialDataToString) } : {}) })),
+    ...(result.unfinished ? { unfinished: result.unfinished.map((part) => ({ ...part, equations: part.equations.map(polynomialDataToString) })) } : {}),
   };
 }

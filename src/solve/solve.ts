@@ -25,19 +25,20 @@
  * constant gives the empty set; variables in no generator are free.
  */
 import { QQ } from '../arithmetic/field';
-import { Rational } from '../arithmetic/rational';
+import { Rational, rational, rationalToString } from '../arithmetic/rational';
 import { AttemptDeadline, Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { ControlOptions, ProgressInfo, phase as phaseInfo, progressOf } from '../control';
 import { checkSystem, digitsOption } from '../poly/arguments';
 import { Polynomial } from '../poly/polynomial';
-import { polynomialDataToString, polynomialToData } from '../poly/data';
+import { PolynomialData, polynomialDataToString, polynomialToData } from '../poly/data';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from './zero-dimensional';
 import { modularStaircase } from '../groebner/staircase';
 import type { LearnedFirstPrime } from '../groebner/modular';
 import { PositiveDimensionalComponent, describeComponent } from './components';
-import { PrimeIdeal, minimalPrimes } from './decompose';
+import { PrimeIdeal, UnfinishedPiece, minimalPrimes } from './decompose';
+import { normalForm } from '../groebner/normal-form';
 import { GraphElimination, graphElimination } from '../groebner/graph-variables';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
@@ -131,6 +132,26 @@ export interface SolveResult {
   dimensionModulo?: number;
   /** When the components are families of orbits: the sign group's generators (the variables each negates). */
   signGroup?: string[][];
+  /**
+   * Only in an incomplete result whose decomposition a time limit (or the signal) stopped: the
+   * parts it had not finished. Every component of the solution set that is not in `components`
+   * lies in one of them.
+   */
+  unfinished?: UnfinishedPart[];
+}
+
+/** A part of a positive-dimensional solution set that the decomposition had not finished (see `SolveResult.unfinished`). */
+export interface UnfinishedPart {
+  /** An upper bound on the dimension of the components in the part. */
+  dimensionBound: number;
+  /** Equations in the canonical order of the variables (names in natural order): the part lies in their solution set. */
+  equations: PolynomialData[];
+  /**
+   * For each polynomial of `SolveOptions.constantOnComponents`, its value on the whole part when
+   * the part's Gröbner basis reduces it to a constant (a rational number as text), else null.
+   * Absent without those polynomials.
+   */
+  constantValues?: (string | null)[];
 }
 
 /**
@@ -167,7 +188,15 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   // What is known so far: the dimension (and count) once known, then each finished component.
   let base: Omit<SolveResult, 'components' | 'complete'> | undefined;
   const components: Component[] = [];
-  const partial = (): SolveResult => ({ ...(base as Omit<SolveResult, 'components' | 'complete'>), components: [...components].sort(compareComponents), complete: false, message: `stopped before the end (phase: ${phase})` });
+  // The parts a stopped decomposition had not finished (see `SolveResult.unfinished`).
+  let unfinished: UnfinishedPart[] | undefined;
+  const partial = (): SolveResult => ({
+    ...(base as Omit<SolveResult, 'components' | 'complete'>),
+    components: [...components].sort(compareComponents),
+    complete: false,
+    message: `stopped before the end (phase: ${phase})`,
+    ...(unfinished ? { unfinished } : {}),
+  });
   const known = (b: Omit<SolveResult, 'components' | 'complete'>): void => {
     base = b;
     options.onPartial?.(partial());
@@ -216,6 +245,10 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       onProgress,
       ...(constantOnComponents ? { constantOnComponents: constantOnComponents.map((f) => graph.substitute(f)) } : {}),
       onComponent: (P) => onPrime({ basis: withGraph(P.basis), dimension: P.dimension }),
+      onStopped: (pieces) => {
+        const constants = constantOnComponents?.map((f) => graph.substitute(f));
+        unfinished = pieces.map((q) => unfinishedPart(q, constants, (gs) => [...gs.map((g) => changeRing(g, C)), ...graph.equations]));
+      },
     });
     return true;
   };
@@ -273,7 +306,16 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     known({ vars: [...R.vars], dimension: dim, independentSets: independentSetsOf(G), ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
     if (dim === -1) return { ...base!, components: [], complete: true };
     if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, onProgress, onComponent: found });
-    else minimalPrimes(input, { deadline, basis: G, onProgress, ...(constantOnComponents ? { constantOnComponents } : {}), onComponent: onPrime });
+    else {
+      minimalPrimes(input, {
+        deadline,
+        basis: G,
+        onProgress,
+        ...(constantOnComponents ? { constantOnComponents } : {}),
+        onComponent: onPrime,
+        onStopped: (pieces) => (unfinished = pieces.map((q) => unfinishedPart(q, constantOnComponents, (gs) => [...gs]))),
+      });
+    }
   } catch (e) {
     // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.
     if (!(e instanceof TimeoutError) || base === undefined) throw e;
@@ -281,6 +323,24 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found${modular})` };
   }
   return { ...base!, components: components.sort(compareComponents), complete: true };
+}
+
+/**
+ * A piece the decomposition left unfinished, as data: its equations in C (`inC` maps the
+ * piece's polynomials there, adding what the piece's ring leaves out) and, for each polynomial
+ * constant on the components, its value on the whole piece when the piece's basis reduces it to
+ * a constant (a normal form costs little next to the decomposition that was stopped).
+ */
+function unfinishedPart(piece: UnfinishedPiece, constants: readonly Polynomial<Rational>[] | undefined, inC: (ps: readonly Polynomial<Rational>[]) => Polynomial<Rational>[]): UnfinishedPart {
+  const equations = inC(piece.basis ?? piece.generators).map(polynomialToData);
+  if (!constants) return { dimensionBound: piece.bound, equations };
+  const basis = piece.basis;
+  const constantValues = constants.map((f) => {
+    if (!basis) return null;
+    const r = normalForm(f, basis);
+    return r.isConstant() ? rationalToString(r.isZero() ? rational(0n) : r.lc()) : null;
+  });
+  return { dimensionBound: piece.bound, equations, constantValues };
 }
 
 /** Seconds the sections may take before the solver goes on without them. */

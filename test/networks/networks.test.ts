@@ -255,3 +255,50 @@ describe('an analysis cut short by a time limit', () => {
     expect(text.split('\n').filter((l) => /^ {2}\d+\. dimension \d+, degree \d+: /.test(l))).toHaveLength(full.components.length);
   });
 });
+
+describe('a decomposition stopped before the end', () => {
+  test.each(['xor-blog', 'xor-bias'])('%s: leaves parts of the critical set that hold every component not found, each with its loss value when constant (the full run as oracle)', (name) => {
+    // Stopped as the k-th component is found (the signal), the analysis lists the parts the
+    // decomposition had not finished. Each lies in the critical set; each component of the full
+    // analysis that the stopped one neither analysed nor listed lies in a part (the part's
+    // equations vanish on it); and a part that gives a loss value gives that of every component
+    // inside it. xor-bias takes the route without its output bias (its parts get the equation
+    // of that bias back).
+    const net = networkLoss(preset(name));
+    const full = criticalPoints(net, { digits: 10, symmetries: false });
+    expect(full.complete).toBe(true);
+    const ring = canonicalRing(QQ, full.weights);
+    const gradient = lossGradient(net).map((g) => changeRing(g, ring));
+    let held = 0;
+    let valued = 0;
+    for (const k of [1, 2, 3]) {
+      const stop = new AbortController();
+      const cut = criticalPoints(net, { digits: 10, symmetries: false, signal: stop.signal, onProgress: (e) => e.message.includes(`component ${k} found`) && stop.abort() });
+      if (cut.complete) continue; // fewer than k components
+      const parts = cut.unfinished ?? [];
+      expect(parts.length).toBeGreaterThan(0);
+      for (const q of parts) {
+        const G = groebner(q.equations.map((e) => parsePolynomial(e, { ring })));
+        expect(gradient.every((g) => normalForm(g, G).isZero())).toBe(true);
+      }
+      const found = new Set([...cut.components, ...(cut.unanalysed ?? [])].map((c) => (c.basis ?? []).join(';')));
+      for (const c of full.components) {
+        if (found.has((c.basis ?? []).join(';'))) continue;
+        const P = groebner((c.basis ?? []).map((g) => parsePolynomial(g, { ring })));
+        const holders = parts.filter((q) => q.equations.every((e) => normalForm(parsePolynomial(e, { ring }), P).isZero()));
+        expect(holders.some((q) => q.dimensionBound >= c.dimension)).toBe(true);
+        held++;
+        for (const q of holders) {
+          if (q.criticalValue === undefined) continue;
+          valued++;
+          expect(q.criticalValue).toBe(c.criticalValue);
+          if (q.type === 'minimum') expect(c.criticalValue).toBe('0');
+        }
+      }
+      // The command's text lists the parts.
+      expect(formatCritical(name, cut)).toContain(`not decomposed before the time limit: ${parts.length} part(s)`);
+    }
+    expect(held).toBeGreaterThan(0);
+    if (name === 'xor-blog') expect(valued).toBeGreaterThan(0);
+  });
+});

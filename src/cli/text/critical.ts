@@ -103,6 +103,17 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
     });
     lines.push('');
   }
+  const unfinished = a.unfinished ?? [];
+  if (unfinished.length > 0) {
+    lines.push(`not decomposed before the time limit: ${unfinished.length} part(s) of the critical set, holding every critical point not listed above:`);
+    unfinished.forEach((part, i) => {
+      const value = part.criticalValue === undefined ? 'loss not constant on the equations known' : `loss = ${part.criticalValue} on the whole part`;
+      const type = part.type === 'minimum' ? ', the least value of the loss: its real points, if any, are global minima' : '';
+      const equations = part.equations.join(', ');
+      lines.push(`  part ${i + 1}: dimension ≤ ${part.dimensionBound}, ${value}${type}; ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
+    });
+    lines.push('');
+  }
   if (a.symmetries) lines.push(...symmetryLines(a), '');
   if (a.globalMinimum) {
     const m = a.globalMinimum;

@@ -69,6 +69,12 @@ export function formatSolveResult(result: SolveResult): string {
     }
     if (c.complexPoints === 'counted' && c.nonRealPoints > 0) lines.push(`  and ${c.nonRealPoints} non-real point(s) (--complex lists them)`);
   });
+  const unfinished = result.unfinished ?? [];
+  if (unfinished.length > 0) lines.push(`not decomposed before the time limit: ${unfinished.length} part(s), holding every solution not listed above:`);
+  unfinished.forEach((part, i) => {
+    const equations = part.equations.map(polynomialDataToString).join(', ');
+    lines.push(`  part ${i + 1}: dimension ≤ ${part.dimensionBound}, ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
+  });
   return lines.join('\n');
 }
 
