@@ -83,6 +83,14 @@ export interface DecomposeOptions extends ControlOptions {
    */
   basis?: QPoly[];
   /**
+   * A reduced Gröbner basis of the input's ideal with the variables in another order (same names,
+   * degrevlex), when the caller has it there instead of `basis`: it gives the dimension and cuts
+   * the variety by values (`constantOnComponents`); the pieces then compute their bases in the
+   * input's ring (as does the whole, should the values not cut it). A caller gains when that
+   * order makes the basis far cheaper (`groebner/variable-order.ts`).
+   */
+  valueBasis?: QPoly[];
+  /**
    * Receives each minimal prime as soon as it is certain to be one, before the decomposition
    * ends: larger components first, except those of a piece set aside (see `pieceBudget`), which
    * come when its turn does.
@@ -194,10 +202,17 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
   const gens = polys.filter((p) => !p.isZero());
   if (gens.length === 0) return [{ basis: [], dimension: R.nvars }];
   const basis = options.basis ?? (options.reduced ? gens : undefined);
-  const start = basis ? dimension(basis) : R.nvars;
-  if (basis) progress(`decomposition: dimension ${start}`);
+  // A basis in another order of the variables serves for the dimension and the values alone.
+  const other = basis ? undefined : options.valueBasis;
+  const start = basis ? dimension(basis) : other ? dimension(other) : R.nvars;
+  if (basis || other) progress(`decomposition: dimension ${start}`);
   const state = newState(R, options);
-  const parts = basis ? valueParts(basis, options.constantOnComponents ?? [], deadline) : [];
+  const inOther = (f: QPoly): QPoly => changeRing(f, (other as QPoly[])[0].ring);
+  const parts = basis
+    ? valueParts(basis, options.constantOnComponents ?? [], deadline)
+    : other && other.length > 0
+      ? valueParts(other, (options.constantOnComponents ?? []).map(inOther), deadline).map((part) => part.map((q) => changeRing(q, R)))
+      : [];
   if (parts.length > 1) {
     // The parts usually cost a fraction of the whole, but a part whose basis no longer factors goes
     // to Gianni–Trager–Zacharias, which can cost far more than the factorizing splits of the

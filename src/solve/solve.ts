@@ -40,6 +40,7 @@ import { PositiveDimensionalComponent, describeComponent } from './components';
 import { PrimeIdeal, UnfinishedPiece, minimalPrimes } from './decompose';
 import { normalForm } from '../groebner/normal-form';
 import { GraphElimination, graphElimination } from '../groebner/graph-variables';
+import { basisFriendlyRing } from '../groebner/variable-order';
 import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { canonicalRing } from './canonical';
@@ -228,10 +229,15 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
    * `learnedI`: the probe's learning run on the whole system, for its basis.
    */
   const overGraph = (graph: GraphElimination, learnedI?: LearnedFirstPrime): boolean => {
-    const probe = modularStaircase(graph.reduced, { deadline, finiteOnly: true, onProgress });
+    // J's basis is computed with its variables in the order its generators suggest
+    // (`variable-order.ts`); the decomposition takes it for the dimension and the value parts, and
+    // computes the parts' bases in J's own ring, where they were cheaper on the networks measured.
+    const K = basisFriendlyRing(graph.ring, graph.reduced);
+    const inK = K === graph.ring ? graph.reduced : graph.reduced.map((f) => changeRing(f, K));
+    const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
     if (probe.basis && dimension(probe.basis) === 0) return false;
     progress(`Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
-    const J = groebner(graph.reduced, { deadline, onProgress, learned: probe.learned });
+    const J = groebner(inK, { deadline, onProgress, learned: probe.learned });
     const dim = dimension(J);
     if (dim === 0) return false;
     // I's own basis only for its independent sets (J's are those of another ideal).
@@ -241,7 +247,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const withGraph = (P: readonly Polynomial<Rational>[]): Polynomial<Rational>[] => groebner([...P.map((g) => changeRing(g, C)), ...graph.equations], { deadline });
     minimalPrimes(graph.reduced, {
       deadline,
-      basis: J,
+      ...(K === graph.ring ? { basis: J } : { valueBasis: J }),
       onProgress,
       ...(constantOnComponents ? { constantOnComponents: constantOnComponents.map((f) => graph.substitute(f)) } : {}),
       onComponent: (P) => onPrime({ basis: withGraph(P.basis), dimension: P.dimension }),

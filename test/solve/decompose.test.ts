@@ -134,6 +134,23 @@ describe('known decompositions', () => {
     }
     expect(minimalPrimes(polynomials, { pieceBudget: 0.5 }).map((P) => P.dimension)).toEqual([2, 1]);
   });
+  test('a basis in another order of the variables cuts by values as the basis itself does, with the same primes', () => {
+    // x1 is 0 on V(x1, x2) and 1 on V(x1 − 1, x3² − x4): two value parts, found from a basis with
+    // the variables reversed, then decomposed in the input's ring.
+    const { ring, polynomials } = parsePolynomials('x1*(x1 - 1), x2*(x1 - 1), x1*(x3^2 - x4)', { vars: ['x1', 'x2', 'x3', 'x4'] });
+    const reversed = new PolynomialRing(QQ, [...ring.vars].reverse());
+    const valueBasis = groebner(polynomials.map((f) => changeRing(f, reversed)));
+    const messages: string[] = [];
+    const x1 = ring.variable('x1');
+    const cut = minimalPrimes(polynomials, { valueBasis, constantOnComponents: [x1], onProgress: (e) => messages.push(e.message) });
+    expect(messages).toContain('decomposition: 2 disjoint parts, by the values of a polynomial constant on the components');
+    expect(messages).toContain('decomposition: dimension 2');
+    const whole = minimalPrimes(polynomials);
+    const keys = (primes: { basis: unknown[] }[]) => primes.map((P) => P.basis.map(String).join('; ')).sort();
+    expect(keys(cut)).toEqual(keys(whole));
+    expect(cut.every((P) => P.basis.every((g) => g.ring === ring))).toBe(true);
+    expect(whole.map((P) => P.dimension)).toEqual([2, 2]);
+  });
   test('cyclic-4 splits into two curves', () => {
     const { polynomials } = parsePolynomials('a+b+c+d, a*b+b*c+c*d+d*a, a*b*c+b*c*d+c*d*a+d*a*b, a*b*c*d-1');
     const P = minimalPrimes(polynomials);
