@@ -494,8 +494,9 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
   };
   const analyzed: Analyzed[] = [];
   let message = result.complete ? undefined : result.message;
-  // The components not analysed yet, as the solver describes them (an incomplete answer keeps them).
+  // The parts of the critical set a stopped decomposition left (an incomplete answer keeps them).
   const unfinished = result.unfinished?.map((part) => unfinishedPart(part, isNonNegative(net)));
+  // The components not analysed yet, as the solver describes them (an incomplete answer keeps them).
   const withRest = (a: CriticalAnalysis): CriticalAnalysis => {
     if (a.complete) return a;
     const rest = result.components.slice(analyzed.length);
