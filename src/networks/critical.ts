@@ -104,6 +104,8 @@ export interface UnfinishedCriticalPart {
   dimensionBound: number;
   /** Equations in the weights: the part lies in their solution set. */
   equations: string[];
+  /** True when the part is irreducible: a component, unless it lies in a larger one inside another part. */
+  irreducible?: boolean;
   /** The loss on the whole part, when the part's Gröbner basis reduces it to a constant (a rational number as text). */
   criticalValue?: string;
   /**
@@ -537,6 +539,7 @@ function unfinishedPart(part: UnfinishedPart, nonNegative: boolean): UnfinishedC
   return {
     dimensionBound: part.dimensionBound,
     equations: part.equations.map(polynomialDataToString),
+    ...(part.irreducible ? { irreducible: true } : {}),
     ...(value !== undefined ? { criticalValue: value } : {}),
     ...(value === '0' && nonNegative ? { type: 'minimum' as const } : {}),
   };

@@ -67,6 +67,11 @@ export interface UnfinishedPiece {
   basis?: QPoly[];
   /** An upper bound on the dimension of the components in the part. */
   bound: number;
+  /**
+   * True for a prime found but held back (`basis` is then the prime's, `bound` its dimension): an
+   * irreducible variety, a component unless it lies in a larger one not yet found.
+   */
+  prime?: boolean;
 }
 
 /**
@@ -192,7 +197,7 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     const inD = (ps: readonly QPoly[]) => ps.map((p) => changeRing(p, D));
     const onComponent = options.onComponent && ((P: PrimeIdeal) => options.onComponent?.({ basis: inRing(P.basis, R), dimension: P.dimension }));
     // The pieces' bases are for degrevlex: only their generators go back to R.
-    const onStopped = options.onStopped && ((pieces: UnfinishedPiece[]) => options.onStopped?.(pieces.map((q) => ({ generators: q.generators.map((g) => changeRing(g, R)), bound: q.bound }))));
+    const onStopped = options.onStopped && ((pieces: UnfinishedPiece[]) => options.onStopped?.(pieces.map((q) => ({ generators: q.generators.map((g) => changeRing(g, R)), bound: q.bound, ...(q.prime ? { prime: true } : {}) }))));
     const constantOnComponents = options.constantOnComponents && inD(options.constantOnComponents);
     const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent, onStopped, constantOnComponents });
     return primes.map((P) => ({ basis: inRing(P.basis, R), dimension: P.dimension }));
@@ -319,8 +324,9 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
     ...(current ? [current] : []),
     ...setAside,
     ...queue.all(),
-    ...pending.map((P) => ({ generators: P.basis, basis: P.basis, bound: P.dimension })),
-  ].map((q) => ({ generators: q.generators, ...(q.basis ? { basis: q.basis } : {}), bound: q.bound }));
+  ]
+    .map((q): UnfinishedPiece => ({ generators: q.generators, ...(q.basis ? { basis: q.basis } : {}), bound: q.bound }))
+    .concat(pending.map((P) => ({ generators: P.basis, basis: P.basis, bound: P.dimension, prime: true })));
   try {
     examinePieces();
   } catch (e) {

@@ -148,6 +148,11 @@ export interface UnfinishedPart {
   /** Equations in the canonical order of the variables (names in natural order): the part lies in their solution set. */
   equations: PolynomialData[];
   /**
+   * True when the part is irreducible (a prime the decomposition found but held back, of
+   * dimension `dimensionBound`): a component, unless it lies in a larger one inside another part.
+   */
+  irreducible?: boolean;
+  /**
    * For each polynomial of `SolveOptions.constantOnComponents`, its value on the whole part when
    * the part's Gröbner basis reduces it to a constant (a rational number as text), else null.
    * Absent without those polynomials.
@@ -337,7 +342,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
  */
 function unfinishedPart(piece: UnfinishedPiece, constants: readonly Polynomial<Rational>[] | undefined, inC: (ps: readonly Polynomial<Rational>[]) => Polynomial<Rational>[]): UnfinishedPart {
   const equations = inC(piece.basis ?? piece.generators).map(polynomialToData);
-  if (!constants) return { dimensionBound: piece.bound, equations };
+  const part = { dimensionBound: piece.bound, equations, ...(piece.prime ? { irreducible: true } : {}) };
+  if (!constants) return part;
   // Past the time limit already: no normal form modulo a basis too large to be quick.
   const basis = piece.basis && piece.basis.reduce((n, g) => n + g.length, 0) <= UNFINISHED_VALUE_TERMS ? piece.basis : undefined;
   const constantValues = constants.map((f) => {
@@ -345,7 +351,7 @@ function unfinishedPart(piece: UnfinishedPiece, constants: readonly Polynomial<R
     const r = normalForm(f, basis);
     return r.isConstant() ? rationalToString(r.isZero() ? rational(0n) : r.lc()) : null;
   });
-  return { dimensionBound: piece.bound, equations, constantValues };
+  return { ...part, constantValues };
 }
 
 /**

@@ -280,6 +280,8 @@ describe('a decomposition stopped before the end', () => {
       for (const q of parts) {
         const G = groebner(q.equations.map((e) => parsePolynomial(e, { ring })));
         expect(gradient.every((g) => normalForm(g, G).isZero())).toBe(true);
+        // An irreducible part is a component of the full analysis or lies inside one.
+        if (q.irreducible) expect(full.components.some((c) => c.dimension >= q.dimensionBound && (c.basis ?? []).every((g) => normalForm(parsePolynomial(g, { ring }), G).isZero()))).toBe(true);
       }
       const found = new Set([...cut.components, ...(cut.unanalysed ?? [])].map((c) => (c.basis ?? []).join(';')));
       for (const c of full.components) {

@@ -11,6 +11,7 @@ import { QQ } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { eliminate } from '../../src/groebner/eliminate';
 import { groebner } from '../../src/groebner/groebner';
+import { dimension } from '../../src/groebner/ideal';
 import { isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
 import { lex } from '../../src/monomials/order';
 import { changeRing } from '../../src/poly/change';
@@ -240,9 +241,42 @@ describe('minimalPrimes on planted unions of primes', () => {
           expect(holders.some((q) => q.bound >= P.dimension)).toBe(true);
         }
         for (const q of parts ?? []) if (q.basis) expect(key(q.basis)).toBe(key(groebner(q.generators)));
+        // A part said irreducible is a prime of the variety: a component, or inside one.
+        for (const q of (parts ?? []).filter((p) => p.prime)) {
+          expect(dimension(q.basis ?? [])).toBe(q.bound);
+          expect(all.some((P) => P.dimension >= q.bound && P.basis.every((g) => normalForm(g, q.basis ?? []).isZero()))).toBe(true);
+        }
       }),
       { numRuns: 24 },
     );
+  });
+
+  test('a decomposition stopped while primes are held back for a piece set aside gives them as irreducible parts', () => {
+    // The system of the test above, every piece set aside; stopped at each progress report in
+    // turn. Primes held back come as parts said irreducible: of their stated dimension, each a
+    // component or inside one, and the parts still hold every component not reported.
+    const { system } = plant({ shapes: ['twistedCubic', 'line', 'hyperplane'], k: 0, A: [[1, -1, 0, -1], [0, 1, 0, 0], [0, 0, 1, -1], [0, 1, 0, 1]] });
+    const all = minimalPrimes(system);
+    let irreducible = 0;
+    for (let k = 1; k <= 40; k++) {
+      const stop = new AbortController();
+      let reports = 0;
+      let parts: UnfinishedPiece[] = [];
+      const reported: PrimeIdeal[] = [];
+      try {
+        minimalPrimes(system, { signal: stop.signal, pieceBudget: 1e-9, onComponent: (P) => reported.push(P), onProgress: () => ++reports === k && stop.abort(), onStopped: (p) => (parts = p) });
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+      }
+      for (const q of parts.filter((p) => p.prime)) {
+        irreducible++;
+        expect(dimension(q.basis ?? [])).toBe(q.bound);
+        expect(all.some((P) => P.dimension >= q.bound && P.basis.every((g) => normalForm(g, q.basis ?? []).isZero()))).toBe(true);
+      }
+      const seen = new Set(reported.map((P) => key(P.basis)));
+      for (const P of all) if (!seen.has(key(P.basis))) expect(parts.some((q) => q.generators.every((g) => normalForm(g, P.basis).isZero()))).toBe(true);
+    }
+    expect(irreducible).toBeGreaterThan(0);
   });
 
   test('the reduced basis given with the input changes nothing', () => {

@@ -110,7 +110,8 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
       const value = part.criticalValue === undefined ? 'loss not constant on the equations known' : `loss = ${part.criticalValue} on the whole part`;
       const type = part.type === 'minimum' ? ', the least value of the loss: its real points, if any, are global minima' : '';
       const equations = part.equations.join(', ');
-      lines.push(`  part ${i + 1}: dimension ≤ ${part.dimensionBound}, ${value}${type}; ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
+      const shape = part.irreducible ? `irreducible of dimension ${part.dimensionBound} (a component unless it lies in a larger part)` : `dimension ≤ ${part.dimensionBound}`;
+      lines.push(`  part ${i + 1}: ${shape}, ${value}${type}; ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
     });
     lines.push('');
   }

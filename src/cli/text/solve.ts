@@ -73,7 +73,8 @@ export function formatSolveResult(result: SolveResult): string {
   if (unfinished.length > 0) lines.push(`not decomposed before the time limit: ${unfinished.length} part(s), holding every solution not listed above:`);
   unfinished.forEach((part, i) => {
     const equations = part.equations.map(polynomialDataToString).join(', ');
-    lines.push(`  part ${i + 1}: dimension ≤ ${part.dimensionBound}, ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
+    const shape = part.irreducible ? `irreducible of dimension ${part.dimensionBound} (a component unless it lies in a larger part)` : `dimension ≤ ${part.dimensionBound}`;
+    lines.push(`  part ${i + 1}: ${shape}, ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
   });
   return lines.join('\n');
 }
