@@ -316,6 +316,9 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     constantOnComponents: [valueOnCriticalSet(L)],
     // The analysis reads no independent sets: the solver may skip the whole system's basis.
     independentSets: false,
+    // Without weight decay on every weight, a network's critical set is usually positive-dimensional
+    // (continuous symmetries, or a zero-loss set of more weights than data).
+    positiveDimensional: !isCoercive(net),
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&

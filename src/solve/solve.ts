@@ -97,6 +97,15 @@ export interface SolveOptions extends ControlOptions {
    * then has `independentSets: []`.
    */
   independentSets?: boolean;
+  /**
+   * A hint that the solution set is probably positive-dimensional (a network's critical set without
+   * weight decay on every weight). With `independentSets: false` and no variable given as a
+   * polynomial of the others, the basis is then computed with the variables in the order the
+   * generators suggest (`groebner/variable-order.ts`), for the dimension and the value parts of
+   * the decomposition, whose pieces keep the canonical ring. The answer is the same; a wrong hint
+   * costs one basis modulo a prime.
+   */
+  positiveDimensional?: boolean;
 }
 
 /**
@@ -226,6 +235,17 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true }));
   };
   const constantOnComponents = options.constantOnComponents?.map((f) => changeRing(f, C));
+  /** Decomposes the input given its basis (in C, or in another order of the variables), each component reported when known. */
+  const decomposeInput = (given: { basis: Polynomial<Rational>[] } | { valueBasis: Polynomial<Rational>[] }): void => {
+    minimalPrimes(input, {
+      deadline,
+      ...given,
+      onProgress,
+      ...(constantOnComponents ? { constantOnComponents } : {}),
+      onComponent: onPrime,
+      onStopped: (pieces) => (unfinished = pieces.map((q) => unfinishedPart(q, constantOnComponents, (gs) => [...gs]))),
+    });
+  };
   const independentSetsOf = (G: readonly Polynomial<Rational>[]): string[][] => maximalIndependentSets(G).map((s) => s.map((i) => C.vars[i]));
   /**
    * A positive-dimensional set that is a graph over the solutions of a smaller system J (see
@@ -261,6 +281,26 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     });
     return true;
   };
+  /**
+   * The route of `positiveDimensional`: the basis in the order the generators suggest, the
+   * decomposition taking it for the dimension and the value parts (as over the graph above).
+   * False, nothing reported, when the variable order would not change or the set is finite or
+   * empty after all (the usual route then takes the system).
+   */
+  const inGeneratorOrder = (): boolean => {
+    const K = basisFriendlyRing(C, input);
+    if (K === C) return false;
+    const inK = input.map((f) => changeRing(f, K));
+    const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
+    if (probe.basis && dimension(probe.basis) === 0) return false;
+    progress('Gröbner basis over Q, the variables in the order the generators suggest');
+    const G = groebner(inK, { deadline, onProgress, learned: probe.learned });
+    const dim = dimension(G);
+    if (dim <= 0) return false;
+    known({ vars: [...R.vars], dimension: dim, independentSets: [] });
+    decomposeInput({ valueBasis: G });
+    return true;
+  };
   try {
     // Fewer equations than variables: the dimension from random sections modulo a prime is
     // cheap and said at once (as probabilistic), before any basis (`modular-dimension.ts`).
@@ -277,6 +317,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const graph = graphElimination(input);
     const graphFirst = graph !== undefined && graph.equations.some((e) => e.totalDegree() > 1);
     if (graphFirst && overGraph(graph)) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
+    if (options.positiveDimensional && options.independentSets === false && graph === undefined && inGeneratorOrder()) {
+      return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
+    }
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
     const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress });
@@ -315,16 +358,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     known({ vars: [...R.vars], dimension: dim, independentSets: independentSetsOf(G), ...(dim === 0 ? { solutions: solutionCount(G) } : {}) });
     if (dim === -1) return { ...base!, components: [], complete: true };
     if (dim === 0) solveZeroDimensional(G, { ...pointOptions, generators: polys, onProgress, onComponent: found });
-    else {
-      minimalPrimes(input, {
-        deadline,
-        basis: G,
-        onProgress,
-        ...(constantOnComponents ? { constantOnComponents } : {}),
-        onComponent: onPrime,
-        onStopped: (pieces) => (unfinished = pieces.map((q) => unfinishedPart(q, constantOnComponents, (gs) => [...gs]))),
-      });
-    }
+    else decomposeInput({ basis: G });
   } catch (e) {
     // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.
     if (!(e instanceof TimeoutError) || base === undefined) throw e;

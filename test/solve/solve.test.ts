@@ -323,3 +323,37 @@ describe('answers cut short by a time limit', () => {
     expect(solveResultToJSON(r)).toMatchObject({ dimension: 1, dimensionModulo: r.dimensionModulo, complete: false });
   });
 });
+
+describe('the hint of a positive-dimensional set', () => {
+  const withoutSets = (r: SolveResult): object => ({ ...solveResultToJSON(r), independentSets: 'not asked for' });
+  test('changes nothing in the answer, right or wrong: positive-dimensional, finite and empty sets', () => {
+    // With the hint the basis is computed in the order the generators suggest (and thrown away
+    // when the set is finite); the answer must be the one without it. Independent sets were not
+    // asked for: without the hint the canonical basis gives them anyway, with it they stay [].
+    const systems = [
+      'x*z - y^2, x^3 - y*z', // a space curve and a line
+      'x^3*y - x, x*y^3*z - z^2, y^2 - z', // mixed degrees: the order moves
+      'a+b+c+d, a*b+b*c+c*d+d*a, a*b*c+b*c*d+c*d*a+d*a*b, a*b*c*d-1', // cyclic-4: two curves
+      'x^3 + y - 1, y^2*z - x, z^3 - 2', // finite
+      'x^2*y - 1, x*y^2 - 2, x^3*y^3 - 3', // empty
+    ];
+    for (const text of systems) {
+      const { polynomials } = parsePolynomials(text);
+      const plain = solve(polynomials, { digits: 10, independentSets: false });
+      const hinted = solve(polynomials, { digits: 10, independentSets: false, positiveDimensional: true });
+      expect(withoutSets(hinted)).toEqual(withoutSets(plain));
+    }
+  });
+
+  test('a network whose variables the generators reorder gets the same critical set through it', () => {
+    // 2-2-1 without biases, activation z + z³/3: the output weights come first in the order read
+    // from the gradient (its names put them last).
+    const { ring, polynomials } = parsePolynomials('w2_0*w0_0^3 + w0_1 - w2_1*w1_1, w2_0^2*w0_0 - w1_0*w2_1^2, w0_1^2*w2_0 - w1_1^2*w2_1, w0_0*w0_1*w2_0^2 - w1_0*w1_1*w2_1^2');
+    expect(ring.vars.length).toBe(6);
+    const plain = solve(polynomials, { digits: 10, independentSets: false });
+    const hinted = solve(polynomials, { digits: 10, independentSets: false, positiveDimensional: true });
+    expect(plain.dimension).toBeGreaterThan(0);
+    expect(withoutSets(hinted)).toEqual(withoutSets(plain));
+    expect(hinted.independentSets).toEqual([]);
+  });
+});
