@@ -23,7 +23,8 @@ import { evaluate } from '../../src/poly/evaluate';
 import { solutionCount } from '../../src/groebner/ideal';
 import { vanishesOnComponent } from '../../src/solve/component-values';
 import { AlgebraicDescription, parametrizationOf } from '../../src/solve/zero-dimensional';
-import { solve } from '../../src/solve/solve';
+import { SolveResult, solve } from '../../src/solve/solve';
+import { polynomialToData } from '../../src/poly/data';
 import { formatCritical } from '../../src/cli/text/critical';
 
 
@@ -302,5 +303,38 @@ describe('a decomposition stopped before the end', () => {
     }
     expect(held).toBeGreaterThan(0);
     if (name === 'xor-blog') expect(valued).toBeGreaterThan(0);
+  });
+});
+
+describe('the type of an unfinished part', () => {
+  test('a part at loss 0 has global minima among its real points when the loss is non-negative, and no type otherwise', () => {
+    // A solver result cut short inside its decomposition, as data: one part at value 0 and one at
+    // 1/2. The analysis types the first only when every λ is ≥ 0 (the loss then takes no value
+    // below 0); a negative λ leaves it untyped.
+    const XOR: NetworkSpec['data'] = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]];
+    const spec = (lambda: string): NetworkSpec => ({ inputs: ['x', 'y'], layers: [{ width: 1 }, { width: 1 }], data: XOR, regularization: { w0_0: lambda } });
+    for (const [lambda, typed] of [['0', true], ['1/10', true], ['-1/10', false]] as const) {
+      const net = networkLoss(spec(lambda));
+      const ring = canonicalRing(QQ, net.ring.vars);
+      const equations = [polynomialToData(parsePolynomial('w0_0', { ring })), polynomialToData(parsePolynomial('w1_0', { ring }))];
+      const result: SolveResult = {
+        vars: [...net.ring.vars],
+        dimension: 1,
+        independentSets: [],
+        components: [],
+        complete: false,
+        message: 'stopped before the end (phase: decomposition)',
+        unfinished: [
+          { dimensionBound: 1, equations, constantValues: ['0'] },
+          { dimensionBound: 1, equations, constantValues: ['1/2'], irreducible: true },
+        ],
+      };
+      const a = analyzeCriticalSet(net, result, { symmetries: false });
+      expect(a.complete).toBe(false);
+      expect(a.unfinished?.map((p) => [p.criticalValue, p.type, p.irreducible])).toEqual([
+        ['0', typed ? 'minimum' : undefined, undefined],
+        ['1/2', undefined, true],
+      ]);
+    }
   });
 });
