@@ -207,17 +207,16 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
   const gens = polys.filter((p) => !p.isZero());
   if (gens.length === 0) return [{ basis: [], dimension: R.nvars }];
   const basis = options.basis ?? (options.reduced ? gens : undefined);
-  // A basis in another order of the variables serves for the dimension and the values alone.
-  const other = basis ? undefined : options.valueBasis;
-  const start = basis ? dimension(basis) : other ? dimension(other) : R.nvars;
-  if (basis || other) progress(`decomposition: dimension ${start}`);
+  // The basis that gives the dimension and cuts by values: the input's own, or one in another
+  // order of the variables (the values computed in its ring, the parts brought back to R).
+  const cutBy = basis ?? options.valueBasis;
+  const start = cutBy ? dimension(cutBy) : R.nvars;
+  if (cutBy) progress(`decomposition: dimension ${start}`);
   const state = newState(R, options);
-  const inOther = (f: QPoly): QPoly => changeRing(f, (other as QPoly[])[0].ring);
-  const parts = basis
-    ? valueParts(basis, options.constantOnComponents ?? [], deadline)
-    : other && other.length > 0
-      ? valueParts(other, (options.constantOnComponents ?? []).map(inOther), deadline).map((part) => part.map((q) => changeRing(q, R)))
-      : [];
+  const S = cutBy?.[0]?.ring ?? R;
+  const parts = cutBy
+    ? valueParts(cutBy, (options.constantOnComponents ?? []).map((f) => changeRing(f, S)), deadline).map((part) => part.map((q) => changeRing(q, R)))
+    : [];
   if (parts.length > 1) {
     // The parts usually cost a fraction of the whole, but a part whose basis no longer factors goes
     // to Gianni–Trager–Zacharias, which can cost far more than the factorizing splits of the

@@ -29,7 +29,7 @@ import { Rational, rational, rationalToString } from '../arithmetic/rational';
 import { AttemptDeadline, Deadline, InputError, TimeoutError, deadlineOf } from '../errors';
 import { ControlOptions, ProgressInfo, phase as phaseInfo, progressOf } from '../control';
 import { checkSystem, digitsOption } from '../poly/arguments';
-import { Polynomial } from '../poly/polynomial';
+import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { PolynomialData, polynomialDataToString, polynomialToData } from '../poly/data';
 import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
@@ -253,16 +253,24 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
    * P + ⟨xᵢ − vᵢ⟩. False when J is finite (the usual route then takes the whole system).
    * `learnedI`: the probe's learning run on the whole system, for its basis.
    */
+  /**
+   * The basis over Q of `gens` in the ring K (their variables reordered, or their own ring), its
+   * first prime the probe's learning run; undefined when the probe finds the set finite.
+   */
+  const positiveBasisIn = (K: PolynomialRing<Rational>, gens: readonly Polynomial<Rational>[], what: string): Polynomial<Rational>[] | undefined => {
+    const inK = gens.map((f) => changeRing(f, K));
+    const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
+    if (probe.basis && dimension(probe.basis) === 0) return undefined;
+    progress(what);
+    return groebner(inK, { deadline, onProgress, learned: probe.learned });
+  };
   const overGraph = (graph: GraphElimination, learnedI?: LearnedFirstPrime): boolean => {
     // J's basis is computed with its variables in the order its generators suggest
     // (`variable-order.ts`); the decomposition takes it for the dimension and the value parts, and
     // computes the parts' bases in the canonical ring, where they were cheaper on the networks measured.
     const K = basisFriendlyRing(graph.ring, graph.reduced);
-    const inK = K === graph.ring ? graph.reduced : graph.reduced.map((f) => changeRing(f, K));
-    const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
-    if (probe.basis && dimension(probe.basis) === 0) return false;
-    progress(`Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
-    const J = groebner(inK, { deadline, onProgress, learned: probe.learned });
+    const J = positiveBasisIn(K, graph.reduced, `Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
+    if (!J) return false;
     const dim = dimension(J);
     if (dim === 0) return false;
     // I's own basis only for its independent sets (J's are those of another ideal).
@@ -290,13 +298,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const inGeneratorOrder = (): boolean => {
     const K = basisFriendlyRing(C, input);
     if (K === C) return false;
-    const inK = input.map((f) => changeRing(f, K));
-    const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
-    if (probe.basis && dimension(probe.basis) === 0) return false;
-    progress('Gröbner basis over Q, the variables in the order the generators suggest');
-    const G = groebner(inK, { deadline, onProgress, learned: probe.learned });
-    const dim = dimension(G);
-    if (dim <= 0) return false;
+    const G = positiveBasisIn(K, input, 'Gröbner basis over Q, the variables in the order the generators suggest');
+    const dim = G ? dimension(G) : 0;
+    if (!G || dim <= 0) return false;
     known({ vars: [...R.vars], dimension: dim, independentSets: [] });
     decomposeInput({ valueBasis: G });
     return true;

@@ -5,6 +5,7 @@
  * the same words as the command line.
  */
 import { CriticalAnalysis, CriticalValue } from '../../networks/critical';
+import { unfinishedPartLine } from './solve';
 
 /**
  * A critical value as text. A long minimal polynomial is named by its degree (`--json` prints
@@ -109,9 +110,7 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
     unfinished.forEach((part, i) => {
       const value = part.criticalValue === undefined ? 'loss not constant on the equations known' : `loss = ${part.criticalValue} on the whole part`;
       const type = part.type === 'minimum' ? ', the least value of the loss: its real points, if any, are global minima' : '';
-      const equations = part.equations.join(', ');
-      const shape = part.irreducible ? `irreducible of dimension ${part.dimensionBound} (a component unless it lies in a larger part)` : `dimension ≤ ${part.dimensionBound}`;
-      lines.push(`  part ${i + 1}: ${shape}, ${value}${type}; ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
+      lines.push(unfinishedPartLine(i, part, part.equations, `${value}${type}`));
     });
     lines.push('');
   }

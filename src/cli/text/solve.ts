@@ -71,12 +71,18 @@ export function formatSolveResult(result: SolveResult): string {
   });
   const unfinished = result.unfinished ?? [];
   if (unfinished.length > 0) lines.push(`not decomposed before the time limit: ${unfinished.length} part(s), holding every solution not listed above:`);
-  unfinished.forEach((part, i) => {
-    const equations = part.equations.map(polynomialDataToString).join(', ');
-    const shape = part.irreducible ? `irreducible of dimension ${part.dimensionBound} (a component unless it lies in a larger part)` : `dimension ≤ ${part.dimensionBound}`;
-    lines.push(`  part ${i + 1}: ${shape}, ${part.equations.length} equation(s): ${equations.length > 200 ? equations.slice(0, 200) + ' …' : equations}`);
-  });
+  unfinished.forEach((part, i) => lines.push(unfinishedPartLine(i, part, part.equations.map(polynomialDataToString))));
   return lines.join('\n');
+}
+
+/**
+ * The line of the i-th part a stopped decomposition left (`solve` and `critical`): its shape,
+ * what else is known of it (`detail`, when given), and its equations, cut at 200 characters.
+ */
+export function unfinishedPartLine(i: number, part: { dimensionBound: number; irreducible?: boolean }, equations: readonly string[], detail?: string): string {
+  const shape = part.irreducible ? `irreducible of dimension ${part.dimensionBound} (a component unless it lies in a larger part)` : `dimension ≤ ${part.dimensionBound}`;
+  const text = equations.join(', ');
+  return `  part ${i + 1}: ${shape}, ${detail ? `${detail}; ` : ''}${equations.length} equation(s): ${text.length > 200 ? text.slice(0, 200) + ' …' : text}`;
 }
 
 /** A polynomial's text, or a short description when it is too long for a table. */
