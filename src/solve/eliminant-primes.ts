@@ -21,6 +21,7 @@ import { Monomial } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { eliminate } from '../groebner/eliminate';
+import { linearEliminant } from '../groebner/linear-eliminant';
 import { Factorizer } from '../groebner/factor-cache';
 import { groebner } from '../groebner/groebner';
 import { isUnitIdeal } from '../groebner/ideal';
@@ -39,6 +40,9 @@ function eliminantOf(J: readonly QPoly[], t: QPoly, U: readonly number[], deadli
   const R = J[0].ring;
   const T = freshVariable(R);
   const S = new PolynomialRing(QQ, [...R.vars, T]);
+  // Linear algebra on normal forms first; a block order when it gives up (see linear-eliminant.ts).
+  const linear = linearEliminant(J, t, U, S, { deadline });
+  if (linear) return { F: linear, S };
   const gens = [...J.map((g) => changeRing(g, S)), S.variable(T).sub(changeRing(t, S))];
   const dep = R.vars.filter((_, i) => !U.includes(i));
   const E = eliminate(gens, dep, { deadline });
