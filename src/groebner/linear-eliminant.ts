@@ -27,12 +27,12 @@
  * On the 2-3-1 linear network with biases and weight decay (one λ), the decomposition's eliminant
  * of degree 8 in two parameters cost 10.6 s through the block order and its 2309 F4 rounds.
  */
-import { QQ, Zp } from '../arithmetic/field';
+import { PrimeField, QQ, Zp } from '../arithmetic/field';
 import { liftUntilStable } from '../arithmetic/lifting';
 import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { Monomial, monomial, monomialKey, variableMonomial } from '../monomials/monomial';
+import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, monomial, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { comparator, degrevlex, isDegreeCompatible } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -45,6 +45,8 @@ export const LINEAR_ELIMINANT_MONOMIALS = 2000;
 const MAX_UNLUCKY = 3;
 /** Primes for the lifting before giving up. */
 const MAX_PRIMES = 2000;
+/** Nested normal forms of border monomials before a plain reduction (keeps the stack short). */
+const MAX_DEPTH = 200;
 
 /** Exponent vectors of the monomials of total degree d in k variables. */
 function exponentsOfDegree(k: number, d: number): number[][] {
@@ -76,18 +78,93 @@ interface RelationImage {
   coefficients: number[];
 }
 
+/** A sparse vector modulo p: column (or monomial index) → non-zero residue. */
+type Vector = Map<number, number>;
+
+/** acc += f·v modulo p. */
+function addMultiple(acc: Vector, v: Vector, f: number, p: number): void {
+  for (const [c, a] of v) {
+    const s = ((acc.get(c) ?? 0) + f * a) % p;
+    if (s === 0) acc.delete(c);
+    else acc.set(c, s);
+  }
+}
+
 /**
  * The first relation modulo p among the normal forms of the monomials of `monomials` (extended as
- * needed from `more`, at most `limit` of them), or undefined past the limit.
+ * needed from `more`, at most `limit` of them), or undefined past the limit. Normal forms are
+ * sparse vectors over the standard monomials met so far (FGLM's bookkeeping): the normal form of
+ * xᵢ·s for a standard monomial s is computed once and cached, and multiplying a normal form by xᵢ
+ * or by t is a linear combination of those.
  */
 function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U: readonly number[], S: PolynomialRing<Rational>, monomials: Monomial[], more: Iterator<Monomial>, limit: number, deadline?: Deadline): RelationImage | undefined {
   const R = t.ring;
   const F = R.field;
+  const p = (F as PrimeField).p;
+  const n = R.nvars;
   const T = S.nvars - 1;
-  const Sp = new PolynomialRing(F, S.vars, S.order);
-  const index = new Map<string, number>();
-  const forms: Polynomial<number>[] = [];
-  const pivots = new Map<string, { form: Polynomial<number>; combination: Polynomial<number> }>();
+  const leads = G.filter((g) => !g.isZero()).map((g) => g.lm());
+  const columnOf = new Map<MonomialKey, number>();
+  const columns: Monomial[] = [];
+  const column = (m: Monomial): number => {
+    const key = compactMonomialKey(m);
+    let c = columnOf.get(key);
+    if (c === undefined) {
+      c = columns.length;
+      columnOf.set(key, c);
+      columns.push(m);
+    }
+    return c;
+  };
+  const vectorOf = (f: Polynomial<number>): Vector => {
+    const v: Vector = new Map();
+    for (let k = 0; k < f.length; k++) v.set(column(f.monomials[k]), f.coefficients[k]);
+    return v;
+  };
+  // NF(xᵢ·s) for each variable i and standard monomial (column) s, as FGLM builds its
+  // multiplication matrices from a reduced basis: xᵢ·s standard, or a leading monomial (minus
+  // its element: the tail, already reduced), or xⱼ times the border monomial xᵢ·(s/xⱼ), whose
+  // normal form comes first (every monomial met is smaller than xᵢ·s).
+  const tails = new Map<MonomialKey, Polynomial<number>>();
+  for (const g of G) if (!g.isZero() && g.lc() === F.one) tails.set(compactMonomialKey(g.lm()), g);
+  const isStandard = (m: Monomial): boolean => !leads.some((l) => divides(l, m));
+  const products: Map<number, Vector>[] = Array.from({ length: n }, () => new Map());
+  const timesVariable = (i: number, c: number, depth = 0): Vector => {
+    let v = products[i].get(c);
+    if (v !== undefined) return v;
+    const s = columns[c];
+    const m = mulMonomials(s, variableMonomial(n, i));
+    if (isStandard(m)) v = new Map([[column(m), 1]]);
+    else {
+      const g = tails.get(compactMonomialKey(m));
+      if (g !== undefined) {
+        v = new Map();
+        for (let k = 1; k < g.length; k++) v.set(column(g.monomials[k]), (p - g.coefficients[k]) % p);
+      } else {
+        const j = depth < MAX_DEPTH ? s.findIndex((e, k) => k > 0 && k - 1 !== i && e > 0 && !isStandard(divMonomials(m, variableMonomial(n, k - 1)))) - 1 : -2;
+        if (j < 0) v = vectorOf(normalForm(R.term(m, F.one), G));
+        else {
+          const border = timesVariable(i, column(divMonomials(s, variableMonomial(n, j))), depth + 1);
+          v = new Map();
+          for (const [d, a] of border) addMultiple(v, timesVariable(j, d, depth + 1), a, p);
+        }
+      }
+    }
+    products[i].set(c, v);
+    return v;
+  };
+  const multiply = (v: Vector, i: number, f: number, acc: Vector): void => {
+    for (const [c, a] of v) addMultiple(acc, timesVariable(i, c), (f * a) % p, p);
+  };
+  // t = Σ aᵢ·xᵢ (+ a₀).
+  const tTerms: { variable: number; coefficient: number }[] = [];
+  for (let k = 0; k < t.length; k++) {
+    const m = t.monomials[k];
+    tTerms.push({ variable: m[0] === 0 ? -1 : m.slice(1).findIndex((e) => e > 0), coefficient: t.coefficients[k] });
+  }
+  const index = new Map<MonomialKey, number>();
+  const forms: Vector[] = [];
+  const rows: { pivot: number; form: Vector; combination: Vector }[] = [];
   for (let j = 0; j < limit; j++) {
     deadline?.check();
     if (j === monomials.length) {
@@ -96,40 +173,41 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
       monomials.push(next.value);
     }
     const m = monomials[j];
-    index.set(monomialKey(m), j);
+    index.set(compactMonomialKey(m), j);
     // The normal form of m(U, t) from its predecessor's: m = T·m′, or m = u·m′ for u ∈ U.
-    let product: Polynomial<number>;
-    if (m[0] === 0) product = R.one();
+    let form: Vector;
+    if (m[0] === 0) form = vectorOf(normalForm(R.one(), G));
     else {
       const slot = m[T + 1] > 0 ? T : (U.filter((u) => m[u + 1] > 0).pop() as number);
       const before = m.slice(1);
       before[slot]--;
-      const earlier = forms[index.get(monomialKey(monomial(before))) as number];
-      product = slot === T ? earlier.mul(t) : earlier.mulTerm(variableMonomial(R.nvars, slot), F.one);
+      const earlier = forms[index.get(compactMonomialKey(monomial(before))) as number];
+      form = new Map();
+      if (slot !== T) multiply(earlier, slot, 1, form);
+      else for (const { variable, coefficient } of tTerms) variable < 0 ? addMultiple(form, earlier, coefficient, p) : multiply(earlier, variable, coefficient, form);
     }
-    const form = normalForm(product, G);
     forms.push(form);
-    // Echelon form: rows with distinct leading monomials, each with its combination of monomials.
-    let v = form;
-    let combination = Sp.term(m, F.one);
-    for (;;) {
-      if (v.isZero()) {
-        // combination = m + (earlier monomials): the relation, monic at m.
-        const coefficients = new Array<number>(j + 1).fill(0);
-        for (let k = 0; k < combination.length; k++) coefficients[index.get(monomialKey(combination.monomials[k])) as number] = combination.coefficients[k];
-        return { index: j, coefficients };
-      }
-      const key = monomialKey(v.lm());
-      const row = pivots.get(key);
-      if (row === undefined) {
-        const inverse = F.inv(v.lc());
-        pivots.set(key, { form: v.scale(inverse), combination: combination.scale(inverse) });
-        break;
-      }
-      const c = v.lc();
-      v = v.sub(row.form.scale(c));
-      combination = combination.sub(row.combination.scale(c));
+    // Forward elimination by the rows in the order they were made (row k holds none of the
+    // pivots before it), each row with the combination of monomials it stands for.
+    const v: Vector = new Map(form);
+    const combination: Vector = new Map([[j, 1]]);
+    for (const row of rows) {
+      const c = v.get(row.pivot);
+      if (c === undefined) continue;
+      addMultiple(v, row.form, p - c, p);
+      addMultiple(combination, row.combination, p - c, p);
     }
+    if (v.size === 0) {
+      // combination = m + (earlier monomials): the relation, monic at m.
+      const coefficients = new Array<number>(j + 1).fill(0);
+      for (const [k, a] of combination) coefficients[k] = a;
+      return { index: j, coefficients };
+    }
+    const [pivot, lead] = v.entries().next().value as [number, number];
+    const inverse = F.inv(lead);
+    for (const [c, a] of v) v.set(c, (a * inverse) % p);
+    for (const [c, a] of combination) combination.set(c, (a * inverse) % p);
+    rows.push({ pivot, form: v, combination });
   }
   return undefined;
 }
