@@ -217,13 +217,14 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
  * degree-compatible), monic, when J's elimination ideal is principal; undefined when more than
  * `maxMonomials` monomials would be needed or the primes disagree (see the file header). `J`
  * generates the ideal (any generators), t is a linear form in J's ring, U lists variable indices.
+ * `primes` replaces the stream of primes below 2^26 (primes below 2^26; tests pass unlucky ones).
  */
 export function linearEliminant(
   J: readonly Polynomial<Rational>[],
   t: Polynomial<Rational>,
   U: readonly number[],
   S: PolynomialRing<Rational>,
-  options: { deadline?: Deadline; maxMonomials?: number } = {},
+  options: { deadline?: Deadline; maxMonomials?: number; primes?: Iterable<number> } = {},
 ): Polynomial<Rational> | undefined {
   const R = J[0].ring;
   if (!isDegreeCompatible(S.order) || S.nvars !== R.nvars + 1) return undefined;
@@ -236,7 +237,7 @@ export function linearEliminant(
   let trace: F4Trace | undefined;
   let closing: number | undefined;
   let unlucky = 0;
-  const primes = primeStream(2 ** 26);
+  const primes = (options.primes ?? primeStream(2 ** 26))[Symbol.iterator]();
   const next = (): { p: number; img: number[] } | undefined => {
     for (;;) {
       if (unlucky > MAX_UNLUCKY) return undefined;

@@ -106,4 +106,27 @@ describe('the eliminant of a linear form by normal forms', () => {
     expect(linearEliminant([x.sub(u.pow(2)), y.sub(u.pow(3))], x.add(y), [0], S, { maxMonomials: 10 })).toBeDefined();
     expect(linearEliminant([R.one(), x], x, [0], S)?.isOne()).toBe(true);
   });
+
+  test('an unlucky prime is skipped, or the answer is left undefined, never wrong', () => {
+    // Modulo 7 the first generator loses x: the ideal modulo 7 is ⟨u², y − u³⟩, whose relation
+    // closes at u² instead of u³.
+    const R = new PolynomialRing<Rational>(QQ, ['u', 'x', 'y']);
+    const [u, x, y] = R.gens();
+    const S = new PolynomialRing<Rational>(QQ, ['u', 'x', 'y', 'T']);
+    const J = [x.scale(rational(7n)).sub(u.pow(2)), y.sub(u.pow(3))];
+    const t = x.add(y);
+    const [uS, , , T] = S.gens();
+    const expected = uS.pow(3).add(uS.pow(2).scale(rational(1n, 7n))).sub(T);
+    const later = [13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113];
+    // 7 after the learning prime: its replay or its relation disagrees, and it is skipped.
+    expect(linearEliminant(J, t, [0], S, { primes: [11, 7, ...later] })?.equals(expected)).toBe(true);
+    expect(linearEliminant(J, t, [0], S, { primes: [11, 13, 7, 7, ...later.slice(1)] })?.equals(expected)).toBe(true);
+    // 7 first: every later prime disagrees with it, and the function gives up.
+    expect(linearEliminant(J, t, [0], S, { primes: [7, 11, ...later] })).toBeUndefined();
+    // A prime where the basis replays but the relation closes earlier: t = x + 7y is x modulo 7,
+    // whose eliminant u² − T has a smaller leading monomial than u³.
+    const K = [x.sub(u.pow(2)), y.sub(u.pow(3))];
+    const relation = uS.pow(3).add(uS.pow(2).scale(rational(1n, 7n))).sub(T.scale(rational(1n, 7n)));
+    expect(linearEliminant(K, x.add(y.scale(rational(7n))), [0], S, { primes: [11, 7, ...later] })?.equals(relation)).toBe(true);
+  });
 });
