@@ -215,8 +215,9 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
 /**
  * The generator F(U, T) of (J + ⟨T − t⟩) ∩ K[U, T] in S = K[X, T] (T its last variable, S's order
  * degree-compatible), monic, when J's elimination ideal is principal; undefined when more than
- * `maxMonomials` monomials would be needed or the primes disagree (see the file header). `J`
- * generates the ideal (any generators), t is a linear form in J's ring, U lists variable indices.
+ * `maxMonomials` monomials would be needed, the primes disagree (see the file header) or t is not
+ * linear. `J` generates the ideal (any generators), t is a linear form in J's ring (a constant
+ * term allowed), U lists variable indices.
  * `primes` replaces the stream of primes below 2^26 (primes below 2^26; tests pass unlucky ones).
  */
 export function linearEliminant(
@@ -227,7 +228,8 @@ export function linearEliminant(
   options: { deadline?: Deadline; maxMonomials?: number; primes?: Iterable<number> } = {},
 ): Polynomial<Rational> | undefined {
   const R = J[0].ring;
-  if (!isDegreeCompatible(S.order) || S.nvars !== R.nvars + 1) return undefined;
+  // Multiplying a normal form by t is done variable by variable: t must be linear.
+  if (!isDegreeCompatible(S.order) || S.nvars !== R.nvars + 1 || t.totalDegree() > 1) return undefined;
   const deadline = options.deadline;
   const D = new PolynomialRing(QQ, R.vars, degrevlex);
   const gens = J.filter((g) => !g.isZero()).map((g) => changeRing(g, D));

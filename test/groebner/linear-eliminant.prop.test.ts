@@ -95,9 +95,12 @@ describe('the eliminant of a linear form by normal forms', () => {
     const F = linearEliminant([x.sub(u.pow(2)), y.sub(u.pow(3))], x.add(y), [0], S);
     const [uS, , , T] = S.gens();
     expect(F?.equals(uS.pow(3).add(uS.pow(2)).sub(T))).toBe(true);
+    // With a constant term: t = x + y + 2.
+    const G = linearEliminant([x.sub(u.pow(2)), y.sub(u.pow(3))], x.add(y).add(R.fromInt(2)), [0], S);
+    expect(G?.equals(uS.pow(3).add(uS.pow(2)).add(S.fromInt(2)).sub(T))).toBe(true);
   });
 
-  test('gives up (undefined) past its budget of monomials, and the unit ideal gives 1', () => {
+  test('gives up (undefined) past its budget of monomials or on a form that is not linear; the unit ideal gives 1', () => {
     const R = new PolynomialRing<Rational>(QQ, ['u', 'x', 'y']);
     const [u, x, y] = R.gens();
     const S = new PolynomialRing<Rational>(QQ, ['u', 'x', 'y', 'T']);
@@ -105,6 +108,8 @@ describe('the eliminant of a linear form by normal forms', () => {
     expect(linearEliminant([x.sub(u.pow(2)), y.sub(u.pow(3))], x.add(y), [0], S, { maxMonomials: 6 })).toBeUndefined();
     expect(linearEliminant([x.sub(u.pow(2)), y.sub(u.pow(3))], x.add(y), [0], S, { maxMonomials: 10 })).toBeDefined();
     expect(linearEliminant([R.one(), x], x, [0], S)?.isOne()).toBe(true);
+    // A form that is not linear is refused rather than multiplied wrongly.
+    expect(linearEliminant([x.sub(u.pow(2)), y.sub(u.pow(3))], x.mul(y), [0], S)).toBeUndefined();
   });
 
   test('an unlucky prime is skipped, or the answer is left undefined, never wrong', () => {
