@@ -11,7 +11,7 @@ import { EchelonSpace } from '../arithmetic/echelon';
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { liftMonicFromImages } from '../arithmetic/lifting';
 import { primeStream } from '../arithmetic/primes';
-import { Rational } from '../arithmetic/rational';
+import { Rational, rational } from '../arithmetic/rational';
 import { monomialsEqual } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { PolynomialRing } from '../poly/polynomial';
@@ -19,7 +19,8 @@ import { Matrix, matVec } from '../arithmetic/matrix';
 import { InputError } from '../errors';
 import { ControlOptions, resolveControl } from '../control';
 import { Polynomial } from '../poly/polynomial';
-import { UPoly, fromUnivariate, udegree, usquarefreePart, utrim } from '../poly/univariate';
+import { UPoly, fromUnivariate, udegree, uprimitive, usquarefreePart, utrim } from '../poly/univariate';
+import { zsquarefreePart } from '../poly/factor/squarefree';
 import { GroebnerOptions, groebner } from '../groebner/groebner';
 import { QuotientAlgebra } from '../groebner/quotient';
 
@@ -126,11 +127,20 @@ export function modularRadical(G: readonly Polynomial<Rational>[], options: Groe
   for (let i = 0; i < R.nvars; i++) {
     const mu = modularVariableMinimalPolynomial(G, i, { deadline: options.deadline, algebra: A });
     if (!mu) return undefined;
-    const s = usquarefreePart(QQ, mu);
+    const s = squarefreePartQ(mu);
     if (udegree(s) < udegree(mu)) extra.push(fromUnivariate(R, i, s));
   }
   if (extra.length === 0) return [...G];
   return groebner([...G, ...extra], options);
+}
+
+/**
+ * The square-free part of a non-zero univariate polynomial over Q, up to a constant factor,
+ * through a modular gcd over Z: Euclid's gcd over Q blows its coefficients up (a minimal
+ * polynomial of degree 289 took it 18 s on a network's critical ideal).
+ */
+function squarefreePartQ(f: UPoly<Rational>): UPoly<Rational> {
+  return zsquarefreePart(uprimitive(f)[1]).map((c) => rational(c));
 }
 
 /** Is the zero-dimensional ideal with Gröbner basis G radical (characteristic 0)? */

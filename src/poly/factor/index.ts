@@ -15,4 +15,4 @@ export { recombine, MAX_SUBSETS_PER_SIZE } from './recombine';
 export { factorSquarefreeZ, linearFactorsZ, goodPrimes, PRIME_TRIALS, EXHAUSTIVE_MAX_FACTORS, EXHAUSTIVE_MAX_DEGREE } from './zassenhaus';
 export { vanHoeijFactor } from './van-hoeij';
 export * from './zpoly';
-export { zgcd, zsquarefree } from './squarefree';
+export { zgcd, zsquarefree, zsquarefreePart } from './squarefree';

@@ -90,6 +90,17 @@ export function zsquarefree(F: readonly bigint[]): [ZPoly, number][] {
   return out;
 }
 
+/**
+ * The square-free part of a non-zero F ∈ Z[x]: F / gcd(F, F′), primitive with positive leading
+ * coefficient (the product of F's distinct irreducible factors). Example: (x − 1)²(x + 2) gives
+ * (x − 1)(x + 2).
+ */
+export function zsquarefreePart(F: readonly bigint[]): ZPoly {
+  const f = zprimitive(F);
+  if (f.length <= 1) return f;
+  return zprimitive(exact(f, zprimitive(zgcd(f, zderivative(f)))));
+}
+
 function exact(a: ZPoly, b: ZPoly): ZPoly {
   const q = zdivExact(a, b);
   if (q === undefined) throw new ComputationError('square-free decomposition: an exact division over Z failed');

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { rational } from '../../../src/arithmetic/rational';
-import { factorModP, factorUnivariate, rationalRoots, zdivExact, zgcd, zsquarefree } from '../../../src/poly/factor';
+import { factorModP, factorUnivariate, rationalRoots, zdivExact, zgcd, zsquarefree, zsquarefreePart } from '../../../src/poly/factor';
 import { arbIntPoly, arbLinear, cyclotomic, expand, mul, prod, sameRational } from './helpers';
 
 const RUNS = { numRuns: 25 };
@@ -131,6 +131,8 @@ describe('zgcd and zsquarefree', () => {
         for (const [p, m] of parts) for (let k = 0; k < m; k++) back = mul(back, p);
         const fp = f.map((x) => x / gcdAll(f) * (f[f.length - 1] < 0n ? -1n : 1n));
         expect(back).toEqual(fp);
+        // The square-free part is the product of the parts, each once.
+        expect(zsquarefreePart(f)).toEqual(prod(parts.map(([p]) => p)));
       }),
       RUNS,
     );
