@@ -263,7 +263,7 @@ export function exactSamplePoint(p: SamplePoint): ExactRealPoint {
 }
 
 /** The multiplicity of the factor q in p (p, q ascending coefficient lists over Q). */
-function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
+export function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
   let m = 0;
   let r = p;
   for (;;) {
@@ -277,11 +277,11 @@ function multiplicityIn(p: UPoly<Rational>, q: UPoly<Rational>): number {
 /**
  * The components of a parametrized finite set: per factor q of χ, the points (real ones with
  * certified decimals, non-real ones counted or, with `complex`, listed), the exact description,
- * the multiplicity (from `chiFull`, the characteristic polynomial of t, when the ideal is not
- * radical) and on request the prime ideal. Components are sorted by degree, then by their
+ * the multiplicity (`multiplicities[k]` for the k-th component when the ideal is not radical,
+ * else 1) and on request the prime ideal. Components are sorted by degree, then by their
  * minimal polynomial's text; each is passed to `onComponent` as soon as it is finished.
  */
-export function describeComponents(R: PolynomialRing<Rational>, solutions: ParametrizedSolutions, chiFull: UPoly<Rational> | undefined, options: PointOptions = {}): ZeroDimensionalComponent[] {
+export function describeComponents(R: PolynomialRing<Rational>, solutions: ParametrizedSolutions, multiplicities: readonly number[] | undefined, options: PointOptions = {}): ZeroDimensionalComponent[] {
   const digits = options.digits ?? 20;
   const deadline = options.deadline;
   const onProgress = progressOf(options);
@@ -293,7 +293,7 @@ export function describeComponents(R: PolynomialRing<Rational>, solutions: Param
     if (factor.length > 2) onProgress?.(phase(`component ${index + 1} of ${all.length}: ${factor.length - 1} points`));
     const q: UPoly<Rational> = factor.map((c) => rational(c));
     const degree = q.length - 1;
-    const multiplicity = chiFull ? multiplicityIn(chiFull, q) : 1;
+    const multiplicity = multiplicities?.[index] ?? 1;
     // Small components are described by polynomials xᵢ = wᵢ(θ); large ones keep the derivative
     // as denominator, xᵢ = uᵢ(θ)/q′(θ), whose coefficients are far shorter.
     const small = degree <= BASIS_DEGREE_LIMIT;

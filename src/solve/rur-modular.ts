@@ -26,7 +26,7 @@ import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { ControlOptions, ProgressCallback, phase, resolveControl } from '../control';
 import { charpoly } from '../arithmetic/matrix';
-import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
+import { UPoly, udivmod, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { F4Trace, traceToData } from '../groebner/f4';
@@ -533,6 +533,57 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
     maxPrimes,
   );
   return values && utrim(QQ, [...values, QQ.one]);
+}
+
+/**
+ * The multiplicities of the components in A = Q[x]/I, given the minimal polynomials q_k of the
+ * form t on them (primitive over Z): the exponents in the characteristic polynomial χ of
+ * multiplication by t, χ = Π q_k^(m_k) (Stickelberger), read modulo one prime where M_t reduces
+ * and the q_k keep their degree and stay square-free and pairwise coprime. There χ mod p is the
+ * product of the coprime q_k mod p to the powers m_k, so the exponents read off are the m_k
+ * exactly and no coefficient of χ is lifted (lifting χ of degree 289 on a network's critical
+ * ideal took 24 s). Undefined when none of the first `maxPrimes` usable primes qualifies.
+ */
+export function modularMultiplicities(A: QuotientAlgebra<Rational>, form: readonly bigint[], factors: readonly (readonly bigint[])[], deadline?: Deadline, maxPrimes = 20): number[] | undefined {
+  const D = A.dimension;
+  const data = rationalData(A, form);
+  const primes = primeStream(2 ** 26, deadline);
+  for (let tried = 0; tried < maxPrimes; tried++) {
+    deadline?.check();
+    const r = primes.next();
+    if (r.done) return undefined;
+    const p = r.value;
+    const P = BigInt(p);
+    const F = Zp(p);
+    if (factors.some((q) => q[q.length - 1] % P === 0n)) continue;
+    const qs = factors.map((q) => q.map((c) => F.fromRational(rational(c))));
+    const constant = (g: UPoly<number>) => utrim(F, g).length <= 1;
+    if (!qs.every((q, k) => constant(ugcd(F, q, uderivative(F, q))) && qs.every((o, l) => l <= k || constant(ugcd(F, q, o))))) continue;
+    const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+    let lucky = true;
+    data.columns.forEach((c, j) => {
+      const values = lucky ? reduceModP(c.values, p) : undefined;
+      if (!values) {
+        lucky = false;
+        return;
+      }
+      c.rows.forEach((row, k) => (M[row][j] = values[k]));
+    });
+    if (!lucky) continue;
+    let chi: UPoly<number> = charpoly(F, M);
+    const multiplicities = qs.map((q) => {
+      let m = 0;
+      for (;;) {
+        const [quotient, remainder] = udivmod(F, chi, q);
+        if (utrim(F, remainder).length !== 0) return m;
+        m++;
+        chi = quotient;
+      }
+    });
+    // Every factor of χ is a q_k: what is left is a constant.
+    if (constant(chi)) return multiplicities;
+  }
+  return undefined;
 }
 
 /**

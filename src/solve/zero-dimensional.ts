@@ -24,9 +24,9 @@ import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { modularRadical, zeroDimensionalRadical } from './radical';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
-import { LearnedRun, ParametrizedSolutions, componentNumerators, modularCharacteristicPolynomial, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
+import { LearnedRun, ParametrizedSolutions, componentNumerators, modularCharacteristicPolynomial, modularMultiplicities, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { UPoly } from '../poly/univariate';
-import { PointOptions, ZeroDimensionalComponent, describeComponents } from './point-components';
+import { PointOptions, ZeroDimensionalComponent, describeComponents, multiplicityIn } from './point-components';
 import { ImageWorkers } from './image-workers';
 import { thetaBits } from './points';
 import { phase, resolveControl } from '../control';
@@ -91,13 +91,19 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
       solutions = parametrizeComponents(rur.separatingForm, rur.minimalPolynomial, rur.coordinates, deadline);
     }
   }
-  const tForm = linearForm(R, solutions.separatingForm);
-  // Multiplicities: the characteristic polynomial of M_t on K[x]/I (only when I is not radical).
-  const chiFull =
-    A.dimension !== solutions.minimalPolynomial.length - 1
-      ? (modularCharacteristicPolynomial(A, solutions.separatingForm, deadline) ?? charpoly(QQ, A.multiplicationMatrix(tForm)))
-      : undefined;
-  return describeComponents(R, solutions, chiFull, options);
+  // Multiplicities (only when I is not radical): the exponents of the components' minimal
+  // polynomials in the characteristic polynomial of M_t on K[x]/I, read modulo a prime, else from
+  // that polynomial over Q.
+  let multiplicities: number[] | undefined;
+  if (A.dimension !== solutions.minimalPolynomial.length - 1) {
+    const factors = solutions.components.map((c) => c.minimalPolynomial);
+    multiplicities = modularMultiplicities(A, solutions.separatingForm, factors, deadline);
+    if (multiplicities === undefined) {
+      const chi = modularCharacteristicPolynomial(A, solutions.separatingForm, deadline) ?? charpoly(QQ, A.multiplicationMatrix(linearForm(R, solutions.separatingForm)));
+      multiplicities = factors.map((q) => multiplicityIn(chi, q.map((c) => rational(c))));
+    }
+  }
+  return describeComponents(R, solutions, multiplicities, options);
 }
 
 /** Up to this many solutions, a basis over Q given alone is parametrized from its multiplication maps. */
