@@ -499,6 +499,18 @@ function liftParametrization(
   return { separatingForm: [...form], minimalPolynomial: chi, components };
 }
 
+/** M_t modulo p from its columns over Q, or undefined when p divides a denominator. */
+function matrixModP(data: RationalData, D: number, p: number): number[][] | undefined {
+  const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+  for (let j = 0; j < data.columns.length; j++) {
+    const c = data.columns[j];
+    const values = reduceModP(c.values, p);
+    if (!values) return undefined;
+    c.rows.forEach((row, k) => (M[row][j] = values[k]));
+  }
+  return M;
+}
+
 /**
  * The characteristic polynomial of multiplication by the form t on A = Q[x]/I (monic, ascending),
  * lifted from its images modulo primes: Π q^m over the components, m the multiplicities
@@ -516,17 +528,8 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
         const r = primes.next();
         if (r.done) return undefined;
         const p = r.value;
-        const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
-        let lucky = true;
-        data.columns.forEach((c, j) => {
-          const values = lucky ? reduceModP(c.values, p) : undefined;
-          if (!values) {
-            lucky = false;
-            return;
-          }
-          c.rows.forEach((row, k) => (M[row][j] = values[k]));
-        });
-        if (!lucky) continue;
+        const M = matrixModP(data, D, p);
+        if (!M) continue;
         return { p, img: charpoly(Zp(p), M).slice(0, D) };
       }
     },
@@ -559,17 +562,8 @@ export function modularMultiplicities(A: QuotientAlgebra<Rational>, form: readon
     const qs = factors.map((q) => q.map((c) => F.fromRational(rational(c))));
     const constant = (g: UPoly<number>) => utrim(F, g).length <= 1;
     if (!qs.every((q, k) => constant(ugcd(F, q, uderivative(F, q))) && qs.every((o, l) => l <= k || constant(ugcd(F, q, o))))) continue;
-    const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
-    let lucky = true;
-    data.columns.forEach((c, j) => {
-      const values = lucky ? reduceModP(c.values, p) : undefined;
-      if (!values) {
-        lucky = false;
-        return;
-      }
-      c.rows.forEach((row, k) => (M[row][j] = values[k]));
-    });
-    if (!lucky) continue;
+    const M = matrixModP(data, D, p);
+    if (!M) continue;
     let chi: UPoly<number> = charpoly(F, M);
     const multiplicities = qs.map((q) => {
       let m = 0;
