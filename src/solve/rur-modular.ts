@@ -29,6 +29,7 @@ import { charpoly } from '../arithmetic/matrix';
 import { UPoly, udivmod, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
+import { minimalPolynomialModP } from './radical';
 import { F4Trace, traceToData } from '../groebner/f4';
 import { linearForm, separatingCandidates } from './rur';
 import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
@@ -536,6 +537,28 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
     maxPrimes,
   );
   return values && utrim(QQ, [...values, QQ.one]);
+}
+
+/**
+ * How many values the linear form t takes on V(I), modulo a prime: the degree of the square-free
+ * part of the minimal polynomial of M_t (reduced from A = Q[x]/I) modulo the first prime that
+ * reduces it. Below dim A, I is not radical or t does not separate its points (or the prime is
+ * unlucky); undefined when none of the first primes reduces M_t.
+ */
+export function distinctValuesModP(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline): number | undefined {
+  const D = A.dimension;
+  const data = rationalData(A, form);
+  const one = A.coordinates(A.ring.one());
+  let tried = 0;
+  for (const p of primeStream(2 ** 26, deadline)) {
+    if (tried++ >= 5) return undefined;
+    const M = matrixModP(data, D, p);
+    if (!M || one.some((c) => c.den % BigInt(p) === 0n)) continue;
+    const F = Zp(p);
+    const mu = minimalPolynomialModP(M, one.map((c) => F.fromRational(c)), p, deadline);
+    return mu.length - ugcd(F, mu, uderivative(F, mu)).length;
+  }
+  return undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { Rational, rational } from '../../src/arithmetic/rational';
 import { groebner } from '../../src/groebner/groebner';
 import { QuotientAlgebra } from '../../src/groebner/quotient';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
-import { modularMultiplicities } from '../../src/solve/rur-modular';
+import { distinctValuesModP, modularMultiplicities } from '../../src/solve/rur-modular';
 
 describe('multiplicities read modulo a prime', () => {
   test('are the planted ones, and the exponents account for the dimension', () => {
@@ -33,6 +33,8 @@ describe('multiplicities read modulo a prime', () => {
           const got = modularMultiplicities(A, [1n, 0n], factors);
           expect(got).toEqual([...roots.map((_, i) => ms[i] * e), m * e]);
           expect(got!.reduce((s, k, i) => s + k * (factors[i].length - 1), 0)).toBe(A.dimension);
+          // The form x takes one value per point: the points counted without multiplicity.
+          expect(distinctValuesModP(A, [1n, 0n])).toBe(roots.length + 2);
         },
       ),
       { seed: 20261205, numRuns: 40 },
