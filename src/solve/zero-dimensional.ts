@@ -68,12 +68,13 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   // A few solutions of a basis over Q (the sample fibres of components): its multiplication maps
   // cost less than learning F4 in new coordinates at every prime.
   const small = options.generators === undefined && A.dimension <= SMALL_FROM_BASIS;
-  // A form with scattered coefficients that takes fewer values than dim A modulo a prime: the
-  // ideal is almost surely not radical, and every separating form would fail on it (4 s of 20 on
-  // a network's critical ideal): to the radical at once. Were the form not separating, the radical
+  // A whole system (with its generators; the primes and fibres solved here are radical) on which
+  // a form with scattered coefficients takes fewer values than dim A modulo a prime: the ideal is
+  // almost surely not radical, and every separating form would fail on it (4 s of 20 on a
+  // network's critical ideal): to the radical at once. Were the form not separating, the radical
   // route is still right, only slower.
   const scattered = canonical.map((_, i) => BigInt((((i + 1) * 7919) % 101) + 1));
-  const notRadical = !small && (distinctValuesModP(A, scattered, deadline) ?? A.dimension) < A.dimension;
+  const notRadical = options.generators !== undefined && (distinctValuesModP(A, scattered, deadline) ?? A.dimension) < A.dimension;
   let solutions = small || notRadical ? undefined : parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
   let radical: Polynomial<Rational>[] = G;
   if (!solutions) {
