@@ -10,6 +10,7 @@
 import { EchelonSpace } from '../arithmetic/echelon';
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { liftMonicFromImages } from '../arithmetic/lifting';
+import { gcd, lcm } from '../arithmetic/integers';
 import { primeStream } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { monomialsEqual } from '../monomials/monomial';
@@ -178,8 +179,8 @@ function vanishesOn(mu: UPoly<Rational>, M: Matrix<Rational>, one: readonly Rati
  */
 function polynomialOfMatrix(mu: UPoly<Rational>, M: Matrix<Rational>, one: readonly Rational[], deadline?: Deadline): bigint[] {
   let d = 1n;
-  for (const row of M) for (const x of row) if (x.num !== 0n) d = lcmBig(d, x.den);
-  for (const x of one) d = lcmBig(d, x.den);
+  for (const row of M) for (const x of row) if (x.num !== 0n) d = lcm(d, x.den);
+  for (const x of one) d = lcm(d, x.den);
   const sparse = M.map((row) => {
     const cols: number[] = [];
     const vals: bigint[] = [];
@@ -210,9 +211,6 @@ function polynomialOfMatrix(mu: UPoly<Rational>, M: Matrix<Rational>, one: reado
   return w;
 }
 
-function lcmBig(a: bigint, b: bigint): bigint {
-  return (a / gcdBig(a, b)) * b;
-}
 
 /**
  * √I for a zero-dimensional ideal over Q with Gröbner basis G, by Seidenberg's lemma with the
@@ -242,18 +240,11 @@ export function modularRadical(G: readonly Polynomial<Rational>[], options: Groe
 function reducedUnivariate(A: QuotientAlgebra<Rational>, i: number, s: UPoly<Rational>, deadline?: Deadline): Polynomial<Rational> {
   const w = polynomialOfMatrix(s, A.variableMatrix(i), A.coordinates(A.ring.one()), deadline);
   let g = 0n;
-  for (const x of w) g = gcdBig(g, x < 0n ? -x : x);
+  for (const x of w) g = gcd(g, x);
   return A.ring.normalize(
     [...A.basis],
     w.map((x) => rational(g === 0n ? 0n : x / g)),
   );
-}
-
-function gcdBig(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
 }
 
 /**
