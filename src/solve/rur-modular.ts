@@ -18,20 +18,19 @@
  * acceptance test of the multi-modular Gröbner bases.
  */
 import { Field, QQ, Zp } from '../arithmetic/field';
-import { ScaledVector, reduceModP, scaled } from '../arithmetic/scaled-vector';
+import { reduceModP } from '../arithmetic/scaled-vector';
 import { agreesModulo, liftUntilStable } from '../arithmetic/lifting';
 import { LAZY_PRIME_LIMIT, solveModP } from '../arithmetic/modular-linear';
 import { primeStream } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { ControlOptions, ProgressCallback, phase, resolveControl } from '../control';
-import { charpoly } from '../arithmetic/matrix';
-import { UPoly, udivmod, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
+import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate';
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { minimalPolynomialModP } from './radical';
 import { F4Trace, traceToData } from '../groebner/f4';
-import { linearForm, separatingCandidates } from './rur';
+import { RationalData, rationalData } from './multiplication-data';
+import { separatingCandidates } from './rur';
 import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
 import { dimension, solutionCount } from '../groebner/ideal';
 import { monomialsEqual } from '../monomials/monomial';
@@ -61,34 +60,6 @@ export interface ParametrizedSolutions {
 export function componentNumerators<T>(F: Field<T>, q: UPoly<T>, ws: readonly UPoly<T>[]): UPoly<T>[] {
   const dq = uderivative(F, q);
   return ws.map((w) => utrim(F, urem(F, umul(F, urem(F, w, q), dq), q)));
-}
-
-/**
- * The data over Q that every prime reduces: the columns of the matrix of multiplication by t
- * (sparse: most columns of a degrevlex multiplication matrix by a variable are unit vectors) and
- * the coordinates of 1 and of each variable in the standard-monomial basis.
- */
-interface RationalData {
-  columns: { rows: number[]; values: ScaledVector }[];
-  one: ScaledVector;
-  vars: ScaledVector[];
-}
-
-function rationalData(A: QuotientAlgebra<Rational>, form: readonly bigint[]): RationalData {
-  const Mt = A.multiplicationMatrix(linearForm(A.ring, form));
-  const D = A.dimension;
-  const columns = Array.from({ length: D }, (_, j) => {
-    const rows: number[] = [];
-    const values: Rational[] = [];
-    for (let r = 0; r < D; r++) {
-      if (Mt[r][j].num !== 0n) {
-        rows.push(r);
-        values.push(Mt[r][j]);
-      }
-    }
-    return { rows, values: scaled(values) };
-  });
-  return { columns, one: scaled(A.coordinates(A.ring.one())), vars: A.ring.vars.map((_, i) => scaled(A.coordinates(A.ring.variable(i)))) };
 }
 
 /**
@@ -498,109 +469,6 @@ function liftParametrization(
     return { minimalPolynomial: q, numerators };
   });
   return { separatingForm: [...form], minimalPolynomial: chi, components };
-}
-
-/** M_t modulo p from its columns over Q, or undefined when p divides a denominator. */
-function matrixModP(data: RationalData, D: number, p: number): number[][] | undefined {
-  const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
-  for (let j = 0; j < data.columns.length; j++) {
-    const c = data.columns[j];
-    const values = reduceModP(c.values, p);
-    if (!values) return undefined;
-    c.rows.forEach((row, k) => (M[row][j] = values[k]));
-  }
-  return M;
-}
-
-/**
- * The characteristic polynomial of multiplication by the form t on A = Q[x]/I (monic, ascending),
- * lifted from its images modulo primes: Π q^m over the components, m the multiplicities
- * (Stickelberger). Undefined if no stable lift appears within `maxPrimes` primes.
- */
-export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 4000): UPoly<Rational> | undefined {
-  const D = A.dimension;
-  const data = rationalData(A, form);
-  const primes = primeStream(2 ** 26, deadline);
-  const values = liftUntilStable(
-    [D],
-    () => {
-      for (;;) {
-        deadline?.check();
-        const r = primes.next();
-        if (r.done) return undefined;
-        const p = r.value;
-        const M = matrixModP(data, D, p);
-        if (!M) continue;
-        return { p, img: charpoly(Zp(p), M).slice(0, D) };
-      }
-    },
-    maxPrimes,
-  );
-  return values && utrim(QQ, [...values, QQ.one]);
-}
-
-/**
- * How many values the linear form t takes on V(I), modulo a prime: the degree of the square-free
- * part of the minimal polynomial of M_t (reduced from A = Q[x]/I) modulo the first prime that
- * reduces it. Below dim A, I is not radical or t does not separate its points (or the prime is
- * unlucky); undefined when none of the first primes reduces M_t.
- */
-export function distinctValuesModP(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline): number | undefined {
-  const D = A.dimension;
-  const data = rationalData(A, form);
-  const one = A.coordinates(A.ring.one());
-  let tried = 0;
-  for (const p of primeStream(2 ** 26, deadline)) {
-    if (tried++ >= 5) return undefined;
-    const M = matrixModP(data, D, p);
-    if (!M || one.some((c) => c.den % BigInt(p) === 0n)) continue;
-    const F = Zp(p);
-    const mu = minimalPolynomialModP(M, one.map((c) => F.fromRational(c)), p, deadline);
-    return mu.length - ugcd(F, mu, uderivative(F, mu)).length;
-  }
-  return undefined;
-}
-
-/**
- * The multiplicities of the components in A = Q[x]/I, given the minimal polynomials q_k of the
- * form t on them (primitive over Z): the exponents in the characteristic polynomial χ of
- * multiplication by t, χ = Π q_k^(m_k) (Stickelberger), read modulo one prime where M_t reduces
- * and the q_k keep their degree and stay square-free and pairwise coprime. There χ mod p is the
- * product of the coprime q_k mod p to the powers m_k, so the exponents read off are the m_k
- * exactly and no coefficient of χ is lifted (lifting χ of degree 289 on a network's critical
- * ideal took 24 s). Undefined when none of the first `maxPrimes` usable primes qualifies.
- */
-export function modularMultiplicities(A: QuotientAlgebra<Rational>, form: readonly bigint[], factors: readonly (readonly bigint[])[], deadline?: Deadline, maxPrimes = 20): number[] | undefined {
-  const D = A.dimension;
-  const data = rationalData(A, form);
-  const primes = primeStream(2 ** 26, deadline);
-  for (let tried = 0; tried < maxPrimes; tried++) {
-    deadline?.check();
-    const r = primes.next();
-    if (r.done) return undefined;
-    const p = r.value;
-    const P = BigInt(p);
-    const F = Zp(p);
-    if (factors.some((q) => q[q.length - 1] % P === 0n)) continue;
-    const qs = factors.map((q) => q.map((c) => F.fromRational(rational(c))));
-    const constant = (g: UPoly<number>) => utrim(F, g).length <= 1;
-    if (!qs.every((q, k) => constant(ugcd(F, q, uderivative(F, q))) && qs.every((o, l) => l <= k || constant(ugcd(F, q, o))))) continue;
-    const M = matrixModP(data, D, p);
-    if (!M) continue;
-    let chi: UPoly<number> = charpoly(F, M);
-    const multiplicities = qs.map((q) => {
-      let m = 0;
-      for (;;) {
-        const [quotient, remainder] = udivmod(F, chi, q);
-        if (utrim(F, remainder).length !== 0) return m;
-        m++;
-        chi = quotient;
-      }
-    });
-    // Every factor of χ is a q_k: what is left is a constant.
-    if (constant(chi)) return multiplicities;
-  }
-  return undefined;
 }
 
 /**

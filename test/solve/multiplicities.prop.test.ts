@@ -1,5 +1,5 @@
 // Multiplicities of the points of a zero-dimensional ideal read modulo a prime
-// (rur-modular.ts, `modularMultiplicities`) on planted ideals ⟨f(x), (y − h(x))^e⟩ with
+// (multiplicities.ts, `modularMultiplicities`) on planted ideals ⟨f(x), (y − h(x))^e⟩ with
 // f = Π (x − aᵢ)^mᵢ · (x² + c)^m: the component x = aᵢ has multiplicity mᵢ·e, the pair of
 // conjugate points x² = −c has m·e. The form t = x separates the points.
 import fc from 'fast-check';
@@ -8,7 +8,7 @@ import { Rational, rational } from '../../src/arithmetic/rational';
 import { groebner } from '../../src/groebner/groebner';
 import { QuotientAlgebra } from '../../src/groebner/quotient';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
-import { distinctValuesModP, modularMultiplicities } from '../../src/solve/rur-modular';
+import { distinctValuesModP, modularMultiplicities } from '../../src/solve/multiplicities';
 
 describe('multiplicities read modulo a prime', () => {
   test('are the planted ones, and the exponents account for the dimension', () => {
