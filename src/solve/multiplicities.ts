@@ -7,7 +7,7 @@
  */
 import { QQ, Zp } from '../arithmetic/field';
 import { liftUntilStable } from '../arithmetic/lifting';
-import { charpoly } from '../arithmetic/matrix';
+import { charpolyModP } from '../arithmetic/charpoly-mod-p';
 import { primeStream } from '../arithmetic/primes';
 import { reduceModP } from '../arithmetic/scaled-vector';
 import { Rational, rational } from '../arithmetic/rational';
@@ -34,9 +34,9 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
         const r = primes.next();
         if (r.done) return undefined;
         const p = r.value;
-        const M = matrixModP(data, D, p);
+        const M = matrixModP(data, p);
         if (!M) continue;
-        return { p, img: charpoly(Zp(p), M).slice(0, D) };
+        return { p, img: charpolyModP(M, p).slice(0, D) };
       }
     },
     maxPrimes,
@@ -51,12 +51,11 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
  * unlucky); undefined when none of the first primes reduces M_t.
  */
 export function distinctValuesModP(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline): number | undefined {
-  const D = A.dimension;
   const data = rationalData(A, form);
   let tried = 0;
   for (const p of primeStream(2 ** 26, deadline)) {
     if (tried++ >= 5) return undefined;
-    const M = matrixModP(data, D, p);
+    const M = matrixModP(data, p);
     const one = reduceModP(data.one, p);
     if (!M || !one) continue;
     const F = Zp(p);
@@ -76,7 +75,6 @@ export function distinctValuesModP(A: QuotientAlgebra<Rational>, form: readonly 
  * ideal took 24 s). Undefined when none of the first `maxPrimes` usable primes qualifies.
  */
 export function modularMultiplicities(A: QuotientAlgebra<Rational>, form: readonly bigint[], factors: readonly (readonly bigint[])[], deadline?: Deadline, maxPrimes = 20): number[] | undefined {
-  const D = A.dimension;
   const data = rationalData(A, form);
   const primes = primeStream(2 ** 26, deadline);
   for (let tried = 0; tried < maxPrimes; tried++) {
@@ -90,9 +88,9 @@ export function modularMultiplicities(A: QuotientAlgebra<Rational>, form: readon
     const qs = factors.map((q) => q.map((c) => F.fromRational(rational(c))));
     const constant = (g: UPoly<number>) => utrim(F, g).length <= 1;
     if (!qs.every((q, k) => constant(ugcd(F, q, uderivative(F, q))) && qs.every((o, l) => l <= k || constant(ugcd(F, q, o))))) continue;
-    const M = matrixModP(data, D, p);
+    const M = matrixModP(data, p);
     if (!M) continue;
-    let chi: UPoly<number> = charpoly(F, M);
+    let chi: UPoly<number> = charpolyModP(M, p);
     const multiplicities = qs.map((q) => {
       let m = 0;
       for (;;) {

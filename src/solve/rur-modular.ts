@@ -29,7 +29,7 @@ import { UPoly, uderivative, ugcd, umul, urem, utrim } from '../poly/univariate'
 import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { F4Trace, traceToData } from '../groebner/f4';
-import { RationalData, rationalData } from './multiplication-data';
+import { RationalData, columnsModP, rationalData } from './multiplication-data';
 import { separatingCandidates } from './rur';
 import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
 import { dimension, solutionCount } from '../groebner/ideal';
@@ -78,12 +78,8 @@ export interface PrimeImage {
 }
 
 function imageModP(data: RationalData, p: number, D: number): PrimeImage | undefined {
-  const cols: { rows: number[]; values: Float64Array }[] = [];
-  for (const c of data.columns) {
-    const values = reduceModP(c.values, p);
-    if (!values) return undefined;
-    cols.push({ rows: c.rows, values });
-  }
+  const cols = columnsModP(data, p);
+  if (!cols) return undefined;
   // Below LAZY_PRIME_LIMIT a sum of fewer than 2^11 products is exact: reduce once per vector.
   const lazy = p < LAZY_PRIME_LIMIT && D < 2048;
   // Krylov vectors 1, t, …, t^D as the columns of K (stored by rows for the solver).

@@ -24,7 +24,7 @@ import { Zp } from '../arithmetic/field';
 import { firstPrimeWhere } from '../arithmetic/primes';
 import { changeRing } from '../poly/change';
 import { PolynomialRing } from '../poly/polynomial';
-import { minimalPolynomialOfMatrix } from './radical';
+import { minimalPolynomialModP } from './radical';
 import { QuotientAlgebra } from '../groebner/quotient';
 
 export interface RationalUnivariateRepresentation {
@@ -162,7 +162,7 @@ export function modularSeparatingForm(
     if (++tries > maxTries) return undefined;
     deadline?.check();
     const M = A.multiplicationMatrix(linearForm(S, c));
-    const mu = minimalPolynomialOfMatrix(F, M, one, { deadline });
+    const mu = minimalPolynomialModP(M, one, p, deadline);
     if (mu.length - 1 !== D) continue;
     if (ugcd(F, mu, uderivative(F, mu)).length === 1) return c;
   }

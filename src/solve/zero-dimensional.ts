@@ -85,7 +85,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     let certified = notRadical ? undefined : modularSeparatingForm(G, order, { deadline });
     if (!certified) {
       progress(`${A.dimension} solutions with multiplicity: the radical`);
-      radical = modularRadical(G, { deadline }) ?? zeroDimensionalRadical(G, { deadline });
+      radical = modularRadical(G, { deadline, algebra: A }) ?? zeroDimensionalRadical(G, { deadline });
       certified = modularSeparatingForm(radical, order, { deadline });
     }
     // With a certified form the components are lifted from computations modulo primes; otherwise

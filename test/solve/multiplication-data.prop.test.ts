@@ -1,0 +1,93 @@
+// Multiplication maps reduced modulo primes (solve/multiplication-data.ts), the characteristic
+// polynomial modulo p in typed arrays (arithmetic/charpoly-mod-p.ts), and the radical's minimal
+// polynomials shared between variables (solve/radical.ts). Oracles: M_t modulo p from the
+// variables' columns = M_t formed over Q, then reduced entry by entry; charpolyModP = the generic
+// Hessenberg `charpoly` over Z/p; a polynomial known for another variable is returned only when
+// it vanishes on this one, and the radical is Seidenberg's over Q either way.
+import fc from 'fast-check';
+import { charpolyModP } from '../../src/arithmetic/charpoly-mod-p';
+import { QQ, Zp } from '../../src/arithmetic/field';
+import { charpoly } from '../../src/arithmetic/matrix';
+import { Rational, rational } from '../../src/arithmetic/rational';
+import { groebner } from '../../src/groebner/groebner';
+import { QuotientAlgebra } from '../../src/groebner/quotient';
+import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { parsePolynomials } from '../../src/io/parse';
+import { matrixModP, rationalData } from '../../src/solve/multiplication-data';
+import { modularRadical, modularVariableMinimalPolynomial, variableMinimalPolynomial, zeroDimensionalRadical } from '../../src/solve/radical';
+import { linearForm } from '../../src/solve/rur';
+
+describe('multiplication maps modulo p', () => {
+  test('M_t modulo p from the variables’ columns = M_t over Q reduced, for any form; undefined at a prime of a denominator', () => {
+    const R = new PolynomialRing<Rational>(QQ, ['x', 'y']);
+    const [x, y] = R.gens();
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 2, maxLength: 2 }),
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 2, maxLength: 2 }),
+        fc.constantFrom(7, 11, 65521, 67108859),
+        (roots, e, h, form, p) => {
+          let f: Polynomial<Rational> = R.one();
+          for (const a of roots) f = f.mul(x.sub(R.fromInt(a)));
+          // y = (h₀ + h₁x)/7 on the points, to the power e: denominators 7 in the basis.
+          const g = y.sub(R.fromInt(h[0]).add(x.scale(rational(BigInt(h[1])))).scale(rational(1n, 7n))).pow(e);
+          const A = new QuotientAlgebra(groebner([f, g]));
+          const c = form.map(BigInt);
+          const F = Zp(p);
+          const overQ = A.multiplicationMatrix(linearForm(R, c));
+          const M = matrixModP(rationalData(A, c), p);
+          // Undefined exactly when p divides a denominator of a variable's matrix that t uses.
+          const P = BigInt(p);
+          const blocked = c.some((ci, i) => ci % P !== 0n && A.variableMatrix(i).some((row) => row.some((v) => v.den % P === 0n)));
+          if (blocked) expect(M).toBeUndefined();
+          else expect(M).toEqual(overQ.map((row) => row.map((v) => F.fromRational(v))));
+        },
+      ),
+      { seed: 20261205, numRuns: 60 },
+    );
+    // p = 7 divides a denominator of the matrices: no image.
+    const A = new QuotientAlgebra(groebner([x.pow(2).sub(R.fromInt(2)), y.scale(rational(7n)).sub(x)]));
+    expect(matrixModP(rationalData(A, [1n, 1n]), 7)).toBeUndefined();
+  });
+
+  test('charpolyModP = the generic characteristic polynomial over Z/p (sparse matrices, zero subdiagonals)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(2, 3, 65521, 67108859),
+        fc.integer({ min: 1, max: 9 }).chain((n) => fc.array(fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.nat()), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        (p, entries) => {
+          const M = entries.map((row) => row.map((v) => v % p));
+          expect(charpolyModP(M, p)).toEqual(charpoly(Zp(p), M));
+        },
+      ),
+      { seed: 20261205, numRuns: 300 },
+    );
+  });
+});
+
+describe('the radical with minimal polynomials shared between variables', () => {
+  // x and y play symmetric roles: one minimal polynomial (x − 1)²(x − 2)(x² − 3) serves both.
+  const { polynomials } = parsePolynomials('(x - 1)^2*(x - 2)*(x^2 - 3), (y - 1)^2*(y - 2)*(y^2 - 3), (x - y)*(x + y - 3)');
+
+  test('a known polynomial that vanishes on the variable is returned as it is; the radical is Seidenberg’s', () => {
+    const G = groebner(polynomials);
+    const A = new QuotientAlgebra(G);
+    const mu0 = modularVariableMinimalPolynomial(G, 0, { algebra: A }) as Rational[];
+    expect(mu0.map(String)).toEqual(variableMinimalPolynomial(A, 0).map(String));
+    expect(modularVariableMinimalPolynomial(G, 1, { algebra: A, known: [mu0] })).toBe(mu0);
+    expect(modularRadical(G)?.map(String)).toEqual(zeroDimensionalRadical(G).map(String));
+  });
+
+  test('a known polynomial with the right image modulo the first prime but not in the ideal is not taken', () => {
+    const G = groebner(polynomials);
+    const A = new QuotientAlgebra(G);
+    const mu1 = variableMinimalPolynomial(A, 1);
+    // The same image modulo 67108859 (the first prime below 2^26), another polynomial over Q.
+    const impostor = [QQ.add(mu1[0], rational(67108859n)), ...mu1.slice(1)];
+    const got = modularVariableMinimalPolynomial(G, 1, { algebra: A, known: [impostor] });
+    expect(got).not.toBe(impostor);
+    expect(got?.map(String)).toEqual(mu1.map(String));
+  });
+});
