@@ -211,6 +211,7 @@ export function parametrizationInSeparatingCoordinates(
     // first prime would fail every candidate (each starts at the same primes) and send the solver
     // to its slower routes.
     let first: { p: number; shape: KrylovShape; image: ParametrizationImage } | undefined;
+    let repeatedRoots = 0;
     for (let tried = 0; tried < FIRST_PRIMES && !first; tried++) {
       const b = bases.next();
       if (b.done) break;
@@ -221,7 +222,14 @@ export function parametrizationInSeparatingCoordinates(
       const F = Zp(b.value.p);
       const chi = [...Array.from(image.chi), 1];
       if (ugcd(F, chi, uderivative(F, chi)).length === 1) first = { p: b.value.p, shape, image };
+      else repeatedRoots++;
     }
+    // A minimal polynomial of degree D with repeated roots at every first prime: on a radical
+    // ideal a form that does not separate has a minimal polynomial of lower degree, so the ideal
+    // is almost surely not radical, and every other form would fail as well, each after its own
+    // F4 learning run (1.6 s on a network's critical ideal): give up at once (were the primes
+    // only unlucky, the caller's route over Q is still right).
+    if (repeatedRoots === FIRST_PRIMES) return undefined;
     if (!first) continue;
     const { p, shape, image } = first;
     // The helper replays the run learned here (or the probe's, reused here) instead of learning its own.

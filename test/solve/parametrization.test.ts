@@ -9,6 +9,7 @@ import { QuotientAlgebra } from '../../src/groebner/quotient';
 import { Polynomial } from '../../src/poly/polynomial';
 import { UPoly, uderivative, umul, upow, urem, utrim, uadd } from '../../src/poly/univariate';
 import { parsePolynomials } from '../../src/io/parse';
+import * as separatingCoordinatesModule from '../../src/solve/separating-coordinates';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
 import { modularRadical, zeroDimensionalRadical } from '../../src/solve/radical';
 import { charpoly } from '../../src/arithmetic/matrix';
@@ -189,6 +190,19 @@ describe('component parametrizations', () => {
     const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y - x^2 + 3*x').polynomials;
     const G = groebner(P);
     expect(parametrizationInSeparatingCoordinates(P, new QuotientAlgebra(G).dimension, [0, 1])).toBeUndefined();
+  });
+
+  test('a double point where the first form separates the points: refused after that form, without trying the others', () => {
+    // y = x² − 3x takes three values on the points x = 1 (double), ±√2: its minimal polynomial
+    // has degree 4 and a repeated root at both first primes.
+    const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y - x^2 + 3*x').polynomials;
+    const spy = jest.spyOn(separatingCoordinatesModule, 'separatingCoordinates');
+    try {
+      expect(parametrizationInSeparatingCoordinates(P, 4, [0, 1])).toBeUndefined();
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('katsura-5: the degree-30 component keeps q′ as denominator and its points satisfy the system', () => {
