@@ -6,14 +6,16 @@
  * below 2^52 and `a + (p − u)·b` is exact in a double before its `%`. The generic version's field
  * calls made a degree-289 characteristic polynomial cost about 0.8 s.
  */
+import { Deadline } from '../errors';
 import { Zp } from './field';
 
-/** det(x·I − M) modulo p as ascending residues (monic, degree n); M is not modified. */
-export function charpolyModP(M: readonly ArrayLike<number>[], p: number): number[] {
+/** det(x·I − M) modulo p as ascending residues (monic, degree n); M is not modified. The deadline is checked per row. */
+export function charpolyModP(M: readonly ArrayLike<number>[], p: number, deadline?: Deadline): number[] {
   const n = M.length;
   const F = Zp(p);
   const H = M.map((row) => Float64Array.from(row));
   for (let m = 1; m < n - 1; m++) {
+    deadline?.check();
     let pivot = m;
     if (H[m][m - 1] === 0) {
       while (pivot < n && H[pivot][m - 1] === 0) pivot++;
@@ -39,6 +41,7 @@ export function charpolyModP(M: readonly ArrayLike<number>[], p: number): number
   // p_0 = 1; p_m = (x − h_mm)·p_{m−1} − Σ_{i<m} h_{i,m}·(Π_{k=i+1..m} h_{k,k−1})·p_{i−1} (1-based).
   const polys: Float64Array[] = [Float64Array.of(1)];
   for (let m = 1; m <= n; m++) {
+    if ((m & 63) === 0) deadline?.check();
     const previous = polys[m - 1];
     const next = new Float64Array(m + 1);
     const h = H[m - 1][m - 1];

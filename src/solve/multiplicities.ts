@@ -36,7 +36,7 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
         const p = r.value;
         const M = matrixModP(data, p);
         if (!M) continue;
-        return { p, img: charpolyModP(M, p).slice(0, D) };
+        return { p, img: charpolyModP(M, p, deadline).slice(0, D) };
       }
     },
     maxPrimes,
@@ -90,7 +90,7 @@ export function modularMultiplicities(A: QuotientAlgebra<Rational>, form: readon
     if (!qs.every((q, k) => constant(ugcd(F, q, uderivative(F, q))) && qs.every((o, l) => l <= k || constant(ugcd(F, q, o))))) continue;
     const M = matrixModP(data, p);
     if (!M) continue;
-    let chi: UPoly<number> = charpolyModP(M, p);
+    let chi: UPoly<number> = charpolyModP(M, p, deadline);
     const multiplicities = qs.map((q) => {
       let m = 0;
       for (;;) {

@@ -14,7 +14,9 @@ import { QuotientAlgebra } from '../../src/groebner/quotient';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { parsePolynomials } from '../../src/io/parse';
 import { matrixModP, rationalData } from '../../src/solve/multiplication-data';
-import { modularRadical, modularVariableMinimalPolynomial, variableMinimalPolynomial, zeroDimensionalRadical } from '../../src/solve/radical';
+import { modularRadical, modularVariableMinimalPolynomial, squarefreeGenerator, variableMinimalPolynomial, zeroDimensionalRadical } from '../../src/solve/radical';
+import { fromUnivariate, umul } from '../../src/poly/univariate';
+import { normalForm } from '../../src/groebner/normal-form';
 import { linearForm } from '../../src/solve/rur';
 
 describe('multiplication maps modulo p', () => {
@@ -89,5 +91,29 @@ describe('the radical with minimal polynomials shared between variables', () => 
     const got = modularVariableMinimalPolynomial(G, 1, { algebra: A, known: [impostor] });
     expect(got).not.toBe(impostor);
     expect(got?.map(String)).toEqual(mu1.map(String));
+  });
+
+  test('the proof of μ(x) ∈ I gives the square-free generator; a polynomial with the same square-free part but the square moved is refused', () => {
+    const G = groebner(polynomials);
+    const A = new QuotientAlgebra(G);
+    const R = G[0].ring;
+    const q = (...cs: number[]): Rational[] => cs.map((c) => rational(BigInt(c)));
+    const product = (...fs: Rational[][]): Rational[] => fs.reduce((a, b) => umul(QQ, a, b));
+    const [xMinus1, xMinus2, xSquaredMinus3] = [q(-1, 1), q(-2, 1), q(-3, 0, 1)];
+    const mu = variableMinimalPolynomial(A, 0);
+    expect(mu.map(String)).toEqual(product(xMinus1, xMinus1, xMinus2, xSquaredMinus3).map(String));
+    const { proved, generator } = squarefreeGenerator(A, 0, mu);
+    expect(proved).toBe(true);
+    // The generator is the normal form of (x − 1)(x − 2)(x² − 3), up to a constant.
+    const expected = normalForm(fromUnivariate(R, 0, product(xMinus1, xMinus2, xSquaredMinus3)), G);
+    const ratio = QQ.div(generator!.coefficients[0], expected.coefficients[0]);
+    expect(generator!.sub(expected.scale(ratio)).isZero()).toBe(true);
+    // (x − 1)(x − 2)²(x² − 3): the same square-free part, not in I.
+    expect(squarefreeGenerator(A, 0, product(xMinus1, xMinus2, xMinus2, xSquaredMinus3)).proved).toBe(false);
+    // A multiple of μ lies in I: proved, and its square-free part has the extra root.
+    const multiple = squarefreeGenerator(A, 0, product(mu, q(-5, 1)));
+    expect(multiple.proved).toBe(true);
+    const extended = normalForm(fromUnivariate(R, 0, product(xMinus1, xMinus2, xSquaredMinus3, q(-5, 1))), G);
+    expect(multiple.generator!.sub(extended.scale(QQ.div(multiple.generator!.coefficients[0], extended.coefficients[0]))).isZero()).toBe(true);
   });
 });
