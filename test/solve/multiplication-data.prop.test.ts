@@ -15,7 +15,7 @@ import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { parsePolynomials } from '../../src/io/parse';
 import { matrixModP, rationalData } from '../../src/solve/multiplication-data';
 import { modularRadical, modularVariableMinimalPolynomial, squarefreeGenerator, variableMinimalPolynomial, zeroDimensionalRadical } from '../../src/solve/radical';
-import { fromUnivariate, umul } from '../../src/poly/univariate';
+import { UPoly, fromUnivariate, umul } from '../../src/poly/univariate';
 import { normalForm } from '../../src/groebner/normal-form';
 import { linearForm } from '../../src/solve/rur';
 
@@ -98,7 +98,7 @@ describe('the radical with minimal polynomials shared between variables', () => 
     const A = new QuotientAlgebra(G);
     const R = G[0].ring;
     const q = (...cs: number[]): Rational[] => cs.map((c) => rational(BigInt(c)));
-    const product = (...fs: Rational[][]): Rational[] => fs.reduce((a, b) => umul(QQ, a, b));
+    const product = (...fs: UPoly<Rational>[]): UPoly<Rational> => fs.reduce((a, b) => umul(QQ, a, b));
     const [xMinus1, xMinus2, xSquaredMinus3] = [q(-1, 1), q(-2, 1), q(-3, 0, 1)];
     const mu = variableMinimalPolynomial(A, 0);
     expect(mu.map(String)).toEqual(product(xMinus1, xMinus1, xMinus2, xSquaredMinus3).map(String));
