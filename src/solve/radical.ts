@@ -6,6 +6,11 @@
  * (Becker–Weispfenning, Lemma 8.13; Kreuzer–Robbiano §3.7): in characteristic 0, for a
  * zero-dimensional I, √I = I + ⟨sqfree(μᵢ)(xᵢ) : i⟩ where μᵢ is the minimal polynomial of the
  * variable xᵢ; and I is radical iff every μᵢ is square-free.
+ *
+ * Over Q (`modularRadical`) each μᵢ is lifted from its images modulo primes — M_{xᵢ} reduced from
+ * its columns over Q (`multiplication-data.ts`) — or taken from another variable whose image it
+ * shares (the symmetric weights of a network), and then proved to lie in I exactly, in integers;
+ * the proof also gives the generator added, the normal form of sqfree(μᵢ)(xᵢ).
  */
 import { EchelonSpace } from '../arithmetic/echelon';
 import { Field, QQ, Zp } from '../arithmetic/field';
