@@ -10,6 +10,7 @@ import { Polynomial } from '../../src/poly/polynomial';
 import { UPoly, uderivative, umul, upow, urem, utrim, uadd } from '../../src/poly/univariate';
 import { parsePolynomials } from '../../src/io/parse';
 import * as separatingCoordinatesModule from '../../src/solve/separating-coordinates';
+import * as rurModularModule from '../../src/solve/rur-modular';
 import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
 import { modularRadical, zeroDimensionalRadical } from '../../src/solve/radical';
 import { charpoly } from '../../src/arithmetic/matrix';
@@ -281,6 +282,28 @@ describe('ideals with multiplicities', () => {
     const t = linearForm(G[0].ring, form);
     const lifted = modularCharacteristicPolynomial(A, form);
     expect(text(lifted as never)).toBe(text(charpoly(QQ, A.multiplicationMatrix(t)) as never));
+  });
+});
+
+describe('a system that is not radical', () => {
+  test('its radical is parametrized from its basis in separating coordinates (no multiplication matrix over Q), with the multiplicities of the whole', () => {
+    // x = 1 double, x = ±√2 simple, on the curve y = x² − 3x; as a whole system (with generators).
+    const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y - x^2 + 3*x').polynomials;
+    const G = groebner(P);
+    const routed = jest.spyOn(rurModularModule, 'parametrizationInSeparatingCoordinates');
+    const overQ = jest.spyOn(rurModularModule, 'modularParametrization');
+    try {
+      const components = solveZeroDimensional(G, { generators: P, digits: 12 });
+      expect(overQ).not.toHaveBeenCalled();
+      // Only on the radical, with its 3 points (the whole system is found not radical first).
+      expect(routed.mock.calls.map((c) => c[1])).toEqual([3]);
+      expect(components.map((c) => [c.degree, c.multiplicity])).toEqual([[1, 2], [2, 1]]);
+      const xs = components.flatMap((c) => c.points.map((p) => (p.real ? Number(p.approx.x) : NaN))).sort((a, b) => a - b);
+      expect(xs.map((x) => x.toFixed(9))).toEqual([-Math.SQRT2, 1, Math.SQRT2].map((x) => x.toFixed(9)));
+    } finally {
+      routed.mockRestore();
+      overQ.mockRestore();
+    }
   });
 });
 
