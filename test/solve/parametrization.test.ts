@@ -266,6 +266,24 @@ describe('component bases', () => {
   );
 });
 
+describe('radicality tested after a first form fails', () => {
+  test('a non-radical system whose last variable does not separate is refused after that one form', () => {
+    // x = 1 (double), ±√2 times y = ±1: 6 points, 8 with multiplicity; y takes 2 values.
+    const P = parsePolynomials('(x - 1)^2*(x^2 - 2), y^2 - 1').polynomials;
+    const spy = jest.spyOn(separatingCoordinatesModule, 'separatingCoordinates');
+    try {
+      expect(parametrizationInSeparatingCoordinates(P, 8, [0, 1])).toBeUndefined();
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    // Radical, the same shape: still solved (the test lets it through).
+    const Q = parsePolynomials('(x - 3)*(x^2 - 2), y^2 - 1').polynomials;
+    const r = parametrizationInSeparatingCoordinates(Q, 6, [0, 1]);
+    expect(r?.components.reduce((d, c) => d + c.minimalPolynomial.length - 1, 0)).toBe(6);
+  });
+});
+
 describe('ideals with multiplicities', () => {
   const systems: [string, Polynomial<Rational>[]][] = [
     ['katsura-3 with a squared equation', (() => { const k = katsura(3).polynomials; return [k[0].mul(k[0]), ...k.slice(1)]; })()],
