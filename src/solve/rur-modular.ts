@@ -30,7 +30,7 @@ import { factorUnivariate } from '../poly/factor';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { F4Trace, traceToData } from '../groebner/f4';
 import { RationalData, columnsModP, rationalData } from './multiplication-data';
-import { linearForm, separatingCandidates } from './rur';
+import { linearForm, scatteredForm, separatingCandidates } from './rur';
 import { minimalPolynomialModP } from './radical';
 import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
 import { dimension, solutionCount } from '../groebner/ideal';
@@ -168,7 +168,10 @@ export function modularParametrization(A: QuotientAlgebra<Rational>, form: reado
  * `order`; a candidate is taken when, modulo the first prime, its minimal polynomial has degree D
  * and is square-free (it then separates, and the ideal is radical, unless that prime is unlucky —
  * the lift, checked at a fresh prime, settles it). Undefined when no candidate passes within
- * `maxTries` (e.g. the ideal is not radical) or the lift does not settle. `learned`: an F4
+ * `maxTries` (e.g. the ideal is not radical) or the lift does not settle; at once when the ideal
+ * is found not radical modulo the first primes (a candidate's minimal polynomial of degree D with
+ * repeated roots, or, after the first candidate fails, a form with scattered coefficients taking
+ * fewer than D values on its basis). `learned`: an F4
  * learning run on the same generators (the staircase probe's), replayed for the first candidate
  * when the coordinates need no change (`learningFrom`).
  */
@@ -237,7 +240,7 @@ export function parametrizationInSeparatingCoordinates(
     // scattered coefficients that takes fewer than D values on this basis modulo p says the same
     // without another F4 learning run per form (two, 0.9 s, on a network's critical ideal). Its
     // minimal polynomial costs O(D³): only on small quotients.
-    if (!first && tries === 1 && seen && D <= RADICALITY_TEST_LIMIT && distinctValuesOfBasisModP(seen.basis, seen.p) < D) return undefined;
+    if (!first && tries === 1 && seen && D <= RADICALITY_TEST_LIMIT && distinctValuesOfBasisModP(seen.basis, seen.p, options.deadline) < D) return undefined;
     if (!first) continue;
     const { p, shape, image } = first;
     // The helper replays the run learned here (or the probe's, reused here) instead of learning its own.
@@ -508,11 +511,10 @@ const RADICALITY_TEST_LIMIT = 500;
  * polynomial on the quotient algebra. Below the dimension, the ideal modulo p is not radical (or
  * the form does not separate, or the prime is unlucky: the caller's slower routes stay right).
  */
-function distinctValuesOfBasisModP(basis: readonly Polynomial<number>[], p: number): number {
+function distinctValuesOfBasisModP(basis: readonly Polynomial<number>[], p: number, deadline?: Deadline): number {
   const A = new QuotientAlgebra(basis);
   const S = basis[0].ring;
   const F = Zp(p);
-  const form = S.vars.map((_, i) => BigInt((((i + 1) * 7919) % 101) + 1));
-  const mu = minimalPolynomialModP(A.multiplicationMatrix(linearForm(S, form)), A.coordinates(S.one()), p);
+  const mu = minimalPolynomialModP(A.multiplicationMatrix(linearForm(S, scatteredForm(S.nvars))), A.coordinates(S.one()), p, deadline);
   return mu.length - ugcd(F, mu, uderivative(F, mu)).length;
 }

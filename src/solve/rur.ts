@@ -41,6 +41,15 @@ export function linearForm<T>(R: PolynomialRing<T>, c: readonly bigint[]): Polyn
   return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(R.field.fromInt(ci)))), R.zero());
 }
 
+/**
+ * The form with scattered coefficients ((i + 1)·7919 mod 101) + 1 on n variables: the form the
+ * radicality tests modulo a prime count values with (a whole system's, `distinctValuesModP`, and a
+ * first failed form's basis, in `rur-modular.ts`).
+ */
+export function scatteredForm(n: number): bigint[] {
+  return Array.from({ length: n }, (_, i) => BigInt((((i + 1) * 7919) % 101) + 1));
+}
+
 /** How many forms with pseudo-random coefficients in 1..9 `separatingCandidates` tries before the powers of k. */
 const RANDOM_SMALL_FORMS = 3;
 

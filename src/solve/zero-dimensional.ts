@@ -24,7 +24,7 @@ import { groebner } from '../groebner/groebner';
 import { canonicalRing } from './canonical';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { modularRadical, zeroDimensionalRadical } from './radical';
-import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from './rur';
+import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation, scatteredForm } from './rur';
 import { LearnedRun, ParametrizedSolutions, componentNumerators, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from './rur-modular';
 import { distinctValuesModP, modularCharacteristicPolynomial, modularMultiplicities } from './multiplicities';
 import { UPoly } from '../poly/univariate';
@@ -75,8 +75,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   // almost surely not radical, and every separating form would fail on it (4 s of 20 on a
   // network's critical ideal): to the radical at once. Were the form not separating, the radical
   // route is still right, only slower.
-  const scattered = canonical.map((_, i) => BigInt((((i + 1) * 7919) % 101) + 1));
-  const notRadical = options.generators !== undefined && (distinctValuesModP(A, scattered, deadline) ?? A.dimension) < A.dimension;
+  const notRadical = options.generators !== undefined && (distinctValuesModP(A, scatteredForm(canonical.length), deadline) ?? A.dimension) < A.dimension;
   let solutions = small || notRadical ? undefined : parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
   let radical: Polynomial<Rational>[] = G;
   if (!solutions) {
