@@ -9,6 +9,7 @@ import { groebner } from '../../src/groebner/groebner';
 import { QuotientAlgebra } from '../../src/groebner/quotient';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { distinctValuesModP, modularMultiplicities } from '../../src/solve/multiplicities';
+import { scatteredForm } from '../../src/solve/rur';
 
 describe('multiplicities read modulo a prime', () => {
   test('are the planted ones, and the exponents account for the dimension', () => {
@@ -39,5 +40,15 @@ describe('multiplicities read modulo a prime', () => {
       ),
       { seed: 20261205, numRuns: 40 },
     );
+  });
+
+  test('the radicality tests’ form separates the 64 points of the sign-symmetric ideal ⟨xᵢ² − 1⟩ in six variables', () => {
+    // A patterned form with 83 − 64 − 23 + 4 = 0 among its coefficients took 32 values here: the
+    // points come in sign flips, as a network's critical points do.
+    const R = new PolynomialRing<Rational>(QQ, ['a', 'b', 'c', 'd', 'e', 'f']);
+    const A = new QuotientAlgebra(groebner(R.gens().map((x) => x.pow(2).sub(R.one()))));
+    expect(A.dimension).toBe(64);
+    expect(distinctValuesModP(A, scatteredForm(6))).toBe(64);
+    expect(distinctValuesModP(A, [42n, 83n, 23n, 64n, 4n, 45n])).toBeLessThan(64);
   });
 });
