@@ -12,6 +12,8 @@
 import { Rational } from '../arithmetic/rational';
 import { ScaledVector, reduceModP, scaled } from '../arithmetic/scaled-vector';
 import { QuotientAlgebra } from '../groebner/quotient';
+import { primeStream } from '../arithmetic/primes';
+import { Deadline } from '../errors';
 
 /** The columns of M_{xᵢ} over Q: a unit column by its row, any other sparse over one denominator. */
 interface VariableColumns {
@@ -141,4 +143,19 @@ export function matrixModP(data: RationalData, p: number): number[][] | undefine
   const M = Array.from({ length: D }, () => new Array<number>(D).fill(0));
   columns.forEach(({ rows, values }, j) => rows.forEach((row, k) => (M[row][j] = values[k])));
   return M;
+}
+
+/**
+ * M_t and the coordinates of 1 modulo each prime below 2^26 (from the largest down) at which the
+ * data reduce, the others skipped; at most `maxPrimes` primes examined.
+ */
+export function* imagesModP(data: RationalData, deadline?: Deadline, maxPrimes = Infinity): Generator<{ p: number; M: number[][]; one: Float64Array }> {
+  let examined = 0;
+  for (const p of primeStream(2 ** 26, deadline)) {
+    if (examined++ >= maxPrimes) return;
+    deadline?.check();
+    const M = matrixModP(data, p);
+    const one = reduceModP(data.one, p);
+    if (M && one) yield { p, M, one };
+  }
 }

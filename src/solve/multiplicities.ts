@@ -9,12 +9,11 @@ import { QQ, Zp } from '../arithmetic/field';
 import { liftUntilStable } from '../arithmetic/lifting';
 import { charpolyModP } from '../arithmetic/charpoly-mod-p';
 import { primeStream } from '../arithmetic/primes';
-import { reduceModP } from '../arithmetic/scaled-vector';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { UPoly, udivmod, uderivative, ugcd, utrim } from '../poly/univariate';
-import { matrixModP, rationalData } from './multiplication-data';
+import { imagesModP, matrixModP, rationalData } from './multiplication-data';
 import { minimalPolynomialModP } from './radical';
 
 /**
@@ -24,20 +23,12 @@ import { minimalPolynomialModP } from './radical';
  */
 export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline, maxPrimes = 4000): UPoly<Rational> | undefined {
   const D = A.dimension;
-  const data = rationalData(A, form);
-  const primes = primeStream(2 ** 26, deadline);
+  const images = imagesModP(rationalData(A, form), deadline);
   const values = liftUntilStable(
     [D],
     () => {
-      for (;;) {
-        deadline?.check();
-        const r = primes.next();
-        if (r.done) return undefined;
-        const p = r.value;
-        const M = matrixModP(data, p);
-        if (!M) continue;
-        return { p, img: charpolyModP(M, p, deadline).slice(0, D) };
-      }
+      const r = images.next();
+      return r.done ? undefined : { p: r.value.p, img: charpolyModP(r.value.M, r.value.p, deadline).slice(0, D) };
     },
     maxPrimes,
   );
@@ -51,18 +42,14 @@ export function modularCharacteristicPolynomial(A: QuotientAlgebra<Rational>, fo
  * unlucky); undefined when none of the first primes reduces M_t.
  */
 export function distinctValuesModP(A: QuotientAlgebra<Rational>, form: readonly bigint[], deadline?: Deadline): number | undefined {
-  const data = rationalData(A, form);
-  let tried = 0;
-  for (const p of primeStream(2 ** 26, deadline)) {
-    if (tried++ >= 5) return undefined;
-    const M = matrixModP(data, p);
-    const one = reduceModP(data.one, p);
-    if (!M || !one) continue;
-    const F = Zp(p);
-    const mu = minimalPolynomialModP(M, Array.from(one), p, deadline);
-    return mu.length - ugcd(F, mu, uderivative(F, mu)).length;
-  }
+  for (const { p, M, one } of imagesModP(rationalData(A, form), deadline, 5)) return distinctRoots(minimalPolynomialModP(M, Array.from(one), p, deadline), p);
   return undefined;
+}
+
+/** The number of distinct roots of μ modulo p (ascending residues): the degree of its square-free part. */
+export function distinctRoots(mu: readonly number[], p: number): number {
+  const F = Zp(p);
+  return mu.length - ugcd(F, mu, uderivative(F, mu)).length;
 }
 
 /**

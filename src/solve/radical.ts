@@ -16,7 +16,6 @@ import { EchelonSpace } from '../arithmetic/echelon';
 import { Field, QQ, Zp } from '../arithmetic/field';
 import { liftMonicFromImages } from '../arithmetic/lifting';
 import { gcd, lcm } from '../arithmetic/integers';
-import { primeStream } from '../arithmetic/primes';
 import { Rational, rational } from '../arithmetic/rational';
 import { Matrix, matVec } from '../arithmetic/matrix';
 import { Deadline, InputError } from '../errors';
@@ -26,8 +25,7 @@ import { UPoly, fromUnivariate, udegree, udivmod, uprimitive, usquarefreePart, u
 import { zsquarefreePart } from '../poly/factor/squarefree';
 import { GroebnerOptions, groebner } from '../groebner/groebner';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { reduceModP } from '../arithmetic/scaled-vector';
-import { matrixModP, rationalData } from './multiplication-data';
+import { imagesModP, rationalData } from './multiplication-data';
 
 /** The minimal polynomial (monic, ascending coefficients) of the linear map M acting on A, from the start vector `one`. */
 export function minimalPolynomialOfMatrix<T>(F: Field<T>, M: Matrix<T>, one: readonly T[], options: ControlOptions = {}): UPoly<T> {
@@ -166,19 +164,12 @@ export function modularVariableMinimalPolynomial(
   // reduction of a basis modulo every prime and its own quotient algebra took 3.3 s of a
   // network's 16 s.
   const form = R.vars.map((_, k) => (k === i ? 1n : 0n));
-  const data = rationalData(A, form);
-  const primes = primeStream(2 ** 26, deadline);
+  const images = imagesModP(rationalData(A, form), deadline);
   const image = (): { p: number; mu: number[] } | undefined => {
-    for (;;) {
-      deadline?.check();
-      const r = primes.next();
-      if (r.done) return undefined;
-      const p = r.value;
-      const M = matrixModP(data, p);
-      const one = reduceModP(data.one, p);
-      if (!M || !one) continue;
-      return { p, mu: minimalPolynomialModP(M, Array.from(one), p, deadline) };
-    }
+    const r = images.next();
+    if (r.done) return undefined;
+    const { p, M, one } = r.value;
+    return { p, mu: minimalPolynomialModP(M, Array.from(one), p, deadline) };
   };
   // A polynomial already known for another variable whose image at the first prime is this
   // variable's is tried first, proved like any: the symmetric variables of a network's critical
@@ -187,7 +178,7 @@ export function modularVariableMinimalPolynomial(
   if (!first) return undefined;
   const F = Zp(first.p);
   const same = (options.known ?? []).find((k) => k.length === first.mu.length && k.every((c, j) => c.den % BigInt(first.p) !== 0n && F.fromRational(c) === first.mu[j]));
-  const proof = options.proof ?? ((mu: UPoly<Rational>) => vanishesOn(mu, A.variableMatrix(i), A.coordinates(R.one()), deadline));
+  const proof = options.proof ?? ((mu: UPoly<Rational>) => vanishesOn(mu, integralMatrix(A.variableMatrix(i)), integralVector(A.coordinates(R.one())), deadline));
   if (same && proof(same)) return same;
   let pending: { p: number; mu: number[] } | undefined = first;
   const values = liftMonicFromImages(() => {
@@ -200,25 +191,16 @@ export function modularVariableMinimalPolynomial(
   return proof(mu) ? mu : undefined;
 }
 
-/**
- * Whether μ(M)·one = 0 exactly, for μ and M over Q: the proof that μ(xᵢ) ∈ I, the coordinates of
- * its normal form being μ(M_{xᵢ})·1. In integers, without a gcd per operation: with M = M′/d and
- * μ′ = μ with its denominators cleared, d^n·μ′(M)·one = Σ μ′ₖ d^(n−k) M′^k·one, by Horner's rule
- * with M′ by rows without its zeros (n = deg μ).
- */
-function vanishesOn(mu: UPoly<Rational>, M: Matrix<Rational>, one: readonly Rational[], deadline?: Deadline): boolean {
-  return polynomialOfMatrix(mu, M, one, deadline).every((x) => x === 0n);
+/** A matrix over Q as M′/d: M′ integral by rows without its zeros, d > 0 the lcm of M's denominators. */
+interface IntegralMatrix {
+  d: bigint;
+  rows: { cols: number[]; vals: bigint[] }[];
 }
 
-/**
- * μ(M)·one up to a positive constant factor, as integers (see `vanishesOn`): d^n·μ′(M)·(d·one)
- * with M = M′/d and μ′ = μ with its denominators cleared.
- */
-function polynomialOfMatrix(mu: UPoly<Rational>, M: Matrix<Rational>, one: readonly Rational[], deadline?: Deadline): bigint[] {
+function integralMatrix(M: Matrix<Rational>): IntegralMatrix {
   let d = 1n;
   for (const row of M) for (const x of row) if (x.num !== 0n) d = lcm(d, x.den);
-  for (const x of one) d = lcm(d, x.den);
-  const sparse = M.map((row) => {
+  const rows = M.map((row) => {
     const cols: number[] = [];
     const vals: bigint[] = [];
     row.forEach((x, j) => {
@@ -229,7 +211,32 @@ function polynomialOfMatrix(mu: UPoly<Rational>, M: Matrix<Rational>, one: reado
     });
     return { cols, vals };
   });
-  const e = one.map((x) => (x.num * d) / x.den); // d·one, integral
+  return { d, rows };
+}
+
+/** A vector over Q as integers, up to a positive constant factor (its denominators cleared). */
+function integralVector(v: readonly Rational[]): bigint[] {
+  let d = 1n;
+  for (const x of v) d = lcm(d, x.den);
+  return v.map((x) => (x.num * d) / x.den);
+}
+
+/**
+ * Whether μ(M)·one = 0 exactly, for μ and M over Q: the proof that μ(xᵢ) ∈ I, the coordinates of
+ * its normal form being μ(M_{xᵢ})·1 (see `polynomialOfMatrix`).
+ */
+function vanishesOn(mu: UPoly<Rational>, M: IntegralMatrix, one: readonly bigint[], deadline?: Deadline): boolean {
+  return polynomialOfMatrix(mu, M, one, deadline).every((x) => x === 0n);
+}
+
+/**
+ * μ(M)·e up to a positive constant factor, as integers, for μ over Q, M = M′/d and e integral: in
+ * integers, without a gcd per operation — with μ′ = μ with its denominators cleared,
+ * d^n·μ′(M)·e = Σ μ′ₖ d^(n−k) M′^k·e, by Horner's rule with M′ by rows without its zeros
+ * (n = deg μ).
+ */
+function polynomialOfMatrix(mu: UPoly<Rational>, M: IntegralMatrix, e: readonly bigint[], deadline?: Deadline): bigint[] {
+  const { d, rows } = M;
   const [, integral] = uprimitive(mu); // μ′, up to a non-zero constant
   const n = integral.length - 1;
   let w = e.map((x) => x * integral[n]);
@@ -237,7 +244,7 @@ function polynomialOfMatrix(mu: UPoly<Rational>, M: Matrix<Rational>, one: reado
   for (let k = n - 1; k >= 0; k--) {
     deadline?.check();
     power *= d;
-    const next = sparse.map(({ cols, vals }) => {
+    const next = rows.map(({ cols, vals }) => {
       let acc = 0n;
       for (let t = 0; t < cols.length; t++) acc += vals[t] * w[cols[t]];
       return acc;
@@ -247,7 +254,6 @@ function polynomialOfMatrix(mu: UPoly<Rational>, M: Matrix<Rational>, one: reado
   }
   return w;
 }
-
 
 /**
  * √I for a zero-dimensional ideal over Q with Gröbner basis G, by Seidenberg's lemma with the
@@ -286,14 +292,15 @@ export function modularRadical(G: readonly Polynomial<Rational>[], options: Groe
  * each variable of a network's radical).
  */
 export function squarefreeGenerator(A: QuotientAlgebra<Rational>, i: number, mu: UPoly<Rational>, deadline?: Deadline): { proved: boolean; generator?: Polynomial<Rational> } {
-  const M = A.variableMatrix(i);
-  const one = A.coordinates(A.ring.one());
+  // M′ = d·M_{xᵢ} integral, once for both products.
+  const M = integralMatrix(A.variableMatrix(i));
+  const one = integralVector(A.coordinates(A.ring.one()));
   const s = squarefreePartQ(mu);
   if (udegree(s) === udegree(mu)) return { proved: vanishesOn(mu, M, one, deadline) };
   const [c, remainder] = udivmod(QQ, mu, s);
   if (utrim(QQ, remainder).length !== 0) return { proved: false };
   const w = polynomialOfMatrix(s, M, one, deadline);
-  if (!polynomialOfMatrix(c, M, w.map((x) => rational(x)), deadline).every((x) => x === 0n)) return { proved: false };
+  if (!vanishesOn(c, M, w, deadline)) return { proved: false };
   return { proved: true, generator: normalFormFromCoordinates(A, w) };
 }
 

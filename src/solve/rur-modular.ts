@@ -32,6 +32,7 @@ import { F4Trace, traceToData } from '../groebner/f4';
 import { RationalData, columnsModP, rationalData } from './multiplication-data';
 import { linearForm, scatteredForm, separatingCandidates } from './rur';
 import { minimalPolynomialModP } from './radical';
+import { distinctRoots } from './multiplicities';
 import { BasisLearning, SeparatingCoordinates, basesModP, separatingCoordinates } from './separating-coordinates';
 import { dimension, solutionCount } from '../groebner/ideal';
 import { monomialsEqual } from '../monomials/monomial';
@@ -514,7 +515,5 @@ const RADICALITY_TEST_LIMIT = 500;
 function distinctValuesOfBasisModP(basis: readonly Polynomial<number>[], p: number, deadline?: Deadline): number {
   const A = new QuotientAlgebra(basis);
   const S = basis[0].ring;
-  const F = Zp(p);
-  const mu = minimalPolynomialModP(A.multiplicationMatrix(linearForm(S, scatteredForm(S.nvars))), A.coordinates(S.one()), p, deadline);
-  return mu.length - ugcd(F, mu, uderivative(F, mu)).length;
+  return distinctRoots(minimalPolynomialModP(A.multiplicationMatrix(linearForm(S, scatteredForm(S.nvars))), A.coordinates(S.one()), p, deadline), p);
 }

@@ -78,6 +78,7 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
   const notRadical = options.generators !== undefined && (distinctValuesModP(A, scatteredForm(canonical.length), deadline) ?? A.dimension) < A.dimension;
   let solutions = small || notRadical ? undefined : parametrizationInSeparatingCoordinates(generators, A.dimension, order, { deadline, onProgress });
   let radical: Polynomial<Rational>[] = G;
+  let Ar = A; // the quotient algebra of √I
   if (!solutions) {
     // Small, or not radical (or no form separated modulo the prime): a form certified modulo a
     // prime on the basis over Q, else √I by Seidenberg's lemma with univariate polynomials lifted
@@ -89,15 +90,14 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
       // √I is radical: parametrized from its basis in separating coordinates, as a whole system
       // is — cheaper than from its multiplication matrices over Q, made dense by the square-free
       // parts added (on a network's radical of 257 points, 1 s against 3.6 s).
-      const Dr = new QuotientAlgebra(radical).dimension;
-      progress(`${Dr} solutions: parametrizing them modulo primes`);
-      solutions = parametrizationInSeparatingCoordinates(radical, Dr, order, { deadline, onProgress });
+      Ar = new QuotientAlgebra(radical);
+      progress(`${Ar.dimension} solutions: parametrizing them modulo primes`);
+      solutions = parametrizationInSeparatingCoordinates(radical, Ar.dimension, order, { deadline, onProgress });
       if (!solutions) certified = modularSeparatingForm(radical, order, { deadline });
     }
     if (!solutions) {
       // With a certified form the components are lifted from computations modulo primes; otherwise
       // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
-      const Ar = radical === G ? A : new QuotientAlgebra(radical);
       progress(`${Ar.dimension} solutions: parametrizing them modulo primes`);
       solutions = certified ? modularParametrization(Ar, certified, { deadline, onProgress }) : undefined;
       if (!solutions) {
