@@ -8,9 +8,10 @@
  * of the elimination ideal are the linear relations among the normal forms of the products
  * U^α·t^k. The monomials U^α·T^k are taken in increasing order of a degree-compatible order, the
  * normal form of each computed from an earlier one by one multiplication (by a variable of U, or
- * by t) and one reduction; the normal forms are kept in echelon form, each row with the
- * combination of monomials it stands for. The first monomial whose normal form depends on the
- * earlier ones closes the element of the elimination ideal with the smallest leading monomial.
+ * by t) and one reduction; the normal forms are kept in echelon form (sparse rows modulo p, summed
+ * in a dense accumulator), each row recording the rows it was reduced by, from which the
+ * combination of monomials a relation stands for is recovered. The first monomial whose normal
+ * form depends on the earlier ones closes the element of the elimination ideal with the smallest leading monomial.
  * When that ideal is principal (J equidimensional with U independent on every component: height
  * one in a factorial ring), every element is a multiple of its generator and the first relation
  * is the generator. This is the idea of FGLM (Faugère–Gianni–Lazard–Mora, J. Symb. Comp. 16,
@@ -32,6 +33,7 @@ import { liftUntilStable } from '../arithmetic/lifting';
 import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
+import { DenseAccumulatorModP, SparseVectorModP, unitVectorModP } from '../arithmetic/sparse-mod-p';
 import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, monomial, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { comparator, degrevlex, isDegreeCompatible } from '../monomials/order';
 import { changeRing } from '../poly/change';
@@ -78,24 +80,17 @@ interface RelationImage {
   coefficients: number[];
 }
 
-/** A sparse vector modulo p: column (or monomial index) → non-zero residue. */
-type Vector = Map<number, number>;
-
-/** acc += f·v modulo p. */
-function addMultiple(acc: Vector, v: Vector, f: number, p: number): void {
-  for (const [c, a] of v) {
-    const s = ((acc.get(c) ?? 0) + f * a) % p;
-    if (s === 0) acc.delete(c);
-    else acc.set(c, s);
-  }
-}
-
 /**
  * The first relation modulo p among the normal forms of the monomials of `monomials` (extended as
  * needed from `more`, at most `limit` of them), or undefined past the limit. Normal forms are
  * sparse vectors over the standard monomials met so far (FGLM's bookkeeping): the normal form of
- * xᵢ·s for a standard monomial s is computed once and cached, and multiplying a normal form by xᵢ
- * or by t is a linear combination of those.
+ * xᵢ·s for a standard monomial s is computed once and cached, and so is t·s; multiplying a
+ * normal form by xᵢ or by t is a linear combination of those.
+ *
+ * The normal forms are kept in echelon form without the combinations of monomials they stand
+ * for: each row records only the rows it was reduced by and their factors, and the relation's
+ * combination is recovered from these records once, by back-substitution (carrying the
+ * combinations along doubled the work of every reduction).
  */
 function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U: readonly number[], S: PolynomialRing<Rational>, monomials: Monomial[], more: Iterator<Monomial>, limit: number, deadline?: Deadline): RelationImage | undefined {
   const R = t.ring;
@@ -116,11 +111,11 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
     }
     return c;
   };
-  const vectorOf = (f: Polynomial<number>): Vector => {
-    const v: Vector = new Map();
-    for (let k = 0; k < f.length; k++) v.set(column(f.monomials[k]), f.coefficients[k]);
-    return v;
-  };
+  const vectorOf = (f: Polynomial<number>): SparseVectorModP => ({ at: Int32Array.from(f.monomials, (m) => column(m)), values: Float64Array.from(f.coefficients) });
+  // One accumulator per kind of sum: a sum in progress may call for products not yet cached.
+  const borderSum = new DenseAccumulatorModP(p);
+  const tSum = new DenseAccumulatorModP(p);
+  const acc = new DenseAccumulatorModP(p);
   // NF(xᵢ·s) for each variable i and standard monomial (column) s, as FGLM builds its
   // multiplication matrices from a reduced basis: xᵢ·s standard, or a leading monomial (minus
   // its element: the tail, already reduced), or xⱼ times the border monomial xᵢ·(s/xⱼ), whose
@@ -128,43 +123,59 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
   const tails = new Map<MonomialKey, Polynomial<number>>();
   for (const g of G) if (!g.isZero() && g.lc() === F.one) tails.set(compactMonomialKey(g.lm()), g);
   const isStandard = (m: Monomial): boolean => !leads.some((l) => divides(l, m));
-  const products: Map<number, Vector>[] = Array.from({ length: n }, () => new Map());
-  const timesVariable = (i: number, c: number, depth = 0): Vector => {
-    let v = products[i].get(c);
+  const products: (SparseVectorModP | undefined)[][] = Array.from({ length: n }, () => []);
+  const timesVariable = (i: number, c: number, depth = 0): SparseVectorModP => {
+    let v = products[i][c];
     if (v !== undefined) return v;
     const s = columns[c];
     const m = mulMonomials(s, variableMonomial(n, i));
-    if (isStandard(m)) v = new Map([[column(m), 1]]);
+    if (isStandard(m)) v = unitVectorModP(column(m));
     else {
       const g = tails.get(compactMonomialKey(m));
       if (g !== undefined) {
-        v = new Map();
-        for (let k = 1; k < g.length; k++) v.set(column(g.monomials[k]), (p - g.coefficients[k]) % p);
+        const at = new Int32Array(g.length - 1);
+        const values = new Float64Array(g.length - 1);
+        for (let k = 1; k < g.length; k++) {
+          at[k - 1] = column(g.monomials[k]);
+          values[k - 1] = (p - g.coefficients[k]) % p;
+        }
+        v = { at, values };
       } else {
         const j = depth < MAX_DEPTH ? s.findIndex((e, k) => k > 0 && k - 1 !== i && e > 0 && !isStandard(divMonomials(m, variableMonomial(n, k - 1)))) - 1 : -2;
         if (j < 0) v = vectorOf(normalForm(R.term(m, F.one), G));
         else {
           const border = timesVariable(i, column(divMonomials(s, variableMonomial(n, j))), depth + 1);
-          v = new Map();
-          for (const [d, a] of border) addMultiple(v, timesVariable(j, d, depth + 1), a, p);
+          // The parts first (they may recurse and use the accumulator), then their sum.
+          const parts = Array.from(border.at, (d) => timesVariable(j, d, depth + 1));
+          parts.forEach((part, k) => borderSum.addMultiple(part, border.values[k]));
+          v = borderSum.take();
         }
       }
     }
-    products[i].set(c, v);
+    products[i][c] = v;
     return v;
   };
-  const multiply = (v: Vector, i: number, f: number, acc: Vector): void => {
-    for (const [c, a] of v) addMultiple(acc, timesVariable(i, c), (f * a) % p, p);
-  };
-  // t = Σ aᵢ·xᵢ (+ a₀).
+  // t = Σ aᵢ·xᵢ (+ a₀), and NF(t·s) for the standard monomials s met, cached like NF(xᵢ·s).
   const tTerms: { variable: number; coefficient: number }[] = [];
   for (let k = 0; k < t.length; k++) {
     const m = t.monomials[k];
     tTerms.push({ variable: m[0] === 0 ? -1 : m.slice(1).findIndex((e) => e > 0), coefficient: t.coefficients[k] });
   }
+  const tProducts: (SparseVectorModP | undefined)[] = [];
+  const timesT = (c: number): SparseVectorModP => {
+    let v = tProducts[c];
+    if (v !== undefined) return v;
+    const parts = tTerms.map(({ variable }) => (variable < 0 ? unitVectorModP(c) : timesVariable(variable, c)));
+    parts.forEach((part, k) => tSum.addMultiple(part, tTerms[k].coefficient));
+    v = tSum.take();
+    tProducts[c] = v;
+    return v;
+  };
   const index = new Map<MonomialKey, number>();
-  const forms: Vector[] = [];
-  const rows: { pivot: number; form: Vector; combination: Vector }[] = [];
+  const forms: SparseVectorModP[] = [];
+  // Row r stands for monomial r (every monomial before the relation makes a row): it is
+  // inverse·(form_r − Σ factors[k]·row_{uses[k]}).
+  const rows: { pivot: number; form: SparseVectorModP; uses: Int32Array; factors: Float64Array; inverse: number }[] = [];
   for (let j = 0; j < limit; j++) {
     deadline?.check();
     if (j === monomials.length) {
@@ -175,41 +186,62 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
     const m = monomials[j];
     index.set(compactMonomialKey(m), j);
     // The normal form of m(U, t) from its predecessor's: m = T·m′, or m = u·m′ for u ∈ U.
-    let form: Vector;
+    let form: SparseVectorModP;
     if (m[0] === 0) form = vectorOf(normalForm(R.one(), G));
     else {
       const slot = m[T + 1] > 0 ? T : (U.filter((u) => m[u + 1] > 0).pop() as number);
       const before = m.slice(1);
       before[slot]--;
       const earlier = forms[index.get(compactMonomialKey(monomial(before))) as number];
-      form = new Map();
-      if (slot !== T) multiply(earlier, slot, 1, form);
-      else for (const { variable, coefficient } of tTerms) variable < 0 ? addMultiple(form, earlier, coefficient, p) : multiply(earlier, variable, coefficient, form);
+      for (let k = 0; k < earlier.at.length; k++) acc.addMultiple(slot === T ? timesT(earlier.at[k]) : timesVariable(slot, earlier.at[k]), earlier.values[k]);
+      form = acc.take();
     }
     forms.push(form);
     // Forward elimination by the rows in the order they were made (row k holds none of the
-    // pivots before it), each row with the combination of monomials it stands for.
-    const v: Vector = new Map(form);
-    const combination: Vector = new Map([[j, 1]]);
-    for (const row of rows) {
-      const c = v.get(row.pivot);
-      if (c === undefined) continue;
-      addMultiple(v, row.form, p - c, p);
-      addMultiple(combination, row.combination, p - c, p);
+    // pivots before it).
+    acc.addMultiple(form, 1);
+    const uses: number[] = [];
+    const factors: number[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const c = acc.get(rows[r].pivot);
+      if (c === 0) continue;
+      acc.addMultiple(rows[r].form, p - c);
+      uses.push(r);
+      factors.push(c);
     }
-    if (v.size === 0) {
-      // combination = m + (earlier monomials): the relation, monic at m.
-      const coefficients = new Array<number>(j + 1).fill(0);
-      for (const [k, a] of combination) coefficients[k] = a;
-      return { index: j, coefficients };
+    const pivot = acc.smallestNonZero();
+    if (pivot < 0) {
+      acc.take();
+      return { index: j, coefficients: combinationOf(rows, uses, factors, p) };
     }
-    const [pivot, lead] = v.entries().next().value as [number, number];
-    const inverse = F.inv(lead);
-    for (const [c, a] of v) v.set(c, (a * inverse) % p);
-    for (const [c, a] of combination) combination.set(c, (a * inverse) % p);
-    rows.push({ pivot, form: v, combination });
+    const inverse = F.inv(acc.get(pivot));
+    rows.push({ pivot, form: acc.take(inverse), uses: Int32Array.from(uses), factors: Float64Array.from(factors), inverse });
   }
   return undefined;
+}
+
+/**
+ * The relation monic at monomial j = rows.length: form_j = Σ factors[k]·row_{uses[k]}, and each
+ * row r = inverse_r·(form_r − Σ its own factors times earlier rows); substituting from the last
+ * row down writes form_j as Σ b_r·form_r, and the relation is form_j − Σ b_r·form_r.
+ */
+function combinationOf(rows: readonly { uses: Int32Array; factors: Float64Array; inverse: number }[], uses: readonly number[], factors: readonly number[], p: number): number[] {
+  const j = rows.length;
+  const onRows = new Float64Array(j);
+  uses.forEach((r, k) => (onRows[r] = factors[k]));
+  const coefficients = new Array<number>(j + 1).fill(0);
+  coefficients[j] = 1;
+  for (let r = j - 1; r >= 0; r--) {
+    if (onRows[r] === 0) continue;
+    const row = rows[r];
+    const x = (onRows[r] * row.inverse) % p;
+    coefficients[r] = (p - x) % p;
+    for (let k = 0; k < row.uses.length; k++) {
+      const s = row.uses[k];
+      onRows[s] = (onRows[s] + x * (p - row.factors[k])) % p;
+    }
+  }
+  return coefficients;
 }
 
 /**
