@@ -21,8 +21,8 @@ export function unitVectorModP(c: number, x = 1): SparseVectorModP {
 
 /** A sum of sparse vectors modulo p, dense over the positions met so far; empty after `take`. */
 export class DenseAccumulatorModP {
-  private dense = new Float64Array(1024);
-  private marked = new Uint8Array(1024);
+  private dense = new Float64Array(64);
+  private marked = new Uint8Array(64);
   private touched: number[] = [];
 
   constructor(private readonly p: number) {}

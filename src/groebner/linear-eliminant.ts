@@ -244,6 +244,48 @@ function combinationOf(rows: readonly { uses: Int32Array; factors: Float64Array;
   return coefficients;
 }
 
+/** An eliminant's image modulo p: its monomials in S (increasing) and their residues, monic at the last. */
+export interface EliminantImage {
+  monomials: readonly Monomial[];
+  coefficients: readonly number[];
+}
+
+/**
+ * The eliminants of linear forms over the same J and U modulo one prime p (the first that
+ * divides no denominator of J): J's basis modulo p is computed once, and each form then costs
+ * its linear algebra alone. `image(t)` is the first relation modulo p (F modulo p when p is
+ * lucky for t, which one prime cannot tell: a hint for choosing a form, never a result), or
+ * undefined past `maxMonomials`, for a form that is not linear or that p does not reduce.
+ * Undefined when S's order is not degree-compatible.
+ */
+export function eliminantImagesModP(
+  J: readonly Polynomial<Rational>[],
+  U: readonly number[],
+  S: PolynomialRing<Rational>,
+  options: { deadline?: Deadline; maxMonomials?: number } = {},
+): { p: number; image: (t: Polynomial<Rational>) => EliminantImage | undefined } | undefined {
+  const R = J[0].ring;
+  if (!isDegreeCompatible(S.order) || S.nvars !== R.nvars + 1) return undefined;
+  const { deadline, maxMonomials = LINEAR_ELIMINANT_MONOMIALS } = options;
+  const D = new PolynomialRing(QQ, R.vars, degrevlex);
+  const gens = J.filter((g) => !g.isZero()).map((g) => changeRing(g, D));
+  for (const p of primeStream(2 ** 26)) {
+    const P = BigInt(p);
+    if (gens.some((f) => f.coefficients.some((c) => c.den % P === 0n))) continue;
+    const Dp = new PolynomialRing(Zp(p), D.vars, degrevlex);
+    const G = f4Learn(gens.map((g) => changeRing(g, Dp)), { deadline }).basis;
+    const monomials: Monomial[] = [];
+    const more = monomialsInUT(S, U);
+    const image = (t: Polynomial<Rational>): EliminantImage | undefined => {
+      if (t.totalDegree() > 1 || t.coefficients.some((c) => c.den % P === 0n)) return undefined;
+      const relation = relationModP(G, changeRing(changeRing(t, D), Dp), U, S, monomials, more, maxMonomials, deadline);
+      return relation && { monomials: monomials.slice(0, relation.index + 1), coefficients: relation.coefficients };
+    };
+    return { p, image };
+  }
+  return undefined;
+}
+
 /**
  * The generator F(U, T) of (J + ⟨T − t⟩) ∩ K[U, T] in S = K[X, T] (T its last variable, S's order
  * degree-compatible), monic, when J's elimination ideal is principal; undefined when more than

@@ -12,7 +12,9 @@
  * smaller degree, whose primes are found the same way. When every variable's eliminant is a power
  * of one factor, J is made radical over K(U) by Seidenberg's lemma (adding the square-free parts
  * of those eliminants) and the forms are tried again: single variables, sums of two, then forms
- * in all the dependent variables.
+ * in all the dependent variables. Before the sums of two are lifted one by one, their eliminants
+ * are formed modulo one prime with U set to random residues (J's basis modulo p once for all):
+ * a sum whose image has e distinct roots is checked exactly first.
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
@@ -21,7 +23,8 @@ import { Monomial } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { eliminate } from '../groebner/eliminate';
-import { linearEliminant } from '../groebner/linear-eliminant';
+import { eliminantImagesModP, linearEliminant } from '../groebner/linear-eliminant';
+import { distinctRoots } from './multiplicities';
 import { Factorizer } from '../groebner/factor-cache';
 import { groebner } from '../groebner/groebner';
 import { isUnitIdeal } from '../groebner/ideal';
@@ -73,6 +76,44 @@ function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly 
   }
 }
 
+/**
+ * The first of `candidates` that separates the points of J over K(U) modulo one prime, U set to
+ * pseudo-random residues: the image of its eliminant there has degree e in T and e distinct
+ * roots. Only a hint, checked exactly by the caller; undefined when none does (J not radical
+ * over K(U), or no candidate separates, or the prime or the point is unlucky). The eliminants'
+ * images share J's basis modulo p, so a candidate costs its linear algebra at one prime instead
+ * of its eliminant lifted over Q.
+ */
+export function separatingFormModP(J: readonly QPoly[], U: readonly number[], e: number, candidates: readonly QPoly[], deadline?: Deadline): QPoly | undefined {
+  const R = J[0].ring;
+  const S = new PolynomialRing(QQ, [...R.vars, freshVariable(R)]);
+  const images = eliminantImagesModP(J, U, S, { deadline });
+  if (!images) return undefined;
+  const { p } = images;
+  const T = S.nvars;
+  // Residues below p from a fixed linear congruential sequence: the same point on every run.
+  let state = 12345;
+  const point = U.map(() => {
+    state = (state * 48271) % 2147483647;
+    return 1 + (state % (p - 1));
+  });
+  for (const t of candidates) {
+    deadline?.check();
+    const image = images.image(t);
+    if (!image || Math.max(...image.monomials.map((m) => m[T])) !== e) continue;
+    const f = new Array<number>(e + 1).fill(0);
+    image.monomials.forEach((m, k) => {
+      let v = image.coefficients[k];
+      U.forEach((u, j) => {
+        for (let a = 0; a < m[u + 1]; a++) v = (v * point[j]) % p;
+      });
+      f[m[T]] = (f[m[T]] + v) % p;
+    });
+    if (f[e] !== 0 && distinctRoots(f, p) === e) return t;
+  }
+  return undefined;
+}
+
 /** F(vars, T) with T (the last variable of S) replaced by t, in the ring R; terms combined once. */
 function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Rational>, t: QPoly): QPoly {
   const powers: QPoly[] = [R.one()];
@@ -121,15 +162,30 @@ export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number
   // Seidenberg's lemma.
   const powers: QPoly[] = [];
   let candidates = 0;
-  for (const t of separatingCandidates(R, dependent)) {
-    deadline?.check();
+  // The irreducible factors in T of t's eliminant, and whether t separates (J radical over K(U)):
+  // then J has one prime per factor.
+  const factorsOf = (t: QPoly) => {
     const { F, S } = eliminantOf(J, t, U, deadline);
     const T = S.nvars - 1;
     const inT = factorizer.factors(F).filter((x) => x.factor.degree(T) > 0);
-    const s = inT.reduce((acc, x) => acc + x.factor.degree(T), 0);
-    const squarefree = inT.every((x) => x.multiplicity === 1);
-    // t separates and J is radical over K(U): one prime per factor.
-    if (s === e && squarefree) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
+    const separates = inT.reduce((acc, x) => acc + x.factor.degree(T), 0) === e && inT.every((x) => x.multiplicity === 1);
+    return { S, inT, separates };
+  };
+  const k = dependent.length;
+  let tried = 0;
+  for (const t of separatingCandidates(R, dependent)) {
+    deadline?.check();
+    // Past the single variables (whose eliminants split J cheaply when they factor), a sum of two
+    // that separates modulo one prime is checked first: on a network's piece the eliminants of
+    // 41 sums that did not separate were lifted over Q before the one that did.
+    if (tried++ === k) {
+      const sums = [...separatingCandidates(R, dependent)].slice(k, k * k);
+      const hint = separatingFormModP(J, U, e, sums, deadline);
+      const checked = hint && factorsOf(hint);
+      if (hint && checked && checked.separates) return checked.inT.map(({ factor }) => contraction([...J, substituteT(factor, checked.S, R, hint)]));
+    }
+    const { S, inT, separates } = factorsOf(t);
+    if (separates) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
     if (inT.length > 1) {
       const primes: QPoly[][] = [];
       for (const { factor } of inT) {

@@ -1,6 +1,6 @@
 // The dense accumulator of sparse vectors modulo p (arithmetic/sparse-mod-p.ts) against sums in
 // bigints over Maps: the sum, the smallest non-zero position, scaling on the way out, and the
-// accumulator left empty for the next sum (positions past its initial size included).
+// accumulator left empty for the next sum (positions far past its initial size included).
 import fc from 'fast-check';
 import { DenseAccumulatorModP, SparseVectorModP } from '../../src/arithmetic/sparse-mod-p';
 

@@ -13,7 +13,7 @@ import { changeRing } from '../../src/poly/change';
 import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { minimalPrimes } from '../../src/solve/decompose';
-import { primesOverIndependentSet } from '../../src/solve/eliminant-primes';
+import { primesOverIndependentSet, separatingFormModP } from '../../src/solve/eliminant-primes';
 import { Factorizer } from '../../src/groebner/factor-cache';
 import { solve } from '../../src/solve/solve';
 import { solveResultToJSON } from '../../src/cli/commands/solve';
@@ -160,6 +160,22 @@ describe('known decompositions', () => {
     const { polynomials } = parsePolynomials('x*z - y^2, x^3 - y*z');
     const r = solve(polynomials);
     expect(r.components.map((c) => [c.dimension, c.degree]).sort()).toEqual([[1, 1], [1, 5]]);
+  });
+  test('a form that separates modulo one prime (the hint before lifting sums of two): found past those that do not, none on an ideal that is not radical', () => {
+    // Over K(u): x = ±√u, y = x, z = ±√(u + 1): degree 4. x, y, z and x + y take two values, x + z four.
+    const S = new PolynomialRing(QQ, ['u', 'x', 'y', 'z']);
+    const [, x, y, z] = S.gens();
+    const J = groebner(parsePolynomials('x^2 - u, y - x, z^2 - u - 1', { ring: S }).polynomials);
+    expect(separatingFormModP(J, [0], 4, [x, y, z, x.add(y), x.add(z)])?.equals(x.add(z))).toBe(true);
+    expect(separatingFormModP(J, [0], 4, [x, y, z, x.add(y)])).toBeUndefined();
+    // (z² − u − 1)²: degree 8 over K(u), not radical: no form has 8 distinct values.
+    const K = groebner(parsePolynomials('x^2 - u, y - x, (z^2 - u - 1)^2', { ring: S }).polynomials);
+    expect(separatingFormModP(K, [0], 8, [x.add(z), x.add(z.scale(rational(2n))), y.add(z)])).toBeUndefined();
+    // Zero-dimensional (U empty): the points (±√2, ±√2, ±√3).
+    const R = new PolynomialRing(QQ, ['x', 'y', 'z']);
+    const [a, b, c] = R.gens();
+    const Z = groebner(parsePolynomials('x^2 - 2, y - x, z^2 - 3', { ring: R }).polynomials);
+    expect(separatingFormModP(Z, [], 4, [a.add(b), b.add(c)])?.equals(b.add(c))).toBe(true);
   });
   test('Gianni–Trager–Zacharias splits along an eliminant that factors without separating: four conjugate pairs', () => {
     // Over K(u, v), x = ±iu, y = ±iv and z ∈ {0, u}: degree 8. The eliminant of z factors without
