@@ -91,3 +91,41 @@ export class DenseAccumulatorModP {
     return { at, values };
   }
 }
+
+/**
+ * How a row of an echelon form built vector by vector was made: vector_r reduced by earlier rows
+ * (row s taken `factors[k]` times for s = `uses[k]`), then scaled by `inverse`. So
+ * row_r = inverse·(vector_r − Σ factors[k]·row_{uses[k]}).
+ */
+export interface EchelonRecord {
+  readonly uses: Int32Array;
+  readonly factors: Float64Array;
+  readonly inverse: number;
+}
+
+/**
+ * The linear relation, monic at its last vector, among vectors 0, …, j (j = rows.length) of an
+ * echelon form built vector by vector, row r made from vector r (see `EchelonRecord`), when
+ * vector j reduced to zero: vector_j = Σ factors[k]·row_{uses[k]}. Substituting the records from
+ * the last row down writes vector_j as Σ b_r·vector_r; the relation is vector_j − Σ b_r·vector_r,
+ * its coefficients returned ascending (the last is 1). Keeping these records instead of each
+ * row's combination of vectors spares every reduction the combination's update.
+ */
+export function relationFromRecords(rows: readonly EchelonRecord[], uses: readonly number[], factors: readonly number[], p: number): number[] {
+  const j = rows.length;
+  const onRows = new Float64Array(j);
+  uses.forEach((r, k) => (onRows[r] = factors[k]));
+  const coefficients = new Array<number>(j + 1).fill(0);
+  coefficients[j] = 1;
+  for (let r = j - 1; r >= 0; r--) {
+    if (onRows[r] === 0) continue;
+    const row = rows[r];
+    const x = (onRows[r] * row.inverse) % p;
+    coefficients[r] = (p - x) % p;
+    for (let k = 0; k < row.uses.length; k++) {
+      const s = row.uses[k];
+      onRows[s] = (onRows[s] + x * (p - row.factors[k])) % p;
+    }
+  }
+  return coefficients;
+}

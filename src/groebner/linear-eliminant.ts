@@ -33,7 +33,7 @@ import { liftUntilStable } from '../arithmetic/lifting';
 import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { DenseAccumulatorModP, SparseVectorModP, unitVectorModP } from '../arithmetic/sparse-mod-p';
+import { DenseAccumulatorModP, SparseVectorModP, relationFromRecords, unitVectorModP } from '../arithmetic/sparse-mod-p';
 import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, monomial, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { comparator, degrevlex, isDegreeCompatible } from '../monomials/order';
 import { changeRing } from '../poly/change';
@@ -81,23 +81,26 @@ interface RelationImage {
 }
 
 /**
- * The first relation modulo p among the normal forms of the monomials of `monomials` (extended as
- * needed from `more`, at most `limit` of them), or undefined past the limit. Normal forms are
- * sparse vectors over the standard monomials met so far (FGLM's bookkeeping): the normal form of
- * xᵢ·s for a standard monomial s is computed once and cached, and so is t·s; multiplying a
- * normal form by xᵢ or by t is a linear combination of those.
- *
- * The normal forms are kept in echelon form without the combinations of monomials they stand
- * for: each row records only the rows it was reduced by and their factors, and the relation's
- * combination is recovered from these records once, by back-substitution (carrying the
- * combinations along doubled the work of every reduction).
+ * The standard monomials met so far as columns, and NF(xᵢ·s) for each variable i and column s,
+ * modulo p for a reduced basis G (monic), as FGLM builds its multiplication matrices: xᵢ·s
+ * standard, or a leading monomial (minus its element: the tail, already reduced), or xⱼ times
+ * the border monomial xᵢ·(s/xⱼ), whose normal form comes first (every monomial met is smaller
+ * than xᵢ·s). Nothing here depends on the form t, so the relations of several forms over one
+ * basis share it.
  */
-function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U: readonly number[], S: PolynomialRing<Rational>, monomials: Monomial[], more: Iterator<Monomial>, limit: number, deadline?: Deadline): RelationImage | undefined {
-  const R = t.ring;
+interface NormalFormsModP {
+  p: number;
+  ring: PolynomialRing<number>;
+  G: readonly Polynomial<number>[];
+  column: (m: Monomial) => number;
+  vectorOf: (f: Polynomial<number>) => SparseVectorModP;
+  timesVariable: (i: number, c: number, depth?: number) => SparseVectorModP;
+}
+
+function normalFormsModP(G: readonly Polynomial<number>[], R: PolynomialRing<number>): NormalFormsModP {
   const F = R.field;
   const p = (F as PrimeField).p;
   const n = R.nvars;
-  const T = S.nvars - 1;
   const leads = G.filter((g) => !g.isZero()).map((g) => g.lm());
   const columnOf = new Map<MonomialKey, number>();
   const columns: Monomial[] = [];
@@ -112,14 +115,7 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
     return c;
   };
   const vectorOf = (f: Polynomial<number>): SparseVectorModP => ({ at: Int32Array.from(f.monomials, (m) => column(m)), values: Float64Array.from(f.coefficients) });
-  // One accumulator per kind of sum: a sum in progress may call for products not yet cached.
   const borderSum = new DenseAccumulatorModP(p);
-  const tSum = new DenseAccumulatorModP(p);
-  const acc = new DenseAccumulatorModP(p);
-  // NF(xᵢ·s) for each variable i and standard monomial (column) s, as FGLM builds its
-  // multiplication matrices from a reduced basis: xᵢ·s standard, or a leading monomial (minus
-  // its element: the tail, already reduced), or xⱼ times the border monomial xᵢ·(s/xⱼ), whose
-  // normal form comes first (every monomial met is smaller than xᵢ·s).
   const tails = new Map<MonomialKey, Polynomial<number>>();
   for (const g of G) if (!g.isZero() && g.lc() === F.one) tails.set(compactMonomialKey(g.lm()), g);
   const isStandard = (m: Monomial): boolean => !leads.some((l) => divides(l, m));
@@ -155,6 +151,27 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
     products[i][c] = v;
     return v;
   };
+  return { p, ring: R, G, column, vectorOf, timesVariable };
+}
+
+/**
+ * The first relation modulo p among the normal forms of the monomials of `monomials` (extended as
+ * needed from `more`, at most `limit` of them), or undefined past the limit. Normal forms are
+ * sparse vectors over the standard monomials met so far (FGLM's bookkeeping, `NormalFormsModP`):
+ * multiplying a normal form by xᵢ or by t is a linear combination of the cached NF(xᵢ·s), and
+ * NF(t·s) is cached too.
+ *
+ * The normal forms are kept in echelon form without the combinations of monomials they stand
+ * for: each row records only the rows it was reduced by and their factors, and the relation's
+ * combination is recovered from these records once, by back-substitution (carrying the
+ * combinations along doubled the work of every reduction).
+ */
+function relationModP(N: NormalFormsModP, t: Polynomial<number>, U: readonly number[], S: PolynomialRing<Rational>, monomials: Monomial[], more: Iterator<Monomial>, limit: number, deadline?: Deadline): RelationImage | undefined {
+  const { p, ring: R, G, vectorOf, timesVariable } = N;
+  const F = R.field;
+  const T = S.nvars - 1;
+  const tSum = new DenseAccumulatorModP(p);
+  const acc = new DenseAccumulatorModP(p);
   // t = Σ aᵢ·xᵢ (+ a₀), and NF(t·s) for the standard monomials s met, cached like NF(xᵢ·s).
   const tTerms: { variable: number; coefficient: number }[] = [];
   for (let k = 0; k < t.length; k++) {
@@ -212,76 +229,10 @@ function relationModP(G: readonly Polynomial<number>[], t: Polynomial<number>, U
     const pivot = acc.smallestNonZero();
     if (pivot < 0) {
       acc.take();
-      return { index: j, coefficients: combinationOf(rows, uses, factors, p) };
+      return { index: j, coefficients: relationFromRecords(rows, uses, factors, p) };
     }
     const inverse = F.inv(acc.get(pivot));
     rows.push({ pivot, form: acc.take(inverse), uses: Int32Array.from(uses), factors: Float64Array.from(factors), inverse });
-  }
-  return undefined;
-}
-
-/**
- * The relation monic at monomial j = rows.length: form_j = Σ factors[k]·row_{uses[k]}, and each
- * row r = inverse_r·(form_r − Σ its own factors times earlier rows); substituting from the last
- * row down writes form_j as Σ b_r·form_r, and the relation is form_j − Σ b_r·form_r.
- */
-function combinationOf(rows: readonly { uses: Int32Array; factors: Float64Array; inverse: number }[], uses: readonly number[], factors: readonly number[], p: number): number[] {
-  const j = rows.length;
-  const onRows = new Float64Array(j);
-  uses.forEach((r, k) => (onRows[r] = factors[k]));
-  const coefficients = new Array<number>(j + 1).fill(0);
-  coefficients[j] = 1;
-  for (let r = j - 1; r >= 0; r--) {
-    if (onRows[r] === 0) continue;
-    const row = rows[r];
-    const x = (onRows[r] * row.inverse) % p;
-    coefficients[r] = (p - x) % p;
-    for (let k = 0; k < row.uses.length; k++) {
-      const s = row.uses[k];
-      onRows[s] = (onRows[s] + x * (p - row.factors[k])) % p;
-    }
-  }
-  return coefficients;
-}
-
-/** An eliminant's image modulo p: its monomials in S (increasing) and their residues, monic at the last. */
-export interface EliminantImage {
-  monomials: readonly Monomial[];
-  coefficients: readonly number[];
-}
-
-/**
- * The eliminants of linear forms over the same J and U modulo one prime p (the first that
- * divides no denominator of J): J's basis modulo p is computed once, and each form then costs
- * its linear algebra alone. `image(t)` is the first relation modulo p (F modulo p when p is
- * lucky for t, which one prime cannot tell: a hint for choosing a form, never a result), or
- * undefined past `maxMonomials`, for a form that is not linear or that p does not reduce.
- * Undefined when S's order is not degree-compatible.
- */
-export function eliminantImagesModP(
-  J: readonly Polynomial<Rational>[],
-  U: readonly number[],
-  S: PolynomialRing<Rational>,
-  options: { deadline?: Deadline; maxMonomials?: number } = {},
-): { p: number; image: (t: Polynomial<Rational>) => EliminantImage | undefined } | undefined {
-  const R = J[0].ring;
-  if (!isDegreeCompatible(S.order) || S.nvars !== R.nvars + 1) return undefined;
-  const { deadline, maxMonomials = LINEAR_ELIMINANT_MONOMIALS } = options;
-  const D = new PolynomialRing(QQ, R.vars, degrevlex);
-  const gens = J.filter((g) => !g.isZero()).map((g) => changeRing(g, D));
-  for (const p of primeStream(2 ** 26)) {
-    const P = BigInt(p);
-    if (gens.some((f) => f.coefficients.some((c) => c.den % P === 0n))) continue;
-    const Dp = new PolynomialRing(Zp(p), D.vars, degrevlex);
-    const G = f4Learn(gens.map((g) => changeRing(g, Dp)), { deadline }).basis;
-    const monomials: Monomial[] = [];
-    const more = monomialsInUT(S, U);
-    const image = (t: Polynomial<Rational>): EliminantImage | undefined => {
-      if (t.totalDegree() > 1 || t.coefficients.some((c) => c.den % P === 0n)) return undefined;
-      const relation = relationModP(G, changeRing(changeRing(t, D), Dp), U, S, monomials, more, maxMonomials, deadline);
-      return relation && { monomials: monomials.slice(0, relation.index + 1), coefficients: relation.coefficients };
-    };
-    return { p, image };
   }
   return undefined;
 }
@@ -330,7 +281,7 @@ export function linearEliminant(
         trace = learned.trace;
         G = learned.basis;
       } else G = f4Apply(trace, images, { deadline });
-      const relation = G && relationModP(G, changeRing(form, Dp), U, S, monomials, more, closing === undefined ? (options.maxMonomials ?? LINEAR_ELIMINANT_MONOMIALS) : closing + 1, deadline);
+      const relation = G && relationModP(normalFormsModP(G, Dp), changeRing(form, Dp), U, S, monomials, more, closing === undefined ? (options.maxMonomials ?? LINEAR_ELIMINANT_MONOMIALS) : closing + 1, deadline);
       if (closing === undefined) {
         if (relation === undefined) return undefined; // past the budget
         closing = relation.index;

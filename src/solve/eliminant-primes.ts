@@ -12,22 +12,26 @@
  * smaller degree, whose primes are found the same way. When every variable's eliminant is a power
  * of one factor, J is made radical over K(U) by Seidenberg's lemma (adding the square-free parts
  * of those eliminants) and the forms are tried again: single variables, sums of two, then forms
- * in all the dependent variables. Before the sums of two are lifted one by one, their eliminants
- * are formed modulo one prime with U set to random residues (J's basis modulo p once for all):
- * a sum whose image has e distinct roots is checked exactly first.
+ * in all the dependent variables. Before the sums of two are lifted one by one, they are tried
+ * on one fibre modulo one prime (U set to random residues, J's quotient there of dimension e): a
+ * sum whose minimal polynomial there has e distinct roots is checked exactly first.
  */
-import { QQ } from '../arithmetic/field';
+import { QQ, Zp } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
 import { ComputationError, Deadline } from '../errors';
 import { Monomial } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { eliminate } from '../groebner/eliminate';
-import { eliminantImagesModP, linearEliminant } from '../groebner/linear-eliminant';
+import { linearEliminant } from '../groebner/linear-eliminant';
+import { QuotientAlgebra } from '../groebner/quotient';
+import { minimalPolynomialModP } from './radical';
+import { primeStream } from '../arithmetic/primes';
+import { degrevlex } from '../monomials/order';
 import { distinctRoots } from './multiplicities';
 import { Factorizer } from '../groebner/factor-cache';
 import { groebner } from '../groebner/groebner';
-import { isUnitIdeal } from '../groebner/ideal';
+import { isUnitIdeal, isZeroDimensional } from '../groebner/ideal';
 import { blockRing, degreeOverIndependent, equidimensionalPart } from './equidimensional';
 
 type QPoly = Polynomial<Rational>;
@@ -77,39 +81,60 @@ function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly 
 }
 
 /**
- * The first of `candidates` that separates the points of J over K(U) modulo one prime, U set to
- * pseudo-random residues: the image of its eliminant there has degree e in T and e distinct
- * roots. Only a hint, checked exactly by the caller; undefined when none does (J not radical
- * over K(U), or no candidate separates, or the prime or the point is unlucky). The eliminants'
- * images share J's basis modulo p, so a candidate costs its linear algebra at one prime instead
- * of its eliminant lifted over Q.
+ * The first of `candidates` that separates the points of J over K(U) modulo one prime, on one
+ * fibre: U set to pseudo-random residues u₀, J(u₀) modulo p is zero-dimensional of degree e in
+ * the dependent variables (otherwise the fibre or the prime is unlucky, and there is no hint),
+ * and t separates when its minimal polynomial on that quotient has e distinct roots. Only a hint,
+ * checked exactly by the caller; undefined when no candidate separates there (J not radical over
+ * K(U), no candidate separating, or an unlucky fibre). Each candidate costs a minimal polynomial
+ * of an e × e matrix modulo p, instead of its eliminant lifted over Q.
  */
 export function separatingFormModP(J: readonly QPoly[], U: readonly number[], e: number, candidates: readonly QPoly[], deadline?: Deadline): QPoly | undefined {
   const R = J[0].ring;
-  const S = new PolynomialRing(QQ, [...R.vars, freshVariable(R)]);
-  const images = eliminantImagesModP(J, U, S, { deadline });
-  if (!images) return undefined;
-  const { p } = images;
-  const T = S.nvars;
-  // Residues below p from a fixed linear congruential sequence: the same point on every run.
+  const dependent = R.vars.map((_, i) => i).filter((i) => !U.includes(i));
+  // Residues from a fixed linear congruential sequence: the same fibre on every run.
   let state = 12345;
-  const point = U.map(() => {
+  const random = (p: number): number => {
     state = (state * 48271) % 2147483647;
     return 1 + (state % (p - 1));
-  });
-  for (const t of candidates) {
-    deadline?.check();
-    const image = images.image(t);
-    if (!image || Math.max(...image.monomials.map((m) => m[T])) !== e) continue;
-    const f = new Array<number>(e + 1).fill(0);
-    image.monomials.forEach((m, k) => {
-      let v = image.coefficients[k];
-      U.forEach((u, j) => {
-        for (let a = 0; a < m[u + 1]; a++) v = (v * point[j]) % p;
+  };
+  for (const p of primeStream(2 ** 26)) {
+    const P = BigInt(p);
+    if (J.some((g) => g.coefficients.some((c) => c.den % P === 0n)) || candidates.some((t) => t.coefficients.some((c) => c.den % P === 0n))) continue;
+    const F = Zp(p);
+    const point = U.map(() => random(p));
+    const fibreRing = new PolynomialRing(F, dependent.map((i) => R.vars[i]), degrevlex);
+    const fibre = J.map((g) =>
+      fibreRing.fromTerms(
+        g.monomials.map((m, k) => {
+          let v = F.fromRational(g.coefficients[k]);
+          U.forEach((u, j) => {
+            for (let a = 0; a < m[u + 1]; a++) v = (v * point[j]) % p;
+          });
+          return [dependent.map((i) => m[i + 1]), v] as const;
+        }),
+      ),
+    );
+    const G = groebner(fibre, { deadline });
+    if (isUnitIdeal(G) || !isZeroDimensional(G)) return undefined;
+    const A = new QuotientAlgebra(G);
+    if (A.dimension !== e) return undefined;
+    const matrices = dependent.map((_, j) => A.variableMatrix(j));
+    const one = A.coordinates(fibreRing.one());
+    for (const t of candidates) {
+      deadline?.check();
+      // M_t = Σ aᵢ·M_{xᵢ} + a₀ (t is linear in the dependent variables).
+      const M = Array.from({ length: e }, () => new Array<number>(e).fill(0));
+      t.monomials.forEach((m, k) => {
+        const a = F.fromRational(t.coefficients[k]);
+        const j = dependent.findIndex((i) => m[i + 1] > 0);
+        for (let r = 0; r < e; r++)
+          if (j < 0) M[r][r] = (M[r][r] + a) % p;
+          else for (let c = 0; c < e; c++) M[r][c] = (M[r][c] + a * matrices[j][r][c]) % p;
       });
-      f[m[T]] = (f[m[T]] + v) % p;
-    });
-    if (f[e] !== 0 && distinctRoots(f, p) === e) return t;
+      if (distinctRoots(minimalPolynomialModP(M, one, p, deadline), p) === e) return t;
+    }
+    return undefined;
   }
   return undefined;
 }
@@ -176,7 +201,7 @@ export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number
   for (const t of separatingCandidates(R, dependent)) {
     deadline?.check();
     // Past the single variables (whose eliminants split J cheaply when they factor), a sum of two
-    // that separates modulo one prime is checked first: on a network's piece the eliminants of
+    // that separates one fibre modulo one prime is checked first: on a network's piece the eliminants of
     // 41 sums that did not separate were lifted over Q before the one that did.
     if (tried++ === k) {
       const sums = [...separatingCandidates(R, dependent)].slice(k, k * k);

@@ -2,7 +2,7 @@
 // bigints over Maps: the sum, the smallest non-zero position, scaling on the way out, and the
 // accumulator left empty for the next sum (positions far past its initial size included).
 import fc from 'fast-check';
-import { DenseAccumulatorModP, SparseVectorModP } from '../../src/arithmetic/sparse-mod-p';
+import { DenseAccumulatorModP, EchelonRecord, SparseVectorModP, relationFromRecords } from '../../src/arithmetic/sparse-mod-p';
 
 const PRIMES = [2, 3, 65521, 67108859];
 
@@ -41,6 +41,46 @@ describe('DenseAccumulatorModP', () => {
           expect(got).toEqual(nonZero.map(([c, x]) => [c, Number((x * BigInt(scale)) % BigInt(p))]));
           expect(acc.smallestNonZero()).toBe(-1);
         }
+      }),
+    );
+  });
+
+  it('the relation recovered from echelon records annihilates the vectors (the first that depends on the earlier ones, monic at it)', () => {
+    const arbVectors = fc.constantFrom(...PRIMES).chain((p) =>
+      fc.record({ p: fc.constant(p), n: fc.integer({ min: 1, max: 6 }) }).chain(({ p, n }) =>
+        fc.record({ p: fc.constant(p), vectors: fc.array(fc.array(fc.integer({ min: 0, max: p - 1 }), { minLength: n, maxLength: n }), { minLength: n + 1, maxLength: n + 1 }) }),
+      ),
+    );
+    fc.assert(
+      fc.property(arbVectors, ({ p, vectors }) => {
+        const acc = new DenseAccumulatorModP(p);
+        const rows: (EchelonRecord & { pivot: number; row: SparseVectorModP })[] = [];
+        const dense = (v: number[]): SparseVectorModP => ({ at: Int32Array.from(v.keys()), values: Float64Array.from(v) });
+        for (let j = 0; j < vectors.length; j++) {
+          acc.addMultiple(dense(vectors[j]), 1);
+          const uses: number[] = [];
+          const factors: number[] = [];
+          rows.forEach((r, k) => {
+            const c = acc.get(r.pivot);
+            if (c === 0) return;
+            acc.addMultiple(r.row, p - c);
+            uses.push(k);
+            factors.push(c);
+          });
+          const pivot = acc.smallestNonZero();
+          if (pivot < 0) {
+            acc.take();
+            const relation = relationFromRecords(rows, uses, factors, p);
+            expect(relation).toHaveLength(j + 1);
+            expect(relation[j]).toBe(1);
+            for (let i = 0; i < vectors[0].length; i++) expect(relation.reduce((s, c, k) => (s + BigInt(c) * BigInt(vectors[k][i])) % BigInt(p), 0n)).toBe(0n);
+            return;
+          }
+          let inverse = 1;
+          for (let e = p - 2, b = acc.get(pivot); e > 0; e >>= 1, b = Number((BigInt(b) * BigInt(b)) % BigInt(p))) if (e & 1) inverse = Number((BigInt(inverse) * BigInt(b)) % BigInt(p));
+          rows.push({ pivot, row: acc.take(inverse), uses: Int32Array.from(uses), factors: Float64Array.from(factors), inverse });
+        }
+        throw new Error('n + 1 vectors in dimension n without a relation');
       }),
     );
   });
