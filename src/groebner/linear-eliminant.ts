@@ -33,7 +33,7 @@ import { liftUntilStable } from '../arithmetic/lifting';
 import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { DenseAccumulatorModP, SparseVectorModP, relationFromRecords, unitVectorModP } from '../arithmetic/sparse-mod-p';
+import { DenseAccumulatorModP, EchelonRecord, SparseVectorModP, relationFromRecords, unitVectorModP } from '../arithmetic/sparse-mod-p';
 import { Monomial, MonomialKey, compactMonomialKey, divMonomials, divides, monomial, mulMonomials, variableMonomial } from '../monomials/monomial';
 import { comparator, degrevlex, isDegreeCompatible } from '../monomials/order';
 import { changeRing } from '../poly/change';
@@ -192,7 +192,7 @@ function relationModP(N: NormalFormsModP, t: Polynomial<number>, U: readonly num
   const forms: SparseVectorModP[] = [];
   // Row r stands for monomial r (every monomial before the relation makes a row): it is
   // inverse·(form_r − Σ factors[k]·row_{uses[k]}).
-  const rows: { pivot: number; form: SparseVectorModP; uses: Int32Array; factors: Float64Array; inverse: number }[] = [];
+  const rows: (EchelonRecord & { pivot: number; form: SparseVectorModP })[] = [];
   for (let j = 0; j < limit; j++) {
     deadline?.check();
     if (j === monomials.length) {

@@ -81,6 +81,12 @@ function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly 
 }
 
 /**
+ * The largest degree e over K(U) whose fibres `separatingFormModP` is tried on: each of its k²
+ * candidates costs a minimal polynomial of a dense e × e matrix (about e³ operations).
+ */
+const MAX_FIBRE_DEGREE = 100;
+
+/**
  * The first of `candidates` that separates the points of J over K(U) modulo one prime, on one
  * fibre: U set to pseudo-random residues u₀, J(u₀) modulo p is zero-dimensional of degree e in
  * the dependent variables (otherwise the fibre or the prime is unlucky, and there is no hint),
@@ -200,12 +206,13 @@ export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number
   let tried = 0;
   for (const t of separatingCandidates(R, dependent)) {
     deadline?.check();
-    // Past the single variables (whose eliminants split J cheaply when they factor), a sum of two
-    // that separates one fibre modulo one prime is checked first: on a network's piece the eliminants of
-    // 41 sums that did not separate were lifted over Q before the one that did.
-    if (tried++ === k) {
-      const sums = [...separatingCandidates(R, dependent)].slice(k, k * k);
-      const hint = separatingFormModP(J, U, e, sums, deadline);
+    // Past the single variables (whose eliminants split J cheaply when they factor), a sum of
+    // two that separates one fibre modulo one prime is checked first: on a network's piece the
+    // eliminants of 41 sums that did not separate were lifted over Q before the one that did.
+    if (tried++ === k && e <= MAX_FIBRE_DEGREE) {
+      const sums: QPoly[] = [];
+      for (const s of separatingCandidates(R, dependent)) if (sums.push(s) === k * k) break;
+      const hint = separatingFormModP(J, U, e, sums.slice(k), deadline);
       const checked = hint && factorsOf(hint);
       if (hint && checked && checked.separates) return checked.inT.map(({ factor }) => contraction([...J, substituteT(factor, checked.S, R, hint)]));
     }
