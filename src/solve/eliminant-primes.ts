@@ -22,6 +22,7 @@ import { ComputationError, Deadline } from '../errors';
 import { Monomial } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { substitute } from '../poly/evaluate';
 import { eliminate } from '../groebner/eliminate';
 import { linearEliminant } from '../groebner/linear-eliminant';
 import { QuotientAlgebra } from '../groebner/quotient';
@@ -107,37 +108,18 @@ export function separatingFormModP(J: readonly QPoly[], U: readonly number[], e:
   for (const p of primeStream(2 ** 26)) {
     const P = BigInt(p);
     if (J.some((g) => g.coefficients.some((c) => c.den % P === 0n)) || candidates.some((t) => t.coefficients.some((c) => c.den % P === 0n))) continue;
-    const F = Zp(p);
-    const point = U.map(() => random(p));
-    const fibreRing = new PolynomialRing(F, dependent.map((i) => R.vars[i]), degrevlex);
-    const fibre = J.map((g) =>
-      fibreRing.fromTerms(
-        g.monomials.map((m, k) => {
-          let v = F.fromRational(g.coefficients[k]);
-          U.forEach((u, j) => {
-            for (let a = 0; a < m[u + 1]; a++) v = (v * point[j]) % p;
-          });
-          return [dependent.map((i) => m[i + 1]), v] as const;
-        }),
-      ),
-    );
-    const G = groebner(fibre, { deadline });
+    const Rp = new PolynomialRing(Zp(p), R.vars, R.order);
+    const fibreRing = new PolynomialRing(Zp(p), dependent.map((i) => R.vars[i]), degrevlex);
+    const point = Object.fromEntries(U.map((u) => [R.vars[u], fibreRing.fromInt(random(p))]));
+    const onFibre = (f: QPoly): Polynomial<number> => substitute(changeRing(f, Rp), point, fibreRing);
+    const G = groebner(J.map(onFibre), { deadline });
     if (isUnitIdeal(G) || !isZeroDimensional(G)) return undefined;
     const A = new QuotientAlgebra(G);
     if (A.dimension !== e) return undefined;
-    const matrices = dependent.map((_, j) => A.variableMatrix(j));
     const one = A.coordinates(fibreRing.one());
     for (const t of candidates) {
       deadline?.check();
-      // M_t = Σ aᵢ·M_{xᵢ} + a₀ (t is linear in the dependent variables).
-      const M = Array.from({ length: e }, () => new Array<number>(e).fill(0));
-      t.monomials.forEach((m, k) => {
-        const a = F.fromRational(t.coefficients[k]);
-        const j = dependent.findIndex((i) => m[i + 1] > 0);
-        for (let r = 0; r < e; r++)
-          if (j < 0) M[r][r] = (M[r][r] + a) % p;
-          else for (let c = 0; c < e; c++) M[r][c] = (M[r][c] + a * matrices[j][r][c]) % p;
-      });
+      const M = A.multiplicationMatrix(onFibre(t));
       if (distinctRoots(minimalPolynomialModP(M, one, p, deadline), p) === e) return t;
     }
     return undefined;

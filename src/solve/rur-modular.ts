@@ -226,9 +226,7 @@ export function parametrizationInSeparatingCoordinates(
       const image = parametrizationModPRetrying(b.value.basis, b.value.coordinates, D, b.value.p, random, shape, options.deadline);
       // No image: the form takes fewer than D values (or the basis modulo p has another size).
       if (!image) break;
-      const F = Zp(b.value.p);
-      const chi = [...Array.from(image.chi), 1];
-      if (ugcd(F, chi, uderivative(F, chi)).length === 1) first = { p: b.value.p, shape, image };
+      if (distinctRoots([...Array.from(image.chi), 1], b.value.p) === D) first = { p: b.value.p, shape, image };
       else repeatedRoots++;
     }
     // A minimal polynomial of degree D with repeated roots at every first prime: on a radical

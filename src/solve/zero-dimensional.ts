@@ -98,8 +98,10 @@ export function solveZeroDimensional(G0: readonly Polynomial<Rational>[], option
     if (!solutions) {
       // With a certified form the components are lifted from computations modulo primes; otherwise
       // (or if the lift does not settle) the RUR is computed exactly over Q and χ factored.
-      progress(`${Ar.dimension} solutions: parametrizing them modulo primes`);
-      solutions = certified ? modularParametrization(Ar, certified, { deadline, onProgress }) : undefined;
+      if (certified) {
+        progress(`${Ar.dimension} solutions: parametrizing them modulo primes with a certified form`);
+        solutions = modularParametrization(Ar, certified, { deadline, onProgress });
+      }
       if (!solutions) {
         progress('the RUR over Q');
         const rur = rationalUnivariateRepresentation(radical, order, { deadline, given: certified });
