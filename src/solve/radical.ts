@@ -139,33 +139,32 @@ export function zeroDimensionalRadical<T>(G: readonly Polynomial<T>[], options: 
   return groebner([...G, ...extra], options);
 }
 
+/** Options of `modularMinimalPolynomial` and `modularVariableMinimalPolynomial`. */
+export interface ModularMinimalPolynomialOptions extends ControlOptions {
+  /** Primes before giving up (default 2000). */
+  maxPrimes?: number;
+  /** The quotient algebra of G over Q, when the caller has it. */
+  algebra?: QuotientAlgebra<Rational>;
+  /** Polynomials over Q (monic) to try first: one that vanishes on the form is returned as it is. */
+  known?: readonly UPoly<Rational>[];
+  /** The proof that a candidate μ vanishes on the form (default: μ(M_t)·1 = 0 exactly, `vanishesOn`). */
+  proof?: (mu: UPoly<Rational>) => boolean;
+}
+
 /**
- * A non-zero polynomial in I ∩ Q[x_i] — the minimal polynomial of x_i, lifted from its images
- * modulo primes and then proved to lie in I exactly (its normal form modulo G is 0) — or
- * undefined when the lift does not settle. G is a Gröbner basis over Q of a zero-dimensional
- * ideal. The degree is the largest among the first primes (a prime can only lower it).
+ * A non-zero polynomial μ with μ(t) ∈ I, for the linear form t = Σ formᵢ·xᵢ — its minimal polynomial
+ * on Q[x]/I, lifted from its images modulo primes and then proved exactly (the normal form of μ(t)
+ * modulo G is 0) — or undefined when the lift does not settle. G is a Gröbner basis over Q of a
+ * zero-dimensional ideal. The degree is the largest among the first primes (a prime can only
+ * lower it). Example: for ⟨x² − 2, y − x⟩ and t = x + y, μ = T² − 8.
  */
-export function modularVariableMinimalPolynomial(
-  G: readonly Polynomial<Rational>[],
-  i: number,
-  options: ControlOptions & {
-    /** Primes before giving up (default 2000). */
-    maxPrimes?: number;
-    /** The quotient algebra of G over Q, when the caller has it. */
-    algebra?: QuotientAlgebra<Rational>;
-    /** Polynomials over Q (monic) to try first: one that vanishes on x_i is returned as it is. */
-    known?: readonly UPoly<Rational>[];
-    /** The proof that a candidate μ lies in I (default: μ(M_{xᵢ})·1 = 0 exactly, `vanishesOn`). */
-    proof?: (mu: UPoly<Rational>) => boolean;
-  } = {},
-): UPoly<Rational> | undefined {
-  const { deadline, maxPrimes = 2000 } = resolveControl(options, 'modularVariableMinimalPolynomial');
+export function modularMinimalPolynomial(G: readonly Polynomial<Rational>[], form: readonly bigint[], options: ModularMinimalPolynomialOptions = {}): UPoly<Rational> | undefined {
+  const { deadline, maxPrimes = 2000 } = resolveControl(options, 'modularMinimalPolynomial');
   const A = options.algebra ?? new QuotientAlgebra(G);
   const R = G[0].ring;
-  // M_{xᵢ} over Q reduced modulo each prime (its columns computed once per algebra): the
+  // M_t over Q reduced modulo each prime (the variables' columns computed once per algebra): the
   // reduction of a basis modulo every prime and its own quotient algebra took 3.3 s of a
   // network's 16 s.
-  const form = R.vars.map((_, k) => (k === i ? 1n : 0n));
   const images = imagesModP(rationalData(A, form), deadline);
   const image = (): { p: number; mu: number[] } | undefined => {
     const r = images.next();
@@ -180,7 +179,7 @@ export function modularVariableMinimalPolynomial(
   if (!first) return undefined;
   const F = Zp(first.p);
   const same = (options.known ?? []).find((k) => k.length === first.mu.length && k.every((c, j) => c.den % BigInt(first.p) !== 0n && F.fromRational(c) === first.mu[j]));
-  const proof = options.proof ?? ((mu: UPoly<Rational>) => vanishesOn(mu, integralMatrix(A.variableMatrix(i)), integralVector(A.coordinates(R.one())), deadline));
+  const proof = options.proof ?? ((mu: UPoly<Rational>) => vanishesOn(mu, integralMatrix(formMatrix(A, form)), integralVector(A.coordinates(R.one())), deadline));
   if (same && proof(same)) return same;
   let pending: { p: number; mu: number[] } | undefined = first;
   const values = liftMonicFromImages(() => {
@@ -191,6 +190,27 @@ export function modularVariableMinimalPolynomial(
   if (!values) return undefined;
   const mu = utrim(QQ, [...values, QQ.one]);
   return proof(mu) ? mu : undefined;
+}
+
+/** M_t over Q for t = Σ formᵢ·xᵢ (a variable's own matrix when the form is one variable). */
+function formMatrix(A: QuotientAlgebra<Rational>, form: readonly bigint[]): Matrix<Rational> {
+  const used = form.flatMap((c, i) => (c === 0n ? [] : [i]));
+  if (used.length === 1 && form[used[0]] === 1n) return A.variableMatrix(used[0]);
+  const R = A.ring;
+  return A.multiplicationMatrix(R.normalize(used.map((i) => R.variable(i).lm()), used.map((i) => rational(form[i]))));
+}
+
+/**
+ * A non-zero polynomial in I ∩ Q[x_i] — the minimal polynomial of x_i, lifted from its images
+ * modulo primes and then proved to lie in I exactly (its normal form modulo G is 0) — or
+ * undefined when the lift does not settle (`modularMinimalPolynomial` for the form xᵢ).
+ */
+export function modularVariableMinimalPolynomial(G: readonly Polynomial<Rational>[], i: number, options: ModularMinimalPolynomialOptions = {}): UPoly<Rational> | undefined {
+  return modularMinimalPolynomial(
+    G,
+    G[0].ring.vars.map((_, k) => (k === i ? 1n : 0n)),
+    options,
+  );
 }
 
 /** A matrix over Q as M′/d: M′ integral by rows without its zeros, d > 0 the lcm of M's denominators. */
