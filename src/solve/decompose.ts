@@ -372,7 +372,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       try {
         const limit = alone ? deadline : new AttemptDeadline(budget, deadline);
         part = equidimensionalPart(G, factorizer, limit, undefined, options.independentSetBudget);
-        primes = primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, limit);
+        primes = primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, limit, false, part.blockBasis);
       } catch (e) {
         if (!(e instanceof TimeoutError) || alone) throw e;
         deadline?.check();

@@ -33,7 +33,8 @@ import { distinctRoots } from './multiplicities';
 import { Factorizer } from '../groebner/factor-cache';
 import { groebner } from '../groebner/groebner';
 import { isUnitIdeal, isZeroDimensional } from '../groebner/ideal';
-import { blockRing, degreeOverIndependent, equidimensionalPart } from './equidimensional';
+import { EquidimensionalPart, equidimensionalPart } from './equidimensional';
+import { primeBySpecialization } from './prime-by-specialization';
 
 type QPoly = Polynomial<Rational>;
 
@@ -159,18 +160,20 @@ function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Ra
  * of a form in every variable, whose Gröbner basis can cost a thousand times more. `radical` says
  * that J is already known radical over K(U).
  */
-export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline, radical = false): QPoly[][] {
+export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline, radical = false, blockBasis?: readonly QPoly[]): QPoly[][] {
   const R = J[0].ring;
   const dependent = order.filter((i) => !U.includes(i));
   if (dependent.length === 0 || e === 1) return [[...J]];
-  const contraction = (gens: QPoly[]): QPoly[] => {
+  // A prime J is most often proved so on one fibre, before any eliminant: on a network's piece of
+  // degree 48 over two weights, the first variable's eliminant had not been found in 466 s.
+  if (e <= MAX_FIBRE_DEGREE && primeBySpecialization(J, U, e, blockBasis, deadline)) return [[...J]];
+  /** (J + gens)·K(U)[X'] ∩ K[X], with its degree and block basis; undefined when it is the unit ideal. */
+  const piece = (gens: QPoly[]): EquidimensionalPart | undefined => {
     const G = groebner(gens, { deadline });
-    return isUnitIdeal(G) ? G : equidimensionalPart(G, factorizer, deadline, [...U]).saturated;
+    return isUnitIdeal(G) ? undefined : equidimensionalPart(G, factorizer, deadline, [...U]);
   };
-  const degreeOf = (P: readonly QPoly[]): number => {
-    const { B, dependent: k } = blockRing(R, U);
-    return degreeOverIndependent(groebner(P.map((g) => changeRing(g, B)), { deadline, positiveDimension: U.length > 0 }), k);
-  };
+  const contraction = (gens: QPoly[]): QPoly[] => piece(gens)?.saturated ?? [R.one()];
+  const primesOf = (P: EquidimensionalPart | undefined, radicalP: boolean): QPoly[][] => (P ? primesOverIndependentSet(P.saturated, U, P.degree, order, factorizer, deadline, radicalP, P.blockBasis) : []);
   // The square-free parts of single variables' eliminants that are not square-free, for
   // Seidenberg's lemma.
   const powers: QPoly[] = [];
@@ -202,10 +205,7 @@ export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number
     if (separates) return inT.map(({ factor }) => contraction([...J, substituteT(factor, S, R, t)]));
     if (inT.length > 1) {
       const primes: QPoly[][] = [];
-      for (const { factor } of inT) {
-        const P = contraction([...J, substituteT(factor, S, R, t)]);
-        if (!isUnitIdeal(P)) primes.push(...primesOverIndependentSet(P, U, degreeOf(P), order, factorizer, deadline, radical));
-      }
+      for (const { factor } of inT) primes.push(...primesOf(piece([...J, substituteT(factor, S, R, t)]), radical));
       return primes;
     }
     // One irreducible factor: F = F₁^m. Once every variable has been tried, make J radical over
@@ -215,8 +215,7 @@ export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number
     if (radical || ++candidates < dependent.length) continue;
     radical = true;
     if (powers.length > 0) {
-      const radicalJ = contraction([...J, ...powers]);
-      return primesOverIndependentSet(radicalJ, U, degreeOf(radicalJ), order, factorizer, deadline, true);
+      return primesOf(piece([...J, ...powers]), true);
     }
   }
   throw new ComputationError('no separating linear form found for an equidimensional component');

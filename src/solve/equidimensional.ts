@@ -81,6 +81,8 @@ export interface EquidimensionalPart {
   saturated: QPoly[];
   /** The degree of I : h^∞ over K(U). */
   degree: number;
+  /** The reduced basis of I : h^∞ for the block order X' ≫ U (`blockRing(R, U).B`), when U is not empty. */
+  blockBasis?: readonly QPoly[];
   /**
    * The factors f of h that were zero divisors (saturated away): V(I) = V(I : h^∞) ∪ ⋃ V(I + ⟨f⟩).
    * A factor that is no zero divisor lies in no associated prime, so no component of V(I) lies
@@ -190,7 +192,7 @@ function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], 
       if (isRegular) regular.set(f, true);
       return !isRegular;
     });
-    if (zeroDivisor === undefined) return { U, saturated: J, degree, rest };
+    if (zeroDivisor === undefined) return { U, saturated: J, degree, rest, blockBasis: GB };
     J = saturation(J, zeroDivisor, { deadline });
     regular.set(zeroDivisor, true);
     rest.push(zeroDivisor);
