@@ -111,13 +111,18 @@ function irreducibleOnFibre(G0: readonly QPoly[], e: number, form: readonly bigi
   const A = new QuotientAlgebra(G0);
   if (A.dimension !== e) return false;
   const possible = new Array<boolean>(e + 1).fill(true);
+  let squarefree = false;
   for (const { p, M } of imagesModP(rationalData(A, form), deadline, PATTERN_PRIMES)) {
     const chi = charpolyModP(M, p, deadline);
     const F = Zp(p);
     if (ugcd(F, chi, uderivative(F, chi)).length > 1) continue;
+    squarefree = true;
     keepSubsetSums(possible, factorDegreesModP(p, chi));
     if (!possible.some((k, i) => k && i > 0 && i < e)) return true;
   }
+  // χ₀ with a repeated factor modulo each of those primes has one over Q but for unlucky primes
+  // (J not radical over K(U), or t not separating): the lift would only prove nothing, later.
+  if (!squarefree) return false;
   const mu = modularMinimalPolynomial(G0, form, { algebra: A, deadline, maxPrimes: LIFT_PRIMES });
   return mu !== undefined && mu.length === e + 1 && isIrreducible(mu);
 }

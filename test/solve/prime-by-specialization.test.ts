@@ -19,6 +19,8 @@ describe('primeBySpecialization', () => {
   test('a prime of degree 2 over Q(u) is certified, one that splits is not', () => {
     expect(primeBySpecialization(basis('x^2 - u, y - x'), U, 2)).toBe(true);
     expect(primeBySpecialization(basis('x^2 - u^2, y - x'), U, 2)).toBe(false);
+    // Not radical over Q(u): χ₀ = (T² − u₀)² up to scaling, repeated modulo every prime.
+    expect(primeBySpecialization(basis('(x^2 - u)^2, y'), U, 4)).toBe(false);
   });
 
   test('x⁴ + u⁴ is prime though every fibre factors modulo every prime; x⁴ + 4u⁴ is not', () => {
