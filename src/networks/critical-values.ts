@@ -10,15 +10,14 @@
 import { QQ } from '../arithmetic/field';
 import { Rational, rational, rationalToString, rcmp } from '../arithmetic/rational';
 import { Deadline } from '../errors';
-import { eliminate } from '../groebner/eliminate';
 import { normalForm } from '../groebner/normal-form';
 import { changeRing } from '../poly/change';
-import { factorUnivariate } from '../poly/factor';
 import { NumberFieldElement, numberField } from '../poly/number-field';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { UPoly, toUnivariate } from '../poly/univariate';
+import { UPoly } from '../poly/univariate';
 import { canonicalRing } from '../solve/canonical';
 import { ComponentValues, valuesOnComponent } from '../solve/component-values';
+import { valuePolynomialOnPrime } from '../solve/value-on-prime';
 import { ExactRealPoint } from '../solve/point-components';
 import { decimal, evaluateOnInterval } from '../solve/points';
 import { RealAlgebraicNumber, compareRealAlgebraic } from '../solve/roots/compare';
@@ -96,12 +95,8 @@ export function valueOn(L: Polynomial<Rational>, B: Polynomial<Rational>[], digi
     const q = r.isZero() ? QQ.zero : r.lc();
     return { value: rationalToString(q), key: rationalKey(q, digits) };
   }
-  const S = new PolynomialRing(QQ, [...C.vars, 't_']);
-  const gens = [...B.map((g) => changeRing(g, S)), S.variable('t_').sub(changeRing(LC, S))];
-  const E = eliminate(gens, C.vars, { deadline });
-  const e = toUnivariate(E[0], 0);
-  const factors = factorUnivariate(e).factors;
-  const f = factors[0].factor;
+  // L is constant on the component: its value's polynomial is read on one fibre.
+  const f = valuePolynomialOnPrime(LC, B, deadline);
   const T = new PolynomialRing(QQ, ['t']);
   const intervals = isolateRealRoots(f).map((iv) => (iv.lo === iv.hi ? iv : refineRoot(f, iv, { bits: valueBits(digits) })));
   const realRoots = intervals.map((iv) => ({ lo: rationalToString(iv.lo), hi: rationalToString(iv.hi), approx: decimal(QQ.div(QQ.add(iv.lo, iv.hi), rational(2n)), digits) }));
