@@ -83,8 +83,9 @@ function* separatingCandidates(R: PolynomialRing<Rational>, dependent: readonly 
 }
 
 /**
- * The largest degree e over K(U) whose fibres `separatingFormModP` is tried on: each of its k²
- * candidates costs a minimal polynomial of a dense e × e matrix (about e³ operations).
+ * The largest degree e over K(U) whose fibres `separatingFormModP` and `primeBySpecialization` are
+ * tried on: each of the former's k² candidates costs a minimal polynomial of a dense e × e matrix
+ * (about e³ operations), and the latter builds e × e matrices over Q.
  */
 const MAX_FIBRE_DEGREE = 100;
 
@@ -158,7 +159,9 @@ function substituteT(F: QPoly, S: PolynomialRing<Rational>, R: PolynomialRing<Ra
  * (J + ⟨Fₖ(t)⟩)·K(U)[X'] ∩ K[X], each of smaller degree, examined in turn. Splitting along the
  * cheap eliminants of single variables and of sums of two first spares most pieces the eliminant
  * of a form in every variable, whose Gröbner basis can cost a thousand times more. `radical` says
- * that J is already known radical over K(U).
+ * that J is already known radical over K(U); `blockBasis` is J's reduced basis for the block order
+ * X' ≫ U (`blockRing(R, U).B`), when the caller has it. Before any eliminant, J is tested for
+ * primality on one fibre (`prime-by-specialization.ts`).
  */
 export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number[], e: number, order: readonly number[], factorizer: Factorizer, deadline?: Deadline, radical = false, blockBasis?: readonly QPoly[]): QPoly[][] {
   const R = J[0].ring;

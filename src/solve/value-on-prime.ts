@@ -10,8 +10,9 @@
  * on V(P), so f takes there roots of m only. The minimal polynomial μ of f on Q[X']/P(u₀)
  * (Krylov: 1, f, f², … reduced modulo P(u₀) until they are dependent) has rational coefficients,
  * so its roots are a set of conjugates of the roots of m: all of them, and the square-free part of
- * μ is m. When μ does not come out a power of one irreducible polynomial — f not of that kind,
- * against the caller's word — the elimination answers instead.
+ * μ is m. When μ does not come out a power of one irreducible polynomial, the elimination
+ * answers instead. The caller vouches for f (the loss is constant on each component of its
+ * critical set, so it qualifies there): a fibre cannot see that f takes infinitely many values.
  */
 import { EchelonSpace } from '../arithmetic/echelon';
 import { QQ } from '../arithmetic/field';
