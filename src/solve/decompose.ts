@@ -46,7 +46,7 @@ import { normalForm } from '../groebner/normal-form';
 import { BasisMap } from '../groebner/polynomial-map';
 import { canonicalVariables } from './canonical';
 import { primesOverIndependentSet } from './eliminant-primes';
-import { EquidimensionalPart, equidimensionalPart } from './equidimensional';
+import { EquidimensionalPart, RaceState, equidimensionalPart } from './equidimensional';
 
 type QPoly = Polynomial<Rational>;
 
@@ -289,6 +289,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   // the queue is empty, with the budget of their next turn.
   const setAside: (Piece & { basis: QPoly[] })[] = [];
   const budgets = new Map<Piece, number>();
+  const races = new Map<Piece, RaceState>();
   // Primes found while a piece that may hold a larger component through them is unfinished.
   const pending: PrimeIdeal[] = [];
   // A prime of dimension d comes from a piece of dimension d, taken when no waiting piece has a
@@ -366,17 +367,20 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       // With other pieces waiting, a piece gets a budget: past it, it is set aside until they are
       // examined, so that one hard piece does not hold back the components of all the others.
       const budget = budgets.get(piece) ?? options.pieceBudget ?? PIECE_BUDGET;
+      // The race for its independent set resumes where the last turn's budget stopped it.
+      const race = races.get(piece) ?? {};
       const alone = queue.size === 0 && setAside.length === 0;
       let part: EquidimensionalPart;
       let primes: QPoly[][];
       try {
         const limit = alone ? deadline : new AttemptDeadline(budget, deadline);
-        part = equidimensionalPart(G, factorizer, limit, undefined, options.independentSetBudget);
+        part = equidimensionalPart(G, factorizer, limit, undefined, options.independentSetBudget, race);
         primes = primesOverIndependentSet(part.saturated, part.U, part.degree, order, factorizer, limit, false, part.blockBasis);
       } catch (e) {
         if (!(e instanceof TimeoutError) || alone) throw e;
         deadline?.check();
         budgets.set(step.piece, 4 * budget);
+        races.set(step.piece, race);
         setAside.push(step.piece);
         progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
         continue;

@@ -95,7 +95,7 @@ export interface EquidimensionalPart {
 const RACE_BUDGET = 0.5;
 
 /** A candidate independent set of the race, with its block basis once computed. */
-interface Candidate {
+export interface Candidate {
   U: number[];
   GB?: QPoly[];
 }
@@ -106,19 +106,35 @@ interface Candidate {
  * still I; a misread could not change the answer anyway (a factor regular modulo I stays regular
  * after saturating, and saturating by a regular factor changes nothing).
  */
-type TestsOnI = PolynomialMap<Rational, boolean>;
+export type TestsOnI = PolynomialMap<Rational, boolean>;
+
+/**
+ * Where a race stands (see `racedEquidimensionalPart`): the candidates of the current round, with
+ * the block bases they finished, the round's budget, and the zero-divisor tests done on I. An
+ * outer deadline that stops the race leaves it here; given again on the same ideal, the race
+ * resumes instead of computing those bases a second time (a piece that the decomposition sets
+ * aside after its budget comes back later with a larger one).
+ */
+export interface RaceState {
+  candidates?: Candidate[];
+  budget?: number;
+  onI?: TestsOnI;
+}
 
 /**
  * The equidimensional part of I (reduced degrevlex basis G) over a largest independent set,
  * chosen by a race (see the file header): the candidates, in canonical order, get a time budget
  * for the block basis and another for the zero-divisor tests and saturations, fourfold per round;
  * the first to finish both is taken. The answer does not depend on the choice, only the time.
+ * `state` keeps the race's progress across calls stopped by an outer deadline.
  */
-function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline: Deadline | undefined, firstBudget: number): EquidimensionalPart {
+function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline: Deadline | undefined, firstBudget: number, state: RaceState = {}): EquidimensionalPart {
   const R = G[0].ring;
-  const onI: TestsOnI = new PolynomialMap<Rational, boolean>();
-  let candidates: Candidate[] = largestIndependentSets(G, 8).map((U) => ({ U }));
-  for (let budget = firstBudget; ; budget *= 4) {
+  const onI: TestsOnI = (state.onI ??= new PolynomialMap<Rational, boolean>());
+  state.candidates ??= largestIndependentSets(G, 8).map((U) => ({ U }));
+  for (state.budget ??= firstBudget; ; state.budget *= 4) {
+    const budget = state.budget;
+    const candidates = state.candidates;
     const slow: Candidate[] = [];
     for (const c of candidates) {
       // The last candidate of a round with no other left runs without a budget.
@@ -133,7 +149,7 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
         slow.push(c);
       }
     }
-    candidates = slow;
+    state.candidates = slow;
   }
 }
 
@@ -157,11 +173,11 @@ function leadingFactors(GB: readonly QPoly[], dependent: number, R: PolynomialRi
  * associated primes only become fewer). `firstBudget`: seconds per stage in the first round of
  * the race for U (for tests; the answer is the same with any).
  */
-export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, given?: number[], firstBudget = RACE_BUDGET): EquidimensionalPart {
+export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, given?: number[], firstBudget = RACE_BUDGET, race?: RaceState): EquidimensionalPart {
   if (G.length === 0 || isUnitIdeal(G)) return { U: [], saturated: [...G], degree: 0, rest: [] };
   const R = G[0].ring;
   if (given?.length === 0 || (given === undefined && dimension(G) === 0)) return { U: [], saturated: [...G], degree: degreeOverIndependent(G, R.nvars), rest: [] };
-  if (given === undefined) return racedEquidimensionalPart(G, factorizer, deadline, firstBudget);
+  if (given === undefined) return racedEquidimensionalPart(G, factorizer, deadline, firstBudget, race);
   const GB = groebner(G.map((g) => changeRing(g, blockRing(R, given).B)), { deadline, positiveDimension: true });
   return saturatedOver(G, given, GB, factorizer, deadline);
 }

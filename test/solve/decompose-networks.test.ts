@@ -4,13 +4,13 @@
 // decomposition promptly, and the components reported before it are minimal primes of the
 // whole answer.
 import { QQ } from '../../src/arithmetic/field';
-import { Deadline, TimeoutError } from '../../src/errors';
+import { AttemptDeadline, Deadline, TimeoutError } from '../../src/errors';
 import { groebner } from '../../src/groebner/groebner';
 import { criticalPoints } from '../../src/networks/critical';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { Factorizer } from '../../src/groebner/factor-cache';
-import { equidimensionalPart } from '../../src/solve/equidimensional';
+import { RaceState, equidimensionalPart } from '../../src/solve/equidimensional';
 import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
 import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
@@ -108,6 +108,29 @@ describe('the race for an independent set', () => {
       const alone = equidimensionalPart(basis, new Factorizer(), undefined, raced.U);
       expect([raced.degree, raced.saturated.map(String), raced.rest.map(String)]).toEqual([alone.degree, alone.saturated.map(String), alone.rest.map(String)]);
     }
+  });
+});
+
+describe('a race stopped by an outer deadline', () => {
+  // The decomposition sets a piece aside when its budget runs out and gives it a larger one later:
+  // the race resumes from its state, keeping its candidates' block bases.
+  test('xor-blog: resumed under doubling deadlines, it keeps its state and gives the part of the set it takes', () => {
+    const { basis } = decomposed(preset('xor-blog'));
+    const race: RaceState = {};
+    let part: ReturnType<typeof equidimensionalPart> | undefined;
+    let stops = 0;
+    for (let seconds = 1e-3; part === undefined; seconds *= 2) {
+      try {
+        part = equidimensionalPart(basis, new Factorizer(), new AttemptDeadline(seconds), undefined, 1e-4, race);
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+        stops++;
+        expect(race.candidates?.length).toBeGreaterThan(0);
+      }
+    }
+    expect(stops).toBeGreaterThan(0);
+    const alone = equidimensionalPart(basis, new Factorizer(), undefined, part.U);
+    expect([part.degree, part.saturated.map(String), part.rest.map(String)]).toEqual([alone.degree, alone.saturated.map(String), alone.rest.map(String)]);
   });
 });
 
