@@ -68,7 +68,8 @@ function keepSubsetSums(possible: boolean[], degrees: readonly number[]): void {
  * True when J (a reduced degrevlex basis, saturated over U, of degree e over K(U)) is proved prime
  * by one fibre (see the file header); false when nothing was proved, which says nothing about J.
  * `blockBasis`: J's reduced basis in `blockRing(R, U).B`, when the caller has it. Example: ⟨x² − u⟩
- * over U = {u} is prime (at u = 3, χ₀ = x² − 3 is irreducible modulo 5), ⟨x² − u²⟩ is not proved.
+ * over U = {u} is proved prime (on its fibre u = −27, χ₀ is a multiple of x² + 27, irreducible);
+ * ⟨x² − u²⟩ is not.
  */
 export function primeBySpecialization(J: readonly QPoly[], U: readonly number[], e: number, blockBasis?: readonly QPoly[], deadline?: Deadline): boolean {
   if (e === 1) return true;

@@ -23,7 +23,7 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { toUnivariate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
-import { isUnitIdeal, isZeroDimensional, maximalIndependentSets } from '../groebner/ideal';
+import { isUnitIdeal, isZeroDimensional, largestIndependentSets } from '../groebner/ideal';
 import { groebnerWithLinearPart } from '../groebner/linear-substitution';
 import { normalForm } from '../groebner/normal-form';
 import { QuotientAlgebra } from '../groebner/quotient';
@@ -65,7 +65,7 @@ export function valuePolynomialByElimination(f: QPoly, P: readonly QPoly[], dead
 export function valuePolynomialOnFibre(f: QPoly, P: readonly QPoly[], deadline?: Deadline): bigint[] | undefined {
   if (P.length === 0) return undefined;
   const C = f.ring;
-  const U = maximalIndependentSets(P)[0] ?? [];
+  const U = largestIndependentSets(P, 1)[0] ?? [];
   for (let attempt = 0; attempt < FIBRES; attempt++) {
     deadline?.check();
     const fixed = U.map((i, j) => C.variable(i).sub(C.fromInt(attempt + j + 1)));
