@@ -15,7 +15,9 @@
  *
  * A piece keeps a small generating system — the input with its linear generators substituted,
  * plus the factors added by the splits — since a basis is much cheaper from it than from the
- * parent's basis plus a factor. Elements are tried smallest first, and a split stops the scan.
+ * parent's basis plus a factor. A piece that only adds to its parent the conditions divided out of
+ * basis elements, or the bases of powers, has an ideal barely larger than its parent's: its basis
+ * is computed from the parent's instead (`Piece.parent`). Elements are tried smallest first, and a split stops the scan.
  * References: Czapor, "Solving algebraic equations: combining Buchberger's algorithm with
  * multivariate factorization" (J. Symb. Comp. 7, 1989); Gräbe, "On factorized Gröbner bases"
  * (1995) for the inequations; Becker–Weispfenning §8.7.
@@ -23,6 +25,7 @@
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
+import { groebner } from './groebner';
 import { dimension, isUnitIdeal } from './ideal';
 import { basisWithLinearPart, substituteLinear } from './linear-substitution';
 import { normalForm } from './normal-form';
@@ -39,6 +42,14 @@ export interface Piece {
   generators: QPoly[];
   /** The reduced Gröbner basis of the ideal (the ring's order), once known. */
   basis?: QPoly[];
+  /**
+   * For a piece that is its parent with a few polynomials added (conditions divided out of the
+   * parent's basis elements, or powers replaced by their bases): the parent's basis and those
+   * polynomials, which generate the ideal too. The ideal barely grows, so its basis is computed
+   * from there: 4–5 s instead of 7–8 s from the generators on the pieces of the 2-3-2-1 linear
+   * network with biases and one λ (a piece split by a factor still starts from the generators).
+   */
+  parent?: { basis: QPoly[]; added: QPoly[] };
   /** Irreducible monic polynomials that do not vanish identically on the piece. */
   constraints: QPoly[];
   /** An upper bound for the dimension of the piece (its dimension once the basis is known). */
@@ -115,10 +126,11 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: { dead
   if (G === undefined) {
     const F = simplified(piece);
     if (F === undefined) return { kind: 'empty' };
-    G = basisWithLinearPart(F.linear, F.rest, { deadline: options.deadline });
+    G = piece.parent ? groebner([...piece.parent.basis, ...piece.parent.added], { deadline: options.deadline }) : basisWithLinearPart(F.linear, F.rest, { deadline: options.deadline });
     if (isEmpty(G, piece.constraints)) return { kind: 'empty' };
     const bound = G.length === 0 ? piece.generators[0].ring.nvars : dimension(G, piece.bound);
-    const known: Piece = { ...piece, generators: [...F.linear, ...F.rest], basis: G, bound };
+    const { parent: _parent, ...rest } = piece;
+    const known: Piece = { ...rest, generators: [...F.linear, ...F.rest], basis: G, bound };
     // A piece of smaller dimension than announced goes back to the queue with its dimension,
     // so the caller can examine pieces by decreasing dimension.
     if (bound < piece.bound) return { kind: 'split', pieces: [known] };
@@ -128,7 +140,7 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: { dead
   const changed = stripped.filter((g, i) => g !== (G as QPoly[])[i]);
   if (changed.length > 0) {
     if (changed.some((g) => g.isConstant())) return { kind: 'empty' };
-    return { kind: 'split', pieces: [{ generators: [...piece.generators, ...changed], constraints: piece.constraints, bound: piece.bound }] };
+    return { kind: 'split', pieces: [{ generators: [...piece.generators, ...changed], constraints: piece.constraints, bound: piece.bound, parent: { basis: G, added: changed } }] };
   }
   // Replacements (a power by its base) are collected and applied together with the first split.
   const replaced: QPoly[] = [];
@@ -144,7 +156,7 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: { dead
     if (split.pieces.length === 0) return { kind: 'empty' };
     return { kind: 'split', pieces: split.pieces.map((p) => ({ ...p, generators: [...p.generators, ...replaced] })) };
   }
-  if (replaced.length > 0) return { kind: 'split', pieces: [{ generators: [...piece.generators, ...replaced], constraints: piece.constraints, bound: piece.bound }] };
+  if (replaced.length > 0) return { kind: 'split', pieces: [{ generators: [...piece.generators, ...replaced], constraints: piece.constraints, bound: piece.bound, parent: { basis: G, added: replaced } }] };
   return { kind: 'unsplit', piece: { ...piece, basis: G } };
 }
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { QQ } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { Factorizer } from '../../src/groebner/factor-cache';
-import { factorizedGroebner } from '../../src/groebner/factorizing';
+import { Piece, factorizedGroebner, splitPiece } from '../../src/groebner/factorizing';
 import { groebner } from '../../src/groebner/groebner';
 import { dimension, largestIndependentSets, maximalIndependentSet, maximalIndependentSets } from '../../src/groebner/ideal';
 import { groebnerWithLinearPart, substituteLinear } from '../../src/groebner/linear-substitution';
@@ -201,6 +201,27 @@ describe('factorizedGroebner', () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('splitPiece', () => {
+  test("a piece that adds the base of a power to its parent gets its basis from the parent's: the basis of its generators", () => {
+    const [, y, z] = R.gens();
+    // (y − 1)² is in the basis: one child, with y − 1 added.
+    const piece: Piece = { generators: [y.sub(R.one()).pow(2).mul(z.add(R.one())), z.pow(2).sub(R.fromInt(2)).mul(z.add(R.one()))], constraints: [z.add(R.one())], bound: 3 };
+    // The first step computes the basis (dimension 1 < 3: the piece comes back with its basis).
+    const first = splitPiece(piece, new Factorizer());
+    if (first.kind !== 'split' || first.pieces[0].basis === undefined) throw new Error('expected the piece back with its basis');
+    const step = splitPiece(first.pieces[0], new Factorizer());
+    if (step.kind !== 'split' || step.pieces.length !== 1) throw new Error('expected one child');
+    const child = step.pieces[0];
+    expect(child.parent?.added.map(String)).toEqual(['y - 1']);
+    const fromParent = splitPiece(child, new Factorizer());
+    const { parent: _parent, ...alone } = child;
+    const fromGenerators = splitPiece(alone, new Factorizer());
+    const basisOf = (s: ReturnType<typeof splitPiece>) => (s.kind === 'unsplit' ? s.piece.basis : s.kind === 'split' ? s.pieces[0].basis : undefined)?.map(String);
+    expect(basisOf(fromParent)).toEqual(groebner(child.generators).map(String));
+    expect(basisOf(fromParent)).toEqual(basisOf(fromGenerators));
   });
 });
 
