@@ -51,8 +51,8 @@ export interface PositiveDimensionalComponent {
   realPoints: 'found' | 'none-found';
 }
 
-/** The fixed sequence of values tried for the free variables. */
-function trialValues(attempt: number, k: number): number[] {
+/** The fixed sequence of values tried for the free variables (k of them) at the given attempt. */
+export function trialValues(attempt: number, k: number): number[] {
   const base = [1, 2, -1, 3, -2, 5, 4, -3, 7, 6];
   return Array.from({ length: k }, (_, j) => base[(attempt + 3 * j) % base.length] + Math.floor((attempt + 3 * j) / base.length));
 }

@@ -288,8 +288,9 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
   // Pieces whose primes took longer than their budget while other pieces waited: set aside until
   // the queue is empty, with the budget of their next turn.
   const setAside: (Piece & { basis: QPoly[] })[] = [];
-  const budgets = new Map<Piece, number>();
-  const races = new Map<Piece, RaceState>();
+  // What a piece set aside takes to its next turn: its budget there, and its race for an
+  // independent set where the last budget stopped it.
+  const turns = new Map<Piece, { budget: number; race: RaceState }>();
   // Primes found while a piece that may hold a larger component through them is unfinished.
   const pending: PrimeIdeal[] = [];
   // A prime of dimension d comes from a piece of dimension d, taken when no waiting piece has a
@@ -366,9 +367,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       }
       // With other pieces waiting, a piece gets a budget: past it, it is set aside until they are
       // examined, so that one hard piece does not hold back the components of all the others.
-      const budget = budgets.get(piece) ?? options.pieceBudget ?? PIECE_BUDGET;
-      // The race for its independent set resumes where the last turn's budget stopped it.
-      const race = races.get(piece) ?? {};
+      const { budget, race } = turns.get(piece) ?? { budget: options.pieceBudget ?? PIECE_BUDGET, race: {} };
       const alone = queue.size === 0 && setAside.length === 0;
       let part: EquidimensionalPart;
       let primes: QPoly[][];
@@ -379,8 +378,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       } catch (e) {
         if (!(e instanceof TimeoutError) || alone) throw e;
         deadline?.check();
-        budgets.set(step.piece, 4 * budget);
-        races.set(step.piece, race);
+        turns.set(step.piece, { budget: 4 * budget, race });
         setAside.push(step.piece);
         progress(`decomposition: a piece of dimension ${d} set aside after ${budget} s, until the other pieces are examined`);
         continue;

@@ -28,13 +28,11 @@
  * is unchanged, only its route.
  */
 import { Rational, rational } from '../arithmetic/rational';
-import { Zp } from '../arithmetic/field';
 import { Deadline } from '../errors';
 import { degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { substitute } from '../poly/evaluate';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
-import { uderivative, ugcd } from '../poly/univariate';
 import { factorDegreesModP } from '../poly/factor/factor-mod-p';
 import { charpolyModP } from '../arithmetic/charpoly-mod-p';
 import { isIrreducible } from '../poly/factor/factor';
@@ -43,6 +41,7 @@ import { isUnitIdeal, isZeroDimensional } from '../groebner/ideal';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { blockRing } from './equidimensional';
 import { imagesModP, rationalData } from './multiplication-data';
+import { distinctRoots } from './multiplicities';
 import { modularMinimalPolynomial } from './radical';
 
 type QPoly = Polynomial<Rational>;
@@ -115,8 +114,7 @@ function irreducibleOnFibre(G0: readonly QPoly[], e: number, form: readonly bigi
   let squarefree = false;
   for (const { p, M } of imagesModP(rationalData(A, form), deadline, PATTERN_PRIMES)) {
     const chi = charpolyModP(M, p, deadline);
-    const F = Zp(p);
-    if (ugcd(F, chi, uderivative(F, chi)).length > 1) continue;
+    if (distinctRoots(chi, p) < e) continue;
     squarefree = true;
     keepSubsetSums(possible, factorDegreesModP(p, chi));
     if (!possible.some((k, i) => k && i > 0 && i < e)) return true;

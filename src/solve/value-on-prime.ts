@@ -27,10 +27,11 @@ import { isUnitIdeal, isZeroDimensional, largestIndependentSets } from '../groeb
 import { groebnerWithLinearPart } from '../groebner/linear-substitution';
 import { normalForm } from '../groebner/normal-form';
 import { QuotientAlgebra } from '../groebner/quotient';
+import { trialValues } from './components';
 
 type QPoly = Polynomial<Rational>;
 
-/** Fibres tried before the elimination: the values (1, 2, …), then (2, 3, …), …. */
+/** Fibres tried before the elimination (at the values `trialValues` gives, as for sample points). */
 const FIBRES = 3;
 /**
  * The largest fibre (dimension of Q[X']/P(u₀)) read: each Krylov step multiplies two polynomials
@@ -68,7 +69,8 @@ export function valuePolynomialOnFibre(f: QPoly, P: readonly QPoly[], deadline?:
   const U = largestIndependentSets(P, 1)[0] ?? [];
   for (let attempt = 0; attempt < FIBRES; attempt++) {
     deadline?.check();
-    const fixed = U.map((i, j) => C.variable(i).sub(C.fromInt(attempt + j + 1)));
+    const values = trialValues(attempt, U.length);
+    const fixed = U.map((i, j) => C.variable(i).sub(C.fromInt(values[j])));
     const F = groebnerWithLinearPart([...P, ...fixed], { deadline });
     if (F.length === 0 || isUnitIdeal(F) || !isZeroDimensional(F)) continue;
     const A = new QuotientAlgebra(F);
