@@ -7,6 +7,7 @@ import { QQ, Zp } from '../../src/arithmetic/field';
 import { Deadline, InputError, TimeoutError } from '../../src/errors';
 import { buchberger } from '../../src/groebner/buchberger';
 import { f4, f4Apply, f4Learn, traceFromData, traceToData } from '../../src/groebner/f4';
+import { sugarSelects } from '../../src/groebner/f4/f4';
 import { isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
 import { Monomial } from '../../src/monomials/monomial';
 import { MonomialOrder, block, deglex, degrevlex, isDegreeCompatible, lex, weighted } from '../../src/monomials/order';
@@ -99,6 +100,25 @@ describe('f4 on the benchmark systems', () => {
     const orders = [lex, deglex, weighted([1, 2, 3, 1]), block([2, degrevlex], [2, lex])];
     for (const order of orders) {
       for (const sys of [katsura(3, F, order), cyclic(4, F, order)]) checkBasis(sys.polynomials, f4(sys.polynomials).basis);
+    }
+  });
+
+  test('elimination orders select by sugar: rounds batch many pairs, and the basis is the reference one', () => {
+    expect(sugarSelects(block([2, degrevlex], [3, degrevlex]))).toBe(true);
+    expect(sugarSelects(block([1, degrevlex], [2, deglex], [2, degrevlex]))).toBe(true);
+    expect(sugarSelects(block([1, lex], [3, degrevlex]))).toBe(true); // one variable: any order
+    expect(sugarSelects(block([2, lex], [3, degrevlex]))).toBe(false);
+    expect(sugarSelects(block([1, degrevlex], [1, degrevlex], [1, degrevlex], [2, degrevlex]))).toBe(false);
+    expect(sugarSelects(lex)).toBe(false);
+    expect(sugarSelects(weighted([1, 2, 3]))).toBe(false);
+    expect(sugarSelects(degrevlex)).toBe(false);
+    // Positive-dimensional: each system less its last equation. One smallest lcm per round took
+    // about one round per pair here; sugar rounds take several pairs each.
+    for (const sys of [cyclic(5, F, block([3, degrevlex], [2, degrevlex])), katsura(4, F, block([2, degrevlex], [3, degrevlex]))]) {
+      const input = sys.polynomials.slice(0, -1);
+      const { basis, stats } = f4(input);
+      expect(stats.rounds * 3).toBeLessThan(stats.pairsReduced);
+      checkBasis(input, basis);
     }
   });
 

@@ -3,10 +3,11 @@
  * (F4)", JPAA 139, 1999), optionally recording a trace for replays with other primes.
  *
  * The loop reads like the algorithm: the inputs (made monic, sorted by lm increasing) enter the
- * basis through the Gebauer–Möller update; then, while critical pairs remain, select pairs by the
- * normal strategy (all pairs of minimal lcm degree for degree-compatible orders; for lex, weighted
- * and block orders all pairs with the smallest lcm in the order, which keeps the intermediate
- * degrees of lex computations from exploding as they do with degree or sugar batches), build
+ * basis through the Gebauer–Möller update; then, while critical pairs remain, select pairs by
+ * the normal strategy: all pairs of minimal lcm degree for degree-compatible orders, all pairs of
+ * minimal sugar degree for elimination orders (`sugarSelects`), and for lex, weighted and other
+ * block orders all pairs with the smallest lcm in the order, which keeps the intermediate
+ * degrees of lex computations from exploding as they do with degree or sugar batches; build
  * the matrix by symbolic preprocessing, reduce its new rows against the pivots and among
  * themselves, and add the non-zero results (their leading monomials are new) to the basis with the
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
@@ -14,7 +15,7 @@
  */
 import { Deadline, memoryBudgetOf } from '../../errors';
 import { ControlOptions, f4RoundInfo } from '../../control';
-import { isDegreeCompatible, orderToString } from '../../monomials/order';
+import { MonomialOrder, isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
 import { Basis } from './basis';
 import { checkInput, internPolynomial } from './convert';
@@ -66,6 +67,26 @@ export interface F4Result {
   trace: F4Trace | undefined;
 }
 
+/**
+ * Whether pairs are selected by sugar degree (Giovini–Mora–Niesi–Robbiano–Traverso, "One sugar
+ * cube, please", ISSAC 1991) rather than one smallest lcm per round: for block orders of at most
+ * three blocks, each degree-compatible or of one variable — the elimination orders of the
+ * decomposition and of saturations. Their rounds then batch every pair of one sugar degree, and
+ * share the reducers that one-lcm rounds multiplied out again and again. Measured on
+ * positive-dimensional systems (katsura-4/5, cyclic-5/6, noon-4/5, eco-6/7 less their last
+ * equation) under block orders of two and three blocks: cyclic-6 block(3, 3) 2.33 → 0.15 s,
+ * noon-5 block(1, 1, 3) 21.6 → 1.27 s, katsura-5 block(3, 3) over 60 s → 0.86 s, cyclic-6
+ * block(2, 2, 2) over 30 s → 0.20 s, the rest level or faster (a few ran past 30 s either way). On the network 2-2-2-1 with
+ * biases and one λ, whose saturations and block bases took 20,000 one-lcm rounds, the
+ * decomposition went from 24.1 to 21.1 s. Lex (n blocks of one) keeps one lcm per round:
+ * with sugar, katsura-4 less its last equation took 49 s instead of 5.8, and a four-block order
+ * ending in blocks of one variable (2, 1, 1, 1) ran out of matrix budget.
+ */
+export function sugarSelects(order: MonomialOrder): boolean {
+  if (order.kind !== 'block' || order.blocks.length > 3) return false;
+  return order.blocks.every((b) => b.size === 1 || isDegreeCompatible(b.order));
+}
+
 /** Does the tail of some row hold the leading column of another (rows over `ncols` columns)? */
 function leadsInTails(rows: readonly { cols: Int32Array }[], ncols: number): boolean {
   if (rows.length < 2) return false;
@@ -88,6 +109,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   const basis = new Basis(table);
   const pairs = new PairSet();
   const degreeCompatible = isDegreeCompatible(ring.order);
+  const byDegree = degreeCompatible || sugarSelects(ring.order);
   const rounds: TraceRound[] = [];
   const randomized = !learn && options.linalg === 'randomized' && p > RANDOMIZED_MIN_PRIME;
   const skipZeroBlocks = !randomized && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
@@ -110,8 +132,9 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
 
   while (pairs.size > 0) {
     options.deadline?.check();
-    // Normal strategy: all pairs of least lcm degree (degree orders), or of least lcm (others).
-    const sel = degreeCompatible ? pairs.takeDegree(pairs.minDegree()) : pairs.takeSmallestLcm(table);
+    // Normal strategy: all pairs of least lcm degree (degree orders) or sugar (elimination
+    // orders), or of least lcm (the others).
+    const sel = byDegree ? pairs.takeDegree(pairs.minDegree()) : pairs.takeSmallestLcm(table);
     const d = sel.degree;
     stats.pairsReduced += sel.lcm.length;
 
