@@ -7,12 +7,14 @@
  * the description does not depend on the caller's variable order. Sample points fix the free
  * variables at small integers (a fixed sequence, skipping values where the fibre degenerates) and
  * solve the zero-dimensional fibre exactly: a rational point when the fibre has one, real points
- * when it has some; each sample point lies on the component by construction, and rational ones
- * are checked against the input system exactly by the caller.
+ * when it has some (a fibre proved to have none is passed over unsolved, `withoutRealPoints`);
+ * each sample point lies on the component by construction, and rational ones are checked
+ * against the input system exactly by the caller.
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
 import { ControlOptions, resolveControl } from '../control';
+import { Deadline } from '../errors';
 import { block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -23,6 +25,9 @@ import { canonicalRing } from './canonical';
 import { dimensionAndDegree } from './hilbert';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { solveZeroDimensional } from './zero-dimensional';
+import { QuotientAlgebra } from '../groebner/quotient';
+import { modularMinimalPolynomial } from './radical';
+import { countRealRoots } from './roots/real';
 import { RationalPoint, RealPoint, SamplePoint } from './point-components';
 
 export type { SamplePoint } from './point-components';
@@ -84,6 +89,9 @@ export function describeComponent(
   const wanted = options.samples ?? 2;
   const digits = options.digits ?? 20;
   const fibreDegree = whole ? 1 : degreeOverFree(G, U);
+  // The dependent variables, last first (see `withoutRealPoints`).
+  const realTest = C.vars.flatMap((v, i) => (free.includes(v) ? [] : [i])).reverse();
+  let solved = 0;
   // Without variables the whole space is one point, the empty tuple.
   if (C.nvars === 0) samplePoints.push({ kind: 'rational', real: true, approx: {}, rational: {} });
   for (let attempt = 0; attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
@@ -93,6 +101,11 @@ export function describeComponent(
     const F = groebnerWithLinearPart([...G, ...fixed], { deadline: options.deadline });
     if (F.length === 0 || dimension(F) !== 0) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
+    // Only rational and real points are kept. Once a solved fibre gave none, a fibre proved to
+    // have none is not solved (a component with real points usually gives one on its first fibre,
+    // and is spared the tests).
+    if (solved > 0 && samplePoints.length === 0 && withoutRealPoints(F, realTest, options.deadline)) continue;
+    solved++;
     const comps = solveZeroDimensional(F, { digits, deadline: options.deadline, bases: false });
     // Prefer rational, then real points (non-real ones are not listed); one point per fibre for variety.
     const rationalPick = comps.flatMap((c) => c.points).find((p): p is RationalPoint => p.kind === 'rational');
@@ -114,6 +127,29 @@ export function describeComponent(
     realPoints: samplePoints.some((p) => p.real) ? 'found' : 'none-found',
   };
 }
+
+/**
+ * True when the zero-dimensional ideal with Gröbner basis F over Q is proved to have no real
+ * point: for one of the variables tried (indices, in turn), its minimal polynomial μ on Q[x]/F
+ * (lifted from at most `TEST_PRIMES` primes and proved to lie in the ideal,
+ * `modularMinimalPolynomial`) has no real root, while that coordinate of a real point would be
+ * one. False says nothing. A linear form with scattered coefficients would be real at a non-real
+ * point only by accident, but its μ has the fibre's full degree and large coefficients: on the
+ * network 2-2-2-1 with biases and one λ, one fibre's took 29 s to lift, where a variable's took a
+ * few milliseconds. On that network, whose four positive-dimensional components have no real
+ * point on any of their 20 trial fibres, the sample search went from 4.5 to 1.5 s.
+ */
+export function withoutRealPoints(F: readonly Polynomial<Rational>[], variables: readonly number[], deadline?: Deadline): boolean {
+  const algebra = new QuotientAlgebra(F);
+  const unit = (i: number): bigint[] => F[0].ring.vars.map((_, k) => (k === i ? 1n : 0n));
+  return variables.some((i) => {
+    const mu = modularMinimalPolynomial(F, unit(i), { deadline, algebra, maxPrimes: TEST_PRIMES });
+    return mu !== undefined && countRealRoots(mu) === 0;
+  });
+}
+
+/** The most primes a minimal polynomial of `withoutRealPoints` is lifted from before it gives up on it. */
+const TEST_PRIMES = 16;
 
 /** The number of points of a generic fibre (dim over K(U) of the quotient), or undefined if unknown. */
 function degreeOverFree(G: readonly Polynomial<Rational>[], U: readonly number[]): number | undefined {
