@@ -29,7 +29,7 @@ import { groebner } from '../groebner/groebner';
 import { fglm } from '../groebner/fglm';
 import { lex } from '../monomials/order';
 import { canonicalRing } from './canonical';
-import { linearForm } from './rur';
+import { linearForm } from '../poly/linear-form';
 import { ParametrizedSolutions, knownRealRoots } from './rur-modular';
 import { ComplexCoordinate, complexCoordinates, decimal, gaussianValue, log2Decimal, rationalCoordinates, realCoordinates } from './points';
 import { RootInterval, isolateRealRoots } from './roots/real';

@@ -21,6 +21,7 @@ import { Rational, rational } from '../arithmetic/rational';
 import { Matrix, matVec } from '../arithmetic/matrix';
 import { Deadline, InputError } from '../errors';
 import { ControlOptions, resolveControl } from '../control';
+import { linearForm } from '../poly/linear-form';
 import { Polynomial } from '../poly/polynomial';
 import { UPoly, fromUnivariate, udegree, udivmod, uprimitive, usquarefreePart, utrim } from '../poly/univariate';
 import { zsquarefreePart } from '../poly/factor/squarefree';
@@ -196,8 +197,7 @@ export function modularMinimalPolynomial(G: readonly Polynomial<Rational>[], for
 function formMatrix(A: QuotientAlgebra<Rational>, form: readonly bigint[]): Matrix<Rational> {
   const used = form.flatMap((c, i) => (c === 0n ? [] : [i]));
   if (used.length === 1 && form[used[0]] === 1n) return A.variableMatrix(used[0]);
-  const R = A.ring;
-  return A.multiplicationMatrix(R.normalize(used.map((i) => R.variable(i).lm()), used.map((i) => rational(form[i]))));
+  return A.multiplicationMatrix(linearForm(A.ring, form));
 }
 
 /**

@@ -19,6 +19,7 @@ import { Rational } from '../arithmetic/rational';
 import { ComputationError } from '../errors';
 import { ControlOptions, resolveControl } from '../control';
 import { Polynomial } from '../poly/polynomial';
+import { linearForm } from '../poly/linear-form';
 import { UPoly, uderivative, ugcd, utrim } from '../poly/univariate';
 import { Zp } from '../arithmetic/field';
 import { firstPrimeWhere } from '../arithmetic/primes';
@@ -35,11 +36,6 @@ export interface RationalUnivariateRepresentation {
   minimalPolynomial: UPoly<Rational>;
   /** xᵢ = coordinates[i](T) (ring order), each of degree < deg χ. */
   coordinates: UPoly<Rational>[];
-}
-
-/** The linear form Σ cᵢ·xᵢ of the ring R, over any field. */
-export function linearForm<T>(R: PolynomialRing<T>, c: readonly bigint[]): Polynomial<T> {
-  return c.reduce((acc, ci, i) => (ci === 0n ? acc : acc.add(R.variable(i).scale(R.field.fromInt(ci)))), R.zero());
 }
 
 /**

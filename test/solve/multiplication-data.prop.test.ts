@@ -17,7 +17,7 @@ import { matrixModP, rationalData } from '../../src/solve/multiplication-data';
 import { modularRadical, modularVariableMinimalPolynomial, squarefreeGenerator, variableMinimalPolynomial, zeroDimensionalRadical } from '../../src/solve/radical';
 import { UPoly, fromUnivariate, umul } from '../../src/poly/univariate';
 import { normalForm } from '../../src/groebner/normal-form';
-import { linearForm } from '../../src/solve/rur';
+import { linearForm } from '../../src/poly/linear-form';
 
 describe('multiplication maps modulo p', () => {
   test('M_t modulo p from the variables’ columns = M_t over Q reduced, for any form; undefined at a prime of a denominator', () => {

@@ -11,7 +11,8 @@ import { UPoly, uderivative, umul, upow, urem, utrim, uadd } from '../../src/pol
 import { parsePolynomials } from '../../src/io/parse';
 import * as separatingCoordinatesModule from '../../src/solve/separating-coordinates';
 import * as rurModularModule from '../../src/solve/rur-modular';
-import { linearForm, modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
+import { linearForm } from '../../src/poly/linear-form';
+import { modularSeparatingForm, rationalUnivariateRepresentation } from '../../src/solve/rur';
 import { modularRadical, zeroDimensionalRadical } from '../../src/solve/radical';
 import { charpoly } from '../../src/arithmetic/matrix';
 import { ParametrizedSolutions, modularParametrization, parametrizationInSeparatingCoordinates, parametrizeComponents } from '../../src/solve/rur-modular';
