@@ -25,7 +25,7 @@
 import { Rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { Polynomial } from '../poly/polynomial';
-import { groebner } from './groebner';
+import { GroebnerOptions, groebner } from './groebner';
 import { dimension, isUnitIdeal } from './ideal';
 import { basisWithLinearPart, substituteLinear } from './linear-substitution';
 import { normalForm } from './normal-form';
@@ -121,12 +121,13 @@ function isEmpty(G: readonly QPoly[], constraints: readonly QPoly[]): boolean {
  * the basis when nothing factors. Empty pieces (the unit ideal, or a condition in the ideal) are
  * recognized.
  */
-export function splitPiece(piece: Piece, factorizer: Factorizer, options: { deadline?: Deadline } = {}): PieceStep {
+export function splitPiece(piece: Piece, factorizer: Factorizer, options: Pick<GroebnerOptions, 'deadline' | 'basisWorkers'> = {}): PieceStep {
   let G = piece.basis;
   if (G === undefined) {
     const F = simplified(piece);
     if (F === undefined) return { kind: 'empty' };
-    G = piece.parent ? groebner([...piece.parent.basis, ...piece.parent.added], { deadline: options.deadline }) : basisWithLinearPart(F.linear, F.rest, { deadline: options.deadline });
+    const basisOptions = { deadline: options.deadline, basisWorkers: options.basisWorkers };
+    G = piece.parent ? groebner([...piece.parent.basis, ...piece.parent.added], basisOptions) : basisWithLinearPart(F.linear, F.rest, basisOptions);
     if (isEmpty(G, piece.constraints)) return { kind: 'empty' };
     const bound = G.length === 0 ? piece.generators[0].ring.nvars : dimension(G, piece.bound);
     const { parent: _parent, ...rest } = piece;

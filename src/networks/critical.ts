@@ -43,6 +43,7 @@ import { FixedInterval } from '../arithmetic/fixed-interval';
 import { evaluateAtRationalPoint, evaluateOnBox } from '../poly/evaluate';
 import { NetworkLoss } from './loss';
 import { ImageWorkers } from '../solve/image-workers';
+import type { BasisWorkers } from '../groebner/basis-workers';
 import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
 import { CriticalValue, ValueKey, ValueRoots, compareKeys, evaluateInField, rootKey, valueBits, valueFrom, valueOn, valueOnPoints, valuesAtRealPoints } from './critical-values';
@@ -175,6 +176,8 @@ export interface CriticalOptions extends ControlOptions {
   symmetries?: boolean;
   /** Helper threads for the solver (see `SolveOptions.imageWorkers`). */
   imageWorkers?: ImageWorkers;
+  /** Helper threads for the bases over Q of a positive-dimensional critical set (see `SolveOptions.basisWorkers`). */
+  basisWorkers?: BasisWorkers;
   /** Solve orbit by orbit under sign changes (see `SolveOptions.orbits`; default: by size). */
   orbits?: boolean;
 }
@@ -310,6 +313,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     bases: options.bases,
     onProgress: progressOf(options),
     imageWorkers: options.imageWorkers,
+    basisWorkers: options.basisWorkers,
     ...(options.orbits !== undefined ? { orbits: options.orbits } : {}),
     // L is constant on every component of the critical set: the decomposition splits by its values
     // (read from a polynomial of lower degree that agrees with L there).

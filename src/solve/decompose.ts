@@ -39,6 +39,7 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { Factorizer } from '../groebner/factor-cache';
 import { Piece, splitPiece } from '../groebner/factorizing';
 import { groebner } from '../groebner/groebner';
+import type { BasisWorkers } from '../groebner/basis-workers';
 import { splitByValues } from '../groebner/value-splitting';
 import { AttemptDeadline, Deadline, InputError, TimeoutError } from '../errors';
 import { dimension } from '../groebner/ideal';
@@ -80,6 +81,11 @@ export interface UnfinishedPiece {
  * `onProgress` (see `ControlOptions`).
  */
 export interface DecomposeOptions extends ControlOptions {
+  /**
+   * Helper threads for the images modulo primes of the pieces' bases over Q (`GroebnerOptions.
+   * basisWorkers`; the Node CLI passes `basisThreads()`); the answer is the same without them.
+   */
+  basisWorkers?: BasisWorkers;
   /** The input is already the reduced Gröbner basis of its ring (the same as `basis: polys`). */
   reduced?: boolean;
   /**
@@ -352,7 +358,7 @@ function examine(pieces: Piece[], state: DecompositionState, deadline: Deadline 
       const piece = queue.pop();
       current = piece;
       if (piece.basis && insideComponent(piece.basis, piece.bound)) continue;
-      const step = splitPiece(piece, factorizer, { deadline });
+      const step = splitPiece(piece, factorizer, { deadline, basisWorkers: options.basisWorkers });
       if (step.kind === 'empty') continue;
       if (step.kind === 'split') {
         // The first piece (fewest conditions) is examined first.

@@ -46,6 +46,7 @@ import { primitivePart } from '../poly/content';
 import { canonicalRing } from './canonical';
 import { ModularDimension, dimensionBySections, dimensionModuloPrime } from './modular-dimension';
 import { ImageWorkers } from './image-workers';
+import type { BasisWorkers } from '../groebner/basis-workers';
 import { OrbitFamily, solveByOrbits } from './orbit-solve';
 import { groupOrder, signSymmetries } from './sign-symmetry';
 
@@ -77,6 +78,12 @@ export interface SolveOptions extends ControlOptions {
    * passes `imageThreads()` from `solve/image-threads.ts`); the answer is the same without them.
    */
   imageWorkers?: ImageWorkers;
+  /**
+   * Helper threads for the images modulo primes of the Gröbner bases over Q of a
+   * positive-dimensional set and of its decomposition's pieces (the Node CLI passes
+   * `basisThreads()` from `groebner/basis-threads.ts`); the answer is the same without them.
+   */
+  basisWorkers?: BasisWorkers;
   /**
    * Solve a finite radical system with sign symmetries orbit by orbit (`orbit-solve.ts`): its
    * components are then families of orbits (`kind: 'orbits'`). Default: when the system has at
@@ -239,6 +246,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   const decomposeInput = (given: { basis: Polynomial<Rational>[] } | { valueBasis: Polynomial<Rational>[] }): void => {
     minimalPrimes(input, {
       deadline,
+      basisWorkers: options.basisWorkers,
       ...given,
       onProgress,
       ...(constantOnComponents ? { constantOnComponents } : {}),
@@ -262,7 +270,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
     if (probe.basis && dimension(probe.basis) === 0) return undefined;
     progress(what);
-    return groebner(inK, { deadline, onProgress, learned: probe.learned });
+    return groebner(inK, { deadline, onProgress, learned: probe.learned, basisWorkers: options.basisWorkers });
   };
   const overGraph = (graph: GraphElimination, learnedI?: LearnedFirstPrime): boolean => {
     // J's basis is computed with its variables in the order its generators suggest
@@ -281,6 +289,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const constants = constantOnComponents?.map((f) => graph.substitute(f));
     minimalPrimes(graph.reduced, {
       deadline,
+      basisWorkers: options.basisWorkers,
       ...(K === graph.ring ? { basis: J } : { valueBasis: J }),
       onProgress,
       ...(constants ? { constantOnComponents: constants } : {}),

@@ -10,7 +10,7 @@ import { PRESET_NAMES, preset } from '../../networks/presets';
 import { DataReader, NetworkSpec } from '../../networks/spec';
 import { readSpecFile } from '../../networks/spec-file';
 import { getHeapStatistics } from 'v8';
-import { CliContext, UsageError, addThreadsOption, addTimeoutOption, imageWorkersFor, intOption } from '../context';
+import { CliContext, UsageError, addThreadsOption, addTimeoutOption, basisWorkersFor, imageWorkersFor, intOption } from '../context';
 import { formatCritical } from '../text/critical';
 
 export { formatCritical };
@@ -40,6 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
       const net = networkLoss(spec, readData, { maxTerms: opts.maxTerms, deadline: ctx.deadline, heapLimit: getHeapStatistics().heap_size_limit });
       const analysis = criticalPoints(net, {
         imageWorkers: imageWorkersFor(opts.threads),
+        basisWorkers: basisWorkersFor(opts.threads),
         digits: opts.digits,
         complex: opts.complex,
         ...(opts.orbits !== undefined ? { orbits: opts.orbits } : {}),

@@ -7,7 +7,7 @@ import { QQ } from '../../arithmetic/field';
 import { Rational } from '../../arithmetic/rational';
 import { Polynomial } from '../../poly/polynomial';
 import { ORBIT_MIN_GROUP_ORDER, ORBIT_MIN_SOLUTIONS, solve } from '../../solve/solve';
-import { CliContext, UsageError, addThreadsOption, addTimeoutOption, imageWorkersFor, intOption } from '../context';
+import { CliContext, UsageError, addThreadsOption, addTimeoutOption, basisWorkersFor, imageWorkersFor, intOption } from '../context';
 import { FORMAT_HELP, SystemInputOptions, readSystem } from '../system-input';
 import { addParseLimitOptions } from '../parse-limits';
 import { formatSolveResult, solveResultToJSON } from '../text/solve';
@@ -32,6 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (ring.field !== (QQ as unknown)) throw new UsageError('solve works over the rationals');
       const result = solve(polynomials as Polynomial<Rational>[], {
         imageWorkers: imageWorkersFor(opts.threads),
+        basisWorkers: basisWorkersFor(opts.threads),
         digits: opts.digits,
         complex: opts.complex,
         ...(opts.orbits !== undefined ? { orbits: opts.orbits } : {}),
