@@ -122,8 +122,10 @@ function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number): bool
  * well before a learning run would: on the pieces of the network 2-3-2-1 linear with biases and
  * one λ (bases of 1,400–1,600 elements, about 23 primes; learning 2.2–7 s, a replay 0.2–0.4 s),
  * 4–7 replays after the helper was asked. Such bases got no helper while the cold replay was
- * taken for a learning run; with one, that network's first component came at 24–26 s instead of
- * 30–31. The benchmarks' decisions above are unchanged (their learning runs cost 6–8 replays).
+ * taken for a learning run; with one, that network's first component came at 22.7 and 24.8 s
+ * against 27.8 and 27.4 in four alternating runs (a pair of 150 s runs, on a machine drifting by
+ * a third, showed no gain: 34.6 against 31.4). The benchmarks' decisions above are unchanged
+ * (their learning runs cost 6–8 replays).
  */
 const COLD_REPLAYS = 8;
 
