@@ -49,6 +49,13 @@ export interface F4Options extends ControlOptions {
    * trace, so it takes 'randomized' as 'auto'.
    */
   linalg?: 'auto' | 'randomized' | 'deterministic';
+  /**
+   * How pairs are selected under orders that are not degree-compatible: 'auto' (default) by sugar
+   * degree under elimination orders (`sugarSelects`) and one smallest lcm per round otherwise;
+   * 'smallest-lcm' one smallest lcm per round under every such order (the rule before sugar, kept
+   * for comparison: bench/elimination.ts). The basis is the same either way.
+   */
+  selection?: 'auto' | 'smallest-lcm';
 }
 
 /** Statistics of a run. */
@@ -109,7 +116,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   const basis = new Basis(table);
   const pairs = new PairSet();
   const degreeCompatible = isDegreeCompatible(ring.order);
-  const byDegree = degreeCompatible || sugarSelects(ring.order);
+  const byDegree = degreeCompatible || (options.selection !== 'smallest-lcm' && sugarSelects(ring.order));
   const rounds: TraceRound[] = [];
   const randomized = !learn && options.linalg === 'randomized' && p > RANDOMIZED_MIN_PRIME;
   const skipZeroBlocks = !randomized && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
