@@ -57,9 +57,21 @@ export interface PositiveDimensionalComponent {
 }
 
 /** The fixed sequence of values tried for the free variables (k of them) at the given attempt. */
-export function trialValues(attempt: number, k: number): number[] {
+function trialValues(attempt: number, k: number): number[] {
   const base = [1, 2, -1, 3, -2, 5, 4, -3, 7, 6];
   return Array.from({ length: k }, (_, j) => base[(attempt + 3 * j) % base.length] + Math.floor((attempt + 3 * j) / base.length));
+}
+
+/**
+ * The reduced basis of the fibre of G (a Gröbner basis in R) where its variables U (indices) take
+ * the trial values of `attempt` (`trialValues`), when that fibre is zero-dimensional and not empty;
+ * undefined otherwise. Sample points and the value of a polynomial on a component
+ * (value-on-prime.ts) are read on these fibres.
+ */
+export function trialFibre(R: PolynomialRing<Rational>, G: readonly Polynomial<Rational>[], U: readonly number[], attempt: number, deadline?: Deadline): Polynomial<Rational>[] | undefined {
+  const values = trialValues(attempt, U.length);
+  const F = groebnerWithLinearPart([...G, ...U.map((i, j) => R.variable(i).sub(R.fromInt(values[j])))], { deadline });
+  return F.length > 0 && dimension(F) === 0 ? F : undefined;
 }
 
 /** A description of the prime P (given by any basis in any ring over the same variables; no generator or only zeros: the whole space). */
@@ -96,10 +108,8 @@ export function describeComponent(
   if (C.nvars === 0) samplePoints.push({ kind: 'rational', real: true, approx: {}, rational: {} });
   for (let attempt = 0; attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
     options.deadline?.check();
-    const values = trialValues(attempt, free.length);
-    const fixed = free.map((v, j) => C.variable(v).sub(C.fromInt(values[j])));
-    const F = groebnerWithLinearPart([...G, ...fixed], { deadline: options.deadline });
-    if (F.length === 0 || dimension(F) !== 0) continue;
+    const F = trialFibre(C, G, U, attempt, options.deadline);
+    if (F === undefined) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
     // Only rational and real points are kept. Once a solved fibre gave none, a fibre proved to
     // have none is not solved (a component with real points usually gives one on its first fibre,

@@ -112,9 +112,22 @@ function minimalPolynomialByEchelon(sparse: readonly { cols: number[]; vals: num
   throw new Error('internal error: a Krylov sequence of length dimension + 1 without a relation');
 }
 
-/** The minimal polynomial of f in K[x]/I: the monic generator of {p : p(f) ∈ I}. */
-export function minimalPolynomial<T>(A: QuotientAlgebra<T>, f: Polynomial<T>): UPoly<T> {
-  return minimalPolynomialOfMatrix(A.field, A.multiplicationMatrix(f), A.coordinates(f.ring.one()));
+/**
+ * The minimal polynomial of f in K[x]/I: the monic generator of {p : p(f) ∈ I}. The powers 1, f,
+ * f², … are formed by products with f's normal form until they are dependent, without f's
+ * multiplication matrix: deg μ products where the matrix costs dim A of them (the value of a loss
+ * on a fibre, `value-on-prime.ts`: degree 12 on quotients of dimension up to 500).
+ */
+export function minimalPolynomial<T>(A: QuotientAlgebra<T>, f: Polynomial<T>, deadline?: Deadline): UPoly<T> {
+  const fbar = A.element(A.coordinates(f));
+  const space = new EchelonSpace(A.field);
+  let v = A.coordinates(A.ring.one());
+  for (;;) {
+    deadline?.check();
+    const dependency = space.insert(v);
+    if (dependency !== undefined) return [...dependency.map((c) => A.field.neg(c)), A.field.one];
+    v = A.coordinates(fbar.mul(A.element(v)));
+  }
 }
 
 /** The minimal polynomial of the i-th variable in K[x]/I. */

@@ -8,13 +8,12 @@
  * network with weight decay. One fibre is enough: with the independent variables U of P set to
  * integers where P(u₀) is zero-dimensional and not the unit ideal, every point of V(P(u₀)) lies
  * on V(P), so f takes there roots of m only. The minimal polynomial μ of f on Q[X']/P(u₀)
- * (Krylov: 1, f, f², … reduced modulo P(u₀) until they are dependent) has rational coefficients,
- * so its roots are a set of conjugates of the roots of m: all of them, and the square-free part of
+ * (`minimalPolynomial`: 1, f, f², … reduced modulo P(u₀) until dependent) has rational
+ * coefficients, so its roots are a set of conjugates of the roots of m: all of them, and the square-free part of
  * μ is m. When μ does not come out a power of one irreducible polynomial, the elimination
  * answers instead. The caller vouches for f (the loss is constant on each component of its
  * critical set, so it qualifies there): a fibre cannot see that f takes infinitely many values.
  */
-import { EchelonSpace } from '../arithmetic/echelon';
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { ComputationError, Deadline } from '../errors';
@@ -23,15 +22,14 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { toUnivariate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
-import { isUnitIdeal, isZeroDimensional, largestIndependentSets } from '../groebner/ideal';
-import { groebnerWithLinearPart } from '../groebner/linear-substitution';
-import { normalForm } from '../groebner/normal-form';
+import { largestIndependentSets } from '../groebner/ideal';
 import { QuotientAlgebra } from '../groebner/quotient';
-import { trialValues } from './components';
+import { trialFibre } from './components';
+import { minimalPolynomial } from './radical';
 
 type QPoly = Polynomial<Rational>;
 
-/** Fibres tried before the elimination (at the values `trialValues` gives, as for sample points). */
+/** Fibres tried before the elimination (`trialFibre`, those of the sample points). */
 const FIBRES = 3;
 /**
  * The largest fibre (dimension of Q[X']/P(u₀)) read: each Krylov step multiplies two polynomials
@@ -69,21 +67,11 @@ export function valuePolynomialOnFibre(f: QPoly, P: readonly QPoly[], deadline?:
   const U = largestIndependentSets(P, 1)[0] ?? [];
   for (let attempt = 0; attempt < FIBRES; attempt++) {
     deadline?.check();
-    const values = trialValues(attempt, U.length);
-    const fixed = U.map((i, j) => C.variable(i).sub(C.fromInt(values[j])));
-    const F = groebnerWithLinearPart([...P, ...fixed], { deadline });
-    if (F.length === 0 || isUnitIdeal(F) || !isZeroDimensional(F)) continue;
+    const F = trialFibre(C, P, U, attempt, deadline);
+    if (F === undefined) continue;
     const A = new QuotientAlgebra(F);
     if (A.dimension > MAX_FIBRE) return undefined;
-    const fbar = normalForm(f, F);
-    const space = new EchelonSpace(QQ);
-    let v = A.coordinates(A.ring.one());
-    for (let k = 0; k <= A.dimension; k++) {
-      deadline?.check();
-      const dependency = space.insert(v);
-      if (dependency !== undefined) return onlyFactor([...dependency.map((c) => QQ.neg(c)), QQ.one]);
-      v = A.coordinates(fbar.mul(A.element(v)));
-    }
+    return onlyFactor(minimalPolynomial(A, f, deadline));
   }
   return undefined;
 }

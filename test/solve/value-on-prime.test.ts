@@ -2,12 +2,16 @@
 // answer equals the elimination's, and m(f) lies in P (its normal form is 0).
 import fc from 'fast-check';
 import { QQ } from '../../src/arithmetic/field';
-import { Rational, rational } from '../../src/arithmetic/rational';
+import { Rational, rational, rationalToString } from '../../src/arithmetic/rational';
+import { changeRing } from '../../src/poly/change';
 import { groebner } from '../../src/groebner/groebner';
 import { normalForm } from '../../src/groebner/normal-form';
 import { parsePolynomials } from '../../src/io/parse';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { valuePolynomialByElimination, valuePolynomialOnFibre, valuePolynomialOnPrime } from '../../src/solve/value-on-prime';
+import { QuotientAlgebra } from '../../src/groebner/quotient';
+import { minimalPolynomial, minimalPolynomialOfMatrix } from '../../src/solve/radical';
+import { katsura } from '../../src/systems';
 
 const R = new PolynomialRing(QQ, ['x', 'y', 'z']);
 const polys = (text: string): Polynomial<Rational>[] => parsePolynomials(text, { ring: R }).polynomials;
@@ -50,5 +54,18 @@ describe('valuePolynomialOnPrime', () => {
     const [f] = polys('5');
     expect(valuePolynomialOnFibre(f, [])).toBeUndefined();
     expect(valuePolynomialOnPrime(f, [])).toEqual([-5n, 1n]);
+  });
+});
+
+describe('minimalPolynomial (products by f, no multiplication matrix)', () => {
+  test("equals the minimal polynomial of f's multiplication matrix on katsura-3", () => {
+    const A = new QuotientAlgebra(groebner(katsura(3).polynomials));
+    const R = A.ring;
+    for (const text of ['x0', 'x0*x1 + x2', 'x1^2 - 3*x3 + 1/2', '7']) {
+      const f = parsePolynomials(text, { vars: [...R.vars] }).polynomials[0];
+      const g = changeRing(f, R);
+      const expected = minimalPolynomialOfMatrix(QQ, A.multiplicationMatrix(g), A.coordinates(R.one()));
+      expect(minimalPolynomial(A, g).map(rationalToString)).toEqual(expected.map(rationalToString));
+    }
   });
 });
