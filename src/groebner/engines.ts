@@ -21,13 +21,17 @@ import { ModularEngine } from './modular';
  */
 export type Linalg = 'auto' | 'randomized' | 'deterministic';
 
-/** F4 learned at one prime and replayed at the others. */
-export function f4EngineWith(linalg: Linalg = 'auto'): ModularEngine {
+/**
+ * F4 learned at one prime and replayed at the others. `knownBasis`: the first that many inputs
+ * are a Gröbner basis already (`F4Options.knownBasis`; true modulo every prime dividing none of
+ * their coefficients when it is true over Q).
+ */
+export function f4EngineWith(linalg: Linalg = 'auto', knownBasis?: number): ModularEngine {
   return {
     name: 'f4',
     traces: true,
     learn(polys: readonly Polynomial<number>[], deadline?: Deadline) {
-      const { basis, trace } = f4Learn(polys, { deadline, linalg });
+      const { basis, trace } = f4Learn(polys, { deadline, linalg, knownBasis });
       return { basis, replay: (images) => f4Apply(trace, images, { deadline }), trace };
     },
   };

@@ -13,7 +13,7 @@
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
  * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
  */
-import { Deadline, memoryBudgetOf } from '../../errors';
+import { Deadline, InputError, memoryBudgetOf } from '../../errors';
 import { ControlOptions, f4RoundInfo } from '../../control';
 import { MonomialOrder, isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
@@ -56,6 +56,15 @@ export interface F4Options extends ControlOptions {
    * for comparison: bench/elimination.ts). The basis is the same either way.
    */
   selection?: 'auto' | 'smallest-lcm';
+  /**
+   * The number k of leading inputs that already form a Gröbner basis of the ideal they generate,
+   * under this order (a basis computed before, to which the other inputs add): F4 forms no critical
+   * pair among them, only pairs with the other inputs and what those give. Those pairs would all
+   * reduce to zero; on the pieces of a decomposition, where a basis of 1,200–1,400 elements gains
+   * one or two polynomials, forming and reducing them was most of the run. A promise, not checked:
+   * when the first k inputs are not a Gröbner basis, the result need not be one. Default 0.
+   */
+  knownBasis?: number;
 }
 
 /** Statistics of a run. */
@@ -94,6 +103,29 @@ export function sugarSelects(order: MonomialOrder): boolean {
   return order.blocks.every((b) => b.size === 1 || isDegreeCompatible(b.order));
 }
 
+/** `F4Options.knownBasis`, checked: an integer from 0 to the number of inputs. */
+function knownBasisCount(k: number | undefined, inputs: number): number {
+  if (k === undefined) return 0;
+  if (!Number.isInteger(k) || k < 0 || k > inputs) throw new InputError(`F4: knownBasis must be an integer from 0 to the number of polynomials (${inputs}), got ${String(k)}`);
+  return k;
+}
+
+/**
+ * Element k of a known Gröbner basis has entered after those from `from` on, which have smaller or
+ * equal leading monomials (the inputs enter by leading monomial increasing): it is redundant when
+ * the leading monomial of one of them divides its own, as the update would have found.
+ */
+function markRedundantAmong(basis: Basis, from: number, k: number): void {
+  const table = basis.table;
+  const lk = basis.lead[k];
+  for (let i = from; i < k; i++) {
+    if (basis.redundant[i] === 0 && table.divides(basis.lead[i], lk)) {
+      basis.markRedundant(k);
+      return;
+    }
+  }
+}
+
 /** Does the tail of some row hold the leading column of another (rows over `ncols` columns)? */
 function leadsInTails(rows: readonly { cols: Int32Array }[], ncols: number): boolean {
   if (rows.length < 2) return false;
@@ -130,9 +162,17 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
   });
   inputs.sort((x, y) => table.cmp(x.monos[0], y.monos[0]) || x.src - y.src);
   let unit = false;
-  for (const inp of inputs) {
+  // A known Gröbner basis enters first and forms no pairs among itself (its S-polynomials reduce
+  // to zero); an element whose leading monomial another's divides is redundant, as the update
+  // would have found. The other inputs then enter through the update, pairing with all of it.
+  // The basis numbers the inputs in the order they enter (the trace's `inputSrc`).
+  const known = knownBasisCount(options.knownBasis, polys.length);
+  const entering = known > 0 ? [...inputs.filter((x) => x.src < known), ...inputs.filter((x) => x.src >= known)] : inputs;
+  const firstEntered = basis.size;
+  for (const inp of entering) {
     const k = basis.add(inp.monos, inp.coeffs, totalDegree(table, inp.monos));
-    updatePairs(pairs, basis, k, degreeCompatible);
+    if (inp.src < known) markRedundantAmong(basis, firstEntered, k);
+    else updatePairs(pairs, basis, k, degreeCompatible);
     if (table.degree(inp.monos[0]) === 0) unit = true;
   }
   if (unit) pairs.size = 0;
@@ -223,8 +263,8 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
       order: orderToString(ring.order),
       ninputs: polys.length,
       table,
-      inputSrc: Int32Array.from(inputs, (x) => x.src),
-      inputMonos: inputs.map((x) => x.monos),
+      inputSrc: Int32Array.from(entering, (x) => x.src),
+      inputMonos: entering.map((x) => x.monos),
       rounds,
       final,
       maxMatrixRows: stats.maxMatrixRows,
