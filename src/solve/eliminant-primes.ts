@@ -170,9 +170,12 @@ export function primesOverIndependentSet(J: readonly QPoly[], U: readonly number
   // A prime J is most often proved so on one fibre, before any eliminant: on a network's piece of
   // degree 48 over two weights, the first variable's eliminant had not been found in 466 s.
   if (e <= MAX_FIBRE_DEGREE && primeBySpecialization(J, U, e, blockBasis, deadline)) return [[...J]];
-  /** (J + gens)·K(U)[X'] ∩ K[X], with its degree and block basis; undefined when it is the unit ideal. */
+  /**
+   * (J + gens)·K(U)[X'] ∩ K[X], with its degree and block basis; undefined when it is the unit
+   * ideal. `gens` start with J, a reduced basis (the saturation's): F4 forms no pair within it.
+   */
   const piece = (gens: QPoly[]): EquidimensionalPart | undefined => {
-    const G = groebner(gens, { deadline });
+    const G = groebner(gens, { deadline, knownBasis: J.length });
     return isUnitIdeal(G) ? undefined : equidimensionalPart(G, factorizer, deadline, [...U]);
   };
   const contraction = (gens: QPoly[]): QPoly[] => piece(gens)?.saturated ?? [R.one()];

@@ -209,7 +209,8 @@ function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], 
       return !isRegular;
     });
     if (zeroDivisor === undefined) return { U, saturated: J, degree, rest, blockBasis: GB };
-    J = saturation(J, zeroDivisor, { deadline });
+    // J is a reduced degrevlex basis (G, then each saturation's): no pair within it is formed.
+    J = saturation(J, zeroDivisor, { deadline, knownBasis: J.length });
     regular.set(zeroDivisor, true);
     rest.push(zeroDivisor);
     GB = groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });

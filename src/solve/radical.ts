@@ -150,7 +150,7 @@ export function zeroDimensionalRadical<T>(G: readonly Polynomial<T>[], options: 
     if (udegree(s) < udegree(mu)) extra.push(fromUnivariate(R, i, s));
   }
   if (extra.length === 0) return [...G];
-  return groebner([...G, ...extra], options);
+  return groebner([...G, ...extra], { ...options, knownBasis: G.length });
 }
 
 /** Options of `modularMinimalPolynomial` and `modularVariableMinimalPolynomial`. */
@@ -316,7 +316,7 @@ export function modularRadical(G: readonly Polynomial<Rational>[], options: Groe
     if (generator) extra.push(generator);
   }
   if (extra.length === 0) return [...G];
-  return groebner([...G, ...extra], groebnerOptions);
+  return groebner([...G, ...extra], { ...groebnerOptions, knownBasis: G.length });
 }
 
 /**

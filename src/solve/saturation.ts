@@ -30,7 +30,7 @@ import { InputError } from '../errors';
 import { f4 } from '../groebner/f4';
 import { primitivePart } from '../poly/content';
 import { Monomial } from '../monomials/monomial';
-import { degrevlex } from '../monomials/order';
+import { degrevlex, orderToString } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { exactDivide } from '../poly/division';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -50,18 +50,33 @@ function extend<T>(R: PolynomialRing<T>): { S: PolynomialRing<T>; t: Polynomial<
   return { S, t: S.variable(name), lift: (p) => changeRing(p, S) };
 }
 
+/**
+ * The reduced basis in R of the ideal of `ps`, an elimination's result. When the elimination's
+ * ring has R's variables and order, `ps` is that basis already (the elements of a reduced basis
+ * free of the eliminated variables are the reduced basis of the elimination ideal, in the same
+ * order and normalization): it is only moved to R.
+ */
 function backTo<T>(R: PolynomialRing<T>, ps: Polynomial<T>[], options: GroebnerOptions): Polynomial<T>[] {
-  return groebner(ps.map((p) => changeRing(p, R)), options);
+  const E = ps[0]?.ring;
+  if (E && E.vars.length === R.vars.length && E.vars.every((v, i) => v === R.vars[i]) && orderToString(E.order) === orderToString(R.order)) {
+    return ps.map((p) => changeRing(p, R));
+  }
+  return groebner(ps.map((p) => changeRing(p, R)), { ...options, knownBasis: undefined });
 }
 
-/** The saturation I : f^∞ (the polynomials g with g·f^k ∈ I for some k). */
+/**
+ * The saturation I : f^∞ (the polynomials g with g·f^k ∈ I for some k). `options.knownBasis`: the
+ * first that many generators are a Gröbner basis for the ring's order (`GroebnerOptions.
+ * knownBasis`), used when that order is degrevlex: they are one for the elimination order too.
+ */
 export function saturation<T>(I: readonly Polynomial<T>[], f: Polynomial<T>, options: GroebnerOptions = {}): Polynomial<T>[] {
   if (I.length === 0) throw new InputError('saturation needs at least one generator');
   const R = I[0].ring;
   if (f.isZero()) return [R.one()];
   const { S, t, lift } = extend(R);
   const gens = [...I.map(lift), S.one().sub(t.mul(lift(f)))];
-  return backTo(R, eliminate(gens, [S.vars[0]], options), options);
+  const knownBasis = R.order.kind === 'degrevlex' ? options.knownBasis : undefined;
+  return backTo(R, eliminate(gens, [S.vars[0]], { ...options, knownBasis }), options);
 }
 
 /** The ideal quotient I : f = {g : g·f ∈ I}. */
@@ -122,7 +137,7 @@ export function isNonZeroDivisor<T>(G: readonly Polynomial<T>[], f: Polynomial<T
     return expected.length === b.length && expected.every((c, i) => c === b[i]);
   };
   if (R.field.characteristic === 0n) return regularModuloPrimes(G as unknown as Polynomial<Rational>[], f as unknown as Polynomial<Rational>, S as unknown as PolynomialRing<Rational>, matches, options);
-  return matches(groebner([...G, f].map((p) => homogenizeInto(p, S)), options));
+  return matches(groebner([...G, f].map((p) => homogenizeInto(p, S)), { ...options, knownBasis: G.length }));
 }
 
 /** Primes tried by the modular test before it answers "zero divisor" (see the file header). */
@@ -146,7 +161,10 @@ function regularModuloPrimes(
     // Not needed for the certificate, but a prime dividing a leading coefficient is a poor bet.
     if (integral.some((g) => g.lc().num % P === 0n)) continue;
     const Sp = new PolynomialRing(Zp(p), S.vars, S.order);
-    const { basis } = f4(integral.map((g) => changeRing(g, Sp)), { deadline: options.deadline });
+    // The homogenized basis is a Gröbner basis of Iʰ modulo p too (p divides no leading
+    // coefficient), so F4 forms no pair within it. Were it not, the certificate would still hold:
+    // the leading monomials of any elements of the ideal bound its Hilbert function from above.
+    const { basis } = f4(integral.map((g) => changeRing(g, Sp)), { deadline: options.deadline, knownBasis: G.length });
     if (matches(basis)) return true;
     if (++tried === ZERO_DIVISOR_PRIMES) return false;
   }
