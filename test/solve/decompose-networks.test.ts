@@ -10,7 +10,7 @@ import { criticalPoints } from '../../src/networks/critical';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { Factorizer } from '../../src/groebner/factor-cache';
-import { RaceState, equidimensionalPart } from '../../src/solve/equidimensional';
+import { RaceState, blockRing, equidimensionalPart } from '../../src/solve/equidimensional';
 import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
 import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
@@ -131,6 +131,22 @@ describe('a race stopped by an outer deadline', () => {
     expect(stops).toBeGreaterThan(0);
     const alone = equidimensionalPart(basis, new Factorizer(), undefined, part.U);
     expect([part.degree, part.saturated.map(String), part.rest.map(String)]).toEqual([alone.degree, alone.saturated.map(String), alone.rest.map(String)]);
+  });
+
+  test('xor-blog: a candidate whose block basis is done goes first, and the part it gives is its own', () => {
+    const { basis } = decomposed(preset('xor-blog'));
+    const fresh: RaceState = {};
+    const first = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, fresh);
+    const others = fresh.candidates!.filter((c) => c.U.join() !== first.U.join());
+    expect(others.length).toBeGreaterThan(0);
+    // Another candidate, last in the list, holds its block basis: it is taken, not the first.
+    const U = others[others.length - 1].U;
+    const done = equidimensionalPart(basis, new Factorizer(), undefined, U);
+    const GB = groebner(basis.map((g) => changeRing(g, blockRing(basis[0].ring, U).B)), { positiveDimension: true });
+    const race: RaceState = { candidates: [...fresh.candidates!.filter((c) => c.U.join() !== U.join()).map((c) => ({ U: c.U })), { U, GB }], budget: 60 };
+    const part = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, race);
+    expect(part.U).toEqual(U);
+    expect([part.degree, part.saturated.map(String), part.rest.map(String)]).toEqual([done.degree, done.saturated.map(String), done.rest.map(String)]);
   });
 });
 
