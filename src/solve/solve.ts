@@ -285,7 +285,9 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const independentSets = options.independentSets === false ? [] : independentSetsOf(groebner(input, { deadline, onProgress, learned: learnedI }));
     known({ vars: [...R.vars], dimension: dim, independentSets });
     if (dim === -1) return true;
-    const withGraph = (P: readonly Polynomial<Rational>[]): Polynomial<Rational>[] => groebner([...P.map((g) => changeRing(g, C)), ...graph.equations], { deadline });
+    // A prime's basis is a Gröbner basis in C too (degrevlex on the same variables, free of the
+    // eliminated ones): only the pairs with the graph's equations are formed.
+    const withGraph = (P: readonly Polynomial<Rational>[]): Polynomial<Rational>[] => groebner([...P.map((g) => changeRing(g, C)), ...graph.equations], { deadline, knownBasis: P.length });
     const constants = constantOnComponents?.map((f) => graph.substitute(f));
     minimalPrimes(graph.reduced, {
       deadline,
