@@ -39,6 +39,20 @@ describe('withoutRealPoints', () => {
   });
 });
 
+describe('describeComponent parametrization', () => {
+  test('a component of degree 1 over its free variables is parametrized; the sphere, of degree 2 over any two, is not', () => {
+    // The block basis is computed only when a fibre has at most one point (see describeComponent).
+    for (const text of ['z - x*y', 'x*z - y - 1']) {
+      const vars = ['x', 'y', 'z'];
+      const c = describeComponent(basis(text, vars), vars);
+      expect(c.parametrization).toBeDefined();
+      // Every dependent variable is given, as a function of the free ones.
+      expect(Object.keys(c.parametrization!).sort()).toEqual(vars.filter((v) => !c.freeVariables.includes(v)).sort());
+    }
+    expect(describeComponent(basis('x^2 + y^2 + z^2 - 1', ['x', 'y', 'z']), ['x', 'y', 'z']).parametrization).toBeUndefined();
+  });
+});
+
 describe('describeComponent sample points', () => {
   test('a component with no real point gets none, and says so', () => {
     const c = describeComponent(basis('x^2 + y^2 + 1', ['x', 'y', 'z']), ['x', 'y', 'z']);
