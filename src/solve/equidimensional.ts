@@ -94,10 +94,26 @@ export interface EquidimensionalPart {
 /** Seconds each candidate's stages get in the race's first round (see `racedEquidimensionalPart`). */
 const RACE_BUDGET = 0.5;
 
-/** A candidate independent set of the race, with its block basis once computed. */
+/**
+ * The saturations of I done so far over one independent set (see `saturatedOver`): the ideal J
+ * reached, its block basis, the factors saturated away, and the factors found regular modulo J
+ * (they stay regular after further saturations). Updated one whole step at a time.
+ */
+export interface Saturations {
+  J: QPoly[];
+  GB: readonly QPoly[];
+  rest: QPoly[];
+  regular: PolynomialMap<Rational, true>;
+}
+
+/**
+ * A candidate independent set of the race, with its block basis once computed and its saturations
+ * so far (kept when its budget runs out, so the next round resumes them).
+ */
 export interface Candidate {
   U: number[];
   GB?: QPoly[];
+  saturations?: Saturations;
 }
 
 /**
@@ -125,8 +141,10 @@ export interface RaceState {
  * The equidimensional part of I (reduced degrevlex basis G) over a largest independent set,
  * chosen by a race (see the file header): the candidates, in canonical order (those whose block
  * basis is done first), get a time budget for the block basis and another for the zero-divisor
- * tests and saturations, fourfold per round; the first to finish both is taken. The answer does not depend on the choice, only the time.
- * `state` keeps the race's progress across calls stopped by an outer deadline.
+ * tests and saturations, fourfold per round; the first to finish both is taken. A candidate keeps
+ * its block basis and its saturations from round to round. The answer does not depend on the
+ * choice, only the time. `state` keeps the race's progress across calls stopped by an outer
+ * deadline.
  */
 function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline: Deadline | undefined, firstBudget: number, state: RaceState = {}): EquidimensionalPart {
   const R = G[0].ring;
@@ -146,7 +164,8 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
       const limit = (): Deadline | undefined => (last ? deadline : new AttemptDeadline(budget, deadline));
       try {
         if (c.GB === undefined) c.GB = groebner(G.map((g) => changeRing(g, blockRing(R, c.U).B)), { deadline: limit(), positiveDimension: true });
-        return saturatedOver(G, c.U, c.GB, factorizer, limit(), onI);
+        c.saturations ??= { J: [...G], GB: c.GB, rest: [], regular: new PolynomialMap<Rational, true>() };
+        return saturatedOver(G, c.U, c.GB, factorizer, limit(), onI, c.saturations);
       } catch (e) {
         if (!(e instanceof TimeoutError) || last) throw e;
         deadline?.check();
@@ -189,34 +208,36 @@ export function equidimensionalPart(G: readonly QPoly[], factorizer: Factorizer,
 /**
  * The equidimensional part of I (basis G) over U, given I's block basis GB: the zero-divisor
  * factors of its leading coefficients saturated away one at a time (see `equidimensionalPart`).
- * `onI` keeps the zero-divisor tests on I itself across the candidates of a race.
+ * `onI` keeps the zero-divisor tests on I itself across the candidates of a race; `kept`, the
+ * saturations done so far, is resumed and updated one whole step at a time, so a deadline leaves it
+ * where the last step ended (on the 2-3-2-1 linear network with biases and one λ, a candidate's
+ * 8 s of saturations, stopped by its budget, were done again in the next round).
  */
-function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, onI?: TestsOnI): EquidimensionalPart {
+function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], factorizer: Factorizer, deadline?: Deadline, onI?: TestsOnI, kept?: Saturations): EquidimensionalPart {
   const R = G[0].ring;
   const { B, dependent } = blockRing(R, U);
-  let GB = GB0;
-  const degree = degreeOverIndependent(GB, dependent);
-  const regular = new PolynomialMap<Rational, true>();
-  const rest: QPoly[] = [];
-  let J = [...G];
+  const degree = degreeOverIndependent(GB0, dependent);
+  const s: Saturations = kept ?? { J: [...G], GB: GB0, rest: [], regular: new PolynomialMap<Rational, true>() };
   for (;;) {
     // Until the first saturation J is I itself, whose tests the race's candidates share.
-    const tests = rest.length === 0 ? onI : undefined;
-    const zeroDivisor = leadingFactors(GB, dependent, R, factorizer).find((f) => {
-      if (regular.has(f)) return false;
+    const tests = s.rest.length === 0 ? onI : undefined;
+    const zeroDivisor = leadingFactors(s.GB, dependent, R, factorizer).find((f) => {
+      if (s.regular.has(f)) return false;
       let isRegular = tests?.get(f);
       if (isRegular === undefined) {
-        isRegular = isNonZeroDivisor(J, f, { deadline });
+        isRegular = isNonZeroDivisor(s.J, f, { deadline });
         tests?.set(f, isRegular);
       }
-      if (isRegular) regular.set(f, true);
+      if (isRegular) s.regular.set(f, true);
       return !isRegular;
     });
-    if (zeroDivisor === undefined) return { U, saturated: J, degree, rest, blockBasis: GB };
+    if (zeroDivisor === undefined) return { U, saturated: s.J, degree, rest: [...s.rest], blockBasis: s.GB };
     // J is a reduced degrevlex basis (G, then each saturation's): no pair within it is formed.
-    J = saturation(J, zeroDivisor, { deadline, knownBasis: J.length });
-    regular.set(zeroDivisor, true);
-    rest.push(zeroDivisor);
-    GB = groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
+    const J = saturation(s.J, zeroDivisor, { deadline, knownBasis: s.J.length });
+    const GB = groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
+    s.J = J;
+    s.GB = GB;
+    s.rest = [...s.rest, zeroDivisor];
+    s.regular.set(zeroDivisor, true);
   }
 }

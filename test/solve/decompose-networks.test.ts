@@ -10,7 +10,11 @@ import { criticalPoints } from '../../src/networks/critical';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { Factorizer } from '../../src/groebner/factor-cache';
-import { RaceState, blockRing, equidimensionalPart } from '../../src/solve/equidimensional';
+import { RaceState, Saturations, blockRing, equidimensionalPart } from '../../src/solve/equidimensional';
+import { saturation } from '../../src/solve/saturation';
+import { PolynomialMap } from '../../src/groebner/polynomial-map';
+import { largestIndependentSets } from '../../src/groebner/ideal';
+import { Rational } from '../../src/arithmetic/rational';
 import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
 import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
@@ -147,6 +151,31 @@ describe('a race stopped by an outer deadline', () => {
     const part = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, race);
     expect(part.U).toEqual(U);
     expect([part.degree, part.saturated.map(String), part.rest.map(String)]).toEqual([done.degree, done.saturated.map(String), done.rest.map(String)]);
+  });
+});
+
+describe('a candidate keeps its saturations from round to round', () => {
+  // xor-blog over its first candidate saturates two factors away: w1_0 + w1_1, then w2_1·w3_0 − w2_0·w3_1.
+  test('xor-blog: resumed after its first saturation, the part is the part over that set alone; a state that calls a factor regular is believed', () => {
+    const { basis } = decomposed(preset('xor-blog'));
+    const R = basis[0].ring;
+    const U = largestIndependentSets(basis, 8)[0];
+    const alone = equidimensionalPart(basis, new Factorizer(), undefined, U);
+    expect(alone.rest.length).toBe(2);
+    const { B } = blockRing(R, U);
+    const GB = groebner(basis.map((g) => changeRing(g, B)), { positiveDimension: true });
+    const [f] = alone.rest;
+    const J = saturation(basis, f);
+    const afterOne: Saturations = { J, GB: groebner(J.map((g) => changeRing(g, B)), { positiveDimension: true }), rest: [f], regular: new PolynomialMap<Rational, true>() };
+    afterOne.regular.set(f, true);
+    const resumed = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, { candidates: [{ U, GB, saturations: afterOne }], budget: 60 });
+    expect([resumed.degree, resumed.saturated.map(String), resumed.rest.map(String)]).toEqual([alone.degree, alone.saturated.map(String), alone.rest.map(String)]);
+    expect(afterOne.rest.map(String)).toEqual(alone.rest.map(String));
+    // Told that f is regular (it is not), the race does not test it again: f is not saturated away.
+    const told: Saturations = { J: [...basis], GB, rest: [], regular: new PolynomialMap<Rational, true>() };
+    told.regular.set(f, true);
+    const believed = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, { candidates: [{ U, GB, saturations: told }], budget: 60 });
+    expect(believed.rest.map(String)).not.toContain(f.toString());
   });
 });
 
