@@ -73,16 +73,16 @@ function isConstraint(f: QPoly, constraints: readonly QPoly[]): boolean {
  * (the earlier factors becoming conditions); or `replace` by a single factor (g a power, or a
  * product of one factor with conditions); or undefined when g is an irreducible polynomial.
  */
-function splitOn(g: QPoly, piece: Piece, G: QPoly[], factorizer: Factorizer): { pieces: Piece[] } | { replace: QPoly } | undefined {
+function splitOn(g: QPoly, piece: Piece, G: QPoly[], replaced: readonly QPoly[], factorizer: Factorizer): { pieces: Piece[] } | { replace: QPoly } | undefined {
   const all = factorizer.factors(g);
   const factors = all.filter((x) => !isConstraint(x.factor, piece.constraints));
   if (factors.length === 1) return all.length === 1 && factors[0].multiplicity === 1 ? undefined : { replace: factors[0].factor };
   // ⟨F, fᵢ⟩ = ⟨basis, fᵢ⟩ since fᵢ divides g; no factors left: g is a product of conditions.
   const pieces = factors.map((x, i) => ({
-    generators: [...piece.generators, x.factor],
+    generators: [...piece.generators, x.factor, ...replaced],
     constraints: [...piece.constraints, ...factors.slice(0, i).map((y) => y.factor)],
     bound: piece.bound,
-    parent: { basis: G, added: [x.factor] },
+    parent: { basis: G, added: [x.factor, ...replaced] },
   }));
   return { pieces };
 }
@@ -154,15 +154,14 @@ export function splitPiece(piece: Piece, factorizer: Factorizer, options: Pick<G
   for (const g of bySize(G)) {
     options.deadline?.check();
     if (g.isConstant()) continue;
-    const split = splitOn(g, piece, G, factorizer);
+    const split = splitOn(g, piece, G, replaced, factorizer);
     if (split === undefined) continue;
     if ('replace' in split) {
       replaced.push(split.replace);
       continue;
     }
     if (split.pieces.length === 0) return { kind: 'empty' };
-    const withReplaced = (p: Piece): Piece => ({ ...p, generators: [...p.generators, ...replaced], ...(p.parent ? { parent: { basis: p.parent.basis, added: [...p.parent.added, ...replaced] } } : {}) });
-    return { kind: 'split', pieces: split.pieces.map(withReplaced) };
+    return { kind: 'split', pieces: split.pieces };
   }
   if (replaced.length > 0) return { kind: 'split', pieces: [{ generators: [...piece.generators, ...replaced], constraints: piece.constraints, bound: piece.bound, parent: { basis: G, added: replaced } }] };
   return { kind: 'unsplit', piece: { ...piece, basis: G } };

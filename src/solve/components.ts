@@ -69,8 +69,12 @@ function trialValues(attempt: number, k: number): number[] {
  * (value-on-prime.ts) are read on these fibres.
  */
 export function trialFibre(R: PolynomialRing<Rational>, G: readonly Polynomial<Rational>[], U: readonly number[], attempt: number, deadline?: Deadline): Polynomial<Rational>[] | undefined {
-  const values = trialValues(attempt, U.length);
-  const F = groebnerWithLinearPart([...G, ...U.map((i, j) => R.variable(i).sub(R.fromInt(values[j])))], { deadline });
+  return fibreAt(R, G, U, trialValues(attempt, U.length).map((v) => rational(BigInt(v))), deadline);
+}
+
+/** The reduced basis of the fibre of G where the variables U take `values`, when it is zero-dimensional and not empty. */
+function fibreAt(R: PolynomialRing<Rational>, G: readonly Polynomial<Rational>[], U: readonly number[], values: readonly Rational[], deadline?: Deadline): Polynomial<Rational>[] | undefined {
+  const F = groebnerWithLinearPart([...G, ...U.map((i, j) => R.variable(i).sub(R.constant(values[j])))], { deadline });
   return F.length > 0 && dimension(F) === 0 ? F : undefined;
 }
 
@@ -167,11 +171,8 @@ const TEST_PRIMES = 16;
 /** The number of points of a generic fibre (dim over K(U) of the quotient), or undefined if unknown. */
 function degreeOverFree(G: readonly Polynomial<Rational>[], U: readonly number[]): number | undefined {
   try {
-    const C = G[0].ring;
-    const values = U.map((_, j) => rational(BigInt(1000003 + 7919 * j)));
-    const fixed = U.map((i, j) => C.variable(i).sub(C.constant(values[j])));
-    const F = groebnerWithLinearPart([...G, ...fixed]);
-    return dimension(F) === 0 ? solutionCount(F) : undefined;
+    const F = fibreAt(G[0].ring, G, U, U.map((_, j) => rational(BigInt(1000003 + 7919 * j))));
+    return F && solutionCount(F);
   } catch {
     return undefined;
   }

@@ -106,6 +106,11 @@ export interface Saturations {
   regular: PolynomialMap<Rational, true>;
 }
 
+/** The start of the saturations of I (basis G, block basis GB): none done yet. */
+function noSaturations(G: readonly QPoly[], GB: readonly QPoly[]): Saturations {
+  return { J: [...G], GB, rest: [], regular: new PolynomialMap<Rational, true>() };
+}
+
 /**
  * A candidate independent set of the race, with its block basis once computed and its saturations
  * so far (kept when its budget runs out, so the next round resumes them).
@@ -164,7 +169,7 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
       const limit = (): Deadline | undefined => (last ? deadline : new AttemptDeadline(budget, deadline));
       try {
         if (c.GB === undefined) c.GB = groebner(G.map((g) => changeRing(g, blockRing(R, c.U).B)), { deadline: limit(), positiveDimension: true });
-        c.saturations ??= { J: [...G], GB: c.GB, rest: [], regular: new PolynomialMap<Rational, true>() };
+        c.saturations ??= noSaturations(G, c.GB);
         return saturatedOver(G, c.U, c.GB, factorizer, limit(), onI, c.saturations);
       } catch (e) {
         if (!(e instanceof TimeoutError) || last) throw e;
@@ -217,7 +222,7 @@ function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], 
   const R = G[0].ring;
   const { B, dependent } = blockRing(R, U);
   const degree = degreeOverIndependent(GB0, dependent);
-  const s: Saturations = kept ?? { J: [...G], GB: GB0, rest: [], regular: new PolynomialMap<Rational, true>() };
+  const s = kept ?? noSaturations(G, GB0);
   for (;;) {
     // Until the first saturation J is I itself, whose tests the race's candidates share.
     const tests = s.rest.length === 0 ? onI : undefined;

@@ -64,13 +64,17 @@ describe('Factorizer', () => {
   });
 });
 
+/** The planted ideal's reduced basis G, its ring S, and f0 (over x, y, z) written in S. */
+function plantedWith(plant: { vars: string[]; polynomials: QPoly[] }, f0: QPoly): { S: PolynomialRing<Rational>; f: QPoly; G: QPoly[] } {
+  const S = new PolynomialRing(QQ, plant.vars);
+  return { S, f: S.fromTerms(f0.monomials.map((m, i) => [m.slice(1), f0.coefficients[i]] as const)), G: groebner(plant.polynomials) };
+}
+
 describe('isNonZeroDivisor', () => {
   test('agrees with saturation: f is regular modulo I exactly when I : f^∞ = I', () => {
     fc.assert(
       fc.property(plantedVarieties({ maxPieces: 3 }), arbSmallPoly, (plant, f0) => {
-        const S = new PolynomialRing(QQ, plant.vars);
-        const f = S.fromTerms(f0.monomials.map((m, i) => [m.slice(1), f0.coefficients[i]] as const));
-        const G = groebner(plant.polynomials);
+        const { f, G } = plantedWith(plant, f0);
         const same = saturation(G, f).map(String).join(';') === G.map(String).join(';');
         expect(isNonZeroDivisor(G, f)).toBe(same);
       }),
@@ -97,9 +101,7 @@ describe('saturation of a reduced basis, known to be one', () => {
   test('I : f^∞ from the basis known (no pairs within it) is the saturation computed in lex and brought back, a reduced basis containing I', () => {
     fc.assert(
       fc.property(plantedVarieties({ maxPieces: 3 }), arbSmallPoly, (plant, f0) => {
-        const S = new PolynomialRing(QQ, plant.vars);
-        const f = S.fromTerms(f0.monomials.map((m, i) => [m.slice(1), f0.coefficients[i]] as const));
-        const G = groebner(plant.polynomials);
+        const { S, f, G } = plantedWith(plant, f0);
         const known = saturation(G, f, { knownBasis: G.length });
         // Another route: the ring in lex (its elimination ignores the promise, and its result is
         // brought back to degrevlex by a basis computed from scratch).
