@@ -182,17 +182,19 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
 }
 
 /**
- * The block basis (ring B) of J ⊇ s.J, J a reduced degrevlex basis: from the block basis s.GB of
- * s.J, a Gröbner basis already (`knownBasis`), and the elements of J that are not elements of s.J,
- * which with s.J's ideal generate J (the others are in it). A saturation adds few new elements (36
- * to 1,207 on a piece of the 2-3-2-1 linear network with biases and one λ, saturated by a
- * variable): that block basis took 0.38 s this way, 4.7 s from J alone.
+ * The reduced basis (ring R) of the ideal of `known`, a reduced basis in R, grown to that of `grown`
+ * (any ring), whose ideal contains it: `known` as a known Gröbner basis, and the elements of
+ * `grown` that are not elements of `before`, a basis of `known`'s ideal in `grown`'s ring (the
+ * others are in that ideal). A saturation in the decomposition adds few: the block basis of the
+ * saturation of a 1,207-element piece of the 2-3-2-1 linear network with biases and one λ by a
+ * variable had 20 elements not in the block basis before, and its degrevlex basis took 0.97 s
+ * this way; from its generators alone, 4.7 s.
  */
-function blockBasisAfter(s: Saturations, J: readonly QPoly[], B: PolynomialRing<Rational>, deadline: Deadline | undefined): QPoly[] {
+function grownBasis(known: readonly QPoly[], grown: readonly QPoly[], before: readonly QPoly[], R: PolynomialRing<Rational>, deadline: Deadline | undefined): QPoly[] {
   const old = new PolynomialMap<Rational, true>();
-  for (const g of s.J) old.set(g, true);
-  const added = J.filter((g) => !old.has(g));
-  return groebner([...s.GB, ...added].map((g) => changeRing(g, B)), { deadline, positiveDimension: true, knownBasis: s.GB.length });
+  for (const g of before) old.set(g, true);
+  const added = grown.filter((g) => !old.has(g)).map((g) => changeRing(g, R));
+  return groebner([...known, ...added], { deadline, knownBasis: known.length });
 }
 
 /** The irreducible factors (monic, in the ring of I) of the leading coefficients in K[U] of a block basis. */
@@ -251,9 +253,10 @@ function saturatedOver(G: readonly QPoly[], U: number[], GB0: readonly QPoly[], 
       return !isRegular;
     });
     if (zeroDivisor === undefined) return { U, saturated: s.J, degree, rest: [...s.rest], blockBasis: s.GB };
-    // J is a reduced degrevlex basis (G, then each saturation's): no pair within it is formed.
-    const J = saturation(s.J, zeroDivisor, { deadline, knownBasis: s.J.length });
-    const GB = blockBasisAfter(s, J, B, deadline);
+    // The block basis of the saturation from the block basis s.GB (known), then its degrevlex
+    // basis from s.J (known) and the few elements the saturation added (`grownBasis`).
+    const GB = saturation(s.GB, changeRing(zeroDivisor, B), { deadline, knownBasis: s.GB.length, positiveDimension: true });
+    const J = grownBasis(s.J, GB, s.GB, R, deadline);
     s.J = J;
     s.GB = GB;
     s.rest = [...s.rest, zeroDivisor];

