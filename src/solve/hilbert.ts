@@ -1,10 +1,17 @@
 /**
  * Hilbert series of monomial ideals and the degree of an affine variety.
  *
- * For a monomial ideal M ⊂ K[x1..xn], the Hilbert series of K[x]/M is K(t)/(1 − t)^n with the
- * numerator from the recursion K(⟨m1..mr⟩) = K(⟨m1..m(r−1)⟩) − t^deg(mr)·K(⟨m1..m(r−1)⟩ : mr)
- * (Cox–Little–O'Shea, Ideals, Varieties, and Algorithms, §9.2; Bigatti 1997 for the pivot
- * strategy). For an ideal I with a Gröbner basis for a degree-compatible order, the affine
+ * For a monomial ideal M ⊂ K[x1..xn], the Hilbert series of K[x]/M is K(t)/(1 − t)^n. The
+ * numerator comes from the exact sequence 0 → K[x]/(M : p)(−deg p) → K[x]/M → K[x]/(M + ⟨p⟩) → 0
+ * for a pivot monomial p: K(M) = K(M + ⟨p⟩) + t^deg(p)·K(M : p) (Bigatti, "Computation of
+ * Hilbert–Poincaré series", J. Pure Appl. Algebra 119 (1997)). The pivot is a power x^e of the
+ * variable met most often among the generators that are not pure powers, e the median of its
+ * exponents there: M + ⟨p⟩ loses every such generator with at least that exponent, M : p has
+ * them all lowered. Pure powers of variables no other generator has split off as factors
+ * (1 − t^a), and a set of pure powers is a product of them. The earlier recursion pivoted on
+ * one generator at a time, K(M) = K(M′) − t^deg(m)·K(M′ : m) (Cox–Little–O'Shea, Ideals,
+ * Varieties, and Algorithms, §9.2): on the zero-divisor tests of the 2-3-2-1 linear network with
+ * biases and one λ (1,200 leading monomials in 20 variables) it took about 1.5 s per test. For an ideal I with a Gröbner basis for a degree-compatible order, the affine
  * Hilbert function of I equals that of ⟨lm(I)⟩ (CLO §9.3), so the degree of V(I) — the
  * number of points cut out by a generic linear space of complementary dimension — is Q(1) where
  * K(t)/(1 − t)^(n+1) = Q(t)/(1 − t)^(d+1), d = dim I.
@@ -14,10 +21,11 @@ import { Monomial, divides } from '../monomials/monomial';
 import { isDegreeCompatible } from '../monomials/order';
 import { Polynomial } from '../poly/polynomial';
 
-/** Numerator polynomial coefficients (ascending, bigint) of the Hilbert series of K[x]/M. */
+/** Numerator polynomial coefficients (ascending, bigint, no trailing zeros) of the Hilbert series of K[x]/M. */
 export function hilbertNumerator(gens: readonly Monomial[], nvars: number): bigint[] {
-  const mins = minimalize(gens);
-  return numerator(mins, nvars);
+  const r = numerator(minimalize(gens), nvars);
+  while (r.length > 1 && r[r.length - 1] === 0n) r.pop();
+  return r;
 }
 
 function minimalize(gens: readonly Monomial[]): Monomial[] {
@@ -38,24 +46,52 @@ function addPoly(a: bigint[], b: bigint[], shift = 0, sign = 1n): bigint[] {
 
 function numerator(gens: Monomial[], n: number): bigint[] {
   if (gens.length === 0) return [1n];
-  if (gens.length === 1) {
-    // 1 − t^d
-    const d = gens[0][0];
-    const r = new Array<bigint>(d + 1).fill(0n);
-    r[0] = 1n;
-    r[d] -= 1n;
-    return r;
+  // Pure powers of a variable that no other generator has: factors 1 − t^a.
+  const count = new Array<number>(n + 1).fill(0);
+  for (const m of gens) for (let i = 1; i <= n; i++) if (m[i] > 0) count[i]++;
+  let factor: bigint[] = [1n];
+  const rest: Monomial[] = [];
+  for (const m of gens) {
+    const only = purePowerVariable(m, n);
+    if (only > 0 && count[only] === 1) factor = mulPoly(factor, oneMinusPower(m[0]));
+    else rest.push(m);
   }
-  // All generators pure powers of distinct variables: Π (1 − t^dᵢ).
-  if (gens.every((m) => m.slice(1).filter((e) => e > 0).length === 1)) {
-    const vars = new Set(gens.map((m) => m.slice(1).findIndex((e) => e > 0)));
-    if (vars.size === gens.length) return gens.reduce<bigint[]>((acc, m) => mulPoly(acc, numerator([m], n)), [1n]);
+  if (rest.length === 0) return factor;
+  if (rest.length === 1) return mulPoly(factor, oneMinusPower(rest[0][0]));
+  // The pivot: x_j^e, x_j the variable met most often among the generators that are not pure
+  // powers, e the median of its exponents there (at least 1; a pure power of x_j in M has a
+  // larger exponent, since M is minimal, so p is not in M).
+  const often = new Array<number>(n + 1).fill(0);
+  for (const m of rest) if (purePowerVariable(m, n) === 0) for (let i = 1; i <= n; i++) if (m[i] > 0) often[i]++;
+  let j = 1;
+  for (let i = 2; i <= n; i++) if (often[i] > often[j]) j = i;
+  const exponents = rest.filter((m) => purePowerVariable(m, n) === 0 && m[j] > 0).map((m) => m[j]).sort((a, b) => a - b);
+  const e = exponents[(exponents.length - 1) >> 1];
+  const p = new Array<number>(n + 1).fill(0);
+  p[0] = e;
+  p[j] = e;
+  const plus = minimalize([...rest.filter((m) => m[j] < e), p]);
+  const colon = minimalize(rest.map((m) => quotientMonomial(m, p)));
+  return mulPoly(factor, addPoly(numerator(plus, n), numerator(colon, n), e));
+}
+
+/** i when m is a power of x_i alone (i ≥ 1), else 0. */
+function purePowerVariable(m: Monomial, n: number): number {
+  let only = 0;
+  for (let i = 1; i <= n; i++) {
+    if (m[i] === 0) continue;
+    if (only !== 0) return 0;
+    only = i;
   }
-  // Pivot on the last generator: K(M) = K(M') − t^deg(m)·K(M' : m).
-  const m = gens[gens.length - 1];
-  const rest = gens.slice(0, -1);
-  const quotient = minimalize(rest.map((g) => quotientMonomial(g, m)));
-  return addPoly(numerator(rest, n), numerator(quotient, n), m[0], -1n);
+  return only;
+}
+
+/** 1 − t^d. */
+function oneMinusPower(d: number): bigint[] {
+  const r = new Array<bigint>(d + 1).fill(0n);
+  r[0] = 1n;
+  r[d] -= 1n;
+  return r;
 }
 
 function quotientMonomial(g: Monomial, m: Monomial): Monomial {
