@@ -188,7 +188,7 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
  * others are in that ideal). A saturation in the decomposition adds few: the block basis of the
  * saturation of a 1,207-element piece of the 2-3-2-1 linear network with biases and one λ by a
  * variable had 20 elements not in the block basis before, and its degrevlex basis took 0.97 s
- * this way; from its generators alone, 4.7 s.
+ * this way (the saturation computed in degrevlex had taken 6.9 s).
  */
 function grownBasis(known: readonly QPoly[], grown: readonly QPoly[], before: readonly QPoly[], R: PolynomialRing<Rational>, deadline: Deadline | undefined): QPoly[] {
   const old = new PolynomialMap<Rational, true>();
