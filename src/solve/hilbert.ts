@@ -53,10 +53,15 @@ function numerator(gens: Monomial[], n: number): bigint[] {
   for (const m of gens) for (let i = 1; i <= n; i++) if (m[i] > 0) count[i]++;
   let factor: bigint[] = [1n];
   const rest: Monomial[] = [];
+  /** The generators left that are not pure powers: the pivot's variable is chosen among them. */
+  const mixed: Monomial[] = [];
   for (const m of gens) {
     const only = purePowerVariable(m, n);
     if (only > 0 && count[only] === 1) factor = mulPoly(factor, oneMinusPower(m[0]));
-    else rest.push(m);
+    else {
+      rest.push(m);
+      if (only === 0) mixed.push(m);
+    }
   }
   if (rest.length === 0) return factor;
   if (rest.length === 1) return mulPoly(factor, oneMinusPower(rest[0][0]));
@@ -64,10 +69,10 @@ function numerator(gens: Monomial[], n: number): bigint[] {
   // powers, e the median of its exponents there (at least 1; a pure power of x_j in M has a
   // larger exponent, since M is minimal, so p is not in M).
   const often = new Array<number>(n + 1).fill(0);
-  for (const m of rest) if (purePowerVariable(m, n) === 0) for (let i = 1; i <= n; i++) if (m[i] > 0) often[i]++;
+  for (const m of mixed) for (let i = 1; i <= n; i++) if (m[i] > 0) often[i]++;
   let j = 1;
   for (let i = 2; i <= n; i++) if (often[i] > often[j]) j = i;
-  const exponents = rest.filter((m) => purePowerVariable(m, n) === 0 && m[j] > 0).map((m) => m[j]).sort((a, b) => a - b);
+  const exponents = mixed.filter((m) => m[j] > 0).map((m) => m[j]).sort((a, b) => a - b);
   const e = exponents[(exponents.length - 1) >> 1];
   const p = new Array<number>(n + 1).fill(0);
   p[0] = e;

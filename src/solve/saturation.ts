@@ -44,9 +44,10 @@ function freshName(R: PolynomialRing<unknown>): string {
   return name;
 }
 
-function extend<T>(R: PolynomialRing<T>): { S: PolynomialRing<T>; t: Polynomial<T>; lift: (p: Polynomial<T>) => Polynomial<T> } {
+/** R with a new variable t first (the ring's default order, or `order`), and the map into it. */
+function extend<T>(R: PolynomialRing<T>, order?: MonomialOrder): { S: PolynomialRing<T>; t: Polynomial<T>; lift: (p: Polynomial<T>) => Polynomial<T> } {
   const name = freshName(R as PolynomialRing<unknown>);
-  const S = new PolynomialRing(R.field, [name, ...R.vars]);
+  const S = new PolynomialRing(R.field, [name, ...R.vars], order);
   return { S, t: S.variable(name), lift: (p) => changeRing(p, S) };
 }
 
@@ -92,11 +93,9 @@ export function saturation<T>(I: readonly Polynomial<T>[], f: Polynomial<T>, opt
  */
 function inRingOrder<T>(I: readonly Polynomial<T>[], f: Polynomial<T>, options: GroebnerOptions): Polynomial<T>[] {
   const R = I[0].ring;
-  const name = freshName(R as PolynomialRing<unknown>);
   const blocks: [number, MonomialOrder][] = R.order.kind === 'block' ? R.order.blocks.map((b) => [b.size, b.order]) : [[R.nvars, R.order]];
-  const E = new PolynomialRing(R.field, [name, ...R.vars], block([1, degrevlex], ...blocks));
-  const t = E.variable(name);
-  const gens = [...I.map((g) => changeRing(g, E)), E.one().sub(t.mul(changeRing(f, E)))];
+  const { S: E, t, lift } = extend(R, block([1, degrevlex], ...blocks));
+  const gens = [...I.map(lift), E.one().sub(t.mul(lift(f)))];
   const G = groebner(gens, { ...options, order: undefined });
   return G.filter((g) => g.monomials.every((m) => m[1] === 0)).map((g) => changeRing(g, R));
 }
