@@ -13,7 +13,7 @@
  * update. At the end the minimal basis is interreduced with one more F4-style matrix. All
  * monomials are hashtable ids; all coefficients are residues in Int32Arrays.
  */
-import { Deadline, InputError, memoryBudgetOf } from '../../errors';
+import { Deadline, InputError, MemoryBudget, memoryBudgetOf } from '../../errors';
 import { ControlOptions, f4RoundInfo } from '../../control';
 import { MonomialOrder, isDegreeCompatible, orderToString } from '../../monomials/order';
 import { Polynomial, PolynomialRing } from '../../poly/polynomial';
@@ -22,7 +22,7 @@ import { checkInput, internPolynomial } from './convert';
 import { MonomialTable } from './hashtable';
 import { Rng, RowReducer, reduceRows, reduceTails } from './matrix/linear-algebra';
 import { BLOCK, reduceRandomized, reduceSkippingZeroBlocks } from './matrix/random-combinations';
-import { PairSet, updatePairs } from './pairs';
+import { PairSet, SelectedPairs, updatePairs } from './pairs';
 import { addPairRows, addRow, assignColumns, checkMatrixBudget, newMatrix, symbolicPreprocessing } from './symbolic-preprocessing';
 import { F4Trace, TraceFinal, TraceRound, neededUpperRows, rowToPolynomial } from './trace';
 
@@ -135,88 +135,101 @@ function leadsInTails(rows: readonly { cols: Int32Array }[], ncols: number): boo
   return false;
 }
 
-/** Runs F4 on the polynomials; records a trace when `learn` is set. */
-export function runF4(polys: readonly Polynomial<number>[], options: F4Options, learn: boolean, what: string): F4Result {
-  const stats: F4Stats = { rounds: 0, maxMatrixRows: 0, maxMatrixCols: 0, pairsReduced: 0, basisSizeMax: 0 };
-  const { ring, p } = checkInput(polys, what);
-  if (ring === undefined) {
-    return { basis: [], stats, trace: learn ? emptyTrace(polys.length) : undefined };
-  }
-  const table = new MonomialTable(ring.nvars, ring.order, ring.cmp);
-  const budget = memoryBudgetOf(options.deadline);
-  table.budget = budget;
-  const basis = new Basis(table);
-  const pairs = new PairSet();
-  const degreeCompatible = isDegreeCompatible(ring.order);
-  const byDegree = degreeCompatible || (options.selection !== 'smallest-lcm' && sugarSelects(ring.order));
-  const rounds: TraceRound[] = [];
-  const randomized = !learn && options.linalg === 'randomized' && p > RANDOMIZED_MIN_PRIME;
-  const skipZeroBlocks = !randomized && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
-  const rng = new Rng();
-  let usefulRatio = 1;
+/**
+ * One run of the F4 loop, round by round (`round`, while `done` is false), then the final
+ * interreduction (`result`). A time limit that stops a round puts the round's pairs back: the
+ * basis, the pairs and the trace change only once a round's rows are reduced, so the run can go
+ * on later from the round it was in (`f4LearnResumable`; the decomposition's race for an
+ * independent set gives each candidate's learning run a slice of time at a time). Monomials the
+ * stopped round interned stay in the table; the basis modulo p is the same (it is unique).
+ */
+export class F4Run {
+  readonly stats: F4Stats = { rounds: 0, maxMatrixRows: 0, maxMatrixCols: 0, pairsReduced: 0, basisSizeMax: 0 };
+  private readonly ring: PolynomialRing<number> | undefined;
+  private readonly p: number;
+  private readonly table: MonomialTable;
+  private readonly budget: MemoryBudget;
+  private readonly basis: Basis;
+  private readonly pairs = new PairSet();
+  private readonly degreeCompatible: boolean;
+  private readonly byDegree: boolean;
+  private readonly rounds: TraceRound[] = [];
+  private readonly randomized: boolean;
+  private readonly skipZeroBlocks: boolean;
+  private readonly rng = new Rng();
+  private readonly entering: { src: number; monos: Int32Array }[] = [];
+  private usefulRatio = 1;
+  private unit = false;
 
-  // Inputs: monic, sorted by leading monomial increasing, through the update.
-  const inputs: { src: number; monos: Int32Array; coeffs: Int32Array }[] = [];
-  polys.forEach((f, src) => {
-    if (!f.isZero()) inputs.push({ src, ...internPolynomial(table, f, p) });
-  });
-  inputs.sort((x, y) => table.cmp(x.monos[0], y.monos[0]) || x.src - y.src);
-  let unit = false;
-  // A known Gröbner basis enters first and forms no pairs among itself (its S-polynomials reduce
-  // to zero); an element whose leading monomial another's divides is redundant, as the update
-  // would have found. The other inputs then enter through the update, pairing with all of it.
-  // The basis numbers the inputs in the order they enter (the trace's `inputSrc`).
-  const known = knownBasisCount(options.knownBasis, polys.length);
-  const entering = known > 0 ? [...inputs.filter((x) => x.src < known), ...inputs.filter((x) => x.src >= known)] : inputs;
-  const firstEntered = basis.size;
-  for (const inp of entering) {
-    const k = basis.add(inp.monos, inp.coeffs, totalDegree(table, inp.monos));
-    if (inp.src < known) markRedundantAmong(basis, firstEntered, k);
-    else updatePairs(pairs, basis, k, degreeCompatible);
-    if (table.degree(inp.monos[0]) === 0) unit = true;
-  }
-  if (unit) pairs.size = 0;
+  constructor(
+    private readonly polys: readonly Polynomial<number>[],
+    private readonly options: F4Options,
+    private readonly learn: boolean,
+    what: string,
+  ) {
+    const { ring, p } = checkInput(polys, what);
+    this.ring = ring;
+    this.p = p;
+    const order = ring?.order ?? { kind: 'degrevlex' };
+    this.table = ring ? new MonomialTable(ring.nvars, ring.order, ring.cmp) : new MonomialTable(0, order, () => 0, 16);
+    this.budget = memoryBudgetOf(options.deadline);
+    this.table.budget = this.budget;
+    this.basis = new Basis(this.table);
+    this.degreeCompatible = isDegreeCompatible(order);
+    this.byDegree = this.degreeCompatible || (options.selection !== 'smallest-lcm' && sugarSelects(order));
+    this.randomized = !learn && options.linalg === 'randomized' && p > RANDOMIZED_MIN_PRIME;
+    this.skipZeroBlocks = !this.randomized && options.linalg !== 'deterministic' && p > RANDOMIZED_MIN_PRIME;
+    if (ring === undefined) return;
+    const { table, basis, pairs } = this;
 
-  while (pairs.size > 0) {
-    options.deadline?.check();
-    // Normal strategy: all pairs of least lcm degree (degree orders) or sugar (elimination
-    // orders), or of least lcm (the others).
-    const sel = byDegree ? pairs.takeDegree(pairs.minDegree()) : pairs.takeSmallestLcm(table);
-    const d = sel.degree;
-    stats.pairsReduced += sel.lcm.length;
-
-    const matrix = newMatrix(table, budget, options.deadline);
-    addPairRows(matrix, basis, sel.a, sel.b, sel.lcm);
-    symbolicPreprocessing(matrix, basis);
-    checkMatrixBudget(matrix);
-    const columns = assignColumns(matrix, table);
-    const ncols = columns.length;
-    const { upper, lower } = matrix;
-
-    const red = new RowReducer(ncols, p, options.deadline);
-    for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
-    // Lower rows by pivot column, then sparsest first.
-    const order = lower.cols.map((_, i) => i);
-    order.sort((x, y) => lower.cols[x][0] - lower.cols[y][0] || lower.cols[x].length - lower.cols[y].length);
-    const usefulRows: number[] = [];
-    const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
-    // Random combinations pay off when most rows reduce to zero: decide from the previous round.
-    if (randomized && order.length > 2) {
-      reduceRandomized(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, found);
-    } else if (skipZeroBlocks && order.length > BLOCK && usefulRatio <= SKIP_ZERO_MAX_USEFUL) {
-      reduceSkippingZeroBlocks(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), rng, usefulRows, found);
-    } else {
-      reduceRows(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), usefulRows, found);
+    // Inputs: monic, sorted by leading monomial increasing, through the update.
+    const inputs: { src: number; monos: Int32Array; coeffs: Int32Array }[] = [];
+    polys.forEach((f, src) => {
+      if (!f.isZero()) inputs.push({ src, ...internPolynomial(table, f, p) });
+    });
+    inputs.sort((x, y) => table.cmp(x.monos[0], y.monos[0]) || x.src - y.src);
+    // A known Gröbner basis enters first and forms no pairs among itself (its S-polynomials reduce
+    // to zero); an element whose leading monomial another's divides is redundant, as the update
+    // would have found. The other inputs then enter through the update, pairing with all of it.
+    // The basis numbers the inputs in the order they enter (the trace's `inputSrc`).
+    const known = knownBasisCount(options.knownBasis, polys.length);
+    const entering = known > 0 ? [...inputs.filter((x) => x.src < known), ...inputs.filter((x) => x.src >= known)] : inputs;
+    const firstEntered = basis.size;
+    for (const inp of entering) {
+      const k = basis.add(inp.monos, inp.coeffs, totalDegree(table, inp.monos));
+      if (inp.src < known) markRedundantAmong(basis, firstEntered, k);
+      else updatePairs(pairs, basis, k, this.degreeCompatible);
+      if (table.degree(inp.monos[0]) === 0) this.unit = true;
+      this.entering.push(inp);
     }
+    if (this.unit) pairs.size = 0;
+  }
 
-    if (order.length > 0) usefulRatio = found.length / order.length;
-    // The new rows in reduced echelon form: a row's tail may hold the leading monomial of a row
-    // found after it. Left there, those terms are carried into every later multiple of the
-    // element, and symbolic preprocessing pulls in reducers for them round after round (on the
-    // 2-2-1 network with biases and activation z − z³/3, 3.5 times the rows of msolve's by the end).
-    const learnedSupports = found.map((r) => r.cols);
-    const interreduced = leadsInTails(found, ncols) ? reduceTails(red, found) : undefined;
-    if (interreduced) for (let t = 0; t < found.length; t++) found[t] = interreduced[t];
+  /** True when no critical pair is left: `result` is the reduced basis. */
+  get done(): boolean {
+    return this.pairs.size === 0;
+  }
+
+  /**
+   * One round: the pairs of least degree (degree orders) or sugar (elimination orders), or of least
+   * lcm (the others), reduced in one matrix (the normal strategy). `deadline` (the run's own, or
+   * one for this slice of a resumable run) is checked as the matrix is built and reduced; when it
+   * stops the round, the pairs go back.
+   */
+  round(deadline: Deadline | undefined): void {
+    deadline?.check();
+    const { table, basis, pairs } = this;
+    const sel = this.byDegree ? pairs.takeDegree(pairs.minDegree()) : pairs.takeSmallestLcm(table);
+    let reduced: ReturnType<F4Run['reduce']>;
+    try {
+      reduced = this.reduce(sel, deadline);
+    } catch (e) {
+      pairs.putBack(sel);
+      throw e;
+    }
+    const { found, columns, ncols, nrows, learned } = reduced;
+    const d = sel.degree;
+    this.stats.pairsReduced += sel.lcm.length;
 
     // New basis elements, by leading monomial increasing (largest column index first).
     const byLead = found.map((_, t) => t).sort((x, y) => found[y].cols[0] - found[x].cols[0]);
@@ -225,53 +238,105 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
       const { cols, coeffs } = found[t];
       const monos = new Int32Array(cols.length);
       for (let i = 0; i < cols.length; i++) monos[i] = columns[cols[i]];
-      const sugar = degreeCompatible ? table.degree(monos[0]) : Math.max(d, totalDegree(table, monos));
+      const sugar = this.degreeCompatible ? table.degree(monos[0]) : Math.max(d, totalDegree(table, monos));
       const k = basis.add(monos, coeffs, sugar);
       newIndex[t] = k;
-      updatePairs(pairs, basis, k, degreeCompatible);
-      if (table.degree(monos[0]) === 0) unit = true;
+      updatePairs(pairs, basis, k, this.degreeCompatible);
+      if (table.degree(monos[0]) === 0) this.unit = true;
     }
-    if (unit) pairs.size = 0;
-    const nrows = upper.cols.length + lower.cols.length;
+    if (this.unit) pairs.size = 0;
+    const stats = this.stats;
     stats.rounds++;
     stats.maxMatrixRows = Math.max(stats.maxMatrixRows, nrows);
     stats.maxMatrixCols = Math.max(stats.maxMatrixCols, ncols);
     stats.basisSizeMax = Math.max(stats.basisSizeMax, basis.size);
-    if (learn) {
+    if (learned) this.rounds.push({ ...learned, degree: d, newIndex });
+    this.options.onProgress?.(f4RoundInfo({ round: stats.rounds, degree: d, pairs: sel.lcm.length, basisSize: basis.size, matrixRows: nrows, matrixCols: ncols }));
+  }
+
+  /** The matrix of the selected pairs, reduced: the new rows (reduced echelon form) and, when learning, what the trace keeps. */
+  private reduce(sel: SelectedPairs, deadline: Deadline | undefined) {
+    const { table, basis, p, budget } = this;
+    const matrix = newMatrix(table, budget, deadline);
+    addPairRows(matrix, basis, sel.a, sel.b, sel.lcm);
+    symbolicPreprocessing(matrix, basis);
+    checkMatrixBudget(matrix);
+    const columns = assignColumns(matrix, table);
+    const ncols = columns.length;
+    const { upper, lower } = matrix;
+
+    const red = new RowReducer(ncols, p, deadline);
+    for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
+    // Lower rows by pivot column, then sparsest first.
+    const order = lower.cols.map((_, i) => i);
+    order.sort((x, y) => lower.cols[x][0] - lower.cols[y][0] || lower.cols[x].length - lower.cols[y].length);
+    const usefulRows: number[] = [];
+    const found: { cols: Int32Array; coeffs: Int32Array }[] = [];
+    // Random combinations pay off when most rows reduce to zero: decide from the previous round.
+    if (this.randomized && order.length > 2) {
+      reduceRandomized(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), this.rng, found);
+    } else if (this.skipZeroBlocks && order.length > BLOCK && this.usefulRatio <= SKIP_ZERO_MAX_USEFUL) {
+      reduceSkippingZeroBlocks(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), this.rng, usefulRows, found);
+    } else {
+      reduceRows(red, order, lower.cols, lower.poly.map((k) => basis.coeffs[k]), usefulRows, found);
+    }
+
+    // The new rows in reduced echelon form: a row's tail may hold the leading monomial of a row
+    // found after it. Left there, those terms are carried into every later multiple of the
+    // element, and symbolic preprocessing pulls in reducers for them round after round (on the
+    // 2-2-1 network with biases and activation z − z³/3, 3.5 times the rows of msolve's by the end).
+    const learnedSupports = found.map((r) => r.cols);
+    const interreduced = leadsInTails(found, ncols) ? reduceTails(red, found) : undefined;
+    if (interreduced) for (let t = 0; t < found.length; t++) found[t] = interreduced[t];
+    if (order.length > 0) this.usefulRatio = found.length / order.length;
+    const nrows = upper.cols.length + lower.cols.length;
+    let learned: Omit<TraceRound, 'degree' | 'newIndex'> | undefined;
+    if (this.learn) {
       const lowerCols = usefulRows.map((i) => lower.cols[i]);
       const needed = neededUpperRows(ncols, upper.cols, lowerCols);
-      rounds.push({
+      learned = {
         ncols,
-        degree: d,
         upperPoly: Int32Array.from(needed, (i) => upper.poly[i]),
         upperCols: needed.map((i) => upper.cols[i]),
         lowerPoly: Int32Array.from(usefulRows, (i) => lower.poly[i]),
         lowerCols,
         newCols: learnedSupports,
         reducedCols: interreduced ? found.map((r) => r.cols) : [],
-        newIndex,
-      });
+      };
     }
-    options.onProgress?.(f4RoundInfo({ round: stats.rounds, degree: d, pairs: sel.lcm.length, basisSize: basis.size, matrixRows: nrows, matrixCols: ncols }));
+    return { found, columns, ncols, nrows, learned };
   }
 
-  const { polys: out, final } = interreduce(ring, basis, p);
-  let trace: F4Trace | undefined;
-  if (learn) {
-    trace = {
-      nvars: ring.nvars,
-      order: orderToString(ring.order),
-      ninputs: polys.length,
-      table,
-      inputSrc: Int32Array.from(entering, (x) => x.src),
-      inputMonos: entering.map((x) => x.monos),
-      rounds,
-      final,
-      maxMatrixRows: stats.maxMatrixRows,
-      maxMatrixCols: stats.maxMatrixCols,
-    };
+  /** The reduced basis once `done` (and the trace, when learning). */
+  result(): F4Result {
+    const { ring, basis, p, stats } = this;
+    if (!this.done) throw new Error('internal error: F4 result asked for before its last round');
+    if (ring === undefined) return { basis: [], stats, trace: this.learn ? emptyTrace(this.polys.length) : undefined };
+    const { polys: out, final } = interreduce(ring, basis, p);
+    let trace: F4Trace | undefined;
+    if (this.learn) {
+      trace = {
+        nvars: ring.nvars,
+        order: orderToString(ring.order),
+        ninputs: this.polys.length,
+        table: this.table,
+        inputSrc: Int32Array.from(this.entering, (x) => x.src),
+        inputMonos: this.entering.map((x) => x.monos),
+        rounds: this.rounds,
+        final,
+        maxMatrixRows: stats.maxMatrixRows,
+        maxMatrixCols: stats.maxMatrixCols,
+      };
+    }
+    return { basis: out, stats, trace };
   }
-  return { basis: out, stats, trace };
+}
+
+/** Runs F4 on the polynomials; records a trace when `learn` is set. */
+export function runF4(polys: readonly Polynomial<number>[], options: F4Options, learn: boolean, what: string): F4Result {
+  const run = new F4Run(polys, options, learn, what);
+  while (!run.done) run.round(options.deadline);
+  return run.result();
 }
 
 /** The tail-reduced rows of `elements` (each keeps its leading monomial) and the matrix used. */

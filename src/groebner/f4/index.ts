@@ -18,7 +18,8 @@
  */
 import { resolveControl } from '../../control';
 import { Polynomial } from '../../poly/polynomial';
-import { F4Options, F4Stats, runF4 } from './f4';
+import { Deadline } from '../../errors';
+import { F4Options, F4Result, F4Run, F4Stats, runF4 } from './f4';
 import { F4Trace, ReplayedRows, applyTrace, replayRows } from './trace';
 
 export type { F4Options, F4Stats } from './f4';
@@ -51,6 +52,50 @@ export function f4(polys: readonly Polynomial<number>[], options: F4Options = {}
 export function f4Learn(polys: readonly Polynomial<number>[], options: F4Options = {}): { basis: Polynomial<number>[]; stats: F4Stats; trace: F4Trace } {
   const { basis, stats, trace } = runF4(polys, resolveControl(options, 'f4Learn'), true, 'f4Learn');
   return { basis, stats, trace: trace! };
+}
+
+/** A learning run that can stop between rounds and go on later (`f4LearnResumable`). */
+export interface ResumableF4Learn {
+  /** The run's statistics so far (`rounds`: the rounds finished). */
+  readonly stats: F4Stats;
+  /** True once no critical pair is left (the next `advance` only interreduces, or returns the result). */
+  readonly done: boolean;
+  /**
+   * Runs rounds until the run is done, and returns what `f4Learn` would; a `deadline` (default the
+   * options') that stops a round throws its TimeoutError and keeps the run where its last finished
+   * round left it, and the next call goes on from there. Once done, every call returns the result.
+   */
+  advance(deadline?: Deadline): { basis: Polynomial<number>[]; stats: F4Stats; trace: F4Trace };
+}
+
+/**
+ * `f4Learn` in slices of time: the decomposition's race for an independent set gives each
+ * candidate's learning run a slice at a time, and a slice that runs out no longer throws the
+ * rounds done away. The basis is `f4Learn`'s (unique modulo p); the trace may intern monomials in
+ * another order, and replays alike.
+ *
+ * @example
+ * const run = f4LearnResumable(katsura(7, Zp(67108859)).polynomials);
+ * try { run.advance(new AttemptDeadline(0.01)); } catch (e) { if (!(e instanceof TimeoutError)) throw e; }
+ * const { basis, trace } = run.advance(); // goes on from the rounds the first slice finished
+ */
+export function f4LearnResumable(polys: readonly Polynomial<number>[], options: F4Options = {}): ResumableF4Learn {
+  const control = resolveControl(options, 'f4Learn');
+  const run = new F4Run(polys, control, true, 'f4Learn');
+  let result: F4Result | undefined;
+  return {
+    stats: run.stats,
+    get done() {
+      return run.done;
+    },
+    advance(deadline) {
+      if (result === undefined) {
+        while (!run.done) run.round(deadline ?? control.deadline);
+        result = run.result();
+      }
+      return { basis: result.basis, stats: result.stats, trace: result.trace! };
+    },
+  };
 }
 
 /**

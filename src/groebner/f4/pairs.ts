@@ -15,12 +15,16 @@
 import { Basis } from './basis';
 import { MonomialTable } from './hashtable';
 
-/** Pairs taken by a selection: basis indices, lcm ids (equal lcms adjacent) and their degree. */
+/**
+ * Pairs taken by a selection: basis indices, lcm ids (equal lcms adjacent) and the selection
+ * degree, with each pair's own degree (`degrees`, for `putBack`).
+ */
 export interface SelectedPairs {
   degree: number;
   a: number[];
   b: number[];
   lcm: number[];
+  degrees: number[];
 }
 
 /** The set of pending critical pairs. */
@@ -62,12 +66,17 @@ export class PairSet {
     return this.take((i) => lcm[i] === l, this.deg[best]);
   }
 
+  /** Returns taken pairs to the set (a round stopped before its rows were reduced). */
+  putBack(sel: SelectedPairs): void {
+    for (let i = 0; i < sel.a.length; i++) this.push(sel.a[i], sel.b[i], sel.lcm[i], sel.degrees[i]);
+  }
+
   private take(chosen: (i: number) => boolean, degree: number): SelectedPairs {
     const idx: number[] = [];
     let w = 0;
     for (let i = 0; i < this.size; i++) if (chosen(i)) idx.push(i);
     idx.sort((x, y) => this.lcm[x] - this.lcm[y]);
-    const out = { degree, a: idx.map((i) => this.a[i]), b: idx.map((i) => this.b[i]), lcm: idx.map((i) => this.lcm[i]) };
+    const out = { degree, a: idx.map((i) => this.a[i]), b: idx.map((i) => this.b[i]), lcm: idx.map((i) => this.lcm[i]), degrees: idx.map((i) => this.deg[i]) };
     const picked = new Uint8Array(this.size);
     for (const i of idx) picked[i] = 1;
     for (let i = 0; i < this.size; i++) {
