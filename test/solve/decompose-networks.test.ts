@@ -19,6 +19,7 @@ import { NetworkSpec } from '../../src/networks/spec';
 import { changeRing } from '../../src/poly/change';
 import { PrimeIdeal, minimalPrimes } from '../../src/solve/decompose';
 import { canonicalRing } from '../../src/solve/canonical';
+import { CountdownDeadline } from '../countdown-deadline';
 
 const XOR: NetworkSpec['data'] = [
   [0, 0, 0],
@@ -151,6 +152,38 @@ describe('a race stopped by an outer deadline', () => {
     const part = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, race);
     expect(part.U).toEqual(U);
     expect([part.degree, part.saturated.map(String), part.rest.map(String)]).toEqual([done.degree, done.saturated.map(String), done.rest.map(String)]);
+  });
+});
+
+describe("a candidate keeps its learning run's rounds", () => {
+  // The race's budgets never run out (60 s a stage); an outer deadline stops it after a number of
+  // checks, in the middle of a candidate's learning run modulo p. The state keeps that run, with
+  // the rounds it finished; resumed, the race goes on with it and gives the part of its set.
+  test('xor-blog with a bias on every node: stopped in a learning run, the state holds its rounds; resumed, the part is the one over that set alone', () => {
+    const { basis } = decomposed(biasesEverywhere);
+    let kept: { rounds: number; race: RaceState } | undefined;
+    for (let checks = 2; kept === undefined && checks < 4096; checks *= 2) {
+      const race: RaceState = {};
+      try {
+        equidimensionalPart(basis, new Factorizer(), new CountdownDeadline(checks), undefined, 60, race);
+        break;
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+      }
+      const learning = race.candidates?.find((c) => c.learning !== undefined && !c.learning.done && c.learning.rounds > 0)?.learning;
+      if (learning) kept = { rounds: learning.rounds, race };
+    }
+    expect(kept).toBeDefined();
+    const { rounds, race } = kept!;
+    const candidate = race.candidates!.find((c) => c.learning !== undefined)!;
+    const learning = candidate.learning!;
+    const part = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, race);
+    // The run went on from its rounds: it finished (the candidate's block basis is done), and no
+    // fresh run replaced it before that.
+    expect(learning.done).toBe(true);
+    expect(learning.rounds).toBeGreaterThan(rounds);
+    const alone = equidimensionalPart(basis, new Factorizer(), undefined, part.U);
+    expect([part.degree, part.saturated.map(String), part.rest.map(String)]).toEqual([alone.degree, alone.saturated.map(String), alone.rest.map(String)]);
   });
 });
 
