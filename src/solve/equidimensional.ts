@@ -15,7 +15,8 @@
  * block basis after each: its leading coefficients then shed the factors only the removed
  * components needed, often the largest ones. And both the block basis and the zero-divisor tests
  * of its factors can cost a thousand times more for one U than for another, so candidates race
- * through both stages with a growing time budget, keeping across rounds the block bases and the
+ * through both stages with a growing time budget, keeping across rounds the learning runs modulo
+ * p of their block bases (resumed where a budget stopped them), the block bases and the
  * zero-divisor tests already done.
  */
 import { QQ } from '../arithmetic/field';
@@ -156,9 +157,8 @@ export interface RaceState {
  * runs go through their rounds faster); and a candidate whose learning run, begun in an earlier
  * round, ends within its budget gets the next round's budget for the rest of its turn (when the
  * block bases are hard, the first learning run to end marks the cheap one; when they are easy, the
- * saturations decide). The answer does not
- * depend on the choice, only the time. `state` keeps the race's progress across calls stopped by
- * an outer deadline.
+ * saturations decide). The answer does not depend on the choice, only the time. `state` keeps the
+ * race's progress across calls stopped by an outer deadline.
  */
 function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, deadline: Deadline | undefined, firstBudget: number, state: RaceState = {}): EquidimensionalPart {
   const onI: TestsOnI = (state.onI ??= new PolynomialMap<Rational, boolean>());
