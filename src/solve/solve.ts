@@ -282,7 +282,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const dim = dimension(J);
     if (dim === 0) return false;
     // I's own basis only for its independent sets (J's are those of another ideal).
-    const independentSets = options.independentSets === false ? [] : independentSetsOf(groebner(input, { deadline, onProgress, learned: learnedI }));
+    const basisI = options.independentSets === false ? undefined : groebner(input, { deadline, onProgress, learned: learnedI });
+    const independentSets = basisI ? independentSetsOf(basisI) : [];
     known({ vars: [...R.vars], dimension: dim, independentSets });
     if (dim === -1) return true;
     // A prime's basis is a Gröbner basis in C too (degrevlex on the same variables, free of the
@@ -293,6 +294,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       deadline,
       basisWorkers: options.basisWorkers,
       ...(K === graph.ring ? { basis: J } : { valueBasis: J }),
+      // J's basis in its own ring, should the whole be decomposed: from I's basis, substituted.
+      ...(K !== graph.ring && basisI ? { basisOnDemand: () => groebner(basisI.map((g) => graph.substitute(g)), { deadline, basisWorkers: options.basisWorkers }) } : {}),
       onProgress,
       ...(constants ? { constantOnComponents: constants } : {}),
       onComponent: (P) => onPrime({ basis: withGraph(P.basis), dimension: P.dimension }),

@@ -151,6 +151,27 @@ describe('known decompositions', () => {
     expect(cut.every((P) => P.basis.every((g) => g.ring === ring))).toBe(true);
     expect(whole.map((P) => P.dimension)).toEqual([2, 2]);
   });
+  test('a basis on demand is asked for once, only when the whole is decomposed, and gives the same primes', () => {
+    const { ring, polynomials } = parsePolynomials('x1*(x1 - 1), x2*(x1 - 1), x1*(x3^2 - x4)', { vars: ['x1', 'x2', 'x3', 'x4'] });
+    const reversed = new PolynomialRing(QQ, [...ring.vars].reverse());
+    const valueBasis = groebner(polynomials.map((f) => changeRing(f, reversed)));
+    const keys = (primes: { basis: unknown[] }[]) => primes.map((P) => P.basis.map(String).join('; ')).sort();
+    const whole = keys(minimalPrimes(polynomials));
+    // The basis from other generators of the same ideal (the generators times units, and a sum).
+    const others = [polynomials[0].mul(ring.constant(rational(3n))), polynomials[1], polynomials[2].add(polynomials[1])];
+    let asked = 0;
+    const basisOnDemand = () => {
+      asked++;
+      return groebner(others);
+    };
+    // No value parts: the whole is decomposed, from the basis on demand.
+    expect(keys(minimalPrimes(polynomials, { valueBasis, basisOnDemand }))).toEqual(whole);
+    expect(asked).toBe(1);
+    // Value parts that finish: never asked. A basis given: never asked.
+    expect(keys(minimalPrimes(polynomials, { valueBasis, basisOnDemand, constantOnComponents: [ring.variable('x1')] }))).toEqual(whole);
+    expect(keys(minimalPrimes(polynomials, { basis: groebner(polynomials), basisOnDemand }))).toEqual(whole);
+    expect(asked).toBe(1);
+  });
   test('cyclic-4 splits into two curves', () => {
     const { polynomials } = parsePolynomials('a+b+c+d, a*b+b*c+c*d+d*a, a*b*c+b*c*d+c*d*a+d*a*b, a*b*c*d-1');
     const P = minimalPrimes(polynomials);
