@@ -22,7 +22,7 @@ import { LearnedFirstPrime } from './modular';
 
 /** A learning run at the driver's first prime, advanced slice by slice. */
 export interface FirstPrimeLearning {
-  /** The driver's first usable prime for the polynomials (undefined when they are all zero). */
+  /** The driver's first usable prime for the polynomials (undefined when there is nothing to learn: all zero, or a non-zero constant among them). */
   readonly p: number | undefined;
   /** True once the run is done (`advance` returns at once). */
   readonly done: boolean;

@@ -215,7 +215,8 @@ export function minimalPrimes(polys: readonly QPoly[], options: DecomposeOptions
     // The pieces' bases are for degrevlex: only their generators go back to R.
     const onStopped = options.onStopped && ((pieces: UnfinishedPiece[]) => options.onStopped?.(pieces.map((q) => ({ generators: q.generators.map((g) => changeRing(g, R)), bound: q.bound, ...(q.prime ? { prime: true } : {}) }))));
     const constantOnComponents = options.constantOnComponents && inD(options.constantOnComponents);
-    const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), onComponent, onStopped, constantOnComponents });
+    const basisOnDemand = options.basisOnDemand && (() => groebner(inD(options.basisOnDemand!())));
+    const primes = minimalPrimes(inD(polys), { ...options, reduced: false, basis: basis && groebner(inD(basis)), basisOnDemand, onComponent, onStopped, constantOnComponents });
     return primes.map((P) => ({ basis: inRing(P.basis, R), dimension: P.dimension }));
   }
   const { deadline, onProgress } = options;

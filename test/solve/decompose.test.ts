@@ -12,6 +12,7 @@ import { normalForm } from '../../src/groebner/normal-form';
 import { changeRing } from '../../src/poly/change';
 import { evaluate, substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
+import { lex } from '../../src/monomials/order';
 import { minimalPrimes } from '../../src/solve/decompose';
 import { primesOverIndependentSet, separatingFormModP } from '../../src/solve/eliminant-primes';
 import { Factorizer } from '../../src/groebner/factor-cache';
@@ -171,6 +172,11 @@ describe('known decompositions', () => {
     expect(keys(minimalPrimes(polynomials, { valueBasis, basisOnDemand, constantOnComponents: [ring.variable('x1')] }))).toEqual(whole);
     expect(keys(minimalPrimes(polynomials, { basis: groebner(polynomials), basisOnDemand }))).toEqual(whole);
     expect(asked).toBe(1);
+    // In a ring ordered by lex the decomposition runs in degrevlex: the basis on demand (for lex) is brought there.
+    const L = new PolynomialRing(QQ, ring.vars, lex);
+    const inL = polynomials.map((f) => changeRing(f, L));
+    const lexPrimes = keys(minimalPrimes(inL, { basisOnDemand: () => groebner(others.map((f) => changeRing(f, L))) }));
+    expect(lexPrimes).toEqual(keys(minimalPrimes(inL)));
   });
   test('cyclic-4 splits into two curves', () => {
     const { polynomials } = parsePolynomials('a+b+c+d, a*b+b*c+c*d+d*a, a*b*c+b*c*d+c*d*a+d*a*b, a*b*c*d-1');
