@@ -197,7 +197,26 @@ function racedEquidimensionalPart(G: readonly QPoly[], factorizer: Factorizer, d
       }
     }
     state.candidates = slow;
+    keepFastestLearningRuns(slow);
   }
+}
+
+/**
+ * Most unfinished learning runs a race keeps from one round to the next. Each holds its monomial
+ * table, basis and trace so far (on the 2-3-2-1 linear network with biases and one λ, the three
+ * candidates' kept runs raised the peak memory by up to 150 MB); a race has up to 8 candidates.
+ */
+export const KEPT_LEARNING_RUNS = 4;
+
+/**
+ * Drops the unfinished learning runs of all but the `KEPT_LEARNING_RUNS` candidates whose runs
+ * finished the most F4 rounds (the others start again if their turn comes). Finished runs stay:
+ * those candidates go first in the next round.
+ */
+export function keepFastestLearningRuns(candidates: readonly Candidate[], kept = KEPT_LEARNING_RUNS): void {
+  const unfinished = candidates.filter((c) => c.learning !== undefined && !c.learning.done);
+  unfinished.sort((a, b) => (b.learning?.rounds ?? 0) - (a.learning?.rounds ?? 0));
+  for (const c of unfinished.slice(kept)) c.learning = undefined;
 }
 
 /**

@@ -10,7 +10,8 @@ import { criticalPoints } from '../../src/networks/critical';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { Factorizer } from '../../src/groebner/factor-cache';
-import { RaceState, Saturations, blockRing, equidimensionalPart } from '../../src/solve/equidimensional';
+import { Candidate, KEPT_LEARNING_RUNS, RaceState, Saturations, blockRing, equidimensionalPart, keepFastestLearningRuns } from '../../src/solve/equidimensional';
+import { FirstPrimeLearning } from '../../src/groebner/first-prime';
 import { saturation } from '../../src/solve/saturation';
 import { PolynomialMap } from '../../src/groebner/polynomial-map';
 import { largestIndependentSets } from '../../src/groebner/ideal';
@@ -156,6 +157,17 @@ describe('a race stopped by an outer deadline', () => {
 });
 
 describe("a candidate keeps its learning run's rounds", () => {
+  test('between rounds the race keeps the unfinished learning runs of the four candidates furthest along, and every finished one', () => {
+    const run = (rounds: number, done = false): FirstPrimeLearning => ({ p: 67108859, done, rounds, advance: () => undefined });
+    const candidates: Candidate[] = [3, 9, 1, 7, 5, 2, 8].map((rounds, i) => ({ U: [i], learning: run(rounds) }));
+    candidates.push({ U: [7], learning: run(0, true) });
+    keepFastestLearningRuns(candidates);
+    const kept = candidates.filter((c) => c.learning !== undefined && !c.learning.done).map((c) => c.learning!.rounds);
+    expect(kept.sort((a, b) => a - b)).toEqual([5, 7, 8, 9]);
+    expect(candidates[7].learning?.done).toBe(true);
+    expect(KEPT_LEARNING_RUNS).toBe(4);
+  });
+
   // The race's budgets never run out (60 s a stage); an outer deadline stops it after a number of
   // checks, in the middle of a candidate's learning run modulo p. The state keeps that run, with
   // the rounds it finished; resumed, the race goes on with it and gives the part of its set.
