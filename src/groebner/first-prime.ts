@@ -15,10 +15,9 @@ import { Rational } from '../arithmetic/rational';
 import { Zp } from '../arithmetic/field';
 import { Deadline } from '../errors';
 import { changeRing } from '../poly/change';
-import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { f4Apply, f4LearnResumable } from './f4';
-import { LearnedFirstPrime } from './modular';
+import { LearnedFirstPrime, dividesACoefficient, driverInput } from './modular';
 
 /** A learning run at the driver's first prime, advanced slice by slice. */
 export interface FirstPrimeLearning {
@@ -42,13 +41,12 @@ export interface FirstPrimeLearning {
  * its memory budget; its time limit is not kept (each `advance` brings a deadline).
  */
 export function learningAtFirstPrime(polys: readonly Polynomial<Rational>[], deadline?: Deadline): FirstPrimeLearning {
-  const input = polys.filter((f) => !f.isZero()).map(primitivePart);
+  const input = driverInput(polys);
   const none: FirstPrimeLearning = { p: undefined, done: true, rounds: 0, advance: () => undefined };
   if (input.length === 0 || input.some((f) => f.isConstant())) return none;
   let p: number | undefined;
   for (const q of primeStream(2 ** 26, deadline)) {
-    const Q = BigInt(q);
-    if (!input.some((f) => f.coefficients.some((c) => c.num % Q === 0n))) {
+    if (!dividesACoefficient(input, q)) {
       p = q;
       break;
     }

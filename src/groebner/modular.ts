@@ -53,6 +53,22 @@ export interface LearnedFirstPrime {
   trace?: F4Trace;
 }
 
+/**
+ * The polynomials as the driver computes with them: the non-zero ones, primitive over Z. Its
+ * first usable prime — where a learning run made ahead of it (`staircase.ts`, `first-prime.ts`)
+ * must be made for the driver to take it — is the first of its prime stream for which
+ * `dividesACoefficient` is false.
+ */
+export function driverInput(polys: readonly Polynomial<Rational>[]): Polynomial<Rational>[] {
+  return polys.filter((p) => !p.isZero()).map(primitivePart);
+}
+
+/** Whether p divides a coefficient of `input` (primitive, over Z): the driver skips such a prime, so that images keep their supports. */
+export function dividesACoefficient(input: readonly Polynomial<Rational>[], p: number): boolean {
+  const P = BigInt(p);
+  return input.some((f) => f.coefficients.some((c) => c.num % P === 0n));
+}
+
 /** Options of the multi-modular driver: `timeout`, `signal` and `deadline` are checked at each prime; `onProgress` hears each prime (`kind: 'modular-prime'`). */
 export interface ModularOptions extends ControlOptions {
   /**
@@ -153,7 +169,7 @@ export function modularGroebner(
 ): { basis: Polynomial<Rational>[]; stats: ModularStats } {
   options = resolveControl(options, 'multi-modular Gröbner basis');
   const stats: ModularStats = { primesUsed: 0, helperImages: 0, helperChecks: 0, primesSkipped: 0, replayFailures: 0, relearned: 0, reconstructionAttempts: 0, modulusBits: 0, certified: false };
-  const input = polys.filter((p) => !p.isZero()).map(primitivePart);
+  const input = driverInput(polys);
   if (input.length === 0) return { basis: [], stats };
   const R = input[0].ring;
   if (input.some((p) => p.isConstant())) return { basis: [R.one()], stats };
@@ -165,8 +181,7 @@ export function modularGroebner(
       const r = primes.next();
       if (r.done) throw new ComputationError('ran out of primes in the modular Gröbner computation');
       if (!Number.isInteger(r.value) || r.value < 2 || r.value >= 2 ** 26) throw new InputError(`modular Gröbner basis: the primes must be below 2^26, got ${r.value}`);
-      const P = BigInt(r.value);
-      if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) {
+      if (dividesACoefficient(input, r.value)) {
         stats.primesSkipped++;
         continue;
       }

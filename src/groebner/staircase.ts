@@ -17,10 +17,9 @@ import { ProgressCallback } from '../control';
 import { Deadline } from '../errors';
 import { monomialKey } from '../monomials/monomial';
 import { changeRing } from '../poly/change';
-import { primitivePart } from '../poly/content';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { f4, f4Apply, f4Learn } from './f4';
-import { LearnedFirstPrime } from './modular';
+import { LearnedFirstPrime, dividesACoefficient, driverInput } from './modular';
 import { dimension } from './ideal';
 
 /** What the probe found. */
@@ -41,7 +40,7 @@ export interface StaircaseProbe {
  * prime (on a network one size up, each basis takes seconds).
  */
 export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean; onProgress?: ProgressCallback } = {}): StaircaseProbe {
-  const input = polys.filter((f) => !f.isZero()).map(primitivePart);
+  const input = driverInput(polys);
   if (input.length === 0) return {};
   let learned: LearnedFirstPrime | undefined;
   const R = input[0].ring;
@@ -50,8 +49,7 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
   for (const p of primeStream(options.bound ?? 2 ** 26, options.deadline)) {
     if (used >= (options.maxPrimes ?? 4)) return { learned };
     options.deadline?.check();
-    const P = BigInt(p);
-    if (input.some((f) => f.coefficients.some((c) => c.num % P === 0n))) continue;
+    if (dividesACoefficient(input, p)) continue;
     used++;
     const S = new PolynomialRing(Zp(p), R.vars, R.order);
     const report = options.onProgress;
