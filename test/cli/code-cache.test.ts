@@ -26,6 +26,25 @@ exports.base = path.basename(__filename);
 exports.dir = __dirname;
 `;
 
+describe('readBundleFiles', () => {
+  it('reads ASCII as one-byte text and anything else as UTF-8, hashing the bytes either way', () => {
+    const dir = tempDir();
+    for (const text of ['exports.x = "plain";\n', 'exports.x = "x \u2212 y, \u{1d53d}";\n']) {
+      const file = path.join(dir, 'b.js');
+      fs.writeFileSync(file, text);
+      const files = readBundleFiles(file);
+      expect(files.source).toBe(text);
+      expect(Buffer.from(files.digest).toString('hex')).toBe(require('crypto').createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+      expect(loadBundle(file, files).exports).toEqual({ x: eval(text.slice(12, -2)) });
+    }
+  });
+
+  it('the bundles the build wrote are ASCII (read without the UTF-8 decoder)', () => {
+    const bundles = ['cli/command-worker', 'solve/image-thread-main', 'groebner/basis-thread-main'].map((b) => path.join(root, 'dist', 'src', `${b}.bundle.js`));
+    for (const b of bundles) expect(require('buffer').isAscii(fs.readFileSync(b))).toBe(true);
+  });
+});
+
 describe('loadBundle', () => {
   it('runs the bundle as a module, writes its cache, and uses it the next time', () => {
     const dir = tempDir();
