@@ -24,7 +24,7 @@ import { imageThreads } from '../solve/image-threads';
 import { BasisWorkers } from '../groebner/basis-workers';
 import { basisThreads } from '../groebner/basis-threads';
 
-/** What a supervised run tells the main thread (see `supervisor.ts`); absent in-process. */
+/** What a supervised run tells its supervisor (`supervisor.ts`, `main-thread.ts`); absent in-process. */
 export interface RunEvents {
   /** The command's action starts, with its time limit for the whole run (seconds) and `--json`. */
   started(info: { command: string; timeLimit?: number; json: boolean }): void;
@@ -45,7 +45,7 @@ export interface CliIO {
   readFile?: (path: string) => string;
   /** True when stderr is a terminal (progress lines are drawn only then). */
   isTTY: boolean;
-  /** Set when the command runs on a worker thread under `supervisor.ts`. */
+  /** Set when the installed command runs it (on a worker thread under `supervisor.ts`, or `main-thread.ts`). */
   events?: RunEvents;
   /**
    * When the run began (ms since the epoch): the installed command counts `--timeout` from the

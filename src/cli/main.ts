@@ -4,7 +4,8 @@
  * memory, or an input past one of the parser's size limits), 2 bad usage or bad input; messages
  * go to stderr, with the library's limit options named by their flags (`parse-limits.ts`).
  * `main` never calls process.exit, so it can be tested in-process; the installed command runs it
- * on a worker thread (`supervisor.ts`), which makes the time limit and Ctrl-C hard.
+ * under V8's watchdog on the main thread (`main-thread.ts`) or on a worker thread
+ * (`supervisor.ts`), either of which makes the time limit and Ctrl-C hard (`launch.ts`).
  */
 import { Command, CommanderError } from 'commander';
 import { CliContext, CliIO, intOption, processIO, UsageError } from './context';

@@ -1,7 +1,8 @@
 /**
- * The main thread of the installed `polycrit` command. Node cannot interrupt synchronous code
- * from a signal handler, so the command runs on a worker thread (`command-worker.ts`, started
- * through `worker-entry.ts`) while this thread relays its output and stays free to stop it:
+ * The main thread of the installed `polycrit` command, for the commands that do not run on it
+ * (`launch.ts`, `main-thread.ts`). Node cannot interrupt synchronous code from a signal handler,
+ * so the command runs on a worker thread (`command-worker.ts`, started through `worker-entry.ts`)
+ * while this thread relays its output and stays free to stop it:
  *
  * - time limit: when the command's action starts it reports its `--timeout` S; the library has
  *   the same cooperative deadline and normally stops by itself S seconds after the process

@@ -1,5 +1,7 @@
-// The installed command (bin/polycrit.js) as a child process: the command runs on a worker thread
-// that the main thread ends at the time limit, on Ctrl-C and SIGTERM, and past the memory limit.
+// The installed command (bin/polycrit.js) as a child process. The command runs on a worker thread
+// that the main thread ends at the time limit, on Ctrl-C and SIGTERM, and past the memory limit;
+// solve, groebner, critical and the light commands run on the main thread under V8's watchdog
+// instead (src/cli/main-thread.ts), which ends them at the time limit and on Ctrl-C.
 // Uses the compiled CLI in dist/ (`npm test` builds it first). Each run is kept to a few seconds.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -10,6 +12,8 @@ const BIN = path.join(__dirname, '../../bin/polycrit.js');
 
 interface Run {
   code: number | null;
+  /** The signal that ended the process, if one did. */
+  signal: NodeJS.Signals | null;
   out: string;
   err: string;
   /** Seconds from the start, and from the signal if one was sent. */
@@ -18,11 +22,11 @@ interface Run {
 }
 
 /** Runs the command; optionally writes `stdin` (or leaves it open), and sends `signal` after `signalAfter` ms. */
-function polycrit(args: string[], options: { stdin?: string | 'open'; signal?: NodeJS.Signals; signalAfter?: number; capMs?: number } = {}): Promise<Run> {
+function polycrit(args: string[], options: { stdin?: string | 'open'; signal?: NodeJS.Signals; signalAfter?: number; capMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let signalled: number | undefined;
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -37,12 +41,12 @@ function polycrit(args: string[], options: { stdin?: string | 'open'; signal?: N
     // A run the command fails to stop is ended here, so that a broken build fails fast.
     const cap = setTimeout(() => child.kill('SIGKILL'), options.capMs ?? 12000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearTimeout(cap);
       const now = performance.now();
       if (options.stdin === 'open') child.stdin.destroy();
-      resolve({ code, out, err, seconds: (now - start) / 1000, afterSignal: signalled === undefined ? undefined : (now - signalled) / 1000 });
+      resolve({ code, signal, out, err, seconds: (now - start) / 1000, afterSignal: signalled === undefined ? undefined : (now - signalled) / 1000 });
     });
   });
 }
@@ -104,11 +108,28 @@ describe('the bench pool', () => {
   });
 });
 
+/** Sends every command to the worker thread (src/cli/main-thread.ts). */
+const ON_WORKER = { POLYCRIT_THREAD: 'worker' };
+
 describe('Ctrl-C and SIGTERM', () => {
-  test('SIGINT ends a long run within a second: exit 130, the phase named', async () => {
-    const r = await polycrit(['solve', 'noon:7'], { signal: 'SIGINT' });
+  test.each([
+    ['the main thread', {}],
+    ['the worker', ON_WORKER],
+  ])('SIGINT ends a long run within a second, on %s: exit 130, the phase named', async (_where, env) => {
+    const r = await polycrit(['solve', 'noon:7'], { signal: 'SIGINT', env });
     expect(r.code).toBe(130);
     expect(r.err).toMatch(/^polycrit: interrupted \(phase: .+\)$/m);
+    expect(r.afterSignal).toBeLessThan(1);
+  });
+  test('SIGTERM ends a run on the main thread at once, by the signal (no report: no JavaScript runs there meanwhile)', async () => {
+    const r = await polycrit(['solve', 'noon:7'], { signal: 'SIGTERM', signalAfter: 1000 });
+    expect([r.code, r.signal]).toEqual([null, 'SIGTERM']);
+    expect(r.afterSignal).toBeLessThan(0.5);
+  });
+  test('--max-memory sends solve to the worker, where SIGTERM is reported: exit 143', async () => {
+    const r = await polycrit(['solve', 'noon:7', '--max-memory', '2000'], { signal: 'SIGTERM', signalAfter: 1000 });
+    expect(r.code).toBe(143);
+    expect(r.err).toMatch(/^polycrit: terminated \(SIGTERM\) \(phase: .+\)$/m);
     expect(r.afterSignal).toBeLessThan(1);
   });
   test('SIGTERM: exit 143', async () => {
@@ -128,6 +149,15 @@ describe('Ctrl-C and SIGTERM', () => {
 });
 
 describe('the worker', () => {
+  test('prints what the main thread prints, with the same exit codes', async () => {
+    for (const args of [['solve', 'katsura:3', '--json'], ['critical', '--preset', 'deep-linear:1,2,1', '--json'], ['groebner', 'katsura:2', '--order', 'grevlex']]) {
+      const here = await polycrit(args);
+      const there = await polycrit(args, { env: ON_WORKER });
+      // The statistics say how long the run took: that one field may differ.
+      const untimed = (text: string) => text.replace(/"seconds": [0-9.e-]+/g, '"seconds": 0');
+      expect([args, there.code, untimed(there.out), there.err]).toEqual([args, here.code, untimed(here.out), here.err]);
+    }
+  });
   test('relays stdin, stdout and exit codes', async () => {
     const r = await polycrit(['groebner', '-', '--order', 'lex', '--json'], { stdin: 'x^2 + y^2 - 1, x - y' });
     expect(r.code).toBe(0);
