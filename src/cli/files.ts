@@ -11,9 +11,8 @@
  * This file does not import the parser: the main thread loads it, and must start fast.
  */
 import * as fs from 'fs';
-import { spawn } from 'child_process';
 import { dirname } from 'path';
-import { PassThrough, Readable } from 'stream';
+import type { Readable } from 'stream';
 import { InputError } from '../errors';
 
 /**
@@ -123,6 +122,9 @@ function openInput(path: string): { stream: Readable; close: () => void } {
     const stream = fs.createReadStream(path);
     return { stream, close: () => void stream.destroy() };
   }
+  // Loaded only here: the main thread's start needs neither (child_process brings net and dgram).
+  const { spawn } = require('child_process') as typeof import('child_process');
+  const { PassThrough } = require('stream') as typeof import('stream');
   const copy = "require('fs').createReadStream(process.argv[1]).on('error', (e) => { console.error(e.code); process.exit(1); }).pipe(process.stdout)";
   const child = spawn(process.execPath, ['-e', copy, path], { stdio: ['inherit', 'pipe', 'pipe'] });
   const stream = new PassThrough();

@@ -5,9 +5,10 @@
  * (`supervisor.ts`). The time limit and Ctrl-C hold either way; the output is the same.
  */
 import { runOnMainThread, runsOnMainThread } from './main-thread';
-import { runInWorker } from './supervisor';
 
 /** Runs `polycrit argv` as the installed command does; resolves to the process's exit code. */
 export function runCommand(argv: string[]): Promise<number> {
-  return runsOnMainThread(argv) ? runOnMainThread(argv) : runInWorker(argv);
+  if (runsOnMainThread(argv)) return runOnMainThread(argv);
+  // Loaded only here: the supervisor brings worker_threads and the input relay's streams.
+  return (require('./supervisor') as typeof import('./supervisor')).runInWorker(argv);
 }

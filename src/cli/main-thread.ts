@@ -24,8 +24,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import type { CliIO } from './context';
 import { type BundleFiles, bundleIsCurrent, loadBundle, readBundleFiles } from './code-cache';
-import { GRACE_SECONDS } from './supervisor';
-import { StopReason, reportStop } from './stop';
+import { GRACE_SECONDS, StopReason, reportStop } from './stop';
 
 /** The commands whose action runs synchronously to its end (`bench`, `check`, `experiment` wait on work). */
 export const MAIN_THREAD_COMMANDS: ReadonlySet<string> = new Set(['solve', 'groebner', 'critical', 'expand', 'diff', 'convert', 'help']);

@@ -7,7 +7,7 @@
  * `maxOutput` bytes — so a solver that forks helpers or hangs leaves nothing behind. Every
  * outcome is a value; nothing here throws.
  */
-import { spawn } from 'child_process';
+import type { ChildProcess } from 'child_process';
 
 /** How a call ended. */
 export type SolverRun =
@@ -37,8 +37,10 @@ export function runSolver(command: string, input: string, options: SolverRunOpti
   const seconds = () => (performance.now() - start) / 1000;
   return new Promise((resolve) => {
     if (options.signal?.aborted) return resolve({ kind: 'stopped', seconds: 0 });
-    let child: ReturnType<typeof spawn>;
+    let child: ChildProcess;
     try {
+      // Loaded only here: the command's start does not need child_process (nor net and dgram).
+      const { spawn } = require('child_process') as typeof import('child_process');
       child = spawn('/bin/sh', ['-c', command], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     } catch (e) {
       return resolve({ kind: 'not started', message: (e as Error).message });

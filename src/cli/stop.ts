@@ -9,6 +9,9 @@
  * number for a signal (130 for Ctrl-C, 143 for SIGTERM), the shell's convention.
  */
 
+/** How long a run may overrun its time limit, or a clean stop may take, before it is ended. */
+export const GRACE_SECONDS = 0.5;
+
 /** Why a run stopped early. */
 export type StopReason =
   | { kind: 'time limit'; seconds: number }

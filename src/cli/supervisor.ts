@@ -23,10 +23,8 @@ import { getHeapStatistics } from 'v8';
 import { MessageChannel, MessagePort, Worker } from 'worker_threads';
 import { createInputRelay } from './input-relay';
 import { CommandWorkerData, MainMessage, WorkerMessage } from './protocol';
-import { StopReason, reportStop } from './stop';
+import { GRACE_SECONDS, StopReason, reportStop } from './stop';
 
-/** How long a run may overrun its time limit, or a clean stop may take, before the kill. */
-export const GRACE_SECONDS = 0.5;
 
 /** The range `--max-memory` accepts, in MB. */
 export const MAX_MEMORY_RANGE: readonly [number, number] = [16, 2 ** 20];

@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { GRACE_SECONDS } from '../supervisor';
+import { GRACE_SECONDS } from '../stop';
 import { BenchJob, BenchRow } from '../../orderings/jobs';
 import { runJob } from './tasks';
 

@@ -4,7 +4,6 @@
  * are fingerprinted by sha256 (the first 16 hex digits). The pool and its worker threads call
  * `runJob` from this file.
  */
-import { createHash } from 'crypto';
 import { getHeapStatistics } from 'v8';
 import { networkLoss } from '../../networks/loss';
 import { preset } from '../../networks/presets';
@@ -20,7 +19,8 @@ export const NODE_ENVIRONMENT: BenchEnvironment = {
     const { spec, readData } = readSpecFile(problem.specFile as string);
     return networkLoss(spec, readData, options);
   },
-  hash: (text) => createHash('sha256').update(text).digest('hex').slice(0, 16),
+  // crypto is loaded on the first hash: other commands start without it.
+  hash: (text) => (require('crypto') as typeof import('crypto')).createHash('sha256').update(text).digest('hex').slice(0, 16),
 };
 
 /** Runs a job in this thread with Node's environment (see `orderings/jobs.ts`). */
