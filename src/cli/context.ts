@@ -12,7 +12,7 @@
  * which prints them if it has to stop the worker.
  */
 import type { Command } from 'commander';
-import { Deadline, InputError, MemoryBudget, setDefaultMemoryBudget } from '../errors';
+import { Deadline, HeapLimitError, InputError, MemoryBudget, setDefaultMemoryBudget } from '../errors';
 import type { ProgressCallback } from '../control';
 import { getHeapStatistics } from 'v8';
 import { resourceLimits } from 'worker_threads';
@@ -88,6 +88,42 @@ export function heapBudget(): MemoryBudget {
   return new MemoryBudget(Math.max(free, limit / 8) / 2);
 }
 
+/** V8's young generation on 64-bit systems (two semi-spaces and a large-object space of 16 MB). */
+const YOUNG_GENERATION = 48 * 2 ** 20;
+
+/**
+ * The old generation's limit on this thread in bytes, the one V8 stops the process at: on a worker
+ * its `--max-memory`, else node's heap limit less the young generation it includes.
+ */
+function oldGenerationLimit(): number {
+  const mb = resourceLimits.maxOldGenerationSizeMb;
+  if (mb) return mb * 2 ** 20;
+  return Math.max(getHeapStatistics().heap_size_limit - YOUNG_GENERATION, 16 * 2 ** 20);
+}
+
+/** The share of the heap's limit past which `heapWatch` stops the run. */
+export const HEAP_STOP_SHARE = 0.9;
+
+/**
+ * A watch for the run's deadline (`DeadlineLimits.watch`): throws a HeapLimitError once the heap
+ * holds more than `HEAP_STOP_SHARE` of `limit` bytes (default this thread's old generation's
+ * limit; the young generation's objects count too, so a small heap stops a little early), looking
+ * at most every 50 ms. Past the limit V8 ends the process with a fatal error; on the main thread
+ * (`main-thread.ts`) nothing else would stop the run first, and on a worker this stop keeps what
+ * is known (the partial result) where terminating the thread loses it. Allocations between two
+ * checks of the deadline can still reach the limit.
+ */
+export function heapWatch(limit = oldGenerationLimit(), used = () => getHeapStatistics().used_heap_size): () => void {
+  let next = 0;
+  return () => {
+    const now = Date.now();
+    if (now < next) return;
+    next = now + 50;
+    const bytes = used();
+    if (bytes > HEAP_STOP_SHARE * limit) throw new HeapLimitError(bytes, limit);
+  };
+}
+
 export class CliContext {
   exitCode = 0;
   /** The whole run's time limit in seconds, once the action has started. */
@@ -117,7 +153,7 @@ export class CliContext {
     const budget = heapBudget();
     // Also the default, for the computations no deadline reaches.
     setDefaultMemoryBudget(budget);
-    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit, { memory: budget });
+    this.deadline = new Deadline(this.secondsLeftAtStart, command.name(), this.timeLimit, { memory: budget, watch: heapWatch() });
     this.io.events?.started({ command: command.name(), timeLimit: this.timeLimit, json: this.json });
   }
   /**

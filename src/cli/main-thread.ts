@@ -15,8 +15,9 @@
  * - `--max-memory`: a heap limit needs a thread of its own;
  * - SIGTERM's report: no JavaScript runs on a busy thread, so SIGTERM ends a run here at once,
  *   by the signal's default action (status 143), without the phase or a partial result;
- * - a run past node's own heap limit ends with V8's fatal error here, with a message on the
- *   worker (the library's budgets for its largest structures still apply: half the free heap).
+ * - a hard cap on the heap: here the run's deadline watches the heap (`heapWatch`, context.ts) and
+ *   stops the run near node's limit with the same message, but an allocation between two checks
+ *   can still reach the limit, and V8 then ends the process with its fatal error.
  * `POLYCRIT_THREAD=worker` sends every command to the worker.
  */
 import * as fs from 'fs';

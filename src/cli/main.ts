@@ -10,7 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliContext, CliIO, intOption, processIO, UsageError } from './context';
 import { MAX_MEMORY_RANGE } from './supervisor';
-import { InputError, PolycritError, TimeoutError } from '../errors';
+import { HeapLimitError, InputError, PolycritError, TimeoutError } from '../errors';
 import { reportStop } from './stop';
 import { withFlagNames } from './parse-limits';
 import { ParseError } from '../io/errors';
@@ -67,6 +67,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (e instanceof UsageError || e instanceof InputError) {
       io.stderr(`polycrit: ${withFlagNames((e as Error).message)}\n`);
       return 2;
+    }
+    if (e instanceof HeapLimitError) {
+      // Stopped near the heap's limit: reported as the supervisor reports a thread past it.
+      return reportStop(io, { kind: 'memory', megabytes: Math.round(e.limit / 2 ** 20) }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
     }
     if (e instanceof TimeoutError && ctx.timeLimit !== undefined) {
       return reportStop(io, { kind: 'time limit', seconds: ctx.timeLimit }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
