@@ -190,6 +190,8 @@ export function parametrizationInSeparatingCoordinates(
     learned?: LearnedRun;
     /** The bits a helper refines the real roots it isolates to (see `knownRealRoots`; default 0: not refined). */
     rootBits?: number;
+    /** The ideal is known to be radical (a radical computed before): no test of radicality. */
+    radical?: boolean;
   } = {},
 ): ParametrizedSolutions | undefined {
   const n = generators[0].ring.nvars;
@@ -240,7 +242,9 @@ export function parametrizationInSeparatingCoordinates(
     // scattered coefficients that takes fewer than D values on this basis modulo p says the same
     // without another F4 learning run per form (two, 0.9 s, on a network's critical ideal). Its
     // minimal polynomial costs O(D³): only on small quotients.
-    if (!first && tries === 1 && seen && D <= RADICALITY_TEST_LIMIT && distinctValuesOfBasisModP(seen.basis, seen.p, options.deadline) < D) return undefined;
+    // A radical computed before needs no test (on a 2-2-1 network with z² and one λ, the radical
+    // of 257 points: 0.4 s saved).
+    if (!first && tries === 1 && seen && !options.radical && D <= RADICALITY_TEST_LIMIT && distinctValuesOfBasisModP(seen.basis, seen.p, options.deadline) < D) return undefined;
     if (!first) continue;
     const { p, shape, image } = first;
     // The helper replays the run learned here (or the probe's, reused here) instead of learning its own.

@@ -194,6 +194,23 @@ describe('component parametrizations', () => {
     expect(parametrizationInSeparatingCoordinates(P, new QuotientAlgebra(G).dimension, [0, 1])).toBeUndefined();
   });
 
+  test('a radical known as such skips the radicality test, with the same answer', () => {
+    // cyclic-5: no variable separates, so the first form fails and the test would follow.
+    const P = cyclic(5).polynomials;
+    const spy = jest.spyOn(QuotientAlgebra.prototype, 'multiplicationMatrix');
+    try {
+      const tested = parametrizationInSeparatingCoordinates(P, 70, [0, 1, 2, 3, 4]);
+      expect(spy).toHaveBeenCalledTimes(1);
+      spy.mockClear();
+      const trusted = parametrizationInSeparatingCoordinates(P, 70, [0, 1, 2, 3, 4], { radical: true });
+      expect(spy).not.toHaveBeenCalled();
+      expect(trusted).toBeDefined();
+      expect(trusted).toEqual(tested);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('a double point where the first form separates the points: refused after that form, without trying the others', () => {
     // y = x² − 3x takes three values on the points x = 1 (double), ±√2: its minimal polynomial
     // has degree 4 and a repeated root at both first primes.
