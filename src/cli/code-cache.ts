@@ -35,6 +35,19 @@ export interface LoadedBundle {
   writeCache: () => boolean;
 }
 
+/** The bundled command thread, written by the build next to this file (`scripts/bundle-cli.js`). */
+export const COMMAND_BUNDLE = path.join(__dirname, 'command-worker.bundle.js');
+
+/**
+ * The command's bundle, loaded with its cache (`files` as read before, else read here) when it is
+ * current (`bundleIsCurrent` against the last TypeScript build); undefined otherwise, and the
+ * caller requires the separate modules (`command-worker.ts`). The worker thread
+ * (`worker-entry.ts`) and the main thread (`main-thread.ts`) start the command this way.
+ */
+export function loadCommandBundle(files?: BundleFiles): LoadedBundle | undefined {
+  return bundleIsCurrent(COMMAND_BUNDLE, path.join(__dirname, '..', '..', '.tsbuildinfo')) ? loadBundle(COMMAND_BUNDLE, files) : undefined;
+}
+
 /** The cache file of a bundle. */
 export function cacheFileOf(bundle: string): string {
   return bundle.replace(/\.js$/, '.cache');

@@ -21,17 +21,13 @@
  * `POLYCRIT_THREAD=worker` sends every command to the worker.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vm from 'vm';
 import type { CliIO } from './context';
-import { type BundleFiles, bundleIsCurrent, loadBundle, readBundleFiles } from './code-cache';
+import { loadCommandBundle } from './code-cache';
 import { GRACE_SECONDS, StopReason, reportStop } from './stop';
 
 /** The commands whose action runs synchronously to its end (`bench`, `check`, `experiment` wait on work). */
 export const MAIN_THREAD_COMMANDS: ReadonlySet<string> = new Set(['solve', 'groebner', 'critical', 'expand', 'diff', 'convert', 'help']);
-
-/** The bundled command, written by the build (`scripts/bundle-cli.js`). */
-export const COMMAND_BUNDLE = path.join(__dirname, 'command-worker.bundle.js');
 
 /** An existing path that is neither a regular file nor a directory (a FIFO, a terminal, /dev/stdin). */
 function isSpecialFile(arg: string): boolean {
@@ -81,18 +77,8 @@ export type MainFunction = (argv: string[], io: CliIO) => Promise<number>;
 
 /** The command's code on this thread: the bundle when it is current, else the separate modules. */
 function commandCode(): { main: MainFunction; refreshCache?: () => void } {
-  if (bundleIsCurrent(COMMAND_BUNDLE, path.join(__dirname, '..', '..', '.tsbuildinfo'))) {
-    let files: BundleFiles | undefined;
-    try {
-      files = readBundleFiles(COMMAND_BUNDLE);
-    } catch {
-      files = undefined;
-    }
-    if (files !== undefined) {
-      const bundle = loadBundle(COMMAND_BUNDLE, files);
-      return { main: bundle.exports.main as MainFunction, refreshCache: bundle.cache === 'used' ? undefined : () => void bundle.writeCache() };
-    }
-  }
+  const bundle = loadCommandBundle();
+  if (bundle !== undefined) return { main: bundle.exports.main as MainFunction, refreshCache: bundle.cache === 'used' ? undefined : () => void bundle.writeCache() };
   // Loaded only now; the module's top level does nothing off a worker thread.
   return { main: (require('./command-worker') as typeof import('./command-worker')).main };
 }

@@ -68,13 +68,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stderr(`polycrit: ${withFlagNames((e as Error).message)}\n`);
       return 2;
     }
-    if (e instanceof HeapLimitError) {
-      // Stopped near the heap's limit: reported as the supervisor reports a thread past it.
-      return reportStop(io, { kind: 'memory', megabytes: Math.round(e.limit / 2 ** 20) }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
-    }
-    if (e instanceof TimeoutError && ctx.timeLimit !== undefined) {
-      return reportStop(io, { kind: 'time limit', seconds: ctx.timeLimit }, { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed });
-    }
+    const run = { phase: ctx.lastPhase, partial: ctx.lastPartial, json: ctx.json, printed: ctx.printed };
+    // Stopped near the heap's limit: reported as the supervisor reports a thread past it.
+    if (e instanceof HeapLimitError) return reportStop(io, { kind: 'memory', megabytes: Math.round(e.limit / 2 ** 20) }, run);
+    if (e instanceof TimeoutError && ctx.timeLimit !== undefined) return reportStop(io, { kind: 'time limit', seconds: ctx.timeLimit }, run);
     if (e instanceof PolycritError) {
       // A limit of the parser is named by its flag (--max-terms), not the library's option.
       io.stderr(`polycrit: ${withFlagNames(e.message)}\n`);

@@ -25,7 +25,6 @@ import { createInputRelay } from './input-relay';
 import { CommandWorkerData, MainMessage, WorkerMessage } from './protocol';
 import { GRACE_SECONDS, StopReason, reportStop } from './stop';
 
-
 /** The range `--max-memory` accepts, in MB. */
 export const MAX_MEMORY_RANGE: readonly [number, number] = [16, 2 ** 20];
 
@@ -55,9 +54,9 @@ export function maxMemoryArgument(argv: readonly string[]): number | undefined {
  */
 function handOverBundle(port: MessagePort): void {
   // Required only now, so that the thread starts without waiting for it.
-  const { readBundleFiles } = require('./code-cache') as typeof import('./code-cache');
+  const { COMMAND_BUNDLE, readBundleFiles } = require('./code-cache') as typeof import('./code-cache');
   try {
-    const files = readBundleFiles(path.join(__dirname, 'command-worker.bundle.js'));
+    const files = readBundleFiles(COMMAND_BUNDLE);
     // The cache is moved, not copied, when it owns its memory (a file's bytes usually do).
     const own = files.stored !== undefined && files.stored.byteOffset === 0 && files.stored.byteLength === files.stored.buffer.byteLength;
     port.postMessage(files, own ? [files.stored!.buffer as ArrayBuffer] : []);

@@ -8,19 +8,12 @@
 import { applyV8Flags } from './v8-flags';
 applyV8Flags();
 // Everything else loads after the flags are set (TypeScript keeps the statements in this order).
-import * as path from 'path';
 import { receiveMessageOnPort, workerData } from 'worker_threads';
-import { type BundleFiles, bundleIsCurrent, loadBundle } from './code-cache';
+import { type BundleFiles, loadCommandBundle } from './code-cache';
 import type { CommandWorkerData } from './protocol';
 
-/** The bundled command thread, written by the build next to this file. */
-export const COMMAND_BUNDLE = path.join(__dirname, 'command-worker.bundle.js');
-
-if (bundleIsCurrent(COMMAND_BUNDLE, path.join(__dirname, '..', '..', '.tsbuildinfo'))) {
-  // The bundle and its cache as the main thread read them while this thread booted, if they came.
-  const handed = receiveMessageOnPort((workerData as CommandWorkerData).bundleFiles)?.message as BundleFiles | undefined;
-  const bundle = loadBundle(COMMAND_BUNDLE, handed);
-  if (bundle.cache !== 'used') (bundle.exports.beforeExit as (hook: () => void) => void)(() => void bundle.writeCache());
-} else {
-  require('./command-worker');
-}
+// The bundle and its cache as the main thread read them while this thread booted, if they came.
+const handed = receiveMessageOnPort((workerData as CommandWorkerData).bundleFiles)?.message as BundleFiles | undefined;
+const bundle = loadCommandBundle(handed);
+if (bundle === undefined) require('./command-worker');
+else if (bundle.cache !== 'used') (bundle.exports.beforeExit as (hook: () => void) => void)(() => void bundle.writeCache());
