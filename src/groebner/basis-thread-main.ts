@@ -8,9 +8,9 @@
 import { workerData } from 'worker_threads';
 import { QQ } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
-import { changeRing } from '../poly/change';
 import { polynomialFromData } from '../poly/data';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { ReductionModP } from '../poly/reduction-mod-p';
 import { HelperData, answerer } from '../threads/synchronous-helper';
 import { BasisImage, BasisTask, basisImage, rowsImage, taskRingModP } from './basis-workers';
 import { f4EngineWith } from './engines';
@@ -19,7 +19,7 @@ import { F4Trace, F4TraceData, f4ApplyRows, traceFromData } from './f4';
 const { data: task, port, signal } = workerData as HelperData<BasisTask>;
 const answer = answerer(port, signal);
 const R = new PolynomialRing<Rational>(QQ, task.vars, task.order);
-const generators = task.generators.map((g) => polynomialFromData(g, R));
+const reduction = new ReductionModP(task.generators.map((g) => polynomialFromData(g, R)));
 const engine = f4EngineWith(task.linalg);
 /** A trace learned here (its answers carry exponents). */
 let replay: ((images: readonly Polynomial<number>[]) => Polynomial<number>[] | undefined) | undefined;
@@ -34,7 +34,7 @@ port.on('message', ({ p, trace }: { p?: number; trace?: F4TraceData }) => {
   }
   if (p === undefined) return;
   const S = taskRingModP(task, p);
-  const images = generators.map((f) => changeRing(f, S));
+  const images = reduction.images(S);
   let image: BasisImage;
   if (driverTrace) {
     const rows = f4ApplyRows(driverTrace.trace, images);

@@ -24,9 +24,10 @@ import { Rational } from '../arithmetic/rational';
 import { ComputationError, Deadline, InputError } from '../errors';
 import { ControlOptions, modularPrimeInfo, resolveControl } from '../control';
 import { Monomial, monomialsEqual } from '../monomials/monomial';
-import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
+import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { ReductionModP } from '../poly/reduction-mod-p';
 import { BasisImage, BasisJob, basisOfImage, isImageOf } from './basis-workers';
 import { CHECK_MODULUS } from '../arithmetic/lifting';
 import { Accumulator, addImage, agreesWithImage, alignedImage, alignedRows, forgetReconstructions, pushImage, reconstruct, startAccumulator } from './basis-accumulator';
@@ -175,23 +176,23 @@ export function modularGroebner(
   if (input.some((p) => p.isConstant())) return { basis: [R.one()], stats };
 
   const primes = (options.primes ?? primeStream(2 ** 26, options.deadline))[Symbol.iterator]();
+  // The input's coefficients read once for all the primes (on the 2-2-2-1 network with biases and
+  // one λ, BigInt remainders per prime took 0.65 s of 12).
+  const reduction = new ReductionModP(input);
   /** The next prime dividing no coefficient of the input: the images keep their supports, so replays see the same shapes. */
   const nextUsablePrime = (): number => {
     for (;;) {
       const r = primes.next();
       if (r.done) throw new ComputationError('ran out of primes in the modular Gröbner computation');
       if (!Number.isInteger(r.value) || r.value < 2 || r.value >= 2 ** 26) throw new InputError(`modular Gröbner basis: the primes must be below 2^26, got ${r.value}`);
-      if (dividesACoefficient(input, r.value)) {
+      if (reduction.divides(r.value)) {
         stats.primesSkipped++;
         continue;
       }
       return r.value;
     }
   };
-  const imagesAt = (p: number): Polynomial<number>[] => {
-    const S = new PolynomialRing(Zp(p), R.vars, R.order);
-    return input.map((f) => changeRing(f, S));
-  };
+  const imagesAt = (p: number): Polynomial<number>[] => reduction.images(new PolynomialRing(Zp(p), R.vars, R.order));
   const nextPrime = (): { p: number; images: Polynomial<number>[] } => {
     const p = nextUsablePrime();
     return { p, images: imagesAt(p) };

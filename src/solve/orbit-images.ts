@@ -20,6 +20,7 @@ import { dimension, solutionCount } from '../groebner/ideal';
 import { LearnedFirstPrime } from '../groebner/modular';
 import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { ReductionModP } from '../poly/reduction-mod-p';
 import { UPoly, utrim } from '../poly/univariate';
 import { InvariantForm, MultiplicationModP, MultiplicationShape, RecordedColumn, VariableProduct } from './orbit-multiplication';
 import { denseRowSums } from './krylov-kernel';
@@ -46,6 +47,7 @@ export class OrbitImageSource {
   private firstBasis?: Polynomial<number>[];
   private shape?: MultiplicationShape;
   private recordHook?: (recorded: number) => void;
+  private readonly reduction: ReductionModP;
 
   /** `generators`: primitive, integer coefficients, in a degrevlex ring. */
   constructor(
@@ -55,6 +57,7 @@ export class OrbitImageSource {
     learned?: LearnedFirstPrime,
     private readonly deadline?: Deadline,
   ) {
+    this.reduction = new ReductionModP(generators);
     if (learned) {
       this.replay = learned.replay;
       this.firstBasis = learned.basis;
@@ -80,15 +83,14 @@ export class OrbitImageSource {
 
   /** Does p divide no coefficient of the generators (so that their images keep their supports)? */
   usable(p: number): boolean {
-    const P = BigInt(p);
-    return !this.generators.some((g) => g.coefficients.some((c) => c.num % P === 0n || c.den % P === 0n));
+    return !this.reduction.divides(p);
   }
 
   /** The multiplication maps modulo a usable prime p, or undefined when p is unlucky. */
   at(p: number): MultiplicationModP | undefined {
     const R = this.generators[0].ring;
     const S = new PolynomialRing(Zp(p), R.vars, R.order);
-    const images = this.generators.map((g) => changeRing(g, S));
+    const images = this.reduction.images(S);
     let basis: Polynomial<number>[] | undefined;
     if (this.replay) basis = this.replay(images);
     else {

@@ -22,6 +22,7 @@ import { changeRing } from '../poly/change';
 import { primitivePart } from '../poly/content';
 import { substitute } from '../poly/evaluate';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
+import { ReductionModP } from '../poly/reduction-mod-p';
 import { dimension, solutionCount } from '../groebner/ideal';
 import { F4Trace, f4Apply, f4Learn } from '../groebner/f4';
 
@@ -77,6 +78,9 @@ export interface BasisLearning {
   failures?: number;
 }
 
+/** The generators of each coordinate change, their coefficients read once for all the primes. */
+const reductions = new WeakMap<SeparatingCoordinates, ReductionModP>();
+
 /** Failed replays of a run learned elsewhere before it is given up for one learned here. */
 const REPLAY_FAILURES = 3;
 
@@ -88,11 +92,13 @@ const REPLAY_FAILURES = 3;
  */
 export function basisAtPrime(sc: SeparatingCoordinates, D: number, p: number, learning: BasisLearning, deadline?: Deadline): BasisModP | undefined {
   const P = BigInt(p);
+  let reduction = reductions.get(sc);
+  if (reduction === undefined) reductions.set(sc, (reduction = new ReductionModP(sc.generators)));
   // Primes dividing a coefficient (or a denominator) change the supports: skip them.
-  if (sc.generators.some((g) => g.coefficients.some((c) => c.num % P === 0n || c.den % P === 0n))) return undefined;
+  if (reduction.divides(p)) return undefined;
   if (sc.coordinates.some((g) => g.coefficients.some((c) => c.den % P === 0n))) return undefined;
   const T = new PolynomialRing(Zp(p), sc.ring.vars, sc.ring.order);
-  const images = sc.generators.map((g) => changeRing(g, T));
+  const images = reduction.images(T);
   let basis: Polynomial<number>[] | undefined;
   // A replay fails unless it meets the learned leading monomials, so its count is the learned one.
   if (learning.trace) basis = f4Apply(learning.trace, images, { deadline });

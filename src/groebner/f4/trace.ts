@@ -215,6 +215,15 @@ export interface ReplayedRows {
   readonly rows: readonly { cols: Int32Array; coeffs: Int32Array }[];
 }
 
+/**
+ * Where each input's terms go on its learned support, per trace and input, with the monomial
+ * array it was found for: images of one input modulo successive primes that share that array
+ * (`poly/reduction-mod-p.ts`) are aligned without hashing a monomial. On the 2-2-2-1 network with
+ * biases and one λ, whose bases take whole bases as inputs, the lookups were a fifth of the
+ * replays' time (0.46 of 2.2 s).
+ */
+const inputAlignments = new WeakMap<F4Trace, ({ monomials: readonly Monomial[]; positions: Int32Array } | undefined)[]>();
+
 /** `applyTrace` without the polynomials: the reduced rows, or undefined when the prime is unlucky. */
 export function replayRows(trace: F4Trace, polys: readonly Polynomial<number>[], options: F4Options = {}): ReplayedRows | undefined {
   if (polys.length !== trace.ninputs) {
@@ -229,20 +238,29 @@ export function replayRows(trace: F4Trace, polys: readonly Polynomial<number>[],
   const deadline: Deadline | undefined = options.deadline;
 
   // Inputs, aligned on the learned supports.
+  let alignments = inputAlignments.get(trace);
+  if (alignments === undefined) inputAlignments.set(trace, (alignments = []));
   const coeffs: Int32Array[] = [];
   for (let k = 0; k < trace.inputSrc.length; k++) {
     const f = polys[trace.inputSrc[k]];
     const learned = trace.inputMonos[k];
-    if (f.isZero() || table.find(f.monomials[0]) !== learned[0]) return undefined;
+    let alignment = alignments[k];
+    if (alignment === undefined || alignment.monomials !== f.monomials) {
+      if (f.isZero() || table.find(f.monomials[0]) !== learned[0]) return undefined;
+      const positions = new Int32Array(f.length);
+      let j = 0;
+      for (let i = 0; i < f.length; i++) {
+        const id = table.find(f.monomials[i]);
+        while (j < learned.length && learned[j] !== id) j++;
+        if (j === learned.length) return undefined;
+        positions[i] = j;
+      }
+      alignments[k] = alignment = { monomials: f.monomials, positions };
+    }
+    const { positions } = alignment;
     const c = new Int32Array(learned.length);
     const inv = invMod(f.coefficients[0], p);
-    let j = 0;
-    for (let i = 0; i < f.length; i++) {
-      const id = table.find(f.monomials[i]);
-      while (j < learned.length && learned[j] !== id) j++;
-      if (j === learned.length) return undefined;
-      c[j] = (f.coefficients[i] * inv) % p;
-    }
+    for (let i = 0; i < f.length; i++) c[positions[i]] = (f.coefficients[i] * inv) % p;
     coeffs.push(c);
   }
   // Zero inputs in learning must be zero here too (others were skipped there).
