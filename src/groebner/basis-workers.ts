@@ -75,6 +75,12 @@ export interface BasisJob {
 /** Starts helpers for a task (undefined when none can be started); `deadline` bounds every wait. */
 export interface BasisWorkers {
   start(task: BasisTask, deadline?: Deadline): BasisJob | undefined;
+  /**
+   * True when the next job would go to a helper that is already running and has served a job
+   * before (a pooled thread: no start, and its code is compiled), so that even a small basis may
+   * pay for it.
+   */
+  readonly warm?: boolean;
 }
 
 /** A basis modulo p as typed arrays (see the file header). */

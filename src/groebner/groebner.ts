@@ -151,6 +151,9 @@ export function computeGroebner<T>(polys: readonly Polynomial<T>[], options: Gro
       const linalg = options.linalg ?? 'auto';
       const helpers: ModularOptions['helpers'] = workers && {
         start: (generators) => workers.start({ vars: [...R.vars], order: R.order, generators: generators.map(polynomialToData), linalg }, deadline),
+        get warm() {
+          return workers.warm === true;
+        },
       };
       // The driver drops zero polynomials: the known basis counts its non-zero ones.
       const knownNonZero = known && input.slice(0, known).filter((f) => !f.isZero()).length;

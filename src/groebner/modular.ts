@@ -93,7 +93,12 @@ export interface ModularOptions extends ControlOptions {
    * with `eager`, it is started before the driver's learning run and learns at its own prime
    * meanwhile (an eager job that can replay a trace is given the driver's when the run ends).
    */
-  helpers?: { start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined; eager?: boolean };
+  helpers?: {
+    start: (generators: readonly Polynomial<Rational>[]) => BasisJob | undefined;
+    eager?: boolean;
+    /** True when a job started now goes to a running thread that has served a job before (`BasisWorkers.warm`). */
+    readonly warm?: boolean;
+  };
 }
 /** How many primes a helper is given ahead of time. */
 const HELPER_QUEUE = 6;
@@ -115,6 +120,17 @@ const STANDBY_PRIMES = 3;
 const HELPER_START_MS = 600;
 
 /**
+ * What a warm helper (a pooled thread that served a job before, `BasisWorkers.warm`) costs before
+ * its first image besides one replay: the task's and the trace's transfer. On the 2-3-2-1 linear
+ * network with biases and one λ, 15 bases got a helper, 13 of them through this estimate (bases
+ * of 336–1,566 elements, 8–460 ms a prime); farm-bench 2 pairs against separate threads per
+ * basis, wall 71.8/82.3 s against 75.2/93.7 (A/B 0.92). On the 2-2-2-1 network with biases and
+ * one λ none pays: its bases replay in 1–10 ms per prime, and only 17 of its 164 bases get to
+ * the decision.
+ */
+const WARM_HELPER_START_MS = 50;
+
+/**
  * Whether a helper started now pays for itself. The primes still needed are extrapolated from the
  * reconstruction so far: the basis elements before the first coefficient not yet reconstructed
  * took `acc.count` primes, and the rest are assumed to need primes in proportion (their
@@ -126,11 +142,11 @@ const HELPER_START_MS = 600;
  * what remains. Measured on this repository's benchmarks: with a helper, eco-10, noon-8 (8 and 6
  * primes), katsura-7 and katsura-8 were slower, katsura-9 (33 primes) faster, cyclic-7 (25) even.
  */
-function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number): boolean {
+function helperPays(acc: Accumulator, learnMs: number, perPrimeMs: number, startMs: number): boolean {
   const [si, sk] = acc.sentinel;
   const done = si + (si < acc.elements.length ? sk / acc.elements[si].monos.length : 0);
   const primes = (acc.count * acc.elements.length) / Math.max(1, done);
-  return (primes - acc.count) * perPrimeMs > 2 * Math.min(learnMs, COLD_REPLAYS * perPrimeMs) + HELPER_START_MS;
+  return (primes - acc.count) * perPrimeMs > 2 * Math.min(learnMs, COLD_REPLAYS * perPrimeMs) + startMs;
 }
 
 /**
@@ -283,7 +299,10 @@ export function modularGroebner(
           // Start a helper on the driver's trace if the primes still to come pay for its start.
           deferred = false;
           const perPrime = (Date.now() - learnEnd) / (acc.count - 1);
-          if (learned.trace && helperPays(acc, preLearned ? 10 * perPrime : learnEnd - learnStart, perPrime)) {
+          // A warm helper replays at once: its start is the task's transfer, and its first replay a replay.
+          const warm = options.helpers?.warm === true;
+          const coldMs = warm ? perPrime : preLearned ? 10 * perPrime : learnEnd - learnStart;
+          if (learned.trace && helperPays(acc, coldMs, perPrime, warm ? WARM_HELPER_START_MS : HELPER_START_MS)) {
             job = options.helpers?.start(input);
             sendTrace(); // without it, the helper learns at its first prime
             fill();

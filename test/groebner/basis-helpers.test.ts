@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { primesBelow } from '../../src/arithmetic/primes';
-import { BasisImage, BasisJob, BasisTask, basisImage, rowsImage, taskRingModP } from '../../src/groebner/basis-workers';
+import { BasisImage, BasisJob, BasisTask, basisImage, isImageOf, rowsImage, taskRingModP } from '../../src/groebner/basis-workers';
 import { f4EngineWith } from '../../src/groebner/engines';
 import { F4Trace, F4TraceData, f4ApplyRows, f4Learn, traceFromData } from '../../src/groebner/f4';
 import { alignedImage, alignedRows, startAccumulator } from '../../src/groebner/basis-accumulator';
@@ -296,5 +296,35 @@ describe('the multi-modular driver with helpers', () => {
     expect(text(r.basis)).toEqual(alone);
     expect(served).toBeGreaterThan(0);
     expect(r.stats.helperImages).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('compiled: one pooled thread serves job after job, each its own images; warm once it has served one', () => {
+    const dist = path.join(__dirname, '../../dist/src');
+    if (!fs.existsSync(path.join(dist, 'groebner/basis-thread-main.js'))) throw new Error('build first: npm run build (dist/ is missing)');
+    const threads = require(path.join(dist, 'groebner/basis-threads.js')) as typeof import('../../src/groebner/basis-threads');
+    const dataOf = require(path.join(dist, 'poly/data.js')) as typeof import('../../src/poly/data');
+    const workers = threads.basisThreads(1);
+    expect(workers.warm).toBe(false);
+    const stream = primesBelow(2 ** 26);
+    const primes = Array.from({ length: 6 }, () => stream.next().value as number);
+    // Each job gets primes of its own, takes one image, and ends with the other still queued or
+    // being computed (katsura-7's replay takes a while): its answer must not reach the next job.
+    for (const [k, name] of ['katsura:7', 'cyclic:5', 'katsura:4'].entries()) {
+      const polys = namedSystem(name).polynomials;
+      const R = polys[0].ring;
+      const job = workers.start({ vars: [...R.vars], order: R.order, generators: polys.map(dataOf.polynomialToData), linalg: 'auto' }, new Deadline(60, 'the pool test')) as BasisJob;
+      expect(workers.warm).toBe(false); // busy
+      const [p, q] = primes.slice(2 * k, 2 * k + 2);
+      job.submit(p);
+      job.submit(q);
+      const image = job.take(30_000);
+      job.close();
+      expect(workers.warm).toBe(true);
+      expect(image).toBeDefined();
+      const S = taskRingModP({ vars: [...R.vars], order: R.order }, image!.p);
+      const own = f4Learn(polys.map((f) => changeRing(f, S))).basis;
+      expect([p, q]).toContain(image!.p);
+      expect(isImageOf(image!, own, R.nvars)).toBe(true);
+    }
   }, 60_000);
 });
