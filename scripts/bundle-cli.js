@@ -5,7 +5,8 @@
  * after tsc and scripts/esm.js.
  *
  * esbuild concatenates dist/src/cli/command-worker.js and every project module it imports into
- * dist/src/cli/command-worker.bundle.js; npm packages stay `require`s. The few modules that locate
+ * dist/src/cli/command-worker.bundle.js, with the two npm packages every command loads
+ * (`BUNDLED_PACKAGES`); the others stay `require`s. The few modules that locate
  * their own worker scripts with `__dirname` get their original directory back: each `__dirname`
  * becomes `__polycritDirname("solve")` (the module's folder relative to dist/src), resolved
  * against the bundle's place.
@@ -62,13 +63,39 @@ function inAscii(file) {
 /** esbuild's settings for one bundle: a CommonJS file for node, npm packages left as requires. */
 const BUNDLE = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', packages: 'external', logLevel: 'warning' };
 
+/**
+ * The npm packages every command loads (commander parses the command line, big.js writes decimals)
+ * go into the command's bundle, so that the code cache covers them too: loaded by Node from
+ * node_modules they took 15–25 ms of each run (resolution, reading, compiling without a cache).
+ * The others stay `require`s, loaded when used. commander requires child_process at its top
+ * (which brings net and dgram, about 6 ms) for executable subcommands, which polycrit has none of:
+ * there it is a lazy stand-in that requires child_process on first use.
+ */
+const BUNDLED_PACKAGES = ['commander', 'big.js'];
+const commandPackages = {
+  name: 'command-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path === 'node:child_process' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)) return { path: 'child_process', namespace: 'lazy-builtin' };
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      if (BUNDLED_PACKAGES.includes(name) || args.path.startsWith('node:') || args.namespace === 'lazy-builtin') return undefined;
+      return { path: args.path, external: true };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, key) => require(${JSON.stringify(args.path)})[key] });`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function run() {
+  const { packages, ...settings } = BUNDLE;
   await esbuild.build({
-    ...BUNDLE,
+    ...settings,
     entryPoints: [path.join(dist, 'cli', 'command-worker.js')],
     outfile: bundle,
     banner: { js: 'const __polycritDirname = (folder) => require("path").join(__dirname, "..", folder);' },
-    plugins: [ownDirname],
+    plugins: [ownDirname, commandPackages],
   });
   const helpers = [['solve', 'image-thread-main'], ['groebner', 'basis-thread-main']].map((helper) => path.join(dist, ...helper));
   for (const helper of helpers) {

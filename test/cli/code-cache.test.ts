@@ -133,6 +133,28 @@ describe('the built command bundle', () => {
     expect(JSON.parse(viaBundle.stdout).components.length).toBeGreaterThan(0);
   });
 
+  it('carries the packages every command loads, and loading it neither requires them nor child_process', () => {
+    // commander and big.js inside the bundle (its code cache covers them); commander's
+    // child_process only on first use (polycrit has no executable subcommands).
+    const text = fs.readFileSync(bundle, 'utf8');
+    expect(text).not.toMatch(/require\("(commander|big\.js)"\)/);
+    const script = `
+      const has = (m) => process.moduleLoadList.includes('NativeModule ' + m);
+      const loaded = [];
+      const Module = require('module');
+      const load = Module._load;
+      Module._load = function (id, ...rest) { loaded.push(id); return load.call(this, id, ...rest); };
+      const { loadBundle } = require(${JSON.stringify(path.join(root, 'dist', 'src', 'cli', 'code-cache.js'))});
+      const { exports } = loadBundle(${JSON.stringify(bundle)});
+      const silent = { stdout: () => undefined, stderr: () => undefined, readStdin: () => '', isTTY: false };
+      exports.main(['solve', 'katsura:2', '--threads', '1'], silent).then((code) => {
+        console.log(JSON.stringify({ code, packages: loaded.filter((id) => /^(commander|big\.js)$/.test(id)), childProcess: has('child_process') }));
+      });`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ code: 0, packages: [], childProcess: false });
+  });
+
   it("keeps each module's own directory, so that helper threads find their scripts", () => {
     // Every `__dirname` of a bundled module became __polycritDirname("<its folder>"); the worker
     // scripts it locates (image threads, basis threads, the bench pool) must exist there.
