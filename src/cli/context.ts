@@ -124,6 +124,25 @@ export function heapWatch(limit = oldGenerationLimit(), used = () => getHeapStat
   };
 }
 
+/**
+ * Heap bytes per character of a JSON text once parsed, for arrays of small numbers (the data rows
+ * of a network spec: `[1,1],` is 72 bytes as a JavaScript array), the costliest usual content;
+ * objects and strings take 2-4 bytes per character.
+ */
+export const PARSED_JSON_BYTES_PER_CHAR = 12;
+
+/**
+ * Throws a HeapLimitError when `bytes` more would take the heap past `HEAP_STOP_SHARE` of its
+ * limit (the heap's use and limit as for `heapWatch`): for a large allocation made in one native
+ * call, which neither the watch nor a worker's own limit can interrupt. Parsing an 18 MB spec of
+ * three million data rows (216 MB of arrays) under `--max-memory 100` made V8 end the whole
+ * process, whose worker had reached its limit inside JSON.parse.
+ */
+export function ensureHeapRoom(bytes: number, limit = oldGenerationLimit(), used = () => getHeapStatistics().used_heap_size): void {
+  const after = used() + bytes;
+  if (after > HEAP_STOP_SHARE * limit) throw new HeapLimitError(after, limit);
+}
+
 export class CliContext {
   exitCode = 0;
   /** The whole run's time limit in seconds, once the action has started. */

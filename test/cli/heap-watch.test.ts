@@ -12,7 +12,7 @@ jest.mock('v8', () => {
   return { ...actual, getHeapStatistics: jest.fn(actual.getHeapStatistics) };
 });
 import { AttemptDeadline, Deadline, HeapLimitError } from '../../src/errors';
-import { HEAP_STOP_SHARE, heapWatch } from '../../src/cli/context';
+import { HEAP_STOP_SHARE, PARSED_JSON_BYTES_PER_CHAR, ensureHeapRoom, heapWatch } from '../../src/cli/context';
 import { runCli } from './run-cli';
 
 describe('Deadline.watch', () => {
@@ -43,6 +43,17 @@ describe('heapWatch', () => {
     }
     expect(() => watch()).toThrow(/^the heap holds 906 MB, near its limit of 954 MB \(raise it with --max-memory MB on the command line\)$/);
     expect(looks).toBe(2);
+  });
+});
+
+describe('ensureHeapRoom', () => {
+  it(`refuses an allocation that would take the heap past ${HEAP_STOP_SHARE} of its limit, before it is made`, () => {
+    const limit = 100 * 2 ** 20;
+    const used = () => 30 * 2 ** 20;
+    expect(() => ensureHeapRoom(50 * 2 ** 20, limit, used)).not.toThrow();
+    expect(() => ensureHeapRoom(61 * 2 ** 20, limit, used)).toThrow(HeapLimitError);
+    // An 18 MB spec of data rows would need about 216 MB parsed.
+    expect(() => ensureHeapRoom(18e6 * PARSED_JSON_BYTES_PER_CHAR, limit, used)).toThrow(HeapLimitError);
   });
 });
 

@@ -168,7 +168,9 @@ describe('the worker', () => {
   });
   test('past --max-memory the run stops with a message, not a V8 fatal error', async () => {
     // The 64-64-64-1 network this test used is now refused before its loss is built (loss-size.ts);
-    // three million data rows in the spec file still fill 100 MB while the file is read.
+    // three million data rows in the spec file (18 MB, about 216 MB once parsed) are refused before
+    // JSON.parse, which no limit can interrupt: the worker reaching its limit inside it made V8 end
+    // the whole process (code null), in 5 runs of 5 with one build.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycrit-memory-'));
     fs.writeFileSync(path.join(dir, 'rows.json'), `{"inputs":1,"layers":[{"width":1}],"data":[${'[1,1],'.repeat(3_000_000)}[1,1]]}`);
     // Near its heap limit the worker spends long in garbage collection before V8 gives up, and

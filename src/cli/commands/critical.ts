@@ -3,6 +3,7 @@
  * network's loss, as a table a researcher can paste into a paper, or JSON.
  */
 import type { Command } from 'commander';
+import * as fs from 'fs';
 import { criticalPoints } from '../../networks/critical';
 import { ORBIT_MIN_GROUP_ORDER, ORBIT_MIN_SOLUTIONS } from '../../solve/solve';
 import { networkLoss } from '../../networks/loss';
@@ -10,7 +11,7 @@ import { PRESET_NAMES, preset } from '../../networks/presets';
 import { DataReader, NetworkSpec } from '../../networks/spec';
 import { readSpecFile } from '../../networks/spec-file';
 import { getHeapStatistics } from 'v8';
-import { CliContext, UsageError, addThreadsOption, addTimeoutOption, basisWorkersFor, imageWorkersFor, intOption } from '../context';
+import { CliContext, PARSED_JSON_BYTES_PER_CHAR, UsageError, addThreadsOption, addTimeoutOption, basisWorkersFor, ensureHeapRoom, imageWorkersFor, intOption } from '../context';
 import { formatCritical } from '../text/critical';
 
 export { formatCritical };
@@ -35,7 +36,10 @@ export function register(program: Command, ctx: CliContext): void {
       let readData: DataReader | undefined;
       ctx.status(opts.preset !== undefined ? 'building the preset' : 'reading the network spec');
       if (opts.preset !== undefined) spec = preset(opts.preset);
-      else ({ spec, readData } = readSpecFile(file as string));
+      else {
+        ensureHeapRoom(fileSize(file as string) * PARSED_JSON_BYTES_PER_CHAR);
+        ({ spec, readData } = readSpecFile(file as string));
+      }
       ctx.status('building the loss');
       const net = networkLoss(spec, readData, { maxTerms: opts.maxTerms, deadline: ctx.deadline, heapLimit: getHeapStatistics().heap_size_limit });
       const analysis = criticalPoints(net, {
@@ -54,4 +58,13 @@ export function register(program: Command, ctx: CliContext): void {
       const { stats, ...data } = analysis;
       ctx.printResult(analysis.complete, () => ({ network: spec.name ?? file, ...data, stats }), () => formatCritical(spec.name ?? String(file), analysis));
     });
+}
+
+/** The size of a file in bytes; 0 when it cannot be read (`readSpecFile` then says so). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
