@@ -3,7 +3,8 @@
  * (F4)", JPAA 139, 1999), optionally recording a trace for replays with other primes.
  *
  * The loop reads like the algorithm: the inputs (made monic, sorted by lm increasing) enter the
- * basis through the Gebauer–Möller update; then, while critical pairs remain, select pairs by
+ * basis through the Gebauer–Möller update (many inputs: each as a pair of its own, reduced first,
+ * `INPUTS_AS_PAIRS`); then, while critical pairs remain, select pairs by
  * the normal strategy: all pairs of minimal lcm degree for degree-compatible orders, all pairs of
  * minimal sugar degree for elimination orders (`sugarSelects`), and for lex, weighted and other
  * block orders all pairs with the smallest lcm in the order, which keeps the intermediate
@@ -103,6 +104,16 @@ export function sugarSelects(order: MonomialOrder): boolean {
   return order.blocks.every((b) => b.size === 1 || isDegreeCompatible(b.order));
 }
 
+/**
+ * From this many inputs (besides a known basis) each input enters as a pair of its own, (k, k):
+ * its row is reduced in the round of its degree, and only what is left of it joins the basis,
+ * through the update (msolve's way). Entering every input through the Gebauer–Möller update forms
+ * and sifts the pairs among all of them first: on the fibres of a network's component, whose
+ * hundreds of inputs (a basis with values substituted) reduce to a few dozen elements, that
+ * update was most of the learning run.
+ */
+export const INPUTS_AS_PAIRS = 64;
+
 /** `F4Options.knownBasis`, checked: an integer from 0 to the number of inputs. */
 function knownBasisCount(k: number | undefined, inputs: number): number {
   if (k === undefined) return 0;
@@ -182,7 +193,8 @@ export class F4Run {
     if (ring === undefined) return;
     const { table, basis, pairs } = this;
 
-    // Inputs: monic, sorted by leading monomial increasing, through the update.
+    // Inputs: monic, sorted by leading monomial increasing, through the update (or, from
+    // INPUTS_AS_PAIRS of them on, each as a pair of its own, reduced in the round of its degree).
     const inputs: { src: number; monos: Int32Array; coeffs: Int32Array }[] = [];
     polys.forEach((f, src) => {
       if (!f.isZero()) inputs.push({ src, ...internPolynomial(table, f, p) });
@@ -195,10 +207,17 @@ export class F4Run {
     const known = knownBasisCount(options.knownBasis, polys.length);
     const entering = known > 0 ? [...inputs.filter((x) => x.src < known), ...inputs.filter((x) => x.src >= known)] : inputs;
     const firstEntered = basis.size;
+    const asPairs = entering.length - known >= INPUTS_AS_PAIRS;
     for (const inp of entering) {
-      const k = basis.add(inp.monos, inp.coeffs, totalDegree(table, inp.monos));
+      const sugar = totalDegree(table, inp.monos);
+      const k = basis.add(inp.monos, inp.coeffs, sugar);
       if (inp.src < known) markRedundantAmong(basis, firstEntered, k);
-      else updatePairs(pairs, basis, k, this.degreeCompatible);
+      else if (asPairs && table.degree(inp.monos[0]) > 0) {
+        // Reduced as a row of the round of its degree, it joins the basis (as a new element) only
+        // if something of it is left: no pair is formed for it before.
+        basis.markRedundant(k);
+        pairs.push(k, k, inp.monos[0], this.degreeCompatible ? table.degree(inp.monos[0]) : sugar);
+      } else updatePairs(pairs, basis, k, this.degreeCompatible);
       if (table.degree(inp.monos[0]) === 0) this.unit = true;
       this.entering.push(inp);
     }

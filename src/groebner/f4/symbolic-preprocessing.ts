@@ -158,9 +158,15 @@ export function addPairRows(matrix: SymbolicMatrix, basis: Basis, a: number[], b
     group.length = 0;
     let j = i;
     for (; j < lcm.length && lcm[j] === l; j++) {
-      if (!group.includes(a[j])) group.push(a[j]);
-      if (!group.includes(b[j])) group.push(b[j]);
+      // An input entering as a pair of its own (k, k) is a row to reduce, never a pivot.
+      if (a[j] === b[j]) addRow(matrix, basis, table.div(l, basis.lead[a[j]]), a[j], false);
+      else {
+        if (!group.includes(a[j])) group.push(a[j]);
+        if (!group.includes(b[j])) group.push(b[j]);
+      }
     }
+    i = j;
+    if (group.length === 0) continue;
     let best = group[0];
     for (const k of group) {
       const lk = basis.monos[k].length;
@@ -169,7 +175,6 @@ export function addPairRows(matrix: SymbolicMatrix, basis: Basis, a: number[], b
     }
     addRow(matrix, basis, table.div(l, basis.lead[best]), best, true);
     for (const k of group) if (k !== best) addRow(matrix, basis, table.div(l, basis.lead[k]), k, false);
-    i = j;
   }
 }
 
