@@ -10,7 +10,8 @@
  * Besides its start (0.1–0.2 s), a fresh thread runs its first replays cold; a pooled one is
  * warm (`BasisWorkers.warm`), which the driver counts when it decides whether a helper pays.
  * A job started while another one runs (none does today: the driver's jobs follow one another)
- * gets a thread of its own, ended with it.
+ * gets a thread of its own, ended with it. `close` ends the kept thread (a long-lived process done
+ * with bases; the command's process simply exits).
  */
 import { Deadline } from '../errors';
 import { SynchronousHelper, helperScript } from '../threads/synchronous-helper';
@@ -38,6 +39,8 @@ interface PooledThread {
   /** Jobs it has served (a thread that served one is warm). */
   served: number;
   busy: boolean;
+  /** Closed by `BasisWorkers.close` while a job ran: ended with that job. */
+  retired?: boolean;
 }
 
 class BasisThreadJob implements BasisJob {
@@ -118,6 +121,14 @@ export function basisThreads(threads = 1): BasisWorkers {
     get warm() {
       return pooled !== undefined && pooled.served > 0 && !pooled.busy;
     },
+    close() {
+      // A job still running keeps the thread until it ends (then the thread ends too).
+      if (pooled !== undefined) {
+        pooled.retired = true;
+        if (!pooled.busy) pooled.helper.close();
+      }
+      pooled = undefined;
+    },
     start(task, deadline) {
       const job = ++jobs;
       if (pooled === undefined || !pooled.busy) {
@@ -127,7 +138,8 @@ export function basisThreads(threads = 1): BasisWorkers {
           thread.busy = false;
           thread.served++;
           // Answers of the job that ended are dropped now rather than read by the next one.
-          thread.helper.drain();
+          if (thread.retired) thread.helper.close();
+          else thread.helper.drain();
         });
       }
       const own = spawn();

@@ -81,6 +81,8 @@ export interface BasisWorkers {
    * pay for it.
    */
   readonly warm?: boolean;
+  /** Ends a kept helper (a later job starts a new one): for a long-lived process done with bases. */
+  close?(): void;
 }
 
 /** A basis modulo p as typed arrays (see the file header). */

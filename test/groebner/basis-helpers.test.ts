@@ -326,5 +326,16 @@ describe('the multi-modular driver with helpers', () => {
       expect([p, q]).toContain(image!.p);
       expect(isImageOf(image!, own, R.nvars)).toBe(true);
     }
+    // Closed, the pool is cold; a later job starts a new thread, which serves it.
+    workers.close?.();
+    expect(workers.warm).toBe(false);
+    const polys = namedSystem('katsura:3').polynomials;
+    const R = polys[0].ring;
+    const job = workers.start({ vars: [...R.vars], order: R.order, generators: polys.map(dataOf.polynomialToData), linalg: 'auto' }, new Deadline(60, 'the pool test')) as BasisJob;
+    job.submit(primes[0]);
+    expect(job.take(30_000)?.lengths).toBeDefined();
+    job.close();
+    expect(workers.warm).toBe(true);
+    workers.close?.();
   }, 60_000);
 });
