@@ -79,8 +79,10 @@ describe('helper threads for the images modulo primes', () => {
         expect(task.kind === 'parametrization' && task.trace !== undefined).toBe(true);
         const job = helpers.start(task) as ImageJob;
         return passThrough(job, {
+          // The first take waits for the helper's first image (its thread starts cold while the
+          // solver, warm, may finish its primes alone on a loaded machine: CI saw none served once).
           take: (waitMs) => {
-            const image = job.take(waitMs);
+            const image = job.take(served === 0 && job.pending > 0 ? Math.max(waitMs, 10_000) : waitMs);
             if (image?.chi) served++;
             return image;
           },
@@ -98,7 +100,7 @@ describe('helper threads for the images modulo primes', () => {
     const threaded = d.solve.solve(grad, { imageWorkers: counting, orbits: false, onProgress: (i) => messages.push(i.message) });
     const serial = d.solve.solve(grad, { orbits: false });
     expect(started).toBe(1);
-    expect(served).toBeGreaterThan(0); // the helper's images were used (how many depends on the load)
+    expect(served).toBeGreaterThan(0); // the helper's images were used (how many beyond the first depends on the load)
     expect(messages.filter((m) => /over Q/.test(m))).toEqual([]); // and the lift from primes settled: no fallback
     expect(threaded.complete).toBe(true);
     expect(exactData(threaded)).toEqual(exactData(serial));
