@@ -119,8 +119,7 @@ export function heapWatch(limit = oldGenerationLimit(), used = () => getHeapStat
     const now = Date.now();
     if (now < next) return;
     next = now + 50;
-    const bytes = used();
-    if (bytes > HEAP_STOP_SHARE * limit) throw new HeapLimitError(bytes, limit);
+    ensureHeapRoom(0, limit, used);
   };
 }
 

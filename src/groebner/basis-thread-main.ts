@@ -20,7 +20,7 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { ReductionModP } from '../poly/reduction-mod-p';
 import { HelperData, answerer } from '../threads/synchronous-helper';
 import type { BasisMessage, BasisPoolData } from './basis-threads';
-import { BasisImage, basisImage, rowsImage, taskRingModP } from './basis-workers';
+import { BasisImage, BasisTask, basisImage, rowsImage, taskRingModP } from './basis-workers';
 import { f4EngineWith } from './engines';
 import { F4Trace, f4ApplyRows, traceFromData } from './f4';
 
@@ -30,7 +30,7 @@ const answer = answerer(port, signal);
 /** What one job keeps: its task, its generators read once for all primes, and the traces it replays. */
 interface JobState {
   job: number;
-  task: NonNullable<BasisMessage['task']>;
+  task: BasisTask;
   R: PolynomialRing<Rational>;
   reduction: ReductionModP;
   engine: ReturnType<typeof f4EngineWith>;

@@ -36,8 +36,8 @@ export interface BasisMessage {
 interface PooledThread {
   helper: SynchronousHelper<BasisImage & { job: number }>;
   current: Int32Array;
-  /** Jobs it has served (a thread that served one is warm). */
-  served: number;
+  /** It has served a job (its code is compiled: warm). */
+  served: boolean;
   busy: boolean;
   /** Closed by `BasisWorkers.close` while a job ran: ended with that job. */
   retired?: boolean;
@@ -115,11 +115,11 @@ export function basisThreads(threads = 1): BasisWorkers {
   const spawn = (): PooledThread => {
     const current = new Int32Array(new SharedArrayBuffer(4));
     const data: BasisPoolData = { current };
-    return { helper: new SynchronousHelper(script, data), current, served: 0, busy: false };
+    return { helper: new SynchronousHelper(script, data), current, served: false, busy: false };
   };
   return {
     get warm() {
-      return pooled !== undefined && pooled.served > 0 && !pooled.busy;
+      return pooled !== undefined && pooled.served && !pooled.busy;
     },
     close() {
       // A job still running keeps the thread until it ends (then the thread ends too).
@@ -136,7 +136,7 @@ export function basisThreads(threads = 1): BasisWorkers {
         thread.busy = true;
         return new BasisThreadJob(thread, job, task, deadline, () => {
           thread.busy = false;
-          thread.served++;
+          thread.served = true;
           // Answers of the job that ended are dropped now rather than read by the next one.
           if (thread.retired) thread.helper.close();
           else thread.helper.drain();

@@ -14,10 +14,10 @@ import { primeStream } from '../arithmetic/primes';
 import { Rational } from '../arithmetic/rational';
 import { Zp } from '../arithmetic/field';
 import { Deadline } from '../errors';
-import { changeRing } from '../poly/change';
+import { ReductionModP } from '../poly/reduction-mod-p';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { f4Apply, f4LearnResumable } from './f4';
-import { LearnedFirstPrime, dividesACoefficient, driverInput } from './modular';
+import { LearnedFirstPrime, driverInput } from './modular';
 
 /** A learning run at the driver's first prime, advanced slice by slice. */
 export interface FirstPrimeLearning {
@@ -44,9 +44,10 @@ export function learningAtFirstPrime(polys: readonly Polynomial<Rational>[], dea
   const input = driverInput(polys);
   const none: FirstPrimeLearning = { p: undefined, done: true, rounds: 0, advance: () => undefined };
   if (input.length === 0 || input.some((f) => f.isConstant())) return none;
+  const reduction = new ReductionModP(input);
   let p: number | undefined;
   for (const q of primeStream(2 ** 26, deadline)) {
-    if (!dividesACoefficient(input, q)) {
+    if (!reduction.divides(q)) {
       p = q;
       break;
     }
@@ -55,7 +56,7 @@ export function learningAtFirstPrime(polys: readonly Polynomial<Rational>[], dea
   const S = new PolynomialRing(Zp(p), input[0].ring.vars, input[0].ring.order);
   // The run keeps the deadline's memory budget but not its time: each call brings its own.
   const untimed = new Deadline(Infinity, 'learning run', Infinity, { memory: deadline?.memory });
-  const run = f4LearnResumable(input.map((f) => changeRing(f, S)), { deadline: untimed });
+  const run = f4LearnResumable(reduction.images(S), { deadline: untimed });
   const prime = p;
   return {
     p,

@@ -57,18 +57,13 @@ export interface LearnedFirstPrime {
 /**
  * The polynomials as the driver computes with them: the non-zero ones, primitive over Z. Its
  * first usable prime — where a learning run made ahead of it (`staircase.ts`, `first-prime.ts`)
- * must be made for the driver to take it — is the first of its prime stream for which
- * `dividesACoefficient` is false.
+ * must be made for the driver to take it — is the first of its prime stream that divides none of
+ * their coefficients (`ReductionModP.divides`).
  */
 export function driverInput(polys: readonly Polynomial<Rational>[]): Polynomial<Rational>[] {
   return polys.filter((p) => !p.isZero()).map(primitivePart);
 }
 
-/** Whether p divides a coefficient of `input` (primitive, over Z): the driver skips such a prime, so that images keep their supports. */
-export function dividesACoefficient(input: readonly Polynomial<Rational>[], p: number): boolean {
-  const P = BigInt(p);
-  return input.some((f) => f.coefficients.some((c) => c.num % P === 0n));
-}
 
 /** Options of the multi-modular driver: `timeout`, `signal` and `deadline` are checked at each prime; `onProgress` hears each prime (`kind: 'modular-prime'`). */
 export interface ModularOptions extends ControlOptions {

@@ -16,10 +16,10 @@ import { Rational } from '../arithmetic/rational';
 import { ProgressCallback } from '../control';
 import { Deadline } from '../errors';
 import { monomialKey } from '../monomials/monomial';
-import { changeRing } from '../poly/change';
+import { ReductionModP } from '../poly/reduction-mod-p';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { f4, f4Apply, f4Learn } from './f4';
-import { LearnedFirstPrime, dividesACoefficient, driverInput } from './modular';
+import { LearnedFirstPrime, driverInput } from './modular';
 import { dimension } from './ideal';
 
 /** What the probe found. */
@@ -44,12 +44,13 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
   if (input.length === 0) return {};
   let learned: LearnedFirstPrime | undefined;
   const R = input[0].ring;
+  const reduction = new ReductionModP(input);
   const seen: { leads: string; basis: Polynomial<number>[] }[] = [];
   let used = 0;
   for (const p of primeStream(options.bound ?? 2 ** 26, options.deadline)) {
     if (used >= (options.maxPrimes ?? 4)) return { learned };
     options.deadline?.check();
-    if (dividesACoefficient(input, p)) continue;
+    if (reduction.divides(p)) continue;
     used++;
     const S = new PolynomialRing(Zp(p), R.vars, R.order);
     const report = options.onProgress;
@@ -57,10 +58,10 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
     let basis: Polynomial<number>[];
     if (learned === undefined) {
       // The first prime is the multi-modular driver's first too: learn it the way the driver would.
-      const run = f4Learn(input.map((f) => changeRing(f, S)), { deadline: options.deadline, onProgress });
+      const run = f4Learn(reduction.images(S), { deadline: options.deadline, onProgress });
       basis = run.basis;
       learned = { p, basis, replay: (images) => f4Apply(run.trace, images, { deadline: options.deadline }), trace: run.trace };
-    } else basis = f4(input.map((f) => changeRing(f, S)), { deadline: options.deadline, onProgress }).basis;
+    } else basis = f4(reduction.images(S), { deadline: options.deadline, onProgress }).basis;
     if (options.finiteOnly && dimension(basis) !== 0) return { learned };
     const leads = basis.map((g) => monomialKey(g.lm())).join(';');
     const twin = seen.find((s) => s.leads === leads);

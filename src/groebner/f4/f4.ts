@@ -210,15 +210,16 @@ export class F4Run {
     const asPairs = entering.length - known >= INPUTS_AS_PAIRS;
     for (const inp of entering) {
       const sugar = totalDegree(table, inp.monos);
+      const leadDegree = table.degree(inp.monos[0]);
       const k = basis.add(inp.monos, inp.coeffs, sugar);
       if (inp.src < known) markRedundantAmong(basis, firstEntered, k);
-      else if (asPairs && table.degree(inp.monos[0]) > 0) {
+      else if (asPairs && leadDegree > 0) {
         // Reduced as a row of the round of its degree, it joins the basis (as a new element) only
         // if something of it is left: no pair is formed for it before.
         basis.markRedundant(k);
-        pairs.push(k, k, inp.monos[0], this.degreeCompatible ? table.degree(inp.monos[0]) : sugar);
+        pairs.push(k, k, inp.monos[0], this.degreeCompatible ? leadDegree : sugar);
       } else updatePairs(pairs, basis, k, this.degreeCompatible);
-      if (table.degree(inp.monos[0]) === 0) this.unit = true;
+      if (leadDegree === 0) this.unit = true;
       this.entering.push(inp);
     }
     if (this.unit) pairs.size = 0;
