@@ -13,6 +13,7 @@ import { Factorizer } from '../../src/groebner/factor-cache';
 import { Candidate, KEPT_LEARNING_RUNS, RaceState, Saturations, blockRing, equidimensionalPart, keepFastestLearningRuns } from '../../src/solve/equidimensional';
 import { FirstPrimeLearning } from '../../src/groebner/first-prime';
 import { saturation } from '../../src/solve/saturation';
+import * as saturationModule from '../../src/solve/saturation';
 import { PolynomialMap } from '../../src/groebner/polynomial-map';
 import { largestIndependentSets } from '../../src/groebner/ideal';
 import { Rational } from '../../src/arithmetic/rational';
@@ -221,6 +222,33 @@ describe('a candidate keeps its saturations from round to round', () => {
     told.regular.set(f, true);
     const believed = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, { candidates: [{ U, GB, saturations: told }], budget: 60 });
     expect(believed.rest.map(String)).not.toContain(f.toString());
+  });
+
+  test('xor-blog: a step cut short after its saturation resumes from it: its factor goes first, its block basis is not computed again', () => {
+    const { basis } = decomposed(preset('xor-blog'));
+    const R = basis[0].ring;
+    const U = largestIndependentSets(basis, 8)[0];
+    const alone = equidimensionalPart(basis, new Factorizer(), undefined, U);
+    const [f, g] = alone.rest;
+    const { B } = blockRing(R, U);
+    const GB = groebner(basis.map((h) => changeRing(h, B)), { positiveDimension: true });
+    // The step saturating g (second in the run alone) had its block basis when the budget ran out.
+    const gB = changeRing(g, B);
+    const stepGB = saturation(GB, gB, { knownBasis: GB.length, positiveDimension: true });
+    const cut: Saturations = { J: [...basis], GB, rest: [], regular: new PolynomialMap<Rational, true>(), pending: { factor: g, GB: stepGB } };
+    const spy = jest.spyOn(saturationModule, 'saturation');
+    try {
+      const resumed = equidimensionalPart(basis, new Factorizer(), undefined, undefined, 60, { candidates: [{ U, GB, saturations: cut }], budget: 60 });
+      expect(resumed.rest[0].toString()).toBe(g.toString());
+      expect(spy.mock.calls.some(([, h]) => h.toString() === gB.toString())).toBe(false);
+      expect(cut.pending).toBeUndefined();
+      // The part is the saturation by its factors, whatever their order.
+      const J = resumed.rest.reduce((I, h) => saturation(I, h), basis);
+      expect(resumed.saturated.map(String)).toEqual(J.map(String));
+      expect(resumed.rest.map(String).sort()).toEqual([f, g].map(String).sort());
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
