@@ -94,7 +94,9 @@ export interface SolveOptions extends ControlOptions {
   /**
    * Polynomials known to be constant on every irreducible component of the solution set (the
    * loss on its critical set): the decomposition first cuts the set along their values
-   * (`DecomposeOptions.constantOnComponents`). The answer is the same without them.
+   * (`DecomposeOptions.constantOnComponents`), and a positive-dimensional component on which one
+   * takes only non-real values has no real point, so the search for its real sample points stops
+   * at its first fibre (`describeComponent`). The answer is the same without them.
    */
   constantOnComponents?: readonly Polynomial<Rational>[];
   /**
@@ -239,7 +241,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
         z.basisIsGroebner = true;
         found(z);
       }
-    } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true }));
+    } else found(describeComponent(P.basis, R.vars, { digits: options.digits, deadline, reduced: true, ...(options.constantOnComponents ? { constantOnComponents: options.constantOnComponents } : {}) }));
   };
   const constantOnComponents = options.constantOnComponents?.map((f) => changeRing(f, C));
   /** Decomposes the input given its basis (in C, or in another order of the variables), each component reported when known. */

@@ -7,7 +7,8 @@ import { groebner } from '../../src/groebner/groebner';
 import { parsePolynomials } from '../../src/io/parse';
 import { Polynomial } from '../../src/poly/polynomial';
 import { Rational } from '../../src/arithmetic/rational';
-import { describeComponent, withoutRealPoints } from '../../src/solve/components';
+import { describeComponent, takesNoRealValue, withoutRealPoints } from '../../src/solve/components';
+import * as linearSubstitution from '../../src/groebner/linear-substitution';
 
 /** The reduced basis of the polynomials in `text`, over the variables `vars` in that order. */
 function basis(text: string, vars: string[]): Polynomial<Rational>[] {
@@ -76,5 +77,58 @@ describe('describeComponent sample points', () => {
     const y = Number(second.approx.y);
     expect(y).toBe(3);
     expect(Math.abs(x * x - y + 2)).toBeLessThan(1e-9);
+  });
+});
+
+describe('describeComponent with functions constant on the component', () => {
+  const vars = ['x', 'y', 'z'];
+  const poly = (text: string): Polynomial<Rational> => parsePolynomials(text, { vars }).polynomials[0];
+
+  test('takesNoRealValue: the minimal polynomial of f on a fibre without a real root proves it; with one it says nothing', () => {
+    expect(takesNoRealValue(poly('z'), basis('z^2 + 1, x - 1, y - 2', vars))).toBe(true);
+    expect(takesNoRealValue(poly('z'), basis('z^2 - 2, x - 1, y - 2', vars))).toBe(false);
+    // x² + y² is real (−1) on a fibre without a real point: nothing proved.
+    expect(takesNoRealValue(poly('x^2 + y^2'), basis('x^2 + y^2 + 1, x - 1, z', vars))).toBe(false);
+    expect(takesNoRealValue(poly('z^2 + 3'), basis('z^2 + 1, x, y', vars))).toBe(false); // the value 2
+  });
+
+  // The fibres are the bases from groebnerWithLinearPart: counted with and without the hint.
+  const describeCounting = (P: Polynomial<Rational>[], constants?: Polynomial<Rational>[]) => {
+    const spy = jest.spyOn(linearSubstitution, 'groebnerWithLinearPart');
+    try {
+      const c = describeComponent(P, vars, constants ? { constantOnComponents: constants } : {});
+      return { c, fibres: spy.mock.calls.length };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  test('z² = c (c not a square), z constant on it: the same description; for c < 0 the search for real points stops at the first fibre instead of the 20th', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(-7, -3, -2, -1, 2, 3, 5, 7), (c) => {
+        const P = basis(`z^2 - (${c})`, vars);
+        const plain = describeCounting(P);
+        const told = describeCounting(P, [poly('z')]);
+        expect(told.c).toEqual(plain.c);
+        if (c < 0) {
+          expect(plain.c.samplePoints).toEqual([]);
+          expect(told.fibres).toBe(plain.fibres - 19);
+        } else {
+          expect(plain.c.realPoints).toBe('found');
+          expect(told.fibres).toBe(plain.fibres);
+        }
+      }),
+      { seed: 43, numRuns: 8 },
+    );
+  });
+
+  test('a constant function with real values changes nothing, even on a component without real points', () => {
+    for (const text of ['x^2 + y^2 - 1', 'x^2 + y^2 + 1']) {
+      const P = basis(text, vars);
+      const plain = describeCounting(P);
+      const told = describeCounting(P, [poly('x^2 + y^2'), poly('3')]);
+      expect(told.c).toEqual(plain.c);
+      expect(told.fibres).toBe(plain.fibres);
+    }
   });
 });
