@@ -7,7 +7,7 @@ import { groebner } from '../../src/groebner/groebner';
 import { parsePolynomials } from '../../src/io/parse';
 import { Polynomial } from '../../src/poly/polynomial';
 import { Rational } from '../../src/arithmetic/rational';
-import { describeComponent, takesNoRealValue, withoutRealPoints } from '../../src/solve/components';
+import { describeComponent, takesNoRealValue, vanishesNowhereOnReals, withoutRealPoints } from '../../src/solve/components';
 import * as linearSubstitution from '../../src/groebner/linear-substitution';
 
 /** The reduced basis of the polynomials in `text`, over the variables `vars` in that order. */
@@ -103,10 +103,11 @@ describe('describeComponent with functions constant on the component', () => {
     }
   };
 
-  test('z² = c (c not a square), z constant on it: the same description; for c < 0 the search for real points stops at the first fibre instead of the 20th', () => {
+  test('(z + 1)² = c (c not a square), z constant on it: the same description; for c < 0 the search for real points stops at the first fibre instead of the 20th', () => {
     fc.assert(
       fc.property(fc.constantFrom(-7, -3, -2, -1, 2, 3, 5, 7), (c) => {
-        const P = basis(`z^2 - (${c})`, vars);
+        // (z + 1)² = c: no element of the basis proves it without real points (see vanishesNowhereOnReals).
+        const P = basis(`z^2 + 2*z + 1 - (${c})`, vars);
         const plain = describeCounting(P);
         const told = describeCounting(P, [poly('z')]);
         expect(told.c).toEqual(plain.c);
@@ -129,6 +130,49 @@ describe('describeComponent with functions constant on the component', () => {
       const told = describeCounting(P, [poly('x^2 + y^2'), poly('3')]);
       expect(told.c).toEqual(plain.c);
       expect(told.fibres).toBe(plain.fibres);
+    }
+  });
+});
+
+describe('an element without a real zero', () => {
+  const vars = ['x', 'y', 'z'];
+  const poly = (text: string): Polynomial<Rational> => parsePolynomials(text, { vars }).polynomials[0];
+
+  test('vanishesNowhereOnReals: even monomials, one sign, a constant term', () => {
+    for (const text of ['x^2 + y^2 + 1', '-x^4 - 3*y^2*z^2 - 1/2', '7', 'x^2*y^4 + z^6 + 2']) expect(vanishesNowhereOnReals(poly(text))).toBe(true);
+    for (const text of ['x^2 + y^2', 'x^2 - y^2 + 1', 'x^2 + y + 1', 'x^3 + 1', '-x^2 + 1', 'x*y + 1']) expect(vanishesNowhereOnReals(poly(text))).toBe(false);
+  });
+
+  test('planted: sums of even monomials with coefficients of one sign and a constant of that sign have no real zero (sampled), and the other signs do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 4 }), fc.integer({ min: -5, max: 5 }), (terms, c) => {
+        const text = terms.map(([a, i, j]) => `${a}*x^${2 * i}*y^${2 * j}`).join(' + ') + ` + (${c})`;
+        const g = poly(text);
+        const claimed = vanishesNowhereOnReals(g);
+        const constant = terms.reduce((s, [a, i, j]) => s + (i === 0 && j === 0 ? a : 0), c);
+        expect(claimed).toBe(constant > 0 || (g.isConstant() && constant !== 0));
+        if (claimed) {
+          for (const [x, y] of [[0, 0], [1, -1], [0.5, 2], [-3, 0.25]]) {
+            const v = g.monomials.reduce((s, m, k) => s + (Number(g.coefficients[k].num) / Number(g.coefficients[k].den)) * x ** m[1] * y ** m[2], 0);
+            expect(v).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { seed: 47, numRuns: 60 },
+    );
+  });
+
+  test('a component with such an element gets no fibre at all, and the same description', () => {
+    const P = basis('x^2 + y^2 + 3', vars);
+    const spy = jest.spyOn(linearSubstitution, 'groebnerWithLinearPart');
+    try {
+      const c = describeComponent(P, vars);
+      expect(c.samplePoints).toEqual([]);
+      expect(c.realPoints).toBe('none-found');
+      // Only the generic fibre of the degree over the free variables.
+      expect(spy.mock.calls.length).toBe(1);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
