@@ -13,7 +13,8 @@
  * point spare the search: an element of its basis without a real zero (even monomials, one sign,
  * `vanishesNowhereOnReals`: none searched), and a polynomial the caller knows to be constant on
  * it (the loss on a component of its critical set) that takes only non-real values there
- * (`takesNoRealValue`: the search stops at its first fibre).
+ * (`takesNoRealValue`: the search stops at its first fibre). The description then says so, with
+ * its proof (`realPoints: 'none'`, `noRealPoints`).
  */
 import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
@@ -56,9 +57,23 @@ export interface PositiveDimensionalComponent {
   /** Dependent variables as rational functions of the free ones, when the component is rational that way. */
   parametrization?: Record<string, string>;
   samplePoints: SamplePoint[];
-  /** Whether a real sample point was found; a component may still have real points elsewhere. */
-  realPoints: 'found' | 'none-found';
+  /**
+   * 'found': a real sample point is listed; 'none': the component has no real point, proved by
+   * `noRealPoints`; 'none-found': no real point on the fibres tried, and it may still have some
+   * elsewhere.
+   */
+  realPoints: 'found' | 'none' | 'none-found';
+  /** With `realPoints: 'none'`, the proof (see `NoRealPointsProof`). */
+  noRealPoints?: NoRealPointsProof;
 }
+
+/**
+ * Why a component has no real point: an equation of its basis without a real zero (even
+ * monomials, coefficients of one sign, a non-zero constant term: `vanishesNowhereOnReals`), or a
+ * polynomial known to be constant on it (`constantOnComponents`, the loss in `critical`) whose
+ * values there are roots of `values`, which has no real root (`takesNoRealValue`).
+ */
+export type NoRealPointsProof = { by: 'equation'; equation: string } | { by: 'value'; constant: string; values: string };
 
 /** The fixed sequence of values tried for the free variables (k of them) at the given attempt. */
 function trialValues(attempt: number, k: number): number[] {
@@ -132,15 +147,21 @@ export function describeComponent(
   // Without variables the whole space is one point, the empty tuple.
   if (C.nvars === 0) samplePoints.push({ kind: 'rational', real: true, approx: {}, rational: {} });
   // An element without a real zero: no real point, no search.
-  const searched = !G.some(vanishesNowhereOnReals);
-  for (let attempt = 0; searched && attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
+  const positive = G.find(vanishesNowhereOnReals);
+  let proof: NoRealPointsProof | undefined = positive && { by: 'equation', equation: positive.toString() };
+  for (let attempt = 0; proof === undefined && attempt < 20 && samplePoints.length < wanted && C.nvars > 0; attempt++) {
     options.deadline?.check();
     const F = trialFibre(C, G, U, attempt, options.deadline);
     if (F === undefined) continue;
     if (fibreDegree !== undefined && solutionCount(F) !== fibreDegree) continue; // a degenerate fibre
     if (!valuesRead) {
       valuesRead = true;
-      if (constants.some((f) => takesNoRealValue(f, F, options.deadline))) break;
+      for (const f of constants) {
+        const values = nonRealValues(f, F, options.deadline);
+        if (values) proof = { by: 'value', constant: f.toString(), values };
+        if (proof) break;
+      }
+      if (proof) break;
     }
     // Only rational and real points are kept. Once a solved fibre gave none, a fibre proved to
     // have none is not solved (a component with real points usually gives one on its first fibre,
@@ -165,7 +186,8 @@ export function describeComponent(
     basis: G.map(polynomialToData),
     ...(parametrization ? { parametrization } : {}),
     samplePoints,
-    realPoints: samplePoints.some((p) => p.real) ? 'found' : 'none-found',
+    realPoints: samplePoints.some((p) => p.real) ? 'found' : proof ? 'none' : 'none-found',
+    ...(proof ? { noRealPoints: proof } : {}),
   };
 }
 
@@ -215,9 +237,16 @@ export function vanishesNowhereOnReals(g: Polynomial<Rational>): boolean {
  * 2 and 12 without real roots: the search stops after one fibre instead of 20.
  */
 export function takesNoRealValue(f: Polynomial<Rational>, F: readonly Polynomial<Rational>[], deadline?: Deadline): boolean {
+  return nonRealValues(f, F, deadline) !== undefined;
+}
+
+/** The minimal polynomial μ of `takesNoRealValue` (in t, as text) when it proves f non-real on the component; undefined otherwise. */
+function nonRealValues(f: Polynomial<Rational>, F: readonly Polynomial<Rational>[], deadline?: Deadline): string | undefined {
   const algebra = new QuotientAlgebra(F);
-  if (algebra.dimension > MAX_VALUE_FIBRE) return false;
-  return countRealRoots(minimalPolynomial(algebra, f, deadline)) === 0;
+  if (algebra.dimension > MAX_VALUE_FIBRE) return undefined;
+  const mu = minimalPolynomial(algebra, f, deadline);
+  if (countRealRoots(mu) !== 0) return undefined;
+  return new PolynomialRing(QQ, ['t']).fromTerms(mu.map((c, i) => [[i], c] as const)).toString();
 }
 
 /** The largest fibre (dimension of its quotient) on which `takesNoRealValue` reads a minimal polynomial (that of `value-on-prime.ts`). */

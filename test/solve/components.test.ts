@@ -9,6 +9,8 @@ import { Polynomial } from '../../src/poly/polynomial';
 import { Rational } from '../../src/arithmetic/rational';
 import { describeComponent, takesNoRealValue, vanishesNowhereOnReals, withoutRealPoints } from '../../src/solve/components';
 import * as linearSubstitution from '../../src/groebner/linear-substitution';
+import { solve } from '../../src/solve/solve';
+import { formatSolveResult } from '../../src/cli/text/solve';
 
 /** The reduced basis of the polynomials in `text`, over the variables `vars` in that order. */
 function basis(text: string, vars: string[]): Polynomial<Rational>[] {
@@ -59,7 +61,9 @@ describe('describeComponent sample points', () => {
     const c = describeComponent(basis('x^2 + y^2 + 1', ['x', 'y', 'z']), ['x', 'y', 'z']);
     expect(c.dimension).toBe(2);
     expect(c.samplePoints).toEqual([]);
-    expect(c.realPoints).toBe('none-found');
+    // x² + y² + 1 has no real zero: proved, with that equation as the proof.
+    expect(c.realPoints).toBe('none');
+    expect(c.noRealPoints).toEqual({ by: 'equation', equation: 'x^2 + y^2 + 1' });
   });
 
   test('a component whose first fibre has no real point: the later fibres with real points are still solved', () => {
@@ -110,11 +114,18 @@ describe('describeComponent with functions constant on the component', () => {
         const P = basis(`z^2 + 2*z + 1 - (${c})`, vars);
         const plain = describeCounting(P);
         const told = describeCounting(P, [poly('z')]);
-        expect(told.c).toEqual(plain.c);
+        // The same description, but for the proof that the component has no real point.
+        const { realPoints: toldReal, noRealPoints, ...toldRest } = told.c;
+        const { realPoints: plainReal, ...plainRest } = plain.c;
+        expect(toldRest).toEqual(plainRest);
         if (c < 0) {
           expect(plain.c.samplePoints).toEqual([]);
+          expect([plainReal, toldReal]).toEqual(['none-found', 'none']);
+          // z takes the roots of (t + 1)² − c, its minimal polynomial on a fibre.
+          expect(noRealPoints).toEqual({ by: 'value', constant: 'z', values: `t^2 + 2*t + ${1 - c}` });
           expect(told.fibres).toBe(plain.fibres - 19);
         } else {
+          expect([plainReal, toldReal, noRealPoints]).toEqual(['found', 'found', undefined]);
           expect(plain.c.realPoints).toBe('found');
           expect(told.fibres).toBe(plain.fibres);
         }
@@ -168,11 +179,24 @@ describe('an element without a real zero', () => {
     try {
       const c = describeComponent(P, vars);
       expect(c.samplePoints).toEqual([]);
-      expect(c.realPoints).toBe('none-found');
+      expect(c.realPoints).toBe('none');
+      expect(c.noRealPoints).toEqual({ by: 'equation', equation: 'x^2 + y^2 + 3' });
       // Only the generic fibre of the degree over the free variables.
       expect(spy.mock.calls.length).toBe(1);
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('the proof in the answer', () => {
+  test("solve's text says why a component has no real point, and says nothing of slices then", () => {
+    const { polynomials } = parsePolynomials('x^2 + y^2 + 1', { vars: ['x', 'y', 'z'] });
+    const result = solve(polynomials);
+    const [c] = result.components;
+    expect(c).toMatchObject({ kind: 'variety', realPoints: 'none', noRealPoints: { by: 'equation', equation: 'x^2 + y^2 + 1' } });
+    const text = formatSolveResult(result);
+    expect(text).toContain('(no real point: x^2 + y^2 + 1 has no real zero)');
+    expect(text).not.toContain('slices tried');
   });
 });

@@ -46,6 +46,8 @@ export function formatSolveResult(result: SolveResult): string {
         lines.push(`  sample ${p.real ? 'real   ' : 'complex'}  ${vars.map((v) => `${v} = ${p.kind === 'rational' ? p.rational[v] : p.approx[v]}`).join(', ')}`);
       }
       if (c.realPoints === 'none-found') lines.push('  (no real sample point found on the slices tried)');
+      if (c.noRealPoints?.by === 'equation') lines.push(`  (no real point: ${c.noRealPoints.equation} has no real zero)`);
+      if (c.noRealPoints?.by === 'value') lines.push(`  (no real point: ${c.noRealPoints.constant} takes there the roots of ${c.noRealPoints.values}, none real)`);
       return;
     }
     if (c.kind === 'orbits') {
