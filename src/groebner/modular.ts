@@ -64,7 +64,6 @@ export function driverInput(polys: readonly Polynomial<Rational>[]): Polynomial<
   return polys.filter((p) => !p.isZero()).map(primitivePart);
 }
 
-
 /** Options of the multi-modular driver: `timeout`, `signal` and `deadline` are checked at each prime; `onProgress` hears each prime (`kind: 'modular-prime'`). */
 export interface ModularOptions extends ControlOptions {
   /**

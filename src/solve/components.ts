@@ -33,6 +33,7 @@ import { solveZeroDimensional } from './zero-dimensional';
 import { QuotientAlgebra } from '../groebner/quotient';
 import { minimalPolynomial, modularVariableMinimalPolynomial } from './radical';
 import { countRealRoots } from './roots/real';
+import { UPoly, uformat } from '../poly/univariate';
 import { RationalPoint, RealPoint, SamplePoint } from './point-components';
 
 export type { SamplePoint } from './point-components';
@@ -231,7 +232,7 @@ export function vanishesNowhereOnReals(g: Polynomial<Rational>): boolean {
  * at a real point. The proof: P is prime, so its components over C are conjugate, and f's values
  * on them, one per component, are the roots of one irreducible m ∈ Q[t]; the points of the fibre
  * lie on them, so μ's roots are roots of m, and μ having rational coefficients, they are all of
- * them (as in `value-on-prime.ts`). False says nothing (nor is it tried past `MAX_VALUE_FIBRE`).
+ * them (as in `value-on-prime.ts`). False says nothing (nor is it tried past `MAX_FIBRE` points).
  * On the 2-2-2-1 network with biases and one λ, whose two 2-dimensional components have no real
  * point on any of their 20 trial fibres, the loss takes there the roots of polynomials of degree
  * 2 and 12 without real roots: the search stops after one fibre instead of 20.
@@ -242,15 +243,27 @@ export function takesNoRealValue(f: Polynomial<Rational>, F: readonly Polynomial
 
 /** The minimal polynomial μ of `takesNoRealValue` (in t, as text) when it proves f non-real on the component; undefined otherwise. */
 function nonRealValues(f: Polynomial<Rational>, F: readonly Polynomial<Rational>[], deadline?: Deadline): string | undefined {
-  const algebra = new QuotientAlgebra(F);
-  if (algebra.dimension > MAX_VALUE_FIBRE) return undefined;
-  const mu = minimalPolynomial(algebra, f, deadline);
-  if (countRealRoots(mu) !== 0) return undefined;
-  return new PolynomialRing(QQ, ['t']).fromTerms(mu.map((c, i) => [[i], c] as const)).toString();
+  const mu = minimalPolynomialOnFibre(f, F, deadline);
+  return mu && countRealRoots(mu) === 0 ? uformat(QQ, mu, 't') : undefined;
 }
 
-/** The largest fibre (dimension of its quotient) on which `takesNoRealValue` reads a minimal polynomial (that of `value-on-prime.ts`). */
-const MAX_VALUE_FIBRE = 500;
+/**
+ * The minimal polynomial of f on Q[x]/F, F a fibre (a Gröbner basis over Q of a zero-dimensional
+ * ideal), by `minimalPolynomial` (1, f, f², … reduced until dependent); undefined past
+ * `MAX_FIBRE` points. The values of a polynomial constant on a component are read this way
+ * (`takesNoRealValue`, and `value-on-prime.ts`).
+ */
+export function minimalPolynomialOnFibre(f: Polynomial<Rational>, F: readonly Polynomial<Rational>[], deadline?: Deadline): UPoly<Rational> | undefined {
+  const algebra = new QuotientAlgebra(F);
+  return algebra.dimension > MAX_FIBRE ? undefined : minimalPolynomial(algebra, f, deadline);
+}
+
+/**
+ * The largest fibre (dimension of its quotient) on which `minimalPolynomialOnFibre` reads a
+ * minimal polynomial: each Krylov step multiplies two polynomials of up to that many terms before
+ * reducing.
+ */
+const MAX_FIBRE = 500;
 
 /** The most primes a minimal polynomial of `withoutRealPoints` is lifted from before it gives up on it. */
 const TEST_PRIMES = 16;

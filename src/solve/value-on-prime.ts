@@ -23,19 +23,12 @@ import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { toUnivariate } from '../poly/univariate';
 import { eliminate } from '../groebner/eliminate';
 import { largestIndependentSets } from '../groebner/ideal';
-import { QuotientAlgebra } from '../groebner/quotient';
-import { trialFibre } from './components';
-import { minimalPolynomial } from './radical';
+import { minimalPolynomialOnFibre, trialFibre } from './components';
 
 type QPoly = Polynomial<Rational>;
 
 /** Fibres tried before the elimination (`trialFibre`, those of the sample points). */
 const FIBRES = 3;
-/**
- * The largest fibre (dimension of Q[X']/P(u₀)) read: each Krylov step multiplies two polynomials
- * of up to that many terms before reducing, so past it the elimination is left to answer.
- */
-const MAX_FIBRE = 500;
 
 /** The irreducible factor of μ (over Q, primitive in Z[t]) when μ is a power of one, else undefined. */
 function onlyFactor(mu: readonly Rational[]): bigint[] | undefined {
@@ -69,9 +62,9 @@ export function valuePolynomialOnFibre(f: QPoly, P: readonly QPoly[], deadline?:
     deadline?.check();
     const F = trialFibre(C, P, U, attempt, deadline);
     if (F === undefined) continue;
-    const A = new QuotientAlgebra(F);
-    if (A.dimension > MAX_FIBRE) return undefined;
-    return onlyFactor(minimalPolynomial(A, f, deadline));
+    // Past the largest fibre read (`minimalPolynomialOnFibre`), the elimination is left to answer.
+    const mu = minimalPolynomialOnFibre(f, F, deadline);
+    return mu && onlyFactor(mu);
   }
   return undefined;
 }
