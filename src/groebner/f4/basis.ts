@@ -25,9 +25,6 @@ export class Basis {
   /** Indices of the non-redundant elements, in insertion order. */
   active: number[] = [];
   size = 0;
-  /** Per monomial id: 1 + the reducer findReducer chose (0: none), and the basis size then (0: never asked). */
-  private reducerOf: Int32Array = new Int32Array(0);
-  private searchedAt: Int32Array = new Int32Array(0);
   /** The active elements by number of terms (then index decreasing), as of `sortedVersion`. */
   private byLength: Int32Array = new Int32Array(0);
   private byLengthMask: Int32Array = new Int32Array(0);
@@ -65,50 +62,24 @@ export class Basis {
   }
 
   /**
-   * A non-redundant element whose leading monomial divides monomial m, preferring the fewest terms
-   * and then the most recent; −1 when there is none.
-   *
-   * The answer for m is remembered with the basis size at the time. Elements are only appended and
-   * only ever become redundant, so while the remembered element is not redundant the answer can
-   * only change to one of the elements added since: only those are searched. Symbolic
-   * preprocessing asks about most monomials round after round, so this saves most of the search.
+   * A non-redundant element whose leading monomial divides monomial m (an id of `of`: the basis'
+   * table, or a round's table of the same ring), preferring the fewest terms and then the most
+   * recent; −1 when there is none. The search runs over the active elements in the order of
+   * `byLength` (fewest terms first, then the most recent), so the first divisor found is the
+   * answer; most monomials have none, which the tree of leading monomials says at once.
    */
-  findReducer(m: number): number {
-    if (m >= this.searchedAt.length) this.growSearchCache(m);
-    const s = this.searchedAt[m];
-    if (s > 0) {
-      const c = this.reducerOf[m] - 1;
-      if (c < 0 || this.redundant[c] === 0) {
-        if (s === this.size) return c;
-        const k = this.searchFrom(m, s, c < 0 ? 0x7fffffff : this.monos[c].length + 1);
-        const best = k >= 0 ? k : c;
-        this.reducerOf[m] = best + 1;
-        this.searchedAt[m] = this.size;
-        return best;
-      }
-    }
-    const best = this.searchActive(m);
-    this.reducerOf[m] = best + 1;
-    this.searchedAt[m] = this.size;
-    return best;
-  }
-
-  /**
-   * findReducer's search over all active elements, in the order of `byLength` (fewest terms first,
-   * then the most recent), so the first divisor found is the answer.
-   */
-  private searchActive(m: number): number {
+  findReducer(m: number, of: MonomialTable = this.table): number {
     if (this.sortedVersion !== this.version) this.sortByLength();
-    if (!(this.leads as DivisorTree).anyDivides(m)) return -1;
+    if (!(this.leads as DivisorTree).anyDivides(m, of)) return -1;
     const table = this.table;
-    const maskM = ~table.masks[m];
+    const maskM = ~of.masks[m];
     const order = this.byLength;
     const masks = this.byLengthMask;
     const lead = this.lead;
     for (let i = 0; i < order.length; i++) {
       if ((masks[i] & maskM) !== 0) continue;
       const k = order[i];
-      if (table.divides(lead[k], m)) return k;
+      if (table.dividesIn(lead[k], of, m)) return k;
     }
     return -1;
   }
@@ -121,32 +92,6 @@ export class Basis {
     this.byLengthMask = Int32Array.from(act, (k) => this.leadMask[k]);
     this.leads = new DivisorTree(this.table, Int32Array.from(act, (k) => this.lead[k]));
     this.sortedVersion = this.version;
-  }
-
-  /** findReducer's search over the non-redundant elements from index `from` on, shorter than `bound` terms. */
-  private searchFrom(m: number, from: number, bound: number): number {
-    const table = this.table;
-    const maskM = ~table.masks[m];
-    const lead = this.lead;
-    const lmask = this.leadMask;
-    let best = -1;
-    let bestLen = bound;
-    for (let k = this.size - 1; k >= from; k--) {
-      if (this.redundant[k] !== 0 || (lmask[k] & maskM) !== 0) continue;
-      const len = this.monos[k].length;
-      if (len >= bestLen) continue;
-      if (table.divides(lead[k], m)) {
-        best = k;
-        bestLen = len;
-      }
-    }
-    return best;
-  }
-
-  private growSearchCache(m: number): void {
-    const n = Math.max(m + 1, this.table.hashes.length);
-    this.reducerOf = grown(this.reducerOf, n);
-    this.searchedAt = grown(this.searchedAt, n);
   }
 
   private grow(): void {

@@ -94,13 +94,13 @@ export class DivisorTree {
     return node;
   }
 
-  /** Does some monomial of the tree divide monomial m (an id of the table)? */
-  anyDivides(m: number): boolean {
+  /** Does some monomial of the tree divide monomial m, an id of `of` (the tree's table or another of its ring)? */
+  anyDivides(m: number, of: MonomialTable = this.table): boolean {
     if (this.members.length === 0) return false;
     const table = this.table;
-    const e = table.exps;
+    const e = of.exps;
     const base = m * table.stride;
-    const maskM = ~table.masks[m];
+    const maskM = ~of.masks[m];
     const stack = this.stack;
     let top = 0;
     stack[top++] = 0;
@@ -112,7 +112,7 @@ export class DivisorTree {
         node++;
       }
       for (let i = this.start[node], end = this.end[node]; i < end; i++) {
-        if ((this.masks[i] & maskM) === 0 && table.divides(this.members[i], m)) return true;
+        if ((this.masks[i] & maskM) === 0 && table.dividesIn(this.members[i], of, m)) return true;
       }
     }
     return false;

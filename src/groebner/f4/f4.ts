@@ -159,6 +159,8 @@ export class F4Run {
   private readonly ring: PolynomialRing<number> | undefined;
   private readonly p: number;
   private readonly table: MonomialTable;
+  /** The monomials of the round's matrix (emptied for each matrix; see symbolic-preprocessing.ts). */
+  private readonly matrixMonomials: MonomialTable;
   private readonly budget: MemoryBudget;
   private readonly basis: Basis;
   private readonly pairs = new PairSet();
@@ -183,8 +185,10 @@ export class F4Run {
     this.p = p;
     const order = ring?.order ?? { kind: 'degrevlex' };
     this.table = ring ? new MonomialTable(ring.nvars, ring.order, ring.cmp) : new MonomialTable(0, order, () => 0, 16);
+    this.matrixMonomials = ring ? new MonomialTable(ring.nvars, ring.order, ring.cmp) : new MonomialTable(0, order, () => 0, 16);
     this.budget = memoryBudgetOf(options.deadline);
     this.table.budget = this.budget;
+    this.matrixMonomials.budget = this.budget;
     this.basis = new Basis(this.table);
     this.degreeCompatible = isDegreeCompatible(order);
     this.byDegree = this.degreeCompatible || (options.selection !== 'smallest-lcm' && sugarSelects(order));
@@ -248,6 +252,7 @@ export class F4Run {
       throw e;
     }
     const { found, columns, ncols, nrows, learned } = reduced;
+    const monomials = this.matrixMonomials;
     const d = sel.degree;
     this.stats.pairsReduced += sel.lcm.length;
 
@@ -257,7 +262,7 @@ export class F4Run {
     for (const t of byLead) {
       const { cols, coeffs } = found[t];
       const monos = new Int32Array(cols.length);
-      for (let i = 0; i < cols.length; i++) monos[i] = columns[cols[i]];
+      for (let i = 0; i < cols.length; i++) monos[i] = table.internFrom(monomials, columns[cols[i]]);
       const sugar = this.degreeCompatible ? table.degree(monos[0]) : Math.max(d, totalDegree(table, monos));
       const k = basis.add(monos, coeffs, sugar);
       newIndex[t] = k;
@@ -276,12 +281,12 @@ export class F4Run {
 
   /** The matrix of the selected pairs, reduced: the new rows (reduced echelon form) and, when learning, what the trace keeps. */
   private reduce(sel: SelectedPairs, deadline: Deadline | undefined) {
-    const { table, basis, p, budget } = this;
-    const matrix = newMatrix(table, budget, deadline);
+    const { basis, p, budget } = this;
+    const matrix = newMatrix(this.matrixMonomials, budget, deadline);
     addPairRows(matrix, basis, sel.a, sel.b, sel.lcm);
     symbolicPreprocessing(matrix, basis);
     checkMatrixBudget(matrix);
-    const columns = assignColumns(matrix, table);
+    const columns = assignColumns(matrix);
     const ncols = columns.length;
     const { upper, lower } = matrix;
 
@@ -332,7 +337,7 @@ export class F4Run {
     const { ring, basis, p, stats } = this;
     if (!this.done) throw new Error('internal error: F4 result asked for before its last round');
     if (ring === undefined) return { basis: [], stats, trace: this.learn ? emptyTrace(this.polys.length) : undefined };
-    const { polys: out, final } = interreduce(ring, basis, p);
+    const { polys: out, final } = interreduce(ring, basis, this.matrixMonomials, p);
     let trace: F4Trace | undefined;
     if (this.learn) {
       trace = {
@@ -361,6 +366,7 @@ export function runF4(polys: readonly Polynomial<number>[], options: F4Options, 
 
 /** The tail-reduced rows of `elements` (each keeps its leading monomial) and the matrix used. */
 interface TailReduction {
+  /** Monomial ids of the columns, in the basis' table. */
   columns: Int32Array;
   upperPoly: Int32Array;
   upperCols: Int32Array[];
@@ -373,13 +379,13 @@ interface TailReduction {
  * other monomial divisible by a leading monomial gets a reducer row, and each element's row is
  * reduced left to right from the column after its pivot.
  */
-function reduceFinalTails(basis: Basis, p: number, elements: readonly number[]): TailReduction {
+function reduceFinalTails(basis: Basis, monomials: MonomialTable, p: number, elements: readonly number[]): TailReduction {
   const table = basis.table;
   const one = table.intern(new Array<number>(table.nvars + 1).fill(0));
-  const matrix = newMatrix(table, table.budget);
+  const matrix = newMatrix(monomials, table.budget);
   for (const k of elements) addRow(matrix, basis, one, k, true);
   symbolicPreprocessing(matrix, basis);
-  const columns = assignColumns(matrix, table);
+  const columns = assignColumns(matrix).map((id) => table.internFrom(monomials, id));
   const upper = matrix.upper;
   const red = new RowReducer(columns.length, p);
   for (let i = 0; i < upper.cols.length; i++) red.setPivot(upper.cols[i], basis.coeffs[upper.poly[i]]);
@@ -409,10 +415,10 @@ function minimalElements(basis: Basis): number[] {
 }
 
 /** The reduced basis from the final basis: the minimal elements with their tails reduced. */
-function interreduce(ring: PolynomialRing<number>, basis: Basis, p: number): { polys: Polynomial<number>[]; final: TraceFinal } {
+function interreduce(ring: PolynomialRing<number>, basis: Basis, monomials: MonomialTable, p: number): { polys: Polynomial<number>[]; final: TraceFinal } {
   const table = basis.table;
   const gmin = minimalElements(basis);
-  const tr = reduceFinalTails(basis, p, gmin);
+  const tr = reduceFinalTails(basis, monomials, p, gmin);
   const polys = tr.rows.map((row) => rowToPolynomial(ring, table, tr.columns, row));
   const final: TraceFinal = {
     ncols: tr.columns.length,

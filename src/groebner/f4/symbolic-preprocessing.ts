@@ -15,8 +15,11 @@
  * pass of the dense accumulator reduces a row completely (this is the "A|B over C|D" layout with
  * the pivot columns interleaved instead of moved to the left).
  *
- * Membership of a monomial in the current matrix uses the table's `mark` array with a fresh stamp
- * per matrix; `label` holds PIVOT/NO_PIVOT during preprocessing and the column index afterwards.
+ * The monomials of the matrix live in a table of their own (the round's table, emptied for each
+ * matrix: see hashtable.ts), so its ids 0, 1, … are the columns in the order they were met, and
+ * the run's table receives only the multipliers and, once reduced, the new basis elements'
+ * monomials. The round table's `label` holds PIVOT/NO_PIVOT during preprocessing and the column
+ * index afterwards.
  *
  * Rows are views into chunks of one pool per matrix (`ROW_POOL_INTS` entries each), not arrays
  * of their own: a typed array costs V8 about as much to create as a view, and allocating one per
@@ -53,11 +56,10 @@ export interface Rows {
 
 /** The matrix of one round while it is being assembled. */
 export interface SymbolicMatrix {
-  readonly stamp: number;
+  /** The matrix's monomials: ids 0 … size − 1 of this table are its columns, in the order met. */
+  readonly monomials: MonomialTable;
   readonly upper: Rows;
   readonly lower: Rows;
-  /** Monomial ids of the columns; sorted decreasing by `assignColumns`. */
-  columns: number[];
   /** Entries of all rows so far. */
   entries: number;
   readonly budget: MemoryBudget | undefined;
@@ -79,13 +81,16 @@ export interface SymbolicMatrix {
 const FIRST_POOL_INTS = 1 << 10;
 const ROW_POOL_INTS = 1 << 16;
 
-/** A fresh empty matrix over the table; rows past `budget` are refused (a MemoryLimitError). */
-export function newMatrix(table: MonomialTable, budget?: MemoryBudget, deadline?: Deadline): SymbolicMatrix {
+/**
+ * A fresh empty matrix whose monomials go to `monomials` (a round's table of the basis' ring,
+ * emptied here); rows past `budget` are refused (a MemoryLimitError).
+ */
+export function newMatrix(monomials: MonomialTable, budget?: MemoryBudget, deadline?: Deadline): SymbolicMatrix {
+  monomials.clear();
   return {
-    stamp: table.newStamp(),
+    monomials,
     upper: { mult: [], poly: [], cols: [] },
     lower: { mult: [], poly: [], cols: [] },
-    columns: [],
     entries: 0,
     budget,
     deadline,
@@ -97,9 +102,10 @@ export function newMatrix(table: MonomialTable, budget?: MemoryBudget, deadline?
 
 /** Throws a MemoryLimitError when the matrix (its entries and columns) is past its budget. */
 export function checkMatrixBudget(matrix: SymbolicMatrix): void {
-  matrix.budget?.check(matrixBytes(matrix.entries, matrix.columns.length), () => {
+  const ncols = matrix.monomials.size;
+  matrix.budget?.check(matrixBytes(matrix.entries, ncols), () => {
     const rows = matrix.upper.cols.length + matrix.lower.cols.length;
-    return `an F4 matrix of ${rows.toLocaleString('en-US')} rows × ${matrix.columns.length.toLocaleString('en-US')} columns (${matrix.entries.toLocaleString('en-US')} entries)`;
+    return `an F4 matrix of ${rows.toLocaleString('en-US')} rows × ${ncols.toLocaleString('en-US')} columns (${matrix.entries.toLocaleString('en-US')} entries)`;
   });
 }
 
@@ -117,28 +123,23 @@ function takeRow(matrix: SymbolicMatrix, n: number): Int32Array {
   return row;
 }
 
-/** Appends the row mult·g_k (upper when `pivot`), registering its monomials as columns. */
+/**
+ * Appends the row mult·g_k (upper when `pivot`; `mult` an id of the basis' table), registering its
+ * monomials as columns.
+ */
 export function addRow(matrix: SymbolicMatrix, basis: Basis, mult: number, k: number, pivot: boolean): void {
   const table = basis.table;
+  const monomials = matrix.monomials;
   const src = basis.monos[k];
   const n = src.length;
   if ((matrix.entries += n) > matrix.maxEntries) checkMatrixBudget(matrix);
   const ids = takeRow(matrix, n);
-  const stamp = matrix.stamp;
-  const columns = matrix.columns;
-  for (let i = 0; i < n; i++) ids[i] = table.mul(mult, src[i]);
-  // After the products: interning may have grown (reallocated) the scratch arrays.
-  const mark = table.mark;
-  const label = table.label;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    if (mark[id] !== stamp) {
-      mark[id] = stamp;
-      label[id] = NO_PIVOT;
-      columns.push(id);
-    }
-  }
-  if (pivot) table.label[ids[0]] = PIVOT;
+  const before = monomials.size;
+  for (let i = 0; i < n; i++) ids[i] = monomials.productOf(table, mult, src[i]);
+  // After the products: interning may have grown (reallocated) the scratch array.
+  const label = monomials.label;
+  for (let id = before; id < monomials.size; id++) label[id] = NO_PIVOT;
+  if (pivot) label[ids[0]] = PIVOT;
   const rows = pivot ? matrix.upper : matrix.lower;
   rows.mult.push(mult);
   rows.poly.push(k);
@@ -184,25 +185,25 @@ const DEADLINE_COLUMNS = 1024;
 /** Adds a reducer row for every column monomial without a pivot that some leading monomial divides. */
 export function symbolicPreprocessing(matrix: SymbolicMatrix, basis: Basis): void {
   const table = basis.table;
-  const columns = matrix.columns;
-  for (let i = 0; i < columns.length; i++) {
-    if (i % DEADLINE_COLUMNS === DEADLINE_COLUMNS - 1) matrix.deadline?.check();
-    const m = columns[i];
-    if (table.label[m] === PIVOT) continue;
-    const k = basis.findReducer(m);
+  const monomials = matrix.monomials;
+  for (let m = 0; m < monomials.size; m++) {
+    if (m % DEADLINE_COLUMNS === DEADLINE_COLUMNS - 1) matrix.deadline?.check();
+    if (monomials.label[m] === PIVOT) continue;
+    const k = basis.findReducer(m, monomials);
     if (k < 0) continue;
-    addRow(matrix, basis, table.div(m, basis.lead[k]), k, true);
+    addRow(matrix, basis, table.quotientOf(monomials, m, basis.lead[k]), k, true);
   }
 }
 
 /**
  * Sorts the columns decreasing in the ring order and rewrites every row's monomial ids as column
- * indices. Returns the columns as an Int32Array of monomial ids.
+ * indices. Returns the columns as an Int32Array of monomial ids of the matrix's table.
  */
-export function assignColumns(matrix: SymbolicMatrix, table: MonomialTable): Int32Array {
-  const cols = matrix.columns;
-  sortDecreasing(table, cols);
-  const label = table.label;
+export function assignColumns(matrix: SymbolicMatrix): Int32Array {
+  const monomials = matrix.monomials;
+  const cols = Array.from({ length: monomials.size }, (_, id) => id);
+  sortDecreasing(monomials, cols);
+  const label = monomials.label;
   for (let c = 0; c < cols.length; c++) label[cols[c]] = c;
   for (const rows of [matrix.upper, matrix.lower]) {
     for (const r of rows.cols) for (let i = 0; i < r.length; i++) r[i] = label[r[i]];
