@@ -104,6 +104,29 @@ describe('the SIMD lane kernel', () => {
     expect(() => old.setPivot(Int32Array.of(2), Int32Array.of(1))).toThrow(/newer one/);
   });
 
+  test('the pivot slots pass from reducer to reducer: a new matrix starts with no pivot, an old reducer throws', () => {
+    // Sizes that reuse the slots, grow them, and (after 2,000,000 columns) give them back.
+    for (const [first, second] of [
+      [10, 10],
+      [10, 3000],
+      [2_000_000, 10],
+    ]) {
+      const old = new RowReducer(first, 7);
+      old.setPivot(Int32Array.of(2, 3), Int32Array.of(1, 4));
+      old.setPivot(Int32Array.of(5, 6), Int32Array.of(1, 1));
+      expect(old.reduce(Int32Array.of(2, 5), Int32Array.of(1, 1), 0)).toBe(2); // row − pivot(2) − pivot(5): 3·x3 + 6·x6
+      old.clear(2);
+      const fresh = new RowReducer(second, 7);
+      expect([fresh.hasPivot(2), fresh.hasPivot(5)]).toEqual([false, false]);
+      // Without pivots the row comes back as it is.
+      expect(fresh.reduce(Int32Array.of(2, 5), Int32Array.of(1, 1), 0)).toBe(2);
+      expect(Array.from(fresh.nz.subarray(0, 2))).toEqual([2, 5]);
+      fresh.clear(2);
+      expect(() => old.hasPivot(2)).toThrow(/newer one took its pivot slots/);
+      expect(() => old.reduce(Int32Array.of(2), Int32Array.of(1), 0)).toThrow(/newer one/);
+    }
+  });
+
   test('the shared memory grows for a large matrix and is given back for the next small one', () => {
     const row = [Int32Array.of(0, 1)];
     const values = [Int32Array.of(1, 5)];

@@ -28,6 +28,55 @@ import { Deadline } from '../../../errors';
 
 const EMPTY = new Int32Array(0);
 
+/**
+ * The pivot slots of the row reducers: per column, the columns and coefficients of its pivot row
+ * (`EMPTY` when it has none). An Array of ncols references costs about 25 ns a column to allocate
+ * (7 ms for 270,000 columns, against 0.6 ms for an Int32Array), and a matrix needs two, for every
+ * matrix of a learning run and of each replay: on the 2-3-2-1 network's whole basis (linear with
+ * biases and one λ; matrices up to 238,066 × 269,794) that was 1.44 s of the 6.45 s of its 18
+ * replays. So one pair of arrays serves every reducer of the thread in turn: the next reducer to
+ * take them clears the columns written (`written`), and they grow by doubling and are given back
+ * when a much smaller matrix follows a very large one. Like the SIMD kernel's memory, they belong
+ * to the newest reducer: an older one used again throws.
+ */
+class PivotSlots {
+  cols: Int32Array[] = [];
+  coeffs: Int32Array[] = [];
+  owner: RowReducer | undefined;
+  private written = new Int32Array(0);
+  private nwritten = 0;
+
+  /** Slots for a matrix of `ncols` columns, every one EMPTY, owned by `owner`. */
+  take(owner: RowReducer, ncols: number): void {
+    const capacity = this.cols.length;
+    if (ncols > capacity || (capacity > SLOTS_KEPT && ncols < capacity / 8)) {
+      const size = ncols > capacity ? Math.max(ncols, Math.min(2 * capacity, SLOTS_KEPT)) : ncols;
+      this.cols = new Array<Int32Array>(size).fill(EMPTY);
+      this.coeffs = new Array<Int32Array>(size).fill(EMPTY);
+      this.written = new Int32Array(size);
+    } else {
+      for (let i = 0; i < this.nwritten; i++) {
+        this.cols[this.written[i]] = EMPTY;
+        this.coeffs[this.written[i]] = EMPTY;
+      }
+    }
+    this.nwritten = 0;
+    this.owner = owner;
+  }
+
+  /** Sets the pivot row of column c. */
+  set(c: number, cols: Int32Array, coeffs: Int32Array): void {
+    if (this.cols[c] === EMPTY) this.written[this.nwritten++] = c;
+    this.cols[c] = cols;
+    this.coeffs[c] = coeffs;
+  }
+}
+
+/** Slots up to this many columns are kept for the next matrices whatever their size (16 MB). */
+const SLOTS_KEPT = 1 << 20;
+
+const pivotSlots = new PivotSlots();
+
 /** A small deterministic xorshift generator (the random combinations must be reproducible). */
 export class Rng {
   private s: number;
@@ -75,9 +124,9 @@ const DEADLINE_LOADS = 16;
 export class RowReducer {
   readonly p: number;
   readonly ncols: number;
-  /** Pivot rows by pivot column (`EMPTY` when the column has no pivot). */
-  readonly pivCols: Int32Array[];
-  readonly pivCoeffs: Int32Array[];
+  /** Pivot rows by pivot column (`EMPTY` when the column has no pivot): the thread's `PivotSlots`. */
+  private readonly pivCols: Int32Array[];
+  private readonly pivCoeffs: Int32Array[];
   /** The dense accumulator, all zero between rows. */
   readonly acc: Float64Array;
   /** Columns of the non-zero entries left by the last `reduce`, increasing. */
@@ -101,8 +150,9 @@ export class RowReducer {
   constructor(ncols: number, p: number, private readonly deadline?: Deadline) {
     this.p = p;
     this.ncols = ncols;
-    this.pivCols = new Array<Int32Array>(ncols).fill(EMPTY);
-    this.pivCoeffs = new Array<Int32Array>(ncols).fill(EMPTY);
+    pivotSlots.take(this, ncols);
+    this.pivCols = pivotSlots.cols;
+    this.pivCoeffs = pivotSlots.coeffs;
     this.acc = new Float64Array(ncols);
     this.nz = new Int32Array(ncols);
     this.pinv = 1 / p;
@@ -110,8 +160,8 @@ export class RowReducer {
 
   /** Registers a monic row as the pivot of its first column. */
   setPivot(cols: Int32Array, coeffs: Int32Array): void {
-    this.pivCols[cols[0]] = cols;
-    this.pivCoeffs[cols[0]] = coeffs;
+    this.own();
+    pivotSlots.set(cols[0], cols, coeffs);
     if (this.kernel) {
       this.kernel.setPivot(cols, coeffs);
       this.lanes = this.kernel.lanes; // the memory may have grown
@@ -133,7 +183,13 @@ export class RowReducer {
   }
 
   hasPivot(c: number): boolean {
+    this.own();
     return this.pivCols[c].length !== 0;
+  }
+
+  /** Throws when a newer reducer has taken the pivot slots (this one's pivots are gone). */
+  private own(): void {
+    if (pivotSlots.owner !== this) throw new Error('internal error: an F4 row reducer was used after a newer one took its pivot slots');
   }
 
   /**
@@ -142,6 +198,7 @@ export class RowReducer {
    * values (reduced modulo p) stay in `acc` until `extract` or `clear`.
    */
   reduce(cols: Int32Array, coeffs: Int32Array, elimFrom: number): number {
+    this.own();
     const acc = this.acc;
     let start = this.ncols;
     for (let k = 0; k < cols.length; k++) {
@@ -169,6 +226,7 @@ export class RowReducer {
    * vector of row + span(pivots) that vanishes on every pivot column.
    */
   loadLanes(cols: readonly Int32Array[], coeffs: readonly Int32Array[]): void {
+    this.own();
     this.tick();
     this.prepareLanes();
     const ncols = this.ncols;
@@ -188,6 +246,7 @@ export class RowReducer {
    * rows `which` of (`cols`, `coeffs`), with every r_i drawn from `rng` in [1, p).
    */
   loadCombinations(cols: readonly Int32Array[], coeffs: readonly Int32Array[], which: readonly number[], rng: Rng, count: number): void {
+    this.own();
     this.tick();
     this.prepareLanes();
     const ncols = this.ncols;
@@ -268,6 +327,7 @@ export class RowReducer {
    * returns the number of surviving entries, as `reduce` does.
    */
   finishLane(l: number): number {
+    this.own();
     if (this.kernel) return this.kernel.finish(l, this.lanesStart, this.p, this.acc, this.nz);
     const a = this.lanes;
     const acc = this.acc;
