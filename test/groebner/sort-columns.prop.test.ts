@@ -1,6 +1,6 @@
 // F4's column sort (sort-columns.ts) against the comparator: random sets of monomials, from few
-// variables with small exponents (every variable fits in the packed key) to many variables and
-// large exponents (few fit: runs of equal keys are finished with the comparator), in degrevlex,
+// variables with small exponents (several digits to a radix digit) to many variables and large
+// exponents (a digit taken in parts of its bits), in degrevlex,
 // in block orders of degrevlex blocks (elimination orders: blocks of one variable, empty blocks,
 // three blocks), and in deglex, lex and a block with a lex block (the comparator sort).
 import fc from 'fast-check';
@@ -18,14 +18,14 @@ function check(order: MonomialOrder, nvars: number, maxExponent: number, numRuns
   const first = others === maxExponent ? fc.integer({ min: 0, max: maxExponent }) : fc.constantFrom(0, maxExponent);
   const exps = fc.tuple(first, fc.array(fc.integer({ min: 0, max: others }), { minLength: nvars - 1, maxLength: nvars - 1 })).map(([a, rest]) => [a, ...rest]);
   fc.assert(
-    fc.property(fc.array(exps, { minLength: 0, maxLength: 300 }), (list) => {
+    fc.property(fc.array(exps, { minLength: 0, maxLength: 300, size: 'max' }), (list) => {
       const table = new MonomialTable(nvars, order, comparator(order, nvars), 16);
       const ids = [...new Set(list.map((e) => table.intern(monomial(e))))];
       const expected = [...ids].sort((x, y) => table.cmp(y, x));
       sortDecreasing(table, ids);
       expect(ids).toEqual(expected);
     }),
-    { numRuns },
+    { numRuns, seed: 20261206 },
   );
 }
 

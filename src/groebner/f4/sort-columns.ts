@@ -1,37 +1,40 @@
 /**
- * The columns of an F4 matrix in decreasing monomial order, sorted mostly without a comparator.
+ * The columns of an F4 matrix in decreasing monomial order, sorted without a comparator.
  *
  * With a comparator callback per comparison, sorting the columns took a quarter of F4's time on
- * the decomposition's pieces (thousands of columns per round, 18 variables). For degrevlex each
- * monomial gets a key that is monotone in the order: the digits, most significant first, are the
- * total degree, then B − 1 − e_n, B − 1 − e_{n−1}, … for as many of the last variables as fit
- * in a double (B exceeds every exponent of the table, so the digits compare as the tuples do,
- * and degrevlex compares exactly these tuples first; the table keeps B and the degree bound as
- * it interns, so the columns are not scanned for them). A block order whose blocks are each
- * ordered by degrevlex (the elimination orders of Gianni–Trager–Zacharias and the block bases
- * of the decomposition) compares the blocks' tuples one after the other, so its digits are the
- * first block's degree and reversed exponents, then the second block's, and so on, as far as
- * they fit. The key times 2^s plus the column's position is sorted as a Float64Array (natively,
- * no callback), and each run of equal keys — monomials agreeing on every digit taken — is sorted
- * the same way by the next digits (in an elimination order many columns share their first
- * block: on the 2-2-1 network with biases and activation z², comparator sorts of those runs took
- * 1.4 s of its eliminants). Every value is an integer below 2^53, so exact. Other orders, and a
- * digit too large for a key, keep the comparator sort.
+ * the decomposition's pieces (thousands of columns per round, 18 variables). For degrevlex the
+ * order is that of digit tuples, most significant first: the total degree, then B − 1 − e_n,
+ * B − 1 − e_{n−1}, … (B exceeds every exponent of the table; the table keeps B and the degree
+ * bound as it interns, so the columns are not scanned for them). A block order whose blocks are
+ * each ordered by degrevlex (the elimination orders of Gianni–Trager–Zacharias and the block
+ * bases of the decomposition) compares the blocks' tuples one after the other, so its digits are
+ * the first block's degree and reversed exponents, then the second block's, and so on.
+ *
+ * The sort is a least-significant-digit radix sort on those digits: consecutive digits are
+ * combined into one radix digit of at most 2^16 values (2^8 to 2^16, growing with the columns), each radix digit
+ * of every column is computed once, reading the exponents in order, and each pass is a counting
+ * sort, stable, of the permutation. Until December 2026 the digits that fit in a double (with
+ * the column's position) were packed into one key sorted natively, and each run of equal keys by
+ * the next digits: with 19 variables 88% of the columns fell in such runs (134,093 of them in
+ * the learning run of the 2-3-2-1 network's whole basis, 800 ms for its 1.5 million columns).
+ * A digit of more values than a radix digit holds (a large exponent) is taken in parts of its bits. Other orders
+ * keep the comparator sort, and so do fewer than `RADIX_MIN` columns.
  */
 import { MonomialTable } from './hashtable';
 
-/** Keys stay below this (a margin under 2^53 for the rounding of the bound's computation). */
-const EXACT = 2 ** 52;
+/** Fewer columns than this are sorted with the comparator. */
+const RADIX_MIN = 32;
 
 /** Sorts monomial ids (distinct) decreasing in the table's order, in place. */
 export function sortDecreasing(table: MonomialTable, ids: number[]): void {
   const n = ids.length;
   if (n < 2) return;
   const blocks = table.degrevlexBlocks;
-  if (blocks === undefined || !sortByKeys(table, digitPlan(blocks, table.maxDegree + 1, table.maxExponent + 1), 0, ids)) ids.sort((x, y) => table.cmp(y, x));
+  if (blocks === undefined || n < RADIX_MIN) ids.sort((x, y) => table.cmp(y, x));
+  else radixSort(table, digitPlan(blocks, table.maxDegree + 1, table.maxExponent + 1), ids);
 }
 
-/** The digits of the keys, most significant first (see `digitPlan`). */
+/** The digits of the order, most significant first (see `digitPlan`). */
 interface DigitPlan {
   /** Block degree (the sum of the exponents in slots from..to) or one reversed exponent (slot from). */
   degree: boolean[];
@@ -66,59 +69,114 @@ function digitPlan(blocks: readonly number[], degreeBase: number, base: number):
   return plan;
 }
 
+/** Bits of the largest radix digit. */
+const RADIX_BITS = 16;
+
 /**
- * The sort by packed keys (see the header) of `ids`, whose digits before `start` are all equal:
- * the digits from `start` on that fit in a key, then each run of equal keys by the next ones.
- * False, nothing done, when not even one digit fits (the caller sorts with the comparator).
+ * One radix digit: the parts (digit `digit` of the plan, shifted right by `shift` bits, below
+ * `base`) combined most significant first; `size` is the product of their bases.
  */
-function sortByKeys(table: MonomialTable, plan: DigitPlan, start: number, ids: number[]): boolean {
-  const n = ids.length;
-  const e = table.exps;
-  const s = table.stride;
-  const shift = 2 ** Math.ceil(Math.log2(n + 1));
-  let end = start;
-  for (let room = EXACT / shift; end < plan.base.length && room >= plan.base[end]; end++) room /= plan.base[end];
-  if (end === start) return false;
-  const packed = new Float64Array(n);
-  // The whole order as one block: its degree is the total degree, stored in slot 0.
-  const whole = plan.to[0] === table.nvars;
-  for (let c = 0; c < n; c++) {
-    const o = ids[c] * s;
-    let key = 0;
-    for (let d = start; d < end; d++) {
-      const base = plan.base[d];
-      if (!plan.degree[d]) key = key * base + (base - 1 - e[o + plan.from[d]]);
-      else if (d === 0 && whole) key = key * base + e[o];
-      else {
-        let deg = 0;
-        for (let v = plan.from[d]; v <= plan.to[d]; v++) deg += e[o + v];
-        key = key * base + deg;
-      }
-    }
-    packed[c] = key * shift + c;
-  }
-  packed.sort();
-  const sorted = new Array<number>(n);
-  // Increasing keys read backwards: decreasing order, runs of equal keys to be finished.
-  let runStart = 0;
-  for (let t = 0; t < n; t++) {
-    const v = packed[n - 1 - t];
-    const c = v % shift;
-    sorted[t] = ids[c];
-    const key = (v - c) / shift;
-    const next = t + 1 < n ? packed[n - 2 - t] : -1;
-    if (t + 1 === n || (next - (next % shift)) / shift !== key) {
-      if (t > runStart) sortRun(table, plan, end, sorted, runStart, t + 1);
-      runStart = t + 1;
-    }
-  }
-  for (let c = 0; c < n; c++) ids[c] = sorted[c];
-  return true;
+interface RadixDigit {
+  digit: number[];
+  shift: number[];
+  base: number[];
+  size: number;
 }
 
-/** Sorts sorted[from..to) decreasing, equal on the digits before `start`: by the next digits, else with the comparator. */
-function sortRun(table: MonomialTable, plan: DigitPlan, start: number, sorted: number[], from: number, to: number): void {
-  const run = sorted.slice(from, to);
-  if (start >= plan.base.length || !sortByKeys(table, plan, start, run)) run.sort((x, y) => table.cmp(y, x));
-  for (let t = from; t < to; t++) sorted[t] = run[t - from];
+/** The plan's digits, least significant first, in radix digits of at most 2^bits values. */
+function radixDigits(plan: DigitPlan, bits: number): RadixDigit[] {
+  const maxSize = 2 ** bits;
+  // Parts, least significant first: a digit of more values is taken `bits` bits at a time.
+  const parts: { digit: number; shift: number; base: number }[] = [];
+  for (let d = plan.base.length - 1; d >= 0; d--) {
+    const base = plan.base[d];
+    if (base <= maxSize) parts.push({ digit: d, shift: 0, base });
+    else for (let shift = 0; 2 ** shift < base; shift += bits) parts.push({ digit: d, shift, base: Math.min(maxSize, Math.ceil(base / 2 ** shift)) });
+  }
+  const radix: RadixDigit[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    const r: RadixDigit = { digit: [], shift: [], base: [], size: 1 };
+    // The parts of one radix digit, most significant first.
+    while (i < parts.length && r.size * parts[i].base <= maxSize) {
+      r.digit.unshift(parts[i].digit);
+      r.shift.unshift(parts[i].shift);
+      r.base.unshift(parts[i].base);
+      r.size *= parts[i].base;
+      i++;
+    }
+    radix.push(r);
+  }
+  return radix;
+}
+
+/** The radix sort of `ids` decreasing by the plan's digits (see the header). */
+function radixSort(table: MonomialTable, plan: DigitPlan, ids: number[]): void {
+  const n = ids.length;
+  const bits = Math.min(RADIX_BITS, Math.max(8, Math.ceil(Math.log2(n))));
+  const maxSize = 2 ** bits;
+  const radix = radixDigits(plan, bits);
+  const e = table.exps;
+  const s = table.stride;
+  // The plan and the radix digits' parts as flat arrays (the loop below runs per column).
+  const nd = plan.base.length;
+  const isDegree = Uint8Array.from(plan.degree, (x) => (x ? 1 : 0));
+  const from = Int32Array.from(plan.from);
+  const to = Int32Array.from(plan.to);
+  const reversedBase = Int32Array.from(plan.base, (b) => b - 1);
+  // The whole order as one block: its degree is the total degree, stored in slot 0.
+  if (plan.to[0] === table.nvars) from[0] = to[0] = 0;
+  const partStart = new Int32Array(radix.length + 1);
+  const partDigit: number[] = [];
+  const partDivisor: number[] = [];
+  const partBase: number[] = [];
+  radix.forEach((r, q) => {
+    for (let k = 0; k < r.digit.length; k++) {
+      partDigit.push(r.digit[k]);
+      partDivisor.push(2 ** r.shift[k]);
+      partBase.push(r.base[k]);
+    }
+    partStart[q + 1] = partDigit.length;
+  });
+  const pd = Int32Array.from(partDigit);
+  const pdiv = Float64Array.from(partDivisor);
+  const pb = Float64Array.from(partBase);
+  const simple = partDivisor.every((x) => x === 1) && partBase.every((b, k) => b === plan.base[partDigit[k]]);
+  // Radix digit q of column i at q·n + i, computed with the exponents read in order.
+  const values = new Int32Array(radix.length * n);
+  const digits = new Float64Array(nd);
+  for (let i = 0; i < n; i++) {
+    const o = ids[i] * s;
+    for (let d = 0; d < nd; d++) {
+      if (isDegree[d] === 0) digits[d] = reversedBase[d] - e[o + from[d]];
+      else {
+        let deg = 0;
+        for (let v = from[d]; v <= to[d]; v++) deg += e[o + v];
+        digits[d] = deg;
+      }
+    }
+    for (let q = 0; q < radix.length; q++) {
+      let v = 0;
+      for (let k = partStart[q]; k < partStart[q + 1]; k++) v = v * pb[k] + (simple ? digits[pd[k]] : Math.floor(digits[pd[k]] / pdiv[k]) % pb[k]);
+      values[q * n + i] = v;
+    }
+  }
+  let perm = new Int32Array(n);
+  let next = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const count = new Int32Array(maxSize + 1);
+  for (let q = 0; q < radix.length; q++) {
+    const size = radix[q].size;
+    const at = q * n;
+    count.fill(0, 0, size + 1);
+    for (let j = 0; j < n; j++) count[values[at + perm[j]] + 1]++;
+    for (let v = 1; v <= size; v++) count[v] += count[v - 1];
+    for (let j = 0; j < n; j++) next[count[values[at + perm[j]]]++] = perm[j];
+    const t = perm;
+    perm = next;
+    next = t;
+  }
+  // perm is increasing: the columns read backwards.
+  const sorted = ids.slice();
+  for (let t = 0; t < n; t++) ids[t] = sorted[perm[n - 1 - t]];
 }
