@@ -117,6 +117,16 @@ export function orderToString(order: MonomialOrder): string {
   }
 }
 
+/**
+ * Are the two orders the same order? The same object, or equal descriptions: rings built apart
+ * (a ring over Z/p for each prime, a ring rebuilt with the same variables) carry equal orders that
+ * are distinct objects, and treating them as different re-sorted every polynomial moved between
+ * them.
+ */
+export function sameOrder(a: MonomialOrder, b: MonomialOrder): boolean {
+  return a === b || orderToString(a) === orderToString(b);
+}
+
 /** Does the order compare total degree first (so `lm` has the largest total degree)? */
 export function isDegreeCompatible(order: MonomialOrder): boolean {
   return order.kind === 'deglex' || order.kind === 'degrevlex';

@@ -1,12 +1,14 @@
 // Polynomials reduced modulo primes with their coefficients read once (ReductionModP): the images
 // are changeRing's, term by term, for integer coefficients small and long and for fractions;
-// `divides` is the BigInt test; images of small-coefficient polynomials share the monomial array.
+// `divides` is the BigInt test; images of small-coefficient polynomials share the monomial array,
+// also in a ring over Z/p built with an equal order that is another object.
 // And the F4 replay, which recognizes an input's support by that array, gives the basis of a
 // fresh learning run whichever way the images come (shared arrays, fresh arrays, alternating).
 import fc from 'fast-check';
 import { QQ, Zp } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { f4Apply, f4Learn } from '../../src/groebner/f4';
+import { block, degrevlex, weighted } from '../../src/monomials/order';
 import { changeRing } from '../../src/poly/change';
 import { primitivePart } from '../../src/poly/content';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
@@ -59,6 +61,32 @@ describe('ReductionModP', () => {
     expect(reduction.divides(7)).toBe(true);
     expectPolyEqual(reduction.images(S)[0], changeRing(f, S));
     expect(reduction.images(S)[0].length).toBe(1);
+  });
+
+  test('rings built apart with equal orders: images and changeRing keep the monomial arrays', () => {
+    // Equal orders that are distinct objects (each ring over Z/p, or a ring rebuilt, has its own).
+    for (const [order, copy] of [
+      [block([1, degrevlex], [2, degrevlex]), block([1, degrevlex], [2, degrevlex])],
+      [weighted([1, 2, 1]), weighted([1, 2, 1], { kind: 'degrevlex' })],
+    ] as const) {
+      const Q = new PolynomialRing(QQ, ['x', 'y', 'z'], order);
+      const f = Q.fromTerms([
+        [[2, 1, 0], rational(3n)],
+        [[0, 2, 1], rational(1n, 2n)],
+        [[1, 0, 0], rational(2n ** 70n)],
+        [[0, 0, 0], rational(-5n)],
+      ]);
+      const g = Q.fromTerms([
+        [[1, 1, 1], rational(7n)],
+        [[0, 0, 2], rational(-1n)],
+      ]);
+      const S = new PolynomialRing(Zp(101), Q.vars, copy);
+      const [fp, gp] = new ReductionModP([f, g]).images(S);
+      expect(gp.monomials).toBe(g.monomials);
+      // changeRing keeps the exponent arrays (no re-sorting through new ones).
+      changeRing(f, S).monomials.forEach((m, k) => expect(m).toBe(f.monomials[k]));
+      expectPolyEqual(fp, changeRing(f, new PolynomialRing(Zp(101), Q.vars, order)));
+    }
   });
 
   test('the F4 replay aligns images with shared, fresh and alternating monomial arrays alike', () => {
