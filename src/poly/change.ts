@@ -38,7 +38,10 @@ export function changeRing<S, T>(p: Polynomial<S>, target: PolynomialRing<T>): P
     }
     coeffs.push(c);
   }
-  return sameMonomials ? new Polynomial(target, monos, coeffs) : target.normalize(monos, coeffs);
+  // No term vanished: the image shares the monomial array itself, so code that aligns the images
+  // of successive primes on a learned support (the F4 replay) recognizes it by identity.
+  if (sameMonomials) return new Polynomial(target, monos.length === p.length ? p.monomials : monos, coeffs);
+  return target.normalize(monos, coeffs);
 }
 
 function variableMap<S, T>(src: PolynomialRing<S>, target: PolynomialRing<T>, p: Polynomial<S>): number[] {
