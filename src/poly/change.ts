@@ -10,7 +10,7 @@ import { Field } from '../arithmetic/field';
 import { Rational } from '../arithmetic/rational';
 import { InputError } from '../errors';
 import { Monomial } from '../monomials/monomial';
-import { MonomialOrder, sameOrder } from '../monomials/order';
+import { MonomialOrder } from '../monomials/order';
 import { Polynomial, PolynomialRing } from './polynomial';
 
 /** The polynomial p as an element of `target` (matching variables by name). */
@@ -21,7 +21,7 @@ export function changeRing<S, T>(p: Polynomial<S>, target: PolynomialRing<T>): P
   const convert = sameField ? (c: S) => c as unknown as T : (c: S) => target.field.fromRational(src.field.toRational(c));
   // When only the field changes, the monomials (immutable) and their order stay: no new exponent
   // arrays and no re-sorting; zeros drop out either way.
-  const sameMonomials = src.nvars === target.nvars && src.vars.every((v, i) => v === target.vars[i]) && sameOrder(src.order, target.order);
+  const sameMonomials = src.sameMonomials(target);
   const map = sameMonomials ? [] : variableMap(src, target, p);
   const monos: Monomial[] = [];
   const coeffs: T[] = [];

@@ -13,7 +13,7 @@ import { Deadline, InputError, memoryBudgetOf } from '../errors';
 import {
   Monomial, divides, monomial, monomialKey, monomialsEqual, mulMonomials, oneMonomial, variableMonomial,
 } from '../monomials/monomial';
-import { Comparator, MonomialOrder, OrderName, comparator, degrevlex, orderArity, orderToString, toMonomialOrder } from '../monomials/order';
+import { Comparator, MonomialOrder, OrderName, comparator, degrevlex, orderArity, orderToString, sameOrder, toMonomialOrder } from '../monomials/order';
 import { formatPolynomial } from './format';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*$/;
@@ -137,13 +137,15 @@ export class PolynomialRing<T = Rational> {
 
   /** Are the two rings the same (field, variables and order)? */
   equals(other: PolynomialRing<unknown>): boolean {
-    return (
-      other === this ||
-      (other.field === (this.field as Field<unknown>) &&
-        other.vars.length === this.vars.length &&
-        other.vars.every((v, i) => v === this.vars[i]) &&
-        orderToString(other.order) === orderToString(this.order))
-    );
+    return other === this || (other.field === (this.field as Field<unknown>) && this.sameMonomials(other));
+  }
+
+  /**
+   * Do the two rings have the same monomials in the same order (variables and monomial order),
+   * whatever their fields? Then a polynomial moves between them by its coefficients alone.
+   */
+  sameMonomials(other: PolynomialRing<unknown>): boolean {
+    return other.vars.length === this.vars.length && other.vars.every((v, i) => v === this.vars[i]) && sameOrder(other.order, this.order);
   }
 
   toString(): string {

@@ -16,7 +16,6 @@
  * `changeRing(f, S)` term by term for every f.
  */
 import { Rational } from '../arithmetic/rational';
-import { sameOrder } from '../monomials/order';
 import { changeRing } from './change';
 import { Polynomial, PolynomialRing } from './polynomial';
 
@@ -54,16 +53,9 @@ export class ReductionModP {
    */
   images(S: PolynomialRing<number>): Polynomial<number>[] {
     const p = Number(S.field.characteristic);
-    // Whether a polynomial's ring has S's variables and order, by ring (usually one for all).
-    const sameMonomials = new Map<PolynomialRing<Rational>, boolean>();
-    const alike = (R: PolynomialRing<Rational>): boolean => {
-      let same = sameMonomials.get(R);
-      if (same === undefined) sameMonomials.set(R, (same = R.nvars === S.nvars && R.vars.every((v, k) => v === S.vars[k]) && sameOrder(R.order, S.order)));
-      return same;
-    };
     return this.polynomials.map((f, i) => {
       const c = this.coefficients[i];
-      if (!('small' in c) || !alike(f.ring)) return changeRing(f, S);
+      if (!('small' in c) || !f.ring.sameMonomials(S)) return changeRing(f, S);
       const residues = new Array<number>(f.length);
       for (let k = 0; k < f.length; k++) {
         const r = c.small[k] % p;

@@ -30,7 +30,7 @@ import { InputError } from '../errors';
 import { f4 } from '../groebner/f4';
 import { primitivePart } from '../poly/content';
 import { Monomial } from '../monomials/monomial';
-import { MonomialOrder, block, degrevlex, orderToString } from '../monomials/order';
+import { MonomialOrder, block, degrevlex } from '../monomials/order';
 import { changeRing } from '../poly/change';
 import { exactDivide } from '../poly/division';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
@@ -59,7 +59,7 @@ function extend<T>(R: PolynomialRing<T>, order?: MonomialOrder): { S: Polynomial
  */
 function backTo<T>(R: PolynomialRing<T>, ps: Polynomial<T>[], options: GroebnerOptions): Polynomial<T>[] {
   const E = ps[0]?.ring;
-  if (E && E.vars.length === R.vars.length && E.vars.every((v, i) => v === R.vars[i]) && orderToString(E.order) === orderToString(R.order)) {
+  if (E && E.sameMonomials(R)) {
     return ps.map((p) => changeRing(p, R));
   }
   return groebner(ps.map((p) => changeRing(p, R)), { ...options, knownBasis: undefined });

@@ -11,14 +11,14 @@
  * the first block's degree and reversed exponents, then the second block's, and so on.
  *
  * The sort is a least-significant-digit radix sort on those digits: consecutive digits are
- * combined into one radix digit of at most 2^16 values (2^8 to 2^16, growing with the columns), each radix digit
- * of every column is computed once, reading the exponents in order, and each pass is a counting
- * sort, stable, of the permutation. Until December 2026 the digits that fit in a double (with
- * the column's position) were packed into one key sorted natively, and each run of equal keys by
- * the next digits: with 19 variables 88% of the columns fell in such runs (134,093 of them in
+ * combined into one radix digit of at most 2^8 to 2^16 values (growing with the columns), each
+ * radix digit of every column is computed once, reading the exponents in order, and each pass
+ * is a counting sort, stable, of the permutation. Until December 2026 the digits that fit in a
+ * double (with the column's position) were packed into one key sorted natively, and each run of
+ * equal keys by the next digits: with 19 variables 88% of the columns fell in such runs (134,093 of them in
  * the learning run of the 2-3-2-1 network's whole basis, 800 ms for its 1.5 million columns).
- * A digit of more values than a radix digit holds (a large exponent) is taken in parts of its bits. Other orders
- * keep the comparator sort, and so do fewer than `RADIX_MIN` columns.
+ * A digit of more values than a radix digit holds (a large exponent) is taken in parts of its
+ * bits. Other orders keep the comparator sort, and so do fewer than `RADIX_MIN` columns.
  */
 import { MonomialTable } from './hashtable';
 
@@ -73,52 +73,65 @@ function digitPlan(blocks: readonly number[], degreeBase: number, base: number):
 const RADIX_BITS = 16;
 
 /**
- * One radix digit: the parts (digit `digit` of the plan, shifted right by `shift` bits, below
- * `base`) combined most significant first; `size` is the product of their bases.
+ * The radix digits, least significant first, as flat arrays: radix digit q combines the parts
+ * start[q] … start[q + 1] − 1, most significant first, part k being digit `digit[k]` of the plan
+ * divided by `divisor[k]` (a power of two) modulo `base[k]`; `size[q]` is the product of its
+ * parts' bases. `whole` when no digit was cut into parts (then part k is digit[k] itself).
  */
-interface RadixDigit {
-  digit: number[];
-  shift: number[];
-  base: number[];
-  size: number;
+interface RadixDigits {
+  start: Int32Array;
+  digit: Int32Array;
+  divisor: Float64Array;
+  base: Float64Array;
+  size: number[];
+  whole: boolean;
 }
 
-/** The plan's digits, least significant first, in radix digits of at most 2^bits values. */
-function radixDigits(plan: DigitPlan, bits: number): RadixDigit[] {
+/** The plan's digits in radix digits of at most 2^bits values. */
+function radixDigits(plan: DigitPlan, bits: number): RadixDigits {
   const maxSize = 2 ** bits;
   // Parts, least significant first: a digit of more values is taken `bits` bits at a time.
-  const parts: { digit: number; shift: number; base: number }[] = [];
+  const parts: { digit: number; divisor: number; base: number }[] = [];
   for (let d = plan.base.length - 1; d >= 0; d--) {
     const base = plan.base[d];
-    if (base <= maxSize) parts.push({ digit: d, shift: 0, base });
-    else for (let shift = 0; 2 ** shift < base; shift += bits) parts.push({ digit: d, shift, base: Math.min(maxSize, Math.ceil(base / 2 ** shift)) });
+    if (base <= maxSize) parts.push({ digit: d, divisor: 1, base });
+    else {
+      for (let shift = 0; 2 ** shift < base; shift += bits) parts.push({ digit: d, divisor: 2 ** shift, base: Math.min(maxSize, Math.ceil(base / 2 ** shift)) });
+    }
   }
-  const radix: RadixDigit[] = [];
+  // Consecutive parts while their values fit, each group written most significant first.
+  const ordered: typeof parts = [];
+  const start = [0];
+  const size: number[] = [];
   let i = 0;
   while (i < parts.length) {
-    const r: RadixDigit = { digit: [], shift: [], base: [], size: 1 };
-    // The parts of one radix digit, most significant first.
-    while (i < parts.length && r.size * parts[i].base <= maxSize) {
-      r.digit.unshift(parts[i].digit);
-      r.shift.unshift(parts[i].shift);
-      r.base.unshift(parts[i].base);
-      r.size *= parts[i].base;
-      i++;
-    }
-    radix.push(r);
+    let product = 1;
+    let j = i;
+    for (; j < parts.length && product * parts[j].base <= maxSize; j++) product *= parts[j].base;
+    ordered.push(...parts.slice(i, j).reverse());
+    start.push(ordered.length);
+    size.push(product);
+    i = j;
   }
-  return radix;
+  return {
+    start: Int32Array.from(start),
+    digit: Int32Array.from(ordered, (x) => x.digit),
+    divisor: Float64Array.from(ordered, (x) => x.divisor),
+    base: Float64Array.from(ordered, (x) => x.base),
+    size,
+    whole: parts.length === plan.base.length,
+  };
 }
 
 /** The radix sort of `ids` decreasing by the plan's digits (see the header). */
 function radixSort(table: MonomialTable, plan: DigitPlan, ids: number[]): void {
   const n = ids.length;
   const bits = Math.min(RADIX_BITS, Math.max(8, Math.ceil(Math.log2(n))));
-  const maxSize = 2 ** bits;
-  const radix = radixDigits(plan, bits);
+  const { start, digit: pd, divisor: pdiv, base: pb, size: sizes, whole } = radixDigits(plan, bits);
+  const passes = sizes.length;
   const e = table.exps;
   const s = table.stride;
-  // The plan and the radix digits' parts as flat arrays (the loop below runs per column).
+  // The plan as flat arrays (the loop below runs per column).
   const nd = plan.base.length;
   const isDegree = Uint8Array.from(plan.degree, (x) => (x ? 1 : 0));
   const from = Int32Array.from(plan.from);
@@ -126,24 +139,8 @@ function radixSort(table: MonomialTable, plan: DigitPlan, ids: number[]): void {
   const reversedBase = Int32Array.from(plan.base, (b) => b - 1);
   // The whole order as one block: its degree is the total degree, stored in slot 0.
   if (plan.to[0] === table.nvars) from[0] = to[0] = 0;
-  const partStart = new Int32Array(radix.length + 1);
-  const partDigit: number[] = [];
-  const partDivisor: number[] = [];
-  const partBase: number[] = [];
-  radix.forEach((r, q) => {
-    for (let k = 0; k < r.digit.length; k++) {
-      partDigit.push(r.digit[k]);
-      partDivisor.push(2 ** r.shift[k]);
-      partBase.push(r.base[k]);
-    }
-    partStart[q + 1] = partDigit.length;
-  });
-  const pd = Int32Array.from(partDigit);
-  const pdiv = Float64Array.from(partDivisor);
-  const pb = Float64Array.from(partBase);
-  const simple = partDivisor.every((x) => x === 1) && partBase.every((b, k) => b === plan.base[partDigit[k]]);
   // Radix digit q of column i at q·n + i, computed with the exponents read in order.
-  const values = new Int32Array(radix.length * n);
+  const values = new Int32Array(passes * n);
   const digits = new Float64Array(nd);
   for (let i = 0; i < n; i++) {
     const o = ids[i] * s;
@@ -155,18 +152,18 @@ function radixSort(table: MonomialTable, plan: DigitPlan, ids: number[]): void {
         digits[d] = deg;
       }
     }
-    for (let q = 0; q < radix.length; q++) {
+    for (let q = 0; q < passes; q++) {
       let v = 0;
-      for (let k = partStart[q]; k < partStart[q + 1]; k++) v = v * pb[k] + (simple ? digits[pd[k]] : Math.floor(digits[pd[k]] / pdiv[k]) % pb[k]);
+      for (let k = start[q]; k < start[q + 1]; k++) v = v * pb[k] + (whole ? digits[pd[k]] : Math.floor(digits[pd[k]] / pdiv[k]) % pb[k]);
       values[q * n + i] = v;
     }
   }
   let perm = new Int32Array(n);
   let next = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  const count = new Int32Array(maxSize + 1);
-  for (let q = 0; q < radix.length; q++) {
-    const size = radix[q].size;
+  const count = new Int32Array(2 ** bits + 1);
+  for (let q = 0; q < passes; q++) {
+    const size = sizes[q];
     const at = q * n;
     count.fill(0, 0, size + 1);
     for (let j = 0; j < n; j++) count[values[at + perm[j]] + 1]++;
