@@ -117,3 +117,41 @@ describe('the radical with minimal polynomials shared between variables', () => 
     expect(multiple.generator!.sub(extended.scale(QQ.div(multiple.generator!.coefficients[0], extended.coefficients[0]))).isZero()).toBe(true);
   });
 });
+
+describe('the proof that μ(x) lies in I, with denominators in M_x', () => {
+  // f = Π (x − aⱼ/bⱼ)^mⱼ has rational coefficients, so M_x does: the Horner products run on
+  // w/s with the content of (w, s) divided out at each step (`polynomialOfMatrix`). Oracles: the
+  // minimal polynomial μ of x (exact linear algebra over Q) is proved, and its generator is the
+  // normal form of its square-free part up to a constant; a proper divisor of μ is never in I.
+  test('μ proved with the normal form of its square-free part; μ with one root’s multiplicity lowered refused', () => {
+    const R = new PolynomialRing<Rational>(QQ, ['x', 'y']);
+    const [x, y] = R.gens();
+    const q = (c: Rational[]): UPoly<Rational> => c;
+    const product = (...fs: UPoly<Rational>[]): UPoly<Rational> => fs.reduce((a, b) => umul(QQ, a, b), [QQ.one]);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ a: fc.integer({ min: -9, max: 9 }), b: fc.integer({ min: 2, max: 9 }) }), { minLength: 1, maxLength: 3, selector: (r) => r.a / r.b }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 1, max: 7 }),
+        (roots, mult, c) => {
+          const factors = roots.map(({ a, b }) => q([rational(BigInt(-a), BigInt(b)), QQ.one]));
+          const mu = product(...factors.flatMap((f, j) => Array.from({ length: mult[j] }, () => f)));
+          // y² − (c/5)·x·y − 1 over the roots of f: a 2·deg f dimensional algebra in which x's minimal polynomial is μ.
+          const G = groebner([fromUnivariate(R, 0, mu), y.mul(y).sub(x.mul(y).scale(rational(BigInt(c), 5n))).sub(R.one())]);
+          const A = new QuotientAlgebra(G);
+          expect(variableMinimalPolynomial(A, 0).map(String)).toEqual(mu.map(String));
+          const { proved, generator } = squarefreeGenerator(A, 0, mu);
+          expect(proved).toBe(true);
+          if (mult.slice(0, roots.length).some((m) => m > 1)) {
+            const expected = normalForm(fromUnivariate(R, 0, product(...factors)), G);
+            expect(generator!.sub(expected.scale(QQ.div(generator!.coefficients[0], expected.coefficients[0]))).isZero()).toBe(true);
+          } else expect(generator).toBeUndefined();
+          // A proper divisor: one root’s multiplicity lowered by one.
+          const lowered = product(...factors.flatMap((f, j) => Array.from({ length: j === 0 ? mult[j] - 1 : mult[j] }, () => f)));
+          expect(squarefreeGenerator(A, 0, lowered).proved).toBe(false);
+        },
+      ),
+      { seed: 20261206, numRuns: 60 },
+    );
+  });
+});
