@@ -28,7 +28,7 @@ import { Polynomial } from '../poly/polynomial';
 import { GroebnerOptions, groebner } from './groebner';
 import { dimension, isUnitIdeal } from './ideal';
 import { basisWithLinearPart, substituteLinear } from './linear-substitution';
-import { normalForm } from './normal-form';
+import { inIdeal } from './normal-form';
 import { Factorizer, polynomialSize, quotientIfDivisible } from './factor-cache';
 
 type QPoly = Polynomial<Rational>;
@@ -114,7 +114,7 @@ function simplified(piece: Piece): { linear: QPoly[]; rest: QPoly[] } | undefine
 
 /** Is the piece with basis G and these conditions empty (the unit ideal, or a condition vanishing on V(G))? */
 function isEmpty(G: readonly QPoly[], constraints: readonly QPoly[]): boolean {
-  return isUnitIdeal(G) || constraints.some((n) => normalForm(n, G).isZero());
+  return isUnitIdeal(G) || constraints.some((n) => inIdeal(n, G));
 }
 
 /**

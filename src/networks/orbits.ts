@@ -37,7 +37,7 @@ import { changeRing } from '../poly/change';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 import { PolynomialData, polynomialsFromData } from '../poly/data';
 import { UPoly, uadd, uscale } from '../poly/univariate';
-import { normalForm } from '../groebner/normal-form';
+import { inIdeal } from '../groebner/normal-form';
 import { Component } from '../solve/solve';
 import { valueMinimalPolynomial, vanishesOnComponent } from '../solve/component-values';
 import { ComponentParametrizationData, RationalPoint, RealPoint, ZeroDimensionalComponent, parametrizationOf } from '../solve/zero-dimensional';
@@ -100,7 +100,7 @@ function idealContained(source: readonly Polynomial<Rational>[], sigma: SignedPe
   const inv = inverse(sigma);
   if (target.length === 0) return source.every((g) => g.isZero());
   const R = target[0].ring;
-  return source.every((g) => normalForm(changeRing(pullBack(g, inv), R), target).isZero());
+  return source.every((g) => inIdeal(changeRing(pullBack(g, inv), R), target));
 }
 
 /** Do the exact boxes meet in every coordinate? */

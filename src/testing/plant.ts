@@ -9,7 +9,7 @@
 import { QQ } from '../arithmetic/field';
 import { Rational, rationalToString } from '../arithmetic/rational';
 import { groebner } from '../groebner/groebner';
-import { normalForm } from '../groebner/normal-form';
+import { inIdeal } from '../groebner/normal-form';
 import { lex } from '../monomials/order';
 import { Polynomial, PolynomialRing } from '../poly/polynomial';
 
@@ -69,7 +69,7 @@ export function plantRing(n: number): PolynomialRing<Rational> {
 /** Is ⟨A⟩ ⊆ ⟨B⟩ (so V(B) ⊆ V(A))? */
 export function idealContained(A: readonly Polynomial<Rational>[], B: readonly Polynomial<Rational>[]): boolean {
   const G = groebner(B);
-  return A.every((a) => normalForm(a, G).isZero());
+  return A.every((a) => inIdeal(a, G));
 }
 
 /** Drops components whose variety lies inside another's (a point on a plane), and duplicates. */

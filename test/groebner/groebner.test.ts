@@ -231,3 +231,25 @@ describe('the staircase probe', () => {
     expect(groebner(polys, { learned: probe.learned }).map(String)).toEqual(groebner(polys).map(String));
   });
 });
+
+describe('ideal membership', () => {
+  // inIdeal stops at the first term of the normal form; the oracle is the whole normal form.
+  test.each([
+    ['QQ', QQ as Field<unknown>],
+    ['Z/7', Zp(7) as Field<unknown>],
+  ])('inIdeal(f, G) = (normalForm(f, G) = 0), for any list G and for its basis; combinations of the basis are members (%s)', (_, field) => {
+    const S = new PolynomialRing(field, ['x', 'y', 'z']);
+    fc.assert(
+      fc.property(systemArb(3, 3, 2), systemArb(3, 3, 2), fc.boolean(), (spec, extra, plain) => {
+        const F = build(S, spec, 3);
+        const [h0, h1, r] = [...build(S, extra, 2), S.zero(), S.zero(), S.zero()];
+        const G = plain ? F : groebner(F);
+        // Σ hᵢ·gᵢ (a member when G is a basis), then with the remainder r added.
+        const member = G.slice(0, 2).reduce((acc, g, i) => acc.add(g.mul(i === 0 ? h0 : h1)), S.zero());
+        for (const f of [member, member.add(r), r]) expect(inIdeal(f, G)).toBe(normalForm(f, G).isZero());
+        if (!plain) expect(inIdeal(member, G)).toBe(true);
+      }),
+      { seed: 20261206, numRuns: 200 },
+    );
+  });
+});
