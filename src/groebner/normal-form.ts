@@ -7,7 +7,8 @@
  * max-heap of its monomials (lazy deletion), so a reduction step costs O(terms of the reducer ·
  * log) instead of a full merge. Reducers are chosen among G with a divisibility pre-test on the
  * total degree. When G is a Gröbner basis the normal form is unique (Becker–Weispfenning,
- * Gröbner Bases, §5.2), so `inIdeal` and `isGroebner` are exact.
+ * Gröbner Bases, §5.2), so `inIdeal` and `isGroebner` are exact. Both only ask whether a normal
+ * form is zero, and stop at its first term.
  */
 import { Monomial, coprime, divMonomials, divides, lcmMonomials, monomialKey, mulMonomials } from '../monomials/monomial';
 import { Comparator } from '../monomials/order';
@@ -140,7 +141,7 @@ export function isGroebner<T>(G: readonly Polynomial<T>[]): boolean {
   for (let i = 0; i < gs.length; i++) {
     for (let j = i + 1; j < gs.length; j++) {
       if (coprime(gs[i].lm(), gs[j].lm())) continue;
-      if (!normalForm(spoly(gs[i], gs[j]), gs).isZero()) return false;
+      if (!reduceFully(spoly(gs[i], gs[j]), gs, true)) return false;
     }
   }
   return true;

@@ -12,7 +12,7 @@ import { eliminate } from '../../src/groebner/eliminate';
 import { buchbergerEngine } from '../../src/groebner/engines';
 import { groebner } from '../../src/groebner/groebner';
 import { modularGroebner } from '../../src/groebner/modular';
-import { inIdeal, isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
+import { inIdeal, isGroebner, isReducedGroebner, normalForm } from '../../src/groebner/normal-form';
 import { MonomialOrder, block, deglex, degrevlex, lex, weighted } from '../../src/monomials/order';
 import { changeRing } from '../../src/poly/change';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
@@ -248,6 +248,11 @@ describe('ideal membership', () => {
         const member = G.slice(0, 2).reduce((acc, g, i) => acc.add(g.mul(i === 0 ? h0 : h1)), S.zero());
         for (const f of [member, member.add(r), r]) expect(inIdeal(f, G)).toBe(normalForm(f, G).isZero());
         if (!plain) expect(inIdeal(member, G)).toBe(true);
+        // A list is a Gröbner basis exactly when its leading monomials generate those of the reduced basis.
+        const reduced = groebner(F);
+        const lms = G.filter((g) => !g.isZero()).map((g) => g.lm());
+        const initial = reduced.every((h) => lms.some((m) => m.every((e, v) => v === 0 || e <= h.lm()[v])));
+        expect(isGroebner(G)).toBe(initial);
       }),
       { seed: 20261206, numRuns: 200 },
     );
