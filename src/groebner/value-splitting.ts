@@ -18,13 +18,13 @@
  * remainder theorem), as in Gianni–Trager–Zacharias 1988 for zero-dimensional ideals.
  */
 import { EchelonSpace } from '../arithmetic/echelon';
-import { QQ } from '../arithmetic/field';
 import { Rational, rational } from '../arithmetic/rational';
 import { Deadline } from '../errors';
 import { monomialKey } from '../monomials/monomial';
 import { factorUnivariate } from '../poly/factor';
 import { Polynomial } from '../poly/polynomial';
 import { normalForm } from './normal-form';
+import { changeRing } from '../poly/change';
 
 type QPoly = Polynomial<Rational>;
 
@@ -38,29 +38,32 @@ export interface ValueSplittingLimits {
 }
 
 /** The coefficients c₀, …, c_{k−1} with v = Σ cⱼ·basisⱼ, or undefined when v is independent of the basis. */
-function dependency(basis: readonly QPoly[], v: QPoly): Rational[] | undefined {
+function dependency<T>(basis: readonly Polynomial<T>[], v: Polynomial<T>): T[] | undefined {
+  const F = v.ring.field;
   const index = new Map<string, number>();
   for (const p of [...basis, v]) for (const m of p.monomials) if (!index.has(monomialKey(m))) index.set(monomialKey(m), index.size);
-  const vector = (p: QPoly): Rational[] => {
-    const w = new Array<Rational>(index.size).fill(QQ.zero);
+  const vector = (p: Polynomial<T>): T[] => {
+    const w = new Array<T>(index.size).fill(F.zero);
     p.monomials.forEach((m, i) => (w[index.get(monomialKey(m)) as number] = p.coefficients[i]));
     return w;
   };
-  const space = new EchelonSpace(QQ);
+  const space = new EchelonSpace(F);
   for (const p of basis) space.insert(vector(p));
   return space.express(vector(v));
 }
 
 /**
- * The minimal polynomial μ of f in Q[x]/⟨G⟩ (G a Gröbner basis; coefficients from the constant
- * term up, monic), with the normal forms of 1, f, …, f^(deg μ − 1); undefined when its degree or
- * the normal forms pass the limits. Example: f = x modulo ⟨x² − 1, y⟩ gives t² − 1.
+ * The minimal polynomial μ of f in K[x]/⟨G⟩ (G a Gröbner basis over any field K; coefficients
+ * from the constant term up, monic), with the normal forms of 1, f, …, f^(deg μ − 1); undefined
+ * when its degree or the normal forms pass the limits. Example: f = x modulo ⟨x² − 1, y⟩ gives
+ * t² − 1.
  */
-export function minimalPolynomialModulo(f: QPoly, G: readonly QPoly[], limits: ValueSplittingLimits = {}): { mu: Rational[]; powers: QPoly[] } | undefined {
+export function minimalPolynomialModulo<T>(f: Polynomial<T>, G: readonly Polynomial<T>[], limits: ValueSplittingLimits = {}): { mu: T[]; powers: Polynomial<T>[] } | undefined {
+  const F = f.ring.field;
   const maxDegree = limits.maxDegree ?? 8;
   const maxTerms = limits.maxTerms ?? 4000;
   const r = normalForm(f, G);
-  const powers: QPoly[] = [normalForm(r.ring.one(), G)];
+  const powers: Polynomial<T>[] = [normalForm(r.ring.one(), G)];
   if (powers[0].isZero()) return undefined; // 1 ∈ I: nothing to split
   let terms = 1;
   for (let k = 1; k <= maxDegree; k++) {
@@ -71,10 +74,36 @@ export function minimalPolynomialModulo(f: QPoly, G: readonly QPoly[], limits: V
     terms += next.length;
     if (terms > maxTerms) return undefined;
     const c = dependency(powers, next);
-    if (c !== undefined) return { mu: [...c.map((x) => QQ.neg(x)), QQ.one], powers };
+    if (c !== undefined) return { mu: [...c.map((x) => F.neg(x)), F.one], powers };
     powers.push(next);
   }
   return undefined;
+}
+
+/**
+ * Whether `splitByValues` may cut V(G) along the values of one of the fs, judged from G's reduced
+ * basis modulo a prime (`Gp`, in any order of the variables): false when every f takes a single
+ * value there or its minimal polynomial passes the limits (which count degrees and terms, the
+ * same over Q for a prime that is not unlucky). For a caller that would compute the basis over Q
+ * only to try the values: on 2-3-2-1 linear with biases and one λ the loss's minimal polynomial
+ * passes the limits, and the basis over Q (a second one, in another order of the variables) and
+ * the search cost 4 s of 55. A wrong answer (an unlucky prime, or a denominator divisible by p:
+ * then true) only costs time.
+ */
+export function valuesMaySplit(fs: readonly QPoly[], Gp: readonly Polynomial<number>[], limits: ValueSplittingLimits = {}): boolean {
+  if (Gp.length === 0) return true;
+  const S = Gp[0].ring;
+  for (const f of fs) {
+    let image: Polynomial<number>;
+    try {
+      image = changeRing(f, S);
+    } catch {
+      return true;
+    }
+    const found = minimalPolynomialModulo(image, Gp, limits);
+    if (found !== undefined && found.mu.length > 2) return true;
+  }
+  return false;
 }
 
 /**

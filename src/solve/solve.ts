@@ -35,6 +35,7 @@ import { groebner } from '../groebner/groebner';
 import { dimension, maximalIndependentSets, solutionCount } from '../groebner/ideal';
 import { ZeroDimensionalComponent, solveRadicalFinite, solveZeroDimensional } from './zero-dimensional';
 import { modularStaircase } from '../groebner/staircase';
+import { valuesMaySplit } from '../groebner/value-splitting';
 import type { LearnedFirstPrime } from '../groebner/modular';
 import { PositiveDimensionalComponent, describeComponent } from './components';
 import { PrimeIdeal, UnfinishedPiece, minimalPrimes } from './decompose';
@@ -264,38 +265,65 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
    * `learnedI`: the probe's learning run on the whole system, for its basis.
    */
   /**
-   * The basis over Q of `gens` in the ring K (their variables reordered, or their own ring), its
-   * first prime the probe's learning run; undefined when the probe finds the set finite.
+   * The probe modulo a prime of `gens` in the ring K (their variables reordered, or their own
+   * ring): its learning run, the first prime of the basis over Q; undefined when it finds the set
+   * finite.
    */
-  const positiveBasisIn = (K: PolynomialRing<Rational>, gens: readonly Polynomial<Rational>[], what: string): Polynomial<Rational>[] | undefined => {
+  const probeIn = (K: PolynomialRing<Rational>, gens: readonly Polynomial<Rational>[]): { inK: Polynomial<Rational>[]; learned?: LearnedFirstPrime } | undefined => {
     const inK = gens.map((f) => changeRing(f, K));
     const probe = modularStaircase(inK, { deadline, finiteOnly: true, onProgress });
-    if (probe.basis && dimension(probe.basis) === 0) return undefined;
+    return probe.basis && dimension(probe.basis) === 0 ? undefined : { inK, ...(probe.learned ? { learned: probe.learned } : {}) };
+  };
+  /** The basis over Q of what was probed, the probe's learning run its first prime. */
+  const basisOfProbed = ({ inK, learned }: { inK: Polynomial<Rational>[]; learned?: LearnedFirstPrime }, what: string): Polynomial<Rational>[] => {
     progress(what);
-    return groebner(inK, { deadline, onProgress, learned: probe.learned, basisWorkers: options.basisWorkers });
+    return groebner(inK, { deadline, onProgress, learned, basisWorkers: options.basisWorkers });
+  };
+  /** The basis over Q of `gens` in the ring K; undefined when the probe finds the set finite. */
+  const positiveBasisIn = (K: PolynomialRing<Rational>, gens: readonly Polynomial<Rational>[], what: string): Polynomial<Rational>[] | undefined => {
+    const probed = probeIn(K, gens);
+    return probed && basisOfProbed(probed, what);
   };
   const overGraph = (graph: GraphElimination, learnedI?: LearnedFirstPrime): boolean => {
     // J's basis is computed with its variables in the order its generators suggest
     // (`variable-order.ts`); the decomposition takes it for the dimension and the value parts, and
     // computes the parts' bases in the canonical ring, where they were cheaper on the networks measured.
     const K = basisFriendlyRing(graph.ring, graph.reduced);
-    const J = positiveBasisIn(K, graph.reduced, `Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`);
-    if (!J) return false;
-    const dim = dimension(J);
-    if (dim === 0) return false;
-    // I's own basis only for its independent sets (J's are those of another ideal).
-    const basisI = options.independentSets === false ? undefined : groebner(input, { deadline, onProgress, learned: learnedI });
-    const independentSets = basisI ? independentSetsOf(basisI) : [];
-    known({ vars: [...R.vars], dimension: dim, independentSets });
-    if (dim === -1) return true;
+    const constants = constantOnComponents?.map((f) => graph.substitute(f));
+    // When the values cannot cut the set (`valuesMaySplit`, read on the probe's basis modulo its
+    // prime), that basis over Q would only give the dimension, which the decomposition's primes
+    // give exactly at its end: meanwhile the dimension modulo the prime is said (as probable), and
+    // the decomposition starts from the whole, in its own ring, as it would after the values.
+    // (A function of its own, so that the probe's learning run is not kept through the decomposition.)
+    const basisOfJ = (): { kind: 'basis'; basis: Polynomial<Rational>[] } | { kind: 'modulo'; dimension: number; p: number } | undefined => {
+      const probed = probeIn(K, graph.reduced);
+      if (!probed) return undefined;
+      const learned = probed.learned;
+      if (K !== graph.ring && options.independentSets === false && learned !== undefined && dimension(learned.basis) > 0 && !valuesMaySplit(constants ?? [], learned.basis, { deadline })) {
+        return { kind: 'modulo', dimension: dimension(learned.basis), p: learned.p };
+      }
+      return { kind: 'basis', basis: basisOfProbed(probed, `Gröbner basis over Q, without the ${graph.equations.length} variable(s) the system gives as polynomials of the others`) };
+    };
+    const ofJ = basisOfJ();
+    if (!ofJ) return false;
+    const J = ofJ.kind === 'basis' ? ofJ.basis : undefined;
+    let basisI: Polynomial<Rational>[] | undefined;
+    if (ofJ.kind === 'modulo') known({ vars: [...R.vars], dimension: ofJ.dimension, independentSets: [], dimensionModulo: ofJ.p });
+    else {
+      const dim = dimension(ofJ.basis);
+      if (dim === 0) return false;
+      // I's own basis only for its independent sets (J's are those of another ideal).
+      basisI = options.independentSets === false ? undefined : groebner(input, { deadline, onProgress, learned: learnedI });
+      known({ vars: [...R.vars], dimension: dim, independentSets: basisI ? independentSetsOf(basisI) : [] });
+      if (dim === -1) return true;
+    }
     // A prime's basis is a Gröbner basis in C too (degrevlex on the same variables, free of the
     // eliminated ones): only the pairs with the graph's equations are formed.
     const withGraph = (P: readonly Polynomial<Rational>[]): Polynomial<Rational>[] => groebner([...P.map((g) => changeRing(g, C)), ...graph.equations], { deadline, knownBasis: P.length });
-    const constants = constantOnComponents?.map((f) => graph.substitute(f));
-    minimalPrimes(graph.reduced, {
+    const primes = minimalPrimes(graph.reduced, {
       deadline,
       basisWorkers: options.basisWorkers,
-      ...(K === graph.ring ? { basis: J } : { valueBasis: J }),
+      ...(J === undefined ? {} : K === graph.ring ? { basis: J } : { valueBasis: J }),
       // J's basis in its own ring, should the whole be decomposed: from I's basis, substituted.
       ...(K !== graph.ring && basisI ? { basisOnDemand: () => groebner(basisI.map((g) => graph.substitute(g)), { deadline, basisWorkers: options.basisWorkers }) } : {}),
       onProgress,
@@ -303,6 +331,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
       onComponent: (P) => onPrime({ basis: withGraph(P.basis), dimension: P.dimension }),
       onStopped: (pieces) => (unfinished = pieces.map((q) => unfinishedPart(q, constants, (gs) => [...gs.map((g) => changeRing(g, C)), ...graph.equations]))),
     });
+    // The dimension of a variety is the largest of its components'.
+    if (J === undefined) known({ vars: [...R.vars], dimension: primes.reduce((d, P) => Math.max(d, P.dimension), -1), independentSets: [] });
     return true;
   };
   /**

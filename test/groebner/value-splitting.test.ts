@@ -9,7 +9,9 @@ import { QQ } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
 import { groebner } from '../../src/groebner/groebner';
 import { normalForm } from '../../src/groebner/normal-form';
-import { minimalPolynomialModulo, splitByValues } from '../../src/groebner/value-splitting';
+import { minimalPolynomialModulo, splitByValues, valuesMaySplit } from '../../src/groebner/value-splitting';
+import { Zp } from '../../src/arithmetic/field';
+import { changeRing } from '../../src/poly/change';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { minimalPrimes } from '../../src/solve/decompose';
 
@@ -98,5 +100,34 @@ describe('planted unions on level sets of f', () => {
     const F = product([[z.sub(c(1)), x.sub(y)], [z.add(c(1))], [x, y]]);
     const G = groebner(F);
     expect(key(minimalPrimes(F, { basis: G, constantOnComponents: [x, y.mul(z)] }))).toEqual(key(minimalPrimes(F, { basis: G })));
+  });
+});
+
+describe('whether the values may cut, read modulo a prime', () => {
+  // Oracle: splitByValues over Q. Whenever it cuts, valuesMaySplit on the basis modulo p says so
+  // (a prime dividing no denominator here); a single value, or a minimal polynomial past the
+  // limits, says no.
+  const p = 67108859;
+  const S = new PolynomialRing(Zp(p), ['z', 'y', 'x']); // another order of the variables
+  const modP = (G: QPoly[]) => groebner(G.map((g) => changeRing(g, S)));
+  test('a split over Q is always seen modulo p; one value or no minimal polynomial within the limits is not', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 3 }), fc.boolean(), (values, irreducible) => {
+        // Components {x·y = v, z = v} for each value v, and {x·y = ±√2, z = 0} when asked (x·y's
+        // values ±√2 conjugate: one factor over Q).
+        const parts = values.map((v) => [x.mul(y).sub(c(v)), z.sub(c(v))]);
+        if (irreducible) parts.push([x.mul(y).pow(2).sub(c(2)), z]);
+        const G = groebner(product(parts));
+        for (const f of [x.mul(y), z]) {
+          if (splitByValues(f, G) !== undefined) expect(valuesMaySplit([f], modP(G))).toBe(true);
+        }
+      }),
+      { seed: 20261206, numRuns: 40 },
+    );
+    const G = groebner(product([[x.mul(y).sub(c(1)), z], [x.mul(y).sub(c(2)), z]]));
+    expect(valuesMaySplit([z], modP(G))).toBe(false);
+    expect(valuesMaySplit([x.mul(y)], modP(G))).toBe(true);
+    expect(valuesMaySplit([x.mul(y)], modP(G), { maxDegree: 1 })).toBe(false);
+    expect(valuesMaySplit([], modP(G))).toBe(false);
   });
 });

@@ -357,3 +357,22 @@ describe('the hint of a positive-dimensional set', () => {
     expect(hinted.independentSets).toEqual([]);
   });
 });
+
+describe('a set that is a graph over a smaller one, without independent sets', () => {
+  const withoutSets = (r: SolveResult): object => ({ ...solveResultToJSON(r), independentSets: 'not asked for' });
+  test('no basis over Q of the smaller set in its own order when no value can cut it: the same answer, its dimension exact at the end', () => {
+    // w is x² + y: the set is a graph over V(x³y − x, xy³z − z²), whose variables the generators
+    // reorder. Without a polynomial constant on the components, nothing can cut it by values.
+    const { polynomials } = parsePolynomials('x^3*y - x, x*y^3*z - z^2, w - x^2 - y');
+    const messages: string[] = [];
+    const partials: SolveResult[] = [];
+    const skipped = solve(polynomials, { digits: 10, independentSets: false, onProgress: (e) => messages.push(e.message ?? ''), onPartial: (r) => partials.push(r) });
+    const full = solve(polynomials, { digits: 10 });
+    expect(messages.some((m) => /without the 1 variable/.test(m))).toBe(false);
+    expect(full.dimension).toBe(1);
+    expect(withoutSets(skipped)).toEqual(withoutSets(full));
+    // Said first as the dimension modulo the probe's prime, then exactly.
+    expect(partials[0].dimensionModulo).toBeDefined();
+    expect(skipped.dimensionModulo).toBeUndefined();
+  });
+});
