@@ -64,7 +64,7 @@ export class MonomialHeap {
 export function normalForm<T>(f: Polynomial<T>, G: readonly Polynomial<T>[]): Polynomial<T> {
   checkPolynomial(f, 'normalForm');
   checkPolynomialList(G, 'normalForm');
-  return reduceFully(f, G, false) as Polynomial<T>;
+  return reduceFully(f, G, false);
 }
 
 /**
@@ -77,20 +77,19 @@ export function normalForm<T>(f: Polynomial<T>, G: readonly Polynomial<T>[]): Po
 export function inIdeal<T>(f: Polynomial<T>, G: readonly Polynomial<T>[]): boolean {
   checkPolynomial(f, 'inIdeal');
   checkPolynomialList(G, 'inIdeal');
-  return reduceFully(f, G, true) as boolean;
+  return reduceFully(f, G, true).isZero();
 }
 
 /**
  * The reduction of f by G, the working polynomial a map from monomial to coefficient with a heap
- * of its monomials: the normal form, or with `membership` only whether it is zero (false at its
- * first term).
+ * of its monomials: the normal form, or with `firstTerm` only its first term (zero exactly when
+ * the normal form is).
  */
-function reduceFully<T>(f: Polynomial<T>, G: readonly Polynomial<T>[], membership: boolean): Polynomial<T> | boolean {
+function reduceFully<T>(f: Polynomial<T>, G: readonly Polynomial<T>[], firstTerm: boolean): Polynomial<T> {
   const R = f.ring;
   const F = R.field;
   const reducers = G.filter((g) => !g.isZero());
-  if (f.isZero()) return membership ? true : f;
-  if (reducers.length === 0) return membership ? false : f;
+  if (reducers.length === 0 || f.isZero()) return firstTerm ? new Polynomial(R, f.monomials.slice(0, 1), f.coefficients.slice(0, 1)) : f;
   const coeffs = new Map<string, T>();
   const heap = new MonomialHeap(R.cmp);
   const addTerm = (m: Monomial, c: T): void => {
@@ -119,16 +118,16 @@ function reduceFully<T>(f: Polynomial<T>, G: readonly Polynomial<T>[], membershi
       }
     }
     if (g === undefined) {
-      if (membership) return false;
       outMonos.push(m);
       outCoeffs.push(c);
+      if (firstTerm) break;
       continue;
     }
     const q = divMonomials(m, g.monomials[0]);
     const factor = F.neg(F.div(c, g.coefficients[0]));
     for (let i = 1; i < g.length; i++) addTerm(mulMonomials(g.monomials[i], q), F.mul(factor, g.coefficients[i]));
   }
-  return membership ? true : new Polynomial(R, outMonos, outCoeffs);
+  return new Polynomial(R, outMonos, outCoeffs);
 }
 
 /**
@@ -141,7 +140,7 @@ export function isGroebner<T>(G: readonly Polynomial<T>[]): boolean {
   for (let i = 0; i < gs.length; i++) {
     for (let j = i + 1; j < gs.length; j++) {
       if (coprime(gs[i].lm(), gs[j].lm())) continue;
-      if (!reduceFully(spoly(gs[i], gs[j]), gs, true)) return false;
+      if (!reduceFully(spoly(gs[i], gs[j]), gs, true).isZero()) return false;
     }
   }
   return true;

@@ -97,8 +97,10 @@ export function valuesMaySplit(fs: readonly QPoly[], Gp: readonly Polynomial<num
     let image: Polynomial<number>;
     try {
       image = changeRing(f, S);
-    } catch {
-      return true;
+    } catch (e) {
+      // p divides a denominator of f.
+      if (e instanceof RangeError) return true;
+      throw e;
     }
     const found = minimalPolynomialModulo(image, Gp, limits);
     if (found !== undefined && found.mu.length > 2) return true;

@@ -184,11 +184,14 @@ export class F4Run {
     this.ring = ring;
     this.p = p;
     const order = ring?.order ?? { kind: 'degrevlex' };
-    this.table = ring ? new MonomialTable(ring.nvars, ring.order, ring.cmp) : new MonomialTable(0, order, () => 0, 16);
-    this.matrixMonomials = ring ? new MonomialTable(ring.nvars, ring.order, ring.cmp) : new MonomialTable(0, order, () => 0, 16);
     this.budget = memoryBudgetOf(options.deadline);
-    this.table.budget = this.budget;
-    this.matrixMonomials.budget = this.budget;
+    const newTable = (): MonomialTable => {
+      const table = ring ? new MonomialTable(ring.nvars, ring.order, ring.cmp) : new MonomialTable(0, order, () => 0, 16);
+      table.budget = this.budget;
+      return table;
+    };
+    this.table = newTable();
+    this.matrixMonomials = newTable();
     this.basis = new Basis(this.table);
     this.degreeCompatible = isDegreeCompatible(order);
     this.byDegree = this.degreeCompatible || (options.selection !== 'smallest-lcm' && sugarSelects(order));
