@@ -10,7 +10,9 @@
  * 422 bits), and reducing each coefficient's y/L to lowest terms was half of the reconstruction.
  * L grows by factors (`times`), and only the factor is split by trial division.
  */
-import { gcd } from './integers';
+import { gcd, gcdNumber } from './integers';
+
+const TWO_53 = 2n ** 53n;
 
 /** Primes below this are split off; the cofactor has no prime factor below it. */
 export const SMALL_FACTOR_LIMIT = 1 << 12;
@@ -130,17 +132,16 @@ function splitSmall(n: bigint): { factors: Map<number, number>; cofactor: bigint
   return { factors, cofactor: n };
 }
 
-function build(factors: Map<number, number>, cofactor: bigint): SmallFactored {
+/** The factored form of `value` = Π q^factors(q) · cofactor. */
+function build(factors: Map<number, number>, cofactor: bigint, value: bigint): SmallFactored {
   const primes = [...factors.keys()].sort((a, b) => a - b);
   const exponents = primes.map((q) => factors.get(q)!);
-  let value = cofactor;
-  primes.forEach((q, i) => (value *= BigInt(q) ** BigInt(exponents[i])));
   const powers = primes.map((q, i) => (exponents[i] > largestPower(q).k ? BigInt(q) ** BigInt(exponents[i]) : undefined));
   return { value, primes, exponents, cofactor, groups: groupsOf(primes), powers };
 }
 
 /** The integer 1, with no factors. */
-export const ONE_FACTORED: SmallFactored = build(new Map(), 1n);
+export const ONE_FACTORED: SmallFactored = build(new Map(), 1n, 1n);
 
 /** n > 0 with its small prime factors. */
 export function factorSmall(n: bigint): SmallFactored {
@@ -155,13 +156,15 @@ export function times(a: SmallFactored, f: bigint): SmallFactored {
   const factors = new Map<number, number>();
   a.primes.forEach((q, i) => factors.set(q, a.exponents[i]));
   for (const [q, e] of split.factors) factors.set(q, (factors.get(q) ?? 0) + e);
-  return build(factors, a.cofactor * split.cofactor);
+  return build(factors, a.cofactor * split.cofactor, a.value * f);
 }
 
 /** gcd(y, a.value) ≥ 1 for any y (gcd(0, L) = L). */
 export function gcdFactored(y: bigint, a: SmallFactored): bigint {
   if (y < 0n) y = -y;
   if (y === 0n) return a.value;
+  // A y below 2^53 (a small numerator): one remainder of a by y, then Euclid in doubles.
+  if (y < TWO_53) return BigInt(gcdNumber(Number(y), Number(a.value % y)));
   const g = smallPartOfGcd(y, a);
   return a.cofactor === 1n ? g : g * gcd(y, a.cofactor);
 }

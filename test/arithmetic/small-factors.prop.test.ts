@@ -51,6 +51,19 @@ describe('integers with their small prime factors', () => {
         expect(gcdFactored(y, factorSmall(L))).toBe(gcd(y, L) === 0n ? L : gcd(y, L));
       }),
     );
+    // Numerators below 2^53 (taken in doubles), sharing small and large factors with L or not.
+    const arbSmallNumerator = fc
+      .tuple(fc.array(fc.constantFrom(...SMALL, 4099n, 65537n), { maxLength: 6 }), fc.bigInt({ min: -(2n ** 20n), max: 2n ** 20n }))
+      .map(([f, c]) => f.reduce((n, q) => n * q, c))
+      .filter((y) => y > -(2n ** 53n) && y < 2n ** 53n);
+    fc.assert(
+      fc.property(arbSmallNumerator, arbFactored, (y, L) => {
+        expect(gcdFactored(y, factorSmall(L))).toBe(gcd(y, L) === 0n ? L : gcd(y, L));
+      }),
+      { numRuns: 200 },
+    );
+    expect(gcdFactored(2n ** 53n - 1n, factorSmall(2n ** 53n - 1n))).toBe(2n ** 53n - 1n);
+    expect(gcdFactored(-(4099n * 8n), factorSmall(4099n * 65537n * 2n ** 70n))).toBe(4099n * 8n);
     expect(gcdFactored(0n, factorSmall(12n))).toBe(12n);
     expect(gcdFactored(-(3n ** 100n), factorSmall(3n ** 60n * 4099n))).toBe(3n ** 60n);
     expect(gcdFactored(5n, ONE_FACTORED)).toBe(1n);
