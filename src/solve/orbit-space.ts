@@ -345,8 +345,7 @@ export function orbitParametrization(
               }
               continue;
             }
-            const all = orbitNumerators(g.image, qs, productsOf);
-            if (all) return flatten(g.p, all);
+            return flatten(g.p, orbitNumerators(g.image, qs, productsOf));
           }
         },
         maxPrimes,

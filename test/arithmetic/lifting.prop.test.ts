@@ -1,11 +1,11 @@
 // Lifting rational vectors from modular images, and dense solving modulo p. Oracles: the lift
 // recovers random fractions once the modulus is large enough (and never returns a wrong vector
 // that also agrees at a fresh prime); solveModP's solutions satisfy A·X = B and agree with the
-// generic echelon code.
+// generic echelon code; a factored matrix solves later right-hand sides as solveModP does.
 import fc from 'fast-check';
 import { Zp } from '../../src/arithmetic/field';
 import { CHECK_MODULUS, RationalLifter, agreesModulo, liftUntilStable } from '../../src/arithmetic/lifting';
-import { solveModP } from '../../src/arithmetic/modular-linear';
+import { factorModP, solveFactored, solveModP } from '../../src/arithmetic/modular-linear';
 import { primesBelow } from '../../src/arithmetic/primes';
 import { Rational, rational } from '../../src/arithmetic/rational';
 
@@ -152,6 +152,47 @@ describe.each([1000003, 67108859])('solveModP modulo %d (delayed reductions belo
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe.each([1000003, 67108859])('factorModP and solveFactored modulo %d', (p) => {
+  test('the factored matrix solves every right-hand side as solveModP does, and is singular when it is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 0, max: p - 1 }), { minLength: 97, maxLength: 97 }), fc.integer({ min: 0, max: 3 }), (D, m, seed, zeros) => {
+        // Some entries zeroed (seed values below a threshold), so that pivots are searched and rows swapped.
+        const entry = (k: number) => (seed[k % 97] % 4 < zeros ? 0 : seed[k % 97]);
+        const A = Array.from({ length: D }, (_, r) => Float64Array.from({ length: D }, (_, c) => entry(r * D + c)));
+        const B = Array.from({ length: m }, (_, j) => Float64Array.from({ length: D }, (_, r) => seed[(r * 5 + j * 11 + 3) % 97]));
+        const before = A.map((row) => Float64Array.from(row));
+        const factored = factorModP(A, p);
+        expect(A).toEqual(before);
+        const X = solveModP(A, B, p);
+        if (!X) {
+          expect(factored).toBeUndefined();
+          return;
+        }
+        expect(factored).toBeDefined();
+        expect(solveFactored(factored!, B)).toEqual(X);
+        // And each right-hand side alone, as a later caller asks.
+        B.forEach((b, j) => expect(solveFactored(factored!, [b])).toEqual([X[j]]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('past 1024 pivots (the delayed reductions), on a banded matrix', () => {
+    const D = 1030;
+    const A = Array.from({ length: D }, (_, r) => {
+      const row = new Float64Array(D);
+      for (let c = Math.max(0, r - 2); c <= Math.min(D - 1, r + 2); c++) row[c] = (r * 7919 + c * 104729 + 1) % p;
+      row[(r * 37) % D] = (r * 31 + 5) % p;
+      return row;
+    });
+    const B = [Float64Array.from({ length: D }, (_, r) => (r * r + 3) % p)];
+    const X = solveModP(A, B, p);
+    const factored = factorModP(A, p);
+    expect(X === undefined).toBe(factored === undefined);
+    if (X && factored) expect(solveFactored(factored, B)).toEqual(X);
   });
 });
 
