@@ -202,35 +202,78 @@ export class MultiplicationModP {
    */
   blockMatrix(i: number, c: number): { rows: number; columns: number; values: Float64Array } {
     const { shape } = this;
-    const source = shape.blocks.get(c) ?? [];
-    const target = shape.blocks.get(c ^ shape.group.characters[i]) ?? [];
-    const m = source.length;
-    const values = new Float64Array(target.length * m);
-    const at = shape.blockPosition;
-    source.forEach((j, col) => {
-      const cj = this.column(i, j);
-      if (typeof cj === 'number') values[at[cj] * m + col] = 1;
-      else for (let s = 0; s < cj.rows.length; s++) values[at[cj.rows[s]] * m + col] = cj.values[s];
-    });
-    return { rows: target.length, columns: m, values };
+    const rows = (shape.blocks.get(c ^ shape.group.characters[i]) ?? []).length;
+    const columns = (shape.blocks.get(c) ?? []).length;
+    const values = new Float64Array(rows * columns);
+    this.addBlock(values, i, c, 1);
+    return { rows, columns, values };
   }
 
-  /** The matrix of t on the invariant block A₀ (D₀ × D₀, row-major). */
+  /** Adds `coefficient`·(the block of x_i from character c, as `blockMatrix` lays it out) to `values`, modulo p. */
+  private addBlock(values: Float64Array, i: number, c: number, coefficient: number): void {
+    const p = this.p;
+    const source = this.shape.blocks.get(c) ?? [];
+    const m = source.length;
+    const at = this.shape.blockPosition;
+    source.forEach((j, col) => {
+      const cj = this.column(i, j);
+      if (typeof cj === 'number') {
+        const k = at[cj] * m + col;
+        values[k] = (values[k] + coefficient) % p;
+      } else {
+        for (let s = 0; s < cj.rows.length; s++) {
+          const k = at[cj.rows[s]] * m + col;
+          values[k] = (values[k] + coefficient * cj.values[s]) % p;
+        }
+      }
+    });
+  }
+
+  /**
+   * The matrix of t on the invariant block A₀ (D₀ × D₀, row-major). A term x_a·x_b (a and b of
+   * one character) maps A₀ through the block of b's character and back: its matrix is
+   * B(a, χ_b)·B(b, 0). The terms are grouped by the variable applied first, b, so that each b costs
+   * one product, (Σ_a c_ab·B(a, χ_b))·B(b, 0), instead of one per term: on a network whose
+   * squares do not separate the orbits (2-2-1-1 with activation z² and one λ, 295 orbits), the
+   * form of level 1 has 16 terms and 8 first variables, and the products were 60% of the run.
+   * Invariant variables are added as their block on A₀; longer products (level 2) are multiplied
+   * out one by one.
+   */
   formMatrix(form: InvariantForm): Float64Array {
     const p = this.p;
-    const D0 = this.shape.invariantBlock.length;
+    const { shape } = this;
+    const D0 = shape.invariantBlock.length;
     const T = new Float64Array(D0 * D0);
+    /** Per first variable b: Σ_a c_ab·B(a, χ_b) (D₀ rows, a column per standard monomial of b's character). */
+    const left = new Map<number, Float64Array>();
     for (const { coefficient, product } of form.terms) {
+      if (product.length === 1) {
+        this.addBlock(T, product[0], 0, coefficient);
+        continue;
+      }
+      if (product.length === 2) {
+        const [a, b] = product;
+        const cb = shape.group.characters[b];
+        let S = left.get(b);
+        if (!S) left.set(b, (S = new Float64Array(D0 * (shape.blocks.get(cb) ?? []).length)));
+        this.addBlock(S, a, cb, coefficient);
+        continue;
+      }
       // Right to left: from A₀ through the blocks the partial products reach, back to A₀.
       let c = 0;
       let P: { rows: number; columns: number; values: Float64Array } | undefined;
       for (let k = product.length - 1; k >= 0; k--) {
         const B = this.blockMatrix(product[k], c);
-        c ^= this.shape.group.characters[product[k]];
+        c ^= shape.group.characters[product[k]];
         P = P ? multiplyModP(B, P, p) : B;
       }
       const values = (P as { values: Float64Array }).values;
       for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + coefficient * values[r]) % p;
+    }
+    for (const [b, S] of left) {
+      const B = this.blockMatrix(b, 0);
+      const values = multiplyModP({ rows: D0, columns: B.rows, values: S }, B, p).values;
+      for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + values[r]) % p;
     }
     return T;
   }

@@ -222,6 +222,48 @@ describe('the multiplication maps on the orbits', () => {
     expect(heard).toEqual(Array.from({ length: recorded }, (_, k) => k + 1));
   });
 
+  test('the matrix of a form on the invariant block is the form applied to each invariant basis vector', () => {
+    // Forms of every level: invariant variables and squares, products of two variables of one
+    // character (grouped by the variable applied first), and products of three (multiplied out).
+    // x and y have one character, z and w two others (12 solutions, 3 orbits' worth of invariants).
+    const text = 'x^2 + 2*y^2 + z^2 + w^2 - 5, x*y + 3*z^2 - 2, x + 2*y - z*w, z - x*w + 3*y*w';
+    const input = parsePolynomials(text, { vars: ['x', 'y', 'z', 'w'] }).polynomials.map(primitivePart);
+    const group = signSymmetries(input)!;
+    const p = 2097143;
+    const S = new PolynomialRing(Zp(p), input[0].ring.vars, input[0].ring.order);
+    const basis = f4(input.map((g) => changeRing(g, S))).basis;
+    const maps = new MultiplicationModP(new MultiplicationShape(basis, group), basis, p, basis);
+    const { invariantBlock, D } = maps.shape;
+    const n = input[0].ring.nvars;
+    const chi = group.characters;
+    const products: number[][] = [];
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (chi[a] === chi[b]) products.push([a, b]);
+    for (let a = 0; a < n; a++) if (chi[a] === 0) products.push([a]);
+    for (let a = 0; a < n && products.length < 60; a++) for (let b = 0; b < n; b++) for (let c = 0; c < n; c++) if ((chi[a] ^ chi[b] ^ chi[c]) === 0 && new Set([a, b, c]).size === 3) products.push([a, b, c]);
+    expect(products.some((x) => x.length === 2 && x[0] !== x[1])).toBe(true);
+    expect(products.some((x) => x.length === 3)).toBe(true);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(products, { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 12, maxLength: 12 }), (chosen, coefficients) => {
+        const form = { terms: chosen.map((product, k) => ({ coefficient: coefficients[k], product })) };
+        const T = maps.formMatrix(form);
+        const D0 = invariantBlock.length;
+        invariantBlock.forEach((j, col) => {
+          const e = new Float64Array(D);
+          e[j] = 1;
+          const column = new Float64Array(D);
+          for (const { coefficient, product } of form.terms) {
+            const v = maps.multiplyProduct(product, e);
+            for (let r = 0; r < D; r++) column[r] = (column[r] + coefficient * v[r]) % p;
+          }
+          invariantBlock.forEach((r, row) => expect(T[row * D0 + col]).toBe(column[r]));
+          // Nothing leaves the invariant block.
+          expect(column.filter((x, r) => x !== 0 && !invariantBlock.includes(r))).toEqual(new Float64Array(0));
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   test('released columns are computed again, the same', () => {
     const input = lossGradient(networkLoss(preset('deep-linear:1,2,2,1'))).map(primitivePart);
     const S = new PolynomialRing(Zp(2097143), input[0].ring.vars, input[0].ring.order);
