@@ -174,6 +174,12 @@ describe('network critical points orbit by orbit', () => {
     expect(families(r).reduce((s, c) => s + c.degree, 0)).toBe(129);
     expect(families(r).reduce((s, c) => s + c.realPoints, 0)).toBe(33);
     expect(realRows(r)).toEqual(realRows(solve(lossGradient(net), { orbits: false })));
+    // The invariant form's coefficients are 1, …, k in some order: distinct (a symmetry exchanging
+    // two weights with equal coefficients would leave the orbits it exchanges unseparated) and small.
+    for (const c of families(r)) {
+      const coefficients = c.exact.coefficients.invariantForm.map((t) => Number(t.coefficient)).sort((a, b) => a - b);
+      expect(coefficients).toEqual(coefficients.map((_, k) => k + 1));
+    }
   });
 
   test('deep-linear:1,2,2,1: values, types and inertias equal the classic analysis', () => {
