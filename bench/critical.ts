@@ -46,6 +46,7 @@ const LADDER: { name: string; description: string; spec: NetworkSpec }[] = [
   { name: 'linear-bias-reg-231', description: '2-3-1 linear, biases, one λ = 1/100', spec: { inputs: ['x', 'y'], layers: [{ width: 3, bias: true }, { width: 1, bias: true }], data: XOR, loss: 'sum', regularization: '1/100' } },
   { name: 'bias-reg-2221', description: '2-2-2-1, biases on every node, one λ = 1/100', spec: { inputs: ['x', 'y'], layers: [{ width: 2, bias: true }, { width: 2, bias: true }, { width: 1, bias: true }], data: XOR, loss: 'sum', regularization: '1/100' } },
   { name: 'square-reg-221', description: '2-2-1, activation z², one λ = 1/100 (finite, not radical)', spec: { inputs: ['x', 'y'], layers: [{ width: 2, activation: 'z^2' }, { width: 1 }], data: XOR, loss: 'sum', regularization: '1/100' } },
+  { name: 'square-reg-2211', description: '2-2-1-1, activation z², loss mean, one λ = 1/100 (finite: 2,053 points in 295 sign orbits)', spec: { inputs: ['x', 'y'], layers: [{ width: 2, activation: 'z^2' }, { width: 1, bias: true }, { width: 1 }], data: XOR, loss: 'mean', regularization: '1/100' } },
   { name: 'linear-bias-reg-2321', description: '2-3-2-1 linear, biases, one λ = 1/100', spec: { inputs: ['x', 'y'], layers: [{ width: 3, bias: true }, { width: 2, bias: true }, { width: 1, bias: true }], data: XOR, loss: 'sum', regularization: '1/100' } },
 ];
 
