@@ -112,29 +112,25 @@ export function solveFactored(factored: FactoredModP, rhs: readonly Float64Array
     }
     // Forward, row by row: y_r = (x_r − Σ_{c<r} L[r][c]·y_c)·(pivot r)⁻¹, the elimination's row
     // operations with the pivot rows scaled as U's.
-    for (let r = 0; r < D; r++) {
-      const row = rows[r];
-      let s = x[r];
-      if (lazy) {
-        for (let c = 0; c < r; c++) {
-          s += (p - row[c]) * x[c];
-          if ((c & 1023) === 1023) s %= p;
-        }
-      } else for (let c = 0; c < r; c++) s = (s + (p - row[c]) * x[c]) % p;
-      x[r] = ((s % p) * pivotInverses[r]) % p;
-    }
+    for (let r = 0; r < D; r++) x[r] = (rowDifference(x[r], rows[r], x, 0, r, p, lazy) * pivotInverses[r]) % p;
     // Back substitution on U (unit diagonal, reduced entries).
-    for (let r = D - 1; r >= 0; r--) {
-      const row = rows[r];
-      let s = x[r];
-      if (lazy) {
-        for (let c = r + 1; c < D; c++) {
-          s += (p - row[c]) * x[c];
-          if ((c & 1023) === 1023) s %= p;
-        }
-      } else for (let c = r + 1; c < D; c++) s = (s + (p - row[c]) * x[c]) % p;
-      x[r] = s % p;
-    }
+    for (let r = D - 1; r >= 0; r--) x[r] = rowDifference(x[r], rows[r], x, r + 1, D, p, lazy);
     return x;
   });
+}
+
+/**
+ * (s − Σ_{from ≤ c < to} row[c]·x[c]) mod p, for reduced entries: with `lazy` (p < 2^21) the sum
+ * is reduced once per 1024 terms, else at every term.
+ */
+function rowDifference(s: number, row: Float64Array, x: Float64Array, from: number, to: number, p: number, lazy: boolean): number {
+  if (lazy) {
+    for (let c = from; c < to; c++) {
+      s += (p - row[c]) * x[c];
+      if ((c & 1023) === 1023) s %= p;
+    }
+    return s % p;
+  }
+  for (let c = from; c < to; c++) s = (s + (p - row[c]) * x[c]) % p;
+  return s;
 }

@@ -10,7 +10,7 @@
  * 422 bits), and reducing each coefficient's y/L to lowest terms was half of the reconstruction.
  * L grows by factors (`times`), and only the factor is split by trial division.
  */
-import { gcd, gcdNumber } from './integers';
+import { gcd } from './integers';
 
 const TWO_53 = 2n ** 53n;
 
@@ -163,8 +163,8 @@ export function times(a: SmallFactored, f: bigint): SmallFactored {
 export function gcdFactored(y: bigint, a: SmallFactored): bigint {
   if (y < 0n) y = -y;
   if (y === 0n) return a.value;
-  // A y below 2^53 (a small numerator): one remainder of a by y, then Euclid in doubles.
-  if (y < TWO_53) return BigInt(gcdNumber(Number(y), Number(a.value % y)));
+  // A y below 2^53 (a small numerator): `gcd` takes one remainder of a by y, then runs in doubles.
+  if (y < TWO_53) return gcd(y, a.value);
   const g = smallPartOfGcd(y, a);
   return a.cofactor === 1n ? g : g * gcd(y, a.cofactor);
 }

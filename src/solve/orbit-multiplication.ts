@@ -246,6 +246,9 @@ export class MultiplicationModP {
     const T = new Float64Array(D0 * D0);
     /** Per first variable b: Σ_a c_ab·B(a, χ_b) (D₀ rows, a column per standard monomial of b's character). */
     const left = new Map<number, Float64Array>();
+    const addToT = (values: Float64Array, coefficient: number): void => {
+      for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + coefficient * values[r]) % p;
+    };
     for (const { coefficient, product } of form.terms) {
       if (product.length === 1) {
         this.addBlock(T, product[0], 0, coefficient);
@@ -267,13 +270,11 @@ export class MultiplicationModP {
         c ^= shape.group.characters[product[k]];
         P = P ? multiplyModP(B, P, p) : B;
       }
-      const values = (P as { values: Float64Array }).values;
-      for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + coefficient * values[r]) % p;
+      addToT((P as { values: Float64Array }).values, coefficient);
     }
     for (const [b, S] of left) {
       const B = this.blockMatrix(b, 0);
-      const values = multiplyModP({ rows: D0, columns: B.rows, values: S }, B, p).values;
-      for (let r = 0; r < T.length; r++) if (values[r] !== 0) T[r] = (T[r] + values[r]) % p;
+      addToT(multiplyModP({ rows: D0, columns: B.rows, values: S }, B, p).values, 1);
     }
     return T;
   }

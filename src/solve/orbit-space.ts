@@ -120,7 +120,7 @@ function invariantProducts(group: SignGroup, level: number): VariableProduct[] {
  * the orbits it exchanges; and small, because each bit of the coefficients costs up to D₀ bits
  * in χ₀'s. With random coefficients in [1, 16] (equal ones likely), no form of squares separated
  * the 295 orbits of 2-2-1-1 with activation z² and one λ: its form of level 1 (16 terms) needed
- * 161 primes at 0.25 s; four squares now separate them, 130 primes at 0.12 s.
+ * 161 primes at 0.25 s; four squares now separate them, 124 primes at 0.12 s.
  */
 function* invariantForms(group: SignGroup, random: () => number): Generator<InvariantForm> {
   const form = (products: readonly VariableProduct[]): InvariantForm => {
