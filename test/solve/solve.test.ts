@@ -376,3 +376,25 @@ describe('a set that is a graph over a smaller one, without independent sets', (
     expect(skipped.dimensionModulo).toBeUndefined();
   });
 });
+
+describe('a finite set that is a graph over a smaller one', () => {
+  test('the smaller set is probed at one prime only, and the whole at two: as many points as the smaller set has', () => {
+    // w is x² + y (degree two: the smaller set is probed first); the set is finite. Its probe
+    // finds that at the first prime and leaves the set to the usual route, which probes the whole
+    // system at two primes: three runs of F4 in all, where a second prime of the smaller set's
+    // probe made four.
+    const { polynomials } = parsePolynomials('x^2 + y^2 - 5, x*y - 2 + x, w - x^2 - y');
+    const staircases: number[] = [];
+    const r = solve(polynomials, { digits: 10, onProgress: (e) => {
+      const m = /^the staircase modulo (\d+): F4 round 1:/.exec(e.message ?? '');
+      if (m) staircases.push(Number(m[1]));
+    } });
+    expect(staircases.length).toBe(3);
+    expect(new Set(staircases).size).toBe(2);
+    // As many points as the smaller set has (each with its w = x² + y).
+    const smaller = solve(parsePolynomials('x^2 + y^2 - 5, x*y - 2 + x').polynomials, { digits: 10 });
+    const count = (s: SolveResult) => pointSets(s).reduce((n, c) => n + c.degree * c.multiplicity, 0);
+    expect(r.dimension).toBe(0);
+    expect(count(r)).toBe(count(smaller));
+  });
+});
