@@ -46,6 +46,7 @@ import { ImageWorkers } from '../solve/image-workers';
 import type { BasisWorkers } from '../groebner/basis-workers';
 import { digitsOption } from '../poly/arguments';
 import { ComponentOrbit, SymmetryReport, attachSymmetries } from './critical-symmetry';
+import { continuousSymmetries } from './continuous-symmetry';
 import { CriticalValue, ValueKey, ValueRoots, compareKeys, evaluateInField, rootKey, valueBits, valueFrom, valueOn, valueOnPoints, valuesAtRealPoints } from './critical-values';
 
 export type { CriticalValue } from './critical-values';
@@ -320,9 +321,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
     constantOnComponents: [valueOnCriticalSet(L)],
     // The analysis reads no independent sets: the solver may skip the whole system's basis.
     independentSets: false,
-    // Without weight decay on every weight, a network's critical set is usually positive-dimensional
-    // (continuous symmetries, or a zero-loss set of more weights than data).
-    positiveDimensional: !isCoercive(net),
+    positiveDimensional: dimensionHint(net),
     // What the solver knows so far, as an analysis without values yet.
     onPartial:
       options.onPartial &&
@@ -567,6 +566,19 @@ function isNonNegative(net: NetworkLoss): boolean {
   if (reg === undefined) return true;
   const values = typeof reg === 'object' ? Object.values(reg) : [reg];
   return values.every((v) => (lambdaSign(v) ?? -1) >= 0);
+}
+
+/**
+ * What the solver is told of the critical set's dimension (`positiveDimensional`). Without weight
+ * decay on every weight it is usually positive-dimensional (continuous symmetries, or a zero-loss
+ * set of more weights than data); with it on every weight and no continuous symmetry (which moves
+ * every critical point it does not fix), usually finite; with a continuous symmetry left, nothing
+ * is said. A loss not built from layers has no symmetries to read: nothing is said either.
+ */
+function dimensionHint(net: NetworkLoss): boolean | undefined {
+  if (!isCoercive(net)) return true;
+  if (!Array.isArray(net.spec.layers)) return undefined;
+  return continuousSymmetries(net).symmetries.length > 0 ? undefined : false;
 }
 
 /** Does the spec regularize every free weight with λ > 0 (decided exactly: λ = 10⁻⁴⁰⁰ counts)? */

@@ -108,12 +108,17 @@ export interface SolveOptions extends ControlOptions {
    */
   independentSets?: boolean;
   /**
-   * A hint that the solution set is probably positive-dimensional (a network's critical set without
-   * weight decay on every weight). With `independentSets: false` and no variable given as a
-   * polynomial of the others, the basis is then computed with the variables in the order the
-   * generators suggest (`groebner/variable-order.ts`), for the dimension and the value parts of
-   * the decomposition, whose pieces keep the canonical ring. The answer is the same; a wrong hint
-   * costs one basis modulo a prime.
+   * A hint on the dimension of the solution set; the answer is the same whatever it says.
+   * - true: probably positive-dimensional (a network's critical set without weight decay on every
+   *   weight). With `independentSets: false` and no variable given as a polynomial of the others,
+   *   the basis is then computed with the variables in the order the generators suggest
+   *   (`groebner/variable-order.ts`), for the dimension and the value parts of the decomposition,
+   *   whose pieces keep the canonical ring. Wrong, it costs one basis modulo a prime.
+   * - false: probably finite (weight decay on every weight and no continuous symmetry). A variable
+   *   given as a polynomial of degree two or more in the others (a network's output bias) is then
+   *   not eliminated before the whole system is probed: the smaller system's probe would find it
+   *   finite too, and be work done for nothing (2.6 s of the 2-2-2-1 network with biases and a λ
+   *   per weight). Wrong, it costs the whole system's basis at one prime.
    */
   positiveDimensional?: boolean;
 }
@@ -365,11 +370,12 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     // A variable given as a polynomial of degree two or more in the others (a network's output
     // bias) makes I's degrevlex basis far larger than J's: on the 2-2-1 network with biases and
     // activation z², its probe takes 1.7 s against J's 0.04 s. J is then probed first, and I
-    // only when J is finite. A linear one (katsura, cyclic) is a linear change of coordinates: I
-    // costs about what J does, and is probed first (J's probe would be work done twice on the
-    // finite sets these usually are).
+    // only when J is finite; unless the set is probably finite (`positiveDimensional: false`),
+    // when I is probed first and J only if I is not finite. A linear one (katsura, cyclic) is a
+    // linear change of coordinates: I costs about what J does, and is probed first (J's probe
+    // would be work done twice on the finite sets these usually are).
     const graph = graphElimination(input);
-    const graphFirst = graph !== undefined && graph.equations.some((e) => e.totalDegree() > 1);
+    const graphFirst = graph !== undefined && options.positiveDimensional !== false && graph.equations.some((e) => e.totalDegree() > 1);
     if (graphFirst && overGraph(graph)) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
     if (options.positiveDimensional && options.independentSets === false && graph === undefined && inGeneratorOrder()) {
       return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };

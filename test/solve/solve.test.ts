@@ -398,3 +398,33 @@ describe('a finite set that is a graph over a smaller one', () => {
     expect(count(r)).toBe(count(smaller));
   });
 });
+
+describe('the hint of a finite set', () => {
+  const staircasesOf = (polys: Polynomial<Rational>[], positiveDimensional?: boolean): { r: SolveResult; primes: number[] } => {
+    const primes: number[] = [];
+    const r = solve(polys, {
+      digits: 10,
+      ...(positiveDimensional !== undefined ? { positiveDimensional } : {}),
+      onProgress: (e) => {
+        const m = /^the staircase modulo (\d+): F4 round 1:/.exec(e.message ?? '');
+        if (m) primes.push(Number(m[1]));
+      },
+    });
+    return { r, primes };
+  };
+  test('a finite graph: the whole system is probed first, and the smaller one not at all; the same answer', () => {
+    const { polynomials } = parsePolynomials('x^2 + y^2 - 5, x*y - 2 + x, w - x^2 - y');
+    const hinted = staircasesOf(polynomials, false);
+    const plain = staircasesOf(polynomials);
+    expect(hinted.primes.length).toBe(2);
+    expect(plain.primes.length).toBe(3);
+    expect(solveResultToJSON(hinted.r)).toEqual(solveResultToJSON(plain.r));
+  });
+  test('wrong, it changes nothing in the answer: a positive-dimensional graph', () => {
+    const { polynomials } = parsePolynomials('x^3*y - x, x*y^3*z - z^2, w - x^2 - y');
+    const hinted = staircasesOf(polynomials, false);
+    const plain = staircasesOf(polynomials);
+    expect(hinted.r.dimension).toBe(1);
+    expect(solveResultToJSON(hinted.r)).toEqual(solveResultToJSON(plain.r));
+  });
+});
