@@ -4,7 +4,7 @@
  * and complex points) side by side with msolve (all real points, certified boxes, with one and
  * with two threads), Singular's solve.lib (`solve(I, digits, "nodisplay")` in a lex ring:
  * triangular sets and Laguerre) and sympy's `solve(eqs, gens, dict=True)`. A second section takes
- * the critical ideals ∇L = 0 of three regularized networks (bench/peers/networks.ts) through
+ * the critical ideals ∇L = 0 of six regularized networks (bench/peers/networks.ts) through
  * polycrit `solve`, the whole `polycrit critical` command (what users run) and msolve.
  *
  *   npm run bench:solve -- [--systems katsura:6,cyclic:5|none] [--digits 10] [--timeout 120]
