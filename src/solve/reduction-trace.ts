@@ -159,20 +159,14 @@ export class ReductionTrace {
       const tail = new Int32Array(g.length - 1);
       // No closure per term: V8 (without inlining, see cli/v8-flags.ts) allocated one for each of
       // the millions of tail terms met, a tenth of the recording's time in garbage collection.
-      const sumKeys = typeof qKey === 'number';
       for (let t = 1; t < g.length; t++) {
         const s = g.monomials[t];
         const sKey = sKeys[t - 1];
-        if (sumKeys && typeof sKey === 'number' && q[0] + s[0] < limit) {
-          const key = (qKey as number) + sKey;
-          const i = position.get(key);
-          tail[t - 1] = i !== undefined ? i : add(key, mulMonomials(s, q));
-        } else {
-          const x = mulMonomials(s, q);
-          const key = compactMonomialKey(x);
-          const i = position.get(key);
-          tail[t - 1] = i !== undefined ? i : add(key, x);
-        }
+        const sum = typeof qKey === 'number' && typeof sKey === 'number' && q[0] + s[0] < limit;
+        const x = sum ? undefined : mulMonomials(s, q);
+        const key = sum ? qKey + sKey : compactMonomialKey(x!);
+        const i = position.get(key);
+        tail[t - 1] = i !== undefined ? i : add(key, x ?? mulMonomials(s, q));
       }
       targets.push(at);
       elements.push(e);

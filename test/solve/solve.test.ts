@@ -377,6 +377,20 @@ describe('a set that is a graph over a smaller one, without independent sets', (
   });
 });
 
+/** The solve, and the prime of every F4 run of a staircase probe (one per prime probed), in order. */
+const staircasesOf = (polys: Polynomial<Rational>[], positiveDimensional?: boolean): { r: SolveResult; primes: number[] } => {
+  const primes: number[] = [];
+  const r = solve(polys, {
+    digits: 10,
+    ...(positiveDimensional !== undefined ? { positiveDimensional } : {}),
+    onProgress: (e) => {
+      const m = /^the staircase modulo (\d+): F4 round 1:/.exec(e.message ?? '');
+      if (m) primes.push(Number(m[1]));
+    },
+  });
+  return { r, primes };
+};
+
 describe('a finite set that is a graph over a smaller one', () => {
   test('the smaller set is probed at one prime only, and the whole at two: as many points as the smaller set has', () => {
     // w is x² + y (degree two: the smaller set is probed first); the set is finite. Its probe
@@ -384,11 +398,7 @@ describe('a finite set that is a graph over a smaller one', () => {
     // system at two primes: three runs of F4 in all, where a second prime of the smaller set's
     // probe made four.
     const { polynomials } = parsePolynomials('x^2 + y^2 - 5, x*y - 2 + x, w - x^2 - y');
-    const staircases: number[] = [];
-    const r = solve(polynomials, { digits: 10, onProgress: (e) => {
-      const m = /^the staircase modulo (\d+): F4 round 1:/.exec(e.message ?? '');
-      if (m) staircases.push(Number(m[1]));
-    } });
+    const { r, primes: staircases } = staircasesOf(polynomials);
     expect(staircases.length).toBe(3);
     expect(new Set(staircases).size).toBe(2);
     // As many points as the smaller set has (each with its w = x² + y).
@@ -400,18 +410,6 @@ describe('a finite set that is a graph over a smaller one', () => {
 });
 
 describe('the hint of a finite set', () => {
-  const staircasesOf = (polys: Polynomial<Rational>[], positiveDimensional?: boolean): { r: SolveResult; primes: number[] } => {
-    const primes: number[] = [];
-    const r = solve(polys, {
-      digits: 10,
-      ...(positiveDimensional !== undefined ? { positiveDimensional } : {}),
-      onProgress: (e) => {
-        const m = /^the staircase modulo (\d+): F4 round 1:/.exec(e.message ?? '');
-        if (m) primes.push(Number(m[1]));
-      },
-    });
-    return { r, primes };
-  };
   test('a finite graph: the whole system is probed first, and the smaller one not at all; the same answer', () => {
     const { polynomials } = parsePolynomials('x^2 + y^2 - 5, x*y - 2 + x, w - x^2 - y');
     const hinted = staircasesOf(polynomials, false);
