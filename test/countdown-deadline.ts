@@ -14,3 +14,22 @@ export class CountdownDeadline extends Deadline {
     if (--this.left <= 0) throw new TimeoutError('countdown over');
   }
 }
+
+/** A deadline that gives up at every check once `stopped()` is true. */
+export class DeadlineWhen extends Deadline {
+  constructor(private readonly stopped: () => boolean) {
+    super(Infinity, 'when');
+  }
+  override check(): void {
+    if (this.stopped()) throw new TimeoutError('test limit');
+  }
+}
+
+/**
+ * A run stopped at its first check after its first partial answer (`onPartial`), which `partials`
+ * collects: a test of what a computation says before a given phase ends, on any machine.
+ */
+export function stopAfterFirstPartial<T>(): { deadline: Deadline; onPartial: (partial: T) => void; partials: T[] } {
+  const partials: T[] = [];
+  return { deadline: new DeadlineWhen(() => partials.length > 0), onPartial: (partial) => partials.push(partial), partials };
+}

@@ -37,9 +37,14 @@ export interface StaircaseProbe {
  * `learned`). With `finiteOnly`, a first basis of positive dimension ends the probe at once: the
  * caller only wants finite sets, and a second basis of a hard positive-dimensional ideal would
  * cost as much as the first. `onProgress` hears F4's rounds, their message prefixed with the
- * prime (on a network one size up, each basis takes seconds).
+ * prime (on a network one size up, each basis takes seconds). `onFirstBasis` hears the first
+ * basis and its prime as soon as it is known, before any other prime confirms it: what it says
+ * (the dimension, the number of solutions) is probable, not certain.
  */
-export function modularStaircase(polys: readonly Polynomial<Rational>[], options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean; onProgress?: ProgressCallback } = {}): StaircaseProbe {
+export function modularStaircase(
+  polys: readonly Polynomial<Rational>[],
+  options: { deadline?: Deadline; maxPrimes?: number; bound?: number; finiteOnly?: boolean; onProgress?: ProgressCallback; onFirstBasis?: (basis: readonly Polynomial<number>[], p: number) => void } = {},
+): StaircaseProbe {
   const input = driverInput(polys);
   if (input.length === 0) return {};
   let learned: LearnedFirstPrime | undefined;
@@ -61,6 +66,7 @@ export function modularStaircase(polys: readonly Polynomial<Rational>[], options
       const run = f4Learn(reduction.images(S), { deadline: options.deadline, onProgress });
       basis = run.basis;
       learned = { p, basis, replay: (images) => f4Apply(run.trace, images, { deadline: options.deadline }), trace: run.trace };
+      options.onFirstBasis?.(basis, p);
     } else basis = f4(reduction.images(S), { deadline: options.deadline, onProgress }).basis;
     if (options.finiteOnly && dimension(basis) !== 0) return { learned };
     const leads = basis.map((g) => monomialKey(g.lm())).join(';');

@@ -124,6 +124,11 @@ export interface CriticalAnalysis {
   dimension: number;
   /** For a finite critical set: the number of critical points counted with multiplicity. */
   solutions?: number;
+  /**
+   * Only in an incomplete analysis: the prime modulo which `dimension` (and `solutions`, when
+   * given) were read before they were confirmed — probably right, not certain (`SolveResult.dimensionModulo`).
+   */
+  dimensionModulo?: number;
   /** Distinct critical values, real ones ascending first. */
   criticalValues: CriticalValue[];
   components: CriticalComponent[];
@@ -331,6 +336,7 @@ export function criticalPoints(net: NetworkLoss, options: CriticalOptions = {}):
           loss: net.loss.toString(),
           dimension: r.dimension,
           ...(r.solutions !== undefined ? { solutions: r.solutions } : {}),
+          ...(r.dimensionModulo !== undefined ? { dimensionModulo: r.dimensionModulo } : {}),
           criticalValues: [],
           components: [],
           complete: false,
@@ -492,6 +498,7 @@ function analyze(net: NetworkLoss, result: SolveResult, ring: PolynomialRing<Rat
       loss: net.loss.toString(),
       dimension: result.dimension,
       ...(result.solutions !== undefined ? { solutions: result.solutions } : {}),
+      ...(result.dimensionModulo !== undefined ? { dimensionModulo: result.dimensionModulo } : {}),
       criticalValues,
       components: components.map(({ key: _k, real: _r, ...c }) => c),
       ...(globalMinimum ? { globalMinimum } : {}),

@@ -7,7 +7,8 @@
  * reduced Gröbner basis (degrevlex in the canonical ring — the variables in natural name order,
  * so nothing depends on the order the user gave — by multi-modular F4) gives the dimension; the
  * probe's basis modulo its first prime already gives it with high probability, and that value is
- * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known;
+ * reported at once, marked `dimensionModulo` (`modular-dimension.ts`), until the basis over Q is known
+ * (a finite set, with its number of solutions, from the first prime until the second confirms it);
  * with fewer equations than variables, random linear sections modulo a prime give it before even
  * the probe (a basis can cost seconds in one variable order and a tenth of that in another). The empty set
  * (dimension −1) and finite sets (dimension 0, see `zero-dimensional.ts`) are solved completely.
@@ -150,9 +151,10 @@ export interface SolveResult {
   /** For a finite solution set: the number of solutions counted with multiplicity. */
   solutions?: number;
   /**
-   * Only in an incomplete result: the prime modulo which `dimension` and `independentSets` were
-   * read, before the basis over Q was finished (right with high probability, not certain; see
-   * `modular-dimension.ts`). Absent when they come from the basis over Q.
+   * Only in an incomplete result: the prime modulo which `dimension` and `independentSets` (and
+   * `solutions`, when given) were read, before the basis over Q or a second prime confirmed them
+   * (right with high probability, not certain; see `modular-dimension.ts`). Absent when they come
+   * from the basis over Q or from the staircase at two primes.
    */
   dimensionModulo?: number;
   /** When the components are families of orbits: the sign group's generators (the variables each negates). */
@@ -188,7 +190,8 @@ export interface UnfinishedPart {
  * Solves the system; see the file header. Example: solve([x^2 − 2, y − x]) has one component of
  * degree 2. A time limit reached after the Gröbner basis gives an incomplete result
  * (`complete: false`, the phase in `message`) with what was found; before it, a TimeoutError —
- * except that a positive dimension read modulo the probe's prime counts as known (`dimensionModulo`).
+ * except that a dimension read modulo the probe's prime (for a finite set, with its number of
+ * solutions) counts as known (`dimensionModulo`).
  */
 export function solve(polys: readonly Polynomial<Rational>[], options: SolveOptions = {}): SolveResult {
   if (typeof options !== 'object' || options === null) throw new InputError(`solve: the options must be an object ({ digits, timeout, … }), got ${options === null ? 'null' : typeof options}`);
@@ -382,7 +385,14 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     }
     // A finite radical set needs no basis over Q: its staircase modulo two primes gives the
     // number of solutions, and the parametrization is lifted from primes (msolve's route).
-    const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress });
+    // A finite set modulo the first prime is said at once (as probable, `dimensionModulo`): on a
+    // network one size up the second prime's basis takes as long as the first (11 s on the 2-2-1
+    // network with biases, activation z² and one λ, 3,073 solutions), and a time limit reached
+    // there would otherwise leave nothing known.
+    const onFirstBasis = (basis: readonly Polynomial<number>[], p: number): void => {
+      if (dimension(basis) === 0 && (base === undefined || base.dimensionModulo !== undefined)) known({ vars: [...R.vars], ...dimensionModuloPrime(basis, p, C.vars), solutions: solutionCount(basis) });
+    };
+    const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress, onFirstBasis });
     const staircase = probe.basis;
     if (staircase && dimension(staircase) === 0) {
       const D = solutionCount(staircase);
@@ -403,7 +413,7 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     }
     // A positive dimension modulo the probe's prime is said at once (as probabilistic); the
     // basis over Q below may take long, and then replaces it.
-    if ((base === undefined || base.independentSets.length === 0) && probe.learned && dimension(probe.learned.basis) > 0) {
+    if ((base === undefined || base.dimensionModulo !== undefined) && probe.learned && dimension(probe.learned.basis) > 0) {
       known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, C.vars) });
     }
     // A positive-dimensional set on which variables are linear polynomials of the others is
@@ -422,7 +432,8 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
   } catch (e) {
     // Before the dimension is known nothing can be said: the TimeoutError goes to the caller.
     if (!(e instanceof TimeoutError) || base === undefined) throw e;
-    const modular = base.dimensionModulo !== undefined ? `; the dimension is that modulo the prime ${base.dimensionModulo}, probably right but not certain` : '';
+    const read = base.solutions !== undefined ? 'the dimension and the number of solutions are those' : 'the dimension is that';
+    const modular = base.dimensionModulo !== undefined ? `; ${read} modulo the prime ${base.dimensionModulo}, probably right but not certain` : '';
     return { ...partial(), message: `${e.message} (phase: ${phase}; ${components.length} component(s) found${modular})` };
   }
   return { ...base!, components: components.sort(compareComponents), complete: true };

@@ -14,6 +14,7 @@ import { normalForm } from '../../src/groebner/normal-form';
 import { fromNerdamer } from '../../src/io/nerdamer';
 import { CriticalAnalysis, analyzeCriticalSet, criticalPoints } from '../../src/networks/critical';
 import { CountingDeadline } from './counting-deadline';
+import { stopAfterFirstPartial } from '../countdown-deadline';
 import { lossGradient, networkLoss } from '../../src/networks/loss';
 import { preset } from '../../src/networks/presets';
 import { NetworkSpec } from '../../src/networks/spec';
@@ -254,6 +255,23 @@ describe('an analysis cut short by a time limit', () => {
     const text = formatCritical('xor-bias', cut);
     expect(text).toContain(`critical set: 0 analysed and ${full.components.length} not (so far)`);
     expect(text.split('\n').filter((l) => /^ {2}\d+\. dimension \d+, degree \d+: /.test(l))).toHaveLength(full.components.length);
+  });
+});
+
+describe('a finite critical set cut short before it is solved', () => {
+  test('the count modulo the first prime: in the analysis, marked (dimensionModulo), and in the text', () => {
+    const net = networkLoss(preset('deep-linear:1,2,1'));
+    const full = criticalPoints(net, { digits: 10, symmetries: false });
+    expect(full).toMatchObject({ complete: true, dimension: 0 });
+    expect(full.solutions).toBeGreaterThan(0);
+    expect(full.dimensionModulo).toBeUndefined();
+    // Stopped at the first check after the solver's first report: the staircase at one prime.
+    const { partials, ...stop } = stopAfterFirstPartial<CriticalAnalysis>();
+    const cut = criticalPoints(net, { digits: 10, symmetries: false, ...stop });
+    expect(cut).toMatchObject({ complete: false, dimension: 0, solutions: full.solutions, components: [] });
+    expect(cut.dimensionModulo).toBeGreaterThan(2 ** 20);
+    expect(partials[0]).toMatchObject({ dimension: 0, solutions: full.solutions, dimensionModulo: cut.dimensionModulo });
+    expect(formatCritical('deep-linear:1,2,1', cut)).toContain(`; ${full.solutions} critical point(s) counted with multiplicity (modulo the prime ${cut.dimensionModulo}: probably right, not certain)`);
   });
 });
 

@@ -7,7 +7,6 @@ import fs from 'fs';
 import path from 'path';
 import { QQ, Zp } from '../../src/arithmetic/field';
 import { Rational, rational } from '../../src/arithmetic/rational';
-import { Deadline, TimeoutError } from '../../src/errors';
 import { groebner } from '../../src/groebner/groebner';
 import { dimension } from '../../src/groebner/ideal';
 import { readSystemText } from '../../src/io/formats';
@@ -16,6 +15,8 @@ import { substitute } from '../../src/poly/evaluate';
 import { Polynomial, PolynomialRing } from '../../src/poly/polynomial';
 import { dimensionBySections, restrictDense } from '../../src/solve/modular-dimension';
 import { SolveResult, solve } from '../../src/solve/solve';
+import { namedSystem } from '../../src/systems';
+import { stopAfterFirstPartial } from '../countdown-deadline';
 
 const sections = (text: string) => dimensionBySections(parsePolynomials(text).polynomials);
 
@@ -66,25 +67,32 @@ describe('dimensionBySections', () => {
     expect(dimensionBySections(polys)?.dimension).toBe(16);
     // solve reports it (as modular) through onPartial before any basis: the deadline stops the
     // run at its first check after that report, so the test does not depend on the machine's speed.
-    let reported = false;
-    class StopAfterReport extends Deadline {
-      override check(): void {
-        if (reported) throw new TimeoutError('test limit');
-      }
-    }
-    const partials: SolveResult[] = [];
-    const r = solve(polys, {
-      deadline: new StopAfterReport(Infinity, 'test'),
-      onPartial: (p) => {
-        partials.push(p);
-        reported = true;
-      },
-    });
+    const { partials, ...stop } = stopAfterFirstPartial<SolveResult>();
+    const r = solve(polys, stop);
     expect(r.complete).toBe(false);
     expect(partials[0].dimension).toBe(16);
     expect(partials[0].dimensionModulo).toBeGreaterThan(2 ** 20);
     expect(r.dimension).toBe(16);
     expect(r.message).toMatch(/modulo the prime \d+, probably right but not certain/);
+  });
+
+  test('a finite set: solve says its number of solutions modulo the first prime, before a second prime confirms it', () => {
+    const polys = namedSystem('katsura:4').polynomials;
+    const full = solve(polys);
+    expect(full.solutions).toBe(16);
+    // The deadline stops the run at its first check after the first report: on a network one size
+    // up the second prime's basis takes as long as the first, and a time limit reached there
+    // would otherwise leave the count unknown.
+    const { partials, ...stop } = stopAfterFirstPartial<SolveResult>();
+    const r = solve(polys, stop);
+    expect(r.complete).toBe(false);
+    expect(partials).toHaveLength(1);
+    expect(partials[0]).toMatchObject({ dimension: 0, solutions: 16, independentSets: [[]] });
+    expect(partials[0].dimensionModulo).toBeGreaterThan(2 ** 20);
+    expect(r).toMatchObject({ dimension: 0, solutions: 16, dimensionModulo: partials[0].dimensionModulo });
+    expect(r.message).toMatch(/the dimension and the number of solutions are those modulo the prime \d+, probably right but not certain/);
+    // Once confirmed, the count is no longer marked.
+    expect(full.dimensionModulo).toBeUndefined();
   });
 });
 

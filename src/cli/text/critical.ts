@@ -74,7 +74,10 @@ export function formatCritical(name: string, a: CriticalAnalysis): string {
   lines.push(`loss: ${a.loss.length > 200 ? a.loss.slice(0, 200) + ` … (${a.loss.split(/ [+-] /).length} terms)` : a.loss}`);
   const unanalysed = a.unanalysed ?? [];
   if (!a.complete) lines.push(`INCOMPLETE: ${a.message ?? 'the analysis was cut short'}; the components below are those finished`);
-  lines.push(`critical set: ${a.components.length}${unanalysed.length > 0 ? ` analysed and ${unanalysed.length} not` : ''}${a.complete ? '' : ' (so far)'} irreducible component(s) over Q, of dimension up to ${a.dimension}`);
+  // An incomplete analysis may know how many points a finite set has, before any component.
+  const count = !a.complete && a.solutions !== undefined ? `; ${a.solutions} critical point(s) counted with multiplicity` : '';
+  const modular = !a.complete && a.dimensionModulo !== undefined ? ` (modulo the prime ${a.dimensionModulo}: probably right, not certain)` : '';
+  lines.push(`critical set: ${a.components.length}${unanalysed.length > 0 ? ` analysed and ${unanalysed.length} not` : ''}${a.complete ? '' : ' (so far)'} irreducible component(s) over Q, of dimension up to ${a.dimension}${count}${modular}`);
   lines.push(`critical values: ${a.criticalValues.map(valueText).join('; ')}`);
   lines.push('');
   const rows = a.components.map((c, i) => [
