@@ -392,8 +392,11 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     const onFirstBasis = (basis: readonly Polynomial<number>[], p: number): void => {
       if (dimension(basis) === 0 && (base === undefined || base.dimensionModulo !== undefined)) known({ vars: [...R.vars], ...dimensionModuloPrime(basis, p, C.vars), solutions: solutionCount(basis) });
     };
+    const before = base;
     const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress, onFirstBasis });
     const staircase = probe.basis;
+    // A first prime the others did not confirm (unlucky, or the set is not finite): its count is not said.
+    if (!(staircase && dimension(staircase) === 0)) base = before;
     if (staircase && dimension(staircase) === 0) {
       const D = solutionCount(staircase);
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: D });
