@@ -174,6 +174,11 @@ describe('network critical points orbit by orbit', () => {
     expect(families(r).reduce((s, c) => s + c.degree, 0)).toBe(129);
     expect(families(r).reduce((s, c) => s + c.realPoints, 0)).toBe(33);
     expect(realRows(r)).toEqual(realRows(solve(lossGradient(net), { orbits: false })));
+    // χ₀ was lifted in parts, one per zero pattern of the orbits (the dead units): as many as the
+    // families have patterns (each family lies in one part).
+    const patterns = new Set(families(r).map((c) => Object.entries(c.exact.coordinates).filter(([, x]) => x === '0').map(([v]) => v).join(',')));
+    expect(patterns.size).toBeGreaterThan(1);
+    expect(messages.map((m) => / orbits: factoring their minimal polynomial in (\d+) parts$/.exec(m)?.[1]).filter(Boolean)).toEqual([String(patterns.size)]);
     // The invariant form's coefficients are 1, …, k in some order: distinct (a symmetry exchanging
     // two weights with equal coefficients would leave the orbits it exchanges unseparated) and small.
     for (const c of families(r)) {
