@@ -151,6 +151,18 @@ const HELPER_WHILE_FACTORING = 8;
 /** How long the lift waits for one of the helper's numerators, once nothing else is left to use, before it computes an image itself. */
 const ANSWER_WAIT_MS = 5;
 
+/**
+ * The largest share of the orbits one zero pattern may hold for χ₀ to be lifted in parts. The
+ * primes needed are about those of the longest part, and a part's coefficients grow with its
+ * degree, so a part that holds most of the orbits leaves little to gain for the per-prime cost
+ * of the split (the patterns' representations and gcds, and the helper's answers waited for).
+ * Largest part / orbits, and the split's effect on `critical`, whole process, A/B against the
+ * lift of χ₀ whole: 2-3-2-1 linear with a λ per weight 24/169, 0.64; 2-2-2-1 with biases 108/293,
+ * 0.68; deep-linear:2,2,2 48/65, 1.08 (3–4 pairs); 2-2-1-1 with z² and one λ 220/295, 1.05;
+ * 2-2-1 z² with a λ per weight 86/107, level.
+ */
+const SPLIT_LARGEST_SHARE = 2 / 3;
+
 /** Primes in a row whose zero patterns disagree with the first prime's before the first is taken for unlucky (χ₀ is then lifted whole). */
 const UNLUCKY_PATTERN_PRIMES = 3;
 
@@ -244,11 +256,12 @@ export function orbitParametrization(
   // The squares (and invariant variables): where each vanishes, and on every factor the supports and pivots.
   const squares: VariableProduct[] = Array.from({ length: n }, (_, i) => (group.characters[i] === 0 ? [i] : [i, i]));
   const patternsAt = (image: OrbitImage): PatternPart[] => zeroPatterns(image.p, [...Array.from(image.chi), 1], representations(image, squares));
-  // χ₀ split by the zero patterns of its orbits, when they are several (`orbit-patterns.ts`): the
-  // parts are lifted apart, each with its own coefficients (on the 2-2-2-1 network with biases and
-  // a λ per weight, one thread: 40.6 s against 66 s for χ₀ whole).
+  // χ₀ split by the zero patterns of its orbits, when they are several and no part holds most of
+  // the orbits (`orbit-patterns.ts`): the parts are lifted apart, each with its own coefficients (on
+  // the 2-2-2-1 network with biases and a λ per weight, one thread: 40.6 s against 66 s for χ₀ whole).
   const firstPatterns = patternsAt(firstImage);
-  const split = firstPatterns.length > 1 ? firstPatterns : undefined;
+  const largest = Math.max(...firstPatterns.map((x) => x.part.length - 1));
+  const split = firstPatterns.length > 1 && largest <= SPLIT_LARGEST_SHARE * D0 ? firstPatterns : undefined;
   const trace = options.learned?.trace;
   const job = options.imageWorkers?.start(
     { kind: 'orbits', vars: [...R.vars], generators: generators.map(polynomialToData), D, group, form: t, ...(trace && options.learned ? { learned: { p: options.learned.p, trace: traceToData(trace), columns: source.recordedColumns() } } : {}) },
