@@ -55,7 +55,7 @@ import { Polynomial } from '../poly/polynomial';
 import { UPoly, uderivative, ugcd, umul, utrim } from '../poly/univariate';
 import { ImageWorkers } from './image-workers';
 import { residueGenerator } from './krylov';
-import { OrbitImage, OrbitImageSource, orbitImage, orbitNumerators, representations } from './orbit-images';
+import { OrbitImage, OrbitImageSource, orbitImage, orbitNumerators } from './orbit-images';
 import { PatternPart, samePatterns, zeroPatterns } from './orbit-patterns';
 import { factorsModP } from './rur-modular';
 import { SignGroup, characterBasis } from './sign-symmetry';
@@ -255,7 +255,11 @@ export function orbitParametrization(
   const t = form;
   // The squares (and invariant variables): where each vanishes, and on every factor the supports and pivots.
   const squares: VariableProduct[] = Array.from({ length: n }, (_, i) => (group.characters[i] === 0 ? [i] : [i, i]));
-  const patternsAt = (image: OrbitImage): PatternPart[] => zeroPatterns(image.p, [...Array.from(image.chi), 1], representations(image, squares));
+  // The squares' numerators over χ₀ itself (u = w·χ₀′ mod χ₀) vanish where their w do, χ₀ being
+  // square-free: what this thread computes and what the helper answers for its images alike.
+  const monicChi = (g: { chi: Float64Array }): UPoly<number> => [...Array.from(g.chi), 1];
+  const patternsOf = (p: number, chi: UPoly<number>, numerators: readonly UPoly<number>[][]): PatternPart[] => zeroPatterns(p, chi, numerators[0]);
+  const patternsAt = (image: OrbitImage): PatternPart[] => patternsOf(image.p, monicChi(image), orbitNumerators(image, [monicChi(image)], [squares]));
   // χ₀ split by the zero patterns of its orbits, when they are several and no part holds most of
   // the orbits (`orbit-patterns.ts`): the parts are lifted apart, each with its own coefficients (on
   // the 2-2-2-1 network with biases and a λ per weight, one thread: 40.6 s against 66 s for χ₀ whole).
@@ -340,49 +344,81 @@ export function orbitParametrization(
      * the lift does not settle, or when UNLUCKY_PATTERN_PRIMES primes in a row disagree with the
      * first (then the first was the unlucky one: χ₀ is lifted whole, from the images seen).
      */
+    /** Reads the images seen, in order, then new ones as they are computed (or come from the helper). */
+    const reader = (): { next: () => SeenImage | undefined; pastSeen: () => boolean } => {
+      let at = 0;
+      return {
+        next: () => (at >= seen.length && next() === undefined ? undefined : seen[at++]),
+        pastSeen: () => at >= seen.length,
+      };
+    };
+
+    /**
+     * The numerators of `productsOf[j]` over the polynomials `over(g)` (monic, modulo g's prime;
+     * undefined: the image is skipped) at the images `read` gives: computed here for this thread's
+     * images, asked of the helper for its own, whose answers are taken first as they come (once the
+     * images seen are read, one on its way is waited for a little before a new image is computed
+     * here: the helper answers numerators before images, but a loaded machine may leave it little
+     * time). An answer to another call's request is dropped.
+     */
+    function numeratorImages(
+      read: ReturnType<typeof reader>,
+      over: (g: SeenImage) => readonly UPoly<number>[] | undefined,
+      productsOf: readonly (readonly VariableProduct[])[],
+    ): () => { g: SeenImage; numerators: UPoly<number>[][] } | undefined {
+      const asked = new Map<number, SeenImage>();
+      return () => {
+        for (;;) {
+          if (asked.size > 0 && job?.takeProductNumerators) {
+            const a = job.takeProductNumerators(read.pastSeen() ? ANSWER_WAIT_MS : 0);
+            if (a) {
+              const g = asked.get(a.id);
+              asked.delete(a.id);
+              if (g && a.numerators) return { g, numerators: a.numerators };
+              continue;
+            }
+          }
+          const g = read.next();
+          if (g === undefined) return undefined;
+          const qs = over(g);
+          if (!qs) continue;
+          if (!g.local) {
+            if (job?.requestProductNumerators) {
+              const id = nextId++;
+              asked.set(id, g);
+              job.requestProductNumerators(id, g.p, qs, productsOf);
+            }
+            continue;
+          }
+          return { g, numerators: orbitNumerators(g.image, qs, productsOf) };
+        }
+      };
+    }
+
+    /**
+     * The parts of χ₀ over Q (monic, ascending), lifted from their images at the primes whose
+     * patterns are the first prime's (the others are unlucky for them and skipped); undefined when
+     * the lift does not settle, or when UNLUCKY_PATTERN_PRIMES primes in a row disagree with the
+     * first (then the first was the unlucky one: χ₀ is lifted whole, from the images seen).
+     */
     function liftPatterns(first: readonly PatternPart[]): UPoly<Rational>[] | undefined {
       let disagreeing = 0;
-      // Helper images: the squares' numerators over χ₀ itself (u = w·χ₀′ mod χ₀, which vanishes
-      // where w does, χ₀ being square-free) are asked of the helper, which keeps the image.
-      const asked = new Map<number, SeenImage>();
-      const taken = (g: SeenImage, at: readonly PatternPart[]): { p: number; img: Float64Array } | undefined => {
-        if (!samePatterns(first, at)) {
-          disagreeing++;
-          return undefined;
-        }
-        disagreeing = 0;
-        return { p: g.p, img: Float64Array.from(at.flatMap((x) => x.part.slice(0, -1))) };
-      };
+      const images = numeratorImages(reader(), (g) => [monicChi(g)], [squares]);
       const values = liftUntilStable(
         first.map((x) => x.part.length - 1),
         () => {
-          for (;;) {
-            if (disagreeing >= UNLUCKY_PATTERN_PRIMES) return undefined;
-            if (asked.size > 0 && job?.takeProductNumerators) {
-              // A helper's answer first; once the images seen are used, one on its way is waited
-              // for a little before an image is computed here.
-              const a = job.takeProductNumerators(cursor < seen.length ? 0 : ANSWER_WAIT_MS);
-              if (a) {
-                const g = asked.get(a.id);
-                asked.delete(a.id);
-                const img = g && a.numerators && taken(g, zeroPatterns(g.p, [...Array.from(g.chi), 1], a.numerators[0]));
-                if (img) return img;
-                continue;
-              }
-            }
-            const g = nextImage();
-            if (!g) return undefined;
-            if (!g.local) {
-              if (job?.requestProductNumerators) {
-                const id = nextId++;
-                asked.set(id, g);
-                job.requestProductNumerators(id, g.p, [[...Array.from(g.chi), 1]], [squares]);
-              }
+          while (disagreeing < UNLUCKY_PATTERN_PRIMES) {
+            const x = images();
+            if (!x) return undefined;
+            const at = patternsOf(x.g.p, monicChi(x.g), x.numerators);
+            if (!samePatterns(first, at)) {
+              disagreeing++;
               continue;
             }
-            const img = taken(g, g === seen[0] ? first : patternsAt(g.image));
-            if (img) return img;
+            disagreeing = 0;
+            return { p: x.g.p, img: Float64Array.from(at.flatMap((y) => y.part.slice(0, -1))) };
           }
+          return undefined;
         },
         maxPrimes,
       );
@@ -396,17 +432,9 @@ export function orbitParametrization(
       });
     }
 
-    // Phase 1: χ₀, in parts when the zero patterns split it.
-    // The images seen, in order, then new ones: the lift of the parts hands those it used to the
-    // lift of χ₀ whole, should the first prime's patterns turn out unlucky.
+    // Phase 1: χ₀, in parts when the zero patterns split it (the images seen then serve the lift
+    // of χ₀ whole, should the first prime's patterns turn out unlucky).
     pending = undefined;
-    let cursor = 0;
-    const nextImage = (): SeenImage | undefined => {
-      if (cursor < seen.length) return seen[cursor++];
-      const g = next();
-      cursor = seen.length;
-      return g;
-    };
     const parts = split && liftPatterns(split);
     let chiValues: Rational[] | undefined;
     let chi: UPoly<Rational>;
@@ -419,9 +447,9 @@ export function orbitParametrization(
       queueUpTo(HELPER_QUEUE + HELPER_WHILE_FACTORING);
       factors = parts.flatMap((part) => factorUnivariate(part, { deadline }).factors.map((f) => f.factor));
     } else {
-      cursor = 0;
+      const read = reader();
       chiValues = liftUntilStable([D0], () => {
-        const g = nextImage();
+        const g = read.next();
         return g && { p: g.p, img: g.chi };
       }, maxPrimes);
       if (!chiValues) return undefined;
@@ -433,8 +461,7 @@ export function orbitParametrization(
     }
     const chiLower = chiValues;
 
-    // Phase 2: per factor, the numerators of given products (the images seen first, then more);
-    // the helper's images are asked of the helper, which answers while images are computed here.
+    // Phase 2: per factor, the numerators of given products (the images seen first, then more).
     const numerators = (productsOf: readonly VariableProduct[][]): UPoly<Rational>[][] | undefined => {
       const flatten = (p: number, all: readonly (readonly UPoly<number>[])[]) => {
         const out: number[] = [];
@@ -444,40 +471,12 @@ export function orbitParametrization(
         });
         return { p, img: Float64Array.from(out) };
       };
-      const asked = new Map<number, number>(); // request id → prime
-      let used = 0;
+      const images = numeratorImages(reader(), (g) => (agreesModulo(chiLower, g.p, g.chi) ? factorsModP(factors, g.p) : undefined), productsOf);
       const values = liftUntilStable(
         factors.map((q, j) => productsOf[j].length * (q.length - 1)),
         () => {
-          for (;;) {
-            if (asked.size > 0 && job?.takeProductNumerators) {
-              // A helper's answer first (answers to an earlier call's requests are dropped); once
-              // the images seen are used, one still on its way is waited for a little (the helper
-              // answers numerators before images; a loaded machine may leave it little time)
-              // before a new image is computed here.
-              const a = job.takeProductNumerators(used < seen.length ? 0 : ANSWER_WAIT_MS);
-              if (a) {
-                const p = asked.get(a.id);
-                asked.delete(a.id);
-                if (p !== undefined && a.numerators) return flatten(p, a.numerators);
-                continue;
-              }
-            }
-            if (used >= seen.length && next() === undefined) return undefined;
-            const g = seen[used++];
-            if (!agreesModulo(chiLower, g.p, g.chi)) continue;
-            const qs = factorsModP(factors, g.p);
-            if (!qs) continue;
-            if (!g.local) {
-              if (job?.requestProductNumerators) {
-                const id = nextId++;
-                asked.set(id, g.p);
-                job.requestProductNumerators(id, g.p, qs, productsOf);
-              }
-              continue;
-            }
-            return flatten(g.p, orbitNumerators(g.image, qs, productsOf));
-          }
+          const x = images();
+          return x && flatten(x.g.p, x.numerators);
         },
         maxPrimes,
       );

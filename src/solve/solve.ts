@@ -389,15 +389,18 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     // network one size up the second prime's basis takes as long as the first (11 s on the 2-2-1
     // network with biases, activation z² and one λ, 3,073 solutions), and a time limit reached
     // there would otherwise leave nothing known.
+    // (What is known so far may be replaced by a reading modulo a prime only when it is one too.)
+    const onlyModular = (): boolean => base === undefined || base.dimensionModulo !== undefined;
     const onFirstBasis = (basis: readonly Polynomial<number>[], p: number): void => {
-      if (dimension(basis) === 0 && (base === undefined || base.dimensionModulo !== undefined)) known({ vars: [...R.vars], ...dimensionModuloPrime(basis, p, C.vars), solutions: solutionCount(basis) });
+      if (dimension(basis) === 0 && onlyModular()) known({ vars: [...R.vars], ...dimensionModuloPrime(basis, p, C.vars), solutions: solutionCount(basis) });
     };
     const before = base;
     const probe = modularStaircase(input, { deadline, finiteOnly: true, onProgress, onFirstBasis });
     const staircase = probe.basis;
+    const finite = staircase !== undefined && dimension(staircase) === 0;
     // A first prime the others did not confirm (unlucky, or the set is not finite): its count is not said.
-    if (!(staircase && dimension(staircase) === 0)) base = before;
-    if (staircase && dimension(staircase) === 0) {
+    if (!finite) base = before;
+    if (staircase && finite) {
       const D = solutionCount(staircase);
       known({ vars: [...R.vars], dimension: 0, independentSets: [[]], solutions: D });
       const group = options.orbits !== false && !options.complex && !options.bases ? signSymmetries(input) : undefined;
@@ -416,13 +419,13 @@ export function solve(polys: readonly Polynomial<Rational>[], options: SolveOpti
     }
     // A positive dimension modulo the probe's prime is said at once (as probabilistic); the
     // basis over Q below may take long, and then replaces it.
-    if ((base === undefined || base.dimensionModulo !== undefined) && probe.learned && dimension(probe.learned.basis) > 0) {
+    if (onlyModular() && probe.learned && dimension(probe.learned.basis) > 0) {
       known({ vars: [...R.vars], ...dimensionModuloPrime(probe.learned.basis, probe.learned.p, C.vars) });
     }
     // A positive-dimensional set on which variables are linear polynomials of the others is
     // decomposed without them. Only once the probe has not found a finite set: there the smaller
     // system's own probe would be work done twice (katsura-8: 0.45 s).
-    if (!(staircase && dimension(staircase) === 0) && !graphFirst) {
+    if (!finite && !graphFirst) {
       if (graph && overGraph(graph, probe.learned)) return { ...(base as Omit<SolveResult, 'components' | 'complete'>), components: components.sort(compareComponents), complete: true };
     }
     // The probe's learning run is the driver's first prime: it is not made twice.
